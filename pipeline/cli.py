@@ -1,0 +1,78 @@
+"""The ``kocurate`` command: a thin layer over importable functions."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from pipeline.errors import KocurateError
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from pipeline.manifest import load_run
+
+    m = load_run(args.manifest)
+    print(f"{args.manifest}: valid. run '{m.name}', {len(m.sources)} sources "
+          f"({', '.join(s.name for s in m.sources)}), stages {' → '.join(m.stages)}, output {m.output}")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.manifest import load_run
+    from pipeline.runner import execute
+
+    manifest = load_run(args.manifest, output=args.output, master=args.master)
+    record = execute(manifest, resume=args.resume)
+    print()
+    print(f"run {record['run_id']} {record['status']} in {record['seconds_total']:.1f} s "
+          f"(Spark start-up {record['spark']['startup_seconds']:.1f} s) -> {record['output']}")
+    print()
+    print(record.get("summary_table", ""))
+    return 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from pipeline.explain import explain
+
+    print(explain(args.run_dir, args.doc_id))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kocurate", description="Korean pretraining-data curation on Spark")
+    p.add_argument("-q", "--quiet", action="store_true", help="only warnings and the final summary")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("run", help="run a manifest end to end")
+    r.add_argument("manifest")
+    r.add_argument("--output", help="run directory (default: the manifest's, else runs/<name>)")
+    r.add_argument("--master", help="Spark master URL (default: the manifest's, else local[*])")
+    r.add_argument("--resume", action="store_true", help="skip stages already completed with the same config")
+    r.set_defaults(func=_cmd_run)
+
+    v = sub.add_parser("validate", help="check a run manifest and its source manifest without running")
+    v.add_argument("manifest")
+    v.set_defaults(func=_cmd_validate)
+
+    e = sub.add_parser("explain", help="the whole history of one document")
+    e.add_argument("run_dir")
+    e.add_argument("doc_id")
+    e.set_defaults(func=_cmd_explain)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(message)s", datefmt="%H:%M:%S", stream=sys.stderr)
+    logging.getLogger("py4j").setLevel(logging.WARNING)
+    try:
+        return int(args.func(args))
+    except KocurateError as exc:
+        print(f"kocurate: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

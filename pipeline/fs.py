@@ -1,0 +1,68 @@
+"""File operations through Hadoop's FileSystem API, so run directories can live on any URI
+(``file://``, ``hdfs://``, ``s3a://``) that Spark itself can write: no local-only file API sits in the
+data path. Small metadata files (completion records, run.json) go through here too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+
+class HadoopFS:
+    def __init__(self, spark: SparkSession) -> None:
+        sc = spark.sparkContext
+        self._jvm: Any = sc._jvm  # type: ignore[attr-defined]
+        self._conf: Any = sc._jsc.hadoopConfiguration()  # type: ignore[union-attr]
+
+    def _path(self, uri: str) -> tuple[Any, Any]:
+        p = self._jvm.org.apache.hadoop.fs.Path(uri)
+        return p.getFileSystem(self._conf), p
+
+    def exists(self, uri: str) -> bool:
+        fs, p = self._path(uri)
+        return bool(fs.exists(p))
+
+    def delete(self, uri: str) -> None:
+        fs, p = self._path(uri)
+        if fs.exists(p):
+            fs.delete(p, True)
+
+    def mkdirs(self, uri: str) -> None:
+        fs, p = self._path(uri)
+        fs.mkdirs(p)
+
+    def rename(self, src: str, dst: str) -> None:
+        """Move ``src`` to ``dst`` (which must not exist); parents of ``dst`` are created."""
+        fs, s = self._path(src)
+        _, d = self._path(dst)
+        fs.mkdirs(d.getParent())
+        if not fs.rename(s, d):
+            raise OSError(f"could not rename {src} to {dst}")
+
+    def write_text(self, uri: str, text: str) -> None:
+        """Write aside, then rename into place, so readers never see half a file."""
+        fs, p = self._path(uri)
+        tmp = self._jvm.org.apache.hadoop.fs.Path(uri + ".tmp")
+        out = fs.create(tmp, True)
+        try:
+            out.write(bytearray(text.encode("utf-8")))
+        finally:
+            out.close()
+        if fs.exists(p):
+            fs.delete(p, False)
+        if not fs.rename(tmp, p):
+            raise OSError(f"could not move {tmp} to {uri}")
+
+    def read_text(self, uri: str) -> str | None:
+        fs, p = self._path(uri)
+        if not fs.exists(p):
+            return None
+        stream = fs.open(p)
+        try:
+            data = self._jvm.org.apache.commons.io.IOUtils.toByteArray(stream)
+        finally:
+            stream.close()
+        return bytes(data).decode("utf-8")

@@ -1,0 +1,125 @@
+"""Provenance invariants checked with DuckDB after each stage, before its outputs are committed.
+
+1. every input document of the stage has exactly one decision, and every decision an input;
+2. the stage's output rows are exactly its keep, modify and flag decisions;
+3. document ids are unique in the output;
+4. a reason is present exactly when the decision is not a plain keep;
+5. every ``dup_of`` points at a document that the same stage passed on.
+
+A violation raises ``InvariantError`` naming the check and up to 20 offending ids.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from filters.verdict import DECISIONS, PASSING
+from pipeline.errors import InvariantError
+
+_PASSING_SQL = ", ".join(f"'{d}'" for d in PASSING)
+_DECISIONS_SQL = ", ".join(f"'{d}'" for d in DECISIONS)
+
+
+def local_path(uri: str) -> str | None:
+    """The local filesystem path of a ``file:`` URI or plain path; None for remote URIs."""
+    if uri.startswith("file://"):
+        return uri[len("file://"):]
+    if uri.startswith("file:"):
+        return uri[len("file:"):]
+    if "://" in uri:
+        return None
+    return uri
+
+
+def parquet_view(con: duckdb.DuckDBPyConnection, name: str, uri: str | None) -> None:
+    """Create view ``name`` over a Parquet dataset directory (hive partitions restored); an empty or
+    missing dataset becomes an empty view with a doc_id column."""
+    path = local_path(uri) if uri else None
+    files = sorted(glob.glob(os.path.join(path, "**", "*.parquet"), recursive=True)) if path else []
+    if not files:
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT NULL::VARCHAR AS doc_id, "
+                    "NULL::VARCHAR AS decision, NULL::VARCHAR AS reason, NULL::VARCHAR AS dup_of WHERE false")
+        return
+    file_list = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet([{file_list}], "
+                "hive_partitioning=true, union_by_name=true)")
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    sql: str
+
+
+def _checks(has_input: bool) -> list[Check]:
+    checks = [
+        Check("a document has more than one decision",
+              "SELECT doc_id FROM dec GROUP BY doc_id HAVING count(*) > 1"),
+        Check("unknown decision value", f"SELECT doc_id FROM dec WHERE decision NOT IN ({_DECISIONS_SQL})"),
+        Check("output rows without a keep/modify/flag decision",
+              f"SELECT doc_id FROM out EXCEPT SELECT doc_id FROM dec WHERE decision IN ({_PASSING_SQL})"),
+        Check("keep/modify/flag decisions missing from the output",
+              f"SELECT doc_id FROM dec WHERE decision IN ({_PASSING_SQL}) EXCEPT SELECT doc_id FROM out"),
+        Check("document id not unique in the output",
+              "SELECT doc_id FROM out GROUP BY doc_id HAVING count(*) > 1"),
+        Check("a reason is missing on a non-keep decision, or present on a keep",
+              "SELECT doc_id FROM dec WHERE (decision = 'keep') = (reason IS NOT NULL)"),
+        Check("dup_of does not point at a document this stage passed on",
+              "SELECT doc_id FROM dec WHERE dup_of IS NOT NULL AND dup_of NOT IN "
+              f"(SELECT doc_id FROM dec WHERE decision IN ({_PASSING_SQL}))"),
+    ]
+    if has_input:
+        checks += [
+            Check("an input document has no decision",
+                  "SELECT doc_id FROM inp EXCEPT SELECT doc_id FROM dec"),
+            Check("a decision for a document that was not an input",
+                  "SELECT doc_id FROM dec EXCEPT SELECT doc_id FROM inp"),
+        ]
+    return checks
+
+
+def _raise(stage: str, check: Check, ids: list[object]) -> None:
+    raise InvariantError(f"stage {stage}: invariant violated: {check.name}: {', '.join(map(str, ids))}")
+
+
+def _check_with_spark(spark: Any, stage: str, decisions_uri: str, output_uri: str,
+                      input_uri: str | None) -> dict[str, int]:
+    """The same checks in Spark SQL, for run directories DuckDB cannot read (hdfs://, s3a://)."""
+    for name, uri in (("dec", decisions_uri), ("out", output_uri), ("inp", input_uri)):
+        if uri is not None:
+            spark.read.parquet(uri).createOrReplaceTempView(name)
+    for check in _checks(input_uri is not None):
+        rows = spark.sql(f"SELECT doc_id FROM ({check.sql}) ORDER BY doc_id LIMIT 20").collect()
+        if rows:
+            _raise(stage, check, [r[0] for r in rows])
+    counts = {r[0]: r[1] for r in spark.sql("SELECT decision, count(*) FROM dec GROUP BY 1").collect()}
+    counts["output_rows"] = spark.sql("SELECT count(*) FROM out").collect()[0][0]
+    return counts
+
+
+def check_stage(stage: str, decisions_uri: str, output_uri: str, input_uri: str | None,
+                spark: Any = None) -> dict[str, int]:
+    """Run every check; raise on the first violation. Returns decision counts and output rows."""
+    uris = [u for u in (decisions_uri, output_uri, input_uri) if u is not None]
+    if any(local_path(u) is None for u in uris):
+        return _check_with_spark(spark, stage, decisions_uri, output_uri, input_uri)
+    con = duckdb.connect()
+    try:
+        parquet_view(con, "dec", decisions_uri)
+        parquet_view(con, "out", output_uri)
+        if input_uri is not None:
+            parquet_view(con, "inp", input_uri)
+        for check in _checks(input_uri is not None):
+            rows = con.execute(f"SELECT doc_id FROM ({check.sql}) ORDER BY doc_id LIMIT 20").fetchall()
+            if rows:
+                _raise(stage, check, [r[0] for r in rows])
+        counts = dict(con.execute("SELECT decision, count(*) FROM dec GROUP BY 1").fetchall())
+        counts["output_rows"] = con.execute("SELECT count(*) FROM out").fetchone()[0]  # type: ignore[index]
+        return counts
+    finally:
+        con.close()

@@ -1,0 +1,290 @@
+"""Source and run manifests: TOML files validated into frozen dataclasses before Spark starts.
+
+Every error names the file, the key and the allowed values, and unknown keys are errors (a typo in a
+threshold must not silently fall back to a default). Relative paths in a source manifest are
+relative to that manifest's directory; paths with a URI scheme (``s3a://``, ``hdfs://``,
+``file://``) are handed to Spark as they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import ManifestError
+from pipeline.ingest.decode import codec_for
+from pipeline.ingest.formats import FORMATS
+
+DOMAINS = ("web", "legal", "manufacturing", "cultural", "other")
+FIELD_KEYS = ("text", "id", "title", "url", "date")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,63}$")
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    type: type
+    default: Any
+    help: str
+    choices: tuple[Any, ...] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+#: Stages implemented so far, in their default order, with their manifest parameters.
+STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
+    "ingest": {
+        "max_error_rate": ParamSpec(float, 0.05, "fail the run when quarantined/input records exceeds this",
+                                    minimum=0.0, maximum=1.0),
+        "max_doc_bytes": ParamSpec(int, 8_000_000, "quarantine documents larger than this (UTF-8 bytes)",
+                                   minimum=1),
+    },
+    "normalize": {},
+    "exact_dedup": {},
+    "export": {
+        "target_shard_mb": ParamSpec(float, 128.0, "target size of a curated Parquet shard (text MB)",
+                                     minimum=0.001),
+    },
+}
+DEFAULT_ORDER = tuple(STAGE_PARAMS)
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    domain: str
+    paths: tuple[str, ...]
+    format: str
+    licence: str
+    origin: str
+    fields: Mapping[str, str] = field(default_factory=lambda: {"text": "text"})
+    priority: int = 0
+    encoding: str = "auto"
+    record_split: str = "file"
+    csv_quoting: str = "minimal"
+
+
+@dataclass(frozen=True)
+class SparkSettings:
+    master: str = "local[*]"
+    shuffle_partitions: int = 8
+    driver_memory: str = "2g"
+    executor_memory: str | None = None
+    conf: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RunManifest:
+    path: str
+    name: str
+    sources_manifest: str
+    sources: tuple[Source, ...]
+    output: str
+    seed: int
+    stages: tuple[str, ...]
+    params: Mapping[str, Mapping[str, Any]]
+    spark: SparkSettings
+
+    def resolved(self) -> dict[str, Any]:
+        """A JSON-able, path-independent view used for run.json and the config hash."""
+        data = asdict(self)
+        data.pop("path")
+        data.pop("output")
+        data.pop("sources_manifest")
+        data["spark"].pop("master")  # where it runs must not change what it computes
+        return data
+
+    def config_hash(self) -> str:
+        blob = json.dumps(self.resolved(), sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+# ----------------------------------------------------------------------------- validation helpers
+
+
+class _Table:
+    """A TOML table with the file and key path, for precise error messages."""
+
+    def __init__(self, file: str, prefix: str, data: Any) -> None:
+        if not isinstance(data, dict):
+            raise ManifestError(f"{file}: key '{prefix}': expected a table, got {type(data).__name__}")
+        self.file, self.prefix, self.data = file, prefix, data
+
+    def key(self, name: str) -> str:
+        return f"{self.prefix}.{name}" if self.prefix else name
+
+    def fail(self, name: str, problem: str) -> ManifestError:
+        return ManifestError(f"{self.file}: key '{self.key(name)}': {problem}")
+
+    def check_keys(self, allowed: tuple[str, ...] | list[str]) -> None:
+        for k in self.data:
+            if k not in allowed:
+                raise self.fail(k, f"unknown key; allowed: {', '.join(allowed)}")
+
+    def get(self, name: str, kind: type, default: Any = ..., choices: tuple[Any, ...] | None = None) -> Any:
+        if name not in self.data:
+            if default is ...:
+                raise self.fail(name, "is required")
+            return default
+        value = self.data[name]
+        ok = isinstance(value, kind) and not (kind in (int, float) and isinstance(value, bool))
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value, ok = float(value), True
+        if not ok:
+            raise self.fail(name, f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+        if choices is not None and value not in choices:
+            raise self.fail(name, f"invalid value {value!r}; allowed: {', '.join(map(str, choices))}")
+        return value
+
+    def sub(self, name: str, default: Any = ...) -> _Table:
+        if name not in self.data and default is not ...:
+            return _Table(self.file, self.key(name), default)
+        return _Table(self.file, self.key(name), self.get(name, dict, default))
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ManifestError(f"{path}: manifest file not found")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ManifestError(f"{path}: not valid TOML: {exc}") from exc
+
+
+def _resolve_path(base: Path, p: str) -> str:
+    if _URI.match(p):
+        return p
+    return str((base / os.path.expanduser(p)).resolve()) if not os.path.isabs(p) else os.path.normpath(p)
+
+
+def load_sources(path: str | os.PathLike[str]) -> tuple[Source, ...]:
+    file = Path(path)
+    top = _Table(str(file), "", _load_toml(file))
+    top.check_keys(["source"])
+    entries = top.get("source", list)
+    if not entries:
+        raise top.fail("source", "at least one [[source]] is required")
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(entries):
+        t = _Table(str(file), f"source[{i}]", raw)
+        t.check_keys(["name", "domain", "paths", "format", "fields", "licence", "origin", "priority",
+                      "encoding", "record_split", "csv_quoting"])
+        name = t.get("name", str)
+        if not _NAME.match(name):
+            raise t.fail("name", f"invalid value {name!r}; allowed: lowercase letters, digits, '_' and '-'")
+        if name in seen:
+            raise t.fail("name", f"duplicate source name {name!r}")
+        seen.add(name)
+        paths = t.get("paths", list)
+        if not paths or not all(isinstance(p, str) and p for p in paths):
+            raise t.fail("paths", "expected a non-empty list of path globs or URIs")
+        fields_t = t.sub("fields", {"text": "text"})
+        fields_t.check_keys(list(FIELD_KEYS))
+        fields = {k: fields_t.get(k, str) for k in fields_t.data}
+        fields.setdefault("text", "text")
+        encoding = t.get("encoding", str, "auto")
+        if encoding != "auto" and codec_for(encoding) is None:
+            raise t.fail("encoding", f"unknown encoding {encoding!r}; allowed: auto, utf-8, cp949, euc-kr, "
+                                     "utf-16 or any Python codec name")
+        fmt = t.get("format", str, choices=FORMATS)
+        sources.append(Source(
+            name=name,
+            domain=t.get("domain", str, choices=DOMAINS),
+            paths=tuple(_resolve_path(file.parent, p) for p in paths),
+            format=fmt,
+            licence=t.get("licence", str),
+            origin=t.get("origin", str),
+            fields=fields,
+            priority=t.get("priority", int, 0),
+            encoding=encoding,
+            record_split=t.get("record_split", str, "file", choices=("file", "line")),
+            csv_quoting=t.get("csv_quoting", str, "none" if fmt == "tsv" else "minimal",
+                              choices=("minimal", "none")),
+        ))
+    return tuple(sources)
+
+
+def _stage_params(t: _Table, stage: str) -> dict[str, Any]:
+    specs = STAGE_PARAMS[stage]
+    sub = t.sub(stage, {})
+    sub.check_keys(list(specs) or ["(this stage takes no parameters)"])
+    out: dict[str, Any] = {}
+    for pname, spec in specs.items():
+        value = sub.get(pname, spec.type, spec.default, spec.choices)
+        if spec.minimum is not None and value < spec.minimum:
+            raise sub.fail(pname, f"{value!r} is below the minimum {spec.minimum}")
+        if spec.maximum is not None and value > spec.maximum:
+            raise sub.fail(pname, f"{value!r} is above the maximum {spec.maximum}")
+        out[pname] = value
+    return out
+
+
+def load_run(path: str | os.PathLike[str], output: str | None = None, master: str | None = None
+             ) -> RunManifest:
+    """Load and validate a run manifest and the source manifest it names."""
+    file = Path(path).resolve()
+    top = _Table(str(file), "", _load_toml(file))
+    top.check_keys(["name", "sources_manifest", "sources", "output", "seed", "stages", "spark"])
+    name = top.get("name", str)
+    if not _NAME.match(name):
+        raise top.fail("name", f"invalid value {name!r}; allowed: lowercase letters, digits, '_' and '-'")
+    sources_file = _resolve_path(file.parent, top.get("sources_manifest", str))
+    all_sources = load_sources(sources_file)
+    by_name = {s.name: s for s in all_sources}
+    selected = top.get("sources", list, ["*"])
+    if selected == ["*"]:
+        sources = all_sources
+    else:
+        for s in selected:
+            if s not in by_name:
+                raise top.fail("sources", f"unknown source {s!r}; allowed: *, {', '.join(by_name)}")
+        sources = tuple(by_name[s] for s in selected)
+
+    stages_t = top.sub("stages", {})
+    stages_t.check_keys(["order", *STAGE_PARAMS])
+    order = tuple(stages_t.get("order", list, list(DEFAULT_ORDER)))
+    for s in order:
+        if s not in STAGE_PARAMS:
+            raise stages_t.fail("order", f"unknown stage {s!r}; allowed: {', '.join(STAGE_PARAMS)}")
+    if len(set(order)) != len(order):
+        raise stages_t.fail("order", "a stage is listed twice")
+    if not order or order[0] != "ingest":
+        raise stages_t.fail("order", "the first stage must be 'ingest'")
+    if order[-1] != "export":
+        raise stages_t.fail("order", "the last stage must be 'export'")
+    positions = [DEFAULT_ORDER.index(s) for s in order]
+    if positions != sorted(positions):
+        raise stages_t.fail("order", f"stages out of order; the order is {' → '.join(DEFAULT_ORDER)}")
+    params = {s: _stage_params(stages_t, s) for s in order}
+
+    spark_t = top.sub("spark", {})
+    spark_t.check_keys(["master", "shuffle_partitions", "driver_memory", "executor_memory", "conf"])
+    conf_t = spark_t.sub("conf", {})
+    conf: dict[str, str] = {}
+    for k, v in conf_t.data.items():
+        if not isinstance(v, str | int | float | bool):
+            raise conf_t.fail(k, f"expected a string, number or boolean, got {type(v).__name__}")
+        conf[k] = str(v).lower() if isinstance(v, bool) else str(v)
+    spark = SparkSettings(
+        master=master or spark_t.get("master", str, "local[*]"),
+        shuffle_partitions=spark_t.get("shuffle_partitions", int, 8),
+        driver_memory=spark_t.get("driver_memory", str, "2g"),
+        executor_memory=spark_t.get("executor_memory", str, None),
+        conf=conf,
+    )
+    if spark.shuffle_partitions < 1:
+        raise spark_t.fail("shuffle_partitions", "must be at least 1")
+    out = output or top.get("output", str, str(Path("runs") / name))
+    out = out if _URI.match(out) else str(Path(out).resolve())
+    return RunManifest(
+        path=str(file), name=name, sources_manifest=sources_file, sources=sources, output=out,
+        seed=top.get("seed", int), stages=order, params=params, spark=spark,
+    )

@@ -1,0 +1,69 @@
+"""The one provenance record format, and the decision columns every stage emits.
+
+A stage produces a single DataFrame: the document columns plus the decision columns below (prefixed
+with ``_``). ``pipeline.stage.commit`` turns that one DataFrame into the stage's output, its
+provenance records and its quarantine records, the same way for every stage.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import pyarrow as pa
+
+PROVENANCE_VERSION: Final = 1
+SCHEMA_VERSION: Final = 1  # curated docs/ schema, see docs/schema.md
+
+# Decision columns a stage DataFrame carries beside the document columns.
+DECISION = "_decision"
+STEP = "_step"
+REASON = "_reason"
+SCORE = "_score"
+DUP_OF = "_dup_of"
+DETAILS = "_details"
+N_BYTES = "_n_bytes"  # UTF-8 bytes of the document as it entered the stage
+MESSAGE = "_message"  # quarantine only: what was wrong, for a person
+RAW = "_raw"  # quarantine only: the raw input bytes (truncated)
+RAW_SIZE = "_raw_size"
+
+DECISION_FIELDS: Final = [
+    pa.field(DECISION, pa.string()),
+    pa.field(STEP, pa.string()),
+    pa.field(REASON, pa.string()),
+    pa.field(SCORE, pa.float64()),
+    pa.field(DUP_OF, pa.string()),
+    pa.field(DETAILS, pa.map_(pa.string(), pa.string())),
+    pa.field(N_BYTES, pa.int64()),
+]
+QUARANTINE_FIELDS: Final = [
+    pa.field(MESSAGE, pa.string()),
+    pa.field(RAW, pa.binary()),
+    pa.field(RAW_SIZE, pa.int64()),
+]
+
+#: Document columns every stage carries from ingest to export.
+DOC_FIELDS: Final = [
+    pa.field("doc_id", pa.string()),
+    pa.field("source", pa.string()),
+    pa.field("source_record_id", pa.string()),
+    pa.field("domain", pa.string()),
+    pa.field("licence", pa.string()),
+    pa.field("priority", pa.int32()),
+    pa.field("locator", pa.string()),
+    pa.field("title", pa.string()),
+    pa.field("url", pa.string()),
+    pa.field("date", pa.string()),
+    pa.field("text", pa.string()),
+]
+DOC_COLUMNS: Final = [f.name for f in DOC_FIELDS]
+
+#: Provenance record columns, in order (docs/provenance.md documents each).
+PROVENANCE_COLUMNS: Final = ["stage", "step", "doc_id", "source", "decision", "reason", "score", "dup_of",
+                             "n_bytes", "details"]
+QUARANTINE_COLUMNS: Final = ["stage", "doc_id", "source", "locator", "reason", "message", "raw", "raw_size"]
+
+
+def details_entries(details: dict[str, object]) -> list[tuple[str, str]]:
+    """A details dict as sorted map entries for Arrow (sorted, so runs are byte-identical)."""
+    return [(k, v if isinstance(v, str) else repr(v) if isinstance(v, float) else str(v))
+            for k, v in sorted(details.items()) if v is not None]

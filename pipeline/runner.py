@@ -1,0 +1,157 @@
+"""Run a manifest: plan the inputs, run each stage (or skip it on ``--resume`` when its fingerprint
+matches), check invariants, and write ``run.json`` and the summary.
+
+Stage fingerprints chain: a stage's fingerprint hashes its name, version and parameters with the
+previous stage's fingerprint (and, for ingest, the sources and every input file's SHA-256). A changed
+parameter therefore invalidates that stage and the ones after it, and nothing before it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import platform
+import time
+from dataclasses import asdict
+from importlib import metadata
+from typing import Any
+
+from pipeline import provenance as P
+from pipeline.errors import InputError
+from pipeline.fs import HadoopFS
+from pipeline.invariants import local_path
+from pipeline.manifest import RunManifest
+from pipeline.progress import StageProgress
+from pipeline.session import build_session
+from pipeline.stage import StageContext, StageRecord, commit, load_done
+from pipeline.stages import REGISTRY
+from pipeline.stages.s10_ingest import InputFile, list_inputs
+from pipeline.summary import StageSummary, render, summarize
+
+log = logging.getLogger("kocurate")
+
+_VERSIONED = ("kocurate", "pyspark", "pyarrow", "duckdb", "datatrove", "trafilatura", "warcio", "numpy",
+              "pandas", "sentencepiece", "fasttext-numpy2-wheel", "presidio-analyzer", "kiwipiepy")
+
+
+def package_versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for name in _VERSIONED:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def _sha(obj: Any) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def stage_fingerprints(manifest: RunManifest, inputs: list[InputFile]) -> dict[str, str]:
+    prev = _sha({"sources": [asdict(s) | {"paths": None} for s in manifest.sources],
+                 "inputs": [(f.source, f.sha256) for f in inputs], "seed": manifest.seed})
+    out: dict[str, str] = {}
+    for stage in manifest.stages:
+        prev = _sha({"stage": stage, "version": REGISTRY[stage].VERSION,
+                     "params": manifest.params[stage], "upstream": prev})
+        out[stage] = prev
+    return out
+
+
+def run_id_for(manifest: RunManifest, inputs: list[InputFile]) -> str:
+    return _sha({"config": manifest.config_hash(), "inputs": sorted(f.sha256 for f in inputs)})[:16]
+
+
+def execute(manifest: RunManifest, resume: bool = False) -> dict[str, Any]:
+    """Run the pipeline; returns the run record that is also written to run.json."""
+    t_start = time.monotonic()
+    spark = build_session(manifest.spark, f"kocurate:{manifest.name}")
+    t_spark = time.monotonic() - t_start
+    log.info("Spark %s up in %.1f s (master %s)", spark.version, t_spark, spark.sparkContext.master)
+    fs = HadoopFS(spark)
+    run_dir = manifest.output.rstrip("/")
+    fs.mkdirs(run_dir)
+
+    inputs = list_inputs(spark, manifest.sources)
+    run_id = run_id_for(manifest, inputs)
+    fingerprints = stage_fingerprints(manifest, inputs)
+    log.info("run %s: %d input files, %.1f MB, from %d sources -> %s", run_id, len(inputs),
+             sum(f.size for f in inputs) / 1e6, len(manifest.sources), run_dir)
+
+    record: dict[str, Any] = {
+        "run_id": run_id,
+        "name": manifest.name,
+        "status": "running",
+        "config_hash": manifest.config_hash(),
+        "manifest": manifest.resolved(),
+        "manifest_path": manifest.path,
+        "output": run_dir,
+        "spark": {"master": spark.sparkContext.master, "version": spark.version,
+                  "startup_seconds": round(t_spark, 3)},
+        "provenance_version": P.PROVENANCE_VERSION,
+        "docs_schema_version": P.SCHEMA_VERSION,
+        "packages": package_versions(),
+        "inputs": [asdict(f) for f in inputs],
+        "stages": [],
+    }
+    input_uri: str | None = None
+    records: list[StageRecord] = []
+    invalidated = not resume
+    try:
+        for i, stage in enumerate(manifest.stages, start=1):
+            fp = fingerprints[stage]
+            done = None if invalidated else load_done(fs, run_dir, stage)
+            if done is not None and done.fingerprint == fp:
+                log.info("[%d/%d] %s: already complete (fingerprint %s), skipped", i, len(manifest.stages),
+                         stage, fp[:12])
+                records.append(done)
+                input_uri = done.output_uri
+                continue
+            invalidated = True  # every later stage reruns too
+            log.info("[%d/%d] %s: running", i, len(manifest.stages), stage)
+            started = time.monotonic()
+            ctx = StageContext(spark=spark, manifest=manifest, run_dir=run_dir, fs=fs, stage=stage,
+                               params=dict(manifest.params[stage]), input_uri=input_uri,
+                               facts={"run_id": run_id})
+            with StageProgress(spark.sparkContext, stage):
+                result = REGISTRY[stage].run(ctx)
+                rec = commit(ctx, result, fp, started)
+            records.append(rec)
+            input_uri = rec.output_uri
+            passed = sum(rec.counts.get(d, 0) for d in ("keep", "modify", "flag"))
+            log.info("[%d/%d] %s: %d in -> %d passed, %d dropped, %d quarantined (%.1f s)", i,
+                     len(manifest.stages), stage, sum(v for k, v in rec.counts.items() if k != "output_rows"),
+                     passed, rec.counts.get("drop", 0), rec.counts.get("quarantine", 0), rec.seconds)
+            if stage == "ingest":
+                _check_error_rate(rec, manifest.params["ingest"]["max_error_rate"])
+        record["status"] = "succeeded"
+    except Exception as exc:
+        record["status"] = "failed"
+        record["error"] = f"{type(exc).__name__}: {exc}"
+        raise
+    finally:
+        record["stages"] = [asdict(r) for r in records]
+        record["seconds_total"] = round(time.monotonic() - t_start, 3)
+        summaries = summarize(local_path(run_dir) or run_dir, [r.stage for r in records]) \
+            if local_path(run_dir) else []
+        record["summary"] = [asdict(s) for s in summaries]
+        fs.write_text(f"{run_dir}/run.json", json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False))
+        if summaries:
+            table = render(summaries)
+            fs.write_text(f"{run_dir}/reports/summary.txt", table + "\n")
+            record["summary_table"] = table
+    return record
+
+
+def _check_error_rate(rec: StageRecord, limit: float) -> None:
+    total = sum(v for k, v in rec.counts.items() if k != "output_rows")
+    bad = rec.counts.get("quarantine", 0)
+    if total and bad / total > limit:
+        raise InputError(
+            f"ingest quarantined {bad} of {total} records ({bad / total:.1%}), over the manifest's "
+            f"max_error_rate of {limit:.1%}; see quarantine/ingest and `kocurate audit`")
+
+
+__all__ = ["StageSummary", "execute"]

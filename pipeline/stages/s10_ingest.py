@@ -1,0 +1,179 @@
+"""Ingest: every input file of every selected source, through Spark's ``binaryFile`` reader (so any
+URI Spark can read works), parsed into records on the executors with ``mapInArrow``.
+
+Each record gets a content- and source-addressed ``doc_id`` (a hash of the source name and the
+record's locator, never a partition-dependent counter), a decision (keep; modify when transcoded
+from a legacy encoding; drop for well-formed units that are no documents, such as WARC request
+records; quarantine for anything that cannot be decoded or parsed) and a reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial, reduce
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+
+from pipeline import provenance as P
+from pipeline.arrow import BatchBuilder, spark_ddl
+from pipeline.errors import InputError
+from pipeline.ingest import records as R
+from pipeline.ingest.formats import ParseOptions, iter_records
+from pipeline.manifest import Source
+from pipeline.stage import StageContext, StageResult, output_uri
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+NAME = "ingest"
+VERSION = 1
+STEP = R.STEP
+
+SCHEMA = pa.schema(P.DOC_FIELDS + P.DECISION_FIELDS + P.QUARANTINE_FIELDS)
+_GLOB_CHARS = re.compile(r"[*?\[{]")
+
+
+def strip_file_scheme(uri: str) -> str:
+    if uri.startswith("file://"):
+        return uri[len("file://"):]
+    if uri.startswith("file:"):
+        return uri[len("file:"):]
+    return uri
+
+
+def glob_base(patterns: tuple[str, ...]) -> str:
+    """The longest directory prefix shared by a source's path patterns (before any glob character)."""
+    dirs = []
+    for p in patterns:
+        p = strip_file_scheme(p)
+        m = _GLOB_CHARS.search(p)
+        head = p[: m.start()] if m else p
+        dirs.append(head.rsplit("/", 1)[0] if "/" in head else "")
+    base = posixpath.commonpath(dirs) if all(d.startswith("/") for d in dirs) else dirs[0]
+    for d in dirs:
+        while base and not (d == base or d.startswith(base.rstrip("/") + "/")):
+            base = base.rsplit("/", 1)[0]
+    return base
+
+
+def doc_id_for(source: str, locator: str) -> str:
+    return hashlib.blake2b(f"{source}\x00{locator}".encode(), digest_size=12).hexdigest()
+
+
+@dataclass(frozen=True)
+class InputFile:
+    source: str
+    path: str
+    size: int
+    sha256: str
+
+
+def list_inputs(spark: SparkSession, sources: tuple[Source, ...]) -> list[InputFile]:
+    """Every input file with its size and SHA-256, read through Spark; fails early on empty sources."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.utils import AnalysisException
+
+    found: list[InputFile] = []
+    for src in sources:
+        try:
+            rows = (spark.read.format("binaryFile").load(list(src.paths))
+                    .select("path", "length", F.sha2(F.col("content"), 256).alias("sha256")).collect())
+        except AnalysisException as exc:
+            raise InputError(f"source '{src.name}': no input file matches {', '.join(src.paths)} "
+                             f"({str(exc).splitlines()[0]})") from exc
+        if not rows:
+            raise InputError(f"source '{src.name}': no input file matches {', '.join(src.paths)}")
+        found += [InputFile(src.name, r["path"], int(r["length"]), r["sha256"]) for r in rows]
+    return sorted(found, key=lambda f: (f.source, f.path))
+
+
+def _ingest_batches(batches: Iterator[pa.RecordBatch], sources: dict[str, dict[str, Any]],
+                    max_doc_bytes: int) -> Iterator[pa.RecordBatch]:
+    builder = BatchBuilder(SCHEMA, max_rows=1000)
+    for batch in batches:
+        paths = batch.column("path").to_pylist()
+        names = batch.column("source").to_pylist()
+        contents = batch.column("content")
+        for i, (path, source) in enumerate(zip(paths, names, strict=True)):
+            cfg = sources[source]
+            local = strip_file_scheme(path)
+            base = cfg["base"]
+            name = local[len(base):].lstrip("/") if base and local.startswith(base) else local
+            data = contents[i].as_py() or b""
+            yield from builder.drain(_rows(source, cfg, name, data, max_doc_bytes))
+            del data
+    if len(builder):
+        yield builder.flush()
+
+
+def _rows(source: str, cfg: dict[str, Any], name: str, data: bytes, max_doc_bytes: int
+          ) -> Iterator[dict[str, object]]:
+    for rec in iter_records(name, data, cfg["opts"], max_doc_bytes):
+        details: dict[str, object] = {"locator": rec.locator, "file": name, **rec.details}
+        if rec.offset is not None:
+            details["byte_offset"] = rec.offset
+        if rec.encoding:
+            details["encoding"] = rec.encoding
+        if rec.error is not None:
+            decision, condition = rec.error
+            reason = f"{STEP}.{condition}"
+            details["message"] = rec.message
+        elif rec.encoding not in (None, "utf-8"):
+            decision, reason = "modify", f"{STEP}.{R.TRANSCODED}"
+        else:
+            decision, reason = "keep", None
+        text = rec.text if rec.error is None else None
+        raw = rec.raw if decision == "quarantine" else None
+        yield {
+            "doc_id": doc_id_for(source, rec.locator),
+            "source": source,
+            "source_record_id": rec.record_id or rec.locator,
+            "domain": cfg["domain"],
+            "licence": cfg["licence"],
+            "priority": cfg["priority"],
+            "locator": rec.locator,
+            "title": rec.title,
+            "url": rec.url,
+            "date": rec.date,
+            "text": text,
+            P.DECISION: decision,
+            P.STEP: STEP,
+            P.REASON: reason,
+            P.SCORE: None,
+            P.DUP_OF: None,
+            P.DETAILS: P.details_entries(details),
+            P.N_BYTES: len(text.encode("utf-8")) if text is not None else len(raw or b""),
+            P.MESSAGE: rec.message if decision == "quarantine" else None,
+            P.RAW: raw,
+            P.RAW_SIZE: len(raw) if raw is not None else None,
+        }
+
+
+def read_sources(spark: SparkSession, sources: tuple[Source, ...]) -> DataFrame:
+    from pyspark.sql import functions as F
+
+    frames = [spark.read.format("binaryFile").load(list(s.paths))
+              .select("path", "content", F.lit(s.name).alias("source")) for s in sources]
+    return reduce(lambda a, b: a.unionByName(b), frames)
+
+
+def run(ctx: StageContext) -> StageResult:
+    sources = {
+        s.name: {
+            "opts": ParseOptions(format=s.format, fields=dict(s.fields), encoding=s.encoding,
+                                 record_split=s.record_split, csv_quoting=s.csv_quoting),
+            "domain": s.domain, "licence": s.licence, "priority": s.priority,
+            "base": glob_base(s.paths),
+        }
+        for s in ctx.manifest.sources
+    }
+    files = read_sources(ctx.spark, ctx.manifest.sources)
+    fn = partial(_ingest_batches, sources=sources, max_doc_bytes=ctx.params["max_doc_bytes"])
+    combined = files.mapInArrow(fn, spark_ddl(SCHEMA))
+    return StageResult(combined=combined, output_uri=output_uri(ctx), output_columns=P.DOC_COLUMNS,
+                       quarantines=True)

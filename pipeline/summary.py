@@ -1,0 +1,80 @@
+"""The end-of-run table, computed from the provenance records (never from counters).
+
+Per stage: documents and bytes in, kept (keep + modify + flag, with modified and flagged shown),
+dropped per reason, quarantined per reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+
+from pipeline.invariants import parquet_view
+
+
+@dataclass
+class StageSummary:
+    stage: str
+    docs_in: int = 0
+    bytes_in: int = 0
+    kept: int = 0
+    kept_bytes: int = 0
+    modified: int = 0
+    flagged: int = 0
+    dropped: int = 0
+    quarantined: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+
+def summarize(run_dir: str, stages: list[str]) -> list[StageSummary]:
+    con = duckdb.connect()
+    out: list[StageSummary] = []
+    try:
+        for stage in stages:
+            parquet_view(con, "dec", f"{run_dir.rstrip('/')}/provenance/{stage}")
+            s = StageSummary(stage)
+            for decision, reason, n, b in con.execute(
+                    "SELECT decision, reason, count(*), coalesce(sum(n_bytes), 0) FROM dec "
+                    "GROUP BY ALL ORDER BY ALL").fetchall():
+                s.docs_in += n
+                s.bytes_in += b
+                if decision in ("keep", "modify", "flag"):
+                    s.kept += n
+                    s.kept_bytes += b
+                    s.modified += n if decision == "modify" else 0
+                    s.flagged += n if decision == "flag" else 0
+                elif decision == "drop":
+                    s.dropped += n
+                elif decision == "quarantine":
+                    s.quarantined += n
+                if reason is not None and decision in ("drop", "quarantine", "flag"):
+                    s.reasons[f"{decision}: {reason}"] = n
+            out.append(s)
+    finally:
+        con.close()
+    return out
+
+
+def _mb(b: int) -> str:
+    return f"{b / 1e6:,.2f}"
+
+
+def render(summaries: list[StageSummary]) -> str:
+    header = ("stage", "docs in", "MB in", "kept", "(modified)", "dropped", "quarantined", "MB kept")
+    rows = [header]
+    for s in summaries:
+        rows.append((s.stage, f"{s.docs_in:,}", _mb(s.bytes_in), f"{s.kept:,}", f"{s.modified:,}",
+                     f"{s.dropped:,}", f"{s.quarantined:,}", _mb(s.kept_bytes)))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    lines = []
+    for j, r in enumerate(rows):
+        cells = [r[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(r[1:], widths[1:], strict=True)]
+        lines.append("  ".join(cells))
+        if j == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    reason_lines = [f"  {s.stage:<12} {k:<58} {v:>8,}"
+                    for s in summaries for k, v in sorted(s.reasons.items())]
+    if reason_lines:
+        lines += ["", "removed and flagged, per reason:", *reason_lines]
+    return "\n".join(lines)
