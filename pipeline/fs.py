@@ -66,3 +66,22 @@ class HadoopFS:
         finally:
             stream.close()
         return bytes(data).decode("utf-8")
+
+    def glob_files(self, pattern: str) -> list[tuple[str, int]]:
+        """Files matching a glob (directories are listed recursively), with their sizes.
+
+        Unlike Spark's file readers this sees zero-byte files, which the ingest must report instead
+        of skipping. Hidden files (``.*``, ``_*``) are ignored, as Spark does.
+        """
+        fs, p = self._path(pattern)
+        statuses = fs.globStatus(p) or []
+        found: list[tuple[str, int]] = []
+        for st in statuses:
+            if st.isFile():
+                found.append((st.getPath().toString(), int(st.getLen())))
+                continue
+            it = fs.listFiles(st.getPath(), True)
+            while it.hasNext():
+                f = it.next()
+                found.append((f.getPath().toString(), int(f.getLen())))
+        return sorted((u, n) for u, n in found if not u.rsplit("/", 1)[-1].startswith((".", "_")))

@@ -74,7 +74,7 @@ def execute(manifest: RunManifest, resume: bool = False) -> dict[str, Any]:
     run_dir = manifest.output.rstrip("/")
     fs.mkdirs(run_dir)
 
-    inputs = list_inputs(spark, manifest.sources)
+    inputs = list_inputs(spark, fs, manifest.sources)
     run_id = run_id_for(manifest, inputs)
     fingerprints = stage_fingerprints(manifest, inputs)
     log.info("run %s: %d input files, %.1f MB, from %d sources -> %s", run_id, len(inputs),
@@ -114,7 +114,7 @@ def execute(manifest: RunManifest, resume: bool = False) -> dict[str, Any]:
             started = time.monotonic()
             ctx = StageContext(spark=spark, manifest=manifest, run_dir=run_dir, fs=fs, stage=stage,
                                params=dict(manifest.params[stage]), input_uri=input_uri,
-                               facts={"run_id": run_id})
+                               facts={"run_id": run_id, "inputs": [asdict(f) for f in inputs]})
             with StageProgress(spark.sparkContext, stage):
                 result = REGISTRY[stage].run(ctx)
                 rec = commit(ctx, result, fp, started)

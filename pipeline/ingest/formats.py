@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 
 from pipeline.ingest import records as R
-from pipeline.ingest.decode import codec_for, decode_bytes, decompress
+from pipeline.ingest.decode import codec_for, compression_of, decode_bytes, decompress
 from pipeline.ingest.records import RawRecord
 
 FORMATS = ("jsonl", "parquet", "csv", "tsv", "text", "markdown", "warc")
@@ -336,7 +336,7 @@ def _decode_html(body: bytes, header_charset: str | None) -> tuple[str, str, str
     return decoded[0], decoded[1], "detected"
 
 
-def _warc_record(name: str, offset: int, record: Any) -> RawRecord:
+def _warc_record(name: str, offset: int, record: Any, body: bytes) -> RawRecord:
     from html import unescape
 
     locator = f"{name}@{offset}"
@@ -346,7 +346,6 @@ def _warc_record(name: str, offset: int, record: Any) -> RawRecord:
     date = headers.get_header("WARC-Date")
     rid = headers.get_header("WARC-Record-ID")
     if rtype == "conversion":  # WET plain text, UTF-8 by specification
-        body = record.content_stream().read()
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -362,7 +361,6 @@ def _warc_record(name: str, offset: int, record: Any) -> RawRecord:
     if mime and mime not in _HTML_TYPES and not mime.startswith("text/"):
         return RawRecord.skipped(locator, R.UNSUPPORTED_CONTENT,
                                  f"response content type {mime!r} is not text", offset)
-    body = record.content_stream().read()
     decoded = _decode_html(body, _header_charset(content_type))
     if decoded is None:
         return RawRecord.broken(locator, R.INVALID_ENCODING,
@@ -382,6 +380,23 @@ def _warc_record(name: str, offset: int, record: Any) -> RawRecord:
 
 
 def _parse_warc(name: str, data: bytes) -> Iterator[RawRecord]:
+    """WARC records in file order. warcio returns a partial last record from a truncated .warc.gz
+    without complaint, so the gzip stream is checked first and that record is quarantined."""
+    if compression_of(name, data[:4]) == "gzip":
+        check = decompress(name, data)
+        if check.truncated:
+            records = list(_iter_warc(name, data))
+            yield from records[:-1]
+            last = records[-1].offset if records and records[-1].offset is not None else 0
+            yield RawRecord.broken(f"{name}@{last}", R.TRUNCATED_ARCHIVE,
+                                   f"gzip stream breaks inside the WARC record at offset {last} "
+                                   f"({check.error}); the records before it were ingested",
+                                   data[last:last + R.MAX_RAW_BYTES], last)
+            return
+    yield from _iter_warc(name, data)
+
+
+def _iter_warc(name: str, data: bytes) -> Iterator[RawRecord]:
     from warcio.archiveiterator import ArchiveIterator
 
     stream = io.BytesIO(data)
@@ -389,10 +404,13 @@ def _parse_warc(name: str, data: bytes) -> Iterator[RawRecord]:
     last_offset = 0
     try:
         for record in it:
+            # Read the payload before asking for the offset: warcio's get_record_offset() drains
+            # the record's content stream.
+            body = record.content_stream().read() if record.rec_type in ("response", "conversion") else b""
             offset = it.get_record_offset()
             last_offset = offset
             try:
-                yield _warc_record(name, offset, record)
+                yield _warc_record(name, offset, record, body)
             except Exception as exc:  # one broken record must not lose the rest of the file
                 yield RawRecord.broken(f"{name}@{offset}", R.UNREADABLE_FILE,
                                        f"WARC record cannot be read: {type(exc).__name__}: {exc}", b"",

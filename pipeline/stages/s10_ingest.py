@@ -22,6 +22,7 @@ import pyarrow as pa
 from pipeline import provenance as P
 from pipeline.arrow import BatchBuilder, spark_ddl
 from pipeline.errors import InputError
+from pipeline.fs import HadoopFS
 from pipeline.ingest import records as R
 from pipeline.ingest.formats import ParseOptions, iter_records
 from pipeline.manifest import Source
@@ -73,23 +74,38 @@ class InputFile:
     sha256: str
 
 
-def list_inputs(spark: SparkSession, sources: tuple[Source, ...]) -> list[InputFile]:
-    """Every input file with its size and SHA-256, read through Spark; fails early on empty sources."""
-    from pyspark.sql import functions as F
-    from pyspark.sql.utils import AnalysisException
+_EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 
-    found: list[InputFile] = []
+
+def list_inputs(spark: SparkSession, fs: HadoopFS, sources: tuple[Source, ...]) -> list[InputFile]:
+    """Every input file with its size and SHA-256; fails early when a path pattern matches nothing.
+
+    Files are listed with Hadoop's glob (which sees zero-byte files; Spark's readers skip them
+    silently) and checksummed by Spark on the executors.
+    """
+    from pyspark.sql import functions as F
+
+    listed: list[tuple[str, str, int]] = []
     for src in sources:
-        try:
-            rows = (spark.read.format("binaryFile").load(list(src.paths))
-                    .select("path", "length", F.sha2(F.col("content"), 256).alias("sha256")).collect())
-        except AnalysisException as exc:
-            raise InputError(f"source '{src.name}': no input file matches {', '.join(src.paths)} "
-                             f"({str(exc).splitlines()[0]})") from exc
-        if not rows:
-            raise InputError(f"source '{src.name}': no input file matches {', '.join(src.paths)}")
-        found += [InputFile(src.name, r["path"], int(r["length"]), r["sha256"]) for r in rows]
-    return sorted(found, key=lambda f: (f.source, f.path))
+        for pattern in src.paths:
+            files = fs.glob_files(pattern)
+            if not files:
+                raise InputError(f"source '{src.name}': no input file matches {pattern!r}")
+            listed += [(src.name, uri, size) for uri, size in files]
+    listed = sorted(set(listed))
+    sums: dict[str, str] = {}
+    non_empty = sorted({uri for _, uri, size in listed if size > 0})
+    if non_empty:
+        rows = (spark.read.format("binaryFile").load(non_empty)
+                .select("path", F.sha2(F.col("content"), 256).alias("sha256")).collect())
+        sums = {r["path"]: r["sha256"] for r in rows}
+    out = []
+    for source, uri, size in listed:
+        digest = sums.get(uri) if size > 0 else _EMPTY_SHA256
+        if digest is None:
+            raise InputError(f"source '{source}': input file {uri} was listed but could not be read")
+        out.append(InputFile(source, uri, size, digest))
+    return out
 
 
 def _ingest_batches(batches: Iterator[pa.RecordBatch], sources: dict[str, dict[str, Any]],
@@ -154,11 +170,20 @@ def _rows(source: str, cfg: dict[str, Any], name: str, data: bytes, max_doc_byte
         }
 
 
-def read_sources(spark: SparkSession, sources: tuple[Source, ...]) -> DataFrame:
+def read_sources(spark: SparkSession, inputs: list[InputFile]) -> DataFrame:
+    """(path, content, source) for every listed file; zero-byte files become rows with empty content
+    so the parser reports them (Spark's binaryFile reader would drop them)."""
     from pyspark.sql import functions as F
 
-    frames = [spark.read.format("binaryFile").load(list(s.paths))
-              .select("path", "content", F.lit(s.name).alias("source")) for s in sources]
+    frames = []
+    for source in sorted({f.source for f in inputs}):
+        paths = [f.path for f in inputs if f.source == source and f.size > 0]
+        if paths:
+            frames.append(spark.read.format("binaryFile").load(paths)
+                          .select("path", "content", F.lit(source).alias("source")))
+    empty = [(f.path, b"", f.source) for f in inputs if f.size == 0]
+    if empty:
+        frames.append(spark.createDataFrame(empty, "path string, content binary, source string"))
     return reduce(lambda a, b: a.unionByName(b), frames)
 
 
@@ -172,7 +197,7 @@ def run(ctx: StageContext) -> StageResult:
         }
         for s in ctx.manifest.sources
     }
-    files = read_sources(ctx.spark, ctx.manifest.sources)
+    files = read_sources(ctx.spark, [InputFile(**f) for f in ctx.facts["inputs"]])
     fn = partial(_ingest_batches, sources=sources, max_doc_bytes=ctx.params["max_doc_bytes"])
     combined = files.mapInArrow(fn, spark_ddl(SCHEMA))
     return StageResult(combined=combined, output_uri=output_uri(ctx), output_columns=P.DOC_COLUMNS,
