@@ -468,6 +468,7 @@ def web_warc(c: Composer, t: Truth, rng: random.Random, out: Path) -> None:
     assert first_page is not None
     mirror = "https://mirror.example.kr/article/1003"
     record_id = write("response", mirror, first_page[1], first_page[2], 26)
+    t.add("transcoded", {**key(src, record_id), "url": mirror, "charset_from": "http_header"})
     t.add("exact_duplicate_groups", {"members": [
         key(src, rid(first_page[0], "response")), key(src, record_id)], "copy_kind": "mirror_url"})
     t.data["clean"] = [x for x in t.data["clean"] if x != {**key(src, rid(first_page[0], "response")),

@@ -303,12 +303,17 @@ _extractor: Any = None
 
 
 def _extract_main_text(html: str) -> str:
-    """Main text of a page through datatrove's Trafilatura extractor (loaded once per process)."""
+    """Main text of a page through datatrove's Trafilatura extractor (loaded once per process).
+
+    ``deduplicate=False`` is essential: trafilatura's deduplication keeps a per-process cache of
+    paragraphs already seen, so with it a page's text would depend on which pages the (reused)
+    Python worker extracted before, and reruns would differ.
+    """
     global _extractor
     if _extractor is None:
         from datatrove.pipeline.extractors import Trafilatura
 
-        _extractor = Trafilatura(favour_precision=True, timeout=5.0)
+        _extractor = Trafilatura(favour_precision=True, deduplicate=False)
     return _extractor.extract(html) or ""
 
 

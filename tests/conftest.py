@@ -1,0 +1,94 @@
+"""Shared fixtures: one local Spark session per test run, and one pipeline run on sample_data/.
+
+Tests that need a Spark standalone cluster or a different JVM start ``kocurate`` as their own
+process (one Python process holds one Spark context).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_MANIFEST = ROOT / "manifests" / "sample_run.toml"
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    from pipeline.manifest import SparkSettings
+    from pipeline.session import build_session
+
+    session = build_session(SparkSettings(master="local[2]", shuffle_partitions=4, driver_memory="2g"),
+                            "kocurate-tests")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="session")
+def ground_truth() -> dict[str, Any]:
+    return json.loads((ROOT / "sample_data" / "ground_truth.json").read_text(encoding="utf-8"))
+
+
+def run_sample(out: Path, **overrides: Any) -> dict[str, Any]:
+    from pipeline.manifest import load_run
+    from pipeline.runner import execute
+
+    manifest = load_run(SAMPLE_MANIFEST, output=str(out), master="local[2]")
+    return execute(manifest, resume=overrides.get("resume", False))
+
+
+@pytest.fixture(scope="session")
+def sample_run(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The main job on sample_data/, run once for all end-to-end tests."""
+    out = tmp_path_factory.mktemp("sample") / "run"
+    run_sample(out)
+    return out
+
+
+@pytest.fixture()
+def duck() -> Iterator[duckdb.DuckDBPyConnection]:
+    con = duckdb.connect()
+    yield con
+    con.close()
+
+
+def copy_tree(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst)
+    return dst
+
+
+def venv_bin(name: str) -> str:
+    """A console script of the interpreter running the tests."""
+    import sys
+
+    candidate = Path(sys.executable).parent / name
+    return str(candidate) if candidate.exists() else name
+
+
+def env_without_java(tmp: Path) -> dict[str, str]:
+    """An environment whose PATH has every tool except java, and no JAVA_HOME."""
+    shadow = tmp / "path-without-java"
+    shadow.mkdir()
+    seen: set[str] = set()
+    for d in os.environ.get("PATH", "").split(os.pathsep):
+        if not d or not os.path.isdir(d):
+            continue
+        for entry in os.scandir(d):
+            if entry.name in seen or entry.name.startswith("java"):
+                continue
+            seen.add(entry.name)
+            try:
+                (shadow / entry.name).symlink_to(entry.path)
+            except OSError:
+                pass
+    env = {k: v for k, v in os.environ.items() if k != "JAVA_HOME"}
+    env["PATH"] = str(shadow)
+    return env

@@ -1,0 +1,96 @@
+"""Manifests are validated before Spark starts; errors name the file, the key and the allowed values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import ManifestError
+from pipeline.manifest import load_run
+
+SOURCE = """
+[[source]]
+name = "web"
+domain = "web"
+paths = ["data/*.jsonl"]
+format = "jsonl"
+licence = "CC0-1.0"
+origin = "test"
+{extra}
+"""
+RUN = """
+name = "t"
+sources_manifest = "sources.toml"
+seed = 1
+{extra}
+"""
+
+
+def write(tmp: Path, source_extra: str = "", run_extra: str = "") -> Path:
+    (tmp / "sources.toml").write_text(SOURCE.format(extra=source_extra), encoding="utf-8")
+    (tmp / "run.toml").write_text(RUN.format(extra=run_extra), encoding="utf-8")
+    return tmp / "run.toml"
+
+
+def test_valid_manifest_resolves_paths_and_defaults(tmp_path: Path) -> None:
+    m = load_run(write(tmp_path))
+    assert m.sources[0].paths == (str(tmp_path / "data" / "*.jsonl"),)
+    assert m.stages == ("ingest", "normalize", "exact_dedup", "export")
+    assert m.params["ingest"]["max_error_rate"] == 0.05
+    assert m.output.endswith("runs/t")
+    assert m.spark.master == "local[*]"
+
+
+def test_uris_are_kept(tmp_path: Path) -> None:
+    path = write(tmp_path).parent / "sources.toml"
+    path.write_text(SOURCE.format(extra="").replace('"data/*.jsonl"', '"s3a://bucket/web/*.jsonl"'))
+    assert load_run(tmp_path / "run.toml").sources[0].paths == ("s3a://bucket/web/*.jsonl",)
+
+
+@pytest.mark.parametrize(("source_extra", "run_extra", "needle"), [
+    ('priority = "high"', "", "key 'source[0].priority': expected int"),
+    ('colour = "red"', "", "key 'source[0].colour': unknown key; allowed: name, domain"),
+    ('record_split = "page"', "", "key 'source[0].record_split': invalid value 'page'; allowed: file, line"),
+    ('encoding = "klingon"', "", "key 'source[0].encoding': unknown encoding 'klingon'"),
+    ("", 'sources = ["nope"]', "key 'sources': unknown source 'nope'; allowed: *, web"),
+    ("", '[stages]\norder = ["ingest", "dedup", "export"]', "unknown stage 'dedup'; allowed: ingest, normalize"),
+    ("", '[stages]\norder = ["ingest", "exact_dedup", "normalize", "export"]', "stages out of order"),
+    ("", "[stages.ingest]\nmax_error_rate = 1.5", "key 'stages.ingest.max_error_rate': 1.5 is above the maximum"),
+    ("", "[stages.ingest]\nmax_eror_rate = 0.1",
+     "key 'stages.ingest.max_eror_rate': unknown key; allowed: max_error_rate"),
+    ("", "[spark]\nshuffle_partitions = 0", "key 'spark.shuffle_partitions': must be at least 1"),
+])
+def test_errors_name_file_key_and_allowed_values(tmp_path: Path, source_extra: str, run_extra: str,
+                                                 needle: str) -> None:
+    path = write(tmp_path, source_extra, run_extra)
+    with pytest.raises(ManifestError) as err:
+        load_run(path)
+    assert needle in str(err.value)
+    assert str(tmp_path) in str(err.value)
+
+
+def test_domain_and_format_list_allowed_values(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    (tmp_path / "sources.toml").write_text(SOURCE.format(extra="").replace('domain = "web"', 'domain = "news"'))
+    with pytest.raises(ManifestError, match="allowed: web, legal, manufacturing, cultural, other"):
+        load_run(path)
+    (tmp_path / "sources.toml").write_text(SOURCE.format(extra="").replace('"jsonl"', '"xml"'))
+    with pytest.raises(ManifestError, match="allowed: jsonl, parquet, csv, tsv, text, markdown, warc"):
+        load_run(path)
+
+
+def test_missing_and_malformed_files(tmp_path: Path) -> None:
+    with pytest.raises(ManifestError, match="manifest file not found"):
+        load_run(tmp_path / "absent.toml")
+    (tmp_path / "bad.toml").write_text("name = ")
+    with pytest.raises(ManifestError, match="not valid TOML"):
+        load_run(tmp_path / "bad.toml")
+
+
+def test_config_hash_ignores_where_it_runs(tmp_path: Path) -> None:
+    a = load_run(write(tmp_path), output="/tmp/a", master="local[2]")
+    b = load_run(tmp_path / "run.toml", output="/tmp/b", master="spark://127.0.0.1:7077")
+    assert a.config_hash() == b.config_hash()
+    c_path = write(tmp_path, run_extra="[stages.export]\ntarget_shard_mb = 1")
+    assert load_run(c_path).config_hash() != a.config_hash()
