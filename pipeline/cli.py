@@ -1,10 +1,20 @@
-"""The ``kocurate`` command: a thin layer over importable functions."""
+"""The ``kocurate`` command: a thin layer over importable functions.
+
+Under spark-submit this file is the application: ``spark-submit --master URL
+"$(python -c 'import pipeline.cli as c; print(c.__file__)')" run MANIFEST``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+
+if __name__ == "__main__" and sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
+    # Run as a script (spark-submit): this package's own directory must not shadow top-level modules
+    # (pipeline/arrow.py would hide a package named "arrow", for instance).
+    sys.path.pop(0)
 
 from pipeline.errors import KocurateError
 

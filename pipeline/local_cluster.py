@@ -57,7 +57,7 @@ class LocalCluster:
 
     def _start(self, name: str, args: list[str]) -> Path:
         log = self.root / f"{name}.log"
-        fh = open(log, "wb")  # noqa: SIM115 - the process owns it until stop()
+        fh = open(log, "wb")
         cmd = [str(spark_home() / "bin" / "spark-class"), *args]
         self.procs.append(subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, env=self._env(),
                                            start_new_session=True))

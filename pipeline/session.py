@@ -54,7 +54,8 @@ def build_session(settings: SparkSettings, app_name: str) -> SparkSession:
     os.environ["JAVA_HOME"] = java_home
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    loopback = bool(_LOOPBACK.match(settings.master))
+    # Under spark-submit the master and the network settings are spark-submit's own.
+    loopback = bool(_LOOPBACK.match(settings.master)) and not under_spark_submit()
     if loopback:
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     log.info("Java: %s at %s", where, java_home)

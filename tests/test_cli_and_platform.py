@@ -121,12 +121,20 @@ def test_run_with_bundled_jdk_and_no_system_java(tmp_path: Path) -> None:
 def test_standalone_cluster_run_matches_local(sample_run: Path, tmp_path: Path) -> None:
     """`kocurate run --master spark://...` on a loopback standalone cluster: the executors run the shipped
     code, and the curated output equals the local run's."""
-    from pipeline.local_cluster import LocalCluster
+    import os
+
+    import pipeline.cli
+    from pipeline.local_cluster import LocalCluster, spark_home
     from tests.test_e2e_sample import _docs_content, _prov_content
 
-    out = tmp_path / "cluster-run"
+    out, submitted = tmp_path / "cluster-run", tmp_path / "submitted"
     with LocalCluster(workers=2, cores=1, memory="1g", root=str(tmp_path / "cluster")) as cluster:
         res = kocurate("run", str(SAMPLE_MANIFEST), "--master", cluster.url, "--output", f"file://{out}")
+        env = {**cluster._env(), "PYSPARK_PYTHON": sys.executable}
+        sub = subprocess.run([str(spark_home() / "bin" / "spark-submit"), "--master", cluster.url,
+                              "--conf", "spark.driver.host=127.0.0.1", pipeline.cli.__file__, "run",
+                              str(SAMPLE_MANIFEST), "--output", str(submitted)],
+                             capture_output=True, text=True, env=env, timeout=600, cwd=ROOT)
     assert res.returncode == 0, res.stderr[-3000:]
     assert "shipped the project's code to the executors" in res.stderr
     assert _docs_content(out) == _docs_content(sample_run)
@@ -134,4 +142,7 @@ def test_standalone_cluster_run_matches_local(sample_run: Path, tmp_path: Path) 
     # Both workers ran executors that fetched the shipped code.
     shipped = list((tmp_path / "cluster").glob("worker*/app-*/*/kocurate_code.zip"))
     assert {p.parts[-4] for p in shipped} == {"worker0", "worker1"}, shipped
-    assert sys.executable  # the workers used this interpreter (PYSPARK_PYTHON)
+    # spark-submit with pipeline/cli.py as the application gives the same content.
+    assert sub.returncode == 0, sub.stderr[-3000:]
+    assert _docs_content(submitted) == _docs_content(sample_run)
+    assert os.environ.get("PYSPARK_GATEWAY_PORT") is None  # the test process itself is no spark-submit child
