@@ -36,9 +36,10 @@ def local_path(uri: str) -> str | None:
     return uri
 
 
-def parquet_view(con: duckdb.DuckDBPyConnection, name: str, uri: str | None) -> None:
+def parquet_view(con: duckdb.DuckDBPyConnection, name: str, uri: str | None, passing_only: bool = False) -> None:
     """Create view ``name`` over a Parquet dataset directory (hive partitions restored); an empty or
-    missing dataset becomes an empty view with a doc_id column."""
+    missing dataset becomes an empty view with a doc_id column. ``passing_only`` keeps the rows whose
+    ``_decision`` is keep, modify or flag (a stage dataset that holds every row with its decision)."""
     path = local_path(uri) if uri else None
     files = sorted(glob.glob(os.path.join(path, "**", "*.parquet"), recursive=True)) if path else []
     if not files:
@@ -46,8 +47,9 @@ def parquet_view(con: duckdb.DuckDBPyConnection, name: str, uri: str | None) -> 
                     "NULL::VARCHAR AS decision, NULL::VARCHAR AS reason, NULL::VARCHAR AS dup_of WHERE false")
         return
     file_list = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+    where = f" WHERE _decision IN ({_PASSING_SQL})" if passing_only else ""
     con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet([{file_list}], "
-                "hive_partitioning=true, union_by_name=true)")
+                f"hive_partitioning=true, union_by_name=true){where}")
 
 
 @dataclass(frozen=True)
@@ -87,12 +89,14 @@ def _raise(stage: str, check: Check, ids: list[object]) -> None:
     raise InvariantError(f"stage {stage}: invariant violated: {check.name}: {', '.join(map(str, ids))}")
 
 
-def _check_with_spark(spark: Any, stage: str, decisions_uri: str, output_uri: str,
-                      input_uri: str | None) -> dict[str, int]:
+def _check_with_spark(spark: Any, stage: str, decisions_uri: str, output_uri: str, input_uri: str | None,
+                      output_has_decisions: bool, input_has_decisions: bool) -> dict[str, int]:
     """The same checks in Spark SQL, for run directories DuckDB cannot read (hdfs://, s3a://)."""
-    for name, uri in (("dec", decisions_uri), ("out", output_uri), ("inp", input_uri)):
+    for name, uri, filtered in (("dec", decisions_uri, False), ("out", output_uri, output_has_decisions),
+                                ("inp", input_uri, input_has_decisions)):
         if uri is not None:
-            spark.read.parquet(uri).createOrReplaceTempView(name)
+            df = spark.read.parquet(uri)
+            (df.where(f"_decision IN ({_PASSING_SQL})") if filtered else df).createOrReplaceTempView(name)
     for check in _checks(input_uri is not None):
         rows = spark.sql(f"SELECT doc_id FROM ({check.sql}) ORDER BY doc_id LIMIT 20").collect()
         if rows:
@@ -102,18 +106,23 @@ def _check_with_spark(spark: Any, stage: str, decisions_uri: str, output_uri: st
     return counts
 
 
-def check_stage(stage: str, decisions_uri: str, output_uri: str, input_uri: str | None,
-                spark: Any = None) -> dict[str, int]:
-    """Run every check; raise on the first violation. Returns decision counts and output rows."""
+def check_stage(stage: str, decisions_uri: str, output_uri: str, input_uri: str | None, spark: Any = None,
+                output_has_decisions: bool = False, input_has_decisions: bool = False) -> dict[str, int]:
+    """Run every check; raise on the first violation. Returns decision counts and output rows.
+
+    A dataset that ``has_decisions`` holds every row of its stage with the decision columns; its
+    passing rows are the stage's output.
+    """
     uris = [u for u in (decisions_uri, output_uri, input_uri) if u is not None]
     if any(local_path(u) is None for u in uris):
-        return _check_with_spark(spark, stage, decisions_uri, output_uri, input_uri)
+        return _check_with_spark(spark, stage, decisions_uri, output_uri, input_uri, output_has_decisions,
+                                 input_has_decisions)
     con = duckdb.connect()
     try:
         parquet_view(con, "dec", decisions_uri)
-        parquet_view(con, "out", output_uri)
+        parquet_view(con, "out", output_uri, output_has_decisions)
         if input_uri is not None:
-            parquet_view(con, "inp", input_uri)
+            parquet_view(con, "inp", input_uri, input_has_decisions)
         for check in _checks(input_uri is not None):
             rows = con.execute(f"SELECT doc_id FROM ({check.sql}) ORDER BY doc_id LIMIT 20").fetchall()
             if rows:

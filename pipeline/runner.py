@@ -97,6 +97,7 @@ def execute(manifest: RunManifest, resume: bool = False) -> dict[str, Any]:
         "stages": [],
     }
     input_uri: str | None = None
+    input_has_decisions = False
     records: list[StageRecord] = []
     invalidated = not resume
     try:
@@ -107,19 +108,20 @@ def execute(manifest: RunManifest, resume: bool = False) -> dict[str, Any]:
                 log.info("[%d/%d] %s: already complete (fingerprint %s), skipped", i, len(manifest.stages),
                          stage, fp[:12])
                 records.append(done)
-                input_uri = done.output_uri
+                input_uri, input_has_decisions = done.output_uri, done.output_has_decisions
                 continue
             invalidated = True  # every later stage reruns too
             log.info("[%d/%d] %s: running", i, len(manifest.stages), stage)
             started = time.monotonic()
             ctx = StageContext(spark=spark, manifest=manifest, run_dir=run_dir, fs=fs, stage=stage,
                                params=dict(manifest.params[stage]), input_uri=input_uri,
-                               facts={"run_id": run_id, "inputs": [asdict(f) for f in inputs]})
+                               facts={"run_id": run_id, "inputs": [asdict(f) for f in inputs]},
+                               input_has_decisions=input_has_decisions)
             with StageProgress(spark.sparkContext, stage):
                 result = REGISTRY[stage].run(ctx)
                 rec = commit(ctx, result, fp, started)
             records.append(rec)
-            input_uri = rec.output_uri
+            input_uri, input_has_decisions = rec.output_uri, rec.output_has_decisions
             passed = sum(rec.counts.get(d, 0) for d in ("keep", "modify", "flag"))
             log.info("[%d/%d] %s: %d in -> %d passed, %d dropped, %d quarantined (%.1f s)", i,
                      len(manifest.stages), stage, sum(v for k, v in rec.counts.items() if k != "output_rows"),

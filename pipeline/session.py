@@ -75,6 +75,7 @@ def build_session(settings: SparkSettings, app_name: str) -> SparkSession:
         "spark.sql.execution.arrow.maxRecordsPerBatch": "2000",
         "spark.sql.parquet.compression.codec": "zstd",
         "spark.sql.files.maxPartitionBytes": str(32 * 1024 * 1024),
+        "spark.sql.autoBroadcastJoinThreshold": str(64 * 1024 * 1024),
         "spark.ui.enabled": "false",
         "spark.ui.showConsoleProgress": "false",
         "spark.python.worker.reuse": "true",

@@ -83,6 +83,8 @@ def _scalar(value: Any) -> str | None:
 def _lookup(obj: Mapping[str, Any], path: str | None) -> Any:
     if not path:
         return None
+    if "." not in path:  # the common case, on the per-record hot path
+        return obj.get(path)
     cur: Any = obj
     for part in path.split("."):
         if not isinstance(cur, Mapping) or part not in cur:

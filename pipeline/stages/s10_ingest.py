@@ -128,9 +128,12 @@ def _ingest_batches(batches: Iterator[pa.RecordBatch], sources: dict[str, dict[s
 
 
 def _rows(source: str, cfg: dict[str, Any], name: str, data: bytes, max_doc_bytes: int
-          ) -> Iterator[dict[str, object]]:
+          ) -> Iterator[tuple[object, ...]]:
+    domain, licence, priority = cfg["domain"], cfg["licence"], cfg["priority"]
     for rec in iter_records(name, data, cfg["opts"], max_doc_bytes):
-        details: dict[str, object] = {"locator": rec.locator, "file": name, **rec.details}
+        details: dict[str, object] = {"locator": rec.locator, "file": name}
+        if rec.details:
+            details.update(rec.details)
         if rec.offset is not None:
             details["byte_offset"] = rec.offset
         if rec.encoding:
@@ -145,29 +148,14 @@ def _rows(source: str, cfg: dict[str, Any], name: str, data: bytes, max_doc_byte
             decision, reason = "keep", None
         text = rec.text if rec.error is None else None
         raw = rec.raw if decision == "quarantine" else None
-        yield {
-            "doc_id": doc_id_for(source, rec.locator),
-            "source": source,
-            "source_record_id": rec.record_id or rec.locator,
-            "domain": cfg["domain"],
-            "licence": cfg["licence"],
-            "priority": cfg["priority"],
-            "locator": rec.locator,
-            "title": rec.title,
-            "url": rec.url,
-            "date": rec.date,
-            "text": text,
-            P.DECISION: decision,
-            P.STEP: STEP,
-            P.REASON: reason,
-            P.SCORE: None,
-            P.DUP_OF: None,
-            P.DETAILS: P.details_entries(details),
-            P.N_BYTES: len(text.encode("utf-8")) if text is not None else len(raw or b""),
-            P.MESSAGE: rec.message if decision == "quarantine" else None,
-            P.RAW: raw,
-            P.RAW_SIZE: len(raw) if raw is not None else None,
-        }
+        # In SCHEMA order: the document columns, the decision columns, the quarantine columns.
+        yield (
+            doc_id_for(source, rec.locator), source, rec.record_id or rec.locator, domain, licence, priority,
+            rec.locator, rec.title, rec.url, rec.date, text,
+            decision, STEP, reason, None, None, P.details_entries(details),
+            len(text.encode("utf-8")) if text is not None else len(raw or b""),
+            rec.message if decision == "quarantine" else None, raw, len(raw) if raw is not None else None,
+        )
 
 
 def read_sources(spark: SparkSession, inputs: list[InputFile]) -> DataFrame:

@@ -49,4 +49,4 @@ def run(ctx: StageContext) -> StageResult:
     summary = {"domains": {d: {"documents": n, "bytes": b, "shards": shards[d]}
                            for d, (b, n) in sorted(sizes.items())}}
     return StageResult(combined=combined, output_uri=ctx.path("docs"), output_columns=OUTPUT_COLUMNS,
-                       partition_by=("domain",), summary=summary)
+                       partition_by=("domain",), summary=summary, separate_output=True)
