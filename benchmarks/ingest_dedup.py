@@ -132,10 +132,9 @@ def variant_single(manifest: Path, out: Path) -> dict[str, Any]:
     stages["normalize"] = time.monotonic() - t
 
     t = time.monotonic()
-    texts = normalized["text"].to_pylist()
     ids = normalized["doc_id"].to_pylist()
     priorities = normalized["priority"].to_pylist()
-    hashes = [hashlib.sha256(x.encode("utf-8")).hexdigest() for x in texts]
+    hashes = normalized["text_sha256"].to_pylist()  # computed by normalize_batch, as in the Spark stage
     best: dict[str, tuple[int, str]] = {}  # hash -> (-priority, doc_id) of the survivor so far
     copies: dict[str, int] = {}
     for h, d, p in zip(hashes, ids, priorities, strict=True):

@@ -4,7 +4,8 @@
 2. the stage's output rows are exactly its keep, modify and flag decisions;
 3. document ids are unique in the output;
 4. a reason is present exactly when the decision is not a plain keep;
-5. every ``dup_of`` points at a document that the same stage passed on.
+5. every ``dup_of`` points at a document that the same stage passed on;
+6. where the output carries ``text_sha256``, it equals the SHA-256 of the text.
 
 A violation raises ``InvariantError`` naming the check and up to 20 offending ids.
 """
@@ -58,7 +59,7 @@ class Check:
     sql: str
 
 
-def _checks(has_input: bool) -> list[Check]:
+def _checks(has_input: bool, out_columns: set[str] | None = None) -> list[Check]:
     checks = [
         Check("a document has more than one decision",
               "SELECT doc_id FROM dec GROUP BY doc_id HAVING count(*) > 1"),
@@ -75,6 +76,9 @@ def _checks(has_input: bool) -> list[Check]:
               "SELECT doc_id FROM dec WHERE dup_of IS NOT NULL AND dup_of NOT IN "
               f"(SELECT doc_id FROM dec WHERE decision IN ({_PASSING_SQL}))"),
     ]
+    if out_columns is not None and {"text", "text_sha256"} <= out_columns:
+        checks.append(Check("text_sha256 does not match the text (a stage changed text without rehashing)",
+                            "SELECT doc_id FROM out WHERE text_sha256 IS NOT NULL AND text_sha256 <> sha256(text)"))
     if has_input:
         checks += [
             Check("an input document has no decision",
@@ -97,8 +101,10 @@ def _check_with_spark(spark: Any, stage: str, decisions_uri: str, output_uri: st
         if uri is not None:
             df = spark.read.parquet(uri)
             (df.where(f"_decision IN ({_PASSING_SQL})") if filtered else df).createOrReplaceTempView(name)
-    for check in _checks(input_uri is not None):
-        rows = spark.sql(f"SELECT doc_id FROM ({check.sql}) ORDER BY doc_id LIMIT 20").collect()
+    out_columns = set(spark.table("out").columns)
+    for check in _checks(input_uri is not None, out_columns):
+        sql = check.sql.replace("sha256(text)", "sha2(text, 256)")  # Spark SQL's spelling
+        rows = spark.sql(f"SELECT doc_id FROM ({sql}) ORDER BY doc_id LIMIT 20").collect()
         if rows:
             _raise(stage, check, [r[0] for r in rows])
     counts = {r[0]: r[1] for r in spark.sql("SELECT decision, count(*) FROM dec GROUP BY 1").collect()}
@@ -123,7 +129,8 @@ def check_stage(stage: str, decisions_uri: str, output_uri: str, input_uri: str 
         parquet_view(con, "out", output_uri, output_has_decisions)
         if input_uri is not None:
             parquet_view(con, "inp", input_uri, input_has_decisions)
-        for check in _checks(input_uri is not None):
+        out_columns = {r[0] for r in con.execute("DESCRIBE out").fetchall()}
+        for check in _checks(input_uri is not None, out_columns):
             rows = con.execute(f"SELECT doc_id FROM ({check.sql}) ORDER BY doc_id LIMIT 20").fetchall()
             if rows:
                 _raise(stage, check, [r[0] for r in rows])

@@ -256,8 +256,9 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
             raise stages_t.fail("order", f"unknown stage {s!r}; allowed: {', '.join(STAGE_PARAMS)}")
     if len(set(order)) != len(order):
         raise stages_t.fail("order", "a stage is listed twice")
-    if not order or order[0] != "ingest":
-        raise stages_t.fail("order", "the first stage must be 'ingest'")
+    if list(order[:2]) != ["ingest", "normalize"]:
+        raise stages_t.fail("order", "the order must start with 'ingest', 'normalize' (text is never left "
+                                     "unnormalized)")
     positions = [DEFAULT_ORDER.index(s) for s in order]
     if positions != sorted(positions):
         raise stages_t.fail("order", f"stages out of order; the order is {' → '.join(DEFAULT_ORDER)}")

@@ -54,6 +54,9 @@ DOC_FIELDS: Final = [
     pa.field("url", pa.string()),
     pa.field("date", pa.string()),
     pa.field("text", pa.string()),
+    # SHA-256 of `text` as normalized; set by normalize, kept equal to sha256(text) by every stage that
+    # changes text (an invariant checks it). Exact dedup reads it instead of rereading the text.
+    pa.field("text_sha256", pa.string()),
 ]
 DOC_COLUMNS: Final = [f.name for f in DOC_FIELDS]
 

@@ -36,6 +36,19 @@ def test_consistent_stage_passes(tmp_path: Path) -> None:
     assert counts == {"keep": 1, "drop": 1, "modify": 1, "output_rows": 2}
 
 
+def test_stale_text_hash_is_caught(tmp_path: Path) -> None:
+    import hashlib
+
+    dec = dataset(tmp_path / "dec", [{"doc_id": "a", "decision": "keep"}, {"doc_id": "b", "decision": "keep"}])
+    (tmp_path / "out").mkdir()
+    pq.write_table(pa.table({"doc_id": ["a", "b"], "text": ["가나다", "라마바"],
+                             "text_sha256": [hashlib.sha256("가나다".encode()).hexdigest(),
+                                             hashlib.sha256("바뀌기 전".encode()).hexdigest()]}),
+                   tmp_path / "out" / "part-0.parquet")
+    with pytest.raises(InvariantError, match=r"text_sha256 does not match the text.*: b$"):
+        check_stage("t", dec, str(tmp_path / "out"), None)
+
+
 @pytest.mark.parametrize(("decisions", "output", "inputs", "message"), [
     (GOOD, ["a"], "abc", "keep/modify/flag decisions missing from the output: c"),
     (GOOD, ["a", "b", "c"], "abc", "output rows without a keep/modify/flag decision: b"),

@@ -436,7 +436,7 @@ def iter_records(name: str, data: bytes, opts: ParseOptions, max_doc_bytes: int)
             if size > max_doc_bytes:
                 yield RawRecord.broken(rec.locator, R.TOO_LARGE,
                                        f"document is {size} bytes, over the limit of {max_doc_bytes}",
-                                       rec.text[:R.MAX_RAW_BYTES].encode("utf-8"), rec.offset)
+                                       rec.text[:R.MAX_RAW_BYTES].encode("utf-8")[:R.MAX_RAW_BYTES], rec.offset)
                 continue
         yield rec
 

@@ -2,11 +2,13 @@
 
 A changed document is a *modify* decision listing the changes; a document that is empty after
 normalization (empty input, whitespace or invisible characters only) is dropped with
-``normalize_v1.empty``. The score is the fraction of characters the normalization removed.
+``normalize_v1.empty``. The score is the fraction of characters the normalization removed. The
+SHA-256 of the normalized text is stored in ``text_sha256`` (exact dedup keys on it).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 
 import pyarrow as pa
@@ -26,6 +28,7 @@ def normalize_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
     texts = batch.column("text")
     n_bytes = pc.fill_null(pc.binary_length(texts.cast(pa.binary())), 0)
     new_texts: list[str] = []
+    hashes: list[str | None] = []
     decisions: list[str] = []
     reasons: list[str | None] = []
     scores: list[float] = []
@@ -34,6 +37,7 @@ def normalize_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
         text = text or ""
         new, changes = normalize_text(text)
         new_texts.append(new)
+        hashes.append(hashlib.sha256(new.encode("utf-8")).hexdigest() if new else None)
         scores.append(round(1.0 - len(new) / len(text), 6) if text else 0.0)
         details.append([("changes", ",".join(changes))] if changes else [])
         if not new:
@@ -46,7 +50,8 @@ def normalize_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
             decisions.append("keep")
             reasons.append(None)
     n = batch.num_rows
-    arrays = [batch.column(f.name) if f.name != "text" else pa.array(new_texts, pa.string())
+    replaced = {"text": pa.array(new_texts, pa.string()), "text_sha256": pa.array(hashes, pa.string())}
+    arrays = [replaced.get(f.name, batch.column(f.name) if f.name in batch.schema.names else None)
               for f in P.DOC_FIELDS]
     arrays += [
         pa.array(decisions, pa.string()),

@@ -4,8 +4,9 @@ The survivor has the highest source ``priority``, then the smallest ``doc_id`` (
 yet at this stage). Every other copy is dropped with ``exact_dedup_v1.duplicate`` and ``dup_of`` set
 to the survivor. The score is the number of copies in the group, kept on survivors too.
 
-Identify, then act, in Spark SQL with no Python UDF: only the narrow ``(hash, priority, doc_id)`` rows
-are shuffled to rank the copies of each hash; the ranking of the groups that have copies (usually a
+Identify, then act, in Spark SQL with no Python UDF. The hash is ``text_sha256``, computed by the
+normalize stage; only the narrow ``(hash, priority, doc_id)`` rows are read and shuffled to rank the
+copies of each hash; the ranking of the groups that have copies (usually a
 small table) is joined back to the documents, so the text itself is never shuffled or sorted.
 """
 
@@ -23,8 +24,9 @@ def run(ctx: StageContext) -> StageResult:
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    docs = ctx.read_input().select(*P.DOC_COLUMNS).withColumn("_hash", F.sha2(F.col("text"), 256))
-    keys = docs.select("_hash", "priority", "doc_id")
+    docs = ctx.read_input().select(*P.DOC_COLUMNS).withColumn("_hash", F.col("text_sha256"))
+    # Parquet is columnar: this branch reads three narrow columns and never the text.
+    keys = ctx.read_input().select(F.col("text_sha256").alias("_hash"), "priority", "doc_id")
     copies = keys.groupBy("_hash").agg(F.count(F.lit(1)).alias("_copies")).filter(F.col("_copies") > 1)
     ranked = Window.partitionBy("_hash").orderBy(F.col("priority").desc(), F.col("doc_id"))
     groups = (keys.join(copies, "_hash")

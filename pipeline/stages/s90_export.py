@@ -36,8 +36,7 @@ def run(ctx: StageContext) -> StageResult:
     df = (docs.withColumn("_shard", F.pmod(F.xxhash64("doc_id"), shard_count[F.col("domain")]))
           .repartition(total, "domain", "_shard").sortWithinPartitions("doc_id")
           .withColumn("n_chars", F.char_length("text"))
-          .withColumn("n_bytes", F.octet_length("text").cast("long"))
-          .withColumn("text_sha256", F.sha2(F.col("text"), 256)))
+          .withColumn("n_bytes", F.octet_length("text").cast("long")))
     combined = df.select(
         *OUTPUT_COLUMNS,
         F.lit("keep").alias(P.DECISION), F.lit(STEP).alias(P.STEP),
