@@ -11,10 +11,8 @@ import json
 import os
 from typing import Any
 
-import duckdb
-
 from pipeline.errors import KocurateError
-from pipeline.invariants import parquet_view
+from pipeline.invariants import connect, parquet_view
 
 
 def _details(entries: list[dict[str, str]] | None) -> dict[str, str]:
@@ -28,7 +26,7 @@ def explain(run_dir: str, doc_id: str) -> str:
     with open(run_json, encoding="utf-8") as fh:
         run: dict[str, Any] = json.load(fh)
     stages = [s["stage"] for s in run["stages"]]
-    con = duckdb.connect()
+    con = connect()
     try:
         parquet_view(con, "prov", os.path.join(run_dir, "provenance"))
         rows = con.execute(

@@ -26,6 +26,21 @@ _PASSING_SQL = ", ".join(f"'{d}'" for d in PASSING)
 _DECISIONS_SQL = ", ".join(f"'{d}'" for d in DECISIONS)
 
 
+#: DuckDB runs inside the driver process: bound its memory so the driver stays flat as data grows
+#: (beyond the limit, DuckDB spills set operations to its temporary directory).
+DUCKDB_MEMORY_LIMIT = "512MB"
+
+
+def connect() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with bounded memory, for checks and reports in the driver."""
+    import tempfile
+
+    con = duckdb.connect(config={"memory_limit": DUCKDB_MEMORY_LIMIT, "threads": 2,
+                                 "preserve_insertion_order": False,
+                                 "temp_directory": tempfile.gettempdir() + "/kocurate-duckdb"})
+    return con
+
+
 def local_path(uri: str) -> str | None:
     """The local filesystem path of a ``file:`` URI or plain path; None for remote URIs."""
     if uri.startswith("file://"):
@@ -123,7 +138,7 @@ def check_stage(stage: str, decisions_uri: str, output_uri: str, input_uri: str 
     if any(local_path(u) is None for u in uris):
         return _check_with_spark(spark, stage, decisions_uri, output_uri, input_uri, output_has_decisions,
                                  input_has_decisions)
-    con = duckdb.connect()
+    con = connect()
     try:
         parquet_view(con, "dec", decisions_uri)
         parquet_view(con, "out", output_uri, output_has_decisions)

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import duckdb
-
-from pipeline.invariants import parquet_view
+from pipeline.invariants import connect, parquet_view
 
 
 @dataclass
@@ -28,7 +26,7 @@ class StageSummary:
 
 
 def summarize(run_dir: str, stages: list[str]) -> list[StageSummary]:
-    con = duckdb.connect()
+    con = connect()
     out: list[StageSummary] = []
     try:
         for stage in stages:
