@@ -35,6 +35,10 @@ _VERSIONED = ("kocurate", "pyspark", "pyarrow", "duckdb", "datatrove", "trafilat
               "pandas", "sentencepiece", "fasttext-numpy2-wheel", "presidio-analyzer", "kiwipiepy")
 
 
+#: What a run writes into its directory (and a fresh run therefore clears).
+RUN_DIR_ENTRIES = ("docs", "provenance", "quarantine", "work", "reports", "models", "tokens", "run.json")
+
+
 def package_versions() -> dict[str, str]:
     out = {"python": platform.python_version()}
     for name in _VERSIONED:
@@ -72,6 +76,11 @@ def execute(manifest: RunManifest, resume: bool = False) -> dict[str, Any]:
     log.info("Spark %s up in %.1f s (master %s)", spark.version, t_spark, spark.sparkContext.master)
     fs = HadoopFS(spark)
     run_dir = manifest.output.rstrip("/")
+    if not resume:
+        # A fresh run must not mix with an earlier one's outputs (a stage no longer in the manifest
+        # would leave its provenance behind). Only the run directory's own entries are removed.
+        for entry in RUN_DIR_ENTRIES:
+            fs.delete(f"{run_dir}/{entry}")
     fs.mkdirs(run_dir)
 
     inputs = list_inputs(spark, fs, manifest.sources)

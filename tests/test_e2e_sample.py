@@ -223,3 +223,23 @@ def test_resume_skips_finished_stages_and_reruns_what_a_change_affects(sample_ru
     record = execute(load_run(changed, output=str(run), master="local[2]"), resume=True)
     assert [s["skipped"] for s in record["stages"]] == [True, True, False, False]
     assert _docs_content(run) == before
+
+
+def test_a_fresh_run_does_not_mix_with_an_earlier_one(sample_run: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from pipeline.manifest import load_run
+    from pipeline.runner import execute
+    from tests.conftest import SAMPLE_MANIFEST
+
+    run = tmp_path / "rerun"
+    shutil.copytree(sample_run, run)
+    (run / "notes.txt").write_text("the user's own file")
+    text = SAMPLE_MANIFEST.read_text().replace('"exact_dedup", "export"]', '"exact_dedup"]')
+    m = tmp_path / "no_export.toml"
+    m.write_text(text.replace('sources_manifest = "sample_sources.toml"',
+                              f'sources_manifest = "{SAMPLE_MANIFEST.parent / "sample_sources.toml"}"'))
+    execute(load_run(m, output=str(run), master="local[2]"))
+    assert sorted(p.name for p in (run / "provenance").iterdir()) == ["exact_dedup", "ingest", "normalize"]
+    assert not (run / "docs").exists()
+    assert (run / "notes.txt").read_text() == "the user's own file"
