@@ -49,6 +49,24 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from pipeline import audit
+
+    if args.export:
+        audit.export(args.run_dir, args.export)
+        print(f"wrote {args.export}: tables sources, stages, documents, decisions, duplicates, quarantine, run")
+        return 0
+    if args.sql:
+        print(audit.render(*audit.query(args.run_dir, args.sql)))
+        return 0
+    names = [args.report] if args.report else list(audit.REPORTS)
+    for name in names:
+        print(f"== {name}: {audit.REPORTS[name][0]}")
+        print(audit.render(*audit.report(args.run_dir, name)))
+        print()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kocurate", description="Korean pretraining-data curation on Spark")
     p.add_argument("-q", "--quiet", action="store_true", help="only warnings and the final summary")
@@ -64,6 +82,15 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check a run manifest and its source manifest without running")
     v.add_argument("manifest")
     v.set_defaults(func=_cmd_validate)
+
+    a = sub.add_parser("audit", help="DuckDB views, canned reports and exports over a run's provenance")
+    a.add_argument("run_dir")
+    g = a.add_mutually_exclusive_group()
+    g.add_argument("--report", choices=["waterfall", "sources", "duplicates", "quarantine"],
+                   help="one canned report (default: all)")
+    g.add_argument("--sql", help="run one query over the views and print a table")
+    g.add_argument("--export", metavar="FILE.duckdb", help="write a self-contained DuckDB database file")
+    a.set_defaults(func=_cmd_audit)
 
     e = sub.add_parser("explain", help="the whole history of one document")
     e.add_argument("run_dir")

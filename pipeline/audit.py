@@ -1,0 +1,132 @@
+"""``kocurate audit RUN_DIR``: DuckDB views over a run's Parquet, canned reports, ad-hoc SQL and a
+self-contained export.
+
+Views (documented in docs/provenance.md):
+- ``sources``: the run's sources from run.json (name, domain, format, licence, origin, priority);
+- ``documents``: the curated documents in ``docs/`` without their text;
+- ``decisions``: every provenance record of every stage;
+- ``duplicates``: every removed duplicate with its survivor and the survivor's source;
+- ``quarantine``: quarantined records without their raw bytes (raw input may hold personal data).
+
+Raw text and raw bytes are deliberately not in any view or export: an auditor gets what happened
+and why, not the data itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from pipeline.errors import KocurateError
+from pipeline.invariants import connect, parquet_view
+
+REPORTS: dict[str, tuple[str, str]] = {
+    "waterfall": ("documents and bytes through each stage, per decision and reason", """
+        SELECT d.stage, d.decision, coalesce(d.reason, '') AS reason, count(*) AS documents,
+               sum(d.n_bytes) AS bytes
+        FROM decisions d JOIN stages s USING (stage)
+        GROUP BY ALL ORDER BY any_value(s.position), d.decision, reason"""),
+    "sources": ("curated documents and bytes per source and licence", """
+        SELECT s.name AS source, s.domain AS declared_domain, s.licence, count(d.doc_id) AS documents,
+               coalesce(sum(d.n_bytes), 0) AS bytes
+        FROM sources s LEFT JOIN documents d ON d.source = s.name
+        GROUP BY ALL ORDER BY bytes DESC, source"""),
+    "duplicates": ("duplicate clusters: survivor, its source, and the removed copies", """
+        SELECT stage, survivor, survivor_source, count(*) + 1 AS copies,
+               string_agg(doc_id || ' (' || source || ')', ', ' ORDER BY doc_id) AS removed
+        FROM duplicates GROUP BY ALL ORDER BY copies DESC, survivor"""),
+    "quarantine": ("quarantined records per source and reason", """
+        SELECT source, reason, count(*) AS records, sum(raw_size) AS raw_bytes, min(locator) AS first_locator
+        FROM quarantine GROUP BY ALL ORDER BY source, reason"""),
+}
+
+
+def _load_run(run_dir: str) -> dict[str, Any]:
+    path = os.path.join(run_dir, "run.json")
+    if not os.path.isfile(path):
+        raise KocurateError(f"{run_dir}: not a run directory (no run.json)")
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)  # type: ignore[no-any-return]
+
+
+def open_audit(run_dir: str, con: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with the audit views over ``run_dir``."""
+    run = _load_run(run_dir)
+    con = con or connect()
+    sources = pa.Table.from_pylist([{k: s[k] for k in ("name", "domain", "format", "licence", "origin", "priority")}
+                                    for s in run["manifest"]["sources"]])
+    con.register("_sources", sources)
+    con.execute("CREATE OR REPLACE TEMP VIEW sources AS SELECT * FROM _sources")
+    stages = pa.table({"stage": [s["stage"] for s in run["stages"]],
+                       "position": list(range(len(run["stages"])))})
+    con.register("_stages", stages)
+    con.execute("CREATE OR REPLACE TEMP VIEW stages AS SELECT * FROM _stages")
+    parquet_view(con, "decisions", os.path.join(run_dir, "provenance"))
+    parquet_view(con, "_docs", os.path.join(run_dir, "docs"))
+    cols = [r[0] for r in con.execute("DESCRIBE _docs").fetchall()]
+    if "text" in cols:
+        con.execute("CREATE OR REPLACE TEMP VIEW documents AS SELECT * EXCLUDE (text) FROM _docs")
+    else:
+        con.execute("CREATE OR REPLACE TEMP VIEW documents AS SELECT doc_id, NULL::VARCHAR AS source, "
+                    "NULL::BIGINT AS n_bytes FROM _docs")
+    parquet_view(con, "_quarantine", os.path.join(run_dir, "quarantine"))
+    qcols = [r[0] for r in con.execute("DESCRIBE _quarantine").fetchall()]
+    con.execute("CREATE OR REPLACE TEMP VIEW quarantine AS SELECT "
+                + ("* EXCLUDE (raw)" if "raw" in qcols else "doc_id, NULL::VARCHAR AS source, NULL::VARCHAR AS "
+                   "reason, NULL::BIGINT AS raw_size, NULL::VARCHAR AS locator") + " FROM _quarantine")
+    con.execute("""CREATE OR REPLACE TEMP VIEW duplicates AS
+        SELECT d.stage, d.doc_id, d.source, d.dup_of AS survivor, s.source AS survivor_source, d.score AS group_size
+        FROM decisions d JOIN decisions s ON s.doc_id = d.dup_of AND s.stage = d.stage
+        WHERE d.dup_of IS NOT NULL""")
+    return con
+
+
+def query(run_dir: str, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    con = open_audit(run_dir)
+    try:
+        cur = con.execute(sql)
+        return [d[0] for d in cur.description], cur.fetchall()
+    finally:
+        con.close()
+
+
+def report(run_dir: str, name: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    if name not in REPORTS:
+        raise KocurateError(f"unknown report {name!r}; allowed: {', '.join(REPORTS)}")
+    return query(run_dir, REPORTS[name][1])
+
+
+def export(run_dir: str, path: str) -> None:
+    """Write the views as tables into a self-contained DuckDB file (opens read-only anywhere)."""
+    if os.path.exists(path):
+        raise KocurateError(f"{path} exists; choose a new file")
+    con = open_audit(run_dir)
+    try:
+        con.execute(f"ATTACH '{path}' AS out")
+        for view in ("sources", "stages", "documents", "decisions", "duplicates", "quarantine"):
+            con.execute(f"CREATE TABLE out.{view} AS SELECT * FROM {view}")
+        run = _load_run(run_dir)
+        con.execute("CREATE TABLE out.run AS SELECT ? AS run_id, ? AS name, ? AS status, ? AS config_hash",
+                    [run["run_id"], run["name"], run["status"], run["config_hash"]])
+        con.execute("DETACH out")
+    finally:
+        con.close()
+
+
+def render(columns: list[str], rows: list[tuple[Any, ...]], max_width: int = 60) -> str:
+    def cell(v: Any) -> str:
+        s = "" if v is None else f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else str(v)
+        return s if len(s) <= max_width else s[: max_width - 1] + "…"
+
+    body = [[cell(v) for v in r] for r in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in body]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.rjust(w) if isinstance(rows[j][i], int | float) else v.ljust(w)
+                        for i, (v, w) in enumerate(zip(r, widths, strict=True))) for j, r in enumerate(body)]
+    lines.append(f"({len(rows)} rows)")
+    return "\n".join(lines)
