@@ -20,26 +20,35 @@ def require_corpora() -> Path:
     return CORPORA
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc (bytes)."""
-    total, stack, seen = 0, [pid], set()
+def descendants(pid: int) -> list[int]:
+    """A process and all its descendants, from /proc."""
+    out, stack = [], [pid]
     while stack:
         p = stack.pop()
-        if p in seen:
-            continue
-        seen.add(p)
+        out.append(p)
         try:
-            with open(f"/proc/{p}/status") as fh:
-                for line in fh:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
-                        break
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     stack += [int(c) for c in fh.read().split()]
-        except (FileNotFoundError, ProcessLookupError, PermissionError):
+        except OSError:
             continue
-    return total
+    return out
+
+
+def rss(pid: int) -> int:
+    """Resident memory of one process (bytes); 0 when it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_rss(pid: int) -> int:
+    return sum(rss(p) for p in descendants(pid))
 
 
 def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[int, int, str, str]:

@@ -20,7 +20,6 @@ import argparse
 import gzip
 import itertools
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -33,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import require_corpora, table
+from benchmarks._common import descendants, require_corpora, rss, table
 from benchmarks.ingest_dedup import SOURCES
 
 HANGUL0, N_SYLLABLES = 0xAC00, 11172
@@ -101,29 +100,6 @@ def _classify(pid: int) -> str | None:
     return "driver"
 
 
-def _rss(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
-
-
-def _descendants(pid: int) -> list[int]:
-    out, stack = [], [pid]
-    while stack:
-        p = stack.pop()
-        out.append(p)
-        try:
-            for task in os.listdir(f"/proc/{p}/task"):
-                stack += [int(c) for c in Path(f"/proc/{p}/task/{task}/children").read_text().split()]
-        except OSError:
-            continue
-    return out
-
-
 def run_pipeline(input_dir: Path, work: Path, master: str) -> dict[str, Any]:
     work.mkdir(parents=True, exist_ok=True)
     (work / "s.toml").write_text(
@@ -140,10 +116,10 @@ def run_pipeline(input_dir: Path, work: Path, master: str) -> dict[str, Any]:
     def sample() -> None:
         while not done.is_set():
             now = {"driver": 0, "jvm": 0, "workers": 0}
-            for p in _descendants(proc.pid):
+            for p in descendants(proc.pid):
                 kind = "driver" if p == proc.pid else _classify(p)
                 if kind:
-                    now[kind] += _rss(p)
+                    now[kind] += rss(p)
             for k, v in now.items():
                 peaks[k] = max(peaks[k], v)
             time.sleep(0.2)
