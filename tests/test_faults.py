@@ -32,22 +32,28 @@ def _start(*args: str) -> subprocess.Popen[bytes]:
                             stderr=subprocess.PIPE, start_new_session=True)
 
 
-def test_killed_run_resumes_to_identical_outputs(sample_run: Path, tmp_path: Path) -> None:
+STAGES = ["ingest", "normalize", "exact_dedup", "export"]
+
+
+@pytest.mark.parametrize("kill_in", ["ingest", "exact_dedup"])
+def test_killed_run_resumes_to_identical_outputs(sample_run: Path, tmp_path: Path, kill_in: str) -> None:
     out = tmp_path / "killed"
     proc = _start("run", str(SAMPLE_MANIFEST), "--master", "local[2]", "--output", str(out))
-    # Kill the driver (SIGKILL, whole process group) while exact_dedup is writing, after normalize
-    # committed: its temporary directory exists and no completion record does.
-    _wait_for(out / "work" / "_tmp" / "exact_dedup", proc)
+    # Kill the driver (SIGKILL, whole process group) while the stage is writing: its temporary
+    # directory exists and its completion record does not.
+    _wait_for(out / "work" / "_tmp" / kill_in, proc)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert (out / "work" / "_done" / "normalize.json").exists()
-    assert not (out / "work" / "_done" / "exact_dedup.json").exists()
+    done = STAGES[: STAGES.index(kill_in)]
+    assert sorted(p.stem for p in (out / "work" / "_done").glob("*.json")) == sorted(done)
+    assert not (out / "work" / "_done" / f"{kill_in}.json").exists()
 
     res = subprocess.run([venv_bin("kocurate"), "run", str(SAMPLE_MANIFEST), "--master", "local[2]", "--output",
                           str(out), "--resume"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert res.returncode == 0, res.stderr[-3000:]
-    assert "ingest: already complete" in res.stderr and "normalize: already complete" in res.stderr
-    assert "exact_dedup: running" in res.stderr
+    for stage in STAGES:
+        expected = "already complete" if stage in done else "running"
+        assert f"{stage}: {expected}" in res.stderr, (stage, res.stderr[-2000:])
     assert _docs_content(out) == _docs_content(sample_run)
     assert _prov_content(out) == _prov_content(sample_run)
     assert not (out / "work" / "_tmp").exists() or not any((out / "work" / "_tmp").iterdir())
