@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,20 +48,27 @@ def rss(pid: int) -> int:
     return 0
 
 
-def _tree_rss(pid: int) -> int:
-    return sum(rss(p) for p in descendants(pid))
+def run_measured(cmd: list[str], env: dict[str, str] | None = None,
+                 classify: Callable[[int, int], str | None] | None = None
+                 ) -> tuple[int, dict[str, int], str, str]:
+    """Run ``cmd``; return (exit code, peak RSS per kind of process in its tree, stdout, stderr).
 
-
-def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[int, int, str, str]:
-    """Run ``cmd``; return (exit code, peak RSS of its process tree, stdout, stderr)."""
+    ``classify(pid, root_pid)`` names the kind a process's memory counts towards (None: not counted);
+    without it the whole tree counts as ``"total"``. Each kind's peak is the maximum of its sum.
+    """
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    peak = 0
+    peaks: dict[str, int] = {}
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            now: dict[str, int] = {}
+            for p in descendants(proc.pid):
+                kind = classify(p, proc.pid) if classify else "total"
+                if kind:
+                    now[kind] = now.get(kind, 0) + rss(p)
+            for k, v in now.items():
+                peaks[k] = max(peaks.get(k, 0), v)
             time.sleep(0.1)
 
     t = threading.Thread(target=sample, daemon=True)
@@ -68,7 +76,7 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[int
     out, err = proc.communicate()
     done.set()
     t.join()
-    return proc.returncode, peak, out, err
+    return proc.returncode, peaks, out, err
 
 
 def table(rows: list[list[str]]) -> str:

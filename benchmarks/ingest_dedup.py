@@ -123,7 +123,7 @@ def variant_single(manifest: Path, out: Path) -> dict[str, Any]:
             batches += list(_ingest_batches(iter([inp]), cfg, m.params["ingest"]["max_doc_bytes"]))
     ingested = commit("ingest", pa.Table.from_batches(batches))
     stages["ingest"] = time.monotonic() - t
-    n_docs = len(batches) and sum(b.num_rows for b in batches)
+    n_docs = sum(b.num_rows for b in batches)
     n_bytes = sum(pc.sum(b[P.N_BYTES]).as_py() or 0 for b in batches)
 
     t = time.monotonic()
@@ -189,12 +189,12 @@ def main() -> None:
     runs: dict[str, list[dict[str, Any]]] = {"single": [], "spark": []}
     for i in range(args.repeat):  # interleaved, so drift on the machine hits both variants alike
         for variant in ("single", "spark"):
-            rc, peak, out, err = run_measured([sys.executable, __file__, "--variant", variant, "--manifest",
+            rc, peaks, out, err = run_measured([sys.executable, __file__, "--variant", variant, "--manifest",
                                                str(manifest), "--out", str(work / f"{variant}{i}")])
             if rc != 0:
                 print(err[-4000:], file=sys.stderr)
                 raise SystemExit(f"{variant} variant failed")
-            runs[variant].append(json.loads(out.strip().splitlines()[-1]) | {"peak": peak})
+            runs[variant].append(json.loads(out.strip().splitlines()[-1]) | {"peak": peaks.get("total", 0)})
             shutil.rmtree(work / f"{variant}{i}", ignore_errors=True)
     shutil.rmtree(work, ignore_errors=True)
     results = {v: _median_run(rs) for v, rs in runs.items()}

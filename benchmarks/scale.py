@@ -22,17 +22,14 @@ import itertools
 import json
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import descendants, require_corpora, rss, table
+from benchmarks._common import require_corpora, run_measured, table
 from benchmarks.ingest_dedup import SOURCES
 
 HANGUL0, N_SYLLABLES = 0xAC00, 11172
@@ -88,7 +85,10 @@ def write_input(docs: list[tuple[str, str]], target_mb: float, out: Path) -> tup
     return n, total
 
 
-def _classify(pid: int) -> str | None:
+def _classify(pid: int, root: int) -> str | None:
+    """Memory kinds: kocurate's own process (the Python driver), the JVM, the Python workers."""
+    if pid == root:
+        return "driver"
     try:
         cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
     except OSError:
@@ -109,27 +109,9 @@ def run_pipeline(input_dir: Path, work: Path, master: str) -> dict[str, Any]:
         'name = "scale"\nsources_manifest = "s.toml"\nseed = 1\n[stages.ingest]\nmax_error_rate = 0.05\n'
         f'[spark]\nmaster = "{master}"\nshuffle_partitions = 8\ndriver_memory = "4g"\n')
     cmd = [sys.executable, "-m", "pipeline", "-q", "run", str(work / "r.toml"), "--output", str(work / "run")]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peaks = {"driver": 0, "jvm": 0, "workers": 0}
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.is_set():
-            now = {"driver": 0, "jvm": 0, "workers": 0}
-            for p in descendants(proc.pid):
-                kind = "driver" if p == proc.pid else _classify(p)
-                if kind:
-                    now[kind] += rss(p)
-            for k, v in now.items():
-                peaks[k] = max(peaks[k], v)
-            time.sleep(0.2)
-
-    t = threading.Thread(target=sample, daemon=True)
-    t.start()
-    _, err = proc.communicate()
-    done.set()
-    t.join()
-    if proc.returncode != 0:
+    returncode, measured, _, err = run_measured(cmd, classify=_classify)
+    peaks = {"driver": 0, "jvm": 0, "workers": 0} | measured
+    if returncode != 0:
         raise SystemExit(f"pipeline failed:\n{err[-4000:]}")
     rec = json.loads((work / "run" / "run.json").read_text())
     return {"stages": {s["stage"]: s["seconds"] for s in rec["stages"]}, "startup": rec["spark"]["startup_seconds"],

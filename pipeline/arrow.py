@@ -42,13 +42,6 @@ class BatchBuilder:
     def __len__(self) -> int:
         return len(self._rows)
 
-    def add(self, row: tuple[object, ...]) -> None:
-        self._rows.append(row)
-
-    @property
-    def full(self) -> bool:
-        return len(self._rows) >= self.max_rows
-
     def flush(self) -> pa.RecordBatch:
         columns = list(zip(*self._rows, strict=True)) if self._rows else [() for _ in self.schema]
         batch = pa.RecordBatch.from_arrays(

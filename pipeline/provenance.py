@@ -60,11 +60,6 @@ DOC_FIELDS: Final = [
 ]
 DOC_COLUMNS: Final = [f.name for f in DOC_FIELDS]
 
-#: Provenance record columns, in order (docs/provenance.md documents each).
-PROVENANCE_COLUMNS: Final = ["stage", "step", "doc_id", "source", "decision", "reason", "score", "dup_of",
-                             "n_bytes", "details"]
-QUARANTINE_COLUMNS: Final = ["stage", "doc_id", "source", "locator", "reason", "message", "raw", "raw_size"]
-
 
 def details_entries(details: dict[str, object]) -> list[tuple[str, str]]:
     """A details dict as sorted map entries for Arrow (sorted, so runs are byte-identical)."""

@@ -27,7 +27,7 @@ from pipeline.session import build_session
 from pipeline.stage import StageContext, StageRecord, commit, load_done
 from pipeline.stages import REGISTRY
 from pipeline.stages.s10_ingest import InputFile, list_inputs
-from pipeline.summary import StageSummary, render, summarize
+from pipeline.summary import render, summarize
 
 log = logging.getLogger("kocurate")
 
@@ -124,7 +124,7 @@ def execute(manifest: RunManifest, resume: bool = False) -> dict[str, Any]:
             started = time.monotonic()
             ctx = StageContext(spark=spark, manifest=manifest, run_dir=run_dir, fs=fs, stage=stage,
                                params=dict(manifest.params[stage]), input_uri=input_uri,
-                               facts={"run_id": run_id, "inputs": [asdict(f) for f in inputs]},
+                               facts={"inputs": [asdict(f) for f in inputs]},
                                input_has_decisions=input_has_decisions)
             with StageProgress(spark.sparkContext, stage):
                 result = REGISTRY[stage].run(ctx)
@@ -164,5 +164,3 @@ def _check_error_rate(rec: StageRecord, limit: float) -> None:
             f"ingest quarantined {bad} of {total} records ({bad / total:.1%}), over the manifest's "
             f"max_error_rate of {limit:.1%}; see quarantine/ingest and `kocurate audit`")
 
-
-__all__ = ["StageSummary", "execute"]

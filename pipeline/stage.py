@@ -39,7 +39,7 @@ class StageContext:
     stage: str
     params: dict[str, Any]
     input_uri: str | None  # the previous stage's output (None for ingest)
-    facts: dict[str, Any] = field(default_factory=dict)  # run-level facts (input files, run id)
+    facts: dict[str, Any] = field(default_factory=dict)  # run-level facts (the listed input files)
     input_has_decisions: bool = True  # the input dataset holds every row with its decision columns
 
     def path(self, *parts: str) -> str:

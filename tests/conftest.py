@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_MANIFEST = ROOT / "manifests" / "sample_run.toml"
-CORPORA = ROOT.parent / "shared" / "corpora"
 
 
 @pytest.fixture(scope="session")
@@ -58,11 +56,6 @@ def duck() -> Iterator[duckdb.DuckDBPyConnection]:
     con = duckdb.connect()
     yield con
     con.close()
-
-
-def copy_tree(src: Path, dst: Path) -> Path:
-    shutil.copytree(src, dst)
-    return dst
 
 
 def venv_bin(name: str) -> str:

@@ -121,7 +121,6 @@ def test_run_with_bundled_jdk_and_no_system_java(tmp_path: Path) -> None:
 def test_standalone_cluster_run_matches_local(sample_run: Path, tmp_path: Path) -> None:
     """`kocurate run --master spark://...` on a loopback standalone cluster: the executors run the shipped
     code, and the curated output equals the local run's."""
-    import os
 
     import pipeline.cli
     from pipeline.local_cluster import LocalCluster, spark_home
@@ -145,4 +144,3 @@ def test_standalone_cluster_run_matches_local(sample_run: Path, tmp_path: Path) 
     # spark-submit with pipeline/cli.py as the application gives the same content.
     assert sub.returncode == 0, sub.stderr[-3000:]
     assert _docs_content(submitted) == _docs_content(sample_run)
-    assert os.environ.get("PYSPARK_GATEWAY_PORT") is None  # the test process itself is no spark-submit child
