@@ -14,6 +14,7 @@ _DDL = {
     pa.binary(): "binary",
     pa.bool_(): "boolean",
     pa.map_(pa.string(), pa.string()): "map<string,string>",
+    pa.map_(pa.string(), pa.float64()): "map<string,double>",
 }
 
 

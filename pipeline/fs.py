@@ -56,6 +56,12 @@ class HadoopFS:
         if not fs.rename(tmp, p):
             raise OSError(f"could not move {tmp} to {uri}")
 
+    def put(self, local_path: str, uri: str) -> None:
+        """Copy a local file to ``uri`` (any Hadoop file system), replacing it."""
+        fs, p = self._path(uri)
+        fs.mkdirs(p.getParent())
+        fs.copyFromLocalFile(False, True, self._jvm.org.apache.hadoop.fs.Path(f"file://{local_path}"), p)
+
     def read_text(self, uri: str) -> str | None:
         fs, p = self._path(uri)
         if not fs.exists(p):

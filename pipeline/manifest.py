@@ -48,6 +48,38 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
     },
     "normalize": {},
     "exact_dedup": {},
+    "quality": {
+        "languages": ParamSpec(list, ["ko"], "ISO 639-1 main languages to keep (lingua's set: "
+                               "ko en ja zh vi ru th id es fr de)"),
+        "min_hangul_share": ParamSpec(float, 0.5, "share of Hangul eojeol at or above which a document is "
+                                      "Korean without asking the language model", minimum=0.0, maximum=1.0),
+        "min_chars": ParamSpec(int, 20, "drop documents with fewer non-space characters", minimum=0),
+        "max_chars": ParamSpec(int, 1_000_000, "drop documents with more non-space characters", minimum=1),
+        "max_boilerplate_fraction": ParamSpec(float, 0.5, "drop when boilerplate lines were more than this "
+                                              "share of the characters", minimum=0.0, maximum=1.0),
+        "max_replacement_ratio": ParamSpec(float, 0.002, "U+FFFD per character", minimum=0.0),
+        "max_latin1_ratio": ParamSpec(float, 0.1, "Latin-1 supplement letters per letter (mojibake)", minimum=0.0),
+        "max_rare_syllable_ratio": ParamSpec(float, 0.05, "Hangul syllables outside KS X 1001 (UTF-8 read as "
+                                             "CP949)", minimum=0.0),
+        "max_jamo_emoticon_ratio": ParamSpec(float, 0.25, "characters in runs of jamo, emoji and emoticons",
+                                             minimum=0.0),
+        "max_symbol_ratio": ParamSpec(float, 0.2, "symbols per non-space character", minimum=0.0),
+        "max_digit_ratio": ParamSpec(float, 0.35, "digits per non-space character", minimum=0.0),
+        "max_spam_density": ParamSpec(float, 0.04, "spam lexicon hits per eojeol", minimum=0.0),
+        "min_spam_hits": ParamSpec(int, 2, "spam needs at least this many hits", minimum=1),
+        "max_toxic_density": ParamSpec(float, 0.03, "adult/hate lexicon hits per eojeol", minimum=0.0),
+        "min_toxic_hits": ParamSpec(int, 2, "toxicity needs at least this many hits", minimum=1),
+        "word_path": ParamSpec(str, "eojeol", "words for datatrove's filters", choices=("eojeol", "kiwi")),
+        "quality_model": ParamSpec(str, "", "'' for none, 'train' to train one in the run from "
+                                   "high_sources/low_sources, or the path of a model from "
+                                   "`kocurate train quality`"),
+        "high_sources": ParamSpec(list, [], "sources whose documents are high-quality examples"),
+        "low_sources": ParamSpec(list, [], "sources whose documents are low-quality examples"),
+        "low_from_filters": ParamSpec(bool, True, "documents the heuristic filters drop are low-quality "
+                                      "examples too"),
+        "max_training_docs": ParamSpec(int, 50_000, "per label, deterministic sample", minimum=10),
+        "min_quality_score": ParamSpec(float, 0.0, "drop below this model score", minimum=0.0, maximum=1.0),
+    },
     "export": {
         "target_shard_mb": ParamSpec(float, 128.0, "target size of a curated Parquet shard (text MB)",
                                      minimum=0.001),
@@ -223,8 +255,33 @@ def _stage_params(t: _Table, stage: str) -> dict[str, Any]:
             raise sub.fail(pname, f"{value!r} is below the minimum {spec.minimum}")
         if spec.maximum is not None and value > spec.maximum:
             raise sub.fail(pname, f"{value!r} is above the maximum {spec.maximum}")
+        if spec.type is list:
+            if not all(isinstance(x, str) for x in value):
+                raise sub.fail(pname, "expected a list of strings")
+            value = list(value)
         out[pname] = value
     return out
+
+
+def _check_quality(t: _Table, q: dict[str, Any], sources: set[str], base: Path) -> None:
+    from filters.language import LANGUAGES
+
+    if q["quality_model"] not in ("", "train"):
+        q["quality_model"] = _resolve_path(base, q["quality_model"])
+        if not _URI.match(q["quality_model"]) and not os.path.isfile(q["quality_model"]):
+            raise t.fail("quality_model", f"model file not found: {q['quality_model']} (train one with "
+                                          "`kocurate train quality MANIFEST`, or use 'train')")
+    for lang in q["languages"]:
+        if lang not in LANGUAGES:
+            raise t.fail("languages", f"unknown language {lang!r}; allowed: {', '.join(LANGUAGES)}")
+    for key in ("high_sources", "low_sources"):
+        for s in q[key]:
+            if s not in sources:
+                raise t.fail(key, f"unknown source {s!r}; allowed: {', '.join(sorted(sources))}")
+    if q["quality_model"] == "train" and not (q["high_sources"] and (q["low_sources"] or q["low_from_filters"])):
+        raise t.fail("quality_model", "'train' needs high_sources and low_sources (or low_from_filters = true)")
+    if q["min_quality_score"] > 0 and not q["quality_model"]:
+        raise t.fail("min_quality_score", "a threshold needs a quality_model ('train' or a path)")
 
 
 def load_run(path: str | os.PathLike[str], output: str | None = None, master: str | None = None
@@ -263,6 +320,8 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
     if positions != sorted(positions):
         raise stages_t.fail("order", f"stages out of order; the order is {' → '.join(DEFAULT_ORDER)}")
     params = {s: _stage_params(stages_t, s) for s in order}
+    if "quality" in params:
+        _check_quality(stages_t.sub("quality", {}), params["quality"], {s.name for s in sources}, file.parent)
 
     spark_t = top.sub("spark", {})
     spark_t.check_keys(["master", "shuffle_partitions", "driver_memory", "executor_memory", "conf"])

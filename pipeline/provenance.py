@@ -57,6 +57,10 @@ DOC_FIELDS: Final = [
     # SHA-256 of `text` as normalized; set by normalize, kept equal to sha256(text) by every stage that
     # changes text (an invariant checks it). Exact dedup reads it instead of rereading the text.
     pa.field("text_sha256", pa.string()),
+    # Set by the quality stage: the quality model's score (None without a model) and every filter's
+    # measured score by step name, kept on kept documents so thresholds can be moved and audited later.
+    pa.field("quality_score", pa.float64()),
+    pa.field("scores", pa.map_(pa.string(), pa.float64())),
 ]
 DOC_COLUMNS: Final = [f.name for f in DOC_FIELDS]
 

@@ -33,6 +33,9 @@ from filters.normalize import normalize_text
 
 SEED = 20261122
 STRUCTURED = {"statute", "decision", "manual", "work_instruction", "check_sheet"}
+#: Planted documents shorter than this many non-space characters are "too_short", not "clean": the
+#: quality stage's default ``min_chars`` (docs/calibration.md) drops one-line comments like these.
+SHORT_CHARS = 20
 
 
 # ----------------------------------------------------------------------------- synthetic PII
@@ -201,7 +204,7 @@ class Truth:
     def __init__(self) -> None:
         self.data: dict[str, Any] = {
             "exact_duplicate_groups": [], "near_duplicates": [], "broken": [], "dropped_at_ingest": [],
-            "empty": [], "spam": [], "non_korean": [], "boilerplate_heavy": [], "pii": [], "transcoded": [],
+            "empty": [], "too_short": [], "spam": [], "non_korean": [], "boilerplate_heavy": [], "pii": [], "transcoded": [],
             "clean": [], "records": {},
         }
 
@@ -232,7 +235,9 @@ def web_reviews(c: Composer, t: Truth, rng: random.Random, out: Path) -> None:
         t.count(src)
         if isinstance(text, str):
             docs[rid] = text
-        if clean:
+        if clean and isinstance(text, str) and len("".join(text.split())) < SHORT_CHARS:
+            t.add("too_short", key(src, rid))
+        elif clean:
             t.add("clean", key(src, rid))
 
     genres = [("review_food", 32, 3, 7), ("review_product", 26, 3, 7), ("review_movie", 22, 3, 6),

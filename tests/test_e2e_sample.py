@@ -20,7 +20,7 @@ from tests.conftest import run_sample
 
 pytestmark = pytest.mark.spark
 
-STAGES = ["ingest", "normalize", "exact_dedup", "export"]
+STAGES = ["ingest", "normalize", "exact_dedup", "quality", "export"]
 
 
 def prov(con: duckdb.DuckDBPyConnection, run: Path) -> None:
@@ -127,16 +127,46 @@ def test_clean_and_planted_documents_reach_the_curated_output(sample_run: Path, 
         f"read_parquet('{sample_run}/docs/**/*.parquet', hive_partitioning=true)").fetchall()}
     # Members of an exact-duplicate group are checked above (one survivor each, by priority then id).
     grouped = {(m["source"], m["record_id"]) for g in ground_truth["exact_duplicate_groups"] for m in g["members"]}
-    for kind in ("clean", "near_duplicates", "spam", "non_korean", "pii", "boilerplate_heavy"):
+    for kind in ("clean", "near_duplicates", "pii"):
         for item in ground_truth[kind]:
             if (item["source"], item["record_id"]) not in grouped:
                 assert (item["source"], item["record_id"]) in docs, f"{kind} {item} missing from docs/"
+    for kind in ("spam", "non_korean", "boilerplate_heavy", "too_short"):
+        for item in ground_truth[kind]:
+            assert (item["source"], item["record_id"]) not in docs, f"{kind} {item} reached docs/"
     survivors = [sum((m["source"], m["record_id"]) in docs for m in g["members"])
                  for g in ground_truth["exact_duplicate_groups"]]
     assert survivors == [1] * len(survivors)
     assert {dom for dom, _ in docs.values()} == {"web", "legal", "manufacturing", "cultural"}
     import unicodedata
     assert all(unicodedata.is_normalized("NFC", t) and t.strip() for _, t in docs.values())
+
+
+QUALITY_REASONS = {"spam": {"spam_ko_v1.spam_terms"}, "non_korean": {"language_v1.not_allowed"},
+                   "boilerplate_heavy": {"boilerplate_v1.mostly_boilerplate"}, "too_short": {"length_v1.too_short"}}
+
+
+def test_quality_drops_exactly_the_planted_noise_with_its_reason(sample_run: Path, duck: duckdb.DuckDBPyConnection,
+                                                                 ground_truth: dict[str, Any]) -> None:
+    prov(duck, sample_run)
+    m = ids(duck)
+    got = {d: r for d, r in duck.execute(
+        "SELECT doc_id, reason FROM p WHERE stage = 'quality' AND decision = 'drop'").fetchall()}
+    expected: dict[str, set[str]] = {}
+    for kind, reasons in QUALITY_REASONS.items():
+        for item in ground_truth[kind]:
+            expected[m[(item["source"], item["record_id"])]] = reasons
+    assert set(got) == set(expected), "dropped at quality: exactly the planted spam, non-Korean, boilerplate, short"
+    for doc, reason in got.items():
+        assert reason in expected[doc]
+    # Every document judged carries every filter's score, kept ones too.
+    n_scores = duck.execute("SELECT min(cardinality(details)), count(*) FROM p WHERE stage = 'quality'").fetchall()[0]
+    assert n_scores[0] >= 14
+    scored = duck.execute(f"SELECT count(*), count(quality_score), min(cardinality(scores)) FROM "
+                          f"read_parquet('{sample_run}/docs/**/*.parquet')").fetchall()[0]
+    assert scored[0] == scored[1] and scored[2] == 14
+    meta = json.loads((sample_run / "models" / "quality_model_v1.ftz.json").read_text())
+    assert meta["examples"]["low"] == len(expected) and meta["model_bytes"] < 8_000_000
 
 
 def test_docs_layout_and_schema(sample_run: Path, duck: duckdb.DuckDBPyConnection) -> None:
@@ -192,6 +222,8 @@ def test_two_runs_give_identical_content(sample_run: Path, tmp_path: Path) -> No
     assert _prov_content(again) == _prov_content(sample_run)
     a, b = (json.loads((r / "run.json").read_text()) for r in (sample_run, again))
     assert a["run_id"] == b["run_id"]
+    model = "models/quality_model_v1.ftz"
+    assert (again / model).read_bytes() == (sample_run / model).read_bytes()
 
 
 def test_resume_skips_finished_stages_and_reruns_what_a_change_affects(sample_run: Path, tmp_path: Path) -> None:
@@ -205,7 +237,7 @@ def test_resume_skips_finished_stages_and_reruns_what_a_change_affects(sample_ru
     shutil.copytree(sample_run, run)
     before = _docs_content(run)
     record = execute(load_run(SAMPLE_MANIFEST, output=str(run), master="local[2]"), resume=True)
-    assert [s["skipped"] for s in record["stages"]] == [True, True, True, True]
+    assert [s["skipped"] for s in record["stages"]] == [True, True, True, True, True]
     assert _docs_content(run) == before
 
     # A changed export parameter reruns export only.
@@ -214,14 +246,14 @@ def test_resume_skips_finished_stages_and_reruns_what_a_change_affects(sample_ru
     changed.write_text(text.replace('sources_manifest = "sample_sources.toml"',
                                     f'sources_manifest = "{SAMPLE_MANIFEST.parent / "sample_sources.toml"}"'))
     record = execute(load_run(changed, output=str(run), master="local[2]"), resume=True)
-    assert [s["skipped"] for s in record["stages"]] == [True, True, True, False]
+    assert [s["skipped"] for s in record["stages"]] == [True, True, True, True, False]
     assert _docs_content(run) == before
     assert len(list((run / "docs" / "domain=web").glob("*.parquet"))) > 1  # smaller shards, more files
 
     # A stage interrupted before its completion record is redone.
     (run / "work" / "_done" / "exact_dedup.json").unlink()
     record = execute(load_run(changed, output=str(run), master="local[2]"), resume=True)
-    assert [s["skipped"] for s in record["stages"]] == [True, True, False, False]
+    assert [s["skipped"] for s in record["stages"]] == [True, True, False, False, False]
     assert _docs_content(run) == before
 
 

@@ -319,6 +319,21 @@ def _extract_main_text(html: str) -> str:
     return _extractor.extract(html) or ""
 
 
+def collapse_repeated_body(text: str) -> tuple[str, int]:
+    """Undo trafilatura's doubled output: on some pages (a heading before the article is one
+    trigger) it returns the body twice, heading, lines, then the same lines again. When the text is
+    exactly one or two leading lines followed by a block repeated verbatim, keep one copy; return the
+    text and the number of lines removed (0 when nothing repeats)."""
+    lines = text.split("\n")
+    for start in (0, 1, 2):
+        rest = len(lines) - start
+        if rest >= 4 and rest % 2 == 0:
+            half = rest // 2
+            if lines[start:start + half] == lines[start + half:]:
+                return "\n".join(lines[:start + half]), half
+    return text, 0
+
+
 def _header_charset(content_type: str | None) -> str | None:
     if not content_type:
         return None
@@ -378,8 +393,10 @@ def _warc_record(name: str, offset: int, record: Any, body: bytes) -> RawRecord:
     if mime in _HTML_TYPES or not mime:
         m = _TITLE.search(html[:20000])
         title = re.sub(r"\s+", " ", unescape(m.group(1))).strip() if m else None
-        text = _extract_main_text(html)
+        text, collapsed = collapse_repeated_body(_extract_main_text(html))
         details["extractor"] = "datatrove.Trafilatura"
+        if collapsed:
+            details["extractor_repeat_collapsed"] = collapsed
     else:
         title, text = None, html
     return RawRecord(locator=locator, offset=offset, text=text, record_id=rid, url=url, date=date,

@@ -18,7 +18,7 @@ VERSION = 1
 STEP = "export_v1"
 
 OUTPUT_COLUMNS = ["doc_id", "source", "source_record_id", "domain", "licence", "locator", "title", "url",
-                  "date", "text", "n_chars", "n_bytes", "text_sha256"]
+                  "date", "text", "n_chars", "n_bytes", "text_sha256", "quality_score", "scores"]
 
 
 def run(ctx: StageContext) -> StageResult:

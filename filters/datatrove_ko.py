@@ -1,0 +1,174 @@
+"""datatrove's Gopher quality, Gopher repetition, C4 and FineWeb filters with Korean parameters.
+
+The filters are datatrove's own classes, called per document (``filter(Document)``), never through
+datatrove's executors; this module chooses their Korean parameters (docs/calibration.md says why
+each differs from the English defaults), maps their reason names onto our ``<step>.<condition>``
+codes and adds the measured score datatrove does not return. C4's filter rewrites the document it
+judges: it gets a copy, and only its drop decision is used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from datatrove.data import Document
+from datatrove.pipeline.filters import (
+    C4QualityFilter,
+    FineWebQualityFilter,
+    GopherQualityFilter,
+    GopherRepetitionFilter,
+)
+from datatrove.pipeline.filters.gopher_quality_filter import STOP_WORDS as ENGLISH_STOP_WORDS
+from datatrove.pipeline.filters.gopher_repetition_filter import find_duplicates
+from datatrove.utils.text import TERMINAL_PUNCTUATION
+
+from filters.lexicon import word_list
+from filters.verdict import Verdict
+from filters.words import make_word_tokenizer
+
+GOPHER_QUALITY: Final = "gopher_quality_ko_v1"
+GOPHER_REPETITION: Final = "gopher_repetition_ko_v1"
+C4: Final = "c4_ko_v1"
+FINEWEB: Final = "fineweb_ko_v1"
+STEPS: Final = (GOPHER_QUALITY, GOPHER_REPETITION, C4, FINEWEB)
+_WORDISH: Final = re.compile(r"[^\W_]")
+MIN_WORDS_TOP_NGRAMS: Final = 50  # eojeol; see DatatroveFilters
+
+#: Korean sentences end in a verb ending as often as in punctuation, above all in informal web text
+#: ("재밌어요", "추천함"): these final syllables count as terminal for FineWeb's line-punctuation check.
+KOREAN_SENTENCE_ENDINGS: Final = ("다", "요", "죠", "까", "음", "함", "임", "됨", "셈", "네", "지", "ㅋ", "ㅎ", "ㅠ")
+
+# datatrove's reason names -> our conditions (Gopher's "enough_stop_words" means too few).
+_RENAME: Final = {"gopher_enough_stop_words": "too_few_stop_words", "gopher_short_doc": "too_few_words",
+                  "gopher_long_doc": "too_many_words", "gopher_below_avg_threshold": "short_words",
+                  "gopher_above_avg_threshold": "long_words", "gopher_below_alpha_threshold": "few_alpha_words",
+                  "dup_para_frac": "dup_paragraphs", "dup_para_char_frac": "dup_paragraph_chars",
+                  "dup_line_frac": "dup_lines", "dup_line_char_frac": "dup_line_chars"}
+
+
+def _condition(reason: str) -> str:
+    reason = _RENAME.get(reason, reason)
+    return reason.removeprefix("gopher_").replace("-", "_")
+
+
+@dataclass(frozen=True)
+class DatatroveParams:
+    """Korean parameters, per word path (eojeol or Kiwi morphemes); see docs/calibration.md."""
+
+    word_path: str = "eojeol"
+    stop_words: str = "stopwords_ko_eojeol_v1"  # a lexicon name, or "english" for datatrove's own list
+    min_avg_word_length: float = 1.5
+    max_avg_word_length: float = 12.0
+    min_stop_words: int = 2
+    max_symbol_word_ratio: float = 0.5
+    max_ellipsis_lines_ratio: float = 0.5
+    min_alpha_words_ratio: float = 0.5
+    dup_line_frac: float = 0.3
+    dup_line_char_frac: float = 0.2
+    top_ngram_fracs: tuple[tuple[int, float], ...] = ((2, 0.2), (3, 0.18), (4, 0.16))
+    dup_ngram_fracs: tuple[tuple[int, float], ...] = ((5, 0.15), (6, 0.14), (7, 0.13), (8, 0.12), (9, 0.11),
+                                                      (10, 0.10))
+    min_line_punct_ratio: float = 0.12
+    max_short_line_ratio: float = 0.67
+    short_line_chars: int = 12
+    max_char_dup_ratio: float = 0.1
+    max_newline_word_ratio: float = 0.5
+
+    @staticmethod
+    def english() -> DatatroveParams:
+        """For documents a manifest keeps in English on purpose: Gopher's English word lengths and
+        stop words, on whitespace words."""
+        return DatatroveParams(stop_words="english", min_avg_word_length=3.0, max_avg_word_length=10.0,
+                               short_line_chars=30)
+
+    @staticmethod
+    def kiwi() -> DatatroveParams:
+        """The same checks on Kiwi morphemes: words are shorter and more numerous."""
+        return DatatroveParams(word_path="kiwi", stop_words="stopwords_ko_morph_v1", min_avg_word_length=1.0,
+                               max_avg_word_length=6.0,
+                               min_stop_words=3, max_symbol_word_ratio=0.25, max_newline_word_ratio=0.25,
+                               top_ngram_fracs=((2, 0.25), (3, 0.22), (4, 0.2)),
+                               dup_ngram_fracs=((5, 0.2), (6, 0.19), (7, 0.18), (8, 0.17), (9, 0.16), (10, 0.15)))
+
+
+class EojeolStopWords:
+    """Gopher's stop-word set for eojeol: whole function eojeol (및, 등, 수, 있다) plus *endings*.
+
+    Korean writes function words onto the word (학교에서, 먹었다), so an eojeol ending in a particle
+    or verb ending counts as the stop word that ending is. datatrove's Gopher filter only calls
+    ``stop_words.intersection(set(words))``, which this class answers.
+    """
+
+    def __init__(self, entries: frozenset[str]) -> None:
+        self.whole = frozenset(e for e in entries if not e.startswith("-"))
+        self.endings = tuple(sorted((e[1:] for e in entries if e.startswith("-")), key=len, reverse=True))
+
+    def intersection(self, words: set[str]) -> set[str]:
+        found = set(self.whole.intersection(words))
+        for w in words:
+            if len(w) >= 2:
+                w = w.rstrip(".,!?;:\"')」』”’…~")
+                for e in self.endings:
+                    if len(w) > len(e) and w.endswith(e):
+                        found.add("-" + e)
+                        break
+        return found
+
+
+class DatatroveFilters:
+    """The four datatrove filters, built once per process (the Kiwi path loads a model)."""
+
+    def __init__(self, p: DatatroveParams) -> None:
+        self.p = p
+        self.words = make_word_tokenizer(p.word_path)
+        stop = frozenset(ENGLISH_STOP_WORDS) if p.stop_words == "english" else word_list(p.stop_words)
+        self.gopher_quality = GopherQualityFilter(
+            min_doc_words=None, max_doc_words=None,  # length_v1 judges length, in characters
+            min_avg_word_length=p.min_avg_word_length, max_avg_word_length=p.max_avg_word_length,
+            max_symbol_word_ratio=p.max_symbol_word_ratio, max_ellipsis_lines_ratio=p.max_ellipsis_lines_ratio,
+            max_non_alpha_words_ratio=p.min_alpha_words_ratio, min_stop_words=p.min_stop_words,
+            stop_words=sorted(stop), language=self.words)
+        rep = dict(dup_line_frac=p.dup_line_frac, dup_para_frac=p.dup_line_frac,
+                   dup_line_char_frac=p.dup_line_char_frac, dup_para_char_frac=p.dup_line_char_frac,
+                   dup_n_grams=p.dup_ngram_fracs, language=self.words)
+        if p.stop_words.startswith("stopwords_ko_eojeol"):
+            self.gopher_quality.stop_words = EojeolStopWords(stop)  # type: ignore[assignment]
+        self.gopher_repetition = GopherRepetitionFilter(top_n_grams=p.top_ngram_fracs, **rep)
+        # Gopher's top n-gram rule counts an n-gram that occurs once: in a 13-eojeol comment any
+        # 3-gram is 23% of the text. English documents reach it with 50+ words only (Gopher's minimum),
+        # so for shorter documents the rule is left out and the duplicate rules still apply.
+        self.gopher_repetition_short = GopherRepetitionFilter(top_n_grams=(), **rep)
+        self.c4 = C4QualityFilter(
+            filter_no_terminal_punct=False,  # Korean lines often end in a verb ending, not punctuation
+            min_num_sentences=1,  # drops a page that is only JavaScript, cookie and policy lines
+            min_words_per_line=-1, filter_curly_bracket=False,  # code in technical docs is wanted
+            language=self.words)
+        self.fineweb = FineWebQualityFilter(
+            line_punct_thr=p.min_line_punct_ratio, line_punct_exclude_zero=True,
+            stop_chars=(*TERMINAL_PUNCTUATION, *KOREAN_SENTENCE_ENDINGS),
+            short_line_thr=p.max_short_line_ratio, short_line_length=p.short_line_chars,
+            char_duplicates_ratio=p.max_char_dup_ratio, new_line_ratio=p.max_newline_word_ratio,
+            language=self.words)
+
+    def __call__(self, text: str, doc_id: str = "") -> list[Verdict]:
+        words = self.words.word_tokenize(text)
+        has_words = bool(words) and _WORDISH.search(text) is not None  # datatrove divides by their count
+        lines = [x for x in text.split("\n") if x.strip()]
+        scores = {
+            GOPHER_QUALITY: sum(len(w) for w in words) / len(words) if words else 0.0,
+            GOPHER_REPETITION: (find_duplicates(lines)[1] / len(text.replace("\n", ""))) if lines else 0.0,
+            C4: float(len(self.words.sent_tokenize(text))),
+            FINEWEB: (sum(1 for x in lines if x.rstrip().endswith(self.fineweb.stop_chars)) / len(lines))
+            if lines else 0.0,
+        }
+        out = []
+        repetition = self.gopher_repetition if len(text.split()) >= MIN_WORDS_TOP_NGRAMS \
+            else self.gopher_repetition_short
+        for step, f in ((GOPHER_QUALITY, self.gopher_quality), (GOPHER_REPETITION, repetition),
+                        (C4, self.c4), (FINEWEB, self.fineweb)):
+            result = f.filter(Document(text=text, id=doc_id)) if has_words else (False, "no_words")
+            failed = None if result is True else _condition(result[1] if isinstance(result, tuple) else "failed")
+            out.append(Verdict.judge(step, scores[step], failed))
+        return out

@@ -1,0 +1,79 @@
+"""Character and word statistics of Korean text that several filters share.
+
+Counting is done with compiled regexes (``findall`` runs in C), so a document is scanned a handful of
+times instead of once per character in Python. Eojeol (whitespace-separated words) are the cheap
+word unit; Kiwi morphemes are the optional, slower one (``filters.words``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+HANGUL_SYLLABLES: Final = re.compile(r"[가-힣]")
+#: Compatibility jamo (ㅋ, ㅠ, ㄷ): typed alone they are laughter, crying and emphasis, not words.
+COMPAT_JAMO: Final = re.compile(r"[ㄱ-ㆎ]")
+HANJA: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN: Final = re.compile(r"[A-Za-z\u00c0-\u024f]")
+LETTERS: Final = re.compile(r"[^\W\d_]")
+DIGITS: Final = re.compile(r"\d")
+SPACE: Final = re.compile(r"\s")
+#: Emoji and pictographs (the astral blocks and the heart); ★, ♣ and ☎ are symbols, not emoji.
+EMOJI: Final = re.compile("[\U0001f000-\U0001faff\u2764\ufe0f]")
+#: Punctuation that ordinary Korean prose uses; everything else that is not a letter, digit or space
+#: counts as a symbol.
+PROSE_PUNCT: Final = re.compile(r"""[.,!?'"()\[\]<>:;\-~·…‘’“”「」『』《》〈〉%/]""")
+_FENCE: Final = re.compile(r"^```.*?^```[^\n]*$", re.M | re.S)
+_HANGUL_TOKEN: Final = re.compile(r"[가-힣ㄱ-ㆎ]")
+_LETTER_TOKEN: Final = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class CharStats:
+    chars: int  # characters that are not whitespace
+    hangul: int  # syllables
+    jamo: int  # compatibility jamo
+    hanja: int
+    latin: int
+    letters: int  # every letter of every script (Hangul and jamo included)
+    digits: int
+    emoji: int
+    prose_punct: int
+
+    @property
+    def symbols(self) -> int:
+        return max(0, self.chars - self.letters - self.digits - self.prose_punct)
+
+
+def char_stats(text: str) -> CharStats:
+    return CharStats(
+        chars=len(text) - len(SPACE.findall(text)),
+        hangul=len(HANGUL_SYLLABLES.findall(text)),
+        jamo=len(COMPAT_JAMO.findall(text)),
+        hanja=len(HANJA.findall(text)),
+        latin=len(LATIN.findall(text)),
+        letters=len(LETTERS.findall(text)),
+        digits=len(DIGITS.findall(text)),
+        emoji=len(EMOJI.findall(text)),
+        prose_punct=len(PROSE_PUNCT.findall(text)),
+    )
+
+
+def without_code(text: str) -> str:
+    """Text with fenced code blocks removed: code is not evidence of a document's language."""
+    return _FENCE.sub("", text) if "```" in text else text
+
+
+def hangul_token_share(text: str) -> tuple[float, int]:
+    """Share of the eojeol that carry letters in which Hangul appears, and the number of such eojeol.
+
+    Counting words rather than characters keeps a Korean sentence with English terms (one Latin word
+    is five letters but one word) and mixed-script prose (國家는: a Hanja word with a Hangul particle)
+    on the Korean side.
+    """
+    words = [w for w in text.split() if _LETTER_TOKEN.search(w)]
+    if not words:
+        return 0.0, 0
+    hangul = sum(1 for w in words if _HANGUL_TOKEN.search(w))
+    return hangul / len(words), len(words)

@@ -1,0 +1,72 @@
+"""Versioned word lists shipped in ``filters/lexicons/`` and fast counting against them.
+
+A list's file name is its step version (``spam_ko_v1``): editing a list means a new file, so the
+reason codes in old decision records keep their meaning. Terms match inside an eojeol by default
+(Korean attaches particles and writes compounds with or without spaces, so spaces are removed from
+both the term and the text) or, with a leading ``=``, only as a whole eojeol.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_STRIP = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    substrings: tuple[str, ...]
+    whole_words: frozenset[str]
+
+    @property
+    def _pattern(self) -> re.Pattern[str] | None:
+        return _alternation(self.substrings)
+
+    def hits(self, text: str, words: list[str] | None = None) -> tuple[int, int]:
+        """(occurrences, distinct terms) of the lexicon in ``text``."""
+        found: list[str] = []
+        pattern = self._pattern
+        if pattern is not None:
+            found += pattern.findall(text.replace(" ", ""))
+        if self.whole_words:
+            words = text.split() if words is None else words
+            found += [w for w in (_STRIP.sub("", x) for x in words) if w in self.whole_words]
+        return len(found), len(set(found))
+
+
+@cache
+def _alternation(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t))))
+
+
+@cache
+def load_lexicon(name: str) -> Lexicon:
+    """Load ``filters/lexicons/<name>.txt``; an unknown name fails with the list of valid ones."""
+    root = resources.files("filters") / "lexicons"
+    path = root / f"{name}.txt"
+    if not path.is_file():
+        valid = sorted(p.name.removesuffix(".txt") for p in root.iterdir() if p.name.endswith(".txt"))
+        raise ValueError(f"unknown lexicon {name!r}; valid: {', '.join(valid)}")
+    subs: list[str] = []
+    whole: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        term = line.strip()
+        if not term or term.startswith("#"):
+            continue
+        if term.startswith("="):
+            whole.add(term[1:].replace(" ", ""))
+        else:
+            subs.append(term.replace(" ", ""))
+    return Lexicon(name, tuple(subs), frozenset(whole))
+
+
+def word_list(name: str) -> frozenset[str]:
+    """A lexicon used as a plain set of words (stop words)."""
+    lex = load_lexicon(name)
+    return frozenset(lex.substrings) | lex.whole_words

@@ -1,0 +1,159 @@
+"""Every reason code of the quality stage on Korean fixtures, and the edge set that must not raise.
+
+Pure functions: no Spark. The chain is built once per module (datatrove's filters load there).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from filters.boilerplate import strip_boilerplate
+from filters.datatrove_ko import DatatroveFilters, DatatroveParams, EojeolStopWords
+from filters.lexicon import load_lexicon, word_list
+from filters.quality import QualityChain, QualityParams
+
+PROSE = ("지난 주말에 가족과 함께 경주에 다녀왔습니다. 불국사와 석굴암을 둘러보고 저녁에는 황리단길에서 "
+         "식사를 했어요. 날씨가 맑아서 사진도 많이 찍었고, 아이들도 역사 이야기를 재미있게 들었습니다. "
+         "다음에는 조금 더 여유 있게 일정을 잡고 박물관도 가 보려고 합니다.")
+
+
+@pytest.fixture(scope="module")
+def chain() -> QualityChain:
+    return QualityChain(QualityParams())
+
+
+@pytest.fixture(scope="module")
+def dt() -> DatatroveFilters:
+    return DatatroveFilters(DatatroveParams())
+
+
+def reason(chain: QualityChain, text: str) -> str | None:
+    return chain.evaluate(text).reason
+
+
+def test_clean_korean_prose_is_kept_with_every_score(chain: QualityChain) -> None:
+    o = chain.evaluate(PROSE)
+    assert (o.decision, o.reason, o.language) == ("keep", None, "ko")
+    assert len(o.scores) == 13 and o.scores["language_v1"] == 1.0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("좋아요 ㅎㅎ", "length_v1.too_short"),
+    ("The hydraulic press must be locked out before the die is changed. Release the residual pressure, "
+     "attach a tag and never reach into the die area while the ram moves.", "language_v1.not_allowed"),
+    ("駅の近くにできた新しいラーメン屋に行ってきました。スープは濃厚なのに塩辛くなくて美味しかったです。",
+     "language_v1.not_allowed"),
+    ("😀😀😀 👍👍👍 🎉🎉🎉 😀😀😀 👍👍👍 🎉🎉🎉 😀😀😀", "language_v1.no_letters"),
+    ("ㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋ 진짜 웃기다 ㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋ ㅠㅠㅠㅠㅠㅠ", "jamo_emoticon_v1.too_many"),
+    ("결과 ★★★★★ ♣♣♣ ◆◆◆◆ ▶▶▶ ■■■■ ※※※ 추천 ◎◎◎◎ ☆☆☆☆ 좋은 상품입니다", "symbol_ratio_v1.too_many"),
+    ("주문번호 2024010100123 2024010100124 2024010100125 2024010100126 처리 완료되었습니다", "digit_ratio_v1.too_many"),
+    ("★출장마사지★ 24시간 예약 후불제 지금 바로 연락주세요 카톡 문의 환영 출장마사지 출장안마 전지역 가능합니다",
+     "spam_ko_v1.spam_terms"),
+    ("먹튀검증 완료된 안전놀이터 추천! 토토사이트 가입 즉시 첫충 지급 먹튀검증 커뮤니티 공식 제휴 가입코드 입력",
+     "spam_ko_v1.spam_terms"),
+    ("야동 무료 사이트 모음 야동 추천 고화질 음란물 바로 보기 최신 업데이트 되었습니다 지금 확인하세요",
+     "toxic_ko_v1.adult_or_hate"),
+    ("이번 글은 한남충 김치녀 같은 말로 서로를 헐뜯는 댓글만 모았는데 틀딱 급식충 소리까지 나왔다",
+     "toxic_ko_v1.adult_or_hate"),
+    ("가족과 함께 다녀온 여행 이야기를 적었습니다 \ufffd\ufffd\ufffd 사진은 \ufffd\ufffd 나중에 올릴게요 \ufffd",
+     "mojibake_v1.replacement_chars"),
+    ("지난 주말에 가족과 함께 경주에 다녀왔습니다".encode("cp949").decode("latin-1"), "mojibake_v1.latin1_mojibake"),
+    ("안녕하세요 반갑습니다 오늘은 날씨가 정말 좋아서 공원에 산책을 다녀왔습니다 저녁에는 친구를 만났어요"
+     .encode().decode("cp949", errors="ignore"), "mojibake_v1.cp949_mojibake"),
+    ("로그인 | 회원가입 | 마이페이지 | 고객센터\n홈 > 뉴스 > 사회\n좋은 정보 감사합니다.\n무단전재 및 재배포 금지\n"
+     "저작권자 © 코큐레이트일보 무단전재 및 재배포 금지\n개인정보처리방침 | 이용약관 | 청소년보호정책",
+     "boilerplate_v1.mostly_boilerplate"),
+])
+def test_reason_codes_of_the_korean_filters(chain: QualityChain, text: str, expected: str) -> None:
+    assert reason(chain, text) == expected
+
+
+def test_too_long(chain: QualityChain) -> None:
+    small = QualityChain(QualityParams(max_chars=100))
+    assert reason(small, PROSE * 3) == "length_v1.too_long"
+
+
+def test_a_mention_of_a_spam_term_in_a_news_report_is_not_spam(chain: QualityChain) -> None:
+    news = (PROSE + " 경찰은 불법 토토사이트 운영 조직을 적발했다고 밝혔다. 조직은 해외에 서버를 두고 "
+            "회원을 모집했으며, 경찰은 관련 계좌를 동결하고 추가 가담자를 쫓고 있다.")
+    assert reason(chain, news) is None
+    assert chain.evaluate(news).scores["spam_ko_v1"] > 0
+
+
+def test_korean_with_english_hanja_and_code_is_korean(chain: QualityChain) -> None:
+    mixed = ("Python에서 list comprehension을 쓰면 반복문이 짧아집니다. 아래 예제는 짝수만 골라 제곱합니다.\n"
+             "```python\nsquares = [x * x for x in range(100) if x % 2 == 0]\nprint(sum(squares))\n```\n"
+             "大韓民國의 憲法은 國民主權을 宣言한다. 이 문장처럼 한자가 섞인 글도 한국어로 판단해야 합니다.")
+    o = chain.evaluate(mixed)
+    assert o.language == "ko" and o.decision == "keep", o
+
+
+def test_a_manifest_may_keep_english() -> None:
+    both = QualityChain(QualityParams(languages=("ko", "en")))
+    text = ("Before servicing the hydraulic press, disconnect the main power supply and release the residual "
+            "pressure. Attach a lockout tag and never reach into the die area while the ram is moving.")
+    o = both.evaluate(text)
+    assert o.language == "en" and o.reason is None
+
+
+def test_boilerplate_lines_are_removed_as_a_modification(chain: QualityChain) -> None:
+    page = "홈 > 뉴스 > 문화\n" + PROSE + "\n김민수 기자 minsu@example.com\n무단전재 및 재배포 금지"
+    o = chain.evaluate(page)
+    assert (o.decision, o.reason, o.boilerplate_lines) == ("modify", "boilerplate_v1.removed_lines", 3)
+    assert o.text == PROSE
+    # A sentence that only mentions 저작권 or 로그인 is not boilerplate.
+    prose = "저작권자의 허락 없이 복제하면 처벌받을 수 있다는 사실을 모르는 사람이 많다. 로그인 기록도 증거가 된다."
+    assert strip_boilerplate(prose).removed_lines == 0
+
+
+def test_datatrove_reason_codes(dt: DatatroveFilters) -> None:
+    def verdicts(text: str) -> dict[str, str | None]:
+        return {v.step: v.reason for v in dt(text)}
+
+    keyword_list = "강남맛집 강남역맛집 강남고기집 강남회식장소 강남데이트 강남술집 강남카페 강남역카페 강남분위기"
+    assert verdicts(keyword_list)["gopher_quality_ko_v1"] == "gopher_quality_ko_v1.too_few_stop_words"
+    glued = "대한민국의헌법은국민주권을선언하고모든권력은국민으로부터나온다고규정하고있다 " * 3
+    assert verdicts(glued)["gopher_quality_ko_v1"] == "gopher_quality_ko_v1.long_words"
+    ellipsis = "\n".join(["그래서 결국 어떻게 됐냐면..."] * 3 + ["다음에 계속 이야기할게요..."] * 3 + ["끝이 없네요."])
+    assert verdicts(ellipsis)["gopher_quality_ko_v1"] == "gopher_quality_ko_v1.too_many_end_ellipsis"
+    repeated = "\n".join(["오늘의 특가 상품을 확인하세요."] * 6 + [PROSE])
+    assert verdicts(repeated)["gopher_repetition_ko_v1"] == "gopher_repetition_ko_v1.dup_lines"
+    assert verdicts(PROSE + " lorem ipsum dolor sit amet")["c4_ko_v1"] == "c4_ko_v1.lorem_ipsum"
+    assert verdicts("이 사이트는 javascript 가 필요합니다")["c4_ko_v1"] == "c4_ko_v1.too_few_sentences"
+    menu = "\n".join(["공지사항입니다.", "자주 묻는 질문", "회사 소개", "찾아오시는 길", "채용 안내", "고객 지원",
+                      "제품 목록", "서비스 안내", "이벤트", "뉴스룸", "투자 정보", "연락처"])
+    got = verdicts(menu)["fineweb_ko_v1"]
+    assert got in {"fineweb_ko_v1.line_punct_ratio", "fineweb_ko_v1.short_line_ratio"}
+    assert all(r is None for r in verdicts(PROSE).values())
+
+
+def test_top_ngram_rule_waits_for_fifty_eojeol(dt: DatatroveFilters) -> None:
+    # 13 eojeol: any 3-gram is over 18% of the text, which Gopher's rule would call repetition.
+    short = "오늘은 날씨가 좋아서 공원에 산책을 다녀왔습니다. 그리고 저녁에는 친구를 만났는데 정말 즐거웠어요."
+    assert {v.step: v.reason for v in dt(short)}["gopher_repetition_ko_v1"] is None
+    spammy = " ".join(["최저가 특가 할인"] * 25)
+    assert {v.step: v.reason for v in dt(spammy)}["gopher_repetition_ko_v1"] is not None
+
+
+def test_eojeol_stop_words_count_particles_and_endings() -> None:
+    stop = EojeolStopWords(word_list("stopwords_ko_eojeol_v1"))
+    assert stop.intersection({"학교에서", "친구를", "만났다."}) == {"-에서", "-를", "-다"}
+    assert stop.intersection({"및", "강남맛집"}) == {"및"}
+    assert stop.intersection({"가", "은"}) == set()  # a lone particle-like syllable is not an ending
+
+
+def test_lexicons_are_versioned_and_unknown_names_fail() -> None:
+    assert "출장마사지" in load_lexicon("spam_ko_v1").substrings
+    with pytest.raises(ValueError, match=r"valid: .*spam_ko_v1"):
+        load_lexicon("spam_ko_v9")
+
+
+EDGE = ["", " \n\t ", "ㅋㅋㅋ", "😀😀😀", "韓國語 Korean 한국어 mixed 漢字", "\ufffd" * 10, "#" * 200,
+        "가" * 5_000_000]
+
+
+@pytest.mark.parametrize("text", EDGE, ids=lambda t: repr(t[:12]) + f"_{len(t)}")
+def test_edge_set_never_raises(chain: QualityChain, text: str) -> None:
+    o = chain.evaluate(text)
+    assert o.decision in {"keep", "drop", "modify"}
+    assert (o.reason is None) == (o.decision == "keep")
