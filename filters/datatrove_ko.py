@@ -10,6 +10,7 @@ judges: it gets a copy, and only its drop decision is used.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Final
 
@@ -60,16 +61,16 @@ class DatatroveParams:
     word_path: str = "eojeol"
     stop_words: str = "stopwords_ko_eojeol_v1"  # a lexicon name, or "english" for datatrove's own list
     min_avg_word_length: float = 1.5
-    max_avg_word_length: float = 12.0
-    min_stop_words: int = 2
+    max_avg_word_length: float = 15.0
+    min_stop_words: int = 1
     max_symbol_word_ratio: float = 0.5
     max_ellipsis_lines_ratio: float = 0.5
     min_alpha_words_ratio: float = 0.5
     dup_line_frac: float = 0.3
     dup_line_char_frac: float = 0.2
     top_ngram_fracs: tuple[tuple[int, float], ...] = ((2, 0.2), (3, 0.18), (4, 0.16))
-    dup_ngram_fracs: tuple[tuple[int, float], ...] = ((5, 0.15), (6, 0.14), (7, 0.13), (8, 0.12), (9, 0.11),
-                                                      (10, 0.10))
+    dup_ngram_fracs: tuple[tuple[int, float], ...] = ((5, 0.25), (6, 0.24), (7, 0.23), (8, 0.22), (9, 0.21),
+                                                      (10, 0.20))
     min_line_punct_ratio: float = 0.12
     max_short_line_ratio: float = 0.67
     short_line_chars: int = 12
@@ -88,9 +89,31 @@ class DatatroveParams:
         """The same checks on Kiwi morphemes: words are shorter and more numerous."""
         return DatatroveParams(word_path="kiwi", stop_words="stopwords_ko_morph_v1", min_avg_word_length=1.0,
                                max_avg_word_length=6.0,
-                               min_stop_words=3, max_symbol_word_ratio=0.25, max_newline_word_ratio=0.25,
+                               min_stop_words=2, max_symbol_word_ratio=0.25, max_newline_word_ratio=0.25,
                                top_ngram_fracs=((2, 0.25), (3, 0.22), (4, 0.2)),
                                dup_ngram_fracs=((5, 0.2), (6, 0.19), (7, 0.18), (8, 0.17), (9, 0.16), (10, 0.15)))
+
+
+def _ngram_rules_may_fire(words: list[str], n_chars: int, top: tuple[tuple[int, float], ...],
+                          dup: tuple[tuple[int, float], ...]) -> bool:
+    """Whether Gopher's top or duplicate n-gram rules can fail the document; False is a proof.
+
+    The top n-gram rule is computed exactly as datatrove does (the most common n-gram, first seen on
+    ties, times its count, over the text length) but on tuples counted in C. Duplicate n-grams of any
+    length need a repeated n-gram of the shortest length: none repeated means none can fire.
+    """
+    for n, frac in top:
+        grams = Counter(zip(*(words[i:] for i in range(n)), strict=False))
+        if grams:
+            gram, count = grams.most_common(1)[0]
+            if len(" ".join(gram)) * count / n_chars > frac:
+                return True
+    if dup:
+        n = min(k for k, _ in dup)
+        distinct = len(set(zip(*(words[i:] for i in range(n)), strict=False)))
+        if distinct < len(words) - n + 1:
+            return True
+    return False
 
 
 class EojeolStopWords:
@@ -103,17 +126,14 @@ class EojeolStopWords:
 
     def __init__(self, entries: frozenset[str]) -> None:
         self.whole = frozenset(e for e in entries if not e.startswith("-"))
-        self.endings = tuple(sorted((e[1:] for e in entries if e.startswith("-")), key=len, reverse=True))
+        endings = sorted((e[1:] for e in entries if e.startswith("-")), key=lambda e: (-len(e), e))
+        # An ending after at least one character of the eojeol, before trailing punctuation; one regex
+        # pass over the joined words (a Python loop over words and endings was the stage's hot spot).
+        self._endings = re.compile(r"(?<=\S)(" + "|".join(map(re.escape, endings)) + r")[.,!?;:\"')」』”’…~]*(?=\s|$)")
 
     def intersection(self, words: set[str]) -> set[str]:
         found = set(self.whole.intersection(words))
-        for w in words:
-            if len(w) >= 2:
-                w = w.rstrip(".,!?;:\"')」』”’…~")
-                for e in self.endings:
-                    if len(w) > len(e) and w.endswith(e):
-                        found.add("-" + e)
-                        break
+        found.update("-" + e for e in self._endings.findall(" ".join(words)))
         return found
 
 
@@ -140,6 +160,10 @@ class DatatroveFilters:
         # 3-gram is 23% of the text. English documents reach it with 50+ words only (Gopher's minimum),
         # so for shorter documents the rule is left out and the duplicate rules still apply.
         self.gopher_repetition_short = GopherRepetitionFilter(top_n_grams=(), **rep)
+        # Line and paragraph rules only: used when ``_ngram_rules_may_fire`` proves the n-gram rules
+        # cannot fire, which skips datatrove's Python loops over every n-gram (the stage's hot spot).
+        self.gopher_repetition_lines = GopherRepetitionFilter(
+            top_n_grams=(), **{**rep, "dup_n_grams": ()})
         self.c4 = C4QualityFilter(
             filter_no_terminal_punct=False,  # Korean lines often end in a verb ending, not punctuation
             min_num_sentences=1,  # drops a page that is only JavaScript, cookie and policy lines
@@ -164,8 +188,11 @@ class DatatroveFilters:
             if lines else 0.0,
         }
         out = []
-        repetition = self.gopher_repetition if len(text.split()) >= MIN_WORDS_TOP_NGRAMS \
-            else self.gopher_repetition_short
+        top = self.p.top_ngram_fracs if len(text.split()) >= MIN_WORDS_TOP_NGRAMS else ()
+        if not _ngram_rules_may_fire(words, len(text), top, self.p.dup_ngram_fracs):
+            repetition = self.gopher_repetition_lines
+        else:
+            repetition = self.gopher_repetition if top else self.gopher_repetition_short
         for step, f in ((GOPHER_QUALITY, self.gopher_quality), (GOPHER_REPETITION, repetition),
                         (C4, self.c4), (FINEWEB, self.fineweb)):
             result = f.filter(Document(text=text, id=doc_id)) if has_words else (False, "no_words")

@@ -33,22 +33,24 @@ def length(text: str, stats: CharStats, min_chars: int, max_chars: int) -> Verdi
     return Verdict.judge(LENGTH, n, "too_short" if n < min_chars else "too_long" if n > max_chars else None)
 
 
-def _non_ksx_share(text: str) -> tuple[float, int]:
+def _non_ksx_class() -> re.Pattern[str]:
+    # Python's EUC-KR codec writes syllables outside KS X 1001 as 8-byte jamo sequences: 2 bytes
+    # means one of the 2,350.
+    rare = [chr(c) for c in range(0xAC00, 0xD7A4) if len(chr(c).encode("euc-kr")) != 2]
+    return re.compile("[" + "".join(rare) + "]")
+
+
+#: Hangul syllables outside KS X 1001's 2,350 common ones.
+_NON_KSX: Final = _non_ksx_class()
+
+
+def _non_ksx_share(text: str, syllables: int) -> float:
     """Share of Hangul syllables outside KS X 1001's 2,350 common ones.
 
     UTF-8 bytes read as CP949 come out as rare syllables and Hanja (硫붿씠); ordinary Korean uses the
     2,350 common syllables for all but a fraction of a percent of its characters.
     """
-    syllables = re.findall(r"[가-힣]", text)
-    if not syllables:
-        return 0.0, 0
-    counts: dict[str, int] = {}
-    for ch in syllables:
-        counts[ch] = counts.get(ch, 0) + 1
-    # Python's EUC-KR codec writes the other 8,822 syllables as 8-byte jamo sequences: 2 bytes means
-    # one of the 2,350.
-    rare = sum(n for ch, n in counts.items() if len(ch.encode("euc-kr")) != 2)
-    return rare / len(syllables), len(syllables)
+    return len(_NON_KSX.findall(text)) / syllables if syllables else 0.0
 
 
 def mojibake(text: str, stats: CharStats, max_replacement_ratio: float, max_latin1_ratio: float,
@@ -61,8 +63,8 @@ def mojibake(text: str, stats: CharStats, max_replacement_ratio: float, max_lati
     latin1 = len(_LATIN1_SUPPLEMENT.findall(text)) / max(stats.letters, 1)
     if latin1 > max_latin1_ratio:
         return Verdict.judge(MOJIBAKE, latin1, "latin1_mojibake")
-    rare, n = _non_ksx_share(text)
-    if n >= 20 and rare > max_rare_syllable_ratio:
+    rare = _non_ksx_share(text, stats.hangul)
+    if stats.hangul >= 20 and rare > max_rare_syllable_ratio:
         return Verdict.judge(MOJIBAKE, rare, "cp949_mojibake")
     return Verdict.judge(MOJIBAKE, max(repl, latin1, rare), None)
 
@@ -85,7 +87,7 @@ def digits(stats: CharStats, max_ratio: float) -> Verdict:
 
 
 def _density(lexicon: str, text: str, words: list[str]) -> tuple[float, int, int]:
-    hits, distinct = load_lexicon(lexicon).hits(text, words)
+    hits, distinct = load_lexicon(lexicon).hits(text)
     return hits / max(len(words), 1), hits, distinct
 
 

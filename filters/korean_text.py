@@ -25,8 +25,10 @@ EMOJI: Final = re.compile("[\U0001f000-\U0001faff\u2764\ufe0f]")
 #: counts as a symbol.
 PROSE_PUNCT: Final = re.compile(r"""[.,!?'"()\[\]<>:;\-~·…‘’“”「」『』《》〈〉%/]""")
 _FENCE: Final = re.compile(r"^```.*?^```[^\n]*$", re.M | re.S)
-_HANGUL_TOKEN: Final = re.compile(r"[가-힣ㄱ-ㆎ]")
-_LETTER_TOKEN: Final = re.compile(r"[^\W\d_]")
+# One match per whitespace word that contains a Hangul letter / any letter (the greedy \S* on both
+# sides makes each match the whole word).
+_HANGUL_WORD: Final = re.compile(r"\S*[가-힣ㄱ-ㆎ]\S*")
+_LETTER_WORD: Final = re.compile(r"\S*[^\W\d_]\S*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +74,7 @@ def hangul_token_share(text: str) -> tuple[float, int]:
     is five letters but one word) and mixed-script prose (國家는: a Hanja word with a Hangul particle)
     on the Korean side.
     """
-    words = [w for w in text.split() if _LETTER_TOKEN.search(w)]
-    if not words:
+    n_words = len(_LETTER_WORD.findall(text))  # eojeol with a letter of any script
+    if not n_words:
         return 0.0, 0
-    hangul = sum(1 for w in words if _HANGUL_TOKEN.search(w))
-    return hangul / len(words), len(words)
+    return len(_HANGUL_WORD.findall(text)) / n_words, n_words

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-_STRIP = re.compile(r"^[^\w]+|[^\w]+$")
-
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -22,27 +20,21 @@ class Lexicon:
     substrings: tuple[str, ...]
     whole_words: frozenset[str]
 
-    @property
-    def _pattern(self) -> re.Pattern[str] | None:
-        return _alternation(self.substrings)
-
-    def hits(self, text: str, words: list[str] | None = None) -> tuple[int, int]:
+    def hits(self, text: str) -> tuple[int, int]:
         """(occurrences, distinct terms) of the lexicon in ``text``."""
         found: list[str] = []
-        pattern = self._pattern
-        if pattern is not None:
-            found += pattern.findall(text.replace(" ", ""))
+        if self.substrings:
+            found += _alternation(self.substrings).findall(text.replace(" ", ""))
         if self.whole_words:
-            words = text.split() if words is None else words
-            found += [w for w in (_STRIP.sub("", x) for x in words) if w in self.whole_words]
+            # A whole eojeol: no letter or digit directly before or after (punctuation may be).
+            found += _alternation(tuple(sorted(self.whole_words)), whole=True).findall(text)
         return len(found), len(set(found))
 
 
 @cache
-def _alternation(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not terms:
-        return None
-    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t))))
+def _alternation(terms: tuple[str, ...], whole: bool = False) -> re.Pattern[str]:
+    body = "|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t)))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if whole else body)
 
 
 @cache

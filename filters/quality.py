@@ -58,6 +58,7 @@ class Outcome:
     scores: dict[str, float]
     language: str | None
     boilerplate_lines: int
+    verdicts: tuple[Verdict, ...] = ()  # every filter's, in ORDER
 
 
 class QualityChain:
@@ -102,12 +103,13 @@ class QualityChain:
         scores = {v.step: round(v.score, 6) for v in verdicts}
         failed = next((v for v in verdicts if not v.keep), None)
         if failed is not None:
-            return Outcome(text, "drop", failed.step, failed.reason, failed.score, scores, lang, bp.removed_lines)
+            return Outcome(text, "drop", failed.step, failed.reason, failed.score, scores, lang, bp.removed_lines,
+                           tuple(verdicts))
         q_score = scores.get(quality_model.STEP)
         if bp.removed_lines:
             return Outcome(text, "modify", BOILERPLATE, f"{BOILERPLATE}.removed_lines", bp.removed_fraction, scores,
-                           lang, bp.removed_lines)
-        return Outcome(text, "keep", STEP, None, q_score, scores, lang, 0)
+                           lang, bp.removed_lines, tuple(verdicts))
+        return Outcome(text, "keep", STEP, None, q_score, scores, lang, 0, tuple(verdicts))
 
 
 ORDER: Final = (BOILERPLATE, H.LENGTH, H.MOJIBAKE, LANGUAGE, H.JAMO, H.SYMBOLS, H.DIGITS, H.SPAM, H.TOXIC,

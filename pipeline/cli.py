@@ -42,6 +42,19 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_train(args: argparse.Namespace) -> int:
+    import json
+
+    from pipeline.manifest import load_run
+    from pipeline.train import train_quality
+
+    manifest = load_run(args.manifest, output=args.output, master=args.master)
+    meta = train_quality(manifest, args.out or os.path.join(manifest.output, "models", "quality_model_v1.ftz"))
+    print(json.dumps({k: meta[k] for k in ("examples", "valid_metrics", "model_bytes", "model_sha256",
+                                           "training_data_sha256")}, indent=1))
+    return 0
+
+
 def _cmd_explain(args: argparse.Namespace) -> int:
     from pipeline.explain import explain
 
@@ -91,6 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--sql", help="run one query over the views and print a table")
     g.add_argument("--export", metavar="FILE.duckdb", help="write a self-contained DuckDB database file")
     a.set_defaults(func=_cmd_audit)
+
+    t = sub.add_parser("train", help="train a model from a manifest's sources (quality)")
+    t.add_argument("model", choices=["quality"])
+    t.add_argument("manifest")
+    t.add_argument("--out", help="model file (default: RUN_DIR/models/quality_model_v1.ftz)")
+    t.add_argument("--output", help="run directory for the stages before the model (default: the manifest's)")
+    t.add_argument("--master", help="Spark master URL")
+    t.set_defaults(func=_cmd_train)
 
     e = sub.add_parser("explain", help="the whole history of one document")
     e.add_argument("run_dir")

@@ -267,7 +267,7 @@ def test_a_fresh_run_does_not_mix_with_an_earlier_one(sample_run: Path, tmp_path
     run = tmp_path / "rerun"
     shutil.copytree(sample_run, run)
     (run / "notes.txt").write_text("the user's own file")
-    text = SAMPLE_MANIFEST.read_text().replace('"exact_dedup", "export"]', '"exact_dedup"]')
+    text = SAMPLE_MANIFEST.read_text().replace('"exact_dedup", "quality", "export"]', '"exact_dedup"]')
     m = tmp_path / "no_export.toml"
     m.write_text(text.replace('sources_manifest = "sample_sources.toml"',
                               f'sources_manifest = "{SAMPLE_MANIFEST.parent / "sample_sources.toml"}"'))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def write(tmp: Path, source_extra: str = "", run_extra: str = "") -> Path:
 def test_valid_manifest_resolves_paths_and_defaults(tmp_path: Path) -> None:
     m = load_run(write(tmp_path))
     assert m.sources[0].paths == (str(tmp_path / "data" / "*.jsonl"),)
-    assert m.stages == ("ingest", "normalize", "exact_dedup", "export")
+    assert m.stages == ("ingest", "normalize", "exact_dedup", "quality", "export")
     assert m.params["ingest"]["max_error_rate"] == 0.05
     assert m.output.endswith("runs/t")
     assert m.spark.master == "local[*]"
@@ -95,3 +96,29 @@ def test_config_hash_ignores_where_it_runs(tmp_path: Path) -> None:
     assert a.config_hash() == b.config_hash()
     c_path = write(tmp_path, run_extra="[stages.export]\ntarget_shard_mb = 1")
     assert load_run(c_path).config_hash() != a.config_hash()
+
+
+def test_quality_defaults_in_the_manifest_match_the_filter_defaults(tmp_path: Path) -> None:
+    from filters.quality import QualityParams
+    from pipeline.manifest import STAGE_PARAMS
+
+    defaults = QualityParams()
+    for name, spec in STAGE_PARAMS["quality"].items():
+        if hasattr(defaults, name) and name not in ("languages", "quality_model"):
+            assert getattr(defaults, name) == spec.default, name
+    assert list(defaults.languages) == STAGE_PARAMS["quality"]["languages"].default
+
+
+@pytest.mark.parametrize(("quality", "message"), [
+    ('languages = ["kr"]', "unknown language 'kr'"),
+    ('high_sources = ["nope"]', "unknown source 'nope'"),
+    ('quality_model = "train"\nlow_from_filters = false', "'train' needs high_sources"),
+    ("min_quality_score = 0.5", "a threshold needs a quality_model"),
+    ('quality_model = "missing.ftz"', "model file not found"),
+    ('word_path = "mecab"', "allowed: eojeol, kiwi"),
+])
+def test_quality_parameters_are_checked(tmp_path: Path, quality: str, message: str) -> None:
+    path = write(tmp_path, run_extra=f'[stages]\norder = ["ingest", "normalize", "quality"]\n[stages.quality]\n'
+                                      f"{quality}\n")
+    with pytest.raises(ManifestError, match=re.escape(message)):
+        load_run(path)

@@ -5,6 +5,9 @@ Pure functions: no Spark. The chain is built once per module (datatrove's filter
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from filters.boilerplate import strip_boilerplate
@@ -157,3 +160,32 @@ def test_edge_set_never_raises(chain: QualityChain, text: str) -> None:
     o = chain.evaluate(text)
     assert o.decision in {"keep", "drop", "modify"}
     assert (o.reason is None) == (o.decision == "keep")
+
+
+@pytest.mark.spark
+def test_train_quality_command_and_a_threshold_that_drops(sample_run: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from filters import quality_model
+    from pipeline.manifest import load_run
+    from pipeline.train import train_quality
+    from tests.conftest import SAMPLE_MANIFEST
+
+    run = tmp_path / "run"
+    shutil.copytree(sample_run, run)  # the stages before quality are reused, as with --resume
+    out = tmp_path / "model" / "q.ftz"
+    meta = train_quality(load_run(SAMPLE_MANIFEST, output=str(run), master="local[2]"), str(out))
+    assert out.is_file() and (tmp_path / "model" / "q.ftz.json").is_file()
+    assert meta["model_sha256"] == json_sha(run / "models" / "quality_model_v1.ftz.json")  # same as in the run
+    assert meta["examples"]["high"] > 100 and meta["examples"]["low"] > 10
+    statute = ("제1조(목적) 이 법은 산업 안전 및 보건에 관한 기준을 확립하고 그 책임의 소재를 명확하게 하여 "
+               "근로자의 안전을 유지한다.")
+    spam = "토토사이트 가입 즉시 첫충 지급 먹튀검증 완료 안전놀이터 추천 지금 바로 가입코드 입력하고 보너스 받으세요"
+    assert quality_model.score(str(out), statute) > quality_model.score(str(out), spam)
+    strict = QualityChain(QualityParams(quality_model=str(out), min_quality_score=0.999))
+    o = strict.evaluate(PROSE)
+    assert o.reason == "quality_model_v1.low_score" and 0 <= o.scores["quality_model_v1"] < 0.999
+
+
+def json_sha(path: Path) -> str:
+    return json.loads(path.read_text())["model_sha256"]
