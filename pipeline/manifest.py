@@ -80,6 +80,21 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
         "max_training_docs": ParamSpec(int, 50_000, "per label, deterministic sample", minimum=10),
         "min_quality_score": ParamSpec(float, 0.0, "drop below this model score", minimum=0.0, maximum=1.0),
     },
+    "fuzzy_dedup": {
+        "shingle": ParamSpec(str, "char", "shingle unit (see benchmarks/near_dup.py)",
+                             choices=("char", "eojeol", "morph")),
+        "ngram": ParamSpec(int, 0, "shingle length in units; 0: the unit's default (char 3, eojeol 1, morph 3)",
+                           minimum=0, maximum=32),
+        "threshold": ParamSpec(float, 0.4, "target Jaccard similarity of near duplicates (0.4 on char 3-grams "
+                               "wins benchmarks/near_dup.py)", minimum=0.05, maximum=1.0),
+        "num_perm": ParamSpec(int, 128, "permutation budget; bands x rows derive from it and the threshold",
+                              minimum=2, maximum=1024),
+        "lsh_fp_weight": ParamSpec(float, 0.1, "weight of false candidates against misses when bands and rows are "
+                                   "chosen (candidates are verified afterwards)", minimum=0.01, maximum=0.99),
+        "verify": ParamSpec(str, "signature", "check candidates: estimated Jaccard from the signatures, exact "
+                            "Jaccard of the shingle sets, or none", choices=("signature", "exact", "none")),
+        "max_rounds": ParamSpec(int, 40, "connected-components rounds before the stage fails", minimum=1),
+    },
     "export": {
         "target_shard_mb": ParamSpec(float, 128.0, "target size of a curated Parquet shard (text MB)",
                                      minimum=0.001),

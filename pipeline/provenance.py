@@ -61,6 +61,9 @@ DOC_FIELDS: Final = [
     # measured score by step name, kept on kept documents so thresholds can be moved and audited later.
     pa.field("quality_score", pa.float64()),
     pa.field("scores", pa.map_(pa.string(), pa.float64())),
+    # Set by fuzzy dedup: documents in this document's near-duplicate cluster (1 when it has none),
+    # so a mixing step can upsample by cluster size.
+    pa.field("dup_cluster_size", pa.int32()),
 ]
 DOC_COLUMNS: Final = [f.name for f in DOC_FIELDS]
 

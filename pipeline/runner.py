@@ -138,6 +138,7 @@ def execute(manifest: RunManifest, resume: bool = False) -> dict[str, Any]:
             if stage == "ingest":
                 _check_error_rate(rec, manifest.params["ingest"]["max_error_rate"])
         record["status"] = "succeeded"
+        fs.delete(f"{run_dir}/work/_checkpoints")  # Spark checkpoints of iterative stages: scratch only
     except Exception as exc:
         record["status"] = "failed"
         record["error"] = f"{type(exc).__name__}: {exc}"
@@ -150,7 +151,7 @@ def execute(manifest: RunManifest, resume: bool = False) -> dict[str, Any]:
         record["summary"] = [asdict(s) for s in summaries]
         fs.write_text(f"{run_dir}/run.json", json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False))
         if summaries:
-            table = render(summaries)
+            table = render(summaries, [line for r in records for line in r.summary.get("report", [])])
             fs.write_text(f"{run_dir}/reports/summary.txt", table + "\n")
             record["summary_table"] = table
     return record

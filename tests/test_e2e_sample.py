@@ -20,7 +20,7 @@ from tests.conftest import run_sample
 
 pytestmark = pytest.mark.spark
 
-STAGES = ["ingest", "normalize", "exact_dedup", "quality", "export"]
+STAGES = ["ingest", "normalize", "exact_dedup", "quality", "fuzzy_dedup", "export"]
 
 
 def prov(con: duckdb.DuckDBPyConnection, run: Path) -> None:
@@ -125,9 +125,11 @@ def test_clean_and_planted_documents_reach_the_curated_output(sample_run: Path, 
     docs = {(s, r): (dom, text) for s, r, dom, text in duck.execute(
         f"SELECT source, source_record_id, domain, text FROM "
         f"read_parquet('{sample_run}/docs/**/*.parquet', hive_partitioning=true)").fetchall()}
-    # Members of an exact-duplicate group are checked above (one survivor each, by priority then id).
+    # Members of an exact-duplicate group are checked above (one survivor each, by priority then id),
+    # near-duplicate pairs in tests/test_fuzzy_dedup.py (one survivor each).
     grouped = {(m["source"], m["record_id"]) for g in ground_truth["exact_duplicate_groups"] for m in g["members"]}
-    for kind in ("clean", "near_duplicates", "pii"):
+    grouped |= {(x["source"], x["record_id"]) for n in ground_truth["near_duplicates"] for x in (n, n["of"])}
+    for kind in ("clean", "pii"):
         for item in ground_truth[kind]:
             if (item["source"], item["record_id"]) not in grouped:
                 assert (item["source"], item["record_id"]) in docs, f"{kind} {item} missing from docs/"
@@ -237,7 +239,7 @@ def test_resume_skips_finished_stages_and_reruns_what_a_change_affects(sample_ru
     shutil.copytree(sample_run, run)
     before = _docs_content(run)
     record = execute(load_run(SAMPLE_MANIFEST, output=str(run), master="local[2]"), resume=True)
-    assert [s["skipped"] for s in record["stages"]] == [True, True, True, True, True]
+    assert [s["skipped"] for s in record["stages"]] == [True] * 6
     assert _docs_content(run) == before
 
     # A changed export parameter reruns export only.
@@ -246,14 +248,14 @@ def test_resume_skips_finished_stages_and_reruns_what_a_change_affects(sample_ru
     changed.write_text(text.replace('sources_manifest = "sample_sources.toml"',
                                     f'sources_manifest = "{SAMPLE_MANIFEST.parent / "sample_sources.toml"}"'))
     record = execute(load_run(changed, output=str(run), master="local[2]"), resume=True)
-    assert [s["skipped"] for s in record["stages"]] == [True, True, True, True, False]
+    assert [s["skipped"] for s in record["stages"]] == [True] * 5 + [False]
     assert _docs_content(run) == before
     assert len(list((run / "docs" / "domain=web").glob("*.parquet"))) > 1  # smaller shards, more files
 
     # A stage interrupted before its completion record is redone.
     (run / "work" / "_done" / "exact_dedup.json").unlink()
     record = execute(load_run(changed, output=str(run), master="local[2]"), resume=True)
-    assert [s["skipped"] for s in record["stages"]] == [True, True, False, False, False]
+    assert [s["skipped"] for s in record["stages"]] == [True, True] + [False] * 4
     assert _docs_content(run) == before
 
 
@@ -267,7 +269,7 @@ def test_a_fresh_run_does_not_mix_with_an_earlier_one(sample_run: Path, tmp_path
     run = tmp_path / "rerun"
     shutil.copytree(sample_run, run)
     (run / "notes.txt").write_text("the user's own file")
-    text = SAMPLE_MANIFEST.read_text().replace('"exact_dedup", "quality", "export"]', '"exact_dedup"]')
+    text = SAMPLE_MANIFEST.read_text().replace('"exact_dedup", "quality", "fuzzy_dedup", "export"]', '"exact_dedup"]')
     m = tmp_path / "no_export.toml"
     m.write_text(text.replace('sources_manifest = "sample_sources.toml"',
                               f'sources_manifest = "{SAMPLE_MANIFEST.parent / "sample_sources.toml"}"'))

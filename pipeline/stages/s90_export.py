@@ -18,7 +18,8 @@ VERSION = 1
 STEP = "export_v1"
 
 OUTPUT_COLUMNS = ["doc_id", "source", "source_record_id", "domain", "licence", "locator", "title", "url",
-                  "date", "text", "n_chars", "n_bytes", "text_sha256", "quality_score", "scores"]
+                  "date", "text", "n_chars", "n_bytes", "text_sha256", "quality_score", "scores",
+                  "dup_cluster_size"]
 
 
 def run(ctx: StageContext) -> StageResult:

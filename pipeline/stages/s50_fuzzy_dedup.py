@@ -1,0 +1,189 @@
+"""Fuzzy dedup: MinHash LSH with connected components in Spark, a deterministic survivor per cluster.
+
+1. Signatures (``filters.minhash``, numpy over whole Arrow batches) are computed once and written to
+   ``work/fuzzy_dedup_signatures/`` (doc id, signature bytes, band keys), so the UDF never reruns.
+2. Candidates: documents sharing a band key form a bucket; each member is linked to the bucket's
+   smallest doc id (a star, not all pairs: a bucket of thousands of copies gives thousands of edges,
+   not millions).
+3. Verification (``verify``): ``signature`` keeps an edge whose estimated Jaccard (share of equal
+   signature values) reaches the threshold; ``exact`` recomputes both shingle sets; ``none`` keeps all.
+4. Connected components: min-label propagation with pointer jumping, at most ``max_rounds`` rounds,
+   checkpointed every round (lineage stays short; the checkpoint directory is in the run's ``work/``).
+5. Survivor per cluster: highest source priority, then quality score, then length, then doc id.
+   Removed documents record ``dup_of`` (the survivor), the cluster id (its smallest doc id) and size;
+   survivors record their cluster size in ``dup_cluster_size``, for upsampling by cluster size.
+
+Bands and rows derive from ``threshold`` and ``num_perm``; the detection curve goes to the run summary.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pyarrow as pa
+
+from filters import minhash as M
+from pipeline import provenance as P
+from pipeline.stage import StageContext, StageResult, output_uri
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame
+
+NAME = "fuzzy_dedup"
+VERSION = 1
+STEP = "fuzzy_dedup_v1"
+SIG_SCHEMA = pa.schema([("doc_id", pa.string()), ("n_shingles", pa.int32()), ("sig", pa.binary()),
+                        ("keys", pa.list_(pa.int64()))])
+log = logging.getLogger(__name__)
+
+
+def signature_batch(batch: pa.RecordBatch, unit: str, n: int, seeds: np.ndarray, bands: int, rows: int
+                    ) -> pa.RecordBatch:
+    texts = batch.column("text").to_pylist()
+    sets = [M.shingles(t or "", unit, n) for t in texts]
+    sigs = M.signatures(sets, seeds)
+    keys = M.band_keys(sigs, bands, rows).view(np.int64)
+    has = [len(s) > 0 for s in sets]
+    return pa.RecordBatch.from_arrays([
+        batch.column("doc_id"),
+        pa.array([len(s) for s in sets], pa.int32()),
+        pa.array([sigs[i].tobytes() for i in range(len(sets))], pa.binary()),
+        pa.array([keys[i].tolist() if has[i] else [] for i in range(len(sets))], pa.list_(pa.int64())),
+    ], schema=SIG_SCHEMA)
+
+
+def _signature_batches(batches: Iterator[pa.RecordBatch], **kw: Any) -> Iterator[pa.RecordBatch]:
+    for batch in batches:
+        yield signature_batch(batch, **kw)
+
+
+def _verify_batches(batches: Iterator[pa.RecordBatch], mode: str, unit: str, n: int
+                    ) -> Iterator[pa.RecordBatch]:
+    for batch in batches:
+        if mode == "exact":
+            ta, tb = batch.column("text_a").to_pylist(), batch.column("text_b").to_pylist()
+            sims = [M.jaccard(M.shingles(x or "", unit, n), M.shingles(y or "", unit, n)) for x, y in zip(ta, tb,
+                                                                                                       strict=True)]
+        else:
+            sa, sb = batch.column("sig_a").to_pylist(), batch.column("sig_b").to_pylist()
+            sims = [M.estimated_jaccard(np.frombuffer(x, np.uint64), np.frombuffer(y, np.uint64))
+                    for x, y in zip(sa, sb, strict=True)]
+        yield pa.RecordBatch.from_arrays([batch.column("a"), batch.column("b"), pa.array(sims, pa.float64())],
+                                         names=["a", "b", "sim"])
+
+
+def connected_components(spark: Any, edges: DataFrame, max_rounds: int) -> tuple[DataFrame, int]:
+    """(doc_id, cid) for every node of ``edges`` (a, b): cid is the smallest doc id of its component.
+
+    Min-label propagation (each node takes the smallest label among itself and its neighbours) with
+    pointer jumping (a node then takes its label's label), which halves distances every round. Labels
+    are doc ids, so the result does not depend on partitioning. Fails when ``max_rounds`` is not
+    enough, rather than returning half-merged clusters.
+    """
+    from pyspark.sql import functions as F
+
+    both = edges.select("a", "b").union(edges.select(F.col("b").alias("a"), F.col("a").alias("b"))).distinct()
+    both = both.checkpoint()  # edges are read every round
+    labels = both.groupBy("a").agg(F.least(F.min("b"), F.first("a")).alias("label")) \
+        .select(F.col("a").alias("node"), "label")
+    for rnd in range(1, max_rounds + 1):
+        # Propagate: the smallest label among the neighbours.
+        neigh = (both.join(labels.select(F.col("node").alias("b"), F.col("label").alias("nl")), "b")
+                 .groupBy("a").agg(F.min("nl").alias("nl")))
+        step = (labels.join(neigh, labels.node == neigh.a, "left")
+                .select("node", F.least("label", F.coalesce("nl", "label")).alias("label")))
+        # Jump: take the label's label.
+        jumped = (step.alias("s").join(step.select(F.col("node").alias("l"), F.col("label").alias("ll")),
+                                       F.col("s.label") == F.col("l"), "left")
+                  .select("node", F.least("label", F.coalesce("ll", "label")).alias("label")))
+        jumped = jumped.checkpoint()
+        changed = jumped.join(labels.withColumnRenamed("label", "old"), "node") \
+            .filter(F.col("label") != F.col("old")).limit(1).count()
+        labels = jumped
+        if changed == 0:
+            return labels.withColumnRenamed("node", "doc_id").withColumnRenamed("label", "cid"), rnd
+    raise RuntimeError(f"fuzzy_dedup: connected components did not converge in {max_rounds} rounds; "
+                       "raise [stages.fuzzy_dedup] max_rounds")
+
+
+def run(ctx: StageContext) -> StageResult:
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    p = ctx.params
+    unit, n = p["shingle"], p["ngram"] or M.DEFAULT_NGRAM[p["shingle"]]
+    lsh = M.choose_lsh(p["threshold"], p["num_perm"], p["lsh_fp_weight"])
+    seeds = M.permutation_seeds(ctx.manifest.seed, lsh.bands * lsh.rows)
+    spark = ctx.spark
+    spark.sparkContext.setCheckpointDir(ctx.path("work", "_checkpoints", NAME))
+
+    docs = ctx.read_input().select(*P.DOC_COLUMNS)
+    sig_uri = ctx.path("work", "fuzzy_dedup_signatures")
+    fn = partial(_signature_batches, unit=unit, n=n, seeds=seeds, bands=lsh.bands, rows=lsh.rows)
+    (docs.select("doc_id", "text").mapInArrow(fn, "doc_id string, n_shingles int, sig binary, keys array<bigint>")
+     .write.mode("overwrite").parquet(sig_uri))
+    sigs = spark.read.parquet(sig_uri)
+
+    bands = sigs.filter(F.col("n_shingles") > 0).select("doc_id", F.posexplode("keys").alias("band", "key"))
+    bucket = Window.partitionBy("band", "key")
+    edges = (bands.withColumn("center", F.min("doc_id").over(bucket))
+             .filter(F.col("doc_id") != F.col("center"))
+             .select(F.col("center").alias("a"), F.col("doc_id").alias("b")).distinct())
+    if p["verify"] != "none":
+        if p["verify"] == "exact":
+            side = ctx.read_input().select("doc_id", "text")
+            cols = ("text_a", "text_b")
+        else:
+            side = sigs.select("doc_id", F.col("sig").alias("text"))
+            cols = ("sig_a", "sig_b")
+        pairs = (edges.join(side.select(F.col("doc_id").alias("a"), F.col("text").alias(cols[0])), "a")
+                 .join(side.select(F.col("doc_id").alias("b"), F.col("text").alias(cols[1])), "b"))
+        vfn = partial(_verify_batches, mode=p["verify"], unit=unit, n=n)
+        edges = (pairs.mapInArrow(vfn, "a string, b string, sim double")
+                 .filter(F.col("sim") >= p["threshold"]))
+    else:
+        edges = edges.withColumn("sim", F.lit(None).cast("double"))
+    edges = edges.checkpoint()
+    n_edges = edges.count()
+    best_sim = (edges.select(F.col("a").alias("doc_id"), "sim").union(edges.select(F.col("b").alias("doc_id"), "sim"))
+                .groupBy("doc_id").agg(F.max("sim").alias("_sim")))
+    if n_edges:
+        comps, rounds = connected_components(spark, edges, p["max_rounds"])
+    else:
+        comps, rounds = spark.createDataFrame([], "doc_id string, cid string"), 0
+
+    meta = docs.select("doc_id", "priority", "quality_score", F.char_length("text").alias("_len"))
+    ranked = Window.partitionBy("cid").orderBy(F.col("priority").desc(), F.col("quality_score").desc_nulls_last(),
+                                               F.col("_len").desc(), F.col("doc_id"))
+    clusters = (comps.join(meta, "doc_id")
+                .withColumn("_survivor", F.first("doc_id").over(ranked))
+                .withColumn("_size", F.count(F.lit(1)).over(Window.partitionBy("cid")))
+                .select("doc_id", "cid", "_survivor", "_size"))
+    df = docs.drop("dup_cluster_size").join(clusters, "doc_id", "left").join(best_sim, "doc_id", "left")
+    size = F.coalesce(F.col("_size"), F.lit(1)).cast("int")
+    removed = F.col("_survivor").isNotNull() & (F.col("_survivor") != F.col("doc_id"))
+    combined = df.select(
+        *[size.alias(c) if c == "dup_cluster_size" else F.col(c) for c in P.DOC_COLUMNS],
+        F.when(removed, F.lit("drop")).otherwise(F.lit("keep")).alias(P.DECISION),
+        F.lit(STEP).alias(P.STEP),
+        F.when(removed, F.lit(f"{STEP}.near_duplicate")).alias(P.REASON),
+        F.col("_sim").alias(P.SCORE),
+        F.when(removed, F.col("_survivor")).alias(P.DUP_OF),
+        F.when(F.col("cid").isNotNull(), F.create_map(F.lit("cluster_id"), F.col("cid"), F.lit("cluster_size"),
+                                                       size.cast("string")))
+        .otherwise(F.create_map(F.lit("cluster_size"), F.lit("1"))).alias(P.DETAILS),
+        F.octet_length("text").cast("long").alias(P.N_BYTES),
+    )
+    summary = {"lsh": {"shingle": unit, "ngram": n, "threshold": lsh.threshold, "num_perm": lsh.num_perm,
+                       "bands": lsh.bands, "rows": lsh.rows, "detection_curve": lsh.curve(),
+                       "verify": p["verify"]},
+               "candidate_edges": n_edges, "components_rounds": rounds,
+               "report": [f"fuzzy_dedup: {unit} {n}-grams, {lsh.bands} bands x {lsh.rows} rows of {lsh.num_perm} "
+                          f"permutations for Jaccard >= {lsh.threshold}; P(candidate | Jaccard s): " + ", ".join(
+                              f"s={s} {v:.0%}" for s, v in lsh.curve().items())]}
+    log.info(summary["report"][0])
+    return StageResult(combined=combined, output_uri=output_uri(ctx), output_columns=P.DOC_COLUMNS, summary=summary)

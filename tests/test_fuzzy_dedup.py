@@ -1,0 +1,101 @@
+"""The fuzzy-dedup stage on Spark: survivors by priority, quality and length; a huge bucket of
+near-identical documents; clusters recorded for audit; and the planted near-duplicates of sample_data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+pytestmark = pytest.mark.spark
+
+BASE = ("지난 주말에 가족과 함께 경주에 다녀왔습니다. 불국사와 석굴암을 둘러보고 저녁에는 황리단길에서 식사를 했어요. "
+        "날씨가 맑아서 사진도 많이 찍었고, 아이들도 역사 이야기를 재미있게 들었습니다. 다음에는 조금 더 여유 있게 "
+        "일정을 잡고 박물관도 가 보려고 합니다.")
+OTHER = ("새로 산 무선 청소기는 흡입력이 좋고 소음이 작아서 밤에도 부담 없이 쓸 수 있습니다. 배터리는 한 번 충전하면 "
+         "사십 분 정도 가고, 먼지통을 비우기도 간편합니다. 다만 헤드가 커서 가구 밑에는 잘 들어가지 않아요.")
+
+
+def run_fuzzy(tmp: Path, sources: dict[str, tuple[int, list[dict[str, str]]]], order: str = "") -> Path:
+    from pipeline.manifest import load_run
+    from pipeline.runner import execute
+
+    entries = []
+    for name, (priority, rows) in sources.items():
+        (tmp / f"{name}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                           encoding="utf-8")
+        entries.append(f'[[source]]\nname = "{name}"\ndomain = "web"\npaths = ["{name}.jsonl"]\nformat = "jsonl"\n'
+                       f'fields = {{ text = "text", id = "id" }}\nlicence = "CC0"\norigin = "test"\n'
+                       f"priority = {priority}\n")
+    (tmp / "s.toml").write_text("\n".join(entries), encoding="utf-8")
+    order = order or '"ingest", "normalize", "fuzzy_dedup"'
+    (tmp / "r.toml").write_text(f'name = "fz"\nsources_manifest = "s.toml"\nseed = 7\n[stages]\norder = [{order}]\n'
+                                '[spark]\nmaster = "local[2]"\nshuffle_partitions = 4\n', encoding="utf-8")
+    out = tmp / "out"
+    execute(load_run(tmp / "r.toml", output=str(out)))
+    return out
+
+
+def decisions(out: Path) -> dict[str, tuple[Any, ...]]:
+    con = duckdb.connect()
+    rows = con.execute(
+        f"SELECT d.source_record_id, p.decision, p.reason, p.dup_of, p.details, d.dup_cluster_size, "
+        f"(SELECT source_record_id FROM read_parquet('{out}/work/fuzzy_dedup/*.parquet') s WHERE s.doc_id = p.dup_of) "
+        f"FROM read_parquet('{out}/provenance/fuzzy_dedup/*.parquet') p "
+        f"JOIN read_parquet('{out}/work/fuzzy_dedup/*.parquet') d USING (doc_id)").fetchall()
+    con.close()
+    return {r[0]: r[1:] for r in rows}
+
+
+def test_survivor_is_chosen_by_priority_then_length_and_clusters_are_recorded(spark: Any, tmp_path: Path) -> None:
+    low = [{"id": "a", "text": BASE}, {"id": "b", "text": BASE.replace("경주에", "경주 에")},
+           {"id": "c", "text": BASE + " 정말 좋았어요."}, {"id": "x", "text": OTHER}]
+    high = [{"id": "h", "text": BASE.replace("다녀왔습니다", "다녀 왔습니다")}]
+    d = decisions(run_fuzzy(tmp_path, {"low": (0, low), "high": (5, high)}))
+    assert d["h"][0] == "keep" and d["h"][4] == 4  # highest priority survives, cluster of four
+    for k in ("a", "b", "c"):
+        assert d[k][0] == "drop" and d[k][1] == "fuzzy_dedup_v1.near_duplicate" and d[k][5] == "h"
+        assert d[k][3]["cluster_size"] == "4" and d[k][3]["cluster_id"] == d["h"][3]["cluster_id"]
+    assert d["x"][:2] == ("keep", None) and d["x"][4] == 1 and d["x"][3] == {"cluster_size": "1"}
+
+
+def test_longer_copy_survives_when_priorities_tie(spark: Any, tmp_path: Path) -> None:
+    rows = [{"id": "short", "text": BASE}, {"id": "long", "text": BASE + " 정말 좋았어요."}]
+    d = decisions(run_fuzzy(tmp_path, {"only": (0, rows)}))
+    assert d["long"][0] == "keep" and d["short"][0] == "drop" and d["short"][5] == "long"
+
+
+def test_a_bucket_of_thousands_of_near_identical_documents(spark: Any, tmp_path: Path) -> None:
+    rows = [{"id": f"r{i:05d}", "text": f"{BASE} 접수번호 {i}"} for i in range(3000)]
+    out = run_fuzzy(tmp_path, {"flood": (0, rows)})
+    d = decisions(out)
+    kept = [k for k, v in d.items() if v[0] == "keep"]
+    assert len(kept) == 1 and all(v[5] == kept[0] for k, v in d.items() if k != kept[0])
+    done = json.loads((out / "work" / "_done" / "fuzzy_dedup.json").read_text())
+    lsh = done["summary"]["lsh"]
+    # Star edges: at most one per document per band, never the 4.5 million pairs of the bucket.
+    assert done["summary"]["candidate_edges"] <= lsh["bands"] * 3000
+    assert lsh["bands"] * lsh["rows"] <= 128
+
+
+def test_planted_near_duplicates_of_the_sample_are_removed(sample_run: Path, ground_truth: dict[str, Any]) -> None:
+    con = duckdb.connect()
+    ids = dict(((s, r), d) for s, r, d in con.execute(
+        f"SELECT source, source_record_id, doc_id FROM read_parquet('{sample_run}/work/ingest/*.parquet')").fetchall())
+    dec = {d: (x, dup) for d, x, dup in con.execute(
+        f"SELECT doc_id, decision, dup_of FROM read_parquet('{sample_run}/provenance/fuzzy_dedup/*.parquet')"
+    ).fetchall()}
+    pairs = set()
+    for nd in ground_truth["near_duplicates"]:
+        a, b = ids[(nd["source"], nd["record_id"])], ids[(nd["of"]["source"], nd["of"]["record_id"])]
+        pairs.add(frozenset((a, b)))
+        assert {dec[a][0], dec[b][0]} == {"keep", "drop"}, nd
+        loser = a if dec[a][0] == "drop" else b
+        assert dec[loser][1] == (b if loser == a else a)
+    dropped = {d for d, (x, _) in dec.items() if x == "drop"}
+    assert all(any(d in p for p in pairs) for d in dropped), "only planted near-duplicates are removed"
+    summary = (sample_run / "reports" / "summary.txt").read_text()
+    assert "P(candidate | Jaccard s)" in summary

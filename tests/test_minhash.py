@@ -1,0 +1,95 @@
+"""MinHash pieces against slow pure-Python references, and the LSH parameter choice."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+import pytest
+
+from filters import minhash as M
+
+MASK = 2**64 - 1
+TEXT = "오늘은 날씨가 좋아서 공원에 산책을 다녀왔습니다. 그리고 저녁에는 친구를 만났는데 정말 즐거웠어요."
+
+
+def ref_mix64(z: int) -> int:
+    z ^= z >> 30
+    z = (z * 0xBF58476D1CE4E5B9) & MASK
+    z ^= z >> 27
+    z = (z * 0x94D049BB133111EB) & MASK
+    return z ^ (z >> 31)
+
+
+def ref_char_shingles(text: str, n: int) -> set[int]:
+    flat = M.prepare(text).replace(" ", "")
+    n = min(n, len(flat))
+    out = set()
+    for i in range(len(flat) - n + 1):
+        h = 0
+        for ch in flat[i:i + n]:
+            h = (h * 0x100000001B3 + ord(ch)) & MASK
+        out.add(ref_mix64(h))
+    return out
+
+
+def test_mix64_matches_python_integers() -> None:
+    xs = [0, 1, 2**63, MASK, 0x123456789ABCDEF0]
+    assert M.mix64(np.array(xs, dtype=np.uint64)).tolist() == [ref_mix64(x) for x in xs]
+
+
+def test_shingles_and_signatures_match_a_slow_reference() -> None:
+    seeds = M.permutation_seeds(7, 32)
+    for text in (TEXT, "짧다", "Python에서 list를 쓰면 代碼가 짧아집니다 😀"):
+        fast = M.shingles(text, "char", 5)
+        ref = ref_char_shingles(text, 5)
+        assert set(fast.tolist()) == ref
+        sig = M.signatures([fast], seeds)[0]
+        assert sig.tolist() == [min(ref_mix64(x ^ int(s)) for x in ref) for s in seeds.tolist()]
+
+
+def test_batch_signatures_equal_one_by_one_including_huge_and_empty_documents() -> None:
+    seeds = M.permutation_seeds(1, 16)
+    rng = np.random.default_rng(0)
+    sets = [M.shingles(TEXT), np.array([], dtype=np.uint64),
+            np.unique(rng.integers(0, 2**63, M.CHUNK_SHINGLES * 2 + 5, dtype=np.uint64)), M.shingles("가나다라마바사")]
+    batch = M.signatures(sets, seeds)
+    for i, s in enumerate(sets):
+        assert (batch[i] == M.signatures([s], seeds)[0]).all()
+    assert (batch[1] == np.iinfo(np.uint64).max).all()
+
+
+def test_spacing_and_nfd_do_not_change_char_shingles() -> None:
+    respaced = TEXT.replace("공원에 산책을", "공원에산책을").replace("저녁에는", "저녁 에는")
+    assert np.array_equal(M.shingles(TEXT), M.shingles(respaced))
+    nfd = unicodedata.normalize("NFD", TEXT)
+    assert not np.array_equal(M.shingles(TEXT), M.shingles(nfd))  # why the pipeline normalizes to NFC first
+    assert np.array_equal(M.shingles(TEXT), M.shingles(unicodedata.normalize("NFC", nfd)))
+
+
+@pytest.mark.parametrize("unit", ["char", "eojeol"])
+def test_estimated_jaccard_tracks_the_exact_one(unit: str) -> None:
+    other = TEXT.replace("좋아서", "흐려서").replace("즐거웠어요", "피곤했어요")
+    a, b = M.shingles(TEXT, unit), M.shingles(other, unit)
+    seeds = M.permutation_seeds(3, 512)
+    sa, sb = M.signatures([a, b], seeds)
+    assert abs(M.estimated_jaccard(sa, sb) - M.jaccard(a, b)) < 0.08
+
+
+def test_band_keys_agree_exactly_on_equal_bands() -> None:
+    seeds = M.permutation_seeds(5, 12)
+    s = M.signatures([M.shingles(TEXT), M.shingles(TEXT), M.shingles(TEXT + " 끝")], seeds)
+    k = M.band_keys(s, 4, 3)
+    assert (k[0] == k[1]).all()
+    same = [(s[0, b * 3:(b + 1) * 3] == s[2, b * 3:(b + 1) * 3]).all() for b in range(4)]
+    assert [bool(x) for x in k[0] == k[2]] == same
+    assert len(set(k[0].tolist())) == 4  # the band index is mixed in
+
+
+def test_lsh_parameters_fit_the_budget_and_put_the_curve_around_the_threshold() -> None:
+    for t in (0.5, 0.7, 0.85):
+        p = M.choose_lsh(t, 128)
+        assert p.bands * p.rows <= 128
+        assert p.probability(t) > 0.5 and p.probability(t - 0.3) < 0.3
+    even = M.choose_lsh(0.7, 128, fp_weight=0.5)
+    assert (even.bands, even.rows) == (14, 9)  # datasketch's optimum for the same inputs
