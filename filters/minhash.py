@@ -1,15 +1,18 @@
 """MinHash for Korean near-duplicate detection: shingles, 64-bit signatures, LSH band keys.
 
 Pure numpy over whole Arrow batches. All hash arithmetic is unsigned 64-bit and wraps modulo 2^64 by
-design (numpy ``uint64`` arrays): the permutations are ``mix64(x XOR seed_i)`` with the SplitMix64
-finalizer, a bijection of 64-bit integers per seed, so no product is ever taken "before a modulo" and
-nothing can overflow into a wrong value. Seeds derive from the manifest's seed, so signatures are
-identical on every run, machine and partitioning.
+design (numpy ``uint64`` arrays), so no product is ever taken "before a modulo" and nothing can
+overflow into a wrong value. Shingle hashes are mixed with the SplitMix64 finalizer; the permutations
+are then ``a_i * x + b_i mod 2^64`` with odd ``a_i``: each a bijection of 64-bit integers, applied to
+well-mixed inputs, at one multiply and one add per shingle and permutation (a second SplitMix round
+per permutation cost ten times as much for the same estimates). Multipliers and offsets derive from
+the manifest's seed, so signatures are identical on every run, machine and partitioning.
 
 Shingle units (text is NFC already; it is lowercased and punctuation is removed first):
 
-- ``char``: character n-grams of the text *with whitespace removed*, so 띄어쓰기 (spacing) changes do
-  not change a single shingle, and a particle swap (은/는) changes only the n-grams that touch it;
+- ``char`` (the default, bigrams: benchmarks/near_dup.py): character n-grams of the text *with
+  whitespace removed*, so 띄어쓰기 (spacing) changes do not change a single shingle, and a particle
+  swap (은/는) changes only the n-grams that touch it;
 - ``eojeol``: n-grams of whitespace words;
 - ``morph``: n-grams of Kiwi morphemes (slow; for comparison).
 """
@@ -26,7 +29,7 @@ import numpy as np
 import xxhash
 
 UNITS: Final = ("char", "eojeol", "morph")
-DEFAULT_NGRAM: Final = {"char": 3, "eojeol": 1, "morph": 3}  # the best n of each unit in benchmarks/near_dup.py
+DEFAULT_NGRAM: Final = {"char": 2, "eojeol": 1, "morph": 3}  # the best n of each unit in benchmarks/near_dup.py
 _M1: Final = np.uint64(0xBF58476D1CE4E5B9)
 _M2: Final = np.uint64(0x94D049BB133111EB)
 _GOLDEN: Final = np.uint64(0x9E3779B97F4A7C15)
@@ -50,9 +53,19 @@ def mix64(z: np.ndarray) -> np.ndarray:
 
 
 def permutation_seeds(seed: int, num_perm: int) -> np.ndarray:
-    """``num_perm`` 64-bit seeds from one integer seed (SplitMix64's sequence)."""
-    steps = (np.arange(1, num_perm + 1, dtype=np.uint64) * _GOLDEN) + np.uint64(seed % 2**64)
-    return mix64(steps)
+    """``(2, num_perm)`` uint64: odd multipliers and offsets of the permutations, from one integer
+    seed (SplitMix64's sequence)."""
+    steps = (np.arange(1, 2 * num_perm + 1, dtype=np.uint64) * _GOLDEN) + np.uint64(seed % 2**64)
+    params = mix64(steps).reshape(2, num_perm)
+    params[0] |= np.uint64(1)
+    return params
+
+
+def _permute_min(shingle_hashes: np.ndarray, seeds: np.ndarray) -> np.ndarray:
+    """(len(shingle_hashes) x num_perm) permuted values: ``a * x + b`` modulo 2^64."""
+    m = shingle_hashes[:, None] * seeds[0][None, :]
+    m += seeds[1][None, :]
+    return m
 
 
 def prepare(text: str) -> str:
@@ -95,14 +108,14 @@ def shingles(text: str, unit: str = "char", n: int | None = None) -> np.ndarray:
 
 
 def signatures(shingle_sets: Sequence[np.ndarray], seeds: np.ndarray) -> np.ndarray:
-    """MinHash signatures (len(shingle_sets) x len(seeds), uint64) for a whole batch at once.
+    """MinHash signatures (len(shingle_sets) x num_perm, uint64) for a whole batch at once.
 
     Shingles of many documents are concatenated and the permutation matrix is computed in chunks of
     ``CHUNK_SHINGLES`` rows, reduced per document with ``np.minimum.reduceat``. A document without
     shingles gets the all-ones signature (it matches nothing: its band keys are never shared because
     the stage skips such documents).
     """
-    n_docs, k = len(shingle_sets), len(seeds)
+    n_docs, k = len(shingle_sets), seeds.shape[1]
     out = np.full((n_docs, k), np.iinfo(np.uint64).max, dtype=np.uint64)
     start = 0
     while start < n_docs:
@@ -116,12 +129,12 @@ def signatures(shingle_sets: Sequence[np.ndarray], seeds: np.ndarray) -> np.ndar
             if len(docs) == 1 and total > CHUNK_SHINGLES:
                 s = shingle_sets[docs[0]]
                 for lo in range(0, len(s), CHUNK_SHINGLES):
-                    part = mix64(s[lo:lo + CHUNK_SHINGLES, None] ^ seeds[None, :]).min(axis=0)
+                    part = _permute_min(s[lo:lo + CHUNK_SHINGLES], seeds).min(axis=0)
                     out[docs[0]] = np.minimum(out[docs[0]], part)
             else:
                 flat = np.concatenate([shingle_sets[i] for i in docs])
                 offsets = np.cumsum([0] + [len(shingle_sets[i]) for i in docs[:-1]])
-                out[docs] = np.minimum.reduceat(mix64(flat[:, None] ^ seeds[None, :]), offsets, axis=0)
+                out[docs] = np.minimum.reduceat(_permute_min(flat, seeds), offsets, axis=0)
         start = stop
     return out
 

@@ -79,7 +79,11 @@ def open_audit(run_dir: str, con: duckdb.DuckDBPyConnection | None = None) -> du
                 + ("* EXCLUDE (raw)" if "raw" in qcols else "doc_id, NULL::VARCHAR AS source, NULL::VARCHAR AS "
                    "reason, NULL::BIGINT AS raw_size, NULL::VARCHAR AS locator") + " FROM _quarantine")
     con.execute("""CREATE OR REPLACE TEMP VIEW duplicates AS
-        SELECT d.stage, d.doc_id, d.source, d.dup_of AS survivor, s.source AS survivor_source, d.score AS group_size
+        SELECT d.stage, d.doc_id, d.source, d.dup_of AS survivor, s.source AS survivor_source,
+               CASE WHEN d.stage = 'fuzzy_dedup' THEN TRY_CAST(d.details['cluster_size'] AS DOUBLE)
+                    ELSE d.score END AS group_size,
+               CASE WHEN d.stage = 'fuzzy_dedup' THEN d.score END AS similarity,
+               d.details['cluster_id'] AS cluster_id
         FROM decisions d JOIN decisions s ON s.doc_id = d.dup_of AND s.stage = d.stage
         WHERE d.dup_of IS NOT NULL""")
     return con

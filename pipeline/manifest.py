@@ -83,9 +83,9 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
     "fuzzy_dedup": {
         "shingle": ParamSpec(str, "char", "shingle unit (see benchmarks/near_dup.py)",
                              choices=("char", "eojeol", "morph")),
-        "ngram": ParamSpec(int, 0, "shingle length in units; 0: the unit's default (char 3, eojeol 1, morph 3)",
+        "ngram": ParamSpec(int, 0, "shingle length in units; 0: the unit's default (char 2, eojeol 1, morph 3)",
                            minimum=0, maximum=32),
-        "threshold": ParamSpec(float, 0.4, "target Jaccard similarity of near duplicates (0.4 on char 3-grams "
+        "threshold": ParamSpec(float, 0.5, "target Jaccard similarity of near duplicates (0.5 on char 2-grams "
                                "wins benchmarks/near_dup.py)", minimum=0.05, maximum=1.0),
         "num_perm": ParamSpec(int, 128, "permutation budget; bands x rows derive from it and the threshold",
                               minimum=2, maximum=1024),
@@ -283,9 +283,14 @@ def _check_quality(t: _Table, q: dict[str, Any], sources: set[str], base: Path) 
 
     if q["quality_model"] not in ("", "train"):
         q["quality_model"] = _resolve_path(base, q["quality_model"])
-        if not _URI.match(q["quality_model"]) and not os.path.isfile(q["quality_model"]):
-            raise t.fail("quality_model", f"model file not found: {q['quality_model']} (train one with "
-                                          "`kocurate train quality MANIFEST`, or use 'train')")
+        if not _URI.match(q["quality_model"]):
+            if not os.path.isfile(q["quality_model"]):
+                raise t.fail("quality_model", f"model file not found: {q['quality_model']} (train one with "
+                                              "`kocurate train quality MANIFEST`, or use 'train')")
+            # The file's content is part of the configuration: a retrained model at the same path
+            # changes the stage fingerprint, so --resume reruns quality and what follows.
+            with open(q["quality_model"], "rb") as fh:
+                q["quality_model_sha256"] = hashlib.file_digest(fh, "sha256").hexdigest()
     for lang in q["languages"]:
         if lang not in LANGUAGES:
             raise t.fail("languages", f"unknown language {lang!r}; allowed: {', '.join(LANGUAGES)}")

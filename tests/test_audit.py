@@ -34,7 +34,8 @@ def test_sources_and_duplicates_reports(sample_run: Path, ground_truth: dict[str
     docs = duckdb.sql(f"SELECT count(*) FROM read_parquet('{sample_run}/docs/**/*.parquet')").fetchall()[0][0]
     assert sum(r[3] for r in rows) == docs
     _, dups = audit.report(str(sample_run), "duplicates")
-    assert len(dups) == len(ground_truth["exact_duplicate_groups"])
+    assert len([r for r in dups if r[0] == "exact_dedup"]) == len(ground_truth["exact_duplicate_groups"])
+    assert len([r for r in dups if r[0] == "fuzzy_dedup"]) == len(ground_truth["near_duplicates"])
     cross = [r for r in dups if "(mfg_manuals)" in r[4] and r[2] == "legal_statutes"]
     assert len(cross) == 1  # the shared safety rule: the legal copy survived (higher priority)
 

@@ -122,3 +122,13 @@ def test_quality_parameters_are_checked(tmp_path: Path, quality: str, message: s
                                       f"{quality}\n")
     with pytest.raises(ManifestError, match=re.escape(message)):
         load_run(path)
+
+
+def test_a_retrained_model_at_the_same_path_changes_the_configuration(tmp_path: Path) -> None:
+    model = tmp_path / "q.ftz"
+    model.write_bytes(b"first")
+    path = write(tmp_path, run_extra=f'[stages]\norder = ["ingest", "normalize", "quality"]\n[stages.quality]\n'
+                                      f'quality_model = "{model}"\n')
+    before = load_run(path).config_hash()
+    model.write_bytes(b"second")
+    assert load_run(path).config_hash() != before

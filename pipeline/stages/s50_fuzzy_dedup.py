@@ -117,7 +117,7 @@ def run(ctx: StageContext) -> StageResult:
     p = ctx.params
     unit, n = p["shingle"], p["ngram"] or M.DEFAULT_NGRAM[p["shingle"]]
     lsh = M.choose_lsh(p["threshold"], p["num_perm"], p["lsh_fp_weight"])
-    seeds = M.permutation_seeds(ctx.manifest.seed, lsh.bands * lsh.rows)
+    seeds = M.permutation_seeds(ctx.manifest.seed, lsh.bands * lsh.rows)  # (2, bands x rows)
     spark = ctx.spark
     spark.sparkContext.setCheckpointDir(ctx.path("work", "_checkpoints", NAME))
 
