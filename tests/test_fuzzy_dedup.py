@@ -19,7 +19,7 @@ OTHER = ("새로 산 무선 청소기는 흡입력이 좋고 소음이 작아서
          "사십 분 정도 가고, 먼지통을 비우기도 간편합니다. 다만 헤드가 커서 가구 밑에는 잘 들어가지 않아요.")
 
 
-def run_fuzzy(tmp: Path, sources: dict[str, tuple[int, list[dict[str, str]]]], order: str = "") -> Path:
+def run_fuzzy(tmp: Path, sources: dict[str, tuple[int, list[dict[str, str]]]], fuzzy: str = "") -> Path:
     from pipeline.manifest import load_run
     from pipeline.runner import execute
 
@@ -31,8 +31,9 @@ def run_fuzzy(tmp: Path, sources: dict[str, tuple[int, list[dict[str, str]]]], o
                        f'fields = {{ text = "text", id = "id" }}\nlicence = "CC0"\norigin = "test"\n'
                        f"priority = {priority}\n")
     (tmp / "s.toml").write_text("\n".join(entries), encoding="utf-8")
-    order = order or '"ingest", "normalize", "fuzzy_dedup"'
-    (tmp / "r.toml").write_text(f'name = "fz"\nsources_manifest = "s.toml"\nseed = 7\n[stages]\norder = [{order}]\n'
+    (tmp / "r.toml").write_text('name = "fz"\nsources_manifest = "s.toml"\nseed = 7\n[stages]\n'
+                                'order = ["ingest", "normalize", "fuzzy_dedup"]\n'
+                                f'[stages.fuzzy_dedup]\n{fuzzy}\n'
                                 '[spark]\nmaster = "local[2]"\nshuffle_partitions = 4\n', encoding="utf-8")
     out = tmp / "out"
     execute(load_run(tmp / "r.toml", output=str(out)))
@@ -62,10 +63,18 @@ def test_survivor_is_chosen_by_priority_then_length_and_clusters_are_recorded(sp
     assert d["x"][:2] == ("keep", None) and d["x"][4] == 1 and d["x"][3] == {"cluster_size": "1"}
 
 
-def test_longer_copy_survives_when_priorities_tie(spark: Any, tmp_path: Path) -> None:
-    rows = [{"id": "short", "text": BASE}, {"id": "long", "text": BASE + " 정말 좋았어요."}]
-    d = decisions(run_fuzzy(tmp_path, {"only": (0, rows)}))
+def test_longer_copy_survives_when_priorities_tie_with_exact_verification(spark: Any, tmp_path: Path) -> None:
+    rows = [{"id": "short", "text": BASE}, {"id": "long", "text": BASE + " 정말 좋았어요."},
+            {"id": "other", "text": OTHER}]
+    out = run_fuzzy(tmp_path, {"only": (0, rows)}, fuzzy='verify = "exact"')
+    d = decisions(out)
     assert d["long"][0] == "keep" and d["short"][0] == "drop" and d["short"][5] == "long"
+    assert d["other"][0] == "keep"
+    from filters.minhash import jaccard, shingles
+
+    exact = jaccard(shingles(BASE), shingles(BASE + " 정말 좋았어요."))
+    score = duckdb.sql(f"SELECT max(score) FROM read_parquet('{out}/provenance/fuzzy_dedup/*.parquet')").fetchall()
+    assert score[0][0] == pytest.approx(exact)  # the exact Jaccard of the shingle sets, not an estimate
 
 
 def test_a_bucket_of_thousands_of_near_identical_documents(spark: Any, tmp_path: Path) -> None:

@@ -1,0 +1,237 @@
+"""Korean PII detection with Presidio, offline: Presidio's Korean recognizers plus the project's own.
+
+Presidio's ``AnalyzerEngine`` runs with its ``NoOpNlpEngine`` (no spaCy model, nothing downloaded),
+so Presidio itself sees no context words; the project scores Korean context in a window before each
+match instead (``CONTEXT``: 주민등록번호 raises a resident-number match, 모델명 or 사건번호 lowers a
+phone-like serial or a case number). Recognizers:
+
+- Presidio's own: ``KrRrnRecognizer`` (a failed checksum stays a lower-confidence match: numbers
+  issued since October 2020 have no checksum), ``KrFrnRecognizer``, ``KrBrnRecognizer``,
+  ``KrPassportRecognizer``, ``KrDriverLicenseRecognizer``, ``PhoneRecognizer(supported_regions=["KR"])``,
+  ``EmailRecognizer``, ``IpRecognizer``, ``CreditCardRecognizer`` (Luhn);
+- the project's (``KoreanRegexRecognizer``): mobile and landline numbers in every common writing
+  (010-1234-5678, 010 1234 5678, 01012345678, +82 10-..., 02-312-3456, a particle attached),
+  corporate registration numbers (checksum), bank accounts anchored by a bank name or 계좌, health
+  insurance numbers (anchored), vehicle plates, road-name and lot addresses, and person names a label
+  announces (성명, 이름, 담당자).
+
+Values never leave this module except inside the text being redacted: callers get entity types,
+offsets, scores and keyed hashes (``keyed_hash``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Final
+
+# Presidio's e-mail recognizer uses tldextract, which fetches the public suffix list on first use
+# unless told not to; its bundled snapshot is enough. Set before presidio (and tldextract) import.
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+STEP: Final = "pii_v1"
+MIN_SCORE: Final = 0.5
+WINDOW: Final = 24  # characters before a match searched for context words
+
+#: Placeholder tokens per entity (the tokenizer keeps them whole as user-defined symbols).
+PLACEHOLDERS: Final = {
+    "KR_RRN": "<|kr_rrn|>", "KR_FRN": "<|kr_frn|>", "KR_BRN": "<|kr_brn|>", "KR_CRN": "<|kr_crn|>",
+    "KR_PASSPORT": "<|kr_passport|>", "KR_DRIVER_LICENSE": "<|kr_driver_license|>",
+    "PHONE_NUMBER": "<|phone|>", "EMAIL_ADDRESS": "<|email|>", "IP_ADDRESS": "<|ip|>", "CREDIT_CARD": "<|card|>",
+    "KR_BANK_ACCOUNT": "<|account|>",
+    "KR_HEALTH_INSURANCE": "<|health_insurance|>", "KR_VEHICLE_PLATE": "<|vehicle_plate|>",
+    "KR_ADDRESS": "<|address|>", "PERSON": "<|person|>",
+}
+ENTITIES: Final = tuple(PLACEHOLDERS)
+
+#: Korean context words per entity (raise the score) and words that mark a number as something else.
+CONTEXT: Final = {
+    "KR_RRN": ("주민등록번호", "주민번호", "주민등록", "생년월일"),
+    "KR_FRN": ("외국인등록번호", "외국인등록"),
+    "KR_BRN": ("사업자등록번호", "사업자번호", "사업자"),
+    "KR_CRN": ("법인등록번호", "법인번호"),
+    "KR_PASSPORT": ("여권번호", "여권"),
+    "KR_DRIVER_LICENSE": ("운전면허번호", "운전면허", "면허번호"),
+    "PHONE_NUMBER": ("전화", "연락처", "휴대폰", "핸드폰", "문의", "TEL", "Tel", "tel", "☎", "H.P", "HP"),
+    "EMAIL_ADDRESS": ("이메일", "메일", "E-mail", "e-mail"),
+    "CREDIT_CARD": ("카드번호", "신용카드", "체크카드", "카드"),
+    "KR_BANK_ACCOUNT": ("계좌", "입금", "예금주"),
+    "KR_ADDRESS": ("주소", "소재지", "거주지"),
+}
+NEGATIVE_CONTEXT: Final = ("모델", "제품번호", "품번", "부품", "시리얼", "S/N", "일련번호", "규격", "사건", "판결",
+                           "ISO", "KS ", "도면", "주문번호", "송장")
+
+_BANKS = ("국민|신한|우리|하나|농협|기업|카카오뱅크|케이뱅크|토스뱅크|새마을금고|우체국|SC제일|씨티|부산|대구|"
+          "경남|광주|전북|제주|수협|신협|산업")
+_PLATE_SYLLABLES = "가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주하허호배"
+
+
+def _crn_valid(digits: str) -> bool | None:
+    """법인등록번호: 13 digits, weights 1,2,1,2,... over the first 12, check = (10 - sum % 10) % 10."""
+    if len(digits) != 13:
+        return False
+    total = sum(int(d) * (1 if i % 2 == 0 else 2) for i, d in enumerate(digits[:12]))
+    return (10 - total % 10) % 10 == int(digits[12]) or None
+
+
+def _digits(s: str) -> str:
+    return re.sub(r"\D", "", s)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    entity: str
+    pattern: re.Pattern[str]  # the value is the group named "v"
+    score: float
+    validate: Callable[[str], bool | None] | None = None
+    needs_context: bool = False
+
+
+_RULES: Final = [
+    _Rule("PHONE_NUMBER", re.compile(
+        r"(?<![\d\w-])(?P<v>(?:\+82[-. ]?(?:\(0\))?|0)(?:1[016789]|2|[3-6][1-5]|70|50[2-8])"
+        r"(?:[-. )]{0,2})\d{3,4}[-. ]?\d{4})(?![\d-])"), 0.6),
+    _Rule("KR_CRN", re.compile(r"(?<!\d)(?P<v>\d{6}-?\d{7})(?!\d)"), 0.3, lambda v: _crn_valid(_digits(v))),
+    _Rule("KR_BANK_ACCOUNT", re.compile(
+        rf"(?:(?:{_BANKS})(?:은행)?|계좌(?:번호)?)\s*[:：]?\s*"
+        r"(?P<v>\d{2,6}(?:[- ]\d{2,7}){1,4}|\d{10,14})(?!\d)"), 0.7),
+    _Rule("KR_HEALTH_INSURANCE", re.compile(r"건강보험(?:증)?\s*(?:번호)?\s*[:：]?\s*(?P<v>\d-?\d{10})(?!\d)"), 0.8),
+    _Rule("KR_VEHICLE_PLATE", re.compile(
+        rf"(?<![\d\w])(?P<v>(?:[가-힣]{{2}})?\d{{2,3}}[{_PLATE_SYLLABLES}]\s?\d{{4}})(?![\d\w])"), 0.5),
+    # Bounded name lengths and a start at the beginning of a Hangul run: unbounded [가-힣]+ made a long
+    # run of Hangul without spaces quadratic.
+    _Rule("KR_ADDRESS", re.compile(
+        r"(?<![가-힣])(?P<v>(?:[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s+)?[가-힣]{1,8}(?:시|군|구)\s+"
+        r"(?:[가-힣]{1,8}(?:구|동|읍|면)\s+)?[가-힣0-9]{1,16}(?:로|길)\s*\d+(?:-\d+)?(?:번길\s*\d+(?:-\d+)?)?"
+        r"|[가-힣]{1,8}(?:동|리|가)\s+\d+(?:-\d+)?번지)"), 0.6),
+    _Rule("PERSON", re.compile(
+        r"(?:성명|이름|담당자|작성자|신청인|대표자|예금주|수신자|보호자)\s*[:：]?\s*(?P<v>[가-힣]{2,4})(?![가-힣])"),
+        0.7),
+]
+
+
+class KoreanRegexRecognizer(EntityRecognizer):
+    """The project's recognizers: one regex per entity with the value in group ``v``, an optional
+    validator (True raises, None keeps, False rejects) and an optional required context."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=sorted({r.entity for r in _RULES}), supported_language="ko",
+                         name="KoreanRegexRecognizer")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        out = []
+        for rule in _RULES:
+            if entities and rule.entity not in entities:
+                continue
+            for m in rule.pattern.finditer(text):
+                score = rule.score
+                if rule.validate is not None:
+                    ok = rule.validate(m.group("v"))
+                    if ok is False:
+                        continue
+                    if ok:
+                        score = max(score, 0.85)
+                out.append(RecognizerResult(rule.entity, m.start("v"), m.end("v"), score))
+        return out
+
+
+@dataclass(frozen=True)
+class Finding:
+    entity: str
+    start: int
+    end: int
+    score: float
+
+
+@cache
+def analyzer():  # type: ignore[no-untyped-def]
+    """Presidio's AnalyzerEngine with the no-op NLP engine and the Korean recognizers (once per process)."""
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NoOpNlpEngine
+    from presidio_analyzer.predefined_recognizers import (
+        CreditCardRecognizer,
+        EmailRecognizer,
+        IpRecognizer,
+        PhoneRecognizer,
+    )
+    from presidio_analyzer.predefined_recognizers.country_specific.korea import (
+        KrBrnRecognizer,
+        KrDriverLicenseRecognizer,
+        KrFrnRecognizer,
+        KrPassportRecognizer,
+        KrRrnRecognizer,
+    )
+
+    registry = RecognizerRegistry(supported_languages=["ko"])
+    for rec in (KrRrnRecognizer(), KrFrnRecognizer(), KrBrnRecognizer(), KrPassportRecognizer(),
+                KrDriverLicenseRecognizer(), PhoneRecognizer(supported_regions=["KR"], supported_language="ko"),
+                EmailRecognizer(supported_language="ko"), IpRecognizer(supported_language="ko"),
+                CreditCardRecognizer(supported_language="ko"), KoreanRegexRecognizer()):
+        registry.add_recognizer(rec)
+    engine = NoOpNlpEngine(models=[{"lang_code": "ko", "model_name": "none"}])
+    return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["ko"])
+
+
+def _context_score(text: str, f: RecognizerResult) -> float:
+    before = text[max(0, f.start - WINDOW):f.start]
+    score = f.score
+    if any(w in before for w in CONTEXT.get(f.entity_type, ())):
+        score += 0.3
+    if any(w in before for w in NEGATIVE_CONTEXT):
+        score -= 0.45
+    return max(0.0, min(1.0, score))
+
+
+def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
+    """Non-overlapping findings, left to right; where two overlap the higher score (then the longer)
+    wins."""
+    raw = analyzer().analyze(text=text, language="ko", entities=list(ENTITIES), score_threshold=0.0)
+    scored = [Finding(r.entity_type, r.start, r.end, _context_score(text, r)) for r in raw]
+    scored = [f for f in scored if f.score >= min_score]
+    scored.sort(key=lambda f: (-f.score, -(f.end - f.start), f.start, f.entity))
+    chosen: list[Finding] = []
+    for f in scored:
+        if all(f.end <= c.start or f.start >= c.end for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = None) -> str:
+    """Replace each finding with its typed placeholder (``mode[entity] == "redact"``, the default)
+    or a mask of ``*`` of the same length (``"mask"``), right to left so offsets stay valid."""
+    mode = mode or {}
+    out = text
+    for f in sorted(findings, key=lambda f: f.start, reverse=True):
+        how = mode.get(f.entity, "redact")
+        rep = "*" * (f.end - f.start) if how == "mask" else PLACEHOLDERS[f.entity]
+        out = out[:f.start] + rep + out[f.end:]
+    return out
+
+
+def canonical(entity: str, value: str) -> str:
+    """The form a value is hashed in: digits only for numbers, lowercase e-mail, spaces removed."""
+    if entity in ("EMAIL_ADDRESS",):
+        return value.strip().lower()
+    if entity in ("KR_ADDRESS", "PERSON", "KR_VEHICLE_PLATE", "KR_PASSPORT", "KR_DRIVER_LICENSE", "IP_ADDRESS"):
+        return re.sub(r"\s+", "", value)
+    return _digits(value) or value
+
+
+def keyed_hash(key: bytes, entity: str, value: str) -> str:
+    """HMAC-SHA256 of the canonical value under the run's PII key: an auditor holding the key can
+    check that a given number was removed; nobody can read it back from the hash."""
+    return hmac.new(key, f"{entity}:{canonical(entity, value)}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def key_fingerprint(key: bytes) -> str:
+    return hashlib.sha256(b"kocurate-pii-key:" + key).hexdigest()[:16]
