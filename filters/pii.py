@@ -81,6 +81,16 @@ def _crn_valid(digits: str) -> bool | None:
     return (10 - total % 10) % 10 == int(digits[12]) or None
 
 
+def _luhn(digits: str) -> bool:
+    if not 13 <= len(digits) <= 19:
+        return False
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        d = int(c) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
 def _digits(s: str) -> str:
     return re.sub(r"\D", "", s)
 
@@ -111,9 +121,17 @@ _RULES: Final = [
         r"(?<![가-힣])(?P<v>(?:[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s+)?[가-힣]{1,8}(?:시|군|구)\s+"
         r"(?:[가-힣]{1,8}(?:구|동|읍|면)\s+)?[가-힣0-9]{1,16}(?:로|길)\s*\d+(?:-\d+)?(?:번길\s*\d+(?:-\d+)?)?"
         r"|[가-힣]{1,8}(?:동|리|가)\s+\d+(?:-\d+)?번지)"), 0.6),
+    # A label needs a colon (이름을, 담당자 교육 are ordinary words); 성명 alone is a label anyway.
     _Rule("PERSON", re.compile(
-        r"(?:성명|이름|담당자|작성자|신청인|대표자|예금주|수신자|보호자)\s*[:：]?\s*(?P<v>[가-힣]{2,4})(?![가-힣])"),
+        r"(?:(?:성명|이름|담당자|작성자|신청인|대표자|예금주|수신자|보호자)\s*[:：]|성명)\s*(?P<v>[가-힣]{2,4})(?![가-힣])"),
         0.7),
+    # Presidio's e-mail and card patterns end in \b, which never matches between a Latin letter or
+    # digit and Hangul: "kim@example.com으로" and "4111-1111-1111-1111입니다" were missed.
+    _Rule("EMAIL_ADDRESS", re.compile(
+        r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24})(?![A-Za-z0-9.-])"),
+        0.9),
+    _Rule("CREDIT_CARD", re.compile(r"(?<![\d-])(?P<v>\d{4}(?:[- ]?\d{4}){2}[- ]?\d{3,4}|\d{4}[- ]?\d{6}[- ]?\d{5})"
+                                    r"(?![\d-])"), 0.3, lambda v: _luhn(_digits(v))),
 ]
 
 

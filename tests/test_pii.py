@@ -41,6 +41,8 @@ POSITIVE = [
     ("PHONE_NUMBER", "해외에서는 {v} 로 걸어 주세요", "+82 10-1234-5678"),
     ("PHONE_NUMBER", "사무실 전화 {v}", "02-312-3456"),
     ("EMAIL_ADDRESS", "이메일 {v} 으로 보내 주세요", "hong.gildong@example.co.kr"),
+    ("EMAIL_ADDRESS", "{v}으로 보내 주세요", "kim99@example.com"),  # a particle attached: no \b there
+    ("CREDIT_CARD", "결제 카드는 {v}입니다", "4111-1111-1111-1111"),
     ("IP_ADDRESS", "접속 IP {v} 에서 로그인", "203.0.113.45"),
     ("CREDIT_CARD", "카드번호 {v} 결제", "4111 1111 1111 1111"),
     ("KR_BANK_ACCOUNT", "국민은행 {v} 예금주 홍길동", "123456-01-234567"),
