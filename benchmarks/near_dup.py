@@ -240,7 +240,6 @@ def datatrove_minhash(texts: list[str], ids: list[str], workdir: Path, tokenizer
     from datatrove.data import Document
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.dedup.minhash import (
-        MinhashBuildIndex,  # noqa: F401  (imported to show the full set of stages exists)
         MinhashConfig,
         MinhashDedupBuckets,
         MinhashDedupCluster,

@@ -86,18 +86,18 @@ def digits(stats: CharStats, max_ratio: float) -> Verdict:
     return Verdict.judge(DIGITS, ratio, "too_many" if ratio > max_ratio else None)
 
 
-def _density(lexicon: str, text: str, words: list[str]) -> tuple[float, int, int]:
-    hits, distinct = load_lexicon(lexicon).hits(text)
-    return hits / max(len(words), 1), hits, distinct
+def _density(lexicon: str, text: str, words: list[str]) -> tuple[float, int]:
+    hits = load_lexicon(lexicon).hits(text)
+    return hits / max(len(words), 1), hits
 
 
 def spam(text: str, words: list[str], max_density: float, min_hits: int) -> Verdict:
     """Spam and ad compounds per eojeol. One mention in a news report is topic, not spam: a document
     is dropped only with at least ``min_hits`` occurrences *and* a density above ``max_density``."""
-    density, hits, _ = _density(SPAM, text, words)
+    density, hits = _density(SPAM, text, words)
     return Verdict.judge(SPAM, density, "spam_terms" if hits >= min_hits and density > max_density else None)
 
 
 def toxic(text: str, words: list[str], max_density: float, min_hits: int) -> Verdict:
-    density, hits, _ = _density(TOXIC, text, words)
+    density, hits = _density(TOXIC, text, words)
     return Verdict.judge(TOXIC, density, "adult_or_hate" if hits >= min_hits and density > max_density else None)

@@ -12,10 +12,6 @@ from dataclasses import dataclass
 from typing import Final
 
 HANGUL_SYLLABLES: Final = re.compile(r"[가-힣]")
-#: Compatibility jamo (ㅋ, ㅠ, ㄷ): typed alone they are laughter, crying and emphasis, not words.
-COMPAT_JAMO: Final = re.compile(r"[ㄱ-ㆎ]")
-HANJA: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-LATIN: Final = re.compile(r"[A-Za-z\u00c0-\u024f]")
 LETTERS: Final = re.compile(r"[^\W\d_]")
 DIGITS: Final = re.compile(r"\d")
 SPACE: Final = re.compile(r"\s")
@@ -35,9 +31,6 @@ _LETTER_WORD: Final = re.compile(r"\S*[^\W\d_]\S*")
 class CharStats:
     chars: int  # characters that are not whitespace
     hangul: int  # syllables
-    jamo: int  # compatibility jamo
-    hanja: int
-    latin: int
     letters: int  # every letter of every script (Hangul and jamo included)
     digits: int
     emoji: int
@@ -52,9 +45,6 @@ def char_stats(text: str) -> CharStats:
     return CharStats(
         chars=len(text) - len(SPACE.findall(text)),
         hangul=len(HANGUL_SYLLABLES.findall(text)),
-        jamo=len(COMPAT_JAMO.findall(text)),
-        hanja=len(HANJA.findall(text)),
-        latin=len(LATIN.findall(text)),
         letters=len(LETTERS.findall(text)),
         digits=len(DIGITS.findall(text)),
         emoji=len(EMOJI.findall(text)),

@@ -20,15 +20,15 @@ class Lexicon:
     substrings: tuple[str, ...]
     whole_words: frozenset[str]
 
-    def hits(self, text: str) -> tuple[int, int]:
-        """(occurrences, distinct terms) of the lexicon in ``text``."""
+    def hits(self, text: str) -> int:
+        """Occurrences of the lexicon's terms in ``text``."""
         found: list[str] = []
         if self.substrings:
             found += _alternation(self.substrings).findall(text.replace(" ", ""))
         if self.whole_words:
             # A whole eojeol: no letter or digit directly before or after (punctuation may be).
             found += _alternation(tuple(sorted(self.whole_words)), whole=True).findall(text)
-        return len(found), len(set(found))
+        return len(found)
 
 
 @cache

@@ -36,7 +36,6 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-STEP: Final = "pii_v1"
 MIN_SCORE: Final = 0.5
 WINDOW: Final = 24  # characters before a match searched for context words
 

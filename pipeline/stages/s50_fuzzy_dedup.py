@@ -76,7 +76,7 @@ def _verify_batches(batches: Iterator[pa.RecordBatch], mode: str, unit: str, n: 
                                          names=["a", "b", "sim"])
 
 
-def connected_components(spark: Any, edges: DataFrame, max_rounds: int) -> tuple[DataFrame, int]:
+def connected_components(edges: DataFrame, max_rounds: int) -> tuple[DataFrame, int]:
     """(doc_id, cid) for every node of ``edges`` (a, b): cid is the smallest doc id of its component.
 
     Min-label propagation (each node takes the smallest label among itself and its neighbours) with
@@ -152,7 +152,7 @@ def run(ctx: StageContext) -> StageResult:
     best_sim = (edges.select(F.col("a").alias("doc_id"), "sim").union(edges.select(F.col("b").alias("doc_id"), "sim"))
                 .groupBy("doc_id").agg(F.max("sim").alias("_sim")))
     if n_edges:
-        comps, rounds = connected_components(spark, edges, p["max_rounds"])
+        comps, rounds = connected_components(edges, p["max_rounds"])
     else:
         comps, rounds = spark.createDataFrame([], "doc_id string, cid string"), 0
 
