@@ -6,7 +6,9 @@ Views (documented in docs/provenance.md):
 - ``documents``: the curated documents in ``docs/`` without their text;
 - ``decisions``: every provenance record of every stage;
 - ``duplicates``: every removed duplicate with its survivor and the survivor's source;
-- ``quarantine``: quarantined records without their raw bytes (raw input may hold personal data).
+- ``quarantine``: quarantined records without their raw bytes (raw input may hold personal data);
+- ``pii_findings``: one row per PII finding of the PII stage: document, source, decision, field, entity
+  type, character offsets, score, action and the keyed hash of the value (never the value).
 
 Raw text and raw bytes are deliberately not in any view or export: an auditor gets what happened
 and why, not the data itself.
@@ -24,6 +26,9 @@ import pyarrow as pa
 from pipeline.errors import KocurateError
 from pipeline.invariants import connect, parquet_view
 
+_FINDING_JSON = ('[{"field":"VARCHAR","entity":"VARCHAR","start":"INTEGER","end":"INTEGER","score":"DOUBLE",'
+                 '"action":"VARCHAR","hash":"VARCHAR"}]')
+
 REPORTS: dict[str, tuple[str, str]] = {
     "waterfall": ("documents and bytes through each stage, per decision and reason", """
         SELECT d.stage, d.decision, coalesce(d.reason, '') AS reason, count(*) AS documents,
@@ -39,6 +44,11 @@ REPORTS: dict[str, tuple[str, str]] = {
         SELECT stage, survivor, survivor_source, count(*) + 1 AS copies,
                string_agg(doc_id || ' (' || source || ')', ', ' ORDER BY doc_id) AS removed
         FROM duplicates GROUP BY ALL ORDER BY copies DESC, survivor"""),
+    "pii": ("PII removed per source and entity type (counts, never values)", """
+        SELECT source, entity, action, count(*) AS findings, count(DISTINCT doc_id) AS documents,
+               count(DISTINCT hash) AS distinct_values,
+               count(*) FILTER (WHERE decision = 'drop') AS in_dropped_documents
+        FROM pii_findings GROUP BY ALL ORDER BY source, findings DESC, entity"""),
     "quarantine": ("quarantined records per source and reason", """
         SELECT source, reason, count(*) AS records, sum(raw_size) AS raw_bytes, min(locator) AS first_locator
         FROM quarantine GROUP BY ALL ORDER BY source, reason"""),
@@ -86,7 +96,34 @@ def open_audit(run_dir: str, con: duckdb.DuckDBPyConnection | None = None) -> du
                d.details['cluster_id'] AS cluster_id
         FROM decisions d JOIN decisions s ON s.doc_id = d.dup_of AND s.stage = d.stage
         WHERE d.dup_of IS NOT NULL""")
+    con.execute(f"""CREATE OR REPLACE TEMP VIEW pii_findings AS
+        SELECT doc_id, source, decision, f.field, f.entity, f.start, f."end", f.score, f.action, f.hash
+        FROM (SELECT doc_id, source, decision, unnest(from_json(details['pii.findings'], '{_FINDING_JSON}')) AS f
+              FROM decisions WHERE stage = 'pii' AND details['pii.findings'] IS NOT NULL)""")
     return con
+
+
+def pii_lookup(run_dir: str, entity: str, value: str, key: bytes) -> list[tuple[Any, ...]]:
+    """The findings whose keyed hash is that of ``value``: proves a given identifier was found (and
+    what happened to it) without the run storing it. The key must be the run's (same fingerprint)."""
+    from filters.pii import ENTITIES, key_fingerprint, keyed_hash
+
+    if entity not in ENTITIES:
+        raise KocurateError(f"unknown entity type {entity!r}; allowed: {', '.join(ENTITIES)}")
+    run = _load_run(run_dir)
+    expected = run["manifest"]["params"].get("pii", {}).get("key_fingerprint")
+    if expected is None:
+        raise KocurateError(f"{run_dir}: the run has no PII stage")
+    if key_fingerprint(key) != expected:
+        raise KocurateError(f"the PII key's fingerprint {key_fingerprint(key)} is not the run's {expected}: "
+                            "hashes are comparable only under the run's key")
+    con = open_audit(run_dir)
+    try:
+        return con.execute("SELECT doc_id, source, decision, field, entity, start, \"end\", action FROM pii_findings "
+                           "WHERE hash = ? ORDER BY doc_id, field, start",
+                           [keyed_hash(key, entity, value)]).fetchall()
+    finally:
+        con.close()
 
 
 def query(run_dir: str, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -111,7 +148,7 @@ def export(run_dir: str, path: str) -> None:
     con = open_audit(run_dir)
     try:
         con.execute(f"ATTACH '{path}' AS out")
-        for view in ("sources", "stages", "documents", "decisions", "duplicates", "quarantine"):
+        for view in ("sources", "stages", "documents", "decisions", "duplicates", "quarantine", "pii_findings"):
             con.execute(f"CREATE TABLE out.{view} AS SELECT * FROM {view}")
         run = _load_run(run_dir)
         con.execute("CREATE TABLE out.run AS SELECT ? AS run_id, ? AS name, ? AS status, ? AS config_hash",

@@ -72,12 +72,37 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if args.sql:
         print(audit.render(*audit.query(args.run_dir, args.sql)))
         return 0
+    if args.pii_lookup:
+        return _pii_lookup(args.run_dir, args.pii_lookup)
     names = [args.report] if args.report else list(audit.REPORTS)
     for name in names:
         print(f"== {name}: {audit.REPORTS[name][0]}")
         print(audit.render(*audit.report(args.run_dir, name)))
         print()
     return 0
+
+
+def _pii_lookup(run_dir: str, entity: str) -> int:
+    """Read values from stdin (one per line, so they stay out of shell history and process lists) and
+    print where each was found, by keyed hash under the run's key."""
+    from pipeline import audit
+    from pipeline.pii_key import resolve_key
+
+    params = audit._load_run(run_dir)["manifest"]["params"].get("pii")
+    if params is None:
+        raise KocurateError(f"{run_dir}: the run has no PII stage")
+    key, _ = resolve_key(params["key_env"], params["key_file"])
+    found_all = True
+    for i, line in enumerate(sys.stdin, start=1):
+        value = line.strip()
+        if not value:
+            continue
+        rows = audit.pii_lookup(run_dir, entity, value, key)
+        found_all &= bool(rows)
+        print(f"value {i}: {'found in ' + str(len(rows)) + ' place(s)' if rows else 'not found'}")
+        if rows:
+            print(audit.render(["doc_id", "source", "decision", "field", "entity", "start", "end", "action"], rows))
+    return 0 if found_all else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,10 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("audit", help="DuckDB views, canned reports and exports over a run's provenance")
     a.add_argument("run_dir")
     g = a.add_mutually_exclusive_group()
-    g.add_argument("--report", choices=["waterfall", "sources", "duplicates", "quarantine"],
+    g.add_argument("--report", choices=["waterfall", "sources", "duplicates", "pii", "quarantine"],
                    help="one canned report (default: all)")
     g.add_argument("--sql", help="run one query over the views and print a table")
     g.add_argument("--export", metavar="FILE.duckdb", help="write a self-contained DuckDB database file")
+    g.add_argument("--pii-lookup", metavar="ENTITY", help="read values of this entity type (KR_RRN, PHONE_NUMBER, "
+                   "...) from stdin, one per line, and show where each was found, by keyed hash (exit 1 when "
+                   "one was not found)")
     a.set_defaults(func=_cmd_audit)
 
     t = sub.add_parser("train", help="train a model from a manifest's sources (quality)")
@@ -122,9 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(message)s", datefmt="%H:%M:%S", stream=sys.stderr)
-    logging.getLogger("py4j").setLevel(logging.WARNING)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", datefmt="%H:%M:%S",
+                        stream=sys.stderr)
+    # -q quiets the console only; reports/run.log of a run keeps INFO.
+    logging.getLogger().handlers[0].setLevel(logging.WARNING if args.quiet else logging.INFO)
+    for noisy in ("py4j", "presidio-analyzer"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         return int(args.func(args))
     except KocurateError as exc:

@@ -48,6 +48,20 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
     },
     "normalize": {},
     "exact_dedup": {},
+    "pii": {
+        "policy": ParamSpec(dict, {}, "action per entity type (redact, mask or drop); unlisted types take "
+                            "default_action; see docs/pii.md for the types"),
+        "default_action": ParamSpec(str, "redact", "action for entity types not in policy", choices=("redact", "mask",
+                                                                                                     "drop")),
+        "min_score": ParamSpec(float, 0.5, "findings scored below this (after Korean context) are ignored",
+                               minimum=0.0, maximum=1.0),
+        "max_pii_share": ParamSpec(float, 0.25, "drop a document when PII covers this share of its characters "
+                                   "(with at least min_findings_for_density findings)", minimum=0.0, maximum=1.0),
+        "min_findings_for_density": ParamSpec(int, 5, "findings needed before the density rule applies", minimum=1),
+        "key_env": ParamSpec(str, "KOCURATE_PII_KEY", "environment variable holding the keyed-hash key"),
+        "key_file": ParamSpec(str, "~/.config/kocurate/pii.key", "key file used when the variable is unset "
+                              "(created with a random key on first use; must be outside the run directory)"),
+    },
     "quality": {
         "languages": ParamSpec(list, ["ko"], "ISO 639-1 main languages to keep (lingua's set: "
                                "ko en ja zh vi ru th id es fr de)"),
@@ -270,6 +284,10 @@ def _stage_params(t: _Table, stage: str) -> dict[str, Any]:
             raise sub.fail(pname, f"{value!r} is below the minimum {spec.minimum}")
         if spec.maximum is not None and value > spec.maximum:
             raise sub.fail(pname, f"{value!r} is above the maximum {spec.maximum}")
+        if spec.type is dict:
+            if not all(isinstance(v, str) for v in value.values()):
+                raise sub.fail(pname, "expected a table of strings")
+            value = dict(sorted(value.items()))
         if spec.type is list:
             if not all(isinstance(x, str) for x in value):
                 raise sub.fail(pname, "expected a list of strings")
@@ -302,6 +320,17 @@ def _check_quality(t: _Table, q: dict[str, Any], sources: set[str], base: Path) 
         raise t.fail("quality_model", "'train' needs high_sources and low_sources (or low_from_filters = true)")
     if q["min_quality_score"] > 0 and not q["quality_model"]:
         raise t.fail("min_quality_score", "a threshold needs a quality_model ('train' or a path)")
+
+
+def _check_pii(t: _Table, p: dict[str, Any]) -> None:
+    from filters.pii import ENTITIES
+    from filters.pii_policy import ACTIONS
+
+    for entity, action in p["policy"].items():
+        if entity not in ENTITIES:
+            raise t.fail(f"policy.{entity}", f"unknown entity type; allowed: {', '.join(ENTITIES)}")
+        if action not in ACTIONS:
+            raise t.fail(f"policy.{entity}", f"invalid action {action!r}; allowed: {', '.join(ACTIONS)}")
 
 
 def load_run(path: str | os.PathLike[str], output: str | None = None, master: str | None = None
@@ -343,6 +372,9 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
     if "quality" in params:
         _check_quality(stages_t.sub("quality", {}), params["quality"], {s.name for s in sources}, file.parent)
 
+    if "pii" in params:
+        _check_pii(stages_t.sub("pii", {}), params["pii"])
+
     spark_t = top.sub("spark", {})
     spark_t.check_keys(["master", "shuffle_partitions", "driver_memory", "executor_memory", "conf"])
     conf_t = spark_t.sub("conf", {})
@@ -362,6 +394,14 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
         raise spark_t.fail("shuffle_partitions", "must be at least 1")
     out = output or top.get("output", str, str(Path("runs") / name))
     out = out if _URI.match(out) else str(Path(out).resolve())
+    if "pii" in params:
+        from filters.pii import key_fingerprint
+        from pipeline.pii_key import resolve_key
+
+        # Only the fingerprint enters the configuration (and run.json): a changed key changes the
+        # stage fingerprint, so --resume reruns the PII stage and what follows.
+        key, _ = resolve_key(params["pii"]["key_env"], params["pii"]["key_file"], out)
+        params["pii"]["key_fingerprint"] = key_fingerprint(key)
     return RunManifest(
         path=str(file), name=name, sources_manifest=sources_file, sources=sources, output=out,
         seed=top.get("seed", int), stages=order, params=params, spark=spark,

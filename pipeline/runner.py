@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import platform
+import tempfile
 import time
 from dataclasses import asdict
 from importlib import metadata
@@ -27,7 +29,7 @@ from pipeline.session import build_session
 from pipeline.stage import StageContext, StageRecord, commit, load_done
 from pipeline.stages import REGISTRY
 from pipeline.stages.s10_ingest import InputFile, list_inputs
-from pipeline.summary import render, summarize
+from pipeline.summary import pii_notes, render, summarize
 
 log = logging.getLogger("kocurate")
 
@@ -71,6 +73,36 @@ def run_id_for(manifest: RunManifest, inputs: list[InputFile]) -> str:
 def execute(manifest: RunManifest, resume: bool = False) -> dict[str, Any]:
     """Run the pipeline; returns the run record that is also written to run.json."""
     t_start = time.monotonic()
+    log_file = _start_run_log()
+    try:
+        return _execute(manifest, resume, t_start, log_file)
+    finally:
+        logging.getLogger().removeHandler(log_file)
+        log_file.close()
+        os.unlink(log_file.baseFilename)
+
+
+_OWN_LOGGERS = ("kocurate", "pipeline", "filters")
+
+
+def _start_run_log() -> logging.FileHandler:
+    """Everything the run logs at INFO and above also goes to ``reports/run.log`` in the run directory
+    (written locally, copied when the run ends, so it works for remote run directories too)."""
+    fd, path = tempfile.mkstemp(prefix="kocurate-run-", suffix=".log")
+    os.close(fd)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    handler.addFilter(lambda r: r.name.split(".", 1)[0] in _OWN_LOGGERS or r.levelno >= logging.WARNING)
+    for name in _OWN_LOGGERS:
+        if logging.getLogger(name).getEffectiveLevel() > logging.INFO:
+            logging.getLogger(name).setLevel(logging.INFO)
+    logging.getLogger().addHandler(handler)
+    return handler
+
+
+def _execute(manifest: RunManifest, resume: bool, t_start: float, log_file: logging.FileHandler
+             ) -> dict[str, Any]:
     spark = build_session(manifest.spark, f"kocurate:{manifest.name}")
     t_spark = time.monotonic() - t_start
     log.info("Spark %s up in %.1f s (master %s)", spark.version, t_spark, spark.sparkContext.master)
@@ -150,8 +182,13 @@ def execute(manifest: RunManifest, resume: bool = False) -> dict[str, Any]:
             if local_path(run_dir) else []
         record["summary"] = [asdict(s) for s in summaries]
         fs.write_text(f"{run_dir}/run.json", json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False))
+        log_file.flush()
+        fs.put(log_file.baseFilename, f"{run_dir}/reports/run.log")
         if summaries:
-            table = render(summaries, [line for r in records for line in r.summary.get("report", [])])
+            notes = [line for r in records for line in r.summary.get("report", [])]
+            if any(r.stage == "pii" for r in records):
+                notes += pii_notes(local_path(run_dir) or run_dir)
+            table = render(summaries, notes)
             fs.write_text(f"{run_dir}/reports/summary.txt", table + "\n")
             record["summary_table"] = table
     return record

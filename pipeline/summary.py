@@ -54,6 +54,24 @@ def summarize(run_dir: str, stages: list[str]) -> list[StageSummary]:
     return out
 
 
+def pii_notes(run_dir: str) -> list[str]:
+    """One line for the run summary: PII findings per entity type (counts only)."""
+    con = connect()
+    try:
+        parquet_view(con, "dec", f"{run_dir.rstrip('/')}/provenance/pii")
+        rows = con.execute("""
+            SELECT split_part(t, ':', 1) AS entity, sum(split_part(t, ':', 2)::BIGINT) AS n
+            FROM (SELECT unnest(string_split(details['pii.types'], ',')) AS t FROM dec
+                  WHERE details['pii.types'] IS NOT NULL)
+            GROUP BY ALL ORDER BY n DESC, entity""").fetchall()
+        docs = con.execute("SELECT count(*) FROM dec WHERE details['pii.types'] IS NOT NULL").fetchone()
+    finally:
+        con.close()
+    total = sum(n for _, n in rows)
+    return [f"pii: {total:,} findings in {docs[0] if docs else 0:,} documents ("
+            + ", ".join(f"{e} {n:,}" for e, n in rows) + "); `kocurate audit RUN_DIR --report pii` for details"]
+
+
 def _mb(b: int) -> str:
     return f"{b / 1e6:,.2f}"
 

@@ -16,6 +16,10 @@ import duckdb
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The PII hashing key of every run in the tests (and of the processes they start): a fixed test key,
+#: so no test writes the operator's default key file.
+TEST_PII_KEY = "kocurate-test-key-not-secret-0123456789"
+os.environ["KOCURATE_PII_KEY"] = TEST_PII_KEY
 SAMPLE_MANIFEST = ROOT / "manifests" / "sample_run.toml"
 
 

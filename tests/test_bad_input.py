@@ -113,7 +113,8 @@ def test_broken_corpus_is_fully_accounted_for(spark: Any, tmp_path: Path) -> Non
                                "GROUP BY 1").fetchall())
     assert per_stage["normalize"] == passing["ingest"]
     assert per_stage["exact_dedup"] == passing["normalize"]
-    assert per_stage["quality"] == passing["exact_dedup"]
+    assert per_stage["pii"] == passing["exact_dedup"]
+    assert per_stage["quality"] == passing["pii"]
     assert per_stage["fuzzy_dedup"] == passing["quality"]
     assert per_stage["export"] == passing["fuzzy_dedup"]
     # The NUL bytes were removed by normalization (a recorded modification), not by a crash.

@@ -20,7 +20,7 @@ from tests.conftest import run_sample
 
 pytestmark = pytest.mark.spark
 
-STAGES = ["ingest", "normalize", "exact_dedup", "quality", "fuzzy_dedup", "export"]
+STAGES = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "export"]
 
 
 def prov(con: duckdb.DuckDBPyConnection, run: Path) -> None:
@@ -239,7 +239,7 @@ def test_resume_skips_finished_stages_and_reruns_what_a_change_affects(sample_ru
     shutil.copytree(sample_run, run)
     before = _docs_content(run)
     record = execute(load_run(SAMPLE_MANIFEST, output=str(run), master="local[2]"), resume=True)
-    assert [s["skipped"] for s in record["stages"]] == [True] * 6
+    assert [s["skipped"] for s in record["stages"]] == [True] * len(STAGES)
     assert _docs_content(run) == before
 
     # A changed export parameter reruns export only.
@@ -248,14 +248,14 @@ def test_resume_skips_finished_stages_and_reruns_what_a_change_affects(sample_ru
     changed.write_text(text.replace('sources_manifest = "sample_sources.toml"',
                                     f'sources_manifest = "{SAMPLE_MANIFEST.parent / "sample_sources.toml"}"'))
     record = execute(load_run(changed, output=str(run), master="local[2]"), resume=True)
-    assert [s["skipped"] for s in record["stages"]] == [True] * 5 + [False]
+    assert [s["skipped"] for s in record["stages"]] == [True] * (len(STAGES) - 1) + [False]
     assert _docs_content(run) == before
     assert len(list((run / "docs" / "domain=web").glob("*.parquet"))) > 1  # smaller shards, more files
 
     # A stage interrupted before its completion record is redone.
     (run / "work" / "_done" / "exact_dedup.json").unlink()
     record = execute(load_run(changed, output=str(run), master="local[2]"), resume=True)
-    assert [s["skipped"] for s in record["stages"]] == [True, True] + [False] * 4
+    assert [s["skipped"] for s in record["stages"]] == [True, True] + [False] * (len(STAGES) - 2)
     assert _docs_content(run) == before
 
 
@@ -269,7 +269,8 @@ def test_a_fresh_run_does_not_mix_with_an_earlier_one(sample_run: Path, tmp_path
     run = tmp_path / "rerun"
     shutil.copytree(sample_run, run)
     (run / "notes.txt").write_text("the user's own file")
-    text = SAMPLE_MANIFEST.read_text().replace('"exact_dedup", "quality", "fuzzy_dedup", "export"]', '"exact_dedup"]')
+    text = SAMPLE_MANIFEST.read_text().replace('"exact_dedup", "pii", "quality", "fuzzy_dedup", "export"]',
+                                               '"exact_dedup"]')
     m = tmp_path / "no_export.toml"
     m.write_text(text.replace('sources_manifest = "sample_sources.toml"',
                               f'sources_manifest = "{SAMPLE_MANIFEST.parent / "sample_sources.toml"}"'))

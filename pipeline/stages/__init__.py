@@ -1,5 +1,14 @@
 """Stages in their fixed order; each module exposes NAME, VERSION and run(ctx) -> StageResult."""
 
-from pipeline.stages import s10_ingest, s20_normalize, s30_exact_dedup, s40_quality, s50_fuzzy_dedup, s90_export
+from pipeline.stages import (
+    s10_ingest,
+    s20_normalize,
+    s30_exact_dedup,
+    s35_pii,
+    s40_quality,
+    s50_fuzzy_dedup,
+    s90_export,
+)
 
-REGISTRY = {m.NAME: m for m in (s10_ingest, s20_normalize, s30_exact_dedup, s40_quality, s50_fuzzy_dedup, s90_export)}
+REGISTRY = {m.NAME: m for m in (s10_ingest, s20_normalize, s30_exact_dedup, s35_pii, s40_quality, s50_fuzzy_dedup,
+                                s90_export)}
