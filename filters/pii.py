@@ -15,6 +15,7 @@ phone-like serial or a case number). Recognizers:
   insurance numbers (anchored), vehicle plates, road-name and lot addresses, and person names a label
   announces (성명, 이름, 담당자).
 
+Redaction uses presidio-anonymizer's ``replace`` (typed placeholders) and ``mask`` operators.
 Values never leave this module except inside the text being redacted: callers get entity types,
 offsets, scores and keyed hashes (``keyed_hash``).
 """
@@ -285,16 +286,29 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
     return sorted(chosen, key=lambda f: f.start)
 
 
+@cache
+def _anonymizer():  # type: ignore[no-untyped-def]
+    from presidio_anonymizer import AnonymizerEngine
+
+    return AnonymizerEngine()
+
+
 def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = None) -> str:
     """Replace each finding with its typed placeholder (``mode[entity] == "redact"``, the default)
-    or a mask of ``*`` of the same length (``"mask"``), right to left so offsets stay valid."""
+    or a mask of ``*`` of the same length (``"mask"``), with presidio-anonymizer's ``replace`` and
+    ``mask`` operators."""
+    if not findings:
+        return text
+    from presidio_anonymizer.entities import OperatorConfig
+    from presidio_anonymizer.entities import RecognizerResult as Span
+
     mode = mode or {}
-    out = text
-    for f in sorted(findings, key=lambda f: f.start, reverse=True):
-        how = mode.get(f.entity, "redact")
-        rep = "*" * (f.end - f.start) if how == "mask" else PLACEHOLDERS[f.entity]
-        out = out[:f.start] + rep + out[f.end:]
-    return out
+    operators = {
+        e: OperatorConfig("mask", {"masking_char": "*", "chars_to_mask": len(text), "from_end": False})
+        if mode.get(e, "redact") == "mask" else OperatorConfig("replace", {"new_value": PLACEHOLDERS[e]})
+        for e in {f.entity for f in findings}}
+    spans = [Span(f.entity, f.start, f.end, f.score) for f in findings]
+    return str(_anonymizer().anonymize(text=text, analyzer_results=spans, operators=operators).text)
 
 
 def canonical(entity: str, value: str) -> str:
