@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
+from filters import fasttext_train
+
 STEP: Final = "quality_model_v1"
 HIGH: Final = "__label__hq"
 LOW: Final = "__label__lq"
@@ -52,8 +54,6 @@ def train(examples: Sequence[tuple[str, bool, str]], path: str, settings: TrainS
           extra_meta: dict[str, object] | None = None) -> dict[str, object]:
     """Train on (key, is_high_quality, text), write ``path`` (.ftz) and ``path + '.json'``; return the
     metadata (version, settings, counts, held-out precision/recall, data hash)."""
-    import fasttext
-
     examples = sorted(examples, key=lambda e: e[0])
     data_hash = hashlib.sha256()
     train_lines, valid = [], []
@@ -65,17 +65,17 @@ def train(examples: Sequence[tuple[str, bool, str]], path: str, settings: TrainS
     if n_high == 0 or n_high == len(examples):
         raise ValueError(f"quality model needs high and low examples; got {n_high} high, "
                          f"{len(examples) - n_high} low")
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         train_file = os.path.join(tmp, "train.txt")
         with open(train_file, "w", encoding="utf-8") as f:
             f.writelines(x[2] + "\n" for x in train_lines)
-        model = fasttext.train_supervised(
-            input=train_file, epoch=settings.epoch, dim=settings.dim, bucket=settings.bucket, minn=settings.minn,
-            maxn=settings.maxn, wordNgrams=settings.word_ngrams, lr=settings.lr, thread=1, seed=settings.seed,
-            verbose=0)
-    model.quantize(qnorm=True, retrain=False, cutoff=0)
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    model.save_model(path)
+        # In a fresh process: fastText is deterministic only there (filters/fasttext_train.py).
+        fasttext_train.train_supervised(
+            train_file, path, {"epoch": settings.epoch, "dim": settings.dim, "bucket": settings.bucket,
+                               "minn": settings.minn, "maxn": settings.maxn, "wordNgrams": settings.word_ngrams,
+                               "lr": settings.lr, "seed": settings.seed}, quantize_cutoff=0)
+    model = _load_fresh(path)
     tp = fp = fn = tn = 0
     for high, text, _ in valid:
         pred = _p_high(model, text) >= 0.5
@@ -105,6 +105,12 @@ def _p_high(model: object, text: str) -> float:
         if label == HIGH:
             return float(min(1.0, max(0.0, p)))
     return 0.0
+
+
+def _load_fresh(path: str) -> object:
+    import fasttext
+
+    return fasttext.load_model(path)
 
 
 @cache

@@ -44,6 +44,21 @@ REPORTS: dict[str, tuple[str, str]] = {
         SELECT stage, survivor, survivor_source, count(*) + 1 AS copies,
                string_agg(doc_id || ' (' || source || ')', ', ' ORDER BY doc_id) AS removed
         FROM duplicates GROUP BY ALL ORDER BY copies DESC, survivor"""),
+    "domains": ("curated documents and bytes per predicted and declared domain, with flagged disagreements", """
+        SELECT d.domain, d.declared_domain, count(*) AS documents, sum(d.n_bytes) AS bytes,
+               count(f.doc_id) AS flagged, round(avg(d.domain_score), 3) AS mean_score
+        FROM documents d
+        LEFT JOIN (SELECT doc_id FROM decisions WHERE stage = 'domains' AND decision = 'flag') f USING (doc_id)
+        GROUP BY ALL ORDER BY bytes DESC, d.domain, d.declared_domain"""),
+    "contamination": ("evaluation-set items found in the data, per set: items seen, documents hit, decisions", """
+        SELECT h.set AS eval_set, count(DISTINCT h.item) AS items_seen, count(DISTINCT doc_id) AS documents,
+               count(DISTINCT doc_id) FILTER (WHERE decision = 'drop') AS dropped,
+               count(DISTINCT doc_id) FILTER (WHERE decision = 'modify') AS cut,
+               round(max(h.coverage), 3) AS max_coverage
+        FROM (SELECT doc_id, decision, unnest(from_json(details['decontam.hits'],
+                     '[{"set":"VARCHAR","item":"VARCHAR","coverage":"DOUBLE"}]')) AS h
+              FROM decisions WHERE stage = 'decontam' AND details['decontam.hits'] IS NOT NULL)
+        GROUP BY ALL ORDER BY eval_set"""),
     "pii": ("PII removed per source and entity type (counts, never values)", """
         SELECT source, entity, action, count(*) AS findings, count(DISTINCT doc_id) AS documents,
                count(DISTINCT hash) AS distinct_values,

@@ -46,10 +46,13 @@ def _cmd_train(args: argparse.Namespace) -> int:
     import json
 
     from pipeline.manifest import load_run
-    from pipeline.train import train_quality
+    from pipeline.train import train_domain, train_quality
 
     manifest = load_run(args.manifest, output=args.output, master=args.master)
-    meta = train_quality(manifest, args.out or os.path.join(manifest.output, "models", "quality_model_v1.ftz"))
+    if args.model == "domain":
+        meta = train_domain(manifest, args.out or os.path.join(manifest.output, "models", "domain_model_v1.ftz"))
+    else:
+        meta = train_quality(manifest, args.out or os.path.join(manifest.output, "models", "quality_model_v1.ftz"))
     print(json.dumps({k: meta[k] for k in ("examples", "valid_metrics", "model_bytes", "model_sha256",
                                            "training_data_sha256")}, indent=1))
     return 0
@@ -124,8 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("audit", help="DuckDB views, canned reports and exports over a run's provenance")
     a.add_argument("run_dir")
     g = a.add_mutually_exclusive_group()
-    g.add_argument("--report", choices=["waterfall", "sources", "duplicates", "pii", "quarantine"],
-                   help="one canned report (default: all)")
+    g.add_argument("--report", choices=["waterfall", "sources", "duplicates", "domains", "pii", "contamination",
+                                        "quarantine"], help="one canned report (default: all)")
     g.add_argument("--sql", help="run one query over the views and print a table")
     g.add_argument("--export", metavar="FILE.duckdb", help="write a self-contained DuckDB database file")
     g.add_argument("--pii-lookup", metavar="ENTITY", help="read values of this entity type (KR_RRN, PHONE_NUMBER, "
@@ -133,10 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
                    "one was not found)")
     a.set_defaults(func=_cmd_audit)
 
-    t = sub.add_parser("train", help="train a model from a manifest's sources (quality)")
-    t.add_argument("model", choices=["quality"])
+    t = sub.add_parser("train", help="train a model from a manifest's sources (quality, domain)")
+    t.add_argument("model", choices=["quality", "domain"])
     t.add_argument("manifest")
-    t.add_argument("--out", help="model file (default: RUN_DIR/models/quality_model_v1.ftz)")
+    t.add_argument("--out", help="model file (default: RUN_DIR/models/<model>_model_v1.ftz)")
     t.add_argument("--output", help="run directory for the stages before the model (default: the manifest's)")
     t.add_argument("--master", help="Spark master URL")
     t.set_defaults(func=_cmd_train)

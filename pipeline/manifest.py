@@ -109,6 +109,35 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
                             "Jaccard of the shingle sets, or none", choices=("signature", "exact", "none")),
         "max_rounds": ParamSpec(int, 40, "connected-components rounds before the stage fails", minimum=1),
     },
+    "decontam": {
+        "eval_sets": ParamSpec(list, [], "evaluation sets: tables of name, path, format (json, jsonl, tsv, csv), "
+                               "text_fields, id_field"),
+        "ngram": ParamSpec(int, 12, "character n-gram length over letters and digits (benchmarks/decontam.py)",
+                           minimum=5, maximum=64),
+        "min_coverage": ParamSpec(float, 0.3, "share of an item's n-grams a document must contain to hit it",
+                                  minimum=0.0, maximum=1.0),
+        "min_hits": ParamSpec(int, 5, "and at least this many of them", minimum=1),
+        "max_items_per_gram": ParamSpec(int, 20, "n-grams shared by more items (templates) are not indexed",
+                                        minimum=1),
+        "action": ParamSpec(str, "drop", "drop a contaminated document, or cut the overlapping spans out",
+                            choices=("drop", "cut")),
+        "min_chars_after_cut": ParamSpec(int, 50, "a cut document shorter than this is dropped", minimum=0),
+    },
+    "domains": {
+        "labels": ParamSpec(list, ["web", "legal", "manufacturing", "cultural", "other"], "the label set; every "
+                            "source's declared domain must be in it"),
+        "domain_model": ParamSpec(str, "train", "'train' to train the model in the run, or the path of a model from "
+                                  "`kocurate train domain`"),
+        "labelled_examples": ParamSpec(list, [], "JSONL files of {\"text\", \"labels\"} added to the weak labels"),
+        "max_training_docs": ParamSpec(int, 20_000, "per declared domain, deterministic sample", minimum=10),
+        "weak_label_exclude": ParamSpec(list, [], "sources whose declared domain is not a training label (a mixed "
+                                        "crawl declared 'web' holds every domain); they are still labelled"),
+        "min_score": ParamSpec(float, 0.3, "below this for every label, the primary domain is 'other' "
+                               "(benchmarks/domains.py)", minimum=0.0, maximum=1.0),
+        "flag_confidence": ParamSpec(float, 0.9, "flag a document whose predicted domain, at least this probable, "
+                                     "is not its declared one (and the declared one is below min_score)",
+                                     minimum=0.0, maximum=1.0),
+    },
     "export": {
         "target_shard_mb": ParamSpec(float, 128.0, "target size of a curated Parquet shard (text MB)",
                                      minimum=0.001),
@@ -288,7 +317,7 @@ def _stage_params(t: _Table, stage: str) -> dict[str, Any]:
             if not all(isinstance(v, str) for v in value.values()):
                 raise sub.fail(pname, "expected a table of strings")
             value = dict(sorted(value.items()))
-        if spec.type is list:
+        if spec.type is list and pname != "eval_sets":
             if not all(isinstance(x, str) for x in value):
                 raise sub.fail(pname, "expected a list of strings")
             value = list(value)
@@ -320,6 +349,56 @@ def _check_quality(t: _Table, q: dict[str, Any], sources: set[str], base: Path) 
         raise t.fail("quality_model", "'train' needs high_sources and low_sources (or low_from_filters = true)")
     if q["min_quality_score"] > 0 and not q["quality_model"]:
         raise t.fail("min_quality_score", "a threshold needs a quality_model ('train' or a path)")
+
+
+def _check_decontam(t: _Table, p: dict[str, Any], base: Path) -> None:
+    from pipeline.eval_sets import FORMATS
+
+    specs = []
+    for i, raw in enumerate(p["eval_sets"]):
+        e = _Table(t.file, t.key(f"eval_sets[{i}]"), raw)
+        e.check_keys(["name", "path", "format", "text_fields", "id_field"])
+        name = e.get("name", str)
+        if not _NAME.match(name) or name in {x["name"] for x in specs}:
+            raise e.fail("name", f"invalid or repeated name {name!r}")
+        path = _resolve_path(base, e.get("path", str))
+        if not os.path.isfile(path):
+            raise e.fail("path", f"file not found: {path}")
+        fields = e.get("text_fields", list)
+        if not fields or not all(isinstance(f, str) for f in fields):
+            raise e.fail("text_fields", "expected a non-empty list of field names")
+        with open(path, "rb") as fh:
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        specs.append({"name": name, "path": path, "format": e.get("format", str, choices=FORMATS),
+                      "text_fields": list(fields), "id_field": e.get("id_field", str, ""), "sha256": digest})
+    p["eval_sets"] = specs  # none: the stage keeps every document and says so
+
+
+def _check_domains(t: _Table, p: dict[str, Any], sources: tuple[Source, ...], base: Path) -> None:
+    if not p["labels"] or len(set(p["labels"])) != len(p["labels"]):
+        raise t.fail("labels", "expected a non-empty list of distinct labels")
+    for s in sources:
+        if s.domain not in p["labels"]:
+            raise t.fail("labels", f"source {s.name!r} declares domain {s.domain!r}, which is not a label")
+    for name in p["weak_label_exclude"]:
+        if name not in {s.name for s in sources}:
+            raise t.fail("weak_label_exclude", f"unknown source {name!r}")
+    p["labelled_examples"] = [_resolve_path(base, x) for x in p["labelled_examples"]]
+    digests = []
+    for path in p["labelled_examples"]:
+        if not os.path.isfile(path):
+            raise t.fail("labelled_examples", f"file not found: {path}")
+        with open(path, "rb") as fh:
+            digests.append(hashlib.file_digest(fh, "sha256").hexdigest())
+    if digests:
+        p["labelled_examples_sha256"] = digests  # their content is configuration, like a model file's
+    if p["domain_model"] != "train":
+        p["domain_model"] = _resolve_path(base, p["domain_model"])
+        if not os.path.isfile(p["domain_model"]):
+            raise t.fail("domain_model", f"model file not found: {p['domain_model']} (train one with "
+                                         "`kocurate train domain MANIFEST`, or use 'train')")
+        with open(p["domain_model"], "rb") as fh:
+            p["domain_model_sha256"] = hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def _check_pii(t: _Table, p: dict[str, Any]) -> None:
@@ -372,6 +451,10 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
     if "quality" in params:
         _check_quality(stages_t.sub("quality", {}), params["quality"], {s.name for s in sources}, file.parent)
 
+    if "decontam" in params:
+        _check_decontam(stages_t.sub("decontam", {}), params["decontam"], file.parent)
+    if "domains" in params:
+        _check_domains(stages_t.sub("domains", {}), params["domains"], sources, file.parent)
     if "pii" in params:
         _check_pii(stages_t.sub("pii", {}), params["pii"])
 

@@ -64,6 +64,11 @@ DOC_FIELDS: Final = [
     # Set by fuzzy dedup: documents in this document's near-duplicate cluster (1 when it has none),
     # so a mixing step can upsample by cluster size.
     pa.field("dup_cluster_size", pa.int32()),
+    # The source's declared domain, set at ingest; `domain` starts equal to it and the domains stage
+    # replaces it with the predicted primary domain, its probability and every label's probability.
+    pa.field("declared_domain", pa.string()),
+    pa.field("domain_score", pa.float64()),
+    pa.field("domain_scores", pa.map_(pa.string(), pa.float64())),
 ]
 DOC_COLUMNS: Final = [f.name for f in DOC_FIELDS]
 

@@ -29,7 +29,7 @@ from pipeline.session import build_session
 from pipeline.stage import StageContext, StageRecord, commit, load_done
 from pipeline.stages import REGISTRY
 from pipeline.stages.s10_ingest import InputFile, list_inputs
-from pipeline.summary import pii_notes, render, summarize
+from pipeline.summary import contamination_notes, pii_notes, render, summarize
 
 log = logging.getLogger("kocurate")
 
@@ -188,6 +188,9 @@ def _execute(manifest: RunManifest, resume: bool, t_start: float, log_file: logg
             notes = [line for r in records for line in r.summary.get("report", [])]
             if any(r.stage == "pii" for r in records):
                 notes += pii_notes(local_path(run_dir) or run_dir)
+            if any(r.stage == "decontam" for r in records):
+                notes += contamination_notes(local_path(run_dir) or run_dir,
+                                             [e["name"] for e in manifest.params["decontam"]["eval_sets"]])
             table = render(summaries, notes)
             fs.write_text(f"{run_dir}/reports/summary.txt", table + "\n")
             record["summary_table"] = table

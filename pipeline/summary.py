@@ -72,6 +72,26 @@ def pii_notes(run_dir: str) -> list[str]:
             + ", ".join(f"{e} {n:,}" for e, n in rows) + "); `kocurate audit RUN_DIR --report pii` for details"]
 
 
+def contamination_notes(run_dir: str, eval_sets: list[str]) -> list[str]:
+    """One line for the run summary: per evaluation set, items seen in the data and documents hit."""
+    con = connect()
+    try:
+        parquet_view(con, "dec", f"{run_dir.rstrip('/')}/provenance/decontam")
+        rows = dict((r[0], r[1:]) for r in con.execute("""
+            SELECT h.set, count(DISTINCT h.item), count(DISTINCT doc_id)
+            FROM (SELECT doc_id,
+                         unnest(from_json(details['decontam.hits'], '[{"set":"VARCHAR","item":"VARCHAR"}]')) AS h
+                  FROM dec WHERE details['decontam.hits'] IS NOT NULL)
+            GROUP BY ALL""").fetchall())
+    finally:
+        con.close()
+    if not eval_sets:
+        return []
+    return ["contamination: " + ", ".join(f"{s} {rows.get(s, (0, 0))[0]:,} items seen in {rows.get(s, (0, 0))[1]:,} "
+                                          "documents" for s in eval_sets)
+            + "; `kocurate audit RUN_DIR --report contamination` for details"]
+
+
 def _mb(b: int) -> str:
     return f"{b / 1e6:,.2f}"
 

@@ -205,7 +205,7 @@ class Truth:
         self.data: dict[str, Any] = {
             "exact_duplicate_groups": [], "near_duplicates": [], "broken": [], "dropped_at_ingest": [],
             "empty": [], "too_short": [], "spam": [], "non_korean": [], "boilerplate_heavy": [], "pii": [], "transcoded": [],
-            "clean": [], "records": {},
+            "contaminated": [], "decontam_near_miss": [], "clean": [], "records": {},
         }
 
     def add(self, kind: str, item: Any) -> None:
@@ -679,6 +679,125 @@ def cultural(c: Composer, t: Truth, rng: random.Random, out: Path) -> None:
     (out / "cultural" / "notes.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
 
 
+# ----------------------------------------------------------------------------- labelled domain examples
+
+#: Hand-labelled examples for the domain model (manifest: [stages.domains] labelled_examples): text
+#: that belongs to several domains, and text that fits none of the four (news, reports: "other").
+LABELLED_DOMAINS = [
+    (["legal", "manufacturing"], "제5조(안전조치) 사업주는 프레스 및 전단기의 작업점에 방호장치를 설치하여야 하며, 근로자가 "
+     "방호장치를 해체하거나 그 기능을 상실하게 하여서는 아니 된다. 방호장치의 성능기준은 고용노동부장관이 정하여 고시한다."),
+    (["legal", "manufacturing"], "제12조(유해물질의 취급) 사업주는 유기용제를 취급하는 작업장에 국소배기장치를 설치하고, "
+     "작업 시작 전에 그 성능을 점검하여야 한다. 이를 위반한 자는 과태료를 부과한다."),
+    (["legal", "manufacturing"], "제20조(정기검사) 압력용기, 보일러 및 크레인을 사용하는 사업장은 설치 후 3년 이내에 최초 "
+     "안전검사를 받아야 하며, 그 이후에는 2년마다 정기검사를 받아야 한다."),
+    (["legal", "manufacturing"], "제3조(전기기계기구의 접지) 누전에 의한 감전의 위험을 방지하기 위하여 전기기계·기구의 금속제 "
+     "외함에는 접지를 하여야 한다. 다만, 이중절연구조의 기구는 그러하지 아니하다."),
+    (["legal", "cultural"], "제8조(국가유산의 보호) 국가와 지방자치단체는 국가유산이 훼손되지 아니하도록 보존·관리하여야 "
+     "하며, 국가유산의 현상을 변경하려는 자는 국가유산청장의 허가를 받아야 한다."),
+    (["legal", "cultural"], "제14조(무형유산의 전승) 국가는 무형유산 보유자가 그 기능과 예능을 전수할 수 있도록 전수교육에 "
+     "필요한 경비를 지원할 수 있다. 전수교육의 기간과 방법은 대통령령으로 정한다."),
+    (["legal", "cultural"], "제2조(정의) 이 법에서 \"전통문화\"란 전통적으로 계승되어 온 의식주, 예술, 놀이, 세시풍속 등 "
+     "민족의 고유한 생활양식을 말한다."),
+    (["other"], "기상청은 내일 중부지방에 비가 내리겠으며 예상 강수량은 10~40밀리미터라고 밝혔다. 비는 모레 오전에 "
+     "그치겠고, 기온은 평년보다 조금 낮겠다."),
+    (["other"], "지난달 수출액은 반도체 호조에 힘입어 전년 같은 달보다 8.3% 증가했다. 무역수지는 석 달 연속 흑자를 "
+     "기록했으며, 정부는 하반기에도 증가세가 이어질 것으로 내다봤다."),
+    (["other"], "프로축구 개막전에서 홈팀이 후반 추가시간에 터진 결승골로 2대 1 역전승을 거뒀다. 감독은 경기 후 "
+     "선수들의 집중력을 칭찬했다."),
+    (["other"], "보고서는 기후 변화가 농업 생산성에 미치는 영향을 지역별로 분석하고, 개발도상국의 적응 역량을 높이기 "
+     "위한 국제 협력 방안을 제시한다."),
+    (["other"], "시의회는 어제 본회의를 열어 내년도 예산안을 의결했다. 복지 예산은 올해보다 늘었고, 도로 정비 예산은 "
+     "일부 삭감되었다."),
+    (["web", "cultural"], "주말에 탈춤 축제 다녀왔어요! 공연이 생각보다 훨씬 신나서 아이들도 끝까지 집중해서 봤네요. 다음엔 "
+     "체험 부스도 꼭 해보려고요 ㅎㅎ"),
+    (["web", "cultural"], "고궁 야간 개방 후기 남겨요. 조명이 은은해서 사진이 정말 잘 나와요. 예매는 일찍 하셔야 해요."),
+    (["manufacturing"], "설비 점검 절차: 1. 주전원을 차단하고 잠금장치를 건다. 2. 유압 펌프의 압력계를 확인한다. "
+     "3. 벨트 장력을 측정하여 기준값과 비교한다. 4. 점검 결과를 일지에 기록한다."),
+    (["web"], "이 카페 디저트 진짜 맛있어요. 사장님도 친절하시고 분위기도 아늑해서 또 가고 싶어요!"),
+]
+
+
+def labelled_domains(out: Path) -> None:
+    d = out / "labelled"
+    d.mkdir(parents=True, exist_ok=True)
+    lines = [json.dumps({"labels": labels, "text": text}, ensure_ascii=False) for labels, text in LABELLED_DOMAINS]
+    (d / "domains.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------- evaluation sets
+
+#: A small evaluation set in KLUE NLI's format (a JSON array), written for the project.
+KLUE_STYLE = [
+    ("sample-nli_dev_00000", "도서관 열람실은 평일에는 밤 열한 시까지, 주말에는 오후 여섯 시까지 문을 연다.",
+     "열람실은 주말에 더 일찍 문을 닫는다.", "entailment"),
+    ("sample-nli_dev_00001", "이 호텔의 조식은 일층 식당에서 오전 일곱 시부터 열 시까지 제공됩니다.",
+     "조식은 객실에서만 먹을 수 있다.", "contradiction"),
+    ("sample-nli_dev_00002", "시립 미술관은 다음 달부터 지역 청년 작가들의 판화 작품을 모아 특별전을 연다.",
+     "특별전에는 해외 작가의 작품도 걸린다.", "neutral"),
+    ("sample-nli_dev_00003", "새로 개통한 경전철은 출퇴근 시간에 사 분 간격으로 운행하며 요금은 시내버스와 같다.",
+     "경전철 요금은 시내버스보다 비싸다.", "contradiction"),
+    ("sample-nli_dev_00004", "마을 주민들은 폐교된 초등학교 건물을 고쳐 작은 도서관과 공동 부엌으로 쓰고 있다.",
+     "폐교 건물이 주민 시설로 다시 쓰이고 있다.", "entailment"),
+    ("sample-nli_dev_00005", "올해 벚꽃은 평년보다 닷새 일찍 피었고 축제 기간도 그만큼 앞당겨졌다.",
+     "벚꽃 축제는 예년과 같은 날 시작했다.", "contradiction"),
+]
+#: A small evaluation set in KorNLI's format (TSV: sentence1, sentence2, gold_label).
+KORNLI_STYLE = [
+    ("그 어부는 새벽마다 방파제 끝에서 그물을 손질하며 바다의 색을 살폈다.", "어부는 바다를 한 번도 본 적이 없다.",
+     "contradiction"),
+    ("회의가 길어지자 팀장은 남은 안건을 다음 주 화요일로 미루자고 제안했다.", "남은 안건은 나중에 다루게 되었다.",
+     "entailment"),
+    ("할머니는 마당의 감나무에서 딴 감으로 해마다 곶감을 만들어 이웃에게 나눠 주셨다.", "할머니는 곶감을 팔아서 돈을 벌었다.",
+     "neutral"),
+    ("비가 그친 뒤 아이들은 운동장에 고인 물웅덩이를 피해 가며 공을 찼다.", "아이들은 실내에서 공놀이를 했다.",
+     "contradiction"),
+]
+
+
+def eval_sets(c: Composer, t: Truth, rng: random.Random, out: Path) -> None:
+    """Evaluation sets for the decontam stage, and a source (web_qa) that copies some of their items:
+    verbatim in study notes, with spacing changes, inside a longer page; plus pages on the same topics
+    that copy nothing (near misses, kept)."""
+    d = out / "eval"
+    d.mkdir(parents=True, exist_ok=True)
+    klue = [{"guid": g, "source": "kocurate", "premise": p, "hypothesis": h, "gold_label": lab}
+            for g, p, h, lab in KLUE_STYLE]
+    (d / "klue_nli_style_dev.json").write_text(json.dumps(klue, ensure_ascii=False, indent=4) + "\n",
+                                               encoding="utf-8")
+    rows = ["sentence1\tsentence2\tgold_label"] + [f"{a}\t{b}\t{lab}" for a, b, lab in KORNLI_STYLE]
+    (d / "kornli_style_dev.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    src = "web_qa"
+    docs: list[dict[str, str]] = []
+
+    def add(rid: str, text: str) -> None:
+        c.register(text)
+        docs.append({"id": rid, "text": text})
+        t.add("clean", key(src, rid))
+
+    g, p, h, _ = KLUE_STYLE[0]
+    add("qa-001", f"자연어 추론 공부 노트입니다. 아래 문장 쌍의 관계를 맞혀 보세요.\n전제: {p}\n가설: {h}\n"
+        f"정답은 함의입니다. {c.compose('comment', 2, 3)}")
+    t.add("contaminated", {**key(src, "qa-001"), "eval_set": "klue_nli_style", "item": g, "edit": "verbatim"})
+    a, b, _ = KORNLI_STYLE[1]
+    add("qa-002", f"{spacing_variant(a, rng)} {spacing_variant(b, rng)} 이 두 문장은 어떤 관계일까요? "
+        f"{c.compose('comment', 2, 3)}")
+    t.add("contaminated", {**key(src, "qa-002"), "eval_set": "kornli_style", "item": "1", "edit": "spacing"})
+    g, p, h, _ = KLUE_STYLE[3]
+    add("qa-003", f"{c.compose('review_product', 3, 4)}\n{p} {h}\n{c.compose('review_food', 3, 4)}")
+    t.add("contaminated", {**key(src, "qa-003"), "eval_set": "klue_nli_style", "item": KLUE_STYLE[3][0],
+                           "edit": "embedded"})
+    # Near misses: the same topics in other words.
+    add("qa-004", "우리 동네 도서관은 평일 저녁 늦게까지 열어서 퇴근하고 들르기 좋아요. 주말엔 좀 일찍 닫는 편이에요. "
+        + c.compose("comment", 2, 3))
+    add("qa-005", "할머니 댁 감나무에 감이 주렁주렁 열렸어요. 올해도 곶감 만들어서 나눠 먹기로 했습니다. "
+        + c.compose("comment", 2, 3))
+    for rid in ("qa-004", "qa-005"):
+        t.add("decontam_near_miss", key(src, rid))
+    t.count(src, len(docs))
+    (out / "web" / "qa_posts.jsonl").write_text(jsonl(docs), encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "sample_data"))
@@ -694,8 +813,10 @@ def main() -> None:
     legal(c, t, rng, out)
     manufacturing(c, t, rng, out)
     cultural(c, t, rng, out)
+    labelled_domains(out)
+    eval_sets(c, t, rng, out)
     # A record that is planted as something else is not "clean".
-    planted = {(x["source"], x.get("record_id")) for k in ("near_duplicates", "spam", "non_korean", "pii",
+    planted = {(x["source"], x.get("record_id")) for k in ("near_duplicates", "spam", "non_korean", "pii", "contaminated",
                                                              "boilerplate_heavy", "empty") for x in t.data[k]}
     t.data["clean"] = [x for x in t.data["clean"] if (x["source"], x["record_id"]) not in planted]
     t.data["records_total"] = sum(t.data["records"].values())

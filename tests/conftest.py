@@ -23,6 +23,13 @@ os.environ["KOCURATE_PII_KEY"] = TEST_PII_KEY
 SAMPLE_MANIFEST = ROOT / "manifests" / "sample_run.toml"
 
 
+def relocatable(text: str) -> str:
+    """The sample manifest's text with its relative paths made absolute, to be written elsewhere."""
+    return (text.replace('sources_manifest = "sample_sources.toml"',
+                         f'sources_manifest = "{ROOT / "manifests" / "sample_sources.toml"}"')
+            .replace('"../sample_data/', f'"{ROOT / "sample_data"}/'))
+
+
 @pytest.fixture(scope="session")
 def spark() -> Iterator[Any]:
     from pipeline.manifest import SparkSettings

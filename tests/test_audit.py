@@ -24,7 +24,7 @@ def test_waterfall_matches_the_ground_truth(sample_run: Path, ground_truth: dict
         ground_truth["broken"])
     assert by[("exact_dedup", "drop", "exact_dedup_v1.duplicate")] == len(ground_truth["exact_duplicate_groups"])
     assert by[("normalize", "drop", "normalize_v1.empty")] == len(ground_truth["empty"])
-    order = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "export"]
+    order = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains", "export"]
     assert [r[0] for r in rows] == sorted((r[0] for r in rows), key=order.index)
 
 
@@ -48,7 +48,9 @@ def test_sql_and_cli(sample_run: Path) -> None:
     assert res.returncode == 0 and "ingest_v1.truncated_archive" in res.stdout
     bad = subprocess.run([venv_bin("kocurate"), "audit", str(sample_run), "--report", "nope"],
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert bad.returncode == 2 and "choose from 'waterfall', 'sources', 'duplicates', 'pii', 'quarantine'" in bad.stderr
+    assert bad.returncode == 2
+    choices = "'waterfall', 'sources', 'duplicates', 'domains', 'pii', 'contamination', 'quarantine'"
+    assert f"choose from {choices}" in bad.stderr
 
 
 def test_export_is_self_contained_read_only_and_free_of_pii(sample_run: Path, tmp_path: Path,

@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from tests.conftest import ROOT, SAMPLE_MANIFEST, env_without_java, venv_bin
+from tests.conftest import ROOT, SAMPLE_MANIFEST, env_without_java, relocatable, venv_bin
 
 
 def kocurate(*args: str, env: dict[str, str] | None = None, timeout: int = 600) -> subprocess.CompletedProcess[str]:
@@ -21,10 +21,9 @@ def kocurate(*args: str, env: dict[str, str] | None = None, timeout: int = 600) 
 
 def test_validate_ok_and_error_exit_codes(tmp_path: Path) -> None:
     ok = kocurate("validate", str(SAMPLE_MANIFEST))
-    assert ok.returncode == 0 and "valid" in ok.stdout and "10 sources" in ok.stdout
+    assert ok.returncode == 0 and "valid" in ok.stdout and "11 sources" in ok.stdout
     bad = tmp_path / "bad.toml"
-    bad.write_text(SAMPLE_MANIFEST.read_text().replace("seed = 20261122", 'seed = "x"').replace(
-        'sources_manifest = "sample_sources.toml"', f'sources_manifest = "{ROOT / "manifests/sample_sources.toml"}"'))
+    bad.write_text(relocatable(SAMPLE_MANIFEST.read_text().replace("seed = 20261122", 'seed = "x"')))
     err = kocurate("validate", str(bad))
     assert err.returncode == 2
     assert f"{bad}: key 'seed': expected int" in err.stderr and "Traceback" not in err.stderr

@@ -16,11 +16,11 @@ from typing import Any
 import duckdb
 import pytest
 
-from tests.conftest import run_sample
+from tests.conftest import relocatable, run_sample
 
 pytestmark = pytest.mark.spark
 
-STAGES = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "export"]
+STAGES = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains", "export"]
 
 
 def prov(con: duckdb.DuckDBPyConnection, run: Path) -> None:
@@ -184,7 +184,7 @@ def test_docs_layout_and_schema(sample_run: Path, duck: duckdb.DuckDBPyConnectio
     for key in ("run_id", "config_hash", "manifest", "packages", "inputs", "stages", "spark"):
         assert key in run
     assert all(len(f["sha256"]) == 64 for f in run["inputs"])
-    assert len(run["inputs"]) == 44
+    assert len(run["inputs"]) == 45
 
 
 def test_explain_shows_the_history_of_a_duplicate(sample_run: Path, duck: duckdb.DuckDBPyConnection) -> None:
@@ -245,8 +245,7 @@ def test_resume_skips_finished_stages_and_reruns_what_a_change_affects(sample_ru
     # A changed export parameter reruns export only.
     text = SAMPLE_MANIFEST.read_text().replace("target_shard_mb = 64", "target_shard_mb = 0.05")
     changed = tmp_path / "changed.toml"
-    changed.write_text(text.replace('sources_manifest = "sample_sources.toml"',
-                                    f'sources_manifest = "{SAMPLE_MANIFEST.parent / "sample_sources.toml"}"'))
+    changed.write_text(relocatable(text))
     record = execute(load_run(changed, output=str(run), master="local[2]"), resume=True)
     assert [s["skipped"] for s in record["stages"]] == [True] * (len(STAGES) - 1) + [False]
     assert _docs_content(run) == before
@@ -269,11 +268,10 @@ def test_a_fresh_run_does_not_mix_with_an_earlier_one(sample_run: Path, tmp_path
     run = tmp_path / "rerun"
     shutil.copytree(sample_run, run)
     (run / "notes.txt").write_text("the user's own file")
-    text = SAMPLE_MANIFEST.read_text().replace('"exact_dedup", "pii", "quality", "fuzzy_dedup", "export"]',
-                                               '"exact_dedup"]')
+    text = SAMPLE_MANIFEST.read_text().replace(f'"exact_dedup", {", ".join(repr(s) for s in STAGES[3:])}]'
+                                               .replace("'", '"'), '"exact_dedup"]')
     m = tmp_path / "no_export.toml"
-    m.write_text(text.replace('sources_manifest = "sample_sources.toml"',
-                              f'sources_manifest = "{SAMPLE_MANIFEST.parent / "sample_sources.toml"}"'))
+    m.write_text(relocatable(text))
     execute(load_run(m, output=str(run), master="local[2]"))
     assert sorted(p.name for p in (run / "provenance").iterdir()) == ["exact_dedup", "ingest", "normalize"]
     assert not (run / "docs").exists()

@@ -32,7 +32,7 @@ def _start(*args: str) -> subprocess.Popen[bytes]:
                             stderr=subprocess.PIPE, start_new_session=True)
 
 
-STAGES = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "export"]
+STAGES = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains", "export"]
 
 
 @pytest.mark.parametrize("kill_in", ["ingest", "exact_dedup"])

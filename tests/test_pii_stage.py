@@ -18,7 +18,7 @@ from filters.pii import key_fingerprint, keyed_hash
 from filters.pii_policy import PiiPolicy, apply
 from pipeline.errors import ManifestError
 from pipeline.pii_key import resolve_key
-from tests.conftest import ROOT, SAMPLE_MANIFEST, TEST_PII_KEY
+from tests.conftest import SAMPLE_MANIFEST, TEST_PII_KEY, relocatable
 
 KEY = b"unit-test-key-0123456789"
 #: sample_data's ground-truth types -> the stage's entity types.
@@ -96,9 +96,7 @@ def test_key_from_env_then_file_and_never_inside_the_run(tmp_path: Path, monkeyp
 def test_manifest_rejects_bad_policies(tmp_path: Path, table: str, message: str) -> None:
     from pipeline.manifest import load_run
 
-    sources = ROOT / "manifests" / "sample_sources.toml"
-    text = SAMPLE_MANIFEST.read_text(encoding="utf-8").replace('sources_manifest = "sample_sources.toml"',
-                                                               f'sources_manifest = "{sources}"')
+    text = relocatable(SAMPLE_MANIFEST.read_text(encoding="utf-8"))
     text = re.sub(r"\[stages\.pii\][^\[]*", f"[stages.pii]\n{table}\n\n", text)
     (tmp_path / "m.toml").write_text(text, encoding="utf-8")
     with pytest.raises(ManifestError, match=re.escape(message)):

@@ -151,7 +151,7 @@ def _rows(source: str, cfg: dict[str, Any], name: str, data: bytes, max_doc_byte
         # In SCHEMA order: the document columns, the decision columns, the quarantine columns.
         yield (
             doc_id_for(source, rec.locator), source, rec.record_id or rec.locator, domain, licence, priority,
-            rec.locator, rec.title, rec.url, rec.date, text, None, None, None, None,
+            rec.locator, rec.title, rec.url, rec.date, text, None, None, None, None, domain, None, None,
             decision, STEP, reason, None, None, P.details_entries(details),
             len(text.encode("utf-8")) if text is not None else len(raw or b""),
             rec.message if decision == "quarantine" else None, raw, len(raw) if raw is not None else None,

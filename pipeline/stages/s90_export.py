@@ -19,7 +19,7 @@ STEP = "export_v1"
 
 OUTPUT_COLUMNS = ["doc_id", "source", "source_record_id", "domain", "licence", "locator", "title", "url",
                   "date", "text", "n_chars", "n_bytes", "text_sha256", "quality_score", "scores",
-                  "dup_cluster_size"]
+                  "dup_cluster_size", "declared_domain", "domain_score", "domain_scores"]
 
 
 def run(ctx: StageContext) -> StageResult:
@@ -47,6 +47,8 @@ def run(ctx: StageContext) -> StageResult:
         F.col("n_bytes").alias(P.N_BYTES),
     )
     summary = {"domains": {d: {"documents": n, "bytes": b, "shards": shards[d]}
-                           for d, (b, n) in sorted(sizes.items())}}
+                           for d, (b, n) in sorted(sizes.items())},
+               "report": ["curated per domain (documents / MB): " + ", ".join(
+                   f"{d} {n:,} / {b / 1e6:,.2f}" for d, (b, n) in sorted(sizes.items()))]}
     return StageResult(combined=combined, output_uri=ctx.path("docs"), output_columns=OUTPUT_COLUMNS,
                        partition_by=("domain",), summary=summary, separate_output=True)

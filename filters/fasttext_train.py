@@ -1,0 +1,49 @@
+"""fastText supervised training in a fresh process, for byte-identical models.
+
+Measured on fasttext-numpy2-wheel 0.9.2: training is deterministic (``thread=1``, a fixed seed) only in
+a process that has not trained or quantized another model before. After another training or a
+``quantize`` in the same process, the same call gives different bytes and, on small sets, sometimes
+fails with "Encountered NaN" (state left behind in the native library). A pipeline driver trains
+several models (quality, domains), so every training runs in its own spawned process; the cost is
+about a second per model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from typing import Any
+
+
+def _train(train_file: str, out: str, params: dict[str, Any], quantize_cutoff: int | None) -> None:
+    import fasttext
+
+    model = fasttext.train_supervised(input=train_file, verbose=0, thread=1, **params)
+    if quantize_cutoff is not None:
+        model.quantize(qnorm=True, retrain=False, cutoff=quantize_cutoff)
+    model.save_model(out)
+
+
+def train_supervised(train_file: str, out: str, params: dict[str, Any], quantize_cutoff: int | None = None,
+                     nan_retries: int = 0) -> int:
+    """Train on ``train_file`` and save to ``out`` in a child Python process; returns the seed used.
+
+    A plain child process (``python -c``), not multiprocessing's spawn, which re-imports the caller's
+    main module (a script without a main guard, or code read from stdin, breaks it). With
+    ``nan_retries``, a run that ends in "Encountered NaN" is repeated with the next seeds, in order, so
+    the outcome stays deterministic."""
+    seed = int(params.get("seed", 0))
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
+    for attempt in range(nan_retries + 1):
+        args = json.dumps([train_file, out, {**params, "seed": seed + attempt}, quantize_cutoff])
+        res = subprocess.run([sys.executable, "-c", "import sys, json; from filters.fasttext_train import _train; "
+                              "_train(*json.loads(sys.argv[1]))", args],
+                             capture_output=True, text=True, env=env, check=False)
+        if res.returncode == 0:
+            return seed + attempt
+        if "NaN" not in res.stderr or attempt == nan_retries:
+            raise RuntimeError(f"fastText training failed: {res.stderr.strip().splitlines()[-1:]}")
+    raise AssertionError("unreachable")
