@@ -118,20 +118,26 @@ def open_audit(run_dir: str, con: duckdb.DuckDBPyConnection | None = None) -> du
     return con
 
 
-def pii_lookup(run_dir: str, entity: str, value: str, key: bytes) -> list[tuple[Any, ...]]:
-    """The findings whose keyed hash is that of ``value``: proves a given identifier was found (and
-    what happened to it) without the run storing it. The key must be the run's (same fingerprint)."""
-    from filters.pii import ENTITIES, key_fingerprint, keyed_hash
+def check_key(run_dir: str, key: bytes) -> None:
+    """Refuse a PII key that is not the run's: its hashes would match nothing, silently."""
+    from filters.pii import key_fingerprint
 
-    if entity not in ENTITIES:
-        raise KocurateError(f"unknown entity type {entity!r}; allowed: {', '.join(ENTITIES)}")
-    run = _load_run(run_dir)
-    expected = run["manifest"]["params"].get("pii", {}).get("key_fingerprint")
+    expected = _load_run(run_dir)["manifest"]["params"].get("pii", {}).get("key_fingerprint")
     if expected is None:
         raise KocurateError(f"{run_dir}: the run has no PII stage")
     if key_fingerprint(key) != expected:
         raise KocurateError(f"the PII key's fingerprint {key_fingerprint(key)} is not the run's {expected}: "
                             "hashes are comparable only under the run's key")
+
+
+def pii_lookup(run_dir: str, entity: str, value: str, key: bytes) -> list[tuple[Any, ...]]:
+    """The findings whose keyed hash is that of ``value``: proves a given identifier was found (and
+    what happened to it) without the run storing it. The key must be the run's (same fingerprint)."""
+    from filters.pii import ENTITIES, keyed_hash
+
+    if entity not in ENTITIES:
+        raise KocurateError(f"unknown entity type {entity!r}; allowed: {', '.join(ENTITIES)}")
+    check_key(run_dir, key)
     con = open_audit(run_dir)
     try:
         return con.execute("SELECT doc_id, source, decision, field, entity, start, \"end\", action FROM pii_findings "

@@ -108,6 +108,29 @@ def _pii_lookup(run_dir: str, entity: str) -> int:
     return 0 if found_all else 1
 
 
+def _cmd_takedown(args: argparse.Namespace) -> int:
+    from pipeline import audit
+    from pipeline.takedown import render, takedown
+
+    hashes = []
+    if args.pii:
+        from filters.pii import ENTITIES, keyed_hash
+        from pipeline.pii_key import resolve_key
+
+        if args.pii not in ENTITIES:
+            raise KocurateError(f"unknown entity type {args.pii!r}; allowed: {', '.join(ENTITIES)}")
+        params = audit._load_run(args.run_dir)["manifest"]["params"].get("pii")
+        if params is None:
+            raise KocurateError(f"{args.run_dir}: the run has no PII stage")
+        key, _ = resolve_key(params["key_env"], params["key_file"])
+        audit.check_key(args.run_dir, key)
+        hashes = [keyed_hash(key, args.pii, line.strip()) for line in sys.stdin if line.strip()]
+    if not (args.doc_id or args.url or hashes):
+        raise KocurateError("name what to take down: --doc-id, --url or --pii ENTITY with values on stdin")
+    print(render(takedown(args.run_dir, args.doc_id, args.url, hashes)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kocurate", description="Korean pretraining-data curation on Spark")
     p.add_argument("-q", "--quiet", action="store_true", help="only warnings and the final summary")
@@ -143,6 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--output", help="run directory for the stages before the model (default: the manifest's)")
     t.add_argument("--master", help="Spark master URL")
     t.set_defaults(func=_cmd_train)
+
+    k = sub.add_parser("takedown", help="every document and shard that holds what a removal request names")
+    k.add_argument("run_dir")
+    k.add_argument("--doc-id", action="append", default=[], help="a document id (repeatable)")
+    k.add_argument("--url", action="append", default=[], help="a source URL (repeatable)")
+    k.add_argument("--pii", metavar="ENTITY", help="read values of this type from stdin; found by keyed hash")
+    k.set_defaults(func=_cmd_takedown)
 
     e = sub.add_parser("explain", help="the whole history of one document")
     e.add_argument("run_dir")

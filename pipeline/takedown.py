@@ -1,0 +1,98 @@
+"""``kocurate takedown RUN_DIR``: everything in a run that holds what a removal request names.
+
+A request names documents by doc id or URL, or a personal value by its keyed hash (the value is read
+from stdin, hashed under the run's PII key, and looked up in the PII findings). Content travels: a
+document removed as a duplicate has a surviving copy that carries the same text into the training
+data, and a survivor has removed copies that would come back if it were dropped and the run redone.
+So the requested documents are expanded through every duplicate relation the run recorded (exact and
+fuzzy, in both directions, transitively), and for each document the report says whether it is in the
+curated output and in which shard file, so the affected shards can be rebuilt. Token ranges join here
+when the run has token shards.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.audit import open_audit
+from pipeline.errors import KocurateError
+
+
+@dataclass(frozen=True)
+class Affected:
+    doc_id: str
+    source: str
+    relation: str  # requested, or how it relates to a requested document
+    outcome: str  # curated, or where and why it was removed
+    shard: str | None  # the docs/ file that holds it (curated documents)
+
+
+def takedown(run_dir: str, doc_ids: list[str], urls: list[str], hashes: list[str]) -> list[Affected]:
+    con = open_audit(run_dir)
+    try:
+        seeds: dict[str, str] = {d: "requested (doc id)" for d in doc_ids}
+        if urls:
+            ingest = os.path.join(run_dir, "work", "ingest")
+            table = f"read_parquet('{ingest}/**/*.parquet')" if os.path.isdir(ingest) else "documents"
+            for (d,) in con.execute(f"SELECT doc_id FROM {table} WHERE url IN (SELECT unnest(?))", [urls]).fetchall():
+                seeds.setdefault(d, "requested (url)")
+        redacted: set[str] = set()
+        if hashes:
+            for d, actions in con.execute("SELECT doc_id, string_agg(DISTINCT action, ',') FROM pii_findings "
+                                          "WHERE hash IN (SELECT unnest(?)) GROUP BY doc_id", [hashes]).fetchall():
+                seeds.setdefault(d, f"requested (personal value, {actions})")
+                if set(actions.split(",")) <= {"redact", "mask"}:
+                    redacted.add(d)  # the curated text holds a placeholder, not the value
+        known = {r[0] for r in con.execute("SELECT DISTINCT doc_id FROM decisions WHERE doc_id IN (SELECT unnest(?))",
+                                           [list(seeds)]).fetchall()}
+        missing = [d for d in doc_ids if d not in known]
+        if missing:
+            raise KocurateError(f"not in the run's provenance: {', '.join(missing)}")
+        edges = con.execute("SELECT DISTINCT doc_id, dup_of, stage FROM decisions WHERE dup_of IS NOT NULL").fetchall()
+        relation = dict(seeds)
+        frontier = list(seeds)
+        while frontier:
+            nxt = []
+            for copy, survivor, stage in edges:
+                for a, b, how in ((copy, survivor, f"surviving copy ({stage}) of"), (survivor, copy,
+                                                                                     f"removed copy ({stage}) of")):
+                    if a in relation and b not in relation:
+                        relation[b] = f"{how} {a}"
+                        nxt.append(b)
+            frontier = nxt
+        ids = sorted(relation)
+        final = {r[0]: r[1:] for r in con.execute("""
+            SELECT doc_id, arg_max(source, s.position), arg_max(stage, s.position), arg_max(decision, s.position),
+                   arg_max(reason, s.position)
+            FROM decisions JOIN stages s USING (stage) WHERE doc_id IN (SELECT unnest(?)) GROUP BY doc_id""",
+                                                            [ids]).fetchall()}
+        shards = dict(con.execute(
+            f"SELECT doc_id, filename FROM read_parquet('{os.path.join(run_dir, 'docs')}/**/*.parquet', "
+            "filename = true, hive_partitioning = true) WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()) \
+            if os.path.isdir(os.path.join(run_dir, "docs")) else {}
+    finally:
+        con.close()
+    out = []
+    for d in ids:
+        source, stage, decision, reason = final.get(d, ("?", "?", "?", None))
+        shard = shards.get(d)
+        outcome = "curated" if shard else f"removed at {stage}: {reason}" if decision in ("drop", "quarantine") \
+            else f"passed {stage}"
+        if d in redacted:
+            outcome, shard = "curated, the value redacted by the PII stage", None
+        out.append(Affected(d, source, relation[d], outcome,
+                            os.path.relpath(shard, run_dir) if shard else None))
+    order = {"requested": 0}
+    return sorted(out, key=lambda a: (order.get(a.relation.split(" ")[0], 1), a.doc_id))
+
+
+def render(rows: list[Affected]) -> str:
+    from pipeline.audit import render as table
+
+    body: list[tuple[Any, ...]] = [(a.doc_id, a.source, a.relation, a.outcome, a.shard or "") for a in rows]
+    shards = sorted({a.shard for a in rows if a.shard})
+    text = table(["doc_id", "source", "relation", "outcome", "shard"], body)
+    return text + ("\n\nshards to rebuild: " + ", ".join(shards) if shards else "\n\nno curated shard holds it")
+
