@@ -44,6 +44,16 @@ REPORTS: dict[str, tuple[str, str]] = {
         SELECT stage, survivor, survivor_source, count(*) + 1 AS copies,
                string_agg(doc_id || ' (' || source || ')', ', ' ORDER BY doc_id) AS removed
         FROM duplicates GROUP BY ALL ORDER BY copies DESC, survivor"""),
+    "licences": ("curated documents and bytes per licence, its terms, documents refused by the licence "
+                 "policy, and the attribution list (source and origin)", """
+        WITH cur AS (SELECT source, count(*) AS n, sum(n_bytes) AS b FROM documents GROUP BY source),
+             refused AS (SELECT source, count(*) AS n FROM decisions
+                         WHERE stage = 'ingest' AND reason LIKE 'ingest_v1.licence_%' GROUP BY source)
+        SELECT s.licence, s.terms, sum(coalesce(cur.n, 0)) AS documents, sum(coalesce(cur.b, 0)) AS bytes,
+               sum(coalesce(refused.n, 0)) AS refused,
+               string_agg(s.name || ' (' || s.origin || ')', '; ' ORDER BY s.name) AS attribution
+        FROM sources s LEFT JOIN cur ON cur.source = s.name LEFT JOIN refused ON refused.source = s.name
+        GROUP BY s.licence, s.terms ORDER BY bytes DESC, s.licence"""),
     "domains": ("curated documents and bytes per predicted and declared domain, with flagged disagreements", """
         SELECT d.domain, d.declared_domain, count(*) AS documents, sum(d.n_bytes) AS bytes,
                count(f.doc_id) AS flagged, round(avg(d.domain_score), 3) AS mean_score
@@ -82,8 +92,10 @@ def open_audit(run_dir: str, con: duckdb.DuckDBPyConnection | None = None) -> du
     """A DuckDB connection with the audit views over ``run_dir``."""
     run = _load_run(run_dir)
     con = con or connect()
-    sources = pa.Table.from_pylist([{k: s[k] for k in ("name", "domain", "format", "licence", "origin", "priority")}
-                                    for s in run["manifest"]["sources"]])
+    from filters.licences import terms
+
+    sources = pa.Table.from_pylist([{**{k: s[k] for k in ("name", "domain", "format", "licence", "origin", "priority")},
+                                     "terms": ",".join(terms(s["licence"]))} for s in run["manifest"]["sources"]])
     con.register("_sources", sources)
     con.execute("CREATE OR REPLACE TEMP VIEW sources AS SELECT * FROM _sources")
     stages = pa.table({"stage": [s["stage"] for s in run["stages"]],

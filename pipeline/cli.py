@@ -150,8 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("audit", help="DuckDB views, canned reports and exports over a run's provenance")
     a.add_argument("run_dir")
     g = a.add_mutually_exclusive_group()
-    g.add_argument("--report", choices=["waterfall", "sources", "duplicates", "domains", "pii", "contamination",
-                                        "quarantine"], help="one canned report (default: all)")
+    g.add_argument("--report", choices=["waterfall", "sources", "licences", "duplicates", "domains", "pii",
+                                        "contamination", "quarantine"], help="one canned report (default: all)")
     g.add_argument("--sql", help="run one query over the views and print a table")
     g.add_argument("--export", metavar="FILE.duckdb", help="write a self-contained DuckDB database file")
     g.add_argument("--pii-lookup", metavar="ENTITY", help="read values of this entity type (KR_RRN, PHONE_NUMBER, "

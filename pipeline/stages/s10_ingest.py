@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
+from filters.licences import policy_from
 from pipeline import provenance as P
 from pipeline.arrow import BatchBuilder, spark_ddl
 from pipeline.errors import InputError
@@ -146,6 +147,11 @@ def _rows(source: str, cfg: dict[str, Any], name: str, data: bytes, max_doc_byte
             decision, reason = "modify", f"{STEP}.{R.TRANSCODED}"
         else:
             decision, reason = "keep", None
+        if cfg["licence_violation"] and decision in ("keep", "modify"):
+            # The manifest's licence policy refuses the source's licence: dropped with the rule, kept
+            # in provenance like every other decision.
+            decision, reason = "drop", f"{STEP}.licence_{cfg['licence_violation']}"
+            details["licence"] = licence
         text = rec.text if rec.error is None else None
         raw = rec.raw if decision == "quarantine" else None
         # In SCHEMA order: the document columns, the decision columns, the quarantine columns.
@@ -176,12 +182,13 @@ def read_sources(spark: SparkSession, inputs: list[InputFile]) -> DataFrame:
 
 
 def run(ctx: StageContext) -> StageResult:
+    licences = policy_from(ctx.params)
     sources = {
         s.name: {
             "opts": ParseOptions(format=s.format, fields=dict(s.fields), encoding=s.encoding,
                                  record_split=s.record_split, csv_quoting=s.csv_quoting),
             "domain": s.domain, "licence": s.licence, "priority": s.priority,
-            "base": glob_base(s.paths),
+            "base": glob_base(s.paths), "licence_violation": licences.violation(s.licence),
         }
         for s in ctx.manifest.sources
     }
