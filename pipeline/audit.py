@@ -6,6 +6,7 @@ Views (documented in docs/provenance.md):
 - ``documents``: the curated documents in ``docs/`` without their text;
 - ``decisions``: every provenance record of every stage;
 - ``duplicates``: every removed duplicate with its survivor and the survivor's source;
+- ``shards``: one row per curated shard file of ``docs/`` (domain, documents, bytes, sources);
 - ``quarantine``: quarantined records without their raw bytes (raw input may hold personal data);
 - ``pii_findings``: one row per PII finding of the PII stage: document, source, decision, field, entity
   type, character offsets, score, action and the keyed hash of the value (never the value).
@@ -110,6 +111,17 @@ def open_audit(run_dir: str, con: duckdb.DuckDBPyConnection | None = None) -> du
     else:
         con.execute("CREATE OR REPLACE TEMP VIEW documents AS SELECT doc_id, NULL::VARCHAR AS source, "
                     "NULL::BIGINT AS n_bytes FROM _docs")
+    docs_dir = os.path.join(run_dir, "docs")
+    if "text" in cols:
+        # One row per curated shard file: what a training team receives and a takedown rebuilds.
+        con.execute(f"""CREATE OR REPLACE TEMP VIEW shards AS
+            SELECT replace(filename, '{docs_dir}/', 'docs/') AS shard, domain, count(*) AS documents,
+                   sum(n_bytes) AS bytes, count(DISTINCT source) AS sources, min(doc_id) AS first_doc_id
+            FROM read_parquet('{docs_dir}/**/*.parquet', filename = true, hive_partitioning = true)
+            GROUP BY ALL""")
+    else:
+        con.execute("CREATE OR REPLACE TEMP VIEW shards AS SELECT NULL::VARCHAR AS shard, NULL::VARCHAR AS domain, "
+                    "NULL::BIGINT AS documents, NULL::BIGINT AS bytes WHERE false")
     parquet_view(con, "_quarantine", os.path.join(run_dir, "quarantine"))
     qcols = [r[0] for r in con.execute("DESCRIBE _quarantine").fetchall()]
     con.execute("CREATE OR REPLACE TEMP VIEW quarantine AS SELECT "
@@ -181,7 +193,8 @@ def export(run_dir: str, path: str) -> None:
     con = open_audit(run_dir)
     try:
         con.execute(f"ATTACH '{path}' AS out")
-        for view in ("sources", "stages", "documents", "decisions", "duplicates", "quarantine", "pii_findings"):
+        for view in ("sources", "stages", "documents", "shards", "decisions", "duplicates", "quarantine",
+                     "pii_findings"):
             con.execute(f"CREATE TABLE out.{view} AS SELECT * FROM {view}")
         run = _load_run(run_dir)
         con.execute("CREATE TABLE out.run AS SELECT ? AS run_id, ? AS name, ? AS status, ? AS config_hash",

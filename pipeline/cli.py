@@ -70,7 +70,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
 
     if args.export:
         audit.export(args.run_dir, args.export)
-        print(f"wrote {args.export}: tables sources, stages, documents, decisions, duplicates, quarantine, run")
+        print(f"wrote {args.export}: tables sources, stages, documents, shards, decisions, duplicates, quarantine, "
+              "pii_findings, run")
         return 0
     if args.sql:
         print(audit.render(*audit.query(args.run_dir, args.sql)))

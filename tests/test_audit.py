@@ -60,7 +60,10 @@ def test_export_is_self_contained_read_only_and_free_of_pii(sample_run: Path, tm
     con = duckdb.connect(str(path), read_only=True)
     try:
         tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        assert {"sources", "documents", "decisions", "duplicates", "quarantine", "run"} <= tables
+        assert {"sources", "documents", "shards", "decisions", "duplicates", "quarantine", "run"} <= tables
+        docs, shard_docs = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT sum(documents) FROM shards)"
+                                       ).fetchall()[0]
+        assert docs == shard_docs > 0
         assert con.execute("SELECT count(*) FROM decisions WHERE stage = 'ingest'").fetchall()[0][0] == \
             ground_truth["records_total"]
         columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns").fetchall()}
