@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -28,13 +27,11 @@ STEP: Final = "domain_model_v1"
 DEFAULT_LABELS: Final = ("web", "legal", "manufacturing", "cultural", "other")
 OTHER: Final = "other"
 MAX_CHARS: Final = 1000  # the opening of a document tells its domain; keeps labelling fast
-_WS = re.compile(r"\s+")
 _PREFIX = "__label__"
 
 
 def model_text(text: str) -> str:
-    """One line, as fastText requires."""
-    return _WS.sub(" ", text[:MAX_CHARS]).strip()
+    return fasttext_train.one_line(text, MAX_CHARS)
 
 
 @dataclass(frozen=True)
@@ -48,12 +45,7 @@ class TrainSettings:
     word_ngrams: int = 1  # word bigrams cost half the speed and bought nothing measurable
     lr: float = 0.5
     cutoff: int = 100_000  # words and n-grams kept by quantization (by norm)
-    balance: float = 0.0  # repeat examples of rare labels up to this share of the largest label (at most 8x)
     valid_fraction: float = 0.1
-
-
-def _held_out(key: str, fraction: float) -> bool:
-    return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF < fraction
 
 
 @dataclass(frozen=True)
@@ -99,21 +91,6 @@ def load(path: str, version: int = 0) -> DomainModel:
     return DomainModel(path)
 
 
-def _balanced(lines: list[tuple[tuple[str, ...], str, str]], share: float) -> list[tuple[tuple[str, ...], str, str]]:
-    """Repeat the examples of rare labels (deterministically, in place) so every label has about
-    ``share`` of the largest label's examples: weak labels come from whatever the sources hold, and a
-    label with a few hundred examples beside one with ten thousand is otherwise barely learned."""
-    counts = Counter(lab for ls, _, _ in lines for lab in set(ls))
-    if not counts or share <= 0:
-        return lines
-    target = max(counts.values()) * share
-    out = []
-    for x in lines:
-        rarest = min(counts[lab] for lab in set(x[0]))
-        out += [x] * max(1, min(8, round(target / rarest)))
-    return out
-
-
 def train(examples: Sequence[tuple[str, tuple[str, ...], str]], path: str, settings: TrainSettings,
           labels: Sequence[str] = DEFAULT_LABELS, min_score: float = 0.5,
           extra_meta: dict[str, object] | None = None) -> dict[str, object]:
@@ -129,7 +106,7 @@ def train(examples: Sequence[tuple[str, tuple[str, ...], str]], path: str, setti
     for key, ls, text in examples:
         line = " ".join(f"{_PREFIX}{lab}" for lab in sorted(set(ls))) + " " + model_text(text)
         data_hash.update(line.encode("utf-8") + b"\n")
-        (valid if _held_out(key, settings.valid_fraction) else train_lines).append((ls, text, line))
+        (valid if fasttext_train.held_out(key, settings.valid_fraction) else train_lines).append((ls, text, line))
     counts = Counter(lab for _, ls, _ in examples for lab in set(ls))
     trained = [lab for lab in labels if counts[lab]]
     if len(trained) < 2:
@@ -137,7 +114,7 @@ def train(examples: Sequence[tuple[str, tuple[str, ...], str]], path: str, setti
     with tempfile.TemporaryDirectory() as tmp:
         train_file = os.path.join(tmp, "train.txt")
         with open(train_file, "w", encoding="utf-8") as f:
-            f.writelines(x[2] + "\n" for x in _balanced(train_lines, settings.balance))
+            f.writelines(x[2] + "\n" for x in train_lines)
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         # Small training sets (a sample run, a new manifest's few sources) underfit at the epochs that
         # suit thousands of documents: epochs grow as the set shrinks, up to 100.

@@ -1,4 +1,5 @@
-"""fastText supervised training in a fresh process, for byte-identical models.
+"""fastText supervised training in a fresh process, for byte-identical models, and the helpers the
+project's fastText models share (one-line input text, the held-out split).
 
 Measured on fasttext-numpy2-wheel 0.9.2: training is deterministic (``thread=1``, a fixed seed) only in
 a process that has not trained or quantized another model before. After another training or a
@@ -10,11 +11,26 @@ about a second per model.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from typing import Any
+
+_WS = re.compile(r"\s+")
+
+
+def one_line(text: str, max_chars: int) -> str:
+    """The first ``max_chars`` characters on one line, as fastText requires (it rejects newlines in
+    predict)."""
+    return _WS.sub(" ", text[:max_chars]).strip()
+
+
+def held_out(key: str, fraction: float) -> bool:
+    """Deterministic held-out split on a key (document id), independent of order."""
+    return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF < fraction
 
 
 def _train(train_file: str, out: str, params: dict[str, Any], quantize_cutoff: int | None) -> None:

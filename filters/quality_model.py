@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,12 +23,10 @@ STEP: Final = "quality_model_v1"
 HIGH: Final = "__label__hq"
 LOW: Final = "__label__lq"
 MAX_CHARS: Final = 4000  # the first characters are enough to judge a document, and keep scoring fast
-_WS = re.compile(r"\s+")
 
 
 def model_text(text: str) -> str:
-    """One line, as fastText requires (it rejects newlines in predict)."""
-    return _WS.sub(" ", text[:MAX_CHARS]).strip()
+    return fasttext_train.one_line(text, MAX_CHARS)
 
 
 @dataclass(frozen=True)
@@ -45,11 +42,6 @@ class TrainSettings:
     valid_fraction: float = 0.1
 
 
-def _split(key: str, fraction: float) -> bool:
-    """Deterministic held-out split on a key (document id), independent of order."""
-    return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF < fraction
-
-
 def train(examples: Sequence[tuple[str, bool, str]], path: str, settings: TrainSettings,
           extra_meta: dict[str, object] | None = None) -> dict[str, object]:
     """Train on (key, is_high_quality, text), write ``path`` (.ftz) and ``path + '.json'``; return the
@@ -60,7 +52,7 @@ def train(examples: Sequence[tuple[str, bool, str]], path: str, settings: TrainS
     for key, high, text in examples:
         line = f"{HIGH if high else LOW} {model_text(text)}"
         data_hash.update(line.encode("utf-8") + b"\n")
-        (valid if _split(key, settings.valid_fraction) else train_lines).append((high, text, line))
+        (valid if fasttext_train.held_out(key, settings.valid_fraction) else train_lines).append((high, text, line))
     n_high = sum(1 for e in examples if e[1])
     if n_high == 0 or n_high == len(examples):
         raise ValueError(f"quality model needs high and low examples; got {n_high} high, "

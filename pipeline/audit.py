@@ -154,13 +154,32 @@ def check_key(run_dir: str, key: bytes) -> None:
                             "hashes are comparable only under the run's key")
 
 
-def pii_lookup(run_dir: str, entity: str, value: str, key: bytes) -> list[tuple[Any, ...]]:
-    """The findings whose keyed hash is that of ``value``: proves a given identifier was found (and
-    what happened to it) without the run storing it. The key must be the run's (same fingerprint)."""
-    from filters.pii import ENTITIES, keyed_hash
+def run_key(run_dir: str) -> bytes:
+    """The PII key from where the run's manifest says (variable or key file), refused unless it is the
+    run's key."""
+    from pipeline.pii_key import resolve_key
+
+    params = _load_run(run_dir)["manifest"]["params"].get("pii")
+    if params is None:
+        raise KocurateError(f"{run_dir}: the run has no PII stage")
+    key, _ = resolve_key(params["key_env"], params["key_file"])
+    check_key(run_dir, key)
+    return key
+
+
+def check_entity(entity: str) -> None:
+    from filters.pii import ENTITIES
 
     if entity not in ENTITIES:
         raise KocurateError(f"unknown entity type {entity!r}; allowed: {', '.join(ENTITIES)}")
+
+
+def pii_lookup(run_dir: str, entity: str, value: str, key: bytes) -> list[tuple[Any, ...]]:
+    """The findings whose keyed hash is that of ``value``: proves a given identifier was found (and
+    what happened to it) without the run storing it. The key must be the run's (same fingerprint)."""
+    from filters.pii import keyed_hash
+
+    check_entity(entity)
     check_key(run_dir, key)
     con = open_audit(run_dir)
     try:

@@ -90,12 +90,8 @@ def _pii_lookup(run_dir: str, entity: str) -> int:
     """Read values from stdin (one per line, so they stay out of shell history and process lists) and
     print where each was found, by keyed hash under the run's key."""
     from pipeline import audit
-    from pipeline.pii_key import resolve_key
 
-    params = audit._load_run(run_dir)["manifest"]["params"].get("pii")
-    if params is None:
-        raise KocurateError(f"{run_dir}: the run has no PII stage")
-    key, _ = resolve_key(params["key_env"], params["key_file"])
+    key = audit.run_key(run_dir)
     found_all = True
     for i, line in enumerate(sys.stdin, start=1):
         value = line.strip()
@@ -115,16 +111,10 @@ def _cmd_takedown(args: argparse.Namespace) -> int:
 
     hashes = []
     if args.pii:
-        from filters.pii import ENTITIES, keyed_hash
-        from pipeline.pii_key import resolve_key
+        from filters.pii import keyed_hash
 
-        if args.pii not in ENTITIES:
-            raise KocurateError(f"unknown entity type {args.pii!r}; allowed: {', '.join(ENTITIES)}")
-        params = audit._load_run(args.run_dir)["manifest"]["params"].get("pii")
-        if params is None:
-            raise KocurateError(f"{args.run_dir}: the run has no PII stage")
-        key, _ = resolve_key(params["key_env"], params["key_file"])
-        audit.check_key(args.run_dir, key)
+        audit.check_entity(args.pii)
+        key = audit.run_key(args.run_dir)
         hashes = [keyed_hash(key, args.pii, line.strip()) for line in sys.stdin if line.strip()]
     if not (args.doc_id or args.url or hashes):
         raise KocurateError("name what to take down: --doc-id, --url or --pii ENTITY with values on stdin")
