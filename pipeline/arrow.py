@@ -15,6 +15,7 @@ _DDL = {
     pa.bool_(): "boolean",
     pa.map_(pa.string(), pa.string()): "map<string,string>",
     pa.map_(pa.string(), pa.float64()): "map<string,double>",
+    pa.list_(pa.string()): "array<string>",
 }
 
 

@@ -58,6 +58,65 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_tokenizer(args: argparse.Namespace) -> int:
+    if args.action == "train":
+        return _run_through(args, "tokenizer")
+    args.model = args.target
+    from tokenizer.encoders import SentencePieceEncoder, baselines
+    from tokenizer.evaluate import gold_boundaries, hygiene, measure, read_texts
+
+    docs = read_texts(args.text)
+    if not docs:
+        raise KocurateError(f"no text in {', '.join(args.text)}")
+    encoders = [SentencePieceEncoder(args.model, "kocurate"), *([] if args.no_baselines else baselines())]
+    gold = gold_boundaries(docs, args.boundary_chars)
+    cols = ["tokens_per_eojeol", "chars_per_token", "bytes_per_token", "byte_fallback_rate", "round_trip_rate",
+            "boundary_precision", "boundary_recall", "boundary_f1"]
+    rows = []
+    for e in encoders:
+        for m in measure(e, docs, gold):
+            r = m.row()
+            rows.append([str(r["tokenizer"]), str(r["domain"]), str(r["docs"]), f"{r['tokens']:,}",
+                         *[f"{float(r[c]):.4f}" for c in cols]])
+    from pipeline.audit import render
+
+    print(render(["tokenizer", "domain", "docs", "tokens", *cols], rows))
+    print()
+    hy = [hygiene(e).row() for e in encoders]
+    print(render(list(hy[0]), [[str(v) for v in h.values()] for h in hy]))
+    return 0
+
+
+def _cmd_tokens(args: argparse.Namespace) -> int:
+    if args.action == "build":
+        return _run_through(args, "tokens")
+    from tokenizer.verify import verify
+
+    rep = verify(args.target, args.sample)
+    print(f"{args.target}: {rep.shards} shards, {rep.sequences:,} sequences, {rep.tokens:,} tokens; "
+          f"{rep.decoded} sequences decoded and compared with docs/")
+    for p in rep.problems:
+        print(f"  problem: {p}")
+    print("ok" if rep.ok else f"{len(rep.problems)} problem(s)")
+    return 0 if rep.ok else 1
+
+
+def _run_through(args: argparse.Namespace, stage: str) -> int:
+    """Run the manifest's stages up to and including ``stage``, reusing completed ones (``--resume``)."""
+    from dataclasses import replace
+
+    from pipeline.manifest import load_run
+    from pipeline.runner import execute
+
+    manifest = load_run(args.target, output=args.output, master=args.master)
+    if stage not in manifest.stages:
+        raise KocurateError(f"{args.target}: the {stage} stage is not in [stages] order")
+    record = execute(replace(manifest, stages=manifest.stages[: manifest.stages.index(stage) + 1]), resume=True)
+    done = {s["stage"]: s for s in record["stages"]}[stage]
+    print(f"{stage}: {done['summary'].get('report', [''])[0]} -> {record['output']}")
+    return 0
+
+
 def _cmd_explain(args: argparse.Namespace) -> int:
     from pipeline.explain import explain
 
@@ -164,6 +223,24 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--url", action="append", default=[], help="a source URL (repeatable)")
     k.add_argument("--pii", metavar="ENTITY", help="read values of this type from stdin; found by keyed hash")
     k.set_defaults(func=_cmd_takedown)
+
+    tk = sub.add_parser("tokenizer", help="train the SentencePiece tokenizer, or measure one against baselines")
+    tk.add_argument("action", choices=["train", "eval"])
+    tk.add_argument("target", help="train: the run manifest; eval: the .model file")
+    tk.add_argument("text", nargs="*", help="eval: text files (.jsonl, .txt, .parquet) or a run's docs/ directory")
+    tk.add_argument("--no-baselines", action="store_true", help="eval: leave out cl100k and Qwen3.5")
+    tk.add_argument("--boundary-chars", type=int, default=100_000, help="eval: text per domain for boundary F1")
+    tk.add_argument("--output", help="train: run directory (default: the manifest's)")
+    tk.add_argument("--master", help="train: Spark master URL")
+    tk.set_defaults(func=_cmd_tokenizer)
+
+    tn = sub.add_parser("tokens", help="build the token shards of a manifest, or verify a run's shards")
+    tn.add_argument("action", choices=["build", "verify"])
+    tn.add_argument("target", help="build: the run manifest; verify: the run directory")
+    tn.add_argument("--sample", type=int, default=200, help="verify: sequences decoded and compared")
+    tn.add_argument("--output", help="build: run directory (default: the manifest's)")
+    tn.add_argument("--master", help="build: Spark master URL")
+    tn.set_defaults(func=_cmd_tokens)
 
     e = sub.add_parser("explain", help="the whole history of one document")
     e.add_argument("run_dir")

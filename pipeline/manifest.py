@@ -146,6 +146,37 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
         "target_shard_mb": ParamSpec(float, 128.0, "target size of a curated Parquet shard (text MB)",
                                      minimum=0.001),
     },
+    "tokenizer": {
+        "model": ParamSpec(str, "train", "'train' to train SentencePiece in the run, or the path of a .model "
+                           "(with its .meta.json) from `kocurate tokenizer train` or an earlier run"),
+        "model_type": ParamSpec(str, "bpe", "SentencePiece algorithm (benchmarks/tokenizer.py: BPE gives fewer "
+                                "tokens per eojeol than unigram at equal vocabulary)", choices=("bpe", "unigram")),
+        "vocab_size": ParamSpec(int, 64_000, "pieces, including specials, placeholders and 256 byte pieces (fewer "
+                                "when the sample cannot support them)", minimum=300, maximum=262_144),
+        "character_coverage": ParamSpec(float, 0.9995, "share of characters covered by pieces; the rarest go "
+                                        "to byte fallback", minimum=0.9, maximum=1.0),
+        "max_piece_length": ParamSpec(int, 16, "longest piece in characters", minimum=2, maximum=64),
+        "split_digits": ParamSpec(bool, True, "every digit its own piece (no number is ever learned)"),
+        "morpheme_hints": ParamSpec(bool, False, "pieces never cross Kiwi's morpheme boundaries in training "
+                                    "(about 27% more tokens; see docs/tokenizer.md)"),
+        "num_threads": ParamSpec(int, 2, "SentencePiece trainer threads (part of the result)", minimum=1,
+                                 maximum=64),
+        "domain_weights": ParamSpec(dict, {}, "share of the sample per domain, relative (unlisted: 1)"),
+        "max_sample_mb": ParamSpec(float, 1024.0, "sampled text the trainer holds in memory (MB of UTF-8)",
+                                   minimum=0.001),
+    },
+    "tokens": {
+        "model": ParamSpec(str, "", "'' for the tokenizer stage's model, or the path of a .model"),
+        "valid_fraction": ParamSpec(float, 0.005, "documents held out as the validation split", minimum=0.0,
+                                    maximum=0.5),
+        "domain_weights": ParamSpec(dict, {}, "copies of a training document per domain (fractions drawn by "
+                                    "a keyed hash; 0 leaves the domain out; unlisted: 1)"),
+        "cluster_exponent": ParamSpec(float, 0.0, "upsample by near-duplicate cluster size: copies times "
+                                      "min(max_copies, size ** exponent); 0 turns it off", minimum=0.0,
+                                      maximum=2.0),
+        "max_copies": ParamSpec(float, 4.0, "cap of the cluster-size factor", minimum=1.0),
+        "shard_size_mb": ParamSpec(float, 256.0, "target size of a .bin shard (MB)", minimum=0.0001),
+    },
 }
 DEFAULT_ORDER = tuple(STAGE_PARAMS)
 
@@ -317,7 +348,13 @@ def _stage_params(t: _Table, stage: str) -> dict[str, Any]:
             raise sub.fail(pname, f"{value!r} is below the minimum {spec.minimum}")
         if spec.maximum is not None and value > spec.maximum:
             raise sub.fail(pname, f"{value!r} is above the maximum {spec.maximum}")
-        if spec.type is dict:
+        if spec.type is dict and pname == "domain_weights":
+            bad = [k for k, v in value.items() if k not in DOMAINS or isinstance(v, bool)
+                   or not isinstance(v, int | float) or v < 0]
+            if bad:
+                raise sub.fail(pname, f"expected domains ({', '.join(DOMAINS)}) with weights >= 0; bad: {bad}")
+            value = {k: float(v) for k, v in sorted(value.items())}
+        elif spec.type is dict:
             if not all(isinstance(v, str) for v in value.values()):
                 raise sub.fail(pname, "expected a table of strings")
             value = dict(sorted(value.items()))
@@ -327,6 +364,16 @@ def _stage_params(t: _Table, stage: str) -> dict[str, Any]:
             value = list(value)
         out[pname] = value
     return out
+
+
+def _check_model_file(t: _Table, p: dict[str, Any], base: Path) -> None:
+    """A named SentencePiece model: resolved against the manifest's directory; its hash joins the
+    parameters, so a changed file reruns the stage on ``--resume``."""
+    p["model"] = _resolve_path(base, p["model"])
+    if not p["model"].endswith(".model") or not os.path.isfile(p["model"]):
+        raise t.fail("model", f"{p['model']!r} is not a SentencePiece .model file")
+    with open(p["model"], "rb") as fh:
+        p["model_sha256"] = hashlib.sha256(fh.read()).hexdigest()
 
 
 def _check_quality(t: _Table, q: dict[str, Any], sources: set[str], base: Path) -> None:
@@ -451,7 +498,13 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
     positions = [DEFAULT_ORDER.index(s) for s in order]
     if positions != sorted(positions):
         raise stages_t.fail("order", f"stages out of order; the order is {' → '.join(DEFAULT_ORDER)}")
+    if ("tokenizer" in order or "tokens" in order) and "export" not in order:
+        raise stages_t.fail("order", "'tokenizer' and 'tokens' read the curated documents: list 'export' "
+                                     "before them")
     params = {s: _stage_params(stages_t, s) for s in order}
+    if "tokens" in params and not params["tokens"]["model"] and "tokenizer" not in order:
+        raise stages_t.sub("tokens", {}).fail("model", "no model: list 'tokenizer' before 'tokens' or name a "
+                                                       ".model file")
     if "quality" in params:
         _check_quality(stages_t.sub("quality", {}), params["quality"], {s.name for s in sources}, file.parent)
 
@@ -461,6 +514,9 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
         _check_domains(stages_t.sub("domains", {}), params["domains"], sources, file.parent)
     if "pii" in params:
         _check_pii(stages_t.sub("pii", {}), params["pii"])
+    for stage, unset in (("tokenizer", "train"), ("tokens", "")):
+        if stage in params and params[stage]["model"] != unset:
+            _check_model_file(stages_t.sub(stage, {}), params[stage], file.parent)
 
     spark_t = top.sub("spark", {})
     spark_t.check_keys(["master", "shuffle_partitions", "driver_memory", "executor_memory", "conf"])

@@ -156,7 +156,7 @@ def _execute(manifest: RunManifest, resume: bool, t_start: float, log_file: logg
             started = time.monotonic()
             ctx = StageContext(spark=spark, manifest=manifest, run_dir=run_dir, fs=fs, stage=stage,
                                params=dict(manifest.params[stage]), input_uri=input_uri,
-                               facts={"inputs": [asdict(f) for f in inputs]},
+                               facts={"inputs": [asdict(f) for f in inputs], "run_id": run_id},
                                input_has_decisions=input_has_decisions)
             with StageProgress(spark.sparkContext, stage):
                 result = REGISTRY[stage].run(ctx)

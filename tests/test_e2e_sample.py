@@ -20,7 +20,8 @@ from tests.conftest import relocatable, run_sample
 
 pytestmark = pytest.mark.spark
 
-STAGES = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains", "export"]
+STAGES = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains", "export",
+          "tokenizer", "tokens"]
 
 
 def prov(con: duckdb.DuckDBPyConnection, run: Path) -> None:
@@ -226,6 +227,13 @@ def test_two_runs_give_identical_content(sample_run: Path, tmp_path: Path) -> No
     assert a["run_id"] == b["run_id"]
     model = "models/quality_model_v1.ftz"
     assert (again / model).read_bytes() == (sample_run / model).read_bytes()
+    # The tokenizer and every token shard, index, sidecar and manifest are byte-identical.
+    for rel in ("models/tokenizer/spm.model", "models/tokenizer/tokenizer.json"):
+        assert (again / rel).read_bytes() == (sample_run / rel).read_bytes(), rel
+    files = sorted(p.relative_to(sample_run) for p in (sample_run / "tokens").rglob("*") if p.is_file())
+    assert files and files == sorted(p.relative_to(again) for p in (again / "tokens").rglob("*") if p.is_file())
+    for rel in files:
+        assert (again / rel).read_bytes() == (sample_run / rel).read_bytes(), rel
 
 
 def test_resume_skips_finished_stages_and_reruns_what_a_change_affects(sample_run: Path, tmp_path: Path) -> None:
@@ -242,12 +250,13 @@ def test_resume_skips_finished_stages_and_reruns_what_a_change_affects(sample_ru
     assert [s["skipped"] for s in record["stages"]] == [True] * len(STAGES)
     assert _docs_content(run) == before
 
-    # A changed export parameter reruns export only.
+    # A changed export parameter reruns export and the stages after it (tokenizer, tokens).
     text = SAMPLE_MANIFEST.read_text().replace("target_shard_mb = 64", "target_shard_mb = 0.05")
     changed = tmp_path / "changed.toml"
     changed.write_text(relocatable(text))
     record = execute(load_run(changed, output=str(run), master="local[2]"), resume=True)
-    assert [s["skipped"] for s in record["stages"]] == [True] * (len(STAGES) - 1) + [False]
+    n = STAGES.index("export")
+    assert [s["skipped"] for s in record["stages"]] == [True] * n + [False] * (len(STAGES) - n)
     assert _docs_content(run) == before
     assert len(list((run / "docs" / "domain=web").glob("*.parquet"))) > 1  # smaller shards, more files
 

@@ -32,7 +32,8 @@ def _start(*args: str) -> subprocess.Popen[bytes]:
                             stderr=subprocess.PIPE, start_new_session=True)
 
 
-STAGES = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains", "export"]
+STAGES = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains", "export",
+          "tokenizer", "tokens"]
 
 
 @pytest.mark.parametrize("kill_in", ["ingest", "exact_dedup"])

@@ -10,7 +10,9 @@ from pipeline.stages import (
     s55_decontam,
     s60_domains,
     s90_export,
+    s92_tokenizer,
+    s95_tokens,
 )
 
 REGISTRY = {m.NAME: m for m in (s10_ingest, s20_normalize, s30_exact_dedup, s35_pii, s40_quality, s50_fuzzy_dedup,
-                                s55_decontam, s60_domains, s90_export)}
+                                s55_decontam, s60_domains, s90_export, s92_tokenizer, s95_tokens)}

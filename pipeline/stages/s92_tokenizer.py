@@ -1,0 +1,177 @@
+"""Tokenizer: a domain-balanced sample of the curated documents, drawn with Spark, trains the Korean
+SentencePiece model (``tokenizer.spm``) on the driver; the model and its Hugging Face export go to
+``models/tokenizer/``.
+
+Sampling is by line (``tokenizer.sample``): each domain gets a share of ``max_sample_mb`` in
+proportion to its weight in ``domain_weights`` (1 when unlisted), and a line is drawn with the
+domain's rate by a keyed hash of (seed, doc id, line number), so the sample is the same on any
+cluster. The sample is written once (``work/tokenizer_sample/``, the text an auditor can read back as
+"what trained the tokenizer") and streamed to SentencePiece's trainer in doc-id order. Every curated
+document gets a keep decision of ``tokenizer_v1`` with the lines and bytes it gave to the sample.
+With ``model`` set to the path of a model from an earlier run, nothing is trained: the model is
+copied and documented.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from functools import partial
+from typing import Any
+
+import pyarrow as pa
+
+from pipeline import provenance as P
+from pipeline.arrow import spark_ddl
+from pipeline.errors import ManifestError
+from pipeline.invariants import local_path
+from pipeline.stage import StageContext, StageResult
+from tokenizer import hf_export
+from tokenizer import spm as S
+from tokenizer.sample import sample_lines, with_hints
+
+NAME = "tokenizer"
+VERSION = 1
+STEP = "tokenizer_v1"
+MODEL_DIR = "models/tokenizer"
+MODEL_NAME = "spm"  # spm.model, spm.vocab, spm.meta.json beside tokenizer.json
+SAMPLE_SCHEMA = pa.schema([pa.field("doc_id", pa.string()), pa.field("source", pa.string()),
+                           pa.field("domain", pa.string()), pa.field("lines", pa.list_(pa.string())),
+                           pa.field("sample_lines", pa.int32()), pa.field("sample_bytes", pa.int64()),
+                           pa.field(P.N_BYTES, pa.int64())])
+OUTPUT_COLUMNS = ["doc_id", "source", "domain", "sample_lines", "sample_bytes"]
+log = logging.getLogger(__name__)
+
+
+def spec_of(params: dict[str, Any]) -> S.TokenizerSpec:
+    return S.TokenizerSpec(model_type=params["model_type"], vocab_size=params["vocab_size"],
+                           character_coverage=params["character_coverage"],
+                           max_piece_length=params["max_piece_length"], split_digits=params["split_digits"],
+                           morpheme_hints=params["morpheme_hints"], dummy_prefix=False,
+                           num_threads=params["num_threads"])
+
+
+def rates(domain_bytes: dict[str, int], weights: dict[str, float], max_bytes: float) -> dict[str, float]:
+    """Per-domain line-draw rates: a domain's share of the budget is its weight over the weights'
+    sum; a domain smaller than its share is taken whole (its unused share is not moved elsewhere, so
+    a domain's rate does not depend on the size of the others)."""
+    w = {d: float(weights.get(d, 1.0)) for d in domain_bytes}
+    total = sum(w.values()) or 1.0
+    return {d: min(1.0, max_bytes * w[d] / total / b) if b else 1.0 for d, b in domain_bytes.items()}
+
+
+def sample_batches(batches: Iterator[pa.RecordBatch], seed: int, domain_rates: dict[str, float],
+                   hints: bool) -> Iterator[pa.RecordBatch]:
+    for b in batches:
+        ids = b.column("doc_id").to_pylist()
+        domains = b.column("domain").to_pylist()
+        texts = b.column("text").to_pylist()
+        drawn = [sample_lines(t or "", i, seed, domain_rates.get(d, 1.0)) for i, d, t in
+                 zip(ids, domains, texts, strict=True)]
+        if hints:
+            drawn = [with_hints(x) if x else x for x in drawn]
+        yield pa.RecordBatch.from_arrays([
+            b.column("doc_id"), b.column("source"), b.column("domain"), pa.array(drawn, pa.list_(pa.string())),
+            pa.array([len(x) for x in drawn], pa.int32()),
+            pa.array([sum(len(s.encode("utf-8")) for s in x) for x in drawn], pa.int64()),
+            pa.array([len((t or "").encode("utf-8")) for t in texts], pa.int64()),
+        ], schema=SAMPLE_SCHEMA)
+
+
+def _lines(ctx: StageContext, uri: str) -> Iterator[str]:
+    """The sample's lines in doc-id order, streamed (pyarrow for local run directories, Spark else)."""
+    path = local_path(uri)
+    if path is not None:
+        import pyarrow.dataset as ds
+
+        for batch in ds.dataset(path, format="parquet").to_batches(columns=["lines"], batch_size=256):
+            for lines in batch.column(0).to_pylist():
+                yield from lines or ()
+    else:
+        for row in ctx.spark.read.parquet(uri).select("lines").toLocalIterator():
+            yield from row[0] or ()
+
+
+def run(ctx: StageContext) -> StageResult:
+    from pyspark.sql import functions as F
+
+    p = ctx.params
+    docs = ctx.read_input().select("doc_id", "source", "domain", "text")
+    sample_uri = ctx.path("work", "tokenizer_sample")
+    train_here = p["model"] == "train"
+    summary: dict[str, Any] = {}
+    if train_here:
+        sizes = {r[0]: int(r[1] or 0) for r in
+                 docs.groupBy("domain").agg(F.sum(F.octet_length("text"))).collect()}
+        domain_rates = rates(sizes, p["domain_weights"], p["max_sample_mb"] * 1e6)
+        fn = partial(sample_batches, seed=ctx.manifest.seed, domain_rates=domain_rates, hints=p["morpheme_hints"])
+        ctx.fs.delete(sample_uri)
+        docs.mapInArrow(fn, spark_ddl_sample()).orderBy("doc_id").write.parquet(sample_uri)
+        summary["sample_rates"] = {d: round(r, 6) for d, r in sorted(domain_rates.items())}
+        sample = ctx.spark.read.parquet(sample_uri)
+    else:
+        sample = docs.select("doc_id", "source", "domain", F.lit(0).cast("int").alias("sample_lines"),
+                             F.lit(0).cast("long").alias("sample_bytes"),
+                             F.octet_length("text").cast("long").alias(P.N_BYTES))
+    with tempfile.TemporaryDirectory(prefix="kocurate-tokenizer-") as tmp:
+        local = os.path.join(tmp, "tokenizer")
+        os.makedirs(local)
+        if train_here:
+            spec = spec_of(p)
+            started = time.monotonic()
+            S.train(_lines(ctx, sample_uri), spec, os.path.join(local, MODEL_NAME))
+            summary["train_seconds"] = round(time.monotonic() - started, 3)
+        else:
+            src = p["model"]
+            if not os.path.isfile(src) or not os.path.isfile(src[: -len(".model")] + ".meta.json"):
+                raise ManifestError(f"[stages.tokenizer] model {src!r}: needs the .model file and its .meta.json "
+                                    "(from `kocurate tokenizer train` or an earlier run's models/tokenizer/)")
+            for suffix in (".model", ".vocab", ".meta.json"):
+                if os.path.isfile(src[: -len(".model")] + suffix):
+                    shutil.copyfile(src[: -len(".model")] + suffix, os.path.join(local, MODEL_NAME + suffix))
+        model_file = os.path.join(local, MODEL_NAME + ".model")
+        hf_export.export(model_file, local)
+        summary.update(describe(model_file))
+        ctx.fs.delete(ctx.path(MODEL_DIR))
+        for name in sorted(os.listdir(local)):
+            ctx.fs.put(os.path.join(local, name), ctx.path(MODEL_DIR, name))
+    totals = sample.agg(F.sum("sample_lines"), F.sum("sample_bytes")).collect()[0]
+    summary["sample_lines"], summary["sample_bytes"] = int(totals[0] or 0), int(totals[1] or 0)
+    summary["report"] = [
+        f"tokenizer: {summary['model_type']} {summary['vocab_size']:,} pieces from "
+        f"{summary['sample_bytes'] / 1e6:,.2f} MB of sampled lines; vocabulary hygiene: "
+        + ", ".join(f"{k} {v}" for k, v in summary["hygiene"].items())]
+    combined = sample.select(
+        *OUTPUT_COLUMNS, F.lit("keep").alias(P.DECISION), F.lit(STEP).alias(P.STEP),
+        F.lit(None).cast("string").alias(P.REASON), F.lit(None).cast("double").alias(P.SCORE),
+        F.lit(None).cast("string").alias(P.DUP_OF),
+        F.create_map(F.lit("tokenizer.sample_lines"), F.col("sample_lines").cast("string"),
+                     F.lit("tokenizer.sample_bytes"), F.col("sample_bytes").cast("string")).alias(P.DETAILS),
+        F.col(P.N_BYTES))
+    return StageResult(combined=combined, output_uri=ctx.path("work", NAME), output_columns=OUTPUT_COLUMNS,
+                       summary=summary)
+
+
+def spark_ddl_sample() -> str:
+    return spark_ddl(SAMPLE_SCHEMA)
+
+
+def describe(model_file: str) -> dict[str, Any]:
+    """Facts for run.json and the summary: type, size, special ids, vocabulary hygiene counts."""
+    from tokenizer.encoders import SentencePieceEncoder
+    from tokenizer.evaluate import hygiene
+
+    meta = json.loads(open(model_file[: -len(".model")] + ".meta.json", encoding="utf-8").read())
+    enc = SentencePieceEncoder(model_file)
+    h = hygiene(enc).row()
+    with open(model_file, "rb") as fh:
+        import hashlib
+
+        digest = hashlib.sha256(fh.read()).hexdigest()
+    return {"model_type": meta["spec"]["model_type"], "vocab_size": enc.vocab_size, "model_sha256": digest,
+            "hygiene": {k: h[k] for k in ("spam", "pii_like", "repeated", "multi_eojeol")}}
