@@ -5,37 +5,15 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 
 import duckdb
 import numpy as np
-import pyarrow.parquet as pq
 import pytest
 
 from tokenizer import megatron as M
 from tokenizer.spm import SPECIAL_IDS
 from tokenizer.verify import verify
-
-
-def _synthetic_tokens_dir(root: Path, shards: int = 2, docs: int = 50, seed: int = 0) -> Path:
-    """A tokens/ directory written by the shard writer alone (no Spark), with its manifest."""
-    rng = np.random.default_rng(seed)
-    rows = []
-    for k in range(shards):
-        w = M.ShardWriter(root / "train" / f"s{k}", np.uint16)
-        side = []
-        for d in range(docs):
-            toks = np.append(rng.integers(4, 4000, rng.integers(5, 300)), SPECIAL_IDS["</s>"])
-            off, n = w.add(toks)
-            side.append({"seq_index": d, "doc_id": f"doc{k}-{d}", "token_offset": off, "n_tokens": n,
-                         "source": "synthetic", "licence": "CC0-1.0", "domain": "web"})
-        info = w.close()
-        pq.write_table(__import__("pyarrow").Table.from_pylist(side), str(root / "train" / f"s{k}.parquet"))
-        rows.append({"split": "train", "shard": k, "prefix": f"train/s{k}", "tokens": info.tokens,
-                     "sequences": info.sequences})
-    (root / "manifest.json").write_text(json.dumps({"shards": rows, "dtype": "uint16"}))
-    return root
 
 
 def test_index_round_trip(tmp_path: Path) -> None:
@@ -145,49 +123,3 @@ def test_verify_passes_and_catches_corruption(sample_run: Path, tmp_path: Path) 
     b.write_bytes(bytes(data))
     rep = verify(str(copy))
     assert not rep.ok and any("checksum" in p for p in rep.problems)
-
-
-def test_torch_windows_are_deterministic_and_traceable(tmp_path: Path) -> None:
-    pytest.importorskip("torch")
-    from tokenizer.torch_dataset import TokenWindows
-
-    root = _synthetic_tokens_dir(tmp_path / "tokens")
-    stream = np.concatenate([M.IndexedShard(root / "train" / f"s{k}").bin for k in range(2)])
-    ds = TokenWindows(str(root), "train", seq_len=64, seed=3)
-    assert len(ds) == (len(stream) - 1) // 64
-    again = TokenWindows(str(root), "train", seq_len=64, seed=3)
-    for i in (0, 1, len(ds) - 1):
-        x, y = ds[i]
-        start = ds.window_start(i)
-        assert x.tolist() == stream[start: start + 64].tolist()
-        assert y.tolist() == stream[start + 1: start + 65].tolist()
-        assert again[i][0].tolist() == x.tolist()
-        lin = ds.lineage(i)
-        assert lin and sum(r["to"] - r["from"] for r in lin) == 65
-    assert TokenWindows(str(root), "train", seq_len=64, seed=4).order.tolist() != ds.order.tolist()
-
-
-def test_gpu_throughput_of_the_windows_loader(tmp_path: Path) -> None:
-    """Runs where an NVIDIA GPU is present (skips elsewhere); prints tokens/s moved to the GPU."""
-    torch = pytest.importorskip("torch")
-    if not torch.cuda.is_available():
-        pytest.skip("no NVIDIA GPU")
-    from torch.utils.data import DataLoader
-
-    from tokenizer.torch_dataset import TokenWindows
-
-    root = _synthetic_tokens_dir(tmp_path / "tokens", shards=4, docs=4000)
-    ds = TokenWindows(str(root), "train", seq_len=2048, seed=0)
-    loader = DataLoader(ds, batch_size=16, num_workers=4, pin_memory=True)
-    moved = 0
-    start = time.perf_counter()
-    for x, y in loader:
-        x, y = x.cuda(non_blocking=True), y.cuda(non_blocking=True)
-        assert torch.equal(x[:, 1:], y[:, :-1])
-        moved += x.numel()
-    torch.cuda.synchronize()
-    secs = time.perf_counter() - start
-    first = ds[0][0].cuda()
-    assert torch.equal(first.cpu(), ds[0][0])
-    print(f"\nGPU {torch.cuda.get_device_name(0)}: {moved:,} tokens in {secs:.2f} s = "
-          f"{moved / secs / 1e6:.1f} M tokens/s")
