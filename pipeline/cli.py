@@ -130,7 +130,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if args.export:
         audit.export(args.run_dir, args.export)
         print(f"wrote {args.export}: tables sources, stages, documents, shards, decisions, duplicates, quarantine, "
-              "pii_findings, run")
+              "pii_findings, sequences, run")
         return 0
     if args.sql:
         print(audit.render(*audit.query(args.run_dir, args.sql)))
@@ -201,7 +201,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("run_dir")
     g = a.add_mutually_exclusive_group()
     g.add_argument("--report", choices=["waterfall", "sources", "licences", "duplicates", "domains", "pii",
-                                        "contamination", "quarantine"], help="one canned report (default: all)")
+                                        "contamination", "tokens", "quarantine"],
+                   help="one canned report (default: all)")
     g.add_argument("--sql", help="run one query over the views and print a table")
     g.add_argument("--export", metavar="FILE.duckdb", help="write a self-contained DuckDB database file")
     g.add_argument("--pii-lookup", metavar="ENTITY", help="read values of this entity type (KR_RRN, PHONE_NUMBER, "

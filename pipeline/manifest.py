@@ -151,7 +151,7 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
                            "(with its .meta.json) from `kocurate tokenizer train` or an earlier run"),
         "model_type": ParamSpec(str, "bpe", "SentencePiece algorithm (benchmarks/tokenizer.py: BPE gives fewer "
                                 "tokens per eojeol than unigram at equal vocabulary)", choices=("bpe", "unigram")),
-        "vocab_size": ParamSpec(int, 64_000, "pieces, including specials, placeholders and 256 byte pieces (fewer "
+        "vocab_size": ParamSpec(int, 128_000, "pieces, including specials, placeholders and 256 byte pieces (fewer "
                                 "when the sample cannot support them)", minimum=300, maximum=262_144),
         "character_coverage": ParamSpec(float, 0.9995, "share of characters covered by pieces; the rarest go "
                                         "to byte fallback", minimum=0.9, maximum=1.0),

@@ -38,7 +38,7 @@ def test_valid_manifest_resolves_paths_and_defaults(tmp_path: Path) -> None:
     m = load_run(write(tmp_path))
     assert m.sources[0].paths == (str(tmp_path / "data" / "*.jsonl"),)
     assert m.stages == ("ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains",
-                        "export")
+                        "export", "tokenizer", "tokens")
     assert m.params["ingest"]["max_error_rate"] == 0.05
     assert m.output.endswith("runs/t")
     assert m.spark.master == "local[*]"
@@ -63,6 +63,12 @@ def test_uris_are_kept(tmp_path: Path) -> None:
     ("", "[stages.ingest]\nmax_eror_rate = 0.1",
      "key 'stages.ingest.max_eror_rate': unknown key; allowed: max_error_rate"),
     ("", "[spark]\nshuffle_partitions = 0", "key 'spark.shuffle_partitions': must be at least 1"),
+    ("", '[stages]\norder = ["ingest", "normalize", "tokenizer"]', "list 'export' before them"),
+    ("", '[stages]\norder = ["ingest", "normalize", "export", "tokens"]', "list 'tokenizer' before 'tokens'"),
+    ("", "[stages.tokens]\ndomain_weights = { web = -1 }", "expected domains (web, legal"),
+    ("", "[stages.tokenizer]\ndomain_weights = { news = 1 }", "bad: ['news']"),
+    ("", '[stages.tokenizer]\nmodel = "absent.model"', "is not a SentencePiece .model file"),
+    ("", '[stages.tokenizer]\nmodel_type = "wordpiece"', "allowed: bpe, unigram"),
 ])
 def test_errors_name_file_key_and_allowed_values(tmp_path: Path, source_extra: str, run_extra: str,
                                                  needle: str) -> None:

@@ -163,11 +163,19 @@ def test_no_planted_pii_in_any_deliverable(sample_run: Path, ground_truth: dict[
     values = _values(ground_truth)
     files = _deliverables(sample_run)
     kinds = {p.relative_to(sample_run).parts[0] for p in files}
-    assert {"docs", "provenance", "reports", "models", "run.json"} <= kinds
+    assert {"docs", "provenance", "reports", "models", "tokens", "run.json"} <= kinds
     assert (sample_run / "reports" / "run.log").stat().st_size > 0
+    import sentencepiece as spm
+
+    from tokenizer.megatron import IndexedShard
+
+    sp = spm.SentencePieceProcessor(model_file=str(sample_run / "tokens" / "tokenizer" / "spm.model"))
     for path in files:
         if path.suffix == ".parquet":
             blob = str(pq.read_table(path).to_pylist()).encode("utf-8")  # decoded: pages are compressed
+        elif path.suffix == ".bin":  # token shards: decoded back to text
+            shard = IndexedShard(str(path)[: -len(".bin")])
+            blob = "\n".join(sp.decode(shard[i].astype(int).tolist()) for i in range(len(shard))).encode("utf-8")
         else:
             blob = path.read_bytes()
         for v in values:

@@ -123,3 +123,15 @@ def test_verify_passes_and_catches_corruption(sample_run: Path, tmp_path: Path) 
     b.write_bytes(bytes(data))
     rep = verify(str(copy))
     assert not rep.ok and any("checksum" in p for p in rep.problems)
+
+
+def test_audit_tokens_report_matches_the_manifest(sample_run: Path) -> None:
+    from pipeline import audit
+
+    man = json.loads((sample_run / "tokens" / "manifest.json").read_text())
+    cols, rows = audit.report(str(sample_run), "tokens")
+    by_split: dict[str, int] = {}
+    for r in rows:
+        by_split[r[0]] = by_split.get(r[0], 0) + r[cols.index("tokens")]
+    assert by_split == man["tokens"]
+    assert all(r[cols.index("licence")] for r in rows)

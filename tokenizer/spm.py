@@ -50,7 +50,7 @@ class TokenizerSpec:
     """What is trained: the manifest's ``[stages.tokenizer]`` settings that reach SentencePiece."""
 
     model_type: str = "unigram"
-    vocab_size: int = 64_000
+    vocab_size: int = 128_000
     character_coverage: float = 0.9995
     max_piece_length: int = 16
     split_digits: bool = True

@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from pipeline import provenance as P
 from pipeline.arrow import spark_ddl
-from pipeline.errors import ManifestError
+from pipeline.errors import InputError, ManifestError
 from pipeline.invariants import local_path
 from pipeline.stage import StageContext, StageResult
 from tokenizer import hf_export
@@ -122,6 +122,9 @@ def run(ctx: StageContext) -> StageResult:
         local = os.path.join(tmp, "tokenizer")
         os.makedirs(local)
         if train_here:
+            if not ctx.spark.read.parquet(sample_uri).filter("sample_lines > 0").limit(1).count():
+                raise InputError("the tokenizer has no text to train on: no curated document gave a line to "
+                                 "the sample (see the export stage's counts)")
             spec = spec_of(p)
             started = time.monotonic()
             S.train(_lines(ctx, sample_uri), spec, os.path.join(local, MODEL_NAME))
