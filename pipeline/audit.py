@@ -8,7 +8,7 @@ Views (documented in docs/provenance.md):
 - ``duplicates``: every removed duplicate with its survivor and the survivor's source;
 - ``shards``: one row per curated shard file of ``docs/`` (domain, documents, bytes, sources);
 - ``quarantine``: quarantined records without their raw bytes (raw input may hold personal data);
-- ``sequences``: one row per sequence of the token shards (the sidecars of ``tokens/``): split, shard,
+- ``token_lineage``: one row per sequence of the token shards (the sidecars of ``tokens/``): split, shard,
   doc id, copy, token offset and length, source, domain, licence, run id;
 - ``pii_findings``: one row per PII finding of the PII stage: document, source, decision, field, entity
   type, character offsets, score, action and the keyed hash of the value (never the value).
@@ -80,7 +80,7 @@ REPORTS: dict[str, tuple[str, str]] = {
     "tokens": ("training tokens per split, source and licence (from the token shards' sidecars)", """
         SELECT q.split, q.source, q.licence, s.terms, count(DISTINCT q.doc_id) AS documents,
                count(*) AS sequences, sum(q.n_tokens) AS tokens
-        FROM sequences q LEFT JOIN sources s ON s.name = q.source
+        FROM token_lineage q LEFT JOIN sources s ON s.name = q.source
         GROUP BY ALL ORDER BY q.split, tokens DESC, q.source"""),
     "quarantine": ("quarantined records per source and reason", """
         SELECT source, reason, count(*) AS records, sum(raw_size) AS raw_bytes, min(locator) AS first_locator
@@ -144,14 +144,14 @@ def open_audit(run_dir: str, con: duckdb.DuckDBPyConnection | None = None) -> du
         WHERE d.dup_of IS NOT NULL""")
     tokens_dir = os.path.join(run_dir, "tokens")
     if any(f.endswith(".parquet") for _, _, fs in os.walk(tokens_dir) for f in fs):
-        con.execute(f"""CREATE OR REPLACE TEMP VIEW sequences AS
+        con.execute(f"""CREATE OR REPLACE TEMP VIEW token_lineage AS
             SELECT regexp_extract(filename, '/tokens/([a-z]+)/', 1) AS split,
                    regexp_extract(filename, '/tokens/(.*)\\.parquet$', 1) AS shard, * EXCLUDE (filename)
             FROM read_parquet('{tokens_dir}/*/*.parquet', filename = true)""")
     else:
-        con.execute("CREATE OR REPLACE TEMP VIEW sequences AS SELECT NULL::VARCHAR AS split, NULL::VARCHAR AS shard, "
-                    "NULL::VARCHAR AS doc_id, NULL::VARCHAR AS source, NULL::VARCHAR AS licence, "
-                    "NULL::BIGINT AS n_tokens WHERE false")
+        con.execute("CREATE OR REPLACE TEMP VIEW token_lineage AS SELECT NULL::VARCHAR AS split, "
+                    "NULL::VARCHAR AS shard, NULL::VARCHAR AS doc_id, NULL::VARCHAR AS source, "
+                    "NULL::VARCHAR AS licence, NULL::BIGINT AS n_tokens WHERE false")
     con.execute(f"""CREATE OR REPLACE TEMP VIEW pii_findings AS
         SELECT doc_id, source, decision, f.field, f.entity, f.start, f."end", f.score, f.action, f.hash
         FROM (SELECT doc_id, source, decision, unnest(from_json(details['pii.findings'], '{_FINDING_JSON}')) AS f
@@ -230,7 +230,7 @@ def export(run_dir: str, path: str) -> None:
     try:
         con.execute(f"ATTACH '{path}' AS out")
         for view in ("sources", "stages", "documents", "shards", "decisions", "duplicates", "quarantine",
-                     "pii_findings", "sequences"):
+                     "pii_findings", "token_lineage"):
             con.execute(f"CREATE TABLE out.{view} AS SELECT * FROM {view}")
         run = _load_run(run_dir)
         con.execute("CREATE TABLE out.run AS SELECT ? AS run_id, ? AS name, ? AS status, ? AS config_hash",

@@ -117,6 +117,14 @@ def _run_through(args: argparse.Namespace, stage: str) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from pipeline.datacard import write
+
+    for path in write(args.run_dir, args.out):
+        print(f"wrote {path}")
+    return 0
+
+
 def _cmd_explain(args: argparse.Namespace) -> int:
     from pipeline.explain import explain
 
@@ -130,7 +138,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if args.export:
         audit.export(args.run_dir, args.export)
         print(f"wrote {args.export}: tables sources, stages, documents, shards, decisions, duplicates, quarantine, "
-              "pii_findings, sequences, run")
+              "pii_findings, token_lineage, run")
         return 0
     if args.sql:
         print(audit.render(*audit.query(args.run_dir, args.sql)))
@@ -242,6 +250,11 @@ def build_parser() -> argparse.ArgumentParser:
     tn.add_argument("--output", help="build: run directory (default: the manifest's)")
     tn.add_argument("--master", help="build: Spark master URL")
     tn.set_defaults(func=_cmd_tokens)
+
+    rp = sub.add_parser("report", help="write the run's data card (reports/datacard.html with charts, and .md)")
+    rp.add_argument("run_dir")
+    rp.add_argument("--out", help="directory (default: RUN_DIR/reports)")
+    rp.set_defaults(func=_cmd_report)
 
     e = sub.add_parser("explain", help="the whole history of one document")
     e.add_argument("run_dir")

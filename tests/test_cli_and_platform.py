@@ -137,6 +137,11 @@ def test_standalone_cluster_run_matches_local(sample_run: Path, tmp_path: Path) 
     assert "shipped the project's code to the executors" in res.stderr
     assert _docs_content(out) == _docs_content(sample_run)
     assert _prov_content(out) == _prov_content(sample_run)
+    # The tokenizer and the token shards are byte-identical to the local run's.
+    files = sorted(p.relative_to(sample_run) for p in (sample_run / "tokens").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(out) for p in (out / "tokens").rglob("*") if p.is_file())
+    for rel in files:
+        assert (out / rel).read_bytes() == (sample_run / rel).read_bytes(), rel
     # Both workers ran executors that fetched the shipped code.
     shipped = list((tmp_path / "cluster").glob("worker*/app-*/*/kocurate_code.zip"))
     assert {p.parts[-4] for p in shipped} == {"worker0", "worker1"}, shipped
