@@ -12,8 +12,9 @@ the sizes asked for. A BPE tokenizer (64k) is trained once on a sample of the sa
 
 The ratio of the two times per core is the stage's overhead (encoding on executors, the validation
 split and mixing, the shuffle that orders documents across shards, the shard, index and sidecar
-writing, provenance). Peak memory is sampled from /proc per kind of process (Python driver, JVM,
-Python workers) at each size: it should not grow with the corpus.
+writing, provenance). Peak memory is sampled from /proc per kind of process (Python driver, JVM, and
+each Python worker on its own: the largest worker is what one task needs, and the number of workers
+Spark forked is shown beside it) at each size: it should not grow with the corpus.
 
 Usage: ``python -m benchmarks.tokens [--sizes 10,40] [--shard-mb 64]``
 """
@@ -107,7 +108,7 @@ def _classify(pid: int, root: int) -> str | None:
     if b"java" in cmd.split(b" ")[0]:
         return "jvm"
     if b"pyspark" in cmd and (b"daemon" in cmd or b"worker" in cmd):
-        return "workers"
+        return f"worker:{pid}"  # each Python worker on its own: the largest one is what a task needs
     return "driver"
 
 
@@ -133,7 +134,7 @@ def main() -> None:
     print(f"tokenizer: BPE {64_000:,} trained in {time.perf_counter() - t:.0f} s")
 
     rows = [["MB", "plain s", "plain tok/s/core", "plain MB/s/core", "stage s", "stage tok/s/core",
-             "stage MB/s/core", "stage/plain", "driver MB", "JVM MB", "workers MB"]]
+             "stage MB/s/core", "stage/plain", "driver MB", "JVM MB", "largest worker MB", "workers"]]
     for mb in sizes:
         docs = corpus(mb)
         real_mb = sum(len(t.encode("utf-8")) for _, _, t in docs) / 1e6
@@ -154,7 +155,9 @@ def main() -> None:
         assert s_tok == p_tok, (s_tok, p_tok)
         rows.append([f"{real_mb:.1f}", f"{p_s:.1f}", f"{p_tok / p_s:,.0f}", f"{real_mb / p_s:.2f}", f"{s_s:.1f}",
                      f"{s_tok / s_s:,.0f}", f"{real_mb / s_s:.2f}", f"{s_s / p_s:.2f}x",
-                     *[f"{peaks.get(k, 0) / 1e6:,.0f}" for k in ("driver", "jvm", "workers")]])
+                     *[f"{peaks.get(k, 0) / 1e6:,.0f}" for k in ("driver", "jvm")],
+                     f"{max((v for k, v in peaks.items() if k.startswith('worker:')), default=0) / 1e6:,.0f}",
+                     str(sum(k.startswith("worker:") for k in peaks))])
     print("\none core each (plain: one process, one thread; stage: Spark local[1]); tokens include EOS; "
           "shards verified with `kocurate tokens verify`")
     print(table(rows))

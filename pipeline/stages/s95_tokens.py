@@ -73,6 +73,26 @@ def copies_of(seed: int, doc_id: str, domain: str, cluster: int, p: dict[str, An
     return int(whole + (_unit(seed, "copy", doc_id) < w - whole))
 
 
+#: Text encoded per call: Spark hands over Arrow batches of up to 10,000 rows whatever their size (10,000
+#: statutes are over 500 MB); slicing them bounds a worker's memory by this, not by the documents' sizes.
+SLICE_BYTES = 8_000_000
+
+
+def slices(batches: Iterator[pa.RecordBatch], limit: int = SLICE_BYTES) -> Iterator[pa.RecordBatch]:
+    import pyarrow.compute as pc
+
+    for b in batches:
+        sizes = pc.binary_length(b.column("text")).fill_null(0).to_numpy(zero_copy_only=False)
+        start, acc = 0, 0
+        for i, n in enumerate(sizes):
+            acc += int(n)
+            if acc >= limit:
+                yield b.slice(start, i + 1 - start)
+                start, acc = i + 1, 0
+        if start < b.num_rows:
+            yield b.slice(start)
+
+
 def encode_batches(batches: Iterator[pa.RecordBatch], model_name: str, seed: int, dtype: str,
                    params: dict[str, Any]) -> Iterator[pa.RecordBatch]:
     from pyspark import SparkFiles
@@ -80,12 +100,12 @@ def encode_batches(batches: Iterator[pa.RecordBatch], model_name: str, seed: int
     sp = processor(SparkFiles.get(model_name))
     eos = SPECIAL_IDS["</s>"]
     np_dtype = np.dtype(dtype)
-    for b in batches:
+    for b in slices(batches):
         ids = b.column("doc_id").to_pylist()
         texts = b.column("text").to_pylist()
         domains = b.column("domain").to_pylist()
         clusters = b.column("dup_cluster_size").to_pylist()
-        encoded = sp.encode([t or "" for t in texts])
+        encoded = sp.encode([t or "" for t in texts], num_threads=1)  # one core per task, as Spark schedules it
         splits, copies, blobs = [], [], []
         for doc_id, dom, cl, toks in zip(ids, domains, clusters, encoded, strict=True):
             valid = _unit(seed, "valid", doc_id) < params["valid_fraction"]
