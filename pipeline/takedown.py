@@ -6,8 +6,8 @@ document removed as a duplicate has a surviving copy that carries the same text 
 data, and a survivor has removed copies that would come back if it were dropped and the run redone.
 So the requested documents are expanded through every duplicate relation the run recorded (exact and
 fuzzy, in both directions, transitively), and for each document the report says whether it is in the
-curated output and in which shard file, so the affected shards can be rebuilt. Token ranges join here
-when the run has token shards.
+curated output and in which shard file, and which token ranges of which token shards hold it, so the
+affected shards can be rebuilt.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class Affected:
     relation: str  # requested, or how it relates to a requested document
     outcome: str  # curated, or where and why it was removed
     shard: str | None  # the docs/ file that holds it (curated documents)
+    token_ranges: tuple[str, ...] = ()  # "train/kocurate_train_00001[1234:1567]" per copy in the token shards
 
 
 def takedown(run_dir: str, doc_ids: list[str], urls: list[str], hashes: list[str]) -> list[Affected]:
@@ -72,6 +73,11 @@ def takedown(run_dir: str, doc_ids: list[str], urls: list[str], hashes: list[str
             f"SELECT doc_id, filename FROM read_parquet('{os.path.join(run_dir, 'docs')}/**/*.parquet', "
             "filename = true, hive_partitioning = true) WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()) \
             if os.path.isdir(os.path.join(run_dir, "docs")) else {}
+        ranges: dict[str, list[str]] = {}
+        for d, shard_prefix, off, n in con.execute(
+                "SELECT doc_id, shard, token_offset, n_tokens FROM token_lineage WHERE doc_id IN (SELECT unnest(?)) "
+                "ORDER BY shard, token_offset", [ids]).fetchall():
+            ranges.setdefault(d, []).append(f"{shard_prefix}[{off}:{off + n}]")
     finally:
         con.close()
     out = []
@@ -82,8 +88,8 @@ def takedown(run_dir: str, doc_ids: list[str], urls: list[str], hashes: list[str
             else f"passed {stage}"
         if d in redacted:
             outcome, shard = "curated, the value redacted by the PII stage", None
-        out.append(Affected(d, source, relation[d], outcome,
-                            os.path.relpath(shard, run_dir) if shard else None))
+        out.append(Affected(d, source, relation[d], outcome, os.path.relpath(shard, run_dir) if shard else None,
+                            tuple(ranges.get(d, ()))))
     order = {"requested": 0}
     return sorted(out, key=lambda a: (order.get(a.relation.split(" ")[0], 1), a.doc_id))
 
@@ -91,8 +97,13 @@ def takedown(run_dir: str, doc_ids: list[str], urls: list[str], hashes: list[str
 def render(rows: list[Affected]) -> str:
     from pipeline.audit import render as table
 
-    body: list[tuple[Any, ...]] = [(a.doc_id, a.source, a.relation, a.outcome, a.shard or "") for a in rows]
+    body: list[tuple[Any, ...]] = [(a.doc_id, a.source, a.relation, a.outcome, a.shard or "",
+                                    " ".join(a.token_ranges)) for a in rows]
     shards = sorted({a.shard for a in rows if a.shard})
-    text = table(["doc_id", "source", "relation", "outcome", "shard"], body)
-    return text + ("\n\nshards to rebuild: " + ", ".join(shards) if shards else "\n\nno curated shard holds it")
+    token_shards = sorted({r.split("[", 1)[0] for a in rows for r in a.token_ranges})
+    text = table(["doc_id", "source", "relation", "outcome", "shard", "token ranges"], body)
+    text += "\n\nshards to rebuild: " + ", ".join(shards) if shards else "\n\nno curated shard holds it"
+    if token_shards:
+        text += "\ntoken shards to rebuild (tokens/): " + ", ".join(token_shards)
+    return text
 

@@ -50,7 +50,8 @@ def test_sql_and_cli(sample_run: Path) -> None:
     bad = subprocess.run([venv_bin("kocurate"), "audit", str(sample_run), "--report", "nope"],
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert bad.returncode == 2
-    choices = "'waterfall', 'sources', 'licences', 'duplicates', 'domains', 'pii', 'contamination', 'quarantine'"
+    choices = "'waterfall', 'sources', 'licences', 'duplicates', 'domains', 'pii', 'contamination', 'tokens', "
+    choices += "'quarantine'"
     assert f"choose from {choices}" in bad.stderr
 
 

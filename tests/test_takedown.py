@@ -33,6 +33,24 @@ def test_a_url_finds_the_surviving_copy_of_a_mirrored_document(sample_run: Path,
     assert len(curated) == 1 and curated[0].shard and curated[0].shard.startswith("docs/domain=legal/")
     assert (sample_run / curated[0].shard).is_file()
     assert "shards to rebuild: docs/domain=legal/" in render(got)
+    # The token ranges that hold it: each decodes to the curated text.
+    import json
+
+    import sentencepiece as spm
+
+    from tokenizer.megatron import IndexedShard
+
+    assert curated[0].token_ranges
+    sp = spm.SentencePieceProcessor(model_file=str(sample_run / "tokens" / "tokenizer" / "spm.model"))
+    text = duckdb.sql(f"SELECT text FROM read_parquet('{sample_run}/docs/**/*.parquet') WHERE doc_id = "
+                      f"'{curated[0].doc_id}'").fetchall()[0][0]
+    for r in curated[0].token_ranges:
+        prefix, span = r.rstrip("]").split("[")
+        a, b = map(int, span.split(":"))
+        toks = IndexedShard(sample_run / "tokens" / prefix).bin[a:b]
+        assert sp.decode(toks[:-1].astype(int).tolist()) == text
+    assert "token shards to rebuild (tokens/): " in render(got)
+    assert json.loads((sample_run / "tokens" / "manifest.json").read_text())["shards"]
 
 
 def test_a_removed_near_duplicate_leads_to_its_curated_survivor(sample_run: Path,
