@@ -149,9 +149,10 @@ def open_audit(run_dir: str, con: duckdb.DuckDBPyConnection | None = None) -> du
                    regexp_extract(filename, '/tokens/(.*)\\.parquet$', 1) AS shard, * EXCLUDE (filename)
             FROM read_parquet('{tokens_dir}/*/*.parquet', filename = true)""")
     else:
-        con.execute("CREATE OR REPLACE TEMP VIEW token_lineage AS SELECT NULL::VARCHAR AS split, "
-                    "NULL::VARCHAR AS shard, NULL::VARCHAR AS doc_id, NULL::VARCHAR AS source, "
-                    "NULL::VARCHAR AS licence, NULL::BIGINT AS n_tokens WHERE false")
+        empty = ("NULL::VARCHAR AS split, NULL::VARCHAR AS shard, NULL::BIGINT AS seq_index, NULL::VARCHAR AS doc_id, "
+                 "NULL::INTEGER AS copy, NULL::BIGINT AS token_offset, NULL::BIGINT AS n_tokens, "
+                 "NULL::VARCHAR AS source, NULL::VARCHAR AS domain, NULL::VARCHAR AS licence, NULL::VARCHAR AS run_id")
+        con.execute(f"CREATE OR REPLACE TEMP VIEW token_lineage AS SELECT {empty} WHERE false")
     con.execute(f"""CREATE OR REPLACE TEMP VIEW pii_findings AS
         SELECT doc_id, source, decision, f.field, f.entity, f.start, f."end", f.score, f.action, f.hash
         FROM (SELECT doc_id, source, decision, unnest(from_json(details['pii.findings'], '{_FINDING_JSON}')) AS f
