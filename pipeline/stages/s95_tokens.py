@@ -207,8 +207,15 @@ def run(ctx: StageContext) -> StageResult:
     encoded = ctx.spark.read.parquet(encoded_uri)
 
     item = np.dtype(dtype).itemsize
-    sizes = {r[0]: int(r[1] or 0) for r in encoded.groupBy("split")
-             .agg(F.sum(F.col("n_tokens") * F.col("copies"))).collect()}
+    # One aggregation for the shard counts and the manifest's counts per domain and per source.
+    per: dict[str, dict[str, int]] = {"domain": {}, "source": {}}
+    sizes: dict[str, int] = {}
+    for split, domain, source, n in encoded.groupBy("split", "domain", "source").agg(
+            F.sum(F.col("n_tokens") * F.col("copies"))).collect():
+        n = int(n or 0)
+        sizes[split] = sizes.get(split, 0) + n
+        for dim, name in (("domain", domain), ("source", source)):
+            per[dim][f"{split}|{name}"] = per[dim].get(f"{split}|{name}", 0) + n
     shards = {s: max(1, math.ceil(sizes.get(s, 0) * item / (p["shard_size_mb"] * 1e6))) for s in SPLITS
               if sizes.get(s, 0)}
     counts = F.create_map(*[x for s, n in sorted(shards.items()) for x in (F.lit(s), F.lit(n))]) \
@@ -224,8 +231,6 @@ def run(ctx: StageContext) -> StageResult:
                   .mapInArrow(write, spark_ddl(SHARD_SCHEMA)).orderBy("split", "shard").collect())
     shutil.rmtree(os.path.dirname(ship), ignore_errors=True)
 
-    per = {dim: {f"{r[0]}|{r[1]}": int(r[2]) for r in encoded.groupBy("split", dim)
-                 .agg(F.sum(F.col("n_tokens") * F.col("copies"))).collect()} for dim in ("domain", "source")}
     manifest = describe(ctx, tokens_dir, model, vocab, dtype, run_id, [r.asDict() for r in shard_rows], per)
     combined = encoded.select(
         *OUTPUT_COLUMNS,
