@@ -79,6 +79,23 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None,
     return proc.returncode, peaks, out, err
 
 
+def spark_process_kind(pid: int, root: int, per_worker: bool = False) -> str | None:
+    """``run_measured``'s classifier for a kocurate process tree: the Python driver (the root and its
+    plain children), the JVM, and the Python workers (summed as ``workers``, or each as
+    ``worker:<pid>`` with ``per_worker``, where the largest one is what one task needs)."""
+    if pid == root:
+        return "driver"
+    try:
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+    except OSError:
+        return None
+    if b"java" in cmd.split(b" ")[0]:
+        return "jvm"
+    if b"pyspark.daemon" in cmd or b"pyspark.worker" in cmd or b"pyspark/daemon" in cmd:
+        return f"worker:{pid}" if per_worker else "workers"
+    return "driver"
+
+
 def table(rows: list[list[str]]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []

@@ -29,7 +29,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import require_corpora, run_measured, table
+from benchmarks._common import require_corpora, run_measured, spark_process_kind, table
 from benchmarks.ingest_dedup import SOURCES
 
 HANGUL0, N_SYLLABLES = 0xAC00, 11172
@@ -85,21 +85,6 @@ def write_input(docs: list[tuple[str, str]], target_mb: float, out: Path) -> tup
     return n, total
 
 
-def _classify(pid: int, root: int) -> str | None:
-    """Memory kinds: kocurate's own process (the Python driver), the JVM, the Python workers."""
-    if pid == root:
-        return "driver"
-    try:
-        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
-    except OSError:
-        return None
-    if b"java" in cmd.split(b" ")[0]:
-        return "jvm"
-    if b"pyspark.daemon" in cmd or b"pyspark.worker" in cmd or b"pyspark/daemon" in cmd:
-        return "workers"
-    return "driver"
-
-
 def run_pipeline(input_dir: Path, work: Path, master: str) -> dict[str, Any]:
     work.mkdir(parents=True, exist_ok=True)
     (work / "s.toml").write_text(
@@ -109,7 +94,7 @@ def run_pipeline(input_dir: Path, work: Path, master: str) -> dict[str, Any]:
         'name = "scale"\nsources_manifest = "s.toml"\nseed = 1\n[stages.ingest]\nmax_error_rate = 0.05\n'
         f'[spark]\nmaster = "{master}"\nshuffle_partitions = 8\ndriver_memory = "4g"\n')
     cmd = [sys.executable, "-m", "pipeline", "-q", "run", str(work / "r.toml"), "--output", str(work / "run")]
-    returncode, measured, _, err = run_measured(cmd, classify=_classify)
+    returncode, measured, _, err = run_measured(cmd, classify=spark_process_kind)
     peaks = {"driver": 0, "jvm": 0, "workers": 0} | measured
     if returncode != 0:
         raise SystemExit(f"pipeline failed:\n{err[-4000:]}")

@@ -28,9 +28,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
-from benchmarks._common import require_corpora, run_measured, table
+from benchmarks._common import require_corpora, run_measured, spark_process_kind, table
 from benchmarks.corpora import CORPUS_FILES, domain_of, load
 
 
@@ -98,20 +99,6 @@ def child(run_dir: str, model: str, shard_mb: float) -> None:
     print(json.dumps({"seconds": secs, "tokens": rec.summary["tokens"], "counts": rec.counts}))
 
 
-def _classify(pid: int, root: int) -> str | None:
-    if pid == root:
-        return "driver"
-    try:
-        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
-    except OSError:
-        return None
-    if b"java" in cmd.split(b" ")[0]:
-        return "jvm"
-    if b"pyspark" in cmd and (b"daemon" in cmd or b"worker" in cmd):
-        return f"worker:{pid}"  # each Python worker on its own: the largest one is what a task needs
-    return "driver"
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10,40", help="MB of text")
@@ -142,8 +129,8 @@ def main() -> None:
         run_dir = work / f"run{int(mb)}"
         write_docs(docs, run_dir)
         env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-        rc, peaks, out, err = run_measured([sys.executable, "-m", "benchmarks.tokens", "--child", str(run_dir), model,
-                                            str(args.shard_mb)], env=env, classify=_classify)
+        cmd = [sys.executable, "-m", "benchmarks.tokens", "--child", str(run_dir), model, str(args.shard_mb)]
+        rc, peaks, out, err = run_measured(cmd, env=env, classify=partial(spark_process_kind, per_worker=True))
         if rc != 0:
             raise SystemExit(err[-3000:])
         res = json.loads(out.strip().splitlines()[-1])
