@@ -113,7 +113,7 @@ def _run_through(args: argparse.Namespace, stage: str) -> int:
         raise KocurateError(f"{args.target}: the {stage} stage is not in [stages] order")
     record = execute(replace(manifest, stages=manifest.stages[: manifest.stages.index(stage) + 1]), resume=True)
     done = {s["stage"]: s for s in record["stages"]}[stage]
-    print(f"{stage}: {done['summary'].get('report', [''])[0]} -> {record['output']}")
+    print(f"{done['summary'].get('report', [stage])[0]} -> {record['output']}")
     return 0
 
 
