@@ -135,3 +135,26 @@ def test_audit_tokens_report_matches_the_manifest(sample_run: Path) -> None:
         by_split[r[0]] = by_split.get(r[0], 0) + r[cols.index("tokens")]
     assert by_split == man["tokens"]
     assert all(r[cols.index("licence")] for r in rows)
+
+
+def test_build_verify_and_eval_commands(sample_run: Path, tmp_path: Path) -> None:
+    """`kocurate tokens build` on a finished run reuses every stage; `tokens verify` and `tokenizer eval`
+    run as commands."""
+    import subprocess
+
+    from tests.conftest import ROOT, SAMPLE_MANIFEST, venv_bin
+
+    run = tmp_path / "run"
+    shutil.copytree(sample_run, run)
+    res = subprocess.run([venv_bin("kocurate"), "tokens", "build", str(SAMPLE_MANIFEST), "--output", str(run),
+                          "--master", "local[1]"], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert res.returncode == 0, res.stderr[-3000:]
+    assert "tokens: train " in res.stdout and "tokens: already complete" in res.stderr
+    ok = subprocess.run([venv_bin("kocurate"), "tokens", "verify", str(run), "--sample", "20"],
+                        capture_output=True, text=True, timeout=300)
+    assert ok.returncode == 0 and ok.stdout.strip().endswith("ok")
+    ev = subprocess.run([venv_bin("kocurate"), "tokenizer", "eval", str(run / "models" / "tokenizer" / "spm.model"),
+                         str(run / "docs"), "--no-baselines", "--boundary-chars", "3000"],
+                        capture_output=True, text=True, timeout=300)
+    assert ev.returncode == 0, ev.stderr[-2000:]
+    assert "tokens_per_eojeol" in ev.stdout and "legal" in ev.stdout and "multi_eojeol" in ev.stdout
