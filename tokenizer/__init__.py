@@ -1,4 +1,4 @@
-"""The Korean SentencePiece tokenizer: training from curated documents, evaluation, encoding and
-Megatron-style token shards. Empty until the tokenizer issue lands; the package exists now because
-the repository layout (pipeline/, filters/, tokenizer/) is part of the distribution's contract and
-the cluster code shipping already includes it."""
+"""The Korean SentencePiece tokenizer and the token shards: training (``spm``, ``sample``), evaluation
+against baselines (``evaluate``, ``encoders``), the Hugging Face export (``hf_export``), the Megatron-Core
+indexed format (``megatron``), shard verification (``verify``) and a PyTorch dataset (``torch_dataset``).
+Pure Python over SentencePiece, numpy and pyarrow; the Spark stages live in ``pipeline/stages``."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
@@ -130,8 +130,3 @@ def processor(model_path: str) -> Any:
     import sentencepiece as spm
 
     return spm.SentencePieceProcessor(model_file=model_path)
-
-
-def iter_lines(texts: Iterable[str]) -> Iterator[str]:
-    for t in texts:
-        yield from (line for line in t.split("\n") if line.strip())

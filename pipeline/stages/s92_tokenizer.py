@@ -33,6 +33,7 @@ from pipeline.invariants import local_path
 from pipeline.stage import StageContext, StageResult
 from tokenizer import hf_export
 from tokenizer import spm as S
+from tokenizer.megatron import sha256_file
 from tokenizer.sample import sample_lines, with_hints
 
 NAME = "tokenizer"
@@ -111,7 +112,7 @@ def run(ctx: StageContext) -> StageResult:
         domain_rates = rates(sizes, p["domain_weights"], p["max_sample_mb"] * 1e6)
         fn = partial(sample_batches, seed=ctx.manifest.seed, domain_rates=domain_rates, hints=p["morpheme_hints"])
         ctx.fs.delete(sample_uri)
-        docs.mapInArrow(fn, spark_ddl_sample()).orderBy("doc_id").write.parquet(sample_uri)
+        docs.mapInArrow(fn, spark_ddl(SAMPLE_SCHEMA)).orderBy("doc_id").write.parquet(sample_uri)
         summary["sample_rates"] = {d: round(r, 6) for d, r in sorted(domain_rates.items())}
         sample = ctx.spark.read.parquet(sample_uri)
     else:
@@ -160,10 +161,6 @@ def run(ctx: StageContext) -> StageResult:
                        summary=summary)
 
 
-def spark_ddl_sample() -> str:
-    return spark_ddl(SAMPLE_SCHEMA)
-
-
 def describe(model_file: str) -> dict[str, Any]:
     """Facts for run.json and the summary: type, size, special ids, vocabulary hygiene counts."""
     from tokenizer.encoders import SentencePieceEncoder
@@ -172,9 +169,6 @@ def describe(model_file: str) -> dict[str, Any]:
     meta = json.loads(open(model_file[: -len(".model")] + ".meta.json", encoding="utf-8").read())
     enc = SentencePieceEncoder(model_file)
     h = hygiene(enc).row()
-    with open(model_file, "rb") as fh:
-        import hashlib
-
-        digest = hashlib.sha256(fh.read()).hexdigest()
-    return {"model_type": meta["spec"]["model_type"], "vocab_size": enc.vocab_size, "model_sha256": digest,
+    return {"model_type": meta["spec"]["model_type"], "vocab_size": enc.vocab_size,
+            "model_sha256": sha256_file(model_file),
             "hygiene": {k: h[k] for k in ("spam", "pii_like", "repeated", "multi_eojeol")}}

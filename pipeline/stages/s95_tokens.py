@@ -241,7 +241,7 @@ def run(ctx: StageContext) -> StageResult:
                      F.lit("tokens.n_tokens"), F.col("n_tokens").cast("string")).alias(P.DETAILS),
         F.col(P.N_BYTES))
     totals = manifest["tokens"]
-    summary = {"tokens": totals, "shards": {s: n for s, n in shards.items()}, "dtype": dtype,
+    summary = {"tokens": totals, "shards": dict(shards), "dtype": dtype,
                "report": ["tokens: " + ", ".join(f"{s} {totals.get(s, 0):,} tokens in {shards.get(s, 0)} shards"
                                                  for s in SPLITS) + f" ({dtype}, vocabulary {vocab:,})"]}
     return StageResult(combined=combined, output_uri=ctx.path("work", NAME), output_columns=OUTPUT_COLUMNS,
