@@ -49,12 +49,15 @@ def rss(pid: int) -> int:
 
 
 def run_measured(cmd: list[str], env: dict[str, str] | None = None,
-                 classify: Callable[[int, int], str | None] | None = None
+                 classify: Callable[[int, int], str | None] | None = None,
+                 timeline: list[tuple[float, dict[str, int]]] | None = None
                  ) -> tuple[int, dict[str, int], str, str]:
     """Run ``cmd``; return (exit code, peak RSS per kind of process in its tree, stdout, stderr).
 
     ``classify(pid, root_pid)`` names the kind a process's memory counts towards (None: not counted);
     without it the whole tree counts as ``"total"``. Each kind's peak is the maximum of its sum.
+    ``timeline``, when given, receives every sample as (wall-clock time, RSS per kind), so a caller
+    can attribute peaks to phases it knows the times of (the pipeline's stages, from its log).
     """
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peaks: dict[str, int] = {}
@@ -69,6 +72,8 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None,
                     now[kind] = now.get(kind, 0) + rss(p)
             for k, v in now.items():
                 peaks[k] = max(peaks.get(k, 0), v)
+            if timeline is not None:
+                timeline.append((time.time(), now))
             time.sleep(0.1)
 
     t = threading.Thread(target=sample, daemon=True)
