@@ -38,7 +38,8 @@ _VERSIONED = ("kocurate", "pyspark", "pyarrow", "duckdb", "datatrove", "trafilat
 
 
 #: What a run writes into its directory (and a fresh run therefore clears).
-RUN_DIR_ENTRIES = ("docs", "provenance", "quarantine", "work", "reports", "models", "tokens", "run.json")
+RUN_DIR_ENTRIES = ("docs", "provenance", "quarantine", "work", "reports", "models", "tokens", "tokens.partial",
+                   "tokens.model-tmp", "run.json")
 
 
 def package_versions() -> dict[str, str]:

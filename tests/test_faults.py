@@ -36,18 +36,24 @@ STAGES = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup",
           "tokenizer", "tokens"]
 
 
-@pytest.mark.parametrize("kill_in", ["ingest", "exact_dedup"])
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("kill_in", ["ingest", "exact_dedup", "tokens"])
 def test_killed_run_resumes_to_identical_outputs(sample_run: Path, tmp_path: Path, kill_in: str) -> None:
     out = tmp_path / "killed"
     proc = _start("run", str(SAMPLE_MANIFEST), "--master", "local[2]", "--output", str(out))
     # Kill the driver (SIGKILL, whole process group) while the stage is writing: its temporary
-    # directory exists and its completion record does not.
-    _wait_for(out / "work" / "_tmp" / kill_in, proc)
+    # directory exists and its completion record does not. The tokens stage writes its shards
+    # aside (tokens.partial/) and renames the directory when every shard is complete.
+    _wait_for(out / "tokens.partial" if kill_in == "tokens" else out / "work" / "_tmp" / kill_in, proc)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     done = STAGES[: STAGES.index(kill_in)]
     assert sorted(p.stem for p in (out / "work" / "_done").glob("*.json")) == sorted(done)
     assert not (out / "work" / "_done" / f"{kill_in}.json").exists()
+    assert not (out / "tokens").exists()  # never a partial set of shards under the published name
 
     res = subprocess.run([venv_bin("kocurate"), "run", str(SAMPLE_MANIFEST), "--master", "local[2]", "--output",
                           str(out), "--resume"], cwd=ROOT, capture_output=True, text=True, timeout=600)
@@ -58,6 +64,9 @@ def test_killed_run_resumes_to_identical_outputs(sample_run: Path, tmp_path: Pat
     assert _docs_content(out) == _docs_content(sample_run)
     assert _prov_content(out) == _prov_content(sample_run)
     assert not (out / "work" / "_tmp").exists() or not any((out / "work" / "_tmp").iterdir())
+    assert _files(out / "tokens") == _files(sample_run / "tokens")
+    assert _files(out / "models") == _files(sample_run / "models")
+    assert not (out / "tokens.partial").exists() and not (out / "tokens.model-tmp").exists()
 
 
 def _executor_pids() -> list[int]:

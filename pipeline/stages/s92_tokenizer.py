@@ -141,9 +141,13 @@ def run(ctx: StageContext) -> StageResult:
         model_file = os.path.join(local, MODEL_NAME + ".model")
         hf_export.export(model_file, local)
         summary.update(describe(model_file))
-        ctx.fs.delete(ctx.path(MODEL_DIR))
+        # Published aside, then renamed: models/tokenizer/ never holds half of a model.
+        staged = ctx.path(MODEL_DIR + ".partial")
+        ctx.fs.delete(staged)
         for name in sorted(os.listdir(local)):
-            ctx.fs.put(os.path.join(local, name), ctx.path(MODEL_DIR, name))
+            ctx.fs.put(os.path.join(local, name), f"{staged}/{name}")
+        ctx.fs.delete(ctx.path(MODEL_DIR))
+        ctx.fs.rename(staged, ctx.path(MODEL_DIR))
     totals = sample.agg(F.sum("sample_lines"), F.sum("sample_bytes")).collect()[0]
     summary["sample_lines"], summary["sample_bytes"] = int(totals[0] or 0), int(totals[1] or 0)
     summary["report"] = [

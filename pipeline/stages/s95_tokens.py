@@ -190,9 +190,14 @@ def run(ctx: StageContext) -> StageResult:
     dtype = np.dtype(M.dtype_for(vocab)).name
     seed = ctx.manifest.seed
     run_id = str(ctx.facts.get("run_id", ""))
+    # Shards are written aside and the directory renamed into place once complete, so tokens/ is
+    # always a whole set: a run killed mid-stage leaves only the .partial directory, which the
+    # resumed stage starts over.
+    partial_dir = tokens_dir + ".partial"
     ship = os.path.join(tokens_dir + ".model-tmp", f"tokens-{M.sha256_file(model)[:16]}.model")
-    shutil.rmtree(tokens_dir, ignore_errors=True)
-    shutil.rmtree(os.path.dirname(ship), ignore_errors=True)
+    for stale in (partial_dir, os.path.dirname(ship)):
+        shutil.rmtree(stale, ignore_errors=True)
+    os.makedirs(partial_dir)
     os.makedirs(os.path.dirname(ship))
     shutil.copyfile(model, ship)
     ctx.spark.sparkContext.addFile(ship)
@@ -224,14 +229,16 @@ def run(ctx: StageContext) -> StageResult:
               .withColumn("shard", F.pmod(F.xxhash64(F.lit(seed), F.lit("shard"), "doc_id", "copy"),
                                           counts[F.col("split")]))
               .withColumn("order", F.xxhash64(F.lit(seed), F.lit("order"), "doc_id", "copy")))
-    write = partial(write_shards, tokens_dir=tokens_dir, dtype=dtype, run_id=run_id)
+    write = partial(write_shards, tokens_dir=partial_dir, dtype=dtype, run_id=run_id)
     shard_rows = (copies.repartition(max(1, sum(shards.values())), "split", "shard")
                   .sortWithinPartitions("split", "shard", "order", "doc_id", "copy")
                   .select("split", "shard", "doc_id", "copy", "source", "domain", "licence", "tokens")
                   .mapInArrow(write, spark_ddl(SHARD_SCHEMA)).orderBy("split", "shard").collect())
     shutil.rmtree(os.path.dirname(ship), ignore_errors=True)
 
-    manifest = describe(ctx, tokens_dir, model, vocab, dtype, run_id, [r.asDict() for r in shard_rows], per)
+    manifest = describe(ctx, partial_dir, model, vocab, dtype, run_id, [r.asDict() for r in shard_rows], per)
+    shutil.rmtree(tokens_dir, ignore_errors=True)
+    os.replace(partial_dir, tokens_dir)
     combined = encoded.select(
         *OUTPUT_COLUMNS,
         F.when(F.col("copies") > 0, "keep").otherwise("drop").alias(P.DECISION), F.lit(STEP).alias(P.STEP),
