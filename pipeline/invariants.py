@@ -29,18 +29,13 @@ _DECISIONS_SQL = ", ".join(f"'{d}'" for d in DECISIONS)
 #: DuckDB runs inside the driver process: bound its memory so the driver stays flat as data grows
 #: (beyond the limit, DuckDB spills set operations to its temporary directory).
 DUCKDB_MEMORY_LIMIT = "512MB"
-#: The limit of the checks after every stage and of the run summary, inside a pipeline run. Their
-#: hash sets over doc_id grow with the documents (3.7 million ids: about 430 MB at 512 MB, 165 MB at
-#: 128 MB, 2.5 s against 5.4 s); spilling keeps the driver's memory flat for a few seconds per stage
-#: at 1 GB (docs/scale.md). Interactive audits keep the larger limit.
-RUN_MEMORY_LIMIT = "128MB"
 
 
-def connect(memory_limit: str = DUCKDB_MEMORY_LIMIT) -> duckdb.DuckDBPyConnection:
+def connect() -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with bounded memory, for checks and reports in the driver."""
     import tempfile
 
-    con = duckdb.connect(config={"memory_limit": memory_limit, "threads": 2,
+    con = duckdb.connect(config={"memory_limit": DUCKDB_MEMORY_LIMIT, "threads": 2,
                                  "preserve_insertion_order": False,
                                  "temp_directory": tempfile.gettempdir() + "/kocurate-duckdb"})
     return con
@@ -143,7 +138,7 @@ def check_stage(stage: str, decisions_uri: str, output_uri: str, input_uri: str 
     if any(local_path(u) is None for u in uris):
         return _check_with_spark(spark, stage, decisions_uri, output_uri, input_uri, output_has_decisions,
                                  input_has_decisions)
-    con = connect(RUN_MEMORY_LIMIT)
+    con = connect()
     try:
         parquet_view(con, "dec", decisions_uri)
         parquet_view(con, "out", output_uri, output_has_decisions)

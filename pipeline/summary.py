@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.invariants import RUN_MEMORY_LIMIT, connect, parquet_view
+from pipeline.invariants import connect, parquet_view
 
 
 @dataclass
@@ -26,7 +26,7 @@ class StageSummary:
 
 
 def summarize(run_dir: str, stages: list[str]) -> list[StageSummary]:
-    con = connect(RUN_MEMORY_LIMIT)
+    con = connect()
     out: list[StageSummary] = []
     try:
         for stage in stages:
@@ -56,7 +56,7 @@ def summarize(run_dir: str, stages: list[str]) -> list[StageSummary]:
 
 def pii_notes(run_dir: str) -> list[str]:
     """One line for the run summary: PII findings per entity type (counts only)."""
-    con = connect(RUN_MEMORY_LIMIT)
+    con = connect()
     try:
         parquet_view(con, "dec", f"{run_dir.rstrip('/')}/provenance/pii")
         rows = con.execute("""
@@ -74,7 +74,7 @@ def pii_notes(run_dir: str) -> list[str]:
 
 def contamination_notes(run_dir: str, eval_sets: list[str]) -> list[str]:
     """One line for the run summary: per evaluation set, items seen in the data and documents hit."""
-    con = connect(RUN_MEMORY_LIMIT)
+    con = connect()
     try:
         parquet_view(con, "dec", f"{run_dir.rstrip('/')}/provenance/decontam")
         rows = dict((r[0], r[1:]) for r in con.execute("""
