@@ -36,9 +36,15 @@ class BatchBuilder:
     Python loop over every column of every row (this is on the ingest's per-record hot path).
     """
 
-    def __init__(self, schema: pa.Schema, max_rows: int = 1000) -> None:
+    def __init__(self, schema: pa.Schema, max_rows: int = 1000, weight_column: str | None = None,
+                 max_weight: int = 64 << 20) -> None:
         self.schema = schema
         self.max_rows = max_rows
+        # Rows can be large (whole web pages): with a weight column (a byte count) a batch is also
+        # flushed once its rows weigh ``max_weight``, so a task's memory does not follow row sizes.
+        self._weight_at = schema.get_field_index(weight_column) if weight_column else None
+        self.max_weight = max_weight
+        self._weight = 0
         self._rows: list[tuple[object, ...]] = []
 
     def __len__(self) -> int:
@@ -49,13 +55,16 @@ class BatchBuilder:
         batch = pa.RecordBatch.from_arrays(
             [pa.array(col, type=f.type) for col, f in zip(columns, self.schema, strict=True)], schema=self.schema)
         self._rows = []
+        self._weight = 0
         return batch
 
     def drain(self, rows: Iterable[tuple[object, ...]]) -> Iterable[pa.RecordBatch]:
-        append, limit = self._rows.append, self.max_rows
+        append, limit, at = self._rows.append, self.max_rows, self._weight_at
         for row in rows:
             append(row)
-            if len(self._rows) >= limit:
+            if at is not None:
+                self._weight += row[at] or 0  # type: ignore[operator]
+            if len(self._rows) >= limit or self._weight >= self.max_weight:
                 yield self.flush()
                 append = self._rows.append
         if self._rows:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import hashlib
 import io
 import json
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -175,3 +177,68 @@ def test_extraction_does_not_depend_on_pages_seen_before() -> None:
     data = _warc([("https://a.kr/1", PAGE.format(meta="").encode(), "text/html; charset=utf-8")])
     texts = [[r.text for r in parse_file("t.warc.gz", data, ParseOptions("warc", {}))] for _ in range(6)]
     assert texts[0][1] and all(t == texts[0] for t in texts)
+
+
+def _pages(n: int) -> list[tuple[str, bytes, str]]:
+    return [(f"https://a.kr/{i}", PAGE.format(meta="").encode(), "text/html; charset=utf-8") for i in range(n)]
+
+
+def _single_member(data: bytes) -> bytes:
+    """The same WARC compressed as one gzip member, as ``gzip file.warc`` writes it."""
+    return gzip.compress(gzip.decompress(data))
+
+
+def test_single_member_gzip_warc_is_read_in_full() -> None:
+    chunked = list(parse_file("t.warc.gz", _warc(_pages(6)), ParseOptions("warc", {})))
+    single = list(parse_file("t.warc.gz", _single_member(_warc(_pages(6))), ParseOptions("warc", {})))
+    assert [r.error for r in single] == [r.error for r in chunked] == [("drop", "not_a_document")] + [None] * 6
+    assert [r.text for r in single] == [r.text for r in chunked]
+    assert [r.url for r in single] == [r.url for r in chunked]
+    assert all(r.details.get("offset_in") == "decompressed" for r in single)
+    assert len({r.locator for r in single}) == len(single)
+
+
+def test_truncated_single_member_gzip_warc_is_still_reported_as_truncated() -> None:
+    data = _single_member(_warc(_pages(6)))
+    recs = list(parse_file("t.warc.gz", data[: len(data) - 20], ParseOptions("warc", {})))
+    assert recs[-1].error == ("quarantine", "truncated_archive")
+    assert "single-member" in (recs[-1].message or "")
+    # The identical pages compress to almost nothing: the cut loses the last page only.
+    assert all(r.error is None for r in recs[1:-1]) and len(recs) == 7
+
+
+def test_uncompressed_warc_and_wet_conversion_records() -> None:
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    for i in range(3):
+        w.write_record(w.create_warc_record(f"https://b.kr/{i}", "conversion",
+                                            payload=io.BytesIO(f"본문 {i} 입니다.\n둘째 줄".encode()),
+                                            warc_content_type="text/plain"))
+    recs = list(parse_file("t.warc.wet", buf.getvalue(), ParseOptions("warc", {})))
+    assert [r.text for r in recs] == [f"본문 {i} 입니다.\n둘째 줄" for i in range(3)]
+    assert [r.error for r in recs] == [None] * 3
+
+
+def test_oversized_warc_record_is_quarantined_without_losing_the_next() -> None:
+    big = ("<html><body><p>" + "가나다라마바사 " * 20_000 + "</p></body></html>").encode()
+    data = _warc([("https://a.kr/big", big, "text/html; charset=utf-8"), *_pages(1)])
+    recs = list(iter_records("t.warc.gz", data, ParseOptions("warc", {}), 20_000))
+    assert [r.error[1] if r.error else None for r in recs] == ["not_a_document", "too_large", None]
+    assert "was not read" in (recs[1].message or "")
+
+
+def test_the_parse_read_hashes_the_whole_file(tmp_path: Path) -> None:
+    from pipeline.ingest.streams import Openable, sha256_of
+
+    data = _warc(_pages(3))
+    path = tmp_path / "t.warc.gz"
+    path.write_bytes(data)
+    for content in (None, data):  # streamed from the local path, or bytes Spark read
+        source = Openable(f"file:{path}", content)
+        recs = list(iter_records("t.warc.gz", source, ParseOptions("warc", {}), 10**6))
+        source.last.drain()
+        assert len(recs) == 4
+        assert source.last.hexdigest() == hashlib.sha256(data).hexdigest() == sha256_of(f"file:{path}")
+        assert source.last.bytes_read == len(data)

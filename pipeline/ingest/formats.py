@@ -12,15 +12,17 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import orjson
 
 from pipeline.ingest import records as R
-from pipeline.ingest.decode import codec_for, compression_of, decode_bytes, decompress
+from pipeline.ingest.decode import codec_for, decode_bytes, decompress
 from pipeline.ingest.records import RawRecord
+from pipeline.ingest.streams import CHUNK, HashingReader, Openable
 
 FORMATS = ("jsonl", "parquet", "csv", "tsv", "text", "markdown", "warc")
 
@@ -40,13 +42,26 @@ class ParseOptions:
         return None if self.encoding == "auto" else self.encoding
 
 
-def parse_file(name: str, data: bytes, opts: ParseOptions) -> Iterator[RawRecord]:
+def parse_file(name: str, data: bytes, opts: ParseOptions, max_doc_bytes: int | None = None
+               ) -> Iterator[RawRecord]:
     """Yield one record per input unit of ``data``; never raises on bad input."""
+    yield from parse_stream(name, Openable.of_bytes(name, data), opts, max_doc_bytes)
+
+
+def parse_stream(name: str, source: Openable, opts: ParseOptions, max_doc_bytes: int | None = None
+                 ) -> Iterator[RawRecord]:
+    """Yield one record per input unit of the file ``source`` opens; never raises on bad input.
+
+    WARC and WET files are parsed as a stream, a record at a time (memory bounded by the largest
+    record, whose body is read up to a cap); the other formats are read whole, as their parsers need.
+    """
+    stream = source.open()
+    if opts.format == "warc":
+        yield from _parse_warc(name, source, stream, max_doc_bytes)
+        return
+    data = stream.read()
     if not data:
         yield RawRecord.broken(f"{name}:0", R.EMPTY_FILE, "input file is empty (0 bytes)", b"")
-        return
-    if opts.format == "warc":  # warcio reads gzip-per-record WARC itself
-        yield from _parse_warc(name, data)
         return
     dec = decompress(name, data)
     payload = dec.data
@@ -403,51 +418,189 @@ def _warc_record(name: str, offset: int, record: Any, body: bytes) -> RawRecord:
                      title=title, encoding=codec, details=details)
 
 
-def _parse_warc(name: str, data: bytes) -> Iterator[RawRecord]:
-    """WARC records in file order. warcio returns a partial last record from a truncated .warc.gz
-    without complaint, so the gzip stream is checked first and that record is quarantined."""
-    if compression_of(name, data[:4]) == "gzip":
-        check = decompress(name, data)
-        if check.truncated:
-            records = list(_iter_warc(name, data))
-            yield from records[:-1]
-            last = records[-1].offset if records and records[-1].offset is not None else 0
+class _NotChunked(Exception):
+    """warcio found a gzip member that holds more than one record."""
+
+
+#: WARC record bodies are read up to this multiple of ``max_doc_bytes`` (HTML around the text);
+#: a larger record is quarantined as too large without being held in memory.
+BODY_CAP_FACTOR: Final = 4
+
+
+def _parse_warc(name: str, source: Openable, stream: HashingReader, max_doc_bytes: int | None
+                ) -> Iterator[RawRecord]:
+    """WARC records in file order, read as a stream.
+
+    Common Crawl writes one gzip member per record, and then a record's locator is the byte offset
+    of its member in the compressed file (what CDX indexes give). A file compressed as one gzip
+    member (``gzip file.warc``) is valid too, but warcio refuses it after the first record; it is
+    then read again, decompressed, and its locators are offsets in the decompressed WARC
+    (``details.offset_in = "decompressed"``). A truncated gzip stream is recognised by its missing
+    end marker, followed alongside the read: warcio would hand back the partial last record without
+    complaint, so each record is held back until the next one (or a clean end) confirms it.
+    """
+    body_cap = max_doc_bytes * BODY_CAP_FACTOR if max_doc_bytes else None
+    first = stream.read(2)
+    if not first:
+        yield RawRecord.broken(f"{name}:0", R.EMPTY_FILE, "input file is empty (0 bytes)", b"")
+        return
+    stream = source.open()
+    held: RawRecord | None = None
+    single_member = False
+    try:
+        for rec in _iter_warc(name, stream, body_cap, compressed_offsets=True):
+            if held is not None:
+                yield held
+            held = rec
+    except _NotChunked:
+        single_member = True
+    if not single_member:
+        stream.drain()
+        gz = stream.gzip
+        if gz is None or not gz.truncated:
+            if held is not None:
+                yield held
+            return
+        if gz.members > 1 or held is None or held.error is not None:
+            last = held.offset if held is not None and held.offset is not None else 0
             yield RawRecord.broken(f"{name}@{last}", R.TRUNCATED_ARCHIVE,
                                    f"gzip stream breaks inside the WARC record at offset {last} "
-                                   f"({check.error}); the records before it were ingested",
-                                   data[last:last + R.MAX_RAW_BYTES], last)
+                                   f"({gz.describe()}); the records before it were ingested", b"", last)
             return
-    yield from _iter_warc(name, data)
+        # One gzip member that breaks: a single-member file cut short, read below as one.
+    # Nothing was yielded yet: warcio refuses a single-member file at its second record, and the one
+    # record before that was held back.
+    stream = source.open()
+    held = None
+    gz_reader = _GzipReader(stream)
+    for rec in _iter_warc(name, gz_reader, body_cap, compressed_offsets=False):
+        if held is not None:
+            yield held
+        held = rec
+    stream.drain()
+    if gz_reader.error:
+        last = held.offset if held is not None and held.offset is not None else 0
+        yield RawRecord.broken(f"{name}@{last}", R.TRUNCATED_ARCHIVE,
+                               f"single-member gzip stream breaks inside the WARC record at decompressed "
+                               f"offset {last} ({gz_reader.error}); the records before it were ingested",
+                               b"", last)
+        return
+    if held is not None:
+        yield held
 
 
-def _iter_warc(name: str, data: bytes) -> Iterator[RawRecord]:
+class _GzipReader(io.RawIOBase):
+    """A decompressed view of a gzip stream (one member or many), read in bounded pieces, that
+    records a break in the compressed data in ``error`` instead of raising."""
+
+    def __init__(self, raw: HashingReader) -> None:
+        super().__init__()
+        self._raw = raw
+        self._d: Any = None  # the open member's decompressor
+        self._pending = b""  # compressed bytes not yet given to a decompressor
+        self._buf = b""
+        self._pos = 0  # read position in _buf
+        self.error: str | None = None
+        self._done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._pos >= len(self._buf):
+            self._buf, self._pos = b"", 0
+        while not self._buf and not self._done:
+            if not self._pending:
+                self._pending = self._raw.read(CHUNK)
+                if not self._pending:
+                    self._done = True
+                    if self._d is not None:
+                        self.error = "gzip stream ends before its end marker"
+                    break
+            if self._d is None:
+                self._pending = self._pending.lstrip(b"\x00")  # padding between members
+                if not self._pending:
+                    continue
+                self._d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            try:
+                self._buf = self._d.decompress(self._pending, CHUNK)
+            except zlib.error as exc:
+                self.error, self._done = f"corrupt gzip stream: {exc}", True
+                break
+            if self._d.eof:
+                self._pending, self._d = self._d.unused_data, None
+            else:
+                self._pending = self._d.unconsumed_tail
+        n = min(len(b), len(self._buf) - self._pos)
+        b[:n] = memoryview(self._buf)[self._pos:self._pos + n]
+        self._pos += n
+        return n
+
+
+def _read_body(record: Any, cap: int | None) -> bytes | None:
+    """The record's payload, or None when it is longer than ``cap`` (the rest is left unread)."""
+    stream = record.content_stream()
+    if cap is None:
+        return stream.read()
+    body = stream.read(cap + 1)
+    return None if len(body) > cap else body
+
+
+def _iter_warc(name: str, stream: io.RawIOBase, body_cap: int | None, compressed_offsets: bool
+               ) -> Iterator[RawRecord]:
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
 
-    stream = io.BytesIO(data)
     it = ArchiveIterator(stream, no_record_parse=False)
     last_offset = 0
     try:
         for record in it:
             # Read the payload before asking for the offset: warcio's get_record_offset() drains
             # the record's content stream.
-            body = record.content_stream().read() if record.rec_type in ("response", "conversion") else b""
+            body: bytes | None = b""
+            if record.rec_type in ("response", "conversion") and _is_text(record):
+                body = _read_body(record, body_cap)
             offset = it.get_record_offset()
             last_offset = offset
+            if body is None:
+                yield RawRecord.broken(f"{name}@{offset}", R.TOO_LARGE,
+                                       f"WARC record body is over {body_cap} bytes (the limit is "
+                                       f"{BODY_CAP_FACTOR}x max_doc_bytes); it was not read", b"", offset)
+                continue
             try:
-                yield _warc_record(name, offset, record, body)
+                rec = _warc_record(name, offset, record, body)
             except Exception as exc:  # one broken record must not lose the rest of the file
-                yield RawRecord.broken(f"{name}@{offset}", R.UNREADABLE_FILE,
-                                       f"WARC record cannot be read: {type(exc).__name__}: {exc}", b"",
-                                       offset)
+                rec = RawRecord.broken(f"{name}@{offset}", R.UNREADABLE_FILE,
+                                       f"WARC record cannot be read: {type(exc).__name__}: {exc}", b"", offset)
+            if not compressed_offsets:
+                rec.details["offset_in"] = "decompressed"
+            yield rec
+    except ArchiveLoadFailed as exc:
+        if "non-chunked gzip" in str(exc):
+            raise _NotChunked from exc
+        yield RawRecord.broken(f"{name}@{last_offset}:tail", R.TRUNCATED_ARCHIVE,
+                               f"WARC file breaks after offset {last_offset}: {type(exc).__name__}: {exc}",
+                               b"", last_offset)
     except Exception as exc:
         yield RawRecord.broken(f"{name}@{last_offset}:tail", R.TRUNCATED_ARCHIVE,
                                f"WARC file breaks after offset {last_offset}: {type(exc).__name__}: {exc}",
-                               data[last_offset:last_offset + R.MAX_RAW_BYTES], last_offset)
+                               b"", last_offset)
 
 
-def iter_records(name: str, data: bytes, opts: ParseOptions, max_doc_bytes: int) -> Iterator[RawRecord]:
-    """``parse_file`` plus the size limit, applied to every format the same way."""
-    for rec in parse_file(name, data, opts):
+def _is_text(record: Any) -> bool:
+    """Whether a record's body is worth reading: WET text, or a response that is not binary."""
+    if record.rec_type == "conversion":
+        return True
+    content_type = record.http_headers.get_header("Content-Type") if record.http_headers else None
+    mime = (content_type or "").split(";")[0].strip().lower()
+    return not mime or mime in _HTML_TYPES or mime.startswith("text/")
+
+
+def iter_records(name: str, data: bytes | Openable, opts: ParseOptions, max_doc_bytes: int
+                 ) -> Iterator[RawRecord]:
+    """``parse_stream`` plus the size limit, applied to every format the same way."""
+    source = Openable.of_bytes(name, data) if isinstance(data, bytes) else data
+    for rec in parse_stream(name, source, opts, max_doc_bytes):
         if rec.error is None and rec.text is not None:
             size = len(rec.text.encode("utf-8"))
             if size > max_doc_bytes:
@@ -458,4 +611,4 @@ def iter_records(name: str, data: bytes, opts: ParseOptions, max_doc_bytes: int)
         yield rec
 
 
-__all__: Sequence[str] = ("FORMATS", "ParseOptions", "iter_records", "parse_file")
+__all__: Sequence[str] = ("FORMATS", "ParseOptions", "iter_records", "parse_file", "parse_stream")

@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial, reduce
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pyarrow as pa
 
@@ -26,6 +26,7 @@ from pipeline.errors import InputError
 from pipeline.fs import HadoopFS
 from pipeline.ingest import records as R
 from pipeline.ingest.formats import ParseOptions, iter_records
+from pipeline.ingest.streams import Openable, is_local, local_path, sha256_of
 from pipeline.manifest import Source
 from pipeline.stage import StageContext, StageResult, output_uri
 
@@ -38,21 +39,14 @@ STEP = R.STEP
 
 SCHEMA = pa.schema(P.DOC_FIELDS + P.DECISION_FIELDS + P.QUARANTINE_FIELDS)
 _GLOB_CHARS = re.compile(r"[*?\[{]")
-
-
-def strip_file_scheme(uri: str) -> str:
-    if uri.startswith("file://"):
-        return uri[len("file://"):]
-    if uri.startswith("file:"):
-        return uri[len("file:"):]
-    return uri
+T = TypeVar("T")
 
 
 def glob_base(patterns: tuple[str, ...]) -> str:
     """The longest directory prefix shared by a source's path patterns (before any glob character)."""
     dirs = []
     for p in patterns:
-        p = strip_file_scheme(p)
+        p = local_path(p)
         m = _GLOB_CHARS.search(p)
         head = p[: m.start()] if m else p
         dirs.append(head.rsplit("/", 1)[0] if "/" in head else "")
@@ -78,11 +72,37 @@ class InputFile:
 _EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 
 
+def _file_groups(files: list[T], size: Callable[[T], int], target: int = 128 << 20) -> list[list[T]]:
+    """Files packed into groups of about ``target`` bytes, largest first (one task per group): a
+    large file is a task of its own, many small ones share one. Deterministic for sorted input."""
+    groups: list[list[T]] = []
+    totals: list[int] = []
+    for f in sorted(files, key=lambda f: -size(f)):
+        if groups and totals[-1] + size(f) <= target:
+            groups[-1].append(f)
+            totals[-1] += size(f)
+        else:
+            groups.append([f])
+            totals.append(size(f))
+    return groups
+
+
+def _local_sums(spark: SparkSession, files: list[tuple[str, int]]) -> dict[str, str]:
+    """SHA-256 of local files, read in chunks by Python on the executors (memory does not follow the
+    file size, unlike ``binaryFile``, which holds each file whole)."""
+    if not files:
+        return {}
+    groups = _file_groups(files, lambda f: f[1])
+    rdd = spark.sparkContext.parallelize(groups, len(groups))
+    return dict(rdd.flatMap(lambda g: [(uri, sha256_of(uri)) for uri, _ in g]).collect())
+
+
 def list_inputs(spark: SparkSession, fs: HadoopFS, sources: tuple[Source, ...]) -> list[InputFile]:
     """Every input file with its size and SHA-256; fails early when a path pattern matches nothing.
 
     Files are listed with Hadoop's glob (which sees zero-byte files; Spark's readers skip them
-    silently) and checksummed by Spark on the executors.
+    silently) and checksummed on the executors: local files streamed by Python, remote ones through
+    Spark's ``binaryFile`` reader (Hadoop's file systems).
     """
     from pyspark.sql import functions as F
 
@@ -94,12 +114,13 @@ def list_inputs(spark: SparkSession, fs: HadoopFS, sources: tuple[Source, ...]) 
                 raise InputError(f"source '{src.name}': no input file matches {pattern!r}")
             listed += [(src.name, uri, size) for uri, size in files]
     listed = sorted(set(listed))
-    sums: dict[str, str] = {}
-    non_empty = sorted({uri for _, uri, size in listed if size > 0})
-    if non_empty:
-        rows = (spark.read.format("binaryFile").load(non_empty)
+    non_empty = sorted({(uri, size) for _, uri, size in listed if size > 0})
+    sums = _local_sums(spark, [f for f in non_empty if is_local(f[0])])
+    remote = [uri for uri, _ in non_empty if not is_local(uri)]
+    if remote:
+        rows = (spark.read.format("binaryFile").load(remote)
                 .select("path", F.sha2(F.col("content"), 256).alias("sha256")).collect())
-        sums = {r["path"]: r["sha256"] for r in rows}
+        sums.update({r["path"]: r["sha256"] for r in rows})
     out = []
     for source, uri, size in listed:
         digest = sums.get(uri) if size > 0 else _EMPTY_SHA256
@@ -111,24 +132,35 @@ def list_inputs(spark: SparkSession, fs: HadoopFS, sources: tuple[Source, ...]) 
 
 def _ingest_batches(batches: Iterator[pa.RecordBatch], sources: dict[str, dict[str, Any]],
                     max_doc_bytes: int) -> Iterator[pa.RecordBatch]:
-    builder = BatchBuilder(SCHEMA, max_rows=1000)
+    builder = BatchBuilder(SCHEMA, max_rows=1000, weight_column=P.N_BYTES)
     for batch in batches:
         paths = batch.column("path").to_pylist()
         names = batch.column("source").to_pylist()
+        sums = batch.column("sha256").to_pylist()
         contents = batch.column("content")
         for i, (path, source) in enumerate(zip(paths, names, strict=True)):
             cfg = sources[source]
-            local = strip_file_scheme(path)
+            local = local_path(path)
             base = cfg["base"]
             name = local[len(base):].lstrip("/") if base and local.startswith(base) else local
-            data = contents[i].as_py() or b""
-            yield from builder.drain(_rows(source, cfg, name, data, max_doc_bytes))
-            del data
+            # Local files are opened here and streamed; remote ones arrive as bytes Spark read.
+            opened = Openable(path, contents[i].as_py() if contents[i].is_valid else None)
+            try:
+                yield from builder.drain(_rows(source, cfg, name, opened, max_doc_bytes))
+                reader = opened.last
+                if reader is not None:
+                    reader.drain()
+                    if reader.hexdigest() != sums[i]:
+                        raise InputError(f"source '{source}': input file {path} changed while the run read it "
+                                         f"(SHA-256 {reader.hexdigest()[:12]}..., listed as {sums[i][:12]}...); "
+                                         "run again on files that do not change")
+            finally:
+                opened.close()
     if len(builder):
         yield builder.flush()
 
 
-def _rows(source: str, cfg: dict[str, Any], name: str, data: bytes, max_doc_bytes: int
+def _rows(source: str, cfg: dict[str, Any], name: str, data: Openable, max_doc_bytes: int
           ) -> Iterator[tuple[object, ...]]:
     domain, licence, priority = cfg["domain"], cfg["licence"], cfg["priority"]
     for rec in iter_records(name, data, cfg["opts"], max_doc_bytes):
@@ -164,20 +196,32 @@ def _rows(source: str, cfg: dict[str, Any], name: str, data: bytes, max_doc_byte
         )
 
 
+_FILES_DDL = "path string, content binary, source string, sha256 string"
+
+
 def read_sources(spark: SparkSession, inputs: list[InputFile]) -> DataFrame:
-    """(path, content, source) for every listed file; zero-byte files become rows with empty content
-    so the parser reports them (Spark's binaryFile reader would drop them)."""
+    """(path, content, source, sha256) for every listed file.
+
+    Local files (and zero-byte ones, which Spark's ``binaryFile`` reader would drop) are rows with a
+    null content, packed about 128 MB to a task, largest first: the executor opens and streams them.
+    Remote files (``s3a://``, ``hdfs://``) are read whole by ``binaryFile`` through Hadoop's file
+    systems, so their memory per task follows the file size (docs/schema.md).
+    """
     from pyspark.sql import functions as F
 
+    local = [f for f in inputs if f.size == 0 or is_local(f.path)]
     frames = []
+    if local:
+        groups = [[(f.path, None, f.source, f.sha256) for f in g] for g in _file_groups(local, lambda f: f.size)]
+        rdd = spark.sparkContext.parallelize(groups, len(groups)).flatMap(lambda g: g)
+        frames.append(spark.createDataFrame(rdd, _FILES_DDL))
     for source in sorted({f.source for f in inputs}):
-        paths = [f.path for f in inputs if f.source == source and f.size > 0]
+        paths = [f.path for f in inputs if f.source == source and f.size > 0 and not is_local(f.path)]
         if paths:
+            sums = spark.createDataFrame([(f.path, f.sha256) for f in inputs if f.path in set(paths)],
+                                         "path string, sha256 string")
             frames.append(spark.read.format("binaryFile").load(paths)
-                          .select("path", "content", F.lit(source).alias("source")))
-    empty = [(f.path, b"", f.source) for f in inputs if f.size == 0]
-    if empty:
-        frames.append(spark.createDataFrame(empty, "path string, content binary, source string"))
+                          .select("path", "content", F.lit(source).alias("source")).join(sums, "path"))
     return reduce(lambda a, b: a.unionByName(b), frames)
 
 
