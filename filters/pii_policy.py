@@ -1,25 +1,28 @@
 """What the PII stage does with what ``filters.pii`` finds: redact, mask or drop, per entity type.
 
-A document's fields (title and text) are scanned; each finding is replaced by its typed placeholder
-(``redact``) or by ``*`` of the same length (``mask``). A document is dropped instead when an entity
-whose action is ``drop`` is present (``pii_v1.drop_entity``), or when PII is so dense that what is
-left after redaction would be a list of placeholders (``pii_v1.density``: at least
-``min_findings_for_density`` findings covering at least ``max_pii_share`` of the characters; a
-contact page with a phone and a business number is redacted and kept, a leaked customer list is
-dropped). The outcome carries, per finding, the field, entity type, character offsets in the
-field as it entered the stage, the score, the action and a keyed hash of the value; never the value.
+A document's fields (title, text, and the path and query of its URL, never its host: the URL
+filter, per-host counts and ``takedown --url`` rely on the host) are scanned; each finding is
+replaced by its typed placeholder (``redact``) or by ``*`` of the same length (``mask``). A document
+is dropped instead when an entity whose action is ``drop`` is present (``pii_v2.drop_entity``), or
+when PII is so dense that what is left after redaction would be a list of placeholders
+(``pii_v2.density``: at least ``min_findings_for_density`` findings covering at least
+``max_pii_share`` of the characters; a contact page with a phone and a business number is redacted
+and kept, a leaked customer list is dropped). The outcome carries, per finding, the field, entity
+type, character offsets in the field as it entered the stage, the score, the action, the recognizer
+that found it (name, rule and version) and a keyed hash of the value; never the value.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Final
 
 from filters import pii
 
-STEP: Final = "pii_v1"
+STEP: Final = "pii_v2"
 ACTIONS: Final = ("redact", "mask", "drop")
 
 
@@ -45,10 +48,12 @@ class FieldFinding:
     score: float
     action: str
     hash: str
+    recognizer: str = ""
 
     def as_json(self) -> dict[str, object]:
         return {"field": self.field, "entity": self.entity, "start": self.start, "end": self.end,
-                "score": round(self.score, 3), "action": self.action, "hash": self.hash}
+                "score": round(self.score, 3), "action": self.action, "hash": self.hash,
+                "recognizer": self.recognizer}
 
 
 @dataclass
@@ -73,8 +78,18 @@ class PiiOutcome:
                                            ensure_ascii=True)}
 
 
+_URL_HEAD = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
+
+
+def url_head(url: str) -> int:
+    """Where a URL's path starts: the scheme and host (with user and port) before it are never scanned."""
+    m = _URL_HEAD.match(url)
+    return m.end() if m else 0
+
+
 def apply(fields: dict[str, str | None], policy: PiiPolicy, key: bytes) -> PiiOutcome:
-    """Scan ``fields`` (name -> value) in order and apply ``policy``; ``key`` is the HMAC key."""
+    """Scan ``fields`` (name -> value) in order and apply ``policy``; ``key`` is the HMAC key. A field
+    named ``url`` is scanned from its path on."""
     out: dict[str, str | None] = {}
     found: list[FieldFinding] = []
     pii_chars = 0
@@ -82,12 +97,15 @@ def apply(fields: dict[str, str | None], policy: PiiPolicy, key: bytes) -> PiiOu
         if not value:
             out[name] = value
             continue
-        hits = pii.find(value, policy.min_score)
+        skip = url_head(value) if name == "url" else 0
+        scanned = value[skip:]
+        hits = pii.find(scanned, policy.min_score)
         modes = {h.entity: policy.action(h.entity) for h in hits}
-        out[name] = pii.redact(value, hits, {e: "mask" if a == "mask" else "redact" for e, a in modes.items()})
+        out[name] = value[:skip] + pii.redact(scanned, hits,
+                                              {e: "mask" if a == "mask" else "redact" for e, a in modes.items()})
         for h in hits:
-            found.append(FieldFinding(name, h.entity, h.start, h.end, h.score, modes[h.entity],
-                                      pii.keyed_hash(key, h.entity, value[h.start:h.end])))
+            found.append(FieldFinding(name, h.entity, h.start + skip, h.end + skip, h.score, modes[h.entity],
+                                      pii.keyed_hash(key, h.entity, scanned[h.start:h.end]), h.recognizer))
             pii_chars += h.end - h.start
     total = sum(len(v) for v in fields.values() if v)
     share = pii_chars / total if total else 0.0

@@ -14,6 +14,16 @@ from typing import Any
 
 import duckdb
 import pytest
+from hypothesis import HealthCheck, settings
+
+#: Property-based tests: derandomized (the same examples on every run, so CI is never red by chance),
+#: no deadline (a loaded 2-core machine), a bounded number of examples. KOCURATE_HYPOTHESIS=dev explores
+#: with fresh random examples instead.
+settings.register_profile("ci", derandomize=True, deadline=None, max_examples=150, database=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("dev", deadline=None, max_examples=1000,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("KOCURATE_HYPOTHESIS", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The PII hashing key of every run in the tests (and of the processes they start): a fixed test key,

@@ -31,7 +31,7 @@ TYPE = {"KR_PHONE": "PHONE_NUMBER"}
 def test_redact_records_offsets_and_hashes_never_values() -> None:
     text = "문의: 담당자: 김민수, 전화 010-1234-5678"
     o = apply({"title": "공지", "text": text}, PiiPolicy(), KEY)
-    assert o.decision == "modify" and o.reason == "pii_v1.redacted"
+    assert o.decision == "modify" and o.reason == "pii_v2.redacted"
     assert o.fields["text"] == "문의: 담당자: <|person|>, 전화 <|phone|>" and o.fields["title"] == "공지"
     got = {(f.entity, text[f.start:f.end], f.hash) for f in o.findings}
     assert got == {("PERSON", "김민수", keyed_hash(KEY, "PERSON", "김민수")),
@@ -48,7 +48,7 @@ def test_title_is_scanned_and_mask_and_drop_actions_apply() -> None:
     assert [f.field for f in o.findings] == ["title", "text"]
     dropped = apply({"title": None, "text": "주민등록번호 900101-1081234 입니다"},
                     PiiPolicy(actions=(("KR_RRN", "drop"),)), KEY)
-    assert (dropped.decision, dropped.reason) == ("drop", "pii_v1.drop_entity")
+    assert (dropped.decision, dropped.reason) == ("drop", "pii_v2.drop_entity")
     assert "900101" not in (dropped.fields["text"] or "")  # the stage's dataset holds the redacted text
 
 
@@ -56,7 +56,7 @@ def test_dense_pii_drops_the_document_and_sparse_pii_is_redacted() -> None:
     names = ["김민수", "이서연", "박지훈"]
     rows = "\n".join(f"성명: {n} 연락처 010-{1000 + i}-{2000 + i}" for i, n in enumerate(names))
     dense = apply({"text": rows}, PiiPolicy(), KEY)
-    assert (dense.decision, dense.reason) == ("drop", "pii_v1.density") and dense.score >= 0.25
+    assert (dense.decision, dense.reason) == ("drop", "pii_v2.density") and dense.score >= 0.25
     sparse = apply({"text": "행사 안내문입니다. " * 20 + "문의 010-1234-5678"}, PiiPolicy(), KEY)
     assert sparse.decision == "modify" and sparse.score < 0.1
     clean = apply({"text": "민법 제123조의2에 따라 2024-03-15까지 15,500원을 배상한다."}, PiiPolicy(), KEY)
@@ -139,7 +139,7 @@ def test_every_planted_identifier_is_found_and_provable_by_keyed_hash(sample_run
     # Every document with findings is redacted and passed on, with counts in its provenance.
     rows = con.execute("SELECT decision, reason, details['pii.types'] FROM decisions WHERE stage = 'pii' "
                        "AND details['pii.types'] IS NOT NULL").fetchall()
-    assert rows and {(d, r) for d, r, _ in rows} == {("modify", "pii_v1.redacted")}
+    assert rows and {(d, r) for d, r, _ in rows} == {("modify", "pii_v2.redacted")}
     con.close()
 
 

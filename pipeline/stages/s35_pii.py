@@ -3,10 +3,11 @@
 Runs after exact dedup (fewer documents) and before quality, so that nothing trained later in the run
 (the quality model, the tokenizer) ever sees a raw identifier. ``filters.pii_policy`` decides per
 document; this stage applies it over Arrow batches with ``mapInArrow`` (the Presidio engine is built
-once per Python worker) to the title and the text. Provenance records, per document, the entity
-types and counts and, per finding, the field, offsets, score, action and a keyed hash (HMAC-SHA256
-under the operator's key, see ``pipeline.pii_key``), never a value. The key reaches the executors
-inside the task closure only; the run stores its fingerprint.
+once per Python worker) to the title, the text and the URL's path and query (never its host).
+Provenance records, per document, the entity types and counts and, per finding, the field, offsets,
+score, action, recognizer (name, rule and version) and a keyed hash (HMAC-SHA256 under the
+operator's key, see ``pipeline.pii_key``), never a value. The key reaches the executors inside the
+task closure only; the run stores its fingerprint.
 """
 
 from __future__ import annotations
@@ -18,16 +19,16 @@ from typing import Any
 
 import pyarrow as pa
 
-from filters.pii_policy import PiiPolicy, apply
+from filters.pii_policy import STEP, PiiPolicy, apply
 from pipeline import provenance as P
 from pipeline.arrow import spark_ddl
 from pipeline.pii_key import resolve_key
 from pipeline.stage import StageContext, StageResult, output_uri
 
 NAME = "pii"
-VERSION = 1
+VERSION = 2
 SCHEMA = pa.schema(P.DOC_FIELDS + P.DECISION_FIELDS)
-FIELDS = ("title", "text")
+FIELDS = ("title", "text", "url")
 
 
 def policy_from(params: dict[str, Any]) -> PiiPolicy:
@@ -37,12 +38,13 @@ def policy_from(params: dict[str, Any]) -> PiiPolicy:
 
 
 def pii_batch(batch: pa.RecordBatch, policy: PiiPolicy, key: bytes) -> pa.RecordBatch:
-    cols = {name: batch.column(name).to_pylist() for name in ("title", "text", "text_sha256")}
-    titles, texts, hashes = [], [], []
+    cols = {name: batch.column(name).to_pylist() for name in ("title", "text", "url", "text_sha256")}
+    titles, texts, urls, hashes = [], [], [], []
     decisions, reasons, scores, details = [], [], [], []
-    for title, text, sha in zip(cols["title"], cols["text"], cols["text_sha256"], strict=True):
-        o = apply({"title": title, "text": text}, policy, key)
+    for title, text, url, sha in zip(cols["title"], cols["text"], cols["url"], cols["text_sha256"], strict=True):
+        o = apply({"title": title, "text": text, "url": url}, policy, key)
         titles.append(o.fields["title"])
+        urls.append(o.fields["url"])
         new_text = o.fields["text"]
         texts.append(new_text)
         hashes.append(sha if new_text == text else hashlib.sha256((new_text or "").encode("utf-8")).hexdigest())
@@ -52,10 +54,11 @@ def pii_batch(batch: pa.RecordBatch, policy: PiiPolicy, key: bytes) -> pa.Record
         details.append(P.details_entries(o.details()))
     n = batch.num_rows
     replaced = {"title": pa.array(titles, pa.string()), "text": pa.array(texts, pa.string()),
+                "url": pa.array(urls, pa.string()),
                 "text_sha256": pa.array(hashes, pa.string())}
     n_bytes = pa.array([len(t.encode("utf-8")) if t else 0 for t in cols["text"]], pa.int64())
     arrays = [replaced.get(f.name, batch.column(f.name)) for f in P.DOC_FIELDS] + [
-        pa.array(decisions, pa.string()), pa.array(["pii_v1"] * n, pa.string()), pa.array(reasons, pa.string()),
+        pa.array(decisions, pa.string()), pa.array([STEP] * n, pa.string()), pa.array(reasons, pa.string()),
         pa.array(scores, pa.float64()), pa.nulls(n, pa.string()),
         pa.array(details, pa.map_(pa.string(), pa.string())), n_bytes,
     ]

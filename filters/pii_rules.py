@@ -1,0 +1,514 @@
+"""The project's Korean PII recognizers, its Korean context enhancer and the context words.
+
+Each rule is a regex with the value in group ``v``, run on the *detection view* of a text
+(``filters.pii.detection_view``: full-width forms, long dashes and Korean digit words turned into
+ASCII one character for one, so offsets are the text's own). Grouped numbers allow every separator
+people type: a hyphen or dot with or without spaces, spaces, a line break, a JSON ``\\n``.
+
+A rule's base score says how far its shape alone is evidence: a checksum or a distinctive shape
+scores at least ``MIN_SCORE`` (0.5) on its own; a bare number with neither (a passport, an account,
+a health-insurance number, a 12-digit number without separators) scores below it and is found only
+when ``KoreanContextEnhancer`` sees its label. Validators return True (raise to 0.85 or more), None
+(keep the base score) or False (reject).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+
+#: Recorded with every finding, so findings of an older detector can be told apart.
+RULES_VERSION: Final = 2
+MIN_SCORE: Final = 0.5
+WINDOW: Final = 24  # characters before a match searched for a label
+AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
+NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
+CONTEXT_FACTOR: Final = 0.35  # Presidio's default context_similarity_factor
+MIN_WITH_CONTEXT: Final = 0.6  # a labelled weak pattern passes MIN_SCORE
+
+#: Korean labels per entity (raise the score); merged with each Presidio recognizer's own context.
+CONTEXT: Final = {
+    "KR_RRN": ("주민등록번호", "주민번호", "주민등록", "생년월일"),
+    "KR_FRN": ("외국인등록번호", "외국인등록", "외국인 등록", "외국인번호"),
+    "KR_BRN": ("사업자등록번호", "사업자번호", "사업자 등록", "사업자"),
+    "KR_CRN": ("법인등록번호", "법인번호", "법인 등록"),
+    "KR_PASSPORT": ("여권번호", "여권", "passport", "Passport", "PASSPORT"),
+    "KR_DRIVER_LICENSE": ("운전면허", "면허번호", "면허증"),
+    "KR_HEALTH_INSURANCE": ("건강보험", "건보", "보험증"),
+    "PHONE_NUMBER": (
+        "전화",
+        "연락처",
+        "연락",
+        "휴대폰",
+        "핸드폰",
+        "휴대전화",
+        "문의",
+        "TEL",
+        "Tel",
+        "tel",
+        "☎",
+        "H.P",
+        "HP",
+        "Mobile",
+        "mobile",
+        "팩스",
+        "FAX",
+        "Fax",
+        "번호",
+    ),
+    "EMAIL_ADDRESS": ("이메일", "메일", "E-mail", "e-mail", "Email", "email"),
+    "CREDIT_CARD": ("카드번호", "신용카드", "체크카드", "카드"),
+    "KR_BANK_ACCOUNT": ("계좌", "입금", "예금주", "은행", "농협", "우체국", "새마을금고", "신협", "수협", "뱅크"),
+    "KR_ADDRESS": ("주소", "소재지", "거주지", "배송지"),
+    "IP_ADDRESS": ("IP", "ip", "아이피"),
+    "KR_VEHICLE_PLATE": ("차량번호", "차 번호", "차번호", "번호판"),
+}
+#: Labels that mark the number right after them as something else (nearest label wins).
+NEGATIVE_CONTEXT: Final = (
+    "모델",
+    "제품번호",
+    "품번",
+    "부품번호",
+    "시리얼",
+    "S/N",
+    "SN:",
+    "일련번호",
+    "규격",
+    "사건번호",
+    "ISO",
+    "KS ",
+    "IEC",
+    "도면번호",
+    "주문번호",
+    "주문 번호",
+    "송장",
+    "운송장",
+    "ISBN",
+    "doi",
+    "DOI",
+    "버전",
+    "version",
+    "Version",
+    "좌표",
+    "관리번호",
+    "접수번호",
+    "상품번호",
+    "Order",
+)
+
+_BANKS = (
+    "국민|신한|우리|하나|농협|기업|카카오뱅크|케이뱅크|토스뱅크|새마을금고|우체국|SC제일|씨티|부산|대구|"
+    "경남|광주|전북|제주|수협|신협|산업"
+)
+#: Common surnames (about 99% of the population): a party named in a judgment starts with one.
+_SURNAMES = (
+    "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지"
+    "엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부"
+)
+_ORGANISATION = re.compile(r"회사|법인|공사|공단|조합|재단|협회|은행|병원|학교|국가")
+_PLATE_SYLLABLES = "가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주하허호배"
+#: Words before 님/씨 that are roles or common nouns, not names (고객님, 사장님, 선생님 ...).
+_NOT_NAMES = frozenset(
+    (
+        "고객",
+        "선생",
+        "사장",
+        "회원",
+        "부장",
+        "과장",
+        "차장",
+        "대리",
+        "팀장",
+        "기사",
+        "교수",
+        "의사",
+        "간호",
+        "주인",
+        "이모",
+        "삼촌",
+        "언니",
+        "오빠",
+        "형님",
+        "누님",
+        "아버",
+        "어머",
+        "할머",
+        "할아",
+        "손님",
+        "작가",
+        "감독",
+        "대표",
+        "원장",
+        "실장",
+        "소장",
+        "국장",
+        "회장",
+        "총장",
+        "판사",
+        "검사",
+        "변호",
+        "목사",
+        "스님",
+        "신부",
+        "수녀",
+        "반장",
+        "조장",
+        "점장",
+        "매니",
+        "관리",
+        "상담",
+        "구매",
+        "판매",
+        "이웃",
+        "여러",
+        "모든",
+        "각각",
+        "어르",
+        "주민",
+        "학생",
+        "부모",
+        "친구",
+        "동생",
+    )
+)
+
+_NAME_LABELS = "성명|이름|담당자|작성자|신청인|대표자|예금주|수신자|보호자|환자명|고객명|수령인|받는 분|보내는 분"
+#: Between a label and a name in a table, JSON or quotes: colons, quotes, brackets, cell borders, tags.
+_NAME_GAP = r"(?:[:：\"“”'‘’「」\[\]()（）|]|</?t[hd]>|</?tr>)"
+#: What may follow a name: a particle, a title, or anything that is not Hangul.
+_AFTER_NAME = ("(?:이고|이며|이다|입니다|이에요|예요|으로|로|에게|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
+               "(?:[^가-힣]|$)")
+
+#: An optional separator between digit groups, as people type them.
+SEP: Final = r"(?:[ \t]{0,2}[-.][ \t]{0,2}(?:\n|\\n)?|[ \t]{1,2}|[ \t]?\n[ \t]?|\\n)?"
+_OCTET: Final = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_NB: Final = r"(?<![0-9A-Za-z])"  # no letter or digit right before
+_NA: Final = r"(?![0-9])"
+
+
+_DATE = re.compile(r"(?:19|20)\d\d[-. ]+\d{1,2}[-. ]+\d{1,2}\.?")
+
+
+def _digits(s: str) -> str:
+    return "".join(c for c in s if c.isdigit())
+
+
+def _has_separator(v: str) -> bool:
+    return not v.isdigit()
+
+
+def _rrn_checksum(d: str) -> bool:
+    s = sum(int(c) * w for c, w in zip(d[:12], (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5), strict=True))
+    return (11 - s % 11) % 10 == int(d[12]) or (d[6] in "5678" and (13 - s % 11) % 10 == int(d[12]))
+
+
+def _rrn(v: str) -> bool | float:
+    """A resident or foreigner number: the checksum (pre-October-2020 numbers) makes it certain; without
+    it (numbers issued since carry none) a hyphenated 6-7 shape still passes, other writings need a
+    label."""
+    d = _digits(v)
+    if len(d) != 13:
+        return False
+    if _rrn_checksum(d):
+        return True
+    return 0.5 if "-" in v else 0.3
+
+
+def _crn(v: str) -> bool | float:
+    d = _digits(v)
+    total = sum(int(c) * (1 if i % 2 == 0 else 2) for i, c in enumerate(d[:12]))
+    if (10 - total % 10) % 10 != int(d[12]):
+        return False
+    return 0.7 if _has_separator(v) else 0.35
+
+
+def _brn(v: str) -> bool | float:
+    d = [int(c) for c in _digits(v)]
+    s = sum(x * w for x, w in zip(d, (1, 3, 7, 1, 3, 7, 1, 3, 5), strict=False)) + (d[8] * 5) // 10
+    if (10 - s % 10) % 10 != d[9]:
+        return False
+    return 0.85 if _has_separator(v) else 0.35
+
+
+def luhn(digits: str) -> bool:
+    if not 13 <= len(digits) <= 19:
+        return False
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        d = int(c) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def _card(v: str) -> bool:
+    return luhn(_digits(v))
+
+
+def _licence(v: str) -> float:
+    return 0.6 if _has_separator(v) else 0.1
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str  # recorded with each finding
+    entity: str
+    pattern: re.Pattern[str]  # the value is the group named "v"
+    score: float
+    #: True raises to 0.85 or more, a float sets the score, None keeps it, False rejects
+    validate: Callable[[str], bool | float | None] | None = None
+
+
+def _r(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+RULES: Final = [
+    Rule(
+        "kr_rrn",
+        "KR_RRN",
+        _r(rf"{_NB}(?P<v>\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]){SEP}[1-8]\d{{6}}){_NA}"),
+        0.3,
+        _rrn,
+    ),
+    Rule(
+        "kr_phone",
+        "PHONE_NUMBER",
+        _r(
+            rf"(?<![0-9A-Za-z.+])(?P<v>(?:\+82{SEP}(?:\(0\))?{SEP}|\(?0)(?:1[016789]|2|[3-6][1-5]|70|80|50[2-8])\)?"
+            rf"{SEP}\d{{3,4}}{SEP}\d{{4}}){_NA}"
+        ),
+        0.6,
+    ),
+    Rule("kr_crn", "KR_CRN", _r(rf"{_NB}(?P<v>\d{{6}}{SEP}\d{{7}}){_NA}"), 0.3, _crn),
+    Rule("kr_brn", "KR_BRN", _r(rf"{_NB}(?P<v>\d{{3}}{SEP}\d{{2}}{SEP}\d{{5}}){_NA}"), 0.3, _brn),
+    Rule(
+        "kr_driver_licence",
+        "KR_DRIVER_LICENSE",
+        _r(rf"{_NB}(?P<v>(?:1[1-9]|2[0-8]){SEP}\d{{2}}{SEP}\d{{6}}{SEP}\d{{2}}){_NA}"),
+        0.1,
+        _licence,
+    ),
+    Rule(
+        "kr_bank_account",
+        "KR_BANK_ACCOUNT",
+        _r(rf"{_NB}(?P<v>\d{{2,6}}(?:{SEP}\d{{2,7}}){{1,4}}|\d{{10,14}}){_NA}"),
+        0.1,
+        lambda v: None if 10 <= len(_digits(v)) <= 14 and not _DATE.fullmatch(v) else False,
+    ),
+    Rule("kr_health_insurance", "KR_HEALTH_INSURANCE", _r(rf"{_NB}(?P<v>\d{SEP}\d{{10}}){_NA}"), 0.1),
+    Rule(
+        "kr_passport",
+        "KR_PASSPORT",
+        _r(r"(?<![0-9A-Za-z])(?P<v>[MSRODG]\d{8}|[MSRODG]\d{3}[A-Z]\d{4})(?![0-9A-Za-z])"),
+        0.1,
+    ),
+    Rule(
+        "kr_vehicle_plate",
+        "KR_VEHICLE_PLATE",
+        _r(rf"(?<![\d\w])(?P<v>(?:[가-힣]{{2}})?\d{{2,3}}[{_PLATE_SYLLABLES}]\s?\d{{4}})(?![0-9A-Za-z])"),
+        0.5,
+    ),
+    # Bounded name lengths and a start at the beginning of a Hangul run: unbounded [가-힣]+ made a long
+    # run of Hangul without spaces quadratic. A building with 동 and 호 may follow.
+    Rule(
+        "kr_address",
+        "KR_ADDRESS",
+        _r(
+            r"(?<![가-힣])(?P<v>(?:(?:[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s+)?[가-힣]{1,8}(?:시|군|구)\s+"
+            r"(?:[가-힣]{1,8}(?:구|동|읍|면)\s+)?[가-힣0-9]{1,16}(?:로|길)\s*\d+(?:-\d+)?(?:번길\s*\d+(?:-\d+)?)?"
+            r"|(?:[가-힣]{1,8}(?:특별시|광역시|도|시)\s+)?(?:[가-힣]{1,8}(?:시|군|구)\s+){0,2}[가-힣]{1,8}(?:동|리|가)\s+"
+            r"\d+(?:-\d+)?번지)"
+            r"(?:,?\s*(?:[가-힣A-Za-z0-9]{1,20}\s)?\d{1,4}동\s?\d{1,5}호|,?\s*\d{1,5}호)?)"
+        ),
+        0.6,
+    ),
+    # A labelled name: with a colon any 2-4 syllables (a particle may follow: 이름: 오하은이고); without one
+    # (이름을, 담당자 교육 are ordinary words) a common surname first and a particle or no Hangul after.
+    Rule(
+        "kr_person_labelled",
+        "PERSON",
+        _r(
+            rf"(?:{_NAME_LABELS})\s*(?:[:：]|{_NAME_GAP})\s*(?:{_NAME_GAP}\s*)*(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})"
+            rf"|(?:{_NAME_LABELS})\s+(?P<w>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
+        ),
+        0.7,
+    ),
+    # Parties in judgments and complaints: a role, then a name followed by a parenthesis or comma
+    # (원고 김서연(주민등록번호 ...), 피고인 이준호, ...); an organisation in that place is not a person.
+    Rule(
+        "kr_person_party",
+        "PERSON",
+        _r(
+            r"(?:원고|피고인?|피해자|증인|피?신청인|피?청구인|참고인|피?고소인|채권자|채무자)\s+"
+            rf"(?P<v>[{_SURNAMES}][가-힣]{{1,3}})(?=\s?[(,（])"
+        ),
+        0.65,
+        lambda v: False if _ORGANISATION.search(v) else None,
+    ),
+    # A name with 씨 or 님 after it (김민수 씨, 박지영님); roles and nouns before 님 are not names.
+    Rule(
+        "kr_person_honorific",
+        "PERSON",
+        _r(rf"(?<![가-힣])(?P<v>[{_SURNAMES}][가-힣]{{1,2}})\s?(?:씨|님)(?![가-힣])"),
+        0.6,
+        lambda v: False if v[:2] in _NOT_NAMES or v in _NOT_NAMES else None,
+    ),
+    # Presidio's IP pattern ends in \b too (31.5.17.1이고); versions are told apart by their label.
+    Rule(
+        "ipv4",
+        "IP_ADDRESS",
+        _r(rf"(?<![0-9.])(?P<v>{_OCTET}(?:\.{_OCTET}){{3}})(?![0-9]|\.[0-9])"),
+        0.6,
+    ),
+    # Presidio's e-mail and card patterns end in \b, which never matches between a Latin letter or
+    # digit and Hangul: "kim@example.com으로" and "4111-1111-1111-1111입니다" were missed.
+    Rule(
+        "email",
+        "EMAIL_ADDRESS",
+        _r(r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24})(?![A-Za-z0-9-]|\.[A-Za-z0-9])"),
+        0.9,
+    ),
+    # Obfuscated: kim[at]naver.com, kim(at)naver(dot)com, kim 골뱅이 naver 닷 com, kim%40naver.com.
+    Rule(
+        "email_obfuscated",
+        "EMAIL_ADDRESS",
+        _r(
+            r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}"
+            r"(?:\s?(?:\[at\]|\(at\)|\{at\}|\[AT\]|\(AT\)|@)\s?|\s?골뱅이\s?|%40)"
+            r"[A-Za-z0-9-]{1,63}(?:(?:\s?(?:\[dot\]|\(dot\)|\{dot\}|\[DOT\]|\.)\s?|\s?닷\s?|\s점\s)[A-Za-z0-9-]{1,63}){1,3})"
+            r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
+        ),
+        0.85,
+        lambda v: None if re.search(r"[A-Za-z]{2,24}$", v) else False,
+    ),
+    Rule(
+        "card",
+        "CREDIT_CARD",
+        _r(
+            rf"(?<![\d-])(?P<v>\d{{4}}(?:{SEP}\d{{4}}){{2}}{SEP}\d{{3,4}}|\d{{4}}{SEP}\d{{6}}"
+            rf"{SEP}\d{{5}}){_NA}"
+        ),
+        0.3,
+        _card,
+    ),
+]
+
+
+class KoreanRegexRecognizer(EntityRecognizer):
+    """The project's rules as one Presidio recognizer; each result names its rule in
+    ``recognition_metadata["rule"]``."""
+
+    def __init__(self, entity_filter: tuple[str, ...] = ()) -> None:
+        self.rules = [r for r in RULES if not entity_filter or r.entity in entity_filter]
+        super().__init__(
+            supported_entities=sorted({r.entity for r in self.rules}),
+            supported_language="ko",
+            name="KoreanRegexRecognizer",
+            version=str(RULES_VERSION),
+        )
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        out = []
+        for rule in self.rules:
+            if entities and rule.entity not in entities:
+                continue
+            for m in rule.pattern.finditer(text):
+                group = "v" if m.group("v") is not None else "w"
+                score = rule.score
+                if rule.validate is not None:
+                    ok = rule.validate(m.group(group))
+                    if ok is False:
+                        continue
+                    if ok is True:
+                        score = max(score, 0.85)
+                    elif isinstance(ok, float):
+                        score = ok
+                entity = rule.entity
+                if entity == "KR_RRN" and _digits(m.group(group))[6] in "5678":
+                    entity = "KR_FRN"
+                out.append(
+                    RecognizerResult(
+                        entity,
+                        m.start(group),
+                        m.end(group),
+                        score,
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                            "rule": rule.name,
+                        },
+                    )
+                )
+        return out
+
+
+def _last(haystack: str, words: tuple[str, ...] | list[str]) -> int:
+    """Position just after the rightmost occurrence of any word in ``haystack``, or -1."""
+    best = -1
+    for w in words:
+        i = haystack.rfind(w)
+        if i >= 0:
+            best = max(best, i + len(w))
+    return best
+
+
+class KoreanContextEnhancer(ContextAwareEnhancer):
+    """Presidio's context step for Korean text, which has no spaces between a word and its
+    particles (연락처는, 여권번호:) and which the no-op NLP engine gives no lemmas: Presidio's
+    ``LemmaContextAwareEnhancer`` then found no context at all, and a passport after 여권번호 stayed
+    at its recognizer's 0.05. Here a label is a substring in a window around the match (before it, or
+    right after it), the labels are the recognizer's own ``context`` and the project's ``CONTEXT``;
+    a supported match is raised as Presidio raises it (``+context_similarity_factor``, at least
+    ``min_score_with_context_similarity``) and its explanation records the word. A number whose
+    nearest label marks it as something else (주문번호, 모델, S/N ...) is set to 0."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            context_similarity_factor=CONTEXT_FACTOR,
+            min_score_with_context_similarity=MIN_WITH_CONTEXT,
+            context_prefix_count=0,
+            context_suffix_count=0,
+        )
+
+    def enhance_using_context(
+        self,
+        text: str,
+        raw_results: list[RecognizerResult],
+        nlp_artifacts: object,
+        recognizers: list[EntityRecognizer],
+        context: list[str] | None = None,
+    ) -> list[RecognizerResult]:
+        by_id = {r.id: r for r in recognizers}
+        for result in raw_results:
+            rec = by_id.get((result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
+            words = [*CONTEXT.get(result.entity_type, ()), *(rec.context or () if rec else ()), *(context or ())]
+            before = text[max(0, result.start - WINDOW) : result.start]
+            after = text[result.end : result.end + AFTER_WINDOW]
+            pos = _last(before, words)
+            neg = _last(before[-NEGATIVE_WINDOW:], NEGATIVE_CONTEXT)
+            if neg >= 0:
+                neg += max(0, len(before) - NEGATIVE_WINDOW)
+            if neg > pos:
+                result.score = 0.0
+                if result.analysis_explanation is not None:
+                    result.analysis_explanation.set_improved_score(0.0)
+                continue
+            word = before[:pos].rsplit(None, 1)[-1] if pos >= 0 and before[:pos].split() else ""
+            if pos < 0:
+                after_at = next((w for w in words if w in after), None)
+                word = after_at or ""
+            if word or pos >= 0:
+                result.score = min(max(result.score + CONTEXT_FACTOR, MIN_WITH_CONTEXT), self.MAX_SCORE)
+                result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
+                if result.analysis_explanation is not None:
+                    result.analysis_explanation.set_supportive_context_word(word)
+                    result.analysis_explanation.set_improved_score(result.score)
+        return raw_results
