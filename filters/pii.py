@@ -92,7 +92,8 @@ class Finding:
     recognizer: str = ""
 
 
-_PHONE_CANDIDATE = re.compile(r"\+?\(?\d[\d ().-]{6,20}\d")
+#: A Korean number starts with 0 or +82: dates, prices and article numbers never reach libphonenumber.
+_PHONE_CANDIDATE = re.compile(r"(?<!\d)(?:\+\d|\(?0)[\d ().-]{6,20}\d")
 
 
 def _windowed_phone_recognizer():  # type: ignore[no-untyped-def]
@@ -117,27 +118,31 @@ def _windowed_phone_recognizer():  # type: ignore[no-untyped-def]
                                    context=["전화", "연락처", "휴대폰", "핸드폰", "문의", "tel", "phone"])
 
 
+def _hinted(recognizer, hint: re.Pattern[str]):  # type: ignore[no-untyped-def]
+    """A Presidio recognizer that runs only on text where ``hint`` is found: its patterns run in the
+    ``regex`` module and cost as much as everything else together on text that holds no candidate
+    (an e-mail needs an @, an IP address a dotted or colon-separated group)."""
+    analyze = recognizer.analyze
+
+    def hinted(text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        return analyze(text, entities, nlp_artifacts) if hint.search(text) else []
+
+    recognizer.analyze = hinted
+    return recognizer
+
+
 @cache
 def analyzer():  # type: ignore[no-untyped-def]
     """Presidio's AnalyzerEngine with the no-op NLP engine, the Korean recognizers and the Korean
     context enhancer (once per process)."""
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NoOpNlpEngine
-    from presidio_analyzer.predefined_recognizers import (
-        CreditCardRecognizer,
-        EmailRecognizer,
-        IpRecognizer,
-    )
-    from presidio_analyzer.predefined_recognizers.country_specific.korea import (
-        KrFrnRecognizer,
-        KrPassportRecognizer,
-        KrRrnRecognizer,
-    )
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer, IpRecognizer
 
     registry = RecognizerRegistry(supported_languages=["ko"])
-    for rec in (KrRrnRecognizer(), KrFrnRecognizer(), KrPassportRecognizer(), _windowed_phone_recognizer(),
-                EmailRecognizer(supported_language="ko"), IpRecognizer(supported_language="ko"),
-                CreditCardRecognizer(supported_language="ko"), KoreanRegexRecognizer()):
+    ip_hint = re.compile(r"\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]*:")
+    for rec in (_windowed_phone_recognizer(), _hinted(EmailRecognizer(supported_language="ko"), re.compile("@")),
+                _hinted(IpRecognizer(supported_language="ko"), ip_hint), KoreanRegexRecognizer()):
         registry.add_recognizer(rec)
     engine = NoOpNlpEngine(models=[{"lang_code": "ko", "model_name": "none"}])
     return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["ko"],
@@ -159,16 +164,22 @@ def _recognizer_of(r: RecognizerResult) -> str:
     return f"{name}.presidio-{_presidio_version()}"
 
 
-#: Every recognizer but the name rules needs a digit (any script), an @, a Korean digit word run, an
-#: e-mail obfuscation or a full-width form: text without any skips Presidio's per-call overhead.
-_NEEDS_ANALYZER = re.compile(r"[\d@\uff01-\uff5e]|[공영][일이삼사오육칠팔구공영]|골뱅이|\[at\]|\(at\)|%40")
-_NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON", "KR_ADDRESS"))
+#: Every recognizer but the name rules needs a digit (any script), an @, a full-width form, an
+#: e-mail obfuscation or a Korean digit-word run: text without any skips Presidio's per-call overhead.
+GATE = re.compile(r"[\d@\uff01-\uff5e]|골뱅이|\[at\]|\(at\)|\{at\}|%40")
+_NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
+
+
+def needs_analyzer(text: str) -> bool:
+    """Whether any recognizer but the name rules can match ``text`` (the gate before Presidio)."""
+    return GATE.search(text) is not None or (("공" in text or "영" in text)
+                                              and _KOREAN_DIGIT_RUN.search(text) is not None)
 
 
 def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
     """Non-overlapping findings, left to right; where two overlap the higher score (then the longer)
     wins."""
-    if _NEEDS_ANALYZER.search(text) is None:
+    if not needs_analyzer(text):
         view = text
         raw = KoreanContextEnhancer().enhance_using_context(text, _NAME_RULES.analyze(text, []), None, [_NAME_RULES])
     else:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 
 #: Recorded with every finding, so findings of an older detector can be told apart.
@@ -59,7 +59,6 @@ CONTEXT: Final = {
         "팩스",
         "FAX",
         "Fax",
-        "번호",
     ),
     "EMAIL_ADDRESS": ("이메일", "메일", "E-mail", "e-mail", "Email", "email"),
     "CREDIT_CARD": ("카드번호", "신용카드", "체크카드", "카드"),
@@ -67,6 +66,20 @@ CONTEXT: Final = {
     "KR_ADDRESS": ("주소", "소재지", "거주지", "배송지"),
     "IP_ADDRESS": ("IP", "ip", "아이피"),
     "KR_VEHICLE_PLATE": ("차량번호", "차 번호", "차번호", "번호판"),
+}
+#: The labels that name one identifier type and no other: a match of another type whose nearest label
+#: is one of these (a corporate number whose digits also pass the resident-number checksum, after
+#: 법인등록번호) is capped below ``MIN_SCORE``.
+TYPE_LABELS: Final = {
+    "KR_RRN": ("주민등록번호", "주민번호"),
+    "KR_FRN": ("외국인등록번호", "외국인 등록번호", "외국인번호"),
+    "KR_CRN": ("법인등록번호", "법인번호"),
+    "KR_BRN": ("사업자등록번호", "사업자번호", "사업자 등록번호"),
+    "KR_PASSPORT": ("여권번호",),
+    "KR_DRIVER_LICENSE": ("운전면허번호", "면허번호"),
+    "KR_HEALTH_INSURANCE": ("건강보험증", "건강보험번호", "보험증 번호"),
+    "CREDIT_CARD": ("카드번호",),
+    "KR_BANK_ACCOUNT": ("계좌번호",),
 }
 #: Labels that mark the number right after them as something else (nearest label wins).
 NEGATIVE_CONTEXT: Final = (
@@ -112,6 +125,10 @@ _SURNAMES = (
 )
 _ORGANISATION = re.compile(r"회사|법인|공사|공단|조합|재단|협회|은행|병원|학교|국가")
 _PLATE_SYLLABLES = "가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주하허호배"
+#: A name after these is a public figure in news or a review (배우 이아현 씨, 가수 김원준 씨): not
+#: redacted, as training teams want public figures' names kept.
+_PUBLIC_ROLES: Final = re.compile(r"(?:배우|가수|개그맨|개그우먼|코미디언|방송인|아나운서|앵커|감독|선수|작가|"
+                                  r"시인|화가|대통령|총리|장관|의원|시장|도지사|회장|총수|대표|교수|박사|MC|아이돌|멤버)\s*$")
 #: Words before 님/씨 that are roles or common nouns, not names (고객님, 사장님, 선생님 ...).
 _NOT_NAMES = frozenset(
     (
@@ -174,6 +191,12 @@ _NOT_NAMES = frozenset(
         "부모",
         "친구",
         "동생",
+        "마음",
+        "김모",
+        "이모",
+        "박모",
+        "최모",
+        "정모",
     )
 )
 
@@ -261,6 +284,8 @@ class Rule:
     score: float
     #: True raises to 0.85 or more, a float sets the score, None keeps it, False rejects
     validate: Callable[[str], bool | float | None] | None = None
+    #: a match is rejected when this is found in the 10 characters before it
+    not_after: re.Pattern[str] | None = None
 
 
 def _r(pattern: str) -> re.Pattern[str]:
@@ -279,7 +304,7 @@ RULES: Final = [
         "kr_phone",
         "PHONE_NUMBER",
         _r(
-            rf"(?<![0-9A-Za-z.+])(?P<v>(?:\+82{SEP}(?:\(0\))?{SEP}|\(?0)(?:1[016789]|2|[3-6][1-5]|70|80|50[2-8])\)?"
+            rf"(?<![0-9A-Za-z.+-])(?P<v>(?:\+82{SEP}(?:\(0\))?{SEP}|\(?0)(?:1[016789]|2|[3-6][1-5]|70|80|50[2-8])\)?"
             rf"{SEP}\d{{3,4}}{SEP}\d{{4}}){_NA}"
         ),
         0.6,
@@ -354,9 +379,10 @@ RULES: Final = [
     Rule(
         "kr_person_honorific",
         "PERSON",
-        _r(rf"(?<![가-힣])(?P<v>[{_SURNAMES}][가-힣]{{1,2}})\s?(?:씨|님)(?![가-힣])"),
+        _r(rf"(?<![가-힣])(?P<v>[{_SURNAMES}][가-힣]{{1,2}})\s?(?:씨|님)(?=(?:이|가|은|는|을|를|의|께서|께|에게|도|와|과|이고|이며|입니다|이에요|예요)?(?:[^가-힣]|$))"),
         0.6,
         lambda v: False if v[:2] in _NOT_NAMES or v in _NOT_NAMES else None,
+        _PUBLIC_ROLES,
     ),
     # Presidio's IP pattern ends in \b too (31.5.17.1이고); versions are told apart by their label.
     Rule(
@@ -399,12 +425,34 @@ RULES: Final = [
 ]
 
 
+def _any_of(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+#: A cheap search a text must pass before a rule's pattern runs on it: the rule's label words where
+#: the rule needs its label to reach ``MIN_SCORE`` anyway, else a fragment every match contains.
+HINTS: Final = {
+    "kr_bank_account": _any_of([*CONTEXT["KR_BANK_ACCOUNT"], *_BANKS.split("|")]),
+    "kr_health_insurance": _any_of(CONTEXT["KR_HEALTH_INSURANCE"]),
+    "kr_passport": re.compile(r"[MSRODG]\d{3}"),
+    "kr_address": re.compile(r"[로길]\s*\d|번지"),
+    "kr_person_labelled": re.compile(_NAME_LABELS),
+    "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자"),
+    "kr_person_honorific": re.compile(r"[씨님]"),
+    "kr_vehicle_plate": re.compile(rf"\d[{_PLATE_SYLLABLES}]"),
+    "ipv4": re.compile(r"\d\.\d{1,3}\.\d"),
+    "email": re.compile("@"),
+    "email_obfuscated": re.compile(r"@|\[at\]|\(at\)|\{at\}|\[AT\]|\(AT\)|골뱅이|%40"),
+}
+
+
 class KoreanRegexRecognizer(EntityRecognizer):
     """The project's rules as one Presidio recognizer; each result names its rule in
     ``recognition_metadata["rule"]``."""
 
     def __init__(self, entity_filter: tuple[str, ...] = ()) -> None:
         self.rules = [r for r in RULES if not entity_filter or r.entity in entity_filter]
+        self._hints = [HINTS.get(r.name) for r in self.rules]
         super().__init__(
             supported_entities=sorted({r.entity for r in self.rules}),
             supported_language="ko",
@@ -417,11 +465,14 @@ class KoreanRegexRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         out = []
-        for rule in self.rules:
-            if entities and rule.entity not in entities:
+        for rule, hint in zip(self.rules, self._hints, strict=True):
+            if (entities and rule.entity not in entities) or (hint is not None and hint.search(text) is None):
                 continue
             for m in rule.pattern.finditer(text):
                 group = "v" if m.group("v") is not None else "w"
+                if rule.not_after is not None and rule.not_after.search(text, max(0, m.start(group) - 10),
+                                                                         m.start(group)):
+                    continue
                 score = rule.score
                 if rule.validate is not None:
                     ok = rule.validate(m.group(group))
@@ -434,19 +485,12 @@ class KoreanRegexRecognizer(EntityRecognizer):
                 entity = rule.entity
                 if entity == "KR_RRN" and _digits(m.group(group))[6] in "5678":
                     entity = "KR_FRN"
-                out.append(
-                    RecognizerResult(
-                        entity,
-                        m.start(group),
-                        m.end(group),
-                        score,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                            "rule": rule.name,
-                        },
-                    )
-                )
+                explanation = AnalysisExplanation(recognizer=self.name, original_score=rule.score,
+                                                  pattern_name=rule.name, pattern=rule.pattern.pattern,
+                                                  validation_result=None if score == rule.score else score)
+                meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, "rule": rule.name}
+                out.append(RecognizerResult(entity, m.start(group), m.end(group), score, explanation, meta))
         return out
 
 
@@ -458,6 +502,10 @@ def _last(haystack: str, words: tuple[str, ...] | list[str]) -> int:
         if i >= 0:
             best = max(best, i + len(w))
     return best
+
+
+#: Types one label can name both of (a resident number and a foreigner number share a shape).
+_SIBLINGS: Final = frozenset({("KR_RRN", "KR_FRN"), ("KR_FRN", "KR_RRN")})
 
 
 class KoreanContextEnhancer(ContextAwareEnhancer):
@@ -496,6 +544,10 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
             neg = _last(before[-NEGATIVE_WINDOW:], NEGATIVE_CONTEXT)
             if neg >= 0:
                 neg += max(0, len(before) - NEGATIVE_WINDOW)
+            other = max((_last(before, words) for e, words in TYPE_LABELS.items()
+                         if e != result.entity_type and (e, result.entity_type) not in _SIBLINGS), default=-1)
+            if other > pos and result.score >= MIN_SCORE:
+                result.score = MIN_SCORE - 0.1
             if neg > pos:
                 result.score = 0.0
                 if result.analysis_explanation is not None:

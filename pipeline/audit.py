@@ -11,7 +11,8 @@ Views (documented in docs/provenance.md):
 - ``token_lineage``: one row per sequence of the token shards (the sidecars of ``tokens/``): split, shard,
   doc id, copy, token offset and length, source, domain, licence, run id;
 - ``pii_findings``: one row per PII finding of the PII stage: document, source, decision, field, entity
-  type, character offsets, score, action and the keyed hash of the value (never the value).
+  type, character offsets, score, action, the recognizer that found it (name, rule and version; null
+  for runs before ``pii_v2``) and the keyed hash of the value (never the value).
 
 Raw text and raw bytes are deliberately not in any view or export: an auditor gets what happened
 and why, not the data itself.
@@ -30,7 +31,7 @@ from pipeline.errors import KocurateError
 from pipeline.invariants import connect, parquet_view
 
 _FINDING_JSON = ('[{"field":"VARCHAR","entity":"VARCHAR","start":"INTEGER","end":"INTEGER","score":"DOUBLE",'
-                 '"action":"VARCHAR","hash":"VARCHAR"}]')
+                 '"action":"VARCHAR","hash":"VARCHAR","recognizer":"VARCHAR"}]')
 
 REPORTS: dict[str, tuple[str, str]] = {
     "waterfall": ("documents and bytes through each stage, per decision and reason", """
@@ -154,7 +155,8 @@ def open_audit(run_dir: str, con: duckdb.DuckDBPyConnection | None = None) -> du
                  "NULL::VARCHAR AS source, NULL::VARCHAR AS domain, NULL::VARCHAR AS licence, NULL::VARCHAR AS run_id")
         con.execute(f"CREATE OR REPLACE TEMP VIEW token_lineage AS SELECT {empty} WHERE false")
     con.execute(f"""CREATE OR REPLACE TEMP VIEW pii_findings AS
-        SELECT doc_id, source, decision, f.field, f.entity, f.start, f."end", f.score, f.action, f.hash
+        SELECT doc_id, source, decision, f.field, f.entity, f.start, f."end", f.score, f.action, f.hash,
+               f.recognizer
         FROM (SELECT doc_id, source, decision, unnest(from_json(details['pii.findings'], '{_FINDING_JSON}')) AS f
               FROM decisions WHERE stage = 'pii' AND details['pii.findings'] IS NOT NULL)""")
     return con

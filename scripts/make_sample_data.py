@@ -794,6 +794,36 @@ def eval_sets(c: Composer, t: Truth, rng: random.Random, out: Path) -> None:
         + c.compose("comment", 2, 3))
     for rid in ("qa-004", "qa-005"):
         t.add("decontam_near_miss", key(src, rid))
+    # Identifiers in the writings of the PII generator (tests/pii_generator.py) that pii_v1 missed:
+    # spaced separators, full-width digits, Korean digit words, long dashes, obfuscated e-mails, a
+    # passport and a licence after their labels, a line break inside a number.
+    r = rrn(rng)
+    card_no = card(rng).replace(" ", "").replace("-", "")
+    m = mobile(rng, 0).replace("-", "")
+    spelled = " ".join("".join("공일이삼사오육칠팔구"[int(d)] for d in part) for part in (m[:3], m[3:7], m[7:]))
+    full = f"{m[:3]}-{m[3:7]}-{m[7:]}".translate(str.maketrans("0123456789-", "０１２３４５６７８９－"))
+    planted = [
+        ("qa-006", f"중고거래 후기 남겨요. 판매자분이 주민번호 {r.replace('-', ' - ')} 까지 보내셔서 놀랐어요. "
+         f"연락은 {spelled} 로 하라고 하셨고요. {c.compose('comment', 2, 3)}",
+         [("KR_RRN", r.replace("-", " - ")), ("KR_PHONE", spelled)]),
+        ("qa-007", f"[오후 3:12] 여권번호 M{rng.randint(10**7, 10**8 - 1)} 맞지?\n[오후 3:13] 응 그리고 메일은 "
+         f"kim{rng.randint(10, 99)}[at]example.com 이야 {c.compose('comment', 2, 3)}", None),
+        ("qa-008", f"{c.compose('review_product', 3, 4)}\n청구서 발행 안내: 담당 {full} / 결제 카드 {card_no[:4]}—{card_no[4:8]}—{card_no[8:12]}—"
+         f"{card_no[12:]} / 운전면허번호 {rng.randint(11, 28)}-{rng.randint(10, 99)}-{rng.randint(100000, 999999)}-\n"
+         f"{rng.randint(10, 99)}\n{c.compose('review_food', 3, 4)}", None),
+    ]
+    for rid, text, values in planted:
+        docs.append({"id": rid, "text": text})
+        c.register(text)
+        if values is None:
+            values = [(e, v) for e, v in (
+                ("KR_PASSPORT", re.search(r"M\d{8}", text)),
+                ("EMAIL_ADDRESS", re.search(r"kim\d+\[at\]example\.com", text)),
+                ("KR_PHONE", re.search(r"０[０-９－]+", text)),
+                ("CREDIT_CARD", re.search(r"\d{4}—\d{4}—\d{4}—\d{4}", text)),
+                ("KR_DRIVER_LICENSE", re.search(r"\d\d-\d\d-\d{6}-\n\d\d", text))) if v for v in [v.group()]]
+        for typ, val in values:
+            t.add("pii", {**key(src, rid), "type": typ, "value": val})
     t.count(src, len(docs))
     (out / "web" / "qa_posts.jsonl").write_text(jsonl(docs), encoding="utf-8")
 
