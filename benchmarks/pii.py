@@ -29,6 +29,7 @@ from tests import pii_generator as G
 def evaluate(cases: list[G.Case]) -> dict[str, object]:
     tot: Counter[tuple[str, str, bool]] = Counter()
     hit: Counter[tuple[str, str, bool]] = Counter()
+    hidden: Counter[tuple[str, str, bool]] = Counter()  # redacted as any type: not leaked
     fp: Counter[str] = Counter()
     neg_tot: Counter[str] = Counter()
     neg_ok: Counter[str] = Counter()
@@ -40,6 +41,7 @@ def evaluate(cases: list[G.Case]) -> dict[str, object]:
             cell = (p.entity, p.writing, p.decidable)
             tot[cell] += 1
             hit[cell] += any(f.entity == p.entity and f.start < p.end and p.start < f.end for f in fs)
+            hidden[cell] += any(f.start <= p.start and p.end <= f.end for f in fs)
         for f in fs:
             if not any(f.start < p.end and p.start < f.end for p in c.planted):
                 fp[f.entity] += 1
@@ -47,24 +49,25 @@ def evaluate(cases: list[G.Case]) -> dict[str, object]:
         for kind, value in c.negatives:
             neg_tot[kind] += 1
             neg_ok[kind] += value in red
-    return {"tot": tot, "hit": hit, "fp": fp, "neg_tot": neg_tot, "neg_ok": neg_ok, "seconds": seconds,
+    return {"tot": tot, "hit": hit, "hidden": hidden, "fp": fp, "neg_tot": neg_tot, "neg_ok": neg_ok, "seconds": seconds,
             "docs": len(cases), "bytes": sum(len(c.text.encode()) for c in cases)}
 
 
 def _report(half: str, r: dict[str, object]) -> None:
-    tot, hit = r["tot"], r["hit"]
-    assert isinstance(tot, Counter) and isinstance(hit, Counter)
-    rows = [["entity", "writing", "decidable", "planted", "recall"]]
+    tot, hit, hidden = r["tot"], r["hit"], r["hidden"]
+    assert isinstance(tot, Counter) and isinstance(hit, Counter) and isinstance(hidden, Counter)
+    rows = [["entity", "writing", "decidable", "planted", "recall", "redacted whole (any type)"]]
     for cell in sorted(tot):
         rows.append([cell[0], cell[1], "yes" if cell[2] else "label needed", str(tot[cell]),
-                     f"{hit[cell] / tot[cell]:.4f}"])
+                     f"{hit[cell] / tot[cell]:.4f}", f"{hidden[cell] / tot[cell]:.4f}"])
     dec = [c for c in tot if c[2]]
     dec_recall = sum(hit[c] for c in dec) / max(sum(tot[c] for c in dec), 1)
     big = [c for c in dec if tot[c] >= 100]
     below = [f"{c[0]}/{c[1]} {hit[c] / tot[c]:.3f}" for c in big if hit[c] / tot[c] < 0.995]
     print(f"\n## {half} half: {r['docs']} documents\n")
     print(table(rows))
-    print(f"\ndecidable recall {dec_recall:.4f}; cells with at least 100 samples below 0.995: "
+    dec_hidden = sum(hidden[c] for c in dec) / max(sum(tot[c] for c in dec), 1)
+    print(f"\ndecidable recall {dec_recall:.4f} (redacted whole as any type: {dec_hidden:.4f}); cells with at least 100 samples below 0.995: "
           f"{', '.join(below) or 'none'}")
     for e in sorted({c[0] for c in tot}):
         t = sum(tot[c] for c in tot if c[0] == e and c[2])

@@ -127,8 +127,10 @@ _ORGANISATION = re.compile(r"회사|법인|공사|공단|조합|재단|협회|�
 _PLATE_SYLLABLES = "가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주하허호배"
 #: A name after these is a public figure in news or a review (배우 이아현 씨, 가수 김원준 씨): not
 #: redacted, as training teams want public figures' names kept.
-_PUBLIC_ROLES: Final = re.compile(r"(?:배우|가수|개그맨|개그우먼|코미디언|방송인|아나운서|앵커|감독|선수|작가|"
-                                  r"시인|화가|대통령|총리|장관|의원|시장|도지사|회장|총수|대표|교수|박사|MC|아이돌|멤버)\s*$")
+_PUBLIC_ROLES: Final = re.compile(
+    r"(?:배우|가수|개그맨|개그우먼|코미디언|방송인|아나운서|앵커|감독|선수|작가|"
+    r"시인|화가|대통령|총리|장관|의원|시장|도지사|회장|총수|대표|교수|박사|MC|아이돌|멤버)\s*$"
+)
 #: Words before 님/씨 that are roles or common nouns, not names (고객님, 사장님, 선생님 ...).
 _NOT_NAMES = frozenset(
     (
@@ -204,8 +206,7 @@ _NAME_LABELS = "성명|이름|담당자|작성자|신청인|대표자|예금주|
 #: Between a label and a name in a table, JSON or quotes: colons, quotes, brackets, cell borders, tags.
 _NAME_GAP = r"(?:[:：\"“”'‘’「」\[\]()（）|]|</?t[hd]>|</?tr>)"
 #: What may follow a name: a particle, a title, or anything that is not Hangul.
-_AFTER_NAME = ("(?:이고|이며|이다|입니다|이에요|예요|으로|로|에게|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
-               "(?:[^가-힣]|$)")
+_AFTER_NAME = "(?:이고|이며|이다|입니다|이에요|예요|으로|로|에게|님|씨|은|는|이|가|을|를|의|과|와|도|만)?(?:[^가-힣]|$)"
 
 #: An optional separator between digit groups, as people type them.
 SEP: Final = r"(?:[ \t]{0,2}[-.][ \t]{0,2}(?:\n|\\n)?|[ \t]{1,2}|[ \t]?\n[ \t]?|\\n)?"
@@ -379,7 +380,9 @@ RULES: Final = [
     Rule(
         "kr_person_honorific",
         "PERSON",
-        _r(rf"(?<![가-힣])(?P<v>[{_SURNAMES}][가-힣]{{1,2}})\s?(?:씨|님)(?=(?:이|가|은|는|을|를|의|께서|께|에게|도|와|과|이고|이며|입니다|이에요|예요)?(?:[^가-힣]|$))"),
+        _r(
+            rf"(?<![가-힣])(?P<v>[{_SURNAMES}][가-힣]{{1,2}})\s?(?:씨|님)(?=(?:이|가|은|는|을|를|의|께서|께|에게|도|와|과|이고|이며|입니다|이에요|예요)?(?:[^가-힣]|$))"
+        ),
         0.6,
         lambda v: False if v[:2] in _NOT_NAMES or v in _NOT_NAMES else None,
         _PUBLIC_ROLES,
@@ -396,7 +399,9 @@ RULES: Final = [
     Rule(
         "email",
         "EMAIL_ADDRESS",
-        _r(r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24})(?![A-Za-z0-9-]|\.[A-Za-z0-9])"),
+        _r(
+            r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24})(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
+        ),
         0.9,
     ),
     # Obfuscated: kim[at]naver.com, kim(at)naver(dot)com, kim 골뱅이 naver 닷 com, kim%40naver.com.
@@ -454,7 +459,10 @@ class KoreanRegexRecognizer(EntityRecognizer):
         self.rules = [r for r in RULES if not entity_filter or r.entity in entity_filter]
         self._hints = [HINTS.get(r.name) for r in self.rules]
         super().__init__(
-            supported_entities=sorted({r.entity for r in self.rules}),
+            supported_entities=sorted(
+                {r.entity for r in self.rules}
+                | ({"KR_FRN"} if any(r.entity == "KR_RRN" for r in self.rules) else set())
+            ),
             supported_language="ko",
             name="KoreanRegexRecognizer",
             version=str(RULES_VERSION),
@@ -470,8 +478,9 @@ class KoreanRegexRecognizer(EntityRecognizer):
                 continue
             for m in rule.pattern.finditer(text):
                 group = "v" if m.group("v") is not None else "w"
-                if rule.not_after is not None and rule.not_after.search(text, max(0, m.start(group) - 10),
-                                                                         m.start(group)):
+                if rule.not_after is not None and rule.not_after.search(
+                    text, max(0, m.start(group) - 10), m.start(group)
+                ):
                     continue
                 score = rule.score
                 if rule.validate is not None:
@@ -485,11 +494,18 @@ class KoreanRegexRecognizer(EntityRecognizer):
                 entity = rule.entity
                 if entity == "KR_RRN" and _digits(m.group(group))[6] in "5678":
                     entity = "KR_FRN"
-                explanation = AnalysisExplanation(recognizer=self.name, original_score=rule.score,
-                                                  pattern_name=rule.name, pattern=rule.pattern.pattern,
-                                                  validation_result=None if score == rule.score else score)
-                meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, "rule": rule.name}
+                explanation = AnalysisExplanation(
+                    recognizer=self.name,
+                    original_score=rule.score,
+                    pattern_name=rule.name,
+                    pattern=rule.pattern.pattern,
+                    validation_result=None if score == rule.score else score,
+                )
+                meta = {
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    "rule": rule.name,
+                }
                 out.append(RecognizerResult(entity, m.start(group), m.end(group), score, explanation, meta))
         return out
 
@@ -544,8 +560,14 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
             neg = _last(before[-NEGATIVE_WINDOW:], NEGATIVE_CONTEXT)
             if neg >= 0:
                 neg += max(0, len(before) - NEGATIVE_WINDOW)
-            other = max((_last(before, words) for e, words in TYPE_LABELS.items()
-                         if e != result.entity_type and (e, result.entity_type) not in _SIBLINGS), default=-1)
+            other = max(
+                (
+                    _last(before, words)
+                    for e, words in TYPE_LABELS.items()
+                    if e != result.entity_type and (e, result.entity_type) not in _SIBLINGS
+                ),
+                default=-1,
+            )
             if other > pos and result.score >= MIN_SCORE:
                 result.score = MIN_SCORE - 0.1
             if neg > pos:
