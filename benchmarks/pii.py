@@ -49,8 +49,8 @@ def evaluate(cases: list[G.Case]) -> dict[str, object]:
         for kind, value in c.negatives:
             neg_tot[kind] += 1
             neg_ok[kind] += value in red
-    return {"tot": tot, "hit": hit, "hidden": hidden, "fp": fp, "neg_tot": neg_tot, "neg_ok": neg_ok, "seconds": seconds,
-            "docs": len(cases), "bytes": sum(len(c.text.encode()) for c in cases)}
+    return {"tot": tot, "hit": hit, "hidden": hidden, "fp": fp, "neg_tot": neg_tot, "neg_ok": neg_ok,
+            "seconds": seconds, "docs": len(cases), "bytes": sum(len(c.text.encode()) for c in cases)}
 
 
 def _report(half: str, r: dict[str, object]) -> None:
@@ -67,7 +67,8 @@ def _report(half: str, r: dict[str, object]) -> None:
     print(f"\n## {half} half: {r['docs']} documents\n")
     print(table(rows))
     dec_hidden = sum(hidden[c] for c in dec) / max(sum(tot[c] for c in dec), 1)
-    print(f"\ndecidable recall {dec_recall:.4f} (redacted whole as any type: {dec_hidden:.4f}); cells with at least 100 samples below 0.995: "
+    print(f"\ndecidable recall {dec_recall:.4f} (redacted whole as any type: {dec_hidden:.4f}); "
+          f"cells with at least 100 samples below 0.995: "
           f"{', '.join(below) or 'none'}")
     for e in sorted({c[0] for c in tot}):
         t = sum(tot[c] for c in tot if c[0] == e and c[2])
