@@ -18,8 +18,10 @@ Usage: ``python -m benchmarks.pii [--docs 4000] [--seed 20261130]``
 from __future__ import annotations
 
 import argparse
+import statistics
 import time
 from collections import Counter
+from pathlib import Path
 
 from benchmarks._common import require_corpora, table
 from filters.pii import find, needs_analyzer, redact
@@ -82,8 +84,30 @@ def _report(half: str, r: dict[str, object]) -> None:
     print(f"findings on nothing planted (real sentences' own names and addresses included): {dict(fp)}")
 
 
-def throughput_planted(pool: tuple[str, ...], n: int, seed: int) -> tuple[float, float]:
-    """Documents per second on about 1 KB documents: real sentences and 0 to 3 planted identifiers."""
+def _detector_at(commit: str):  # type: ignore[no-untyped-def]
+    """``filters/pii.py`` as it was at ``commit`` (a single-module detector, before ``pii_v2``), loaded
+    from git as its own module, to be timed beside today's on the same documents in the same run."""
+    import importlib.util
+    import subprocess
+    import sys
+    import tempfile
+
+    source = subprocess.run(["git", "show", f"{commit}:filters/pii.py"], capture_output=True, text=True,
+                            check=True, cwd=Path(__file__).resolve().parent.parent).stdout
+    path = Path(tempfile.mkdtemp()) / "pii_reference.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("pii_reference", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["pii_reference"] = module
+    spec.loader.exec_module(module)
+    return module.find
+
+
+def throughput_planted(pool: tuple[str, ...], n: int, seed: int, reference: str | None) -> list[list[str]]:
+    """Documents per second on about 1 KB documents (real sentences and 1 to 3 planted identifiers):
+    today's detector and, with ``reference``, the detector of that commit, interleaved over five
+    rounds (this machine's speed varies by a third from minute to minute); medians."""
     cases = G.cases(n, G.TUNING, seed, pool)
     docs = []
     for i, c in enumerate(cases):
@@ -93,11 +117,23 @@ def throughput_planted(pool: tuple[str, ...], n: int, seed: int) -> tuple[float,
             text += " " + pool[j % len(pool)]
             j += 7
         docs.append(text)
-    t0 = time.perf_counter()
-    for d in docs:
-        find(d)
-    s = time.perf_counter() - t0
-    return len(docs) / s, sum(len(d.encode()) for d in docs) / len(docs)
+    detectors = {"pii_v2 (today)": find}
+    if reference:
+        detectors[f"reference at {reference[:10]}"] = _detector_at(reference)
+    for f in detectors.values():
+        f("준비 010-1234-5678, a@example.com")
+    rates: dict[str, list[float]] = {k: [] for k in detectors}
+    for _ in range(5):
+        for name, f in detectors.items():
+            t0 = time.perf_counter()
+            for d in docs:
+                f(d)
+            rates[name].append(len(docs) / (time.perf_counter() - t0))
+    kb = sum(len(d.encode()) for d in docs) / len(docs) / 1000
+    rows = [["detector", f"documents/s on one core ({kb:.1f} KB documents), median of 5", "min", "max"]]
+    for name, r in rates.items():
+        rows.append([name, f"{statistics.median(r):,.0f}", f"{min(r):,.0f}", f"{max(r):,.0f}"])
+    return rows
 
 
 def throughput_corpora(limit_mb: float) -> list[list[str]]:
@@ -131,15 +167,16 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=4000, help="documents per half")
     ap.add_argument("--seed", type=int, default=20261130)
     ap.add_argument("--corpus-mb", type=float, default=2.0, help="MB of each corpus for the throughput")
+    ap.add_argument("--reference", default="d52c537", help="git commit whose detector is timed beside today's "
+                    "(the last pii_v1 commit); empty for none")
     args = ap.parse_args()
     require_corpora()
     pool = G.real_sentences()
     find("준비: 연락처 010-0000-0000, 메일 a@example.com")  # load the analyzer before any clock starts
     for half in G.HALVES:
         _report(half, evaluate(G.cases(args.docs, half, args.seed, pool)))
-    per_s, kb = throughput_planted(pool, 2000, args.seed + 1)
-    print(f"\nthroughput, planted documents of {kb / 1000:.1f} KB: {per_s:,.0f} documents/s on one core "
-          "(pii_v1: 1,351)")
+    print("\nthroughput on planted documents:\n")
+    print(table(throughput_planted(pool, 2000, args.seed + 1, args.reference or None)))
     print("\nthroughput on the real corpora (one core):\n")
     print(table(throughput_corpora(args.corpus_mb)))
 
