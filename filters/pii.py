@@ -186,7 +186,9 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
         view = detection_view(text)
         raw = analyzer().analyze(text=view, language="ko", entities=list(ENTITIES), score_threshold=0.0)
     scored = [Finding(r.entity_type, r.start, r.end, r.score, _recognizer_of(r)) for r in raw if r.score >= min_score]
-    scored.sort(key=lambda f: (-f.score, -(f.end - f.start), f.start, f.entity))
+    # The recognizer breaks ties: two recognizers can score one span the same, and the order Presidio
+    # returns them in is not fixed from process to process.
+    scored.sort(key=lambda f: (-f.score, -(f.end - f.start), f.start, f.entity, f.recognizer))
     chosen: list[Finding] = []
     for f in scored:
         if all(f.end <= c.start or f.start >= c.end for c in chosen):

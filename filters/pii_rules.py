@@ -585,4 +585,23 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
                 if result.analysis_explanation is not None:
                     result.analysis_explanation.set_supportive_context_word(word)
                     result.analysis_explanation.set_improved_score(result.score)
-        return raw_results
+        return _one_per_span(raw_results)
+
+
+def _one_per_span(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """One result per (type, span): the highest score, then the recognizer's name and rule. Presidio's
+    ``remove_duplicates`` goes through a ``set`` first, so which of two equal results it kept changed
+    from process to process, and with it the recognizer recorded in provenance."""
+    best: dict[tuple[str, int, int], RecognizerResult] = {}
+    for r in results:
+        key = (r.entity_type, r.start, r.end)
+        if key not in best or _rank(r) > _rank(best[key]):
+            best[key] = r
+    return sorted(best.values(), key=lambda r: (r.start, r.end, r.entity_type))
+
+
+def _rank(r: RecognizerResult) -> tuple[float, bool, str, str]:
+    """Higher score first; on a tie Presidio's own recognizer, then by name and rule."""
+    meta = r.recognition_metadata or {}
+    rule = str(meta.get("rule", ""))
+    return r.score, not rule, str(meta.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")), rule
