@@ -45,7 +45,7 @@ class ParseOptions:
 def parse_file(name: str, data: bytes, opts: ParseOptions, max_doc_bytes: int | None = None
                ) -> Iterator[RawRecord]:
     """Yield one record per input unit of ``data``; never raises on bad input."""
-    yield from parse_stream(name, Openable.of_bytes(name, data), opts, max_doc_bytes)
+    yield from parse_stream(name, Openable(name, data), opts, max_doc_bytes)
 
 
 def parse_stream(name: str, source: Openable, opts: ParseOptions, max_doc_bytes: int | None = None
@@ -599,7 +599,7 @@ def _is_text(record: Any) -> bool:
 def iter_records(name: str, data: bytes | Openable, opts: ParseOptions, max_doc_bytes: int
                  ) -> Iterator[RawRecord]:
     """``parse_stream`` plus the size limit, applied to every format the same way."""
-    source = Openable.of_bytes(name, data) if isinstance(data, bytes) else data
+    source = Openable(name, data) if isinstance(data, bytes) else data
     for rec in parse_stream(name, source, opts, max_doc_bytes):
         if rec.error is None and rec.text is not None:
             size = len(rec.text.encode("utf-8"))

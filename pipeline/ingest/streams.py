@@ -123,6 +123,13 @@ class HashingReader(io.RawIOBase):
         self.bytes_read += n
         return n
 
+    def readall(self) -> bytes:
+        """The rest of the stream, read in 1 MB chunks (``RawIOBase`` would read 8 KB at a time)."""
+        parts = []
+        while chunk := self.read(CHUNK):
+            parts.append(chunk)
+        return b"".join(parts)
+
     def drain(self) -> None:
         """Read what the parser left (a hash covers the whole file)."""
         while self.read(CHUNK):
@@ -145,10 +152,6 @@ class Openable:
         self.uri = uri
         self._content = content
         self.last: HashingReader | None = None
-
-    @classmethod
-    def of_bytes(cls, name: str, data: bytes) -> Openable:
-        return cls(name, data)
 
     def open(self) -> HashingReader:
         if self.last is not None:

@@ -212,7 +212,9 @@ def read_sources(spark: SparkSession, inputs: list[InputFile]) -> DataFrame:
     local = [f for f in inputs if f.size == 0 or is_local(f.path)]
     frames = []
     if local:
-        groups = [[(f.path, None, f.source, f.sha256) for f in g] for g in _file_groups(local, lambda f: f.size)]
+        # A zero-byte file carries its (empty) content, so a remote one is never opened as a local path.
+        groups = [[(f.path, b"" if f.size == 0 else None, f.source, f.sha256) for f in g]
+                  for g in _file_groups(local, lambda f: f.size)]
         rdd = spark.sparkContext.parallelize(groups, len(groups)).flatMap(lambda g: g)
         frames.append(spark.createDataFrame(rdd, _FILES_DDL))
     for source in sorted({f.source for f in inputs}):
