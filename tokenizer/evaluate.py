@@ -1,6 +1,10 @@
-"""Tokenizer metrics on Korean text, the same for every tokenizer (docs/tokenizer.md).
+"""Tokenizer metrics per language, the same for every tokenizer (docs/tokenizer.md).
 
-- tokens per eojeol (whitespace-separated word): the efficiency figure model cards publish;
+- the efficiency figure model cards publish, per language: Korean tokens per eojeol and English tokens
+  per word (both: whitespace-separated words), code tokens per UTF-8 byte (code has no words worth
+  counting: identifiers, operators and indentation);
+- Korean/English token parity on parallel documents: tokens of the Korean side over tokens of the
+  English side, pooled (1.0: Korean costs what English costs for the same content);
 - characters and UTF-8 bytes per token; byte-fallback rate; exact round-trip rate (per document);
 - morpheme-boundary precision, recall and F1: token starts inside an eojeol against Kiwi's morpheme
   starts, on a bounded part of the text (Kiwi is the slow part);
@@ -25,10 +29,15 @@ _DIGITS = re.compile(r"\d(?:[\d\-. ]*\d){3,}")
 _REPEATED = re.compile(r"^(\S{1,4}?)\1{3,}$")
 
 
+#: Languages an evaluation document can be in, and the unit its efficiency figure counts.
+UNITS = {"ko": "eojeol", "en": "word", "code": "byte"}
+
+
 @dataclass
 class Metrics:
     tokenizer: str
     domain: str
+    lang: str = "ko"
     docs: int = 0
     eojeol: int = 0
     chars: int = 0
@@ -44,8 +53,11 @@ class Metrics:
         p = self.boundary_hits / self.boundary_pred if self.boundary_pred else 0.0
         r = self.boundary_hits / self.boundary_gold if self.boundary_gold else 0.0
         return {
-            "tokenizer": self.tokenizer, "domain": self.domain, "docs": self.docs, "tokens": self.tokens,
+            "tokenizer": self.tokenizer, "domain": self.domain, "lang": self.lang, "docs": self.docs,
+            "tokens": self.tokens, "unit": UNITS.get(self.lang, "word"),
+            "tokens_per_unit": self.tokens / max(1, self.bytes if self.lang == "code" else self.eojeol),
             "tokens_per_eojeol": self.tokens / max(1, self.eojeol),
+            "tokens_per_byte": self.tokens / max(1, self.bytes),
             "chars_per_token": self.chars / max(1, self.tokens),
             "bytes_per_token": self.bytes / max(1, self.tokens),
             "byte_fallback_rate": self.byte_fallback / max(1, self.tokens),
@@ -59,6 +71,8 @@ class Metrics:
 class EvalDoc:
     domain: str
     text: str
+    lang: str = "ko"
+    pair: str | None = None  # parallel documents: the same id on the Korean and the English side
 
 
 def gold_boundaries(docs: Sequence[EvalDoc], max_chars: int) -> list[set[int] | None]:
@@ -95,9 +109,10 @@ def _char_starts(text: str, byte_starts: Iterable[int]) -> set[int]:
 def measure(encoder: Encoder, docs: Sequence[EvalDoc], gold: Sequence[set[int] | None]) -> list[Metrics]:
     """Metrics per domain and over all documents (domain ``all``)."""
     by: dict[str, Metrics] = {}
-    total = Metrics(encoder.name, "all")
+    langs = {d.lang for d in docs}
+    total = Metrics(encoder.name, "all", langs.pop() if len(langs) == 1 else "mixed")
     for doc, g in zip(docs, gold, strict=True):
-        m = by.setdefault(doc.domain, Metrics(encoder.name, doc.domain))
+        m = by.setdefault(doc.domain, Metrics(encoder.name, doc.domain, doc.lang))
         enc = encoder.encode(doc.text)
         ok = encoder.decode(enc.ids) == doc.text
         hits = pred = gold_n = 0
@@ -116,6 +131,29 @@ def measure(encoder: Encoder, docs: Sequence[EvalDoc], gold: Sequence[set[int] |
             x.boundary_pred += pred
             x.boundary_gold += gold_n
     return [*sorted(by.values(), key=lambda m: m.domain), total]
+
+
+def parity(encoder: Encoder, docs: Sequence[EvalDoc]) -> tuple[float, int]:
+    """Tokens of the Korean sides over tokens of the English sides of the parallel documents (pooled),
+    and the number of pairs."""
+    sides: dict[str, dict[str, int]] = {}
+    for d in docs:
+        if d.pair is not None and d.lang in ("ko", "en"):
+            sides.setdefault(d.pair, {})[d.lang] = len(encoder.encode(d.text).ids)
+    pairs = [s for s in sides.values() if len(s) == 2]
+    en = sum(s["en"] for s in pairs)
+    return (sum(s["ko"] for s in pairs) / en if en else float("nan")), len(pairs)
+
+
+def language_of(text: str) -> str:
+    """``ko`` when at least a fifth of the letters are Hangul, else ``en`` (evaluation files without a
+    ``lang`` field; code is declared by its ``language`` field)."""
+    letters = hangul = 0
+    for ch in text[:20_000]:
+        if ch.isalpha():
+            letters += 1
+            hangul += "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e"
+    return "ko" if letters and hangul * 5 >= letters else "en"
 
 
 @dataclass
@@ -156,7 +194,11 @@ def read_texts(paths: Sequence[str]) -> list[EvalDoc]:
 
     - a directory or ``.parquet`` file: curated documents (a run's ``docs/``), domain from the column;
     - ``.jsonl`` / ``.jsonl.gz``: ``text`` per line, ``domain`` when present (else the file name);
+      ``lang`` when present; a ``language`` field (the code corpora's) makes it code; a record with
+      ``text_en`` is a parallel pair, both sides measured and their parity reported;
     - anything else: one document per line (the first tab-separated column), domain = the file name.
+
+    Without a declared language, a document is Korean or English by its share of Hangul letters.
     """
     import gzip
     import json
@@ -175,16 +217,24 @@ def read_texts(paths: Sequence[str]) -> list[EvalDoc]:
             for batch in data.to_batches(columns=cols):
                 texts = batch.column(0).to_pylist()
                 doms = batch.column(1).to_pylist() if len(cols) == 2 else [label] * len(texts)
-                out += [EvalDoc(str(d), t) for d, t in zip(doms, texts, strict=True) if t]
+                out += [EvalDoc(str(d), t, language_of(t)) for d, t in zip(doms, texts, strict=True) if t]
             continue
         opener = gzip.open if path.endswith(".gz") else open
         with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
-            for line in fh:
-                if ".jsonl" in path:
-                    rec = json.loads(line)
-                    text, dom = rec.get("text") or "", str(rec.get("domain") or label)
-                else:
-                    text, dom = line.rstrip("\n").split("\t", 1)[0], label
-                if text.strip():
-                    out.append(EvalDoc(dom, normalize_text(text)[0]))
+            for k, line in enumerate(fh):
+                if ".jsonl" not in path:
+                    text = line.rstrip("\n").split("\t", 1)[0]
+                    if text.strip():
+                        text = normalize_text(text)[0]
+                        out.append(EvalDoc(label, text, language_of(text)))
+                    continue
+                rec = json.loads(line)
+                text, dom = normalize_text(rec.get("text") or "")[0], str(rec.get("domain") or label)
+                if rec.get("text_en"):
+                    pair = f"{label}:{rec.get('id', k)}"
+                    out.append(EvalDoc(f"{dom}:ko", text, "ko", pair))
+                    out.append(EvalDoc(f"{dom}:en", normalize_text(rec["text_en"])[0], "en", pair))
+                elif text.strip():
+                    lang = "code" if rec.get("language") else str(rec.get("lang") or language_of(text))
+                    out.append(EvalDoc(dom, text, lang))
     return out
