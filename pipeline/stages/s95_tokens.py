@@ -1,4 +1,5 @@
-"""Tokens: the curated documents encoded with the run's SentencePiece model into Megatron-Core indexed
+"""Tokens: the curated documents encoded with the run's SentencePiece model (or a Hugging Face
+``tokenizer.json`` named by ``model``: an open model's tokenizer extended with Korean pieces) into Megatron-Core indexed
 shards (``tokens/{train,valid}/*.bin|.idx``), each with a Parquet sidecar giving, for every sequence,
 its document, offset, length, source, domain, licence and the run id.
 
@@ -40,7 +41,7 @@ from pipeline.stage import StageContext, StageResult
 from pipeline.stages.s92_tokenizer import MODEL_DIR, MODEL_NAME
 from tokenizer import hf_export
 from tokenizer import megatron as M
-from tokenizer.spm import PLACEHOLDER_SYMBOLS, SPECIAL_IDS, WHITESPACE_SYMBOLS, processor
+from tokenizer.shard_tokenizer import ShardTokenizer, resolve
 
 NAME = "tokens"
 VERSION = 1
@@ -93,19 +94,18 @@ def slices(batches: Iterator[pa.RecordBatch], limit: int = SLICE_BYTES) -> Itera
             yield b.slice(start)
 
 
-def encode_batches(batches: Iterator[pa.RecordBatch], model_name: str, seed: int, dtype: str,
+def encode_batches(batches: Iterator[pa.RecordBatch], model_name: str, eos: int, seed: int, dtype: str,
                    params: dict[str, Any]) -> Iterator[pa.RecordBatch]:
     from pyspark import SparkFiles
 
-    sp = processor(SparkFiles.get(model_name))
-    eos = SPECIAL_IDS["</s>"]
+    tk = ShardTokenizer(SparkFiles.get(model_name))
     np_dtype = np.dtype(dtype)
     for b in slices(batches):
         ids = b.column("doc_id").to_pylist()
         texts = b.column("text").to_pylist()
         domains = b.column("domain").to_pylist()
         clusters = b.column("dup_cluster_size").to_pylist()
-        encoded = sp.encode([t or "" for t in texts], num_threads=1)  # one core per task, as Spark schedules it
+        encoded = tk.encode([t or "" for t in texts])  # one core per task, as Spark schedules it
         splits, copies, blobs = [], [], []
         for doc_id, dom, cl, toks in zip(ids, domains, clusters, encoded, strict=True):
             valid = _unit(seed, "valid", doc_id) < params["valid_fraction"]
@@ -168,10 +168,10 @@ def write_shards(batches: Iterator[pa.RecordBatch], tokens_dir: str, dtype: str,
 
 def model_path(ctx: StageContext) -> str:
     chosen = ctx.params["model"]
-    path = chosen or local_path(ctx.path(MODEL_DIR, MODEL_NAME + ".model"))
+    path = resolve(chosen) if chosen else local_path(ctx.path(MODEL_DIR, MODEL_NAME + ".model"))
     if not path or not os.path.isfile(path):
         raise ManifestError(f"[stages.tokens] model: {path or ctx.path(MODEL_DIR)} not found; put the tokenizer "
-                            "stage before tokens or name a .model file")
+                            "stage before tokens, or name a .model file or a tokenizer.json")
     return path
 
 
@@ -185,8 +185,8 @@ def run(ctx: StageContext) -> StageResult:
                             f"{ctx.run_dir} is remote")
     tokens_dir = os.path.abspath(os.path.join(run_dir, "tokens"))
     model = model_path(ctx)
-    sp = processor(model)
-    vocab = int(sp.get_piece_size())
+    tk = ShardTokenizer(model)
+    vocab = tk.vocab_size()
     dtype = np.dtype(M.dtype_for(vocab)).name
     seed = ctx.manifest.seed
     run_id = str(ctx.facts.get("run_id", ""))
@@ -194,7 +194,8 @@ def run(ctx: StageContext) -> StageResult:
     # always a whole set: a run killed mid-stage leaves only the .partial directory, which the
     # resumed stage starts over.
     partial_dir = tokens_dir + ".partial"
-    ship = os.path.join(tokens_dir + ".model-tmp", f"tokens-{M.sha256_file(model)[:16]}.model")
+    suffix = ".tokenizer.json" if tk.is_hf else ".model"
+    ship = os.path.join(tokens_dir + ".model-tmp", f"tokens-{M.sha256_file(model)[:16]}{suffix}")
     for stale in (partial_dir, os.path.dirname(ship)):
         shutil.rmtree(stale, ignore_errors=True)
     os.makedirs(partial_dir)
@@ -207,7 +208,8 @@ def run(ctx: StageContext) -> StageResult:
             .select("doc_id", "source", "domain", "licence", "text", "dup_cluster_size"))
     encoded_uri = ctx.path("work", "_tokens_encoded")
     ctx.fs.delete(encoded_uri)
-    fn = partial(encode_batches, model_name=os.path.basename(ship), seed=seed, dtype=dtype, params=p)
+    fn = partial(encode_batches, model_name=os.path.basename(ship), eos=tk.special_ids()["eos"], seed=seed,
+                 dtype=dtype, params=p)
     docs.mapInArrow(fn, spark_ddl(ENCODED_SCHEMA)).write.parquet(encoded_uri)
     encoded = ctx.spark.read.parquet(encoded_uri)
 
@@ -258,13 +260,18 @@ def run(ctx: StageContext) -> StageResult:
 def describe(ctx: StageContext, tokens_dir: str, model: str, vocab: int, dtype: str, run_id: str,
              shard_rows: list[dict[str, Any]], per: dict[str, dict[str, int]]) -> dict[str, Any]:
     """Write manifest.json, the blend files, the tokenizer files and tokenizer_config.json."""
-    sp = processor(model)
+    tk = ShardTokenizer(model)
     tok_dir = os.path.join(tokens_dir, "tokenizer")
     os.makedirs(tok_dir, exist_ok=True)
-    local_model = os.path.join(tok_dir, MODEL_NAME + ".model")
+    local_model = os.path.join(tok_dir, tk.file_name)
     shutil.copyfile(model, local_model)
+    if tk.is_hf:  # the extension's record (new ids, embedding initialization) travels with the shards
+        for extra in ("tokenizer_config.json", "extension.json", "embedding_init.json"):
+            src = os.path.join(os.path.dirname(model), extra)
+            if os.path.isfile(src):
+                shutil.copyfile(src, os.path.join(tok_dir, extra))
     meta = model[: -len(".model")] + ".meta.json"
-    if os.path.isfile(meta):
+    if not tk.is_hf and os.path.isfile(meta):
         shutil.copyfile(meta, os.path.join(tok_dir, MODEL_NAME + ".meta.json"))
         hf_export.export(local_model, tok_dir)
     totals: dict[str, int] = {}
@@ -275,14 +282,13 @@ def describe(ctx: StageContext, tokens_dir: str, model: str, vocab: int, dtype: 
         for k, v in sorted(rows.items()):
             split, name = k.split("|", 1)
             by.setdefault(dim, {}).setdefault(split, {})[name] = v
-    specials = {"bos": SPECIAL_IDS["<s>"], "eos": SPECIAL_IDS["</s>"], "pad": SPECIAL_IDS["<pad>"],
-                "unk": SPECIAL_IDS["<unk>"]}
-    placeholders = {s: int(sp.piece_to_id(s)) for s in PLACEHOLDER_SYMBOLS}
-    whitespace = {repr(s)[1:-1]: int(sp.piece_to_id(s)) for s in WHITESPACE_SYMBOLS}
+    specials = tk.special_ids()
+    placeholders = tk.placeholder_ids()
+    whitespace = tk.whitespace_ids()
     manifest = {
         "format": "megatron-core indexed dataset v1 (MMIDIDX), one sequence per document ending in EOS",
         "run_id": run_id, "seed": ctx.manifest.seed, "tokenizer_sha256": M.sha256_file(model),
-        "tokenizer": "tokenizer/" + MODEL_NAME + ".model", "vocab_size": vocab, "dtype": dtype,
+        "tokenizer": "tokenizer/" + tk.file_name, "vocab_size": vocab, "dtype": dtype,
         "special_ids": specials, "placeholder_ids": placeholders, "whitespace_ids": whitespace,
         "params": {k: v for k, v in sorted(ctx.params.items()) if k != "model"},
         "tokens": totals, "tokens_by_domain": by.get("domain", {}), "tokens_by_source": by.get("source", {}),
@@ -297,12 +303,20 @@ def describe(ctx: StageContext, tokens_dir: str, model: str, vocab: int, dtype: 
         blend = " ".join(f"{r['tokens'] / total:.6f} {r['prefix']}" for r in rows)
         with open(os.path.join(tokens_dir, f"blend_{split}.txt"), "w", encoding="utf-8") as fh:
             fh.write(blend + "\n")
-    config = {"tokenizer_class": "PreTrainedTokenizerFast", "tokenizer_file": "tokenizer/tokenizer.json",
-              "sentencepiece_model": "tokenizer/" + MODEL_NAME + ".model", "vocab_size": vocab,
-              "bos_token": "<s>", "eos_token": "</s>", "pad_token": "<pad>", "unk_token": "<unk>",
-              "bos_token_id": specials["bos"], "eos_token_id": specials["eos"], "pad_token_id": specials["pad"],
-              "unk_token_id": specials["unk"], "placeholder_token_ids": placeholders,
-              "add_bos_token": False, "add_eos_token": True, "dtype": dtype}
+    if tk.is_hf:
+        eos = tk.eos_token()
+        config: dict[str, Any] = {
+            "tokenizer_class": "PreTrainedTokenizerFast", "tokenizer_file": "tokenizer/tokenizer.json",
+            "vocab_size": vocab, "eos_token": eos, "pad_token": eos, "eos_token_id": specials["eos"],
+            "pad_token_id": specials["pad"], "placeholder_token_ids": placeholders, "add_bos_token": False,
+            "add_eos_token": True, "split_special_tokens": True, "dtype": dtype}
+    else:
+        config = {"tokenizer_class": "PreTrainedTokenizerFast", "tokenizer_file": "tokenizer/tokenizer.json",
+                  "sentencepiece_model": "tokenizer/" + MODEL_NAME + ".model", "vocab_size": vocab,
+                  "bos_token": "<s>", "eos_token": "</s>", "pad_token": "<pad>", "unk_token": "<unk>",
+                  "bos_token_id": specials["bos"], "eos_token_id": specials["eos"], "pad_token_id": specials["pad"],
+                  "unk_token_id": specials["unk"], "placeholder_token_ids": placeholders,
+                  "add_bos_token": False, "add_eos_token": True, "dtype": dtype}
     with open(os.path.join(tokens_dir, "tokenizer_config.json"), "w", encoding="utf-8") as fh:
         json.dump(config, fh, indent=1, sort_keys=True, ensure_ascii=False)
         fh.write("\n")
