@@ -49,9 +49,9 @@ MAX_SENTENCE_BYTES = 8192
 class TokenizerSpec:
     """What is trained: the manifest's ``[stages.tokenizer]`` settings that reach SentencePiece."""
 
-    model_type: str = "unigram"
-    vocab_size: int = 128_000
-    character_coverage: float = 0.9995
+    model_type: str = "bpe"
+    vocab_size: int = 160_000
+    character_coverage: float = 1.0
     max_piece_length: int = 16
     split_digits: bool = True
     morpheme_hints: bool = False
