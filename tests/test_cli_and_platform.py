@@ -3,6 +3,8 @@ standalone cluster. Processes that need their own JVM run ``kocurate`` as a subp
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -118,23 +120,35 @@ def test_run_with_bundled_jdk_and_no_system_java(tmp_path: Path) -> None:
 
 @pytest.mark.cluster
 def test_standalone_cluster_run_matches_local(sample_run: Path, tmp_path: Path) -> None:
-    """`kocurate run --master spark://...` on a loopback standalone cluster: the executors run the shipped
-    code, and the curated output equals the local run's."""
+    """`kocurate run --master spark://...` on a loopback standalone cluster, one executor killed mid-stage:
+    the executors run the shipped code, and the curated output equals the local run's."""
 
     import pipeline.cli
     from pipeline.local_cluster import LocalCluster, spark_home
     from tests.test_e2e_sample import _docs_content, _prov_content
+    from tests.test_faults import _wait_for, executor_pids
 
     out, submitted = tmp_path / "cluster-run", tmp_path / "submitted"
     with LocalCluster(workers=2, cores=1, memory="1g", root=str(tmp_path / "cluster")) as cluster:
-        res = kocurate("run", str(SAMPLE_MANIFEST), "--master", cluster.url, "--output", f"file://{out}")
+        # An executor is killed while normalize runs (ingest committed): Spark reruns its tasks on a new
+        # executor, and the outputs must still equal the local run's.
+        before = set(executor_pids())
+        proc = subprocess.Popen([venv_bin("kocurate"), "run", str(SAMPLE_MANIFEST), "--master", cluster.url,
+                                 "--output", f"file://{out}"], cwd=ROOT, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+        _wait_for(out / "work" / "_tmp" / "normalize", proc)
+        victims = sorted(set(executor_pids()) - before)
+        assert victims, "no executor process found"
+        os.kill(victims[0], signal.SIGKILL)
+        _, stderr = proc.communicate(timeout=900)
         env = {**cluster._env(), "PYSPARK_PYTHON": sys.executable}
         sub = subprocess.run([str(spark_home() / "bin" / "spark-submit"), "--master", cluster.url,
                               "--conf", "spark.driver.host=127.0.0.1", pipeline.cli.__file__, "run",
                               str(SAMPLE_MANIFEST), "--output", str(submitted)],
                              capture_output=True, text=True, env=env, timeout=600, cwd=ROOT)
-    assert res.returncode == 0, res.stderr[-3000:]
-    assert "shipped the project's code to the executors" in res.stderr
+    assert proc.returncode == 0, stderr[-3000:]
+    assert "shipped the project's code to the executors" in stderr
+    assert "Lost executor" in stderr or "ExecutorLostFailure" in stderr or "Executor lost" in stderr, stderr[-3000:]
     assert _docs_content(out) == _docs_content(sample_run)
     assert _prov_content(out) == _prov_content(sample_run)
     # The tokenizer and the token shards are byte-identical to the local run's.

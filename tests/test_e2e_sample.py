@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from tests.conftest import relocatable, run_sample
+from tests.conftest import relocatable
 
 pytestmark = pytest.mark.spark
 
@@ -216,24 +216,6 @@ def _prov_content(run: Path) -> list[tuple[Any, ...]]:
                            "ORDER BY stage, doc_id").fetchall()
     finally:
         con.close()
-
-
-def test_two_runs_give_identical_content(sample_run: Path, tmp_path: Path) -> None:
-    again = tmp_path / "again"
-    run_sample(again)
-    assert _docs_content(again) == _docs_content(sample_run)
-    assert _prov_content(again) == _prov_content(sample_run)
-    a, b = (json.loads((r / "run.json").read_text()) for r in (sample_run, again))
-    assert a["run_id"] == b["run_id"]
-    model = "models/quality_model_v1.ftz"
-    assert (again / model).read_bytes() == (sample_run / model).read_bytes()
-    # The tokenizer and every token shard, index, sidecar and manifest are byte-identical.
-    for rel in ("models/tokenizer/spm.model", "models/tokenizer/tokenizer.json"):
-        assert (again / rel).read_bytes() == (sample_run / rel).read_bytes(), rel
-    files = sorted(p.relative_to(sample_run) for p in (sample_run / "tokens").rglob("*") if p.is_file())
-    assert files and files == sorted(p.relative_to(again) for p in (again / "tokens").rglob("*") if p.is_file())
-    for rel in files:
-        assert (again / rel).read_bytes() == (sample_run / rel).read_bytes(), rel
 
 
 def test_resume_skips_finished_stages_and_reruns_what_a_change_affects(sample_run: Path, tmp_path: Path) -> None:
