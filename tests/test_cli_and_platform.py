@@ -105,7 +105,10 @@ def test_run_with_bundled_jdk_and_no_system_java(tmp_path: Path) -> None:
     line = '{"text": "자바가 설치되지 않은 컴퓨터에서도 파이프라인은 내장된 자바로 문서를 처리합니다."}\n'
     (data / "a.jsonl").write_text(line * 2, encoding="utf-8")
     (tmp_path / "s.toml").write_text(TINY_SOURCES.format(data=data))
+    # The stages that start Spark, its Python workers, a shuffle and the Parquet writer: what a missing
+    # or broken JVM would break (the other stages add time, not coverage of the JDK).
     (tmp_path / "r.toml").write_text('name = "nojava"\nsources_manifest = "s.toml"\nseed = 1\n'
+                                     '[stages]\norder = ["ingest", "normalize", "exact_dedup", "export"]\n'
                                      '[spark]\nmaster = "local[1]"\nshuffle_partitions = 1\n')
     env = env_without_java(tmp_path)
     env["KOCURATE_CACHE"] = str(tmp_path / "cache")
