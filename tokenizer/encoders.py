@@ -119,7 +119,9 @@ class HFTokenizerEncoder:
         from tokenizers import Tokenizer
 
         self.tok = Tokenizer.from_file(str(path))
-        self.tok.encode_special_tokens = True  # a placeholder or "<s>" written in a text stays text
+        # A special token written in a text ("<|im_start|>", "<s>") stays text, as the tokens stage encodes;
+        # the PII placeholders, added tokens that are not special, stay one token each.
+        self.tok.encode_special_tokens = True
         self.name = name or "tokenizer.json"
         vocab = self.tok.get_vocab(with_added_tokens=True)
         self._size = max(vocab.values()) + 1
