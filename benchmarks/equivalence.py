@@ -115,8 +115,12 @@ def compare(a: Path, b: Path, examples: int = 5) -> int:
             print(f"{name}: identical ({total:,} decisions and curated documents)")
             continue
         differ += len(rows)
-        by = Counter((k, s, (va or "-").split("|")[1] if k == "decision" else "", (vb or "-").split("|")[1]
-                      if k == "decision" else "") for k, s, _, va, vb in rows)
+        def reason(kind: str, value: str | None) -> str:
+            if value is None:
+                return "(absent)"
+            return value.split("|")[1] if kind == "decision" else ""
+
+        by = Counter((k, s, reason(k, va), reason(k, vb)) for k, s, _, va, vb in rows)
         print(f"{name}: {len(rows):,} of {total:,} differ")
         for (k, s, ra, rb), n in by.most_common(20):
             print(f"  {n:>7,}  {k} {s}: {ra or '-'} -> {rb or '-'}")

@@ -2,7 +2,7 @@
 
 The single-process twin does the same work with pyarrow, calling the very functions the Spark stages
 run on their executors (the ingest's record builder over Arrow batches, the normalize stage's
-``normalize_batch``, SHA-256 exact dedup with the same survivor rule) and writing the same outputs
+``doc_batch``, SHA-256 exact dedup with the same survivor rule) and writing the same outputs
 (documents and provenance per stage, zstd Parquet). Each variant runs in its own process; peak memory
 is the resident memory of that process tree (for Spark: the driver JVM, the Python driver and the
 Python workers). Sizes are uncompressed UTF-8 text bytes of the ingested documents. Spark's start-up
@@ -87,12 +87,15 @@ def variant_single(manifest: Path, out: Path) -> dict[str, Any]:
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
+    from filters.blocks.chain import build_chain
     from filters.verdict import PASSING
     from pipeline import provenance as P
+    from pipeline.doc_stage import doc_batch
     from pipeline.ingest.formats import ParseOptions
     from pipeline.manifest import load_run
     from pipeline.stages.s10_ingest import _ingest_batches, glob_base
-    from pipeline.stages.s20_normalize import normalize_batch
+
+    normalize = {"*": build_chain([("normalize_v1", {})], "normalize_v1")}  # the stage's chain and code path
 
     m = load_run(manifest, output=str(out))
     t0 = time.monotonic()
@@ -128,13 +131,13 @@ def variant_single(manifest: Path, out: Path) -> dict[str, Any]:
 
     t = time.monotonic()
     normalized = commit("normalize", pa.Table.from_batches(
-        [normalize_batch(b) for b in ingested.to_batches(max_chunksize=2000)]))
+        [doc_batch(b, normalize) for b in ingested.to_batches(max_chunksize=2000)]))
     stages["normalize"] = time.monotonic() - t
 
     t = time.monotonic()
     ids = normalized["doc_id"].to_pylist()
     priorities = normalized["priority"].to_pylist()
-    hashes = normalized["text_sha256"].to_pylist()  # computed by normalize_batch, as in the Spark stage
+    hashes = normalized["text_sha256"].to_pylist()  # computed by doc_batch, as in the Spark stage
     best: dict[str, tuple[int, str]] = {}  # hash -> (-priority, doc_id) of the survivor so far
     copies: dict[str, int] = {}
     for h, d, p in zip(hashes, ids, priorities, strict=True):

@@ -46,17 +46,16 @@ def _variant(name: str, docs_file: str, out_file: str) -> None:
     decisions: list[Any] = []
     t0 = time.perf_counter()
     if name in ("ours", "ours_kiwi"):
-        from filters.datatrove_ko import DatatroveParams
-        from filters.quality import QualityChain, QualityParams
+        from filters.blocks.base import Doc
+        from filters.quality import quality_chain
 
-        chain = QualityChain(QualityParams(datatrove=DatatroveParams.kiwi() if name == "ours_kiwi"
-                                           else DatatroveParams()))
-        chain.evaluate("준비 운동 삼아 한 문장을 먼저 평가합니다. 모델과 사전이 여기서 읽힙니다.")
-        chain.evaluate("A warm-up sentence in English loads the language model before the clock starts.")
+        chain = quality_chain({"word_path": "kiwi" if name == "ours_kiwi" else "eojeol"})
+        chain.run([Doc({"text": "준비 운동 삼아 한 문장을 먼저 평가합니다. 모델과 사전이 여기서 읽힙니다."}),
+                   Doc({"text": "A warm-up sentence in English loads the language model before the clock starts."})])
         t0 = time.perf_counter()
         for doc_id, text in docs:
-            o = chain.evaluate(text, doc_id)
-            decisions.append({v.step: v.keep for v in o.verdicts})
+            o = chain.run([Doc({"text": text, "doc_id": doc_id})])[0]
+            decisions.append({step: j.action != "drop" for step, j in o.judgements})
     elif name == "datatrove_kiwi":
         from datatrove.data import Document
         from datatrove.pipeline.filters import (

@@ -22,11 +22,15 @@ from datatrove.pipeline.filters import (
     GopherRepetitionFilter,
 )
 from datatrove.pipeline.filters.gopher_quality_filter import STOP_WORDS as ENGLISH_STOP_WORDS
-from datatrove.pipeline.filters.gopher_repetition_filter import find_duplicates
-from datatrove.utils.text import TERMINAL_PUNCTUATION
+from datatrove.pipeline.filters.gopher_repetition_filter import (
+    find_all_duplicate,
+    find_duplicates,
+    find_top_duplicate,
+    get_n_grams,
+)
+from datatrove.utils.text import PUNCTUATION_SET, TERMINAL_PUNCTUATION
 
 from filters.lexicon import word_list
-from filters.verdict import Verdict
 from filters.words import make_word_tokenizer
 
 GOPHER_QUALITY: Final = "gopher_quality_ko_v1"
@@ -176,26 +180,80 @@ class DatatroveFilters:
             char_duplicates_ratio=p.max_char_dup_ratio, new_line_ratio=p.max_newline_word_ratio,
             language=self.words)
 
-    def __call__(self, text: str, doc_id: str = "") -> list[Verdict]:
-        words = self.words.word_tokenize(text)
-        has_words = bool(words) and _WORDISH.search(text) is not None  # datatrove divides by their count
+    def score(self, step: str, text: str, words: list[str]) -> float:
+        """The statistic recorded for ``step`` (datatrove returns none)."""
+        if step == GOPHER_QUALITY:
+            return sum(len(w) for w in words) / len(words) if words else 0.0
         lines = [x for x in text.split("\n") if x.strip()]
-        scores = {
-            GOPHER_QUALITY: sum(len(w) for w in words) / len(words) if words else 0.0,
-            GOPHER_REPETITION: (find_duplicates(lines)[1] / len(text.replace("\n", ""))) if lines else 0.0,
-            C4: float(len(self.words.sent_tokenize(text))),
-            FINEWEB: (sum(1 for x in lines if x.rstrip().endswith(self.fineweb.stop_chars)) / len(lines))
-            if lines else 0.0,
-        }
-        out = []
-        top = self.p.top_ngram_fracs if len(text.split()) >= MIN_WORDS_TOP_NGRAMS else ()
-        if not _ngram_rules_may_fire(words, len(text), top, self.p.dup_ngram_fracs):
-            repetition = self.gopher_repetition_lines
+        if step == GOPHER_REPETITION:
+            return (find_duplicates(lines)[1] / len(text.replace("\n", ""))) if lines else 0.0
+        if step == C4:
+            return float(len(self.words.sent_tokenize(text)))
+        return (sum(1 for x in lines if x.rstrip().endswith(self.fineweb.stop_chars)) / len(lines)) if lines else 0.0
+
+    def condition(self, step: str, text: str, doc_id: str, words: list[str]) -> str | None:
+        """datatrove's decision for ``step`` as our condition (None: kept)."""
+        if not (words and _WORDISH.search(text) is not None):  # datatrove divides by their count
+            return "no_words"
+        if step == GOPHER_QUALITY:
+            f = self.gopher_quality
+        elif step == GOPHER_REPETITION:
+            top = self.p.top_ngram_fracs if len(text.split()) >= MIN_WORDS_TOP_NGRAMS else ()
+            if not _ngram_rules_may_fire(words, len(text), top, self.p.dup_ngram_fracs):
+                f = self.gopher_repetition_lines
+            else:
+                f = self.gopher_repetition if top else self.gopher_repetition_short
         else:
-            repetition = self.gopher_repetition if top else self.gopher_repetition_short
-        for step, f in ((GOPHER_QUALITY, self.gopher_quality), (GOPHER_REPETITION, repetition),
-                        (C4, self.c4), (FINEWEB, self.fineweb)):
-            result = f.filter(Document(text=text, id=doc_id)) if has_words else (False, "no_words")
-            failed = None if result is True else _condition(result[1] if isinstance(result, tuple) else "failed")
-            out.append(Verdict.judge(step, scores[step], failed))
-        return out
+            f = self.c4 if step == C4 else self.fineweb
+        result = f.filter(Document(text=text, id=doc_id))
+        return None if result is True else _condition(result[1] if isinstance(result, tuple) else "failed")
+
+    def rule_statistic(self, step: str, condition: str, text: str, words: list[str]) -> float:
+        """The statistic datatrove's rule ``condition`` tested when it failed the document, computed as
+        datatrove computes it (datatrove returns only the rule's name); 1.0 for a presence rule (C4's
+        lorem ipsum, JavaScript, policy lines)."""
+        n = max(len(words), 1)
+        lines = text.splitlines()
+        if condition == "no_words":
+            return float(len(words))
+        if step == GOPHER_QUALITY:
+            if condition in ("short_words", "long_words"):
+                kept = [w for w in words if any(ch not in PUNCTUATION_SET for ch in w)]
+                return sum(len(w) for w in kept) / len(kept) if kept else 0.0
+            if condition == "too_many_hashes":
+                return text.count("#") / n
+            if condition == "too_many_ellipsis":
+                return (text.count("...") + text.count("…")) / n
+            if condition == "too_many_bullets":
+                return sum(x.lstrip().startswith(("•", "-")) for x in lines) / max(len(lines), 1)
+            if condition == "too_many_end_ellipsis":
+                return sum(x.rstrip().endswith(("...", "…")) for x in lines) / max(len(lines), 1)
+            if condition == "few_alpha_words":
+                return sum(any(c.isalpha() for c in w) for w in words) / n
+            if condition == "too_few_stop_words":
+                return float(len(self.gopher_quality.stop_words.intersection(set(words))))
+        if step == GOPHER_REPETITION:
+            if condition in ("dup_paragraphs", "dup_paragraph_chars"):
+                paras = re.split(r"\n{2,}", text.strip())
+                dup, chars = find_duplicates(paras)
+                return dup / len(paras) if condition == "dup_paragraphs" else chars / len(text)
+            if condition in ("dup_lines", "dup_line_chars"):
+                split = re.split("\n+", text)
+                dup, chars = find_duplicates(split)
+                return dup / len(split) if condition == "dup_lines" else chars / len(text)
+            m = re.fullmatch(r"top_(\d+)_gram", condition)
+            if m:
+                grams = get_n_grams(words, int(m.group(1)))
+                return find_top_duplicate(grams) / len(text) if grams else 0.0
+            m = re.fullmatch(r"duplicated_(\d+)_n_grams", condition)
+            if m:
+                return find_all_duplicate(words, int(m.group(1))) / len(text)
+        if step == FINEWEB:
+            kept = [x for x in text.split("\n") if x.strip()]
+            if condition == "short_line_ratio":
+                return sum(1 for x in kept if len(x) <= self.fineweb.short_line_length) / max(len(kept), 1)
+            if condition == "char_dup_ratio":
+                return find_duplicates(kept)[1] / max(len(text.replace("\n", "")), 1)
+            if condition == "list_ratio":
+                return text.count("\n") / n
+        return self.score(step, text, words) if condition in ("line_punct_ratio", "too_few_sentences") else 1.0

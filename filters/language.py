@@ -13,7 +13,6 @@ from functools import cache
 from typing import Final
 
 from filters.korean_text import hangul_token_share, without_code
-from filters.verdict import Verdict
 
 STEP: Final = "language_v1"
 #: ISO 639-1 codes lingua tells apart here: Korean, the languages most often found in Korean crawls,
@@ -38,19 +37,20 @@ def detect(text: str) -> tuple[str | None, float]:
     return values[0].language.iso_code_639_1.name.lower(), float(values[0].value)
 
 
-def language(text: str, allowed: tuple[str, ...], min_hangul_share: float) -> tuple[Verdict, str | None]:
-    """The verdict (score: share of Hangul eojeol) and the detected main language."""
+def language(text: str, allowed: tuple[str, ...], min_hangul_share: float) -> tuple[float, str | None, str | None]:
+    """The share of Hangul eojeol, the failed condition (None: an allowed language) and the detected main
+    language."""
     prose = without_code(text)
     share, n_words = hangul_token_share(prose)
     if n_words == 0:
         share, n_words = hangul_token_share(text)  # a document that is all code keeps its own words
         if n_words == 0:
-            return Verdict.judge(STEP, 0.0, "no_letters"), None
+            return 0.0, "no_letters", None
         prose = text
     if share >= min_hangul_share:
         lang: str | None = "ko"
     else:
         lang, _ = detect(prose)
     if lang is None:
-        return Verdict.judge(STEP, share, "no_letters"), None
-    return Verdict.judge(STEP, share, None if lang in allowed else "not_allowed"), lang
+        return share, "no_letters", None
+    return share, None if lang in allowed else "not_allowed", lang

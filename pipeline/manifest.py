@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.chains import DEFAULT_CHAINS, PROVIDED
 from pipeline.errors import ManifestError
 from pipeline.ingest.decode import codec_for
 from pipeline.ingest.formats import FORMATS
@@ -53,41 +54,11 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
     "normalize": {},
     "exact_dedup": {},
     "pii": {
-        "policy": ParamSpec(dict, {}, "action per entity type (redact, mask or drop); unlisted types take "
-                            "default_action; see docs/pii.md for the types"),
-        "default_action": ParamSpec(str, "redact", "action for entity types not in policy", choices=("redact", "mask",
-                                                                                                     "drop")),
-        "min_score": ParamSpec(float, 0.5, "findings scored below this (after Korean context) are ignored",
-                               minimum=0.0, maximum=1.0),
-        "max_pii_share": ParamSpec(float, 0.25, "drop a document when PII covers this share of its characters "
-                                   "(with at least min_findings_for_density findings)", minimum=0.0, maximum=1.0),
-        "min_findings_for_density": ParamSpec(int, 5, "findings needed before the density rule applies", minimum=1),
         "key_env": ParamSpec(str, "KOCURATE_PII_KEY", "environment variable holding the keyed-hash key"),
         "key_file": ParamSpec(str, "~/.config/kocurate/pii.key", "key file used when the variable is unset "
                               "(created with a random key on first use; must be outside the run directory)"),
     },
     "quality": {
-        "languages": ParamSpec(list, ["ko"], "ISO 639-1 main languages to keep (lingua's set: "
-                               "ko en ja zh vi ru th id es fr de)"),
-        "min_hangul_share": ParamSpec(float, 0.5, "share of Hangul eojeol at or above which a document is "
-                                      "Korean without asking the language model", minimum=0.0, maximum=1.0),
-        "min_chars": ParamSpec(int, 20, "drop documents with fewer non-space characters", minimum=0),
-        "max_chars": ParamSpec(int, 1_000_000, "drop documents with more non-space characters", minimum=1),
-        "max_boilerplate_fraction": ParamSpec(float, 0.5, "drop when boilerplate lines were more than this "
-                                              "share of the characters", minimum=0.0, maximum=1.0),
-        "max_replacement_ratio": ParamSpec(float, 0.002, "U+FFFD per character", minimum=0.0),
-        "max_latin1_ratio": ParamSpec(float, 0.1, "Latin-1 supplement letters per letter (mojibake)", minimum=0.0),
-        "max_rare_syllable_ratio": ParamSpec(float, 0.05, "Hangul syllables outside KS X 1001 (UTF-8 read as "
-                                             "CP949)", minimum=0.0),
-        "max_jamo_emoticon_ratio": ParamSpec(float, 0.25, "characters in runs of jamo, emoji and emoticons",
-                                             minimum=0.0),
-        "max_symbol_ratio": ParamSpec(float, 0.2, "symbols per non-space character", minimum=0.0),
-        "max_digit_ratio": ParamSpec(float, 0.35, "digits per non-space character", minimum=0.0),
-        "max_spam_density": ParamSpec(float, 0.04, "spam lexicon hits per eojeol", minimum=0.0),
-        "min_spam_hits": ParamSpec(int, 2, "spam needs at least this many hits", minimum=1),
-        "max_toxic_density": ParamSpec(float, 0.03, "adult/hate lexicon hits per eojeol", minimum=0.0),
-        "min_toxic_hits": ParamSpec(int, 2, "toxicity needs at least this many hits", minimum=1),
-        "word_path": ParamSpec(str, "eojeol", "words for datatrove's filters", choices=("eojeol", "kiwi")),
         "quality_model": ParamSpec(str, "", "'' for none, 'train' to train one in the run from "
                                    "high_sources/low_sources, or the path of a model from "
                                    "`kocurate train quality`"),
@@ -96,7 +67,6 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
         "low_from_filters": ParamSpec(bool, True, "documents the heuristic filters drop are low-quality "
                                       "examples too"),
         "max_training_docs": ParamSpec(int, 50_000, "per label, deterministic sample", minimum=10),
-        "min_quality_score": ParamSpec(float, 0.0, "drop below this model score", minimum=0.0, maximum=1.0),
     },
     "fuzzy_dedup": {
         "shingle": ParamSpec(str, "char", "shingle unit (see benchmarks/near_dup.py)",
@@ -118,14 +88,8 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
                                "text_fields, id_field"),
         "ngram": ParamSpec(int, 12, "character n-gram length over letters and digits (benchmarks/decontam.py)",
                            minimum=5, maximum=64),
-        "min_coverage": ParamSpec(float, 0.3, "share of an item's n-grams a document must contain to hit it",
-                                  minimum=0.0, maximum=1.0),
-        "min_hits": ParamSpec(int, 5, "and at least this many of them", minimum=1),
         "max_items_per_gram": ParamSpec(int, 20, "n-grams shared by more items (templates) are not indexed",
                                         minimum=1),
-        "action": ParamSpec(str, "drop", "drop a contaminated document, or cut the overlapping spans out",
-                            choices=("drop", "cut")),
-        "min_chars_after_cut": ParamSpec(int, 50, "a cut document shorter than this is dropped", minimum=0),
     },
     "domains": {
         "labels": ParamSpec(list, ["web", "legal", "manufacturing", "cultural", "other"], "the label set; every "
@@ -136,11 +100,6 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
         "max_training_docs": ParamSpec(int, 20_000, "per declared domain, deterministic sample", minimum=10),
         "weak_label_exclude": ParamSpec(list, [], "sources whose declared domain is not a training label (a mixed "
                                         "crawl declared 'web' holds every domain); they are still labelled"),
-        "min_score": ParamSpec(float, 0.3, "below this for every label, the primary domain is 'other' "
-                               "(benchmarks/domains.py)", minimum=0.0, maximum=1.0),
-        "flag_confidence": ParamSpec(float, 0.9, "flag a document whose predicted domain, at least this probable, "
-                                     "is not its declared one (and the declared one is below min_score)",
-                                     minimum=0.0, maximum=1.0),
     },
     "export": {
         "target_shard_mb": ParamSpec(float, 128.0, "target size of a curated Parquet shard (text MB)",
@@ -197,6 +156,8 @@ class Source:
     encoding: str = "auto"
     record_split: str = "file"
     csv_quoting: str = "minimal"
+    #: Further record fields kept in the documents' ``meta`` column: meta name -> field (dotted path).
+    meta: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -315,9 +276,16 @@ def load_sources(path: str | os.PathLike[str]) -> tuple[Source, ...]:
         if not paths or not all(isinstance(p, str) and p for p in paths):
             raise t.fail("paths", "expected a non-empty list of path globs or URIs")
         fields_t = t.sub("fields", {"text": "text"})
-        fields_t.check_keys(list(FIELD_KEYS))
-        fields = {k: fields_t.get(k, str) for k in fields_t.data}
+        fields_t.check_keys([*FIELD_KEYS, "meta"])
+        fields = {k: fields_t.get(k, str) for k in fields_t.data if k != "meta"}
         fields.setdefault("text", "text")
+        meta_t = fields_t.sub("meta", {})
+        meta = {k: meta_t.get(k, str) for k in sorted(meta_t.data)}
+        for k in meta:
+            if not _NAME.match(k):
+                raise meta_t.fail(k, "invalid meta name; allowed: lowercase letters, digits, '_' and '-'")
+        if meta and t.get("format", str, choices=FORMATS) not in ("jsonl", "parquet", "csv", "tsv"):
+            raise fields_t.fail("meta", "only record formats (jsonl, parquet, csv, tsv) have further fields")
         encoding = t.get("encoding", str, "auto")
         if encoding != "auto" and codec_for(encoding) is None:
             raise t.fail("encoding", f"unknown encoding {encoding!r}; allowed: auto, utf-8, cp949, euc-kr, "
@@ -336,6 +304,7 @@ def load_sources(path: str | os.PathLike[str]) -> tuple[Source, ...]:
             record_split=t.get("record_split", str, "file", choices=("file", "line")),
             csv_quoting=t.get("csv_quoting", str, "none" if fmt == "tsv" else "minimal",
                               choices=("minimal", "none")),
+            meta=meta,
         ))
     return tuple(sources)
 
@@ -343,7 +312,8 @@ def load_sources(path: str | os.PathLike[str]) -> tuple[Source, ...]:
 def _stage_params(t: _Table, stage: str) -> dict[str, Any]:
     specs = STAGE_PARAMS[stage]
     sub = t.sub(stage, {})
-    sub.check_keys(list(specs) or ["(this stage takes no parameters)"])
+    if stage not in DEFAULT_CHAINS:  # a per-document stage's other keys are its chain's (_chain_params)
+        sub.check_keys(list(specs) or ["(this stage takes no parameters)"])
     out: dict[str, Any] = {}
     for pname, spec in specs.items():
         value = sub.get(pname, spec.type, spec.default, spec.choices)
@@ -369,6 +339,86 @@ def _stage_params(t: _Table, stage: str) -> dict[str, Any]:
     return out
 
 
+_PLACEHOLDER = "(set by the stage)"
+
+
+def _chain_level(t: _Table, stage: str, chain_default: list[str], flat_base: dict[str, Any],
+                 own_base: dict[str, dict[str, Any]], reserved: set[str], model: bool
+                 ) -> tuple[list[str], dict[str, Any], dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """One level of a per-document stage's table (the stage's, or one source's under ``per_source``):
+    its chain, flat keys (a parameter of every block in the chain that has it) and block tables;
+    returns the chain, the flat and block values for a lower level, and every block's full values."""
+    from filters import quality_model
+    from filters.blocks import registry
+    from filters.blocks.params import ParamError, as_values, build, names
+
+    chain = list(t.get("chain", list, chain_default))
+    if stage == "quality" and model and quality_model.STEP not in chain:
+        chain.append(quality_model.STEP)  # a configured model scores every document, as before chains
+    classes = {}
+    for name in chain:
+        try:
+            classes[name] = registry.get(name) if isinstance(name, str) else None
+        except KeyError:
+            classes[name] = None
+        if classes[name] is None:
+            raise t.fail("chain", f"unknown block {name!r}; registered: {', '.join(registry.names())}")
+    if len(set(chain)) != len(chain):
+        raise t.fail("chain", "a block is listed twice")
+    if stage == "quality" and not model and quality_model.STEP in chain:
+        raise t.fail("chain", f"{quality_model.STEP} needs a quality_model ('train' or a path)")
+    accepted = {p: n for n, cls in reversed(classes.items()) for p in names(cls.Params)}
+    flat, own = dict(flat_base), {n: dict(v) for n, v in own_base.items()}
+    for k, v in t.data.items():
+        if k in reserved or k in ("chain", "per_source"):
+            continue
+        if k in classes:
+            own.setdefault(k, {}).update(t.sub(k).data)
+        elif k in accepted:
+            flat[k] = v
+        else:
+            elsewhere = [n for n in registry.names() if k == n or k in names(registry.get(n).Params)]
+            hint = f" ({'block' if k in elsewhere else 'a parameter of'} {', '.join(elsewhere)}, not in this " \
+                   "chain)" if elsewhere else ""
+            allowed = sorted({"chain", *reserved, *classes, *accepted})
+            raise t.fail(k, f"unknown key{hint}; allowed: {', '.join(allowed)}")
+    provided = PROVIDED.get(stage, {})
+    blocks: dict[str, dict[str, Any]] = {}
+    for name, cls in classes.items():
+        mine = own.get(name, {})
+        values = {**{k: v for k, v in flat.items() if k in names(cls.Params)}, **mine}
+        values.update({k: _PLACEHOLDER for k in provided.get(name, ())})
+        try:
+            built = build(cls.Params, values)
+        except ParamError as exc:
+            head = exc.key.split(".", 1)[0].split("[", 1)[0]
+            raise t.fail(f"{name}.{exc.key}" if head in mine or head not in flat else exc.key, exc.problem) \
+                from None
+        blocks[name] = {k: v for k, v in as_values(built).items() if k not in provided.get(name, ())}
+    return chain, flat, own, blocks
+
+
+def _chain_params(t: _Table, stage: str, out: dict[str, Any], sources: set[str]) -> None:
+    """Add a per-document stage's ``chain``, ``blocks`` and ``per_source`` to its parameters ``out``."""
+    sub = t.sub(stage, {})
+    reserved = set(STAGE_PARAMS[stage])
+    model = bool(out.get("quality_model"))
+    chain, flat, own, blocks = _chain_level(sub, stage, list(DEFAULT_CHAINS[stage]), {}, {}, reserved, model)
+    out.update(chain=chain, blocks=blocks)
+    per = sub.sub("per_source", {})
+    per_source: dict[str, Any] = {}
+    for src in sorted(per.data):
+        if src not in sources:
+            raise per.fail(src, f"unknown source; allowed: {', '.join(sorted(sources))}")
+        st = per.sub(src)
+        for k in st.data:
+            if k in reserved or k == "per_source":
+                raise st.fail(k, f"a parameter of the whole stage: set it in [stages.{stage}]")
+        c, _, _, b = _chain_level(st, stage, chain, flat, own, set(), model)
+        per_source[src] = {"chain": c, "blocks": b}
+    out["per_source"] = per_source
+
+
 def _check_model_file(t: _Table, p: dict[str, Any], base: Path, hf: bool = False) -> None:
     """A named SentencePiece model (or, with ``hf``, a ``tokenizer.json`` or its directory): resolved
     against the manifest's directory; its hash joins the parameters, so a changed file reruns the stage on
@@ -385,8 +435,6 @@ def _check_model_file(t: _Table, p: dict[str, Any], base: Path, hf: bool = False
 
 
 def _check_quality(t: _Table, q: dict[str, Any], sources: set[str], base: Path) -> None:
-    from filters.language import LANGUAGES
-
     if q["quality_model"] not in ("", "train"):
         q["quality_model"] = _resolve_path(base, q["quality_model"])
         if not _URI.match(q["quality_model"]):
@@ -397,17 +445,12 @@ def _check_quality(t: _Table, q: dict[str, Any], sources: set[str], base: Path) 
             # changes the stage fingerprint, so --resume reruns quality and what follows.
             with open(q["quality_model"], "rb") as fh:
                 q["quality_model_sha256"] = hashlib.file_digest(fh, "sha256").hexdigest()
-    for lang in q["languages"]:
-        if lang not in LANGUAGES:
-            raise t.fail("languages", f"unknown language {lang!r}; allowed: {', '.join(LANGUAGES)}")
     for key in ("high_sources", "low_sources"):
         for s in q[key]:
             if s not in sources:
                 raise t.fail(key, f"unknown source {s!r}; allowed: {', '.join(sorted(sources))}")
     if q["quality_model"] == "train" and not (q["high_sources"] and (q["low_sources"] or q["low_from_filters"])):
         raise t.fail("quality_model", "'train' needs high_sources and low_sources (or low_from_filters = true)")
-    if q["min_quality_score"] > 0 and not q["quality_model"]:
-        raise t.fail("min_quality_score", "a threshold needs a quality_model ('train' or a path)")
 
 
 def _check_decontam(t: _Table, p: dict[str, Any], base: Path) -> None:
@@ -460,17 +503,6 @@ def _check_domains(t: _Table, p: dict[str, Any], sources: tuple[Source, ...], ba
             p["domain_model_sha256"] = hashlib.file_digest(fh, "sha256").hexdigest()
 
 
-def _check_pii(t: _Table, p: dict[str, Any]) -> None:
-    from filters.pii import ENTITIES
-    from filters.pii_policy import ACTIONS
-
-    for entity, action in p["policy"].items():
-        if entity not in ENTITIES:
-            raise t.fail(f"policy.{entity}", f"unknown entity type; allowed: {', '.join(ENTITIES)}")
-        if action not in ACTIONS:
-            raise t.fail(f"policy.{entity}", f"invalid action {action!r}; allowed: {', '.join(ACTIONS)}")
-
-
 def load_run(path: str | os.PathLike[str], output: str | None = None, master: str | None = None
              ) -> RunManifest:
     """Load and validate a run manifest and the source manifest it names."""
@@ -510,6 +542,9 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
         raise stages_t.fail("order", "'tokenizer' and 'tokens' read the curated documents: list 'export' "
                                      "before them")
     params = {s: _stage_params(stages_t, s) for s in order}
+    for s in order:
+        if s in DEFAULT_CHAINS:
+            _chain_params(stages_t, s, params[s], {src.name for src in sources})
     if "tokens" in params and not params["tokens"]["model"] and "tokenizer" not in order:
         raise stages_t.sub("tokens", {}).fail("model", "no model: list 'tokenizer' before 'tokens' or name a "
                                                        ".model file or a tokenizer.json")
@@ -520,8 +555,6 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
         _check_decontam(stages_t.sub("decontam", {}), params["decontam"], file.parent)
     if "domains" in params:
         _check_domains(stages_t.sub("domains", {}), params["domains"], sources, file.parent)
-    if "pii" in params:
-        _check_pii(stages_t.sub("pii", {}), params["pii"])
     for stage, unset in (("tokenizer", "train"), ("tokens", "")):
         if stage in params and params[stage]["model"] != unset:
             _check_model_file(stages_t.sub(stage, {}), params[stage], file.parent, hf=stage == "tokens")

@@ -12,7 +12,7 @@ from typing import Final
 import pyarrow as pa
 
 PROVENANCE_VERSION: Final = 1
-SCHEMA_VERSION: Final = 1  # curated docs/ schema, see docs/schema.md
+SCHEMA_VERSION: Final = 2  # curated docs/ schema, see docs/schema.md (2: the meta column)
 
 # Decision columns a stage DataFrame carries beside the document columns.
 DECISION = "_decision"
@@ -69,6 +69,9 @@ DOC_FIELDS: Final = [
     pa.field("declared_domain", pa.string()),
     pa.field("domain_score", pa.float64()),
     pa.field("domain_scores", pa.map_(pa.string(), pa.float64())),
+    # Further fields of the input record the source manifest maps (``[source.fields.meta]``), as
+    # strings (a nested value as compact JSON); blocks read them as ``doc.meta``.
+    pa.field("meta", pa.map_(pa.string(), pa.string())),
 ]
 DOC_COLUMNS: Final = [f.name for f in DOC_FIELDS]
 

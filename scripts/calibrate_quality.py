@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks._common import require_corpora  # noqa: E402
 from benchmarks.corpora import CORPUS_FILES, load  # noqa: E402
-from filters.quality import ORDER, QualityChain, QualityParams  # noqa: E402
+from filters.blocks.base import Doc  # noqa: E402
+from filters.quality import DEFAULT_CHAIN, quality_chain  # noqa: E402
 
 
 def sample_run_docs(run: Path) -> list[tuple[str, str]]:
@@ -47,8 +48,8 @@ def main() -> None:
     require_corpora()
     out = Path(args.out)
     (out / "boundary").mkdir(parents=True, exist_ok=True)
-    chain = QualityChain(QualityParams())
-    steps = [s for s in ORDER if s != "quality_model_v1"]
+    chain = quality_chain()
+    steps = list(DEFAULT_CHAIN)
     corpora = {name: load(name, args.limit) for name in CORPUS_FILES}
     sample = sample_run_docs(Path(args.sample_run))
     if sample:
@@ -59,14 +60,15 @@ def main() -> None:
     for name, docs in corpora.items():
         first[name], alone[name] = Counter(), Counter()
         for doc_id, text in docs:
-            o = chain.evaluate(text, doc_id)
+            o = chain.run([Doc({"text": text, "doc_id": doc_id})])[0]
             if o.decision == "drop":
                 first[name][o.step] += 1
-            # Which filters fail on their own: re-derive from the scores against the verdicts.
-            for v in o.verdicts:
-                if not v.keep:
-                    alone[name][v.step] += 1
-                examples[v.step].append((v.score, v.keep, name, text))
+            # Which blocks fail on their own, with the statistic each one's deciding rule tested.
+            for step, j in o.judgements:
+                keep = j.action != "drop"
+                if not keep:
+                    alone[name][step] += 1
+                examples[step].append((o.scores.get(f"{step}.{j.score}", 0.0), keep, name, text))
         print(f"{name}: {len(docs)} documents, {sum(first[name].values())} removed", file=sys.stderr)
 
     lines = ["# Quality calibration", "", f"Documents per corpus: up to {args.limit} (evenly spaced).", "",

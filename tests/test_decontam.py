@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 import pytest
 
 from filters.decontam import EvalItem, NgramIndex, canonical, cut
@@ -77,23 +76,22 @@ def test_template_ngrams_shared_by_many_items_are_not_indexed() -> None:
     assert idx.dropped_grams > 0 and all(not g.startswith("다음중옳은것을") for g in idx.grams)
 
 
-def _batch(texts: list[str]) -> pa.RecordBatch:
+def _rows(texts: list[str]) -> list[dict[str, Any]]:
     import hashlib
 
-    rows = [{"doc_id": str(i), "text": t, "text_sha256": hashlib.sha256(t.encode()).hexdigest()}
+    return [{"doc_id": str(i), "source": "s", "text": t, "text_sha256": hashlib.sha256(t.encode()).hexdigest()}
             for i, t in enumerate(texts)]
-    return pa.RecordBatch.from_pylist([{f.name: r.get(f.name) for f in P.DOC_FIELDS} for r in rows],
-                                      schema=pa.schema(P.DOC_FIELDS))
 
 
 def test_stage_batch_drops_or_cuts_and_records_set_and_item(index: NgramIndex) -> None:
     import hashlib
 
-    from pipeline.stages.s55_decontam import decontam_batch
+    from pipeline.stages.s55_decontam import STAGE
 
     texts = [f"{HOST}\n{ITEMS[1].text}\n{HOST}", HOST, ITEMS[2].text]
     p = {"min_coverage": 0.3, "min_hits": 5, "action": "cut", "min_chars_after_cut": 50}
-    out = decontam_batch(_batch(texts), index, p).to_pylist()
+    out = STAGE.apply_local(_rows(texts), {"chain": ["decontam_v1"], "blocks": {"decontam_v1": p}},
+                            {"index": index}).to_pylist()
     assert [(r[P.DECISION], r[P.REASON]) for r in out] == [
         ("modify", "decontam_v1.cut"), ("keep", None), ("drop", "decontam_v1.contaminated")]
     assert out[0]["text"] == f"{HOST}\n{HOST}"
@@ -101,7 +99,9 @@ def test_stage_batch_drops_or_cuts_and_records_set_and_item(index: NgramIndex) -
     details = dict(out[0][P.DETAILS])
     assert json.loads(details["decontam.hits"]) == [{"set": "nli", "item": "1", "coverage": 1.0}]
     assert "경전철" not in str(details)  # item ids, never item text
-    dropped = decontam_batch(_batch(texts), index, {**p, "action": "drop"}).to_pylist()
+    dropped = STAGE.apply_local(_rows(texts), {"chain": ["decontam_v1"],
+                                               "blocks": {"decontam_v1": {**p, "action": "drop"}}},
+                                {"index": index}).to_pylist()
     assert [r[P.DECISION] for r in dropped] == ["drop", "keep", "drop"]
 
 

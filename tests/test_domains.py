@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -97,23 +96,21 @@ def test_evaluation_counts_any_true_label_as_correct() -> None:
     assert per["cultural"]["precision"] == 0.0  # type: ignore[index]
 
 
-def _batch(rows: list[dict[str, Any]]) -> pa.RecordBatch:
-    full = [{f.name: r.get(f.name) for f in P.DOC_FIELDS} for r in rows]
-    return pa.RecordBatch.from_pylist(full, schema=pa.schema(P.DOC_FIELDS))
-
-
 def test_a_confident_disagreement_is_flagged_and_kept(model_path: Path) -> None:
-    from pipeline.stages.s60_domains import domain_batch
+    from pipeline.stages.s60_domains import STAGE
 
     statute = ("제4조(과태료) ① 제2조를 위반한 자에게는 300만원 이하의 과태료를 부과한다. ② 과태료는 대통령령으로 "
                "정하는 바에 따라 부과·징수한다. 부칙 이 법은 공포한 날부터 시행한다.")
     review = "가성비 좋아요. 배송도 하루 만에 왔고 친구한테도 추천했어요! 다음에 또 살게요 ^^"
-    batch = _batch([{"doc_id": "a", "declared_domain": "web", "domain": "web", "text": statute},
-                    {"doc_id": "b", "declared_domain": "web", "domain": "web", "text": review}])
-    out = domain_batch(batch, D.DomainModel(str(model_path)), 0.3, 0.6).to_pylist()
+    rows = [{"doc_id": "a", "source": "s", "declared_domain": "web", "domain": "web", "text": statute},
+            {"doc_id": "b", "source": "s", "declared_domain": "web", "domain": "web", "text": review}]
+    params = {"chain": ["domain_v1"], "blocks": {"domain_v1": {"min_score": 0.3, "flag_confidence": 0.6}}}
+    out = STAGE.apply_local(rows, params, overrides={"domain_v1": {"model": str(model_path)}}).to_pylist()
     assert (out[0]["domain"], out[0][P.DECISION], out[0][P.REASON]) == ("legal", "flag",
                                                                         "domain_v1.disagrees_with_source")
-    assert dict(out[0][P.DETAILS]) == {"declared": "web", "predicted": "legal"}
+    details = dict(out[0][P.DETAILS])
+    assert (details["declared"], details["predicted"]) == ("web", "legal")
+    assert float(details["score.domain_v1.legal"]) == out[0][P.SCORE] == out[0]["domain_score"]
     assert (out[1]["domain"], out[1][P.DECISION], out[1][P.REASON]) == ("web", "keep", None)
     assert out[0]["declared_domain"] == "web" and 0.6 <= out[0]["domain_score"] <= 1.0
 

@@ -105,22 +105,97 @@ def test_config_hash_ignores_where_it_runs(tmp_path: Path) -> None:
     assert load_run(c_path).config_hash() != a.config_hash()
 
 
-def test_quality_defaults_in_the_manifest_match_the_filter_defaults(tmp_path: Path) -> None:
-    from filters.quality import QualityParams
-    from pipeline.manifest import STAGE_PARAMS
+QUALITY_ONLY = '[stages]\norder = ["ingest", "normalize", "quality"]\n[stages.quality]\n'
 
-    defaults = QualityParams()
-    for name, spec in STAGE_PARAMS["quality"].items():
-        if hasattr(defaults, name) and name not in ("languages", "quality_model"):
-            assert getattr(defaults, name) == spec.default, name
-    assert list(defaults.languages) == STAGE_PARAMS["quality"]["languages"].default
+
+def test_the_quality_chain_defaults_to_todays_and_takes_flat_keys_block_tables_and_sources(tmp_path: Path) -> None:
+    from filters.quality import DEFAULT_CHAIN
+
+    m = load_run(write(tmp_path, run_extra=QUALITY_ONLY))
+    q = m.params["quality"]
+    assert q["chain"] == list(DEFAULT_CHAIN) and q["per_source"] == {}
+    assert q["blocks"]["length_v1"] == {"min_chars": 20, "max_chars": 1_000_000}  # defaults from the dataclass
+    extra = (QUALITY_ONLY + 'min_chars = 50\nlanguages = ["ko", "en"]\n[stages.quality.length_v1]\nmax_chars = 9\n'
+             '[stages.quality.per_source.web]\nchain = ["length_v1", "gopher_repetition_ko_v1"]\n'
+             "min_chars = 5\n[stages.quality.per_source.web.gopher_repetition_ko_v1]\n"
+             "dup_ngram_fracs = [[5, 0.5], [6, 0.5]]\n")
+    q = load_run(write(tmp_path, run_extra=extra)).params["quality"]
+    assert q["blocks"]["length_v1"] == {"min_chars": 50, "max_chars": 9}
+    assert q["blocks"]["language_v1"]["languages"] == ["ko", "en"]
+    assert q["blocks"]["gopher_quality_ko_v1"]["languages"] == ["ko", "en"]  # a flat key reaches every block
+    web = q["per_source"]["web"]
+    assert web["chain"] == ["length_v1", "gopher_repetition_ko_v1"]
+    assert web["blocks"]["length_v1"] == {"min_chars": 5, "max_chars": 9}  # inherits, then overrides
+    assert web["blocks"]["gopher_repetition_ko_v1"]["dup_ngram_fracs"] == [[5, 0.5], [6, 0.5]]
+
+
+@pytest.mark.parametrize(("quality", "message"), [
+    ('chain = ["length_v1", "lenght_v2"]', "key 'stages.quality.chain': unknown block 'lenght_v2'; registered: "),
+    ('chain = ["length_v1", "length_v1"]', "a block is listed twice"),
+    ('min_chars = "ten"', "key 'stages.quality.min_chars': expected integer, got str 'ten'"),
+    ("[stages.quality.length_v1]\nmin_chars = -1", "key 'stages.quality.length_v1.min_chars': -1 is below the "
+                                                    "minimum 0"),
+    ("[stages.quality.length_v1]\nmin_char = 1", "key 'stages.quality.length_v1.min_char': unknown parameter; "
+                                                  "allowed: min_chars, max_chars"),
+    ("chain = [\"length_v1\"]\nmax_spam_density = 0.1", "key 'stages.quality.max_spam_density': unknown key (a "
+                                                       "parameter of spam_ko_v1, not in this chain)"),
+    ("[stages.quality.per_source.nope]\nmin_chars = 1", "key 'stages.quality.per_source.nope': unknown source; "
+                                                       "allowed: web"),
+    ('[stages.quality.per_source.web]\nhigh_sources = ["web"]', "a parameter of the whole stage"),
+    ('[stages.quality.gopher_repetition_ko_v1]\ndup_ngram_fracs = [[5, "a"]]', "dup_ngram_fracs[0][1]': expected "
+                                                                               "number"),
+])
+def test_chain_errors_name_the_file_the_key_and_the_allowed_values(tmp_path: Path, quality: str, message: str
+                                                                    ) -> None:
+    path = write(tmp_path, run_extra=QUALITY_ONLY + quality + "\n")
+    with pytest.raises(ManifestError, match=re.escape(message)) as info:
+        load_run(path)
+    assert str(info.value).startswith(str(tmp_path / "run.toml"))
+
+
+def test_a_required_block_parameter_is_named_when_missing(tmp_path: Path) -> None:
+    from dataclasses import dataclass
+
+    from filters.blocks.base import Block, keep
+    from filters.blocks.params import param
+    from filters.blocks.registry import register
+
+    @dataclass(frozen=True)
+    class NeedsParams:
+        hosts_file: str = param(help="a list of hosts")
+
+    @register
+    class NeedsBlock(Block[NeedsParams]):
+        name = "test_needs_v1"
+        Params = NeedsParams
+
+        def score(self, doc):  # type: ignore[no-untyped-def]
+            return {}
+
+        def decide(self, doc, scores):  # type: ignore[no-untyped-def]
+            return keep()
+
+    path = write(tmp_path, run_extra=QUALITY_ONLY + 'chain = ["test_needs_v1"]\n')
+    with pytest.raises(ManifestError, match=re.escape("key 'stages.quality.test_needs_v1.hosts_file': is required "
+                                                      "(a list of hosts)")):
+        load_run(path)
+
+
+def test_pii_and_decontam_take_their_block_parameters_flat_as_before(tmp_path: Path) -> None:
+    m = load_run(write(tmp_path, run_extra='[stages.pii]\npolicy = { CREDIT_CARD = "mask" }\nmax_pii_share = 0.5\n'
+                                           '[stages.decontam]\naction = "cut"\n'))
+    assert m.params["pii"]["blocks"]["pii_v2"]["policy"] == {"CREDIT_CARD": "mask"}
+    assert m.params["pii"]["blocks"]["pii_v2"]["max_pii_share"] == 0.5
+    assert m.params["decontam"]["blocks"]["decontam_v1"]["action"] == "cut"
+    with pytest.raises(ManifestError, match=re.escape("key 'stages.pii.policy.PHONE': unknown entity type")):
+        load_run(write(tmp_path, run_extra='[stages.pii]\npolicy = { PHONE = "mask" }\n'))
 
 
 @pytest.mark.parametrize(("quality", "message"), [
     ('languages = ["kr"]', "unknown language 'kr'"),
     ('high_sources = ["nope"]', "unknown source 'nope'"),
     ('quality_model = "train"\nlow_from_filters = false', "'train' needs high_sources"),
-    ("min_quality_score = 0.5", "a threshold needs a quality_model"),
+    ("min_quality_score = 0.5", "a parameter of quality_model_v1, not in this chain"),
     ('quality_model = "missing.ftz"', "model file not found"),
     ('word_path = "mecab"', "allowed: eojeol, kiwi"),
 ])

@@ -1,4 +1,4 @@
-"""Every reason code of the quality stage on Korean fixtures, and the edge set that must not raise.
+"""Every reason code of the quality stage's blocks on Korean fixtures, and the edge set that must not raise.
 
 Pure functions: no Spark. The chain is built once per module (datatrove's filters load there).
 """
@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from filters.blocks.base import Doc
+from filters.blocks.chain import Chain, Outcome
 from filters.boilerplate import strip_boilerplate
-from filters.datatrove_ko import DatatroveFilters, DatatroveParams, EojeolStopWords
+from filters.datatrove_ko import STEPS as DATATROVE_STEPS
+from filters.datatrove_ko import EojeolStopWords
 from filters.lexicon import load_lexicon, word_list
-from filters.quality import QualityChain, QualityParams
+from filters.quality import DEFAULT_CHAIN, quality_chain
 
 PROSE = ("지난 주말에 가족과 함께 경주에 다녀왔습니다. 불국사와 석굴암을 둘러보고 저녁에는 황리단길에서 "
          "식사를 했어요. 날씨가 맑아서 사진도 많이 찍었고, 아이들도 역사 이야기를 재미있게 들었습니다. "
@@ -21,23 +24,40 @@ PROSE = ("지난 주말에 가족과 함께 경주에 다녀왔습니다. 불국
 
 
 @pytest.fixture(scope="module")
-def chain() -> QualityChain:
-    return QualityChain(QualityParams())
+def chain() -> Chain:
+    return quality_chain()
 
 
 @pytest.fixture(scope="module")
-def dt() -> DatatroveFilters:
-    return DatatroveFilters(DatatroveParams())
+def dt() -> Chain:
+    return quality_chain(chain=DATATROVE_STEPS)
 
 
-def reason(chain: QualityChain, text: str) -> str | None:
-    return chain.evaluate(text).reason
+def evaluate(chain: Chain, text: str) -> tuple[Outcome, Doc]:
+    doc = Doc({"text": text, "doc_id": "d"})
+    return chain.run([doc])[0], doc
 
 
-def test_clean_korean_prose_is_kept_with_every_score(chain: QualityChain) -> None:
-    o = chain.evaluate(PROSE)
-    assert (o.decision, o.reason, o.language) == ("keep", None, "ko")
-    assert len(o.scores) == 13 and o.scores["language_v1"] == 1.0
+def reason(chain: Chain, text: str) -> str | None:
+    return evaluate(chain, text)[0].reason
+
+
+def test_clean_korean_prose_is_kept_with_every_score(chain: Chain) -> None:
+    o, _ = evaluate(chain, PROSE)
+    assert (o.decision, o.reason, o.details["language"]) == ("keep", None, "ko")
+    # One score per rule, named <block>.<statistic>; every block of the chain has at least one.
+    assert {k.split(".")[0] for k in o.scores} == set(DEFAULT_CHAIN)
+    assert o.scores["language_v1.hangul_share"] == 1.0
+    assert {"mojibake_v1.replacement_ratio", "mojibake_v1.latin1_ratio", "mojibake_v1.rare_syllable_ratio",
+            "spam_ko_v1.density", "spam_ko_v1.hits"} <= set(o.scores)
+
+
+def test_the_score_of_a_drop_is_the_statistic_its_rule_tested(chain: Chain) -> None:
+    broken = "가족과 함께 다녀온 여행 이야기를 적었습니다 \ufffd\ufffd\ufffd 사진은 \ufffd\ufffd 나중에 올릴게요"
+    o, _ = evaluate(chain, broken)
+    assert o.reason == "mojibake_v1.replacement_chars" and o.score == o.scores["mojibake_v1.replacement_ratio"]
+    o, _ = evaluate(chain, "좋아요 ㅎㅎ")
+    assert o.reason == "length_v1.too_short" and o.score == o.scores["length_v1.chars"] == 5
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -67,75 +87,80 @@ def test_clean_korean_prose_is_kept_with_every_score(chain: QualityChain) -> Non
      "저작권자 © 코큐레이트일보 무단전재 및 재배포 금지\n개인정보처리방침 | 이용약관 | 청소년보호정책",
      "boilerplate_v1.mostly_boilerplate"),
 ])
-def test_reason_codes_of_the_korean_filters(chain: QualityChain, text: str, expected: str) -> None:
+def test_reason_codes_of_the_korean_filters(chain: Chain, text: str, expected: str) -> None:
     assert reason(chain, text) == expected
 
 
-def test_too_long(chain: QualityChain) -> None:
-    small = QualityChain(QualityParams(max_chars=100))
-    assert reason(small, PROSE * 3) == "length_v1.too_long"
+def test_too_long() -> None:
+    assert reason(quality_chain({"max_chars": 100}), PROSE * 3) == "length_v1.too_long"
+    assert reason(quality_chain(own={"length_v1": {"max_chars": 100}}), PROSE * 3) == "length_v1.too_long"
 
 
-def test_a_mention_of_a_spam_term_in_a_news_report_is_not_spam(chain: QualityChain) -> None:
+def test_a_mention_of_a_spam_term_in_a_news_report_is_not_spam(chain: Chain) -> None:
     news = (PROSE + " 경찰은 불법 토토사이트 운영 조직을 적발했다고 밝혔다. 조직은 해외에 서버를 두고 "
             "회원을 모집했으며, 경찰은 관련 계좌를 동결하고 추가 가담자를 쫓고 있다.")
     assert reason(chain, news) is None
-    assert chain.evaluate(news).scores["spam_ko_v1"] > 0
+    assert evaluate(chain, news)[0].scores["spam_ko_v1.density"] > 0
 
 
-def test_korean_with_english_hanja_and_code_is_korean(chain: QualityChain) -> None:
+def test_korean_with_english_hanja_and_code_is_korean(chain: Chain) -> None:
     mixed = ("Python에서 list comprehension을 쓰면 반복문이 짧아집니다. 아래 예제는 짝수만 골라 제곱합니다.\n"
              "```python\nsquares = [x * x for x in range(100) if x % 2 == 0]\nprint(sum(squares))\n```\n"
              "大韓民國의 憲法은 國民主權을 宣言한다. 이 문장처럼 한자가 섞인 글도 한국어로 판단해야 합니다.")
-    o = chain.evaluate(mixed)
-    assert o.language == "ko" and o.decision == "keep", o
+    o, _ = evaluate(chain, mixed)
+    assert o.details["language"] == "ko" and o.decision == "keep", o
 
 
 def test_a_manifest_may_keep_english() -> None:
-    both = QualityChain(QualityParams(languages=("ko", "en")))
+    both = quality_chain({"languages": ["ko", "en"]})
     text = ("Before servicing the hydraulic press, disconnect the main power supply and release the residual "
             "pressure. Attach a lockout tag and never reach into the die area while the ram is moving.")
-    o = both.evaluate(text)
-    assert o.language == "en" and o.reason is None
+    o, _ = evaluate(both, text)
+    assert o.details["language"] == "en" and o.reason is None
 
 
-def test_boilerplate_lines_are_removed_as_a_modification(chain: QualityChain) -> None:
+def test_boilerplate_lines_are_removed_as_a_modification(chain: Chain) -> None:
     page = "홈 > 뉴스 > 문화\n" + PROSE + "\n김민수 기자 minsu@example.com\n무단전재 및 재배포 금지"
-    o = chain.evaluate(page)
-    assert (o.decision, o.reason, o.boilerplate_lines) == ("modify", "boilerplate_v1.removed_lines", 3)
-    assert o.text == PROSE
+    o, doc = evaluate(chain, page)
+    assert (o.decision, o.reason, o.details["boilerplate_lines"]) == ("modify", "boilerplate_v1.removed_lines", 3)
+    assert doc.text == PROSE
     # A sentence that only mentions 저작권 or 로그인 is not boilerplate.
     prose = "저작권자의 허락 없이 복제하면 처벌받을 수 있다는 사실을 모르는 사람이 많다. 로그인 기록도 증거가 된다."
     assert strip_boilerplate(prose).removed_lines == 0
 
 
-def test_datatrove_reason_codes(dt: DatatroveFilters) -> None:
-    def verdicts(text: str) -> dict[str, str | None]:
-        return {v.step: v.reason for v in dt(text)}
+def verdicts(dt: Chain, text: str) -> dict[str, str | None]:
+    o, _ = evaluate(dt, text)
+    return {name: None if j.condition is None else f"{name}.{j.condition}" for name, j in o.judgements}
+
+
+def test_datatrove_reason_codes(dt: Chain) -> None:
+    def verdicts_(text: str) -> dict[str, str | None]:
+        return verdicts(dt, text)
 
     keyword_list = "강남맛집 강남역맛집 강남고기집 강남회식장소 강남데이트 강남술집 강남카페 강남역카페 강남분위기"
-    assert verdicts(keyword_list)["gopher_quality_ko_v1"] == "gopher_quality_ko_v1.too_few_stop_words"
+    assert verdicts_(keyword_list)["gopher_quality_ko_v1"] == "gopher_quality_ko_v1.too_few_stop_words"
     glued = "대한민국의헌법은국민주권을선언하고모든권력은국민으로부터나온다고규정하고있다 " * 3
-    assert verdicts(glued)["gopher_quality_ko_v1"] == "gopher_quality_ko_v1.long_words"
+    assert verdicts_(glued)["gopher_quality_ko_v1"] == "gopher_quality_ko_v1.long_words"
     ellipsis = "\n".join(["그래서 결국 어떻게 됐냐면..."] * 3 + ["다음에 계속 이야기할게요..."] * 3 + ["끝이 없네요."])
-    assert verdicts(ellipsis)["gopher_quality_ko_v1"] == "gopher_quality_ko_v1.too_many_end_ellipsis"
+    assert verdicts_(ellipsis)["gopher_quality_ko_v1"] == "gopher_quality_ko_v1.too_many_end_ellipsis"
     repeated = "\n".join(["오늘의 특가 상품을 확인하세요."] * 6 + [PROSE])
-    assert verdicts(repeated)["gopher_repetition_ko_v1"] == "gopher_repetition_ko_v1.dup_lines"
-    assert verdicts(PROSE + " lorem ipsum dolor sit amet")["c4_ko_v1"] == "c4_ko_v1.lorem_ipsum"
-    assert verdicts("이 사이트는 javascript 가 필요합니다")["c4_ko_v1"] == "c4_ko_v1.too_few_sentences"
+    assert verdicts_(repeated)["gopher_repetition_ko_v1"] == "gopher_repetition_ko_v1.dup_lines"
+    assert verdicts_(PROSE + " lorem ipsum dolor sit amet")["c4_ko_v1"] == "c4_ko_v1.lorem_ipsum"
+    assert verdicts_("이 사이트는 javascript 가 필요합니다")["c4_ko_v1"] == "c4_ko_v1.too_few_sentences"
     menu = "\n".join(["공지사항입니다.", "자주 묻는 질문", "회사 소개", "찾아오시는 길", "채용 안내", "고객 지원",
                       "제품 목록", "서비스 안내", "이벤트", "뉴스룸", "투자 정보", "연락처"])
-    got = verdicts(menu)["fineweb_ko_v1"]
+    got = verdicts_(menu)["fineweb_ko_v1"]
     assert got in {"fineweb_ko_v1.line_punct_ratio", "fineweb_ko_v1.short_line_ratio"}
-    assert all(r is None for r in verdicts(PROSE).values())
+    assert all(r is None for r in verdicts_(PROSE).values())
 
 
-def test_top_ngram_rule_waits_for_fifty_eojeol(dt: DatatroveFilters) -> None:
+def test_top_ngram_rule_waits_for_fifty_eojeol(dt: Chain) -> None:
     # 13 eojeol: any 3-gram is over 18% of the text, which Gopher's rule would call repetition.
     short = "오늘은 날씨가 좋아서 공원에 산책을 다녀왔습니다. 그리고 저녁에는 친구를 만났는데 정말 즐거웠어요."
-    assert {v.step: v.reason for v in dt(short)}["gopher_repetition_ko_v1"] is None
+    assert verdicts(dt, short)["gopher_repetition_ko_v1"] is None
     spammy = " ".join(["최저가 특가 할인"] * 25)
-    assert {v.step: v.reason for v in dt(spammy)}["gopher_repetition_ko_v1"] is not None
+    assert verdicts(dt, spammy)["gopher_repetition_ko_v1"] is not None
 
 
 def test_eojeol_stop_words_count_particles_and_endings() -> None:
@@ -156,8 +181,8 @@ EDGE = ["", " \n\t ", "ㅋㅋㅋ", "😀😀😀", "韓國語 Korean 한국어 m
 
 
 @pytest.mark.parametrize("text", EDGE, ids=lambda t: repr(t[:12]) + f"_{len(t)}")
-def test_edge_set_never_raises(chain: QualityChain, text: str) -> None:
-    o = chain.evaluate(text)
+def test_edge_set_never_raises(chain: Chain, text: str) -> None:
+    o, _ = evaluate(chain, text)
     assert o.decision in {"keep", "drop", "modify"}
     assert (o.reason is None) == (o.decision == "keep")
 
@@ -182,9 +207,10 @@ def test_train_quality_command_and_a_threshold_that_drops(sample_run: Path, tmp_
                "근로자의 안전을 유지한다.")
     spam = "토토사이트 가입 즉시 첫충 지급 먹튀검증 완료 안전놀이터 추천 지금 바로 가입코드 입력하고 보너스 받으세요"
     assert quality_model.score(str(out), statute) > quality_model.score(str(out), spam)
-    strict = QualityChain(QualityParams(quality_model=str(out), min_quality_score=0.999))
-    o = strict.evaluate(PROSE)
-    assert o.reason == "quality_model_v1.low_score" and 0 <= o.scores["quality_model_v1"] < 0.999
+    strict = quality_chain({"quality_model": str(out), "min_quality_score": 0.999})
+    o, _ = evaluate(strict, PROSE)
+    assert o.reason == "quality_model_v1.low_score" and 0 <= o.scores["quality_model_v1.score"] < 0.999
+    assert o.score == o.scores["quality_model_v1.score"]
 
 
 def json_sha(path: Path) -> str:

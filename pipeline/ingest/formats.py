@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 import orjson
@@ -36,6 +37,7 @@ class ParseOptions:
     encoding: str = "auto"
     record_split: str = "file"  # text/markdown: "file" or "line"
     csv_quoting: str = "minimal"  # csv/tsv: "minimal" or "none"
+    meta: Mapping[str, str] = field(default_factory=dict)  # meta name -> record field (dotted path)
 
     @property
     def declared_encoding(self) -> str | None:
@@ -109,7 +111,8 @@ def _lookup(obj: Mapping[str, Any], path: str | None) -> Any:
 
 
 def _record_from_mapping(locator: str, obj: Mapping[str, Any], fields: Mapping[str, str],
-                         raw: bytes, offset: int | None, encoding: str) -> RawRecord:
+                         raw: bytes, offset: int | None, encoding: str, meta: Mapping[str, str] | None = None
+                         ) -> RawRecord:
     text = _lookup(obj, fields.get("text", "text"))
     if text is None:
         return RawRecord.broken(locator, R.MISSING_TEXT,
@@ -127,6 +130,12 @@ def _record_from_mapping(locator: str, obj: Mapping[str, Any], fields: Mapping[s
                 return RawRecord.broken(locator, R.WRONG_TYPE,
                                         f"{key} field {fields[key]!r} is {type(value).__name__}", raw, offset)
             setattr(rec, "record_id" if key == "id" else key, as_str)
+    for name, path in (meta or {}).items():
+        value = _lookup(obj, path)
+        if value is not None:
+            as_str = _scalar(value)
+            rec.meta[name] = as_str if as_str is not None else json.dumps(value, ensure_ascii=False,
+                                                                          sort_keys=True, default=str)
     return rec
 
 
@@ -176,7 +185,7 @@ def _parse_jsonl(name: str, payload: bytes, opts: ParseOptions, truncated: bool)
                                    line[:R.MAX_RAW_BYTES], offset)
             continue
         yield _record_from_mapping(locator, obj, opts.fields, line[:R.MAX_RAW_BYTES], offset,
-                                   encoding or "utf-8")
+                                   encoding or "utf-8", opts.meta)
 
 
 # ----------------------------------------------------------------------------- CSV / TSV
@@ -242,7 +251,7 @@ def _parse_csv(name: str, payload: bytes, opts: ParseOptions, truncated: bool) -
                 continue
             raw = delimiter.join(row).encode("utf-8")[:R.MAX_RAW_BYTES]
             yield _record_from_mapping(locator, dict(zip(header, row, strict=True)), opts.fields, raw,
-                                       None, encoding)
+                                       None, encoding, opts.meta)
         if restart_at is None:
             break
         start = restart_at
@@ -275,7 +284,7 @@ def _parse_parquet(name: str, payload: bytes, opts: ParseOptions) -> Iterator[Ra
                 if message:
                     yield RawRecord.broken(locator, R.MISSING_TEXT, message, raw)
                 else:
-                    yield _record_from_mapping(locator, obj, opts.fields, raw, None, "utf-8")
+                    yield _record_from_mapping(locator, obj, opts.fields, raw, None, "utf-8", opts.meta)
                 row += 1
     except Exception as exc:
         yield RawRecord.broken(f"{name}#{row}", R.UNREADABLE_FILE,

@@ -49,6 +49,7 @@ class RawRecord:
     message: str | None = None
     raw: bytes | None = None
     details: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)  # the source manifest's [source.fields.meta]
 
     @classmethod
     def broken(cls, locator: str, condition: str, message: str, raw: bytes | None,

@@ -190,6 +190,7 @@ def _rows(source: str, cfg: dict[str, Any], name: str, data: Openable, max_doc_b
         yield (
             doc_id_for(source, rec.locator), source, rec.record_id or rec.locator, domain, licence, priority,
             rec.locator, rec.title, rec.url, rec.date, text, None, None, None, None, domain, None, None,
+            sorted(rec.meta.items()) if rec.meta else None,
             decision, STEP, reason, None, None, P.details_entries(details),
             len(text.encode("utf-8")) if text is not None else len(raw or b""),
             rec.message if decision == "quarantine" else None, raw, len(raw) if raw is not None else None,
@@ -232,7 +233,7 @@ def run(ctx: StageContext) -> StageResult:
     sources = {
         s.name: {
             "opts": ParseOptions(format=s.format, fields=dict(s.fields), encoding=s.encoding,
-                                 record_split=s.record_split, csv_quoting=s.csv_quoting),
+                                 record_split=s.record_split, csv_quoting=s.csv_quoting, meta=dict(s.meta)),
             "domain": s.domain, "licence": s.licence, "priority": s.priority,
             "base": glob_base(s.paths), "licence_violation": licences.violation(s.licence),
         }

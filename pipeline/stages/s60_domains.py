@@ -20,77 +20,22 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
-from functools import partial
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
-
 from filters import domain_model as D
+from filters.blocks.models import DomainParams
 from filters.normalize import normalize_text
-from pipeline import provenance as P
-from pipeline.arrow import spark_ddl
-from pipeline.stage import StageContext, StageResult, output_uri
+from pipeline.chains import DEFAULT_CHAINS
+from pipeline.doc_stage import DocStage, Prepared
+from pipeline.stage import StageContext
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
-NAME = "domains"
-VERSION = 1
 STEP = "domain_v1"
-SCHEMA = pa.schema(P.DOC_FIELDS + P.DECISION_FIELDS)
 MODEL_FILE = f"{D.STEP}.ftz"
 log = logging.getLogger(__name__)
-
-
-def domain_batch(batch: pa.RecordBatch, model: D.DomainModel, min_score: float, flag_confidence: float
-                 ) -> pa.RecordBatch:
-    declared = batch.column("declared_domain").to_pylist()
-    labelled = model.label_many(batch.column("text").to_pylist(), min_score)
-    decisions, reasons, details = [], [], []
-    for dec, lab in zip(declared, labelled, strict=True):
-        disagrees = (lab.primary != dec and lab.score >= flag_confidence
-                     and lab.scores.get(dec or "", 0.0) < min_score)
-        decisions.append("flag" if disagrees else "keep")
-        reasons.append(f"{STEP}.disagrees_with_source" if disagrees else None)
-        details.append(P.details_entries({"declared": dec, "predicted": lab.primary}))
-    n = batch.num_rows
-    replaced = {
-        "domain": pa.array([lab.primary for lab in labelled], pa.string()),
-        "domain_score": pa.array([lab.score for lab in labelled], pa.float64()),
-        "domain_scores": pa.array([sorted(lab.scores.items()) for lab in labelled],
-                                  pa.map_(pa.string(), pa.float64())),
-    }
-    n_bytes = pa.array([len(t.encode("utf-8")) if t else 0 for t in batch.column("text").to_pylist()], pa.int64())
-    arrays = [replaced.get(f.name, batch.column(f.name)) for f in P.DOC_FIELDS] + [
-        pa.array(decisions, pa.string()), pa.array([STEP] * n, pa.string()), pa.array(reasons, pa.string()),
-        replaced["domain_score"], pa.nulls(n, pa.string()), pa.array(details, pa.map_(pa.string(), pa.string())),
-        n_bytes,
-    ]
-    return pa.RecordBatch.from_arrays(arrays, schema=SCHEMA)
-
-
-def _domain_batches(batches: Iterator[pa.RecordBatch], model_file: str, min_score: float, flag_confidence: float
-                    ) -> Iterator[pa.RecordBatch]:
-    from pyspark import SparkFiles
-
-    path = SparkFiles.get(model_file)
-    model = D.load(path, os.stat(path).st_mtime_ns)  # a new model under the same name is reloaded
-    for batch in batches:
-        yield domain_batch(batch.select(P.DOC_COLUMNS), model, min_score, flag_confidence)
-
-
-def _declared_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    for batch in batches:
-        batch = batch.select(P.DOC_COLUMNS)
-        n = batch.num_rows
-        arrays = [batch.column("declared_domain") if f.name == "domain" else batch.column(f.name)
-                  for f in P.DOC_FIELDS] + [
-            pa.array(["keep"] * n, pa.string()), pa.array([STEP] * n, pa.string()), pa.nulls(n, pa.string()),
-            pa.nulls(n, pa.float64()), pa.nulls(n, pa.string()), pa.array([[]] * n, pa.map_(pa.string(), pa.string())),
-            pa.array([len(t.encode("utf-8")) if t else 0 for t in batch.column("text").to_pylist()], pa.int64()),
-        ]
-        yield pa.RecordBatch.from_arrays(arrays, schema=SCHEMA)
 
 
 def _weak_labelled(ctx: StageContext, docs: DataFrame) -> DataFrame:
@@ -144,38 +89,49 @@ def train_model(ctx: StageContext, docs: DataFrame, local_path: str) -> dict[str
     examples += labelled
     log.info("domains: training the fastText domain model on %d documents (%d labelled examples)",
              len(examples), len(labelled))
-    return D.train(examples, local_path, D.TrainSettings(seed=seed), labels=p["labels"], min_score=p["min_score"],
+    return D.train(examples, local_path, D.TrainSettings(seed=seed), labels=p["labels"],
+                   min_score=p["blocks"].get("domain_v1", {}).get("min_score", DomainParams.min_score),
                    extra_meta={"labelled_examples": [os.path.basename(x) for x in p["labelled_examples"]],
                                "weak_labels": "declared source domains",
                                "weak_label_exclude": p["weak_label_exclude"]})
 
 
-def run(ctx: StageContext) -> StageResult:
-    docs = ctx.read_input().select(*P.DOC_COLUMNS)
-    setting = ctx.params["domain_model"]
-    local_dir = tempfile.mkdtemp(prefix="kocurate-domains-")
-    local = os.path.join(local_dir, MODEL_FILE)
-    summary: dict[str, Any] = {}
-    if setting == "train":
-        labels = _trainable_labels(ctx, docs)
-        if len(labels) < 2:
-            # One declared domain and no labelled examples of another: there is nothing to tell apart.
-            # Every document keeps its declared domain, unscored, and the run says why.
-            note = (f"domains: no model trained (examples of {len(labels)} label(s): {', '.join(labels) or '-'}; "
-                    "a model needs two; add labelled_examples); declared domains kept")
-            log.warning(note)
-            combined = docs.mapInArrow(_declared_batches, spark_ddl(SCHEMA))
-            return StageResult(combined=combined, output_uri=output_uri(ctx), output_columns=P.DOC_COLUMNS,
-                               summary={"domain_model": None, "report": [note]})
-        summary["domain_model"] = train_model(ctx, docs, local)
-        ctx.fs.put(local, ctx.path("models", MODEL_FILE))
-        ctx.fs.put(local + ".json", ctx.path("models", MODEL_FILE + ".json"))
-    else:
-        shutil.copyfile(setting, local)
-        with open(local, "rb") as fh:
-            summary["domain_model"] = {"path": setting, "model_sha256": hashlib.file_digest(fh, "sha256").hexdigest()}
-    ctx.spark.sparkContext.addFile(local)
-    fn = partial(_domain_batches, model_file=MODEL_FILE, min_score=ctx.params["min_score"],
-                 flag_confidence=ctx.params["flag_confidence"])
-    combined = docs.mapInArrow(fn, spark_ddl(SCHEMA))
-    return StageResult(combined=combined, output_uri=output_uri(ctx), output_columns=P.DOC_COLUMNS, summary=summary)
+class DomainsStage(DocStage):
+    def prepare(self, ctx: StageContext, docs: DataFrame) -> Prepared:
+        setting = ctx.params["domain_model"]
+        local = os.path.join(tempfile.mkdtemp(prefix="kocurate-domains-"), MODEL_FILE)
+        summary: dict[str, Any] = {}
+        if setting == "train":
+            labels = _trainable_labels(ctx, docs)
+            if len(labels) < 2:
+                # One declared domain and no labelled examples of another: there is nothing to tell apart.
+                # Every document keeps its declared domain, unscored, and the run says why.
+                note = (f"domains: no model trained (examples of {len(labels)} label(s): "
+                        f"{', '.join(labels) or '-'}; a model needs two; add labelled_examples); declared domains "
+                        "kept")
+                log.warning(note)
+                return Prepared(summary={"domain_model": None, "report": [note]},
+                                specs={"*": (("declared_domain_v1", {}),)})
+            summary["domain_model"] = train_model(ctx, docs, local)
+            ctx.fs.put(local, ctx.path("models", MODEL_FILE))
+            ctx.fs.put(local + ".json", ctx.path("models", MODEL_FILE + ".json"))
+        else:
+            shutil.copyfile(setting, local)
+            with open(local, "rb") as fh:
+                summary["domain_model"] = {"path": setting,
+                                           "model_sha256": hashlib.file_digest(fh, "sha256").hexdigest()}
+        ctx.spark.sparkContext.addFile(local)
+        return Prepared(payload=MODEL_FILE, summary=summary)
+
+    @staticmethod
+    def setup(payload: Any) -> tuple[Mapping[str, Any], Mapping[str, Mapping[str, Any]]]:
+        if payload is None:
+            return {}, {}
+        from pyspark import SparkFiles
+
+        return {}, {"domain_v1": {"model": SparkFiles.get(payload)}}
+
+
+STAGE = DomainsStage("domains", 1, STEP, DEFAULT_CHAINS["domains"],
+                     ("labels", "domain_model", "labelled_examples", "max_training_docs", "weak_label_exclude"))
+NAME, VERSION, run = STAGE.NAME, STAGE.VERSION, STAGE.run

@@ -1,0 +1,175 @@
+"""The per-document stage: a chain of blocks over Arrow batches, and the one place decision columns are built.
+
+A per-document stage (normalize, PII, quality, decontamination, domains) is a ``DocStage``: its name,
+version, the step of a kept document and its default chain. The manifest gives the chain and the
+blocks' parameters, per source where a source needs its own (``pipeline.manifest``). This module
+turns every document of an Arrow batch into a ``Doc``, runs the source's chain, and builds the
+document columns (changed fields written back, ``text_sha256`` recomputed where the text changed) and
+the decision columns of ``pipeline.provenance``: decision, step, reason, the deciding rule's score,
+the details (every block's details, and every score as ``score.<block>.<statistic>``) and the bytes
+of the text as it entered. A stage with driver-side work (training a model, indexing evaluation
+sets) does it in ``prepare`` and hands the executors a picklable payload; ``setup`` turns the payload
+into block resources and parameter overrides once per task.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+import pyarrow as pa
+
+from filters.blocks.base import Doc
+from filters.blocks.chain import Chain, Outcome, build_chain
+from pipeline import provenance as P
+from pipeline.arrow import spark_ddl
+from pipeline.stage import StageContext, StageResult, output_uri
+
+SCHEMA = pa.schema(P.DOC_FIELDS + P.DECISION_FIELDS)
+#: The chain spec: (block name, manifest values) in order.
+Spec = tuple[tuple[str, Mapping[str, Any]], ...]
+#: Executor-side: payload -> (block resources, per-block value overrides).
+Setup = Callable[[Any], tuple[Mapping[str, Any], Mapping[str, Mapping[str, Any]]]]
+#: After the chain: document columns a stage derives from the outcome (quality: ``scores``).
+Finish = Callable[[Doc, Outcome], None]
+_ALL = "*"
+
+
+def _no_finish(doc: Doc, outcome: Outcome) -> None:
+    return None
+
+
+def _no_setup(payload: Any) -> tuple[Mapping[str, Any], Mapping[str, Mapping[str, Any]]]:
+    return {}, {}
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What ``prepare`` hands the executors: a payload for ``setup``, and stage facts for run.json;
+    ``specs`` replaces the manifest's chains (the domains stage without a model)."""
+
+    payload: Any = None
+    summary: dict[str, Any] = field(default_factory=dict)
+    specs: dict[str, Spec] | None = None
+
+
+@dataclass(frozen=True)
+class ChainPlan:
+    """Everything a task needs: the chain per source (``*``: every other source), the step and score of a
+    kept document, and the executor setup."""
+
+    specs: Mapping[str, Spec]
+    keep_step: str
+    keep_score: str | None
+    setup: Setup
+    payload: Any
+    finish: Finish = _no_finish
+
+    def chains(self) -> dict[str, Chain]:
+        resources, overrides = self.setup(self.payload)
+        return {src: build_chain([(n, {**v, **overrides.get(n, {})}) for n, v in spec], self.keep_step,
+                                 self.keep_score, resources)
+                for src, spec in self.specs.items()}
+
+
+def chain_specs(params: Mapping[str, Any]) -> dict[str, Spec]:
+    """The validated manifest parameters of a per-document stage as chain specs per source."""
+    def spec(chain: Sequence[str], blocks: Mapping[str, Mapping[str, Any]]) -> Spec:
+        return tuple((n, dict(blocks.get(n, {}))) for n in chain)
+
+    out = {_ALL: spec(params["chain"], params["blocks"])}
+    for src, sub in params.get("per_source", {}).items():
+        out[src] = spec(sub["chain"], sub["blocks"])
+    return out
+
+
+def _sha(text: str | None) -> str | None:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest() if text else None
+
+
+def doc_batch(batch: pa.RecordBatch, chains: Mapping[str, Chain], finish: Finish = _no_finish) -> pa.RecordBatch:
+    cols = {f.name: batch.column(f.name).to_pylist() for f in P.DOC_FIELDS}
+    n = batch.num_rows
+    rows = [{k: cols[k][i] for k in P.DOC_COLUMNS} for i in range(n)]
+    docs = [Doc(r) for r in rows]
+    outcomes: list[Any] = [None] * n
+    groups: dict[str, list[int]] = {}
+    for i, src in enumerate(cols["source"]):
+        groups.setdefault(src if src in chains else _ALL, []).append(i)
+    for key, idx in groups.items():
+        for i, o in zip(idx, chains[key].run([docs[i] for i in idx]), strict=True):
+            outcomes[i] = o
+            finish(docs[i], o)
+    out_cols = {name: [d.fields.get(name) for d in docs] for name in P.DOC_COLUMNS}
+    # Rehash changed text, and text never hashed (normalize is the first stage that hashes).
+    out_cols["text_sha256"] = [sha if sha is not None and d.fields.get("text") == old else _sha(d.fields.get("text"))
+                               for d, old, sha in zip(docs, cols["text"], cols["text_sha256"], strict=True)]
+    details = []
+    for o in outcomes:
+        d = {f"score.{k}": round(v, 6) for k, v in o.scores.items()}
+        d.update(o.details)
+        details.append(P.details_entries(d))
+    arrays = [pa.array(out_cols[f.name], f.type) for f in P.DOC_FIELDS] + [
+        pa.array([o.decision for o in outcomes], pa.string()),
+        pa.array([o.step for o in outcomes], pa.string()),
+        pa.array([o.reason for o in outcomes], pa.string()),
+        pa.array([o.score for o in outcomes], pa.float64()),
+        pa.nulls(n, pa.string()),
+        pa.array(details, pa.map_(pa.string(), pa.string())),
+        pa.array([len(t.encode("utf-8")) if t else 0 for t in cols["text"]], pa.int64()),
+    ]
+    return pa.RecordBatch.from_arrays(arrays, schema=SCHEMA)
+
+
+def chain_batches(batches: Iterator[pa.RecordBatch], plan: ChainPlan) -> Iterator[pa.RecordBatch]:
+    chains = plan.chains()  # once per task: blocks load their heavy resources lazily, cached per process
+    for batch in batches:
+        yield doc_batch(batch.select(P.DOC_COLUMNS), chains, plan.finish)
+
+
+class DocStage:
+    """A per-document stage; ``prepare`` (driver) and ``setup`` (executors) are the hooks a stage with
+    models or indexes overrides. Exposes ``NAME``, ``VERSION`` and ``run`` like a stage module."""
+
+    #: Set by a stage whose kept documents carry one of the chain's scores (quality: the model's).
+    keep_score: str | None = None
+
+    def __init__(self, name: str, version: int, keep_step: str, default_chain: tuple[str, ...],
+                 stage_keys: tuple[str, ...] = ()) -> None:
+        self.NAME, self.VERSION, self.keep_step, self.default_chain = name, version, keep_step, default_chain
+        #: Parameters of the stage itself (training, key files), not of any block.
+        self.stage_keys = stage_keys
+
+    def prepare(self, ctx: StageContext, docs: Any) -> Prepared:
+        return Prepared()
+
+    setup: Setup = staticmethod(_no_setup)
+    finish: Finish = staticmethod(_no_finish)
+
+    def plan(self, ctx: StageContext, prepared: Prepared) -> ChainPlan:
+        specs = prepared.specs or chain_specs(ctx.params)
+        return ChainPlan(specs, self.keep_step, self.keep_score, type(self).setup, prepared.payload,
+                         type(self).finish)
+
+    def run(self, ctx: StageContext) -> StageResult:
+        docs = ctx.read_input().select(*P.DOC_COLUMNS)
+        prepared = self.prepare(ctx, docs)
+        combined = docs.mapInArrow(partial(chain_batches, plan=self.plan(ctx, prepared)), spark_ddl(SCHEMA))
+        return StageResult(combined=combined, output_uri=output_uri(ctx), output_columns=P.DOC_COLUMNS,
+                           summary=prepared.summary)
+
+    def apply_local(self, rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any],
+                    resources: Mapping[str, Any] | None = None,
+                    overrides: Mapping[str, Mapping[str, Any]] | None = None) -> pa.RecordBatch:
+        """The stage on rows in this process, with the given block resources and parameter overrides in
+        place of ``setup``'s: the code path a task runs, for tests and notebooks."""
+        def setup(payload: Any) -> tuple[Mapping[str, Any], Mapping[str, Mapping[str, Any]]]:
+            return resources or {}, overrides or {}
+
+        plan = ChainPlan(chain_specs(params), self.keep_step, self.keep_score, setup, None, type(self).finish)
+        batch = pa.RecordBatch.from_pylist([{c: r.get(c) for c in P.DOC_COLUMNS} for r in rows],
+                                           schema=pa.schema(P.DOC_FIELDS))
+        return doc_batch(batch, plan.chains(), plan.finish)
