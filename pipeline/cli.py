@@ -152,6 +152,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_blocks(args: argparse.Namespace) -> int:
+    from filters.blocks.catalog import markdown
+
+    try:
+        print(markdown(args.names or None), end="")
+    except KeyError as exc:
+        raise KocurateError(str(exc.args[0])) from None
+    return 0
+
+
 def _cmd_explain(args: argparse.Namespace) -> int:
     from pipeline.explain import explain
 
@@ -286,6 +296,10 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("run_dir")
     rp.add_argument("--out", help="directory (default: RUN_DIR/reports)")
     rp.set_defaults(func=_cmd_report)
+
+    b = sub.add_parser("blocks", help="the registered blocks, with their parameters, types and defaults")
+    b.add_argument("names", nargs="*", help="only these blocks")
+    b.set_defaults(func=_cmd_blocks)
 
     e = sub.add_parser("explain", help="the whole history of one document")
     e.add_argument("run_dir")

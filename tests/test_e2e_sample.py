@@ -162,12 +162,20 @@ def test_quality_drops_exactly_the_planted_noise_with_its_reason(sample_run: Pat
     assert set(got) == set(expected), "dropped at quality: exactly the planted spam, non-Korean, boilerplate, short"
     for doc, reason in got.items():
         assert reason in expected[doc]
-    # Every document judged carries every filter's score, kept ones too.
-    n_scores = duck.execute("SELECT min(cardinality(details)), count(*) FROM p WHERE stage = 'quality'").fetchall()[0]
-    assert n_scores[0] >= 14
-    scored = duck.execute(f"SELECT count(*), count(quality_score), min(cardinality(scores)) FROM "
-                          f"read_parquet('{sample_run}/docs/**/*.parquet')").fetchall()[0]
-    assert scored[0] == scored[1] and scored[2] == 14
+    # Every document judged carries every block's scores (one per rule, 19 in the sample's chain of 14
+    # blocks), kept ones too, and a drop's score is the statistic its rule tested.
+    n_scores = duck.execute("SELECT min(len(list_filter(map_entries(details), lambda e: e.key LIKE 'score.%'))) "
+                            "FROM p WHERE stage = 'quality'").fetchall()[0]
+    assert n_scores[0] >= 19
+    off = duck.execute("SELECT count(*) FROM p WHERE stage = 'quality' AND decision = 'drop' AND NOT list_contains("
+                       "list_transform(list_filter(map_entries(details), lambda e: e.key LIKE 'score.' || step "
+                       "|| '.%'), lambda e: CAST(e.value AS DOUBLE)), round(score, 6))").fetchall()[0][0]
+    assert off == 0
+    scored = duck.execute(f"SELECT count(*), count(quality_score), min(cardinality(scores)), "
+                          f"count(DISTINCT list_sort(list_distinct(list_transform(map_keys(scores), "
+                          f"lambda k: split_part(k, '.', 1))))) FROM read_parquet('{sample_run}/docs/**/*.parquet')"
+                          ).fetchall()[0]
+    assert scored[0] == scored[1] and scored[2] == 19 and scored[3] == 1
     meta = json.loads((sample_run / "models" / "quality_model_v1.ftz.json").read_text())
     assert meta["examples"]["low"] == len(expected) and meta["model_bytes"] < 8_000_000
 
@@ -177,14 +185,19 @@ def test_docs_layout_and_schema(sample_run: Path, duck: duckdb.DuckDBPyConnectio
         "domain=cultural", "domain=legal", "domain=manufacturing", "domain=web"]
     cols = [c[0] for c in duck.execute(
         f"DESCRIBE SELECT * FROM read_parquet('{sample_run}/docs/**/*.parquet', hive_partitioning=true)").fetchall()]
-    for c in ("doc_id", "source", "source_record_id", "domain", "text", "licence", "locator", "text_sha256"):
+    for c in ("doc_id", "source", "source_record_id", "domain", "text", "licence", "locator", "text_sha256", "meta"):
         assert c in cols
+    # The statute source maps its records' `kind` into meta (schema 2); other sources have none.
+    kinds = duck.execute(f"SELECT source, count(*), count(meta['kind']) FROM read_parquet('{sample_run}/docs/**/*"
+                         ".parquet', hive_partitioning=true) GROUP BY source ORDER BY source").fetchall()
+    assert all((n == k) == (src == "legal_statutes") or (src != "legal_statutes" and k == 0) for src, n, k in kinds)
+    assert dict((s, k) for s, _, k in kinds)["legal_statutes"] > 0
     for sub in ("provenance", "quarantine", "work", "reports"):
         assert (sample_run / sub).is_dir()
     run = json.loads((sample_run / "run.json").read_text())
     for key in ("run_id", "config_hash", "manifest", "packages", "inputs", "stages", "spark"):
         assert key in run
-    assert all(len(f["sha256"]) == 64 for f in run["inputs"])
+    assert all(len(f["sha256"]) == 64 for f in run["inputs"]) and run["docs_schema_version"] == 2
     assert len(run["inputs"]) == 45
 
 

@@ -26,6 +26,10 @@ class DecontamParams:
 
 @register
 class Decontam(Block[DecontamParams]):
+    """Evaluation-set items found in the document by character n-grams (``coverage``: the highest share of an
+    item's n-grams found): the document is dropped, or the spans cut out. Needs the run's n-gram index
+    (resource ``index``)."""
+
     name = STEP
     Params = DecontamParams
 

@@ -50,6 +50,8 @@ class LengthParams:
 
 @register
 class Length(Block[LengthParams]):
+    """Non-space characters (``chars``): too short or too long."""
+
     name = "length_v1"
     Params = LengthParams
 
@@ -72,7 +74,9 @@ class MojibakeParams:
 
 @register
 class Mojibake(Block[MojibakeParams]):
-    """Broken encodings: U+FFFD replacement characters, Latin-1 mojibake, UTF-8 read as CP949."""
+    """Broken encodings, one statistic per rule: U+FFFD per character (``replacement_ratio``), Latin-1
+    letters per letter (``latin1_ratio``), syllables outside KS X 1001 (``rare_syllable_ratio``: UTF-8
+    read as CP949)."""
 
     name = "mojibake_v1"
     Params = MojibakeParams
@@ -101,7 +105,8 @@ class JamoParams:
 
 @register
 class JamoEmoticons(Block[JamoParams]):
-    """Characters in runs of jamo, emoji and emoticons (ㅋㅋㅋ, ㅠㅠ, ^^), as a share of non-space ones."""
+    """Characters in runs of jamo, emoji and emoticons (ㅋㅋㅋ, ㅠㅠ, ^^), as a share of non-space ones
+    (``ratio``)."""
 
     name = "jamo_emoticon_v1"
     Params = JamoParams
@@ -120,6 +125,8 @@ class SymbolParams:
 
 @register
 class Symbols(Block[SymbolParams]):
+    """Symbols other than emoji per non-space character (``ratio``)."""
+
     name = "symbol_ratio_v1"
     Params = SymbolParams
 
@@ -138,6 +145,8 @@ class DigitParams:
 
 @register
 class Digits(Block[DigitParams]):
+    """Digits per non-space character (``ratio``): order lists, tables of numbers."""
+
     name = "digit_ratio_v1"
     Params = DigitParams
 
@@ -177,6 +186,9 @@ class SpamParams:
 
 @register
 class Spam(_LexiconDensity):
+    """Korean spam and ad terms (gambling, adult services, loans) per eojeol (``density``), with their count
+    (``hits``): dropped only with at least ``min_spam_hits`` hits and a density above the maximum."""
+
     name = "spam_ko_v1"
     Params = SpamParams
     condition = "spam_terms"
@@ -194,6 +206,8 @@ class ToxicParams:
 
 @register
 class Toxic(_LexiconDensity):
+    """Adult and hate terms per eojeol (``density``) and their count (``hits``), as ``spam_ko_v1``."""
+
     name = "toxic_ko_v1"
     Params = ToxicParams
     condition = "adult_or_hate"

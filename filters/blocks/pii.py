@@ -40,6 +40,10 @@ class PiiParams:
 
 @register
 class Pii(Block[PiiParams]):
+    """Korean personal data (Presidio with the project's recognizers) redacted to typed placeholders, masked
+    or dropped, per entity type; score: the share of characters that were PII (``share``). Needs the
+    run's key (resource ``pii_key``) for the findings' keyed hashes."""
+
     name = STEP
 
     Params = PiiParams
