@@ -141,6 +141,11 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
     },
 }
 DEFAULT_ORDER = tuple(STAGE_PARAMS)
+#: Global stages whose parameters a source may set for itself (``[stages.<stage>.per_source.<source>]``):
+#: a source with its own fuzzy-dedup settings is deduplicated among the sources sharing them.
+PER_SOURCE_PARAMS: dict[str, tuple[str, ...]] = {
+    "fuzzy_dedup": ("shingle", "ngram", "threshold", "num_perm", "lsh_fp_weight", "verify"),
+}
 
 
 @dataclass(frozen=True)
@@ -312,8 +317,22 @@ def load_sources(path: str | os.PathLike[str]) -> tuple[Source, ...]:
 def _stage_params(t: _Table, stage: str) -> dict[str, Any]:
     specs = STAGE_PARAMS[stage]
     sub = t.sub(stage, {})
+    per_source_keys = PER_SOURCE_PARAMS.get(stage, ())
     if stage not in DEFAULT_CHAINS:  # a per-document stage's other keys are its chain's (_chain_params)
-        sub.check_keys(list(specs) or ["(this stage takes no parameters)"])
+        sub.check_keys([*specs, *(["per_source"] if per_source_keys else [])] or ["(this stage takes no parameters)"])
+    out = _param_values(sub, specs)
+    if per_source_keys:
+        per = sub.sub("per_source", {})
+        out["per_source"] = {}
+        for src in sorted(per.data):
+            st = per.sub(src)
+            st.check_keys(list(per_source_keys))
+            own = _param_values(st, {k: specs[k] for k in st.data})
+            out["per_source"][src] = {**{k: out[k] for k in per_source_keys}, **own}
+    return out
+
+
+def _param_values(sub: _Table, specs: Mapping[str, ParamSpec]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for pname, spec in specs.items():
         value = sub.get(pname, spec.type, spec.default, spec.choices)
@@ -545,6 +564,10 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
     for s in order:
         if s in DEFAULT_CHAINS:
             _chain_params(stages_t, s, params[s], {src.name for src in sources})
+        for src in params[s].get("per_source", {}) if s in PER_SOURCE_PARAMS else ():
+            if src not in {x.name for x in sources}:
+                raise stages_t.sub(s).sub("per_source").fail(src, "unknown source; allowed: "
+                                                                  + ", ".join(x.name for x in sources))
     if "tokens" in params and not params["tokens"]["model"] and "tokenizer" not in order:
         raise stages_t.sub("tokens", {}).fail("model", "no model: list 'tokenizer' before 'tokens' or name a "
                                                        ".model file or a tokenizer.json")

@@ -77,6 +77,24 @@ def test_longer_copy_survives_when_priorities_tie_with_exact_verification(spark:
     assert score[0][0] == pytest.approx(exact)  # the exact Jaccard of the shingle sets, not an estimate
 
 
+def test_a_source_with_its_own_settings_is_deduplicated_among_its_own(spark: Any, tmp_path: Path) -> None:
+    code = "def area(r):\n    return 3.14159 * r * r\n\nfor r in range(10):\n    print(r, area(r))\n"
+    variant = code.replace("range(10)", "range(20)").replace("print(r, area(r))", "print(area(r))")
+    prose = [{"id": "p1", "text": BASE}, {"id": "p2", "text": BASE.replace("경주에", "경주 에")}]
+    codes = [{"id": "c1", "text": code}, {"id": "c2", "text": variant}, {"id": "c3", "text": BASE}]
+    fuzzy = 'threshold = 0.5\n[stages.fuzzy_dedup.per_source.code]\nthreshold = 0.95\nshingle = "eojeol"\nngram = 3'
+    out = run_fuzzy(tmp_path, {"prose": (0, prose), "code": (0, codes)}, fuzzy=fuzzy)
+    d = decisions(out)
+    assert {k: v[0] for k, v in d.items()} == {"p1": "drop", "p2": "keep", "c1": "keep", "c2": "keep", "c3": "keep"}
+    # c2 shares 84% of c1's character bigrams (dropped at the stage's 0.5), 53% of its eojeol 3-grams (kept at
+    # the code source's 0.95); c3 copies p1 but sits in another settings group, whose shingles are not comparable
+    run = json.loads((out / "work" / "_done" / "fuzzy_dedup.json").read_text())["summary"]
+    assert run["per_source"]["code"]["threshold"] == 0.95 and run["lsh"]["threshold"] == 0.5
+    from pipeline.manifest import load_run
+
+    assert load_run(tmp_path / "r.toml").params["fuzzy_dedup"]["per_source"]["code"]["shingle"] == "eojeol"
+
+
 def test_a_bucket_of_thousands_of_near_identical_documents(spark: Any, tmp_path: Path) -> None:
     # 1,500 identical copies (one bucket per band holding all of them) and 1,500 near-identical ones.
     rows = [{"id": f"r{i:05d}", "text": BASE if i % 2 else f"{BASE} 접수번호 {i}"} for i in range(3000)]

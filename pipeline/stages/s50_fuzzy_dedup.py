@@ -14,6 +14,9 @@
    survivors record their cluster size in ``dup_cluster_size``, for upsampling by cluster size.
 
 Bands and rows derive from ``threshold`` and ``num_perm``; the detection curve goes to the run summary.
+A source may have its own settings (``[stages.fuzzy_dedup.per_source.<source>]``: code needs other
+shingles and thresholds than prose); sources sharing settings form a group with its own signatures,
+bands and verification, and documents are compared within their group only.
 """
 
 from __future__ import annotations
@@ -110,43 +113,76 @@ def connected_components(edges: DataFrame, max_rounds: int) -> tuple[DataFrame, 
                        "raise [stages.fuzzy_dedup] max_rounds")
 
 
+_SETTINGS = ("shingle", "ngram", "threshold", "num_perm", "lsh_fp_weight", "verify")
+
+
+def settings_groups(p: dict[str, Any]) -> list[tuple[dict[str, Any], list[str] | None]]:
+    """The stage's settings (for every source without its own: ``None``), then each distinct per-source
+    setting with its sources, in a fixed order. Documents are compared within their group only: the
+    shingles and signatures of two settings are not comparable."""
+    base = {k: p[k] for k in _SETTINGS}
+    groups: dict[str, tuple[dict[str, Any], list[str]]] = {}
+    for src, own in sorted(p.get("per_source", {}).items()):
+        settings = {k: own[k] for k in _SETTINGS}
+        if settings != base:
+            groups.setdefault(repr(sorted(settings.items())), (settings, []))[1].append(src)
+    return [(base, None), *groups.values()]
+
+
 def run(ctx: StageContext) -> StageResult:
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     p = ctx.params
-    unit, n = p["shingle"], p["ngram"] or M.DEFAULT_NGRAM[p["shingle"]]
-    lsh = M.choose_lsh(p["threshold"], p["num_perm"], p["lsh_fp_weight"])
-    seeds = M.permutation_seeds(ctx.manifest.seed, lsh.bands * lsh.rows)  # (2, bands x rows)
     spark = ctx.spark
     spark.sparkContext.setCheckpointDir(ctx.path("work", "_checkpoints", NAME))
-
     docs = ctx.read_input().select(*P.DOC_COLUMNS)
+    groups = settings_groups(p)
+    own = [s for _, srcs in groups[1:] for s in srcs or ()]
     sig_uri = ctx.path("work", "fuzzy_dedup_signatures")
-    fn = partial(_signature_batches, unit=unit, n=n, seeds=seeds, bands=lsh.bands, rows=lsh.rows)
-    (docs.select("doc_id", "text").mapInArrow(fn, "doc_id string, n_shingles int, sig binary, keys array<bigint>")
-     .write.mode("overwrite").parquet(sig_uri))
+    sig_frames, plans = [], []
+    for g, (settings, srcs) in enumerate(groups):
+        unit, n = settings["shingle"], settings["ngram"] or M.DEFAULT_NGRAM[settings["shingle"]]
+        lsh = M.choose_lsh(settings["threshold"], settings["num_perm"], settings["lsh_fp_weight"])
+        seeds = M.permutation_seeds(ctx.manifest.seed, lsh.bands * lsh.rows)  # (2, bands x rows)
+        members = docs.filter(F.col("source").isin(*srcs)) if srcs else \
+            (docs.filter(~F.col("source").isin(*own)) if own else docs)
+        fn = partial(_signature_batches, unit=unit, n=n, seeds=seeds, bands=lsh.bands, rows=lsh.rows)
+        sig_frames.append(members.select("doc_id", "text").mapInArrow(
+            fn, "doc_id string, n_shingles int, sig binary, keys array<bigint>").withColumn("grp", F.lit(g)))
+        plans.append((settings, srcs, unit, n, lsh))
+    all_sigs = sig_frames[0]
+    for f in sig_frames[1:]:
+        all_sigs = all_sigs.unionByName(f)
+    all_sigs.write.mode("overwrite").parquet(sig_uri)
     sigs = spark.read.parquet(sig_uri)
 
-    bands = sigs.filter(F.col("n_shingles") > 0).select("doc_id", F.posexplode("keys").alias("band", "key"))
-    bucket = Window.partitionBy("band", "key")
-    edges = (bands.withColumn("center", F.min("doc_id").over(bucket))
-             .filter(F.col("doc_id") != F.col("center"))
-             .select(F.col("center").alias("a"), F.col("doc_id").alias("b")).distinct())
-    if p["verify"] != "none":
-        if p["verify"] == "exact":
-            side = ctx.read_input().select("doc_id", "text")
-            cols = ("text_a", "text_b")
+    bands = sigs.filter(F.col("n_shingles") > 0).select("doc_id", "grp", F.posexplode("keys").alias("band", "key"))
+    bucket = Window.partitionBy("grp", "band", "key")
+    all_edges = (bands.withColumn("center", F.min("doc_id").over(bucket))
+                 .filter(F.col("doc_id") != F.col("center"))
+                 .select(F.col("center").alias("a"), F.col("doc_id").alias("b"), "grp").distinct())
+    verified = []
+    for g, (settings, _srcs, unit, n, _lsh) in enumerate(plans):
+        edges = all_edges.filter(F.col("grp") == g).select("a", "b")
+        if settings["verify"] != "none":
+            if settings["verify"] == "exact":
+                side = ctx.read_input().select("doc_id", "text")
+                cols = ("text_a", "text_b")
+            else:
+                side = sigs.filter(F.col("grp") == g).select("doc_id", F.col("sig").alias("text"))
+                cols = ("sig_a", "sig_b")
+            pairs = (edges.join(side.select(F.col("doc_id").alias("a"), F.col("text").alias(cols[0])), "a")
+                     .join(side.select(F.col("doc_id").alias("b"), F.col("text").alias(cols[1])), "b"))
+            vfn = partial(_verify_batches, mode=settings["verify"], unit=unit, n=n)
+            edges = (pairs.mapInArrow(vfn, "a string, b string, sim double")
+                     .filter(F.col("sim") >= settings["threshold"]))
         else:
-            side = sigs.select("doc_id", F.col("sig").alias("text"))
-            cols = ("sig_a", "sig_b")
-        pairs = (edges.join(side.select(F.col("doc_id").alias("a"), F.col("text").alias(cols[0])), "a")
-                 .join(side.select(F.col("doc_id").alias("b"), F.col("text").alias(cols[1])), "b"))
-        vfn = partial(_verify_batches, mode=p["verify"], unit=unit, n=n)
-        edges = (pairs.mapInArrow(vfn, "a string, b string, sim double")
-                 .filter(F.col("sim") >= p["threshold"]))
-    else:
-        edges = edges.withColumn("sim", F.lit(None).cast("double"))
+            edges = edges.withColumn("sim", F.lit(None).cast("double"))
+        verified.append(edges)
+    edges = verified[0]
+    for e in verified[1:]:
+        edges = edges.unionByName(e)
     edges = edges.checkpoint()
     n_edges = edges.count()
     best_sim = (edges.select(F.col("a").alias("doc_id"), "sim").union(edges.select(F.col("b").alias("doc_id"), "sim"))
@@ -178,12 +214,21 @@ def run(ctx: StageContext) -> StageResult:
         .otherwise(F.create_map(F.lit("cluster_size"), F.lit("1"))).alias(P.DETAILS),
         F.octet_length("text").cast("long").alias(P.N_BYTES),
     )
-    summary = {"lsh": {"shingle": unit, "ngram": n, "threshold": lsh.threshold, "num_perm": lsh.num_perm,
-                       "bands": lsh.bands, "rows": lsh.rows, "detection_curve": lsh.curve(),
-                       "verify": p["verify"]},
-               "candidate_edges": n_edges, "components_rounds": rounds,
-               "report": [f"fuzzy_dedup: {unit} {n}-grams, {lsh.bands} bands x {lsh.rows} rows of {lsh.num_perm} "
-                          f"permutations for Jaccard >= {lsh.threshold}; P(candidate | Jaccard s): " + ", ".join(
-                              f"s={s} {v:.0%}" for s, v in lsh.curve().items())]}
-    log.info(summary["report"][0])
+    def describe(unit: str, n: int, lsh: M.LshParams, verify: str) -> dict[str, Any]:
+        return {"shingle": unit, "ngram": n, "threshold": lsh.threshold, "num_perm": lsh.num_perm,
+                "bands": lsh.bands, "rows": lsh.rows, "detection_curve": lsh.curve(), "verify": verify}
+
+    def line(unit: str, n: int, lsh: M.LshParams) -> str:
+        return (f"{unit} {n}-grams, {lsh.bands} bands x {lsh.rows} rows of {lsh.num_perm} permutations for "
+                f"Jaccard >= {lsh.threshold}; P(candidate | Jaccard s): "
+                + ", ".join(f"s={s} {v:.0%}" for s, v in lsh.curve().items()))
+
+    settings, _, unit, n, lsh = plans[0]
+    summary: dict[str, Any] = {"lsh": describe(unit, n, lsh, settings["verify"]), "candidate_edges": n_edges,
+                               "components_rounds": rounds, "report": [f"fuzzy_dedup: {line(unit, n, lsh)}"]}
+    for settings, srcs, unit, n, lsh in plans[1:]:
+        summary.setdefault("per_source", {}).update({s: describe(unit, n, lsh, settings["verify"]) for s in srcs})
+        summary["report"].append(f"fuzzy_dedup ({', '.join(srcs)}, among themselves): {line(unit, n, lsh)}")
+    for note in summary["report"]:
+        log.info(note)
     return StageResult(combined=combined, output_uri=output_uri(ctx), output_columns=P.DOC_COLUMNS, summary=summary)
