@@ -28,7 +28,8 @@ from pipeline import provenance as P
 from pipeline.arrow import spark_ddl
 from pipeline.stage import StageContext, StageResult, output_uri
 
-SCHEMA = pa.schema(P.DOC_FIELDS + P.DECISION_FIELDS)
+SCHEMA = pa.schema(P.DOC_FIELDS + P.DECISION_FIELDS + P.QUARANTINE_FIELDS)
+_MAX_RAW = 64 * 1024  # text bytes kept with a quarantined document
 #: The chain spec: (block name, manifest values) in order.
 Spec = tuple[tuple[str, Mapping[str, Any]], ...]
 #: Executor-side: payload -> (block resources, per-block value overrides).
@@ -121,6 +122,14 @@ def doc_batch(batch: pa.RecordBatch, chains: Mapping[str, Chain], finish: Finish
         pa.array(details, pa.map_(pa.string(), pa.string())),
         pa.array([len(t.encode("utf-8")) if t else 0 for t in cols["text"]], pa.int64()),
     ]
+    bad = [o.decision == "quarantine" for o in outcomes]
+    raw = [(t or "").encode("utf-8") if b else None for t, b in zip(cols["text"], bad, strict=True)]
+    arrays += [
+        pa.array([f"{o.step}: {o.details['error']}" if b else None for o, b in zip(outcomes, bad, strict=True)],
+                 pa.string()),
+        pa.array([r[:_MAX_RAW] if r is not None else None for r in raw], pa.binary()),
+        pa.array([len(r) if r is not None else None for r in raw], pa.int64()),
+    ]
     return pa.RecordBatch.from_arrays(arrays, schema=SCHEMA)
 
 
@@ -159,7 +168,7 @@ class DocStage:
         prepared = self.prepare(ctx, docs)
         combined = docs.mapInArrow(partial(chain_batches, plan=self.plan(ctx, prepared)), spark_ddl(SCHEMA))
         return StageResult(combined=combined, output_uri=output_uri(ctx), output_columns=P.DOC_COLUMNS,
-                           summary=prepared.summary)
+                           summary=prepared.summary, quarantines=True)
 
     def apply_local(self, rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any],
                     resources: Mapping[str, Any] | None = None,

@@ -185,6 +185,8 @@ class RunManifest:
     stages: tuple[str, ...]
     params: Mapping[str, Mapping[str, Any]]
     spark: SparkSettings
+    #: Modules of blocks from outside kocurate (import paths, entry points): shipped to the executors.
+    plugins: tuple[str, ...] = ()
 
     def resolved(self) -> dict[str, Any]:
         """A JSON-able, path-independent view used for run.json and the config hash."""
@@ -363,10 +365,13 @@ _PLACEHOLDER = "(set by the stage)"
 
 def _chain_level(t: _Table, stage: str, chain_default: list[str], flat_base: dict[str, Any],
                  own_base: dict[str, dict[str, Any]], reserved: set[str], model: bool
-                 ) -> tuple[list[str], dict[str, Any], dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+                 ) -> tuple[list[str], dict[str, Any], dict[str, dict[str, Any]], dict[str, dict[str, Any]],
+                            dict[str, str]]:
     """One level of a per-document stage's table (the stage's, or one source's under ``per_source``):
-    its chain, flat keys (a parameter of every block in the chain that has it) and block tables;
-    returns the chain, the flat and block values for a lower level, and every block's full values."""
+    its chain (registered names, entry points or import paths ``package.module:Class``), flat keys (a
+    parameter of every block in the chain that has it) and block tables (under the block's name);
+    returns the chain, the flat and per-block values for a lower level, every block's full values (by
+    its chain entry) and the code identity of every block not shipped with kocurate."""
     from filters import quality_model
     from filters.blocks import registry
     from filters.blocks.params import ParamError, as_values, build, names
@@ -375,14 +380,15 @@ def _chain_level(t: _Table, stage: str, chain_default: list[str], flat_base: dic
     if stage == "quality" and model and quality_model.STEP not in chain:
         chain.append(quality_model.STEP)  # a configured model scores every document, as before chains
     classes = {}
-    for name in chain:
+    for ref in chain:
+        if not isinstance(ref, str):
+            raise t.fail("chain", f"expected block names or import paths, got {ref!r}")
         try:
-            classes[name] = registry.get(name) if isinstance(name, str) else None
-        except KeyError:
-            classes[name] = None
-        if classes[name] is None:
-            raise t.fail("chain", f"unknown block {name!r}; registered: {', '.join(registry.names())}")
-    if len(set(chain)) != len(chain):
+            classes[ref] = registry.resolve(ref)
+        except (KeyError, ValueError) as exc:
+            raise t.fail("chain", str(exc.args[0])) from None
+    by_name = {cls.name: ref for ref, cls in classes.items()}
+    if len(set(chain)) != len(chain) or len(by_name) != len(chain):
         raise t.fail("chain", "a block is listed twice")
     if stage == "quality" and not model and quality_model.STEP in chain:
         raise t.fail("chain", f"{quality_model.STEP} needs a quality_model ('train' or a path)")
@@ -391,7 +397,7 @@ def _chain_level(t: _Table, stage: str, chain_default: list[str], flat_base: dic
     for k, v in t.data.items():
         if k in reserved or k in ("chain", "per_source"):
             continue
-        if k in classes:
+        if k in by_name:
             own.setdefault(k, {}).update(t.sub(k).data)
         elif k in accepted:
             flat[k] = v
@@ -399,11 +405,13 @@ def _chain_level(t: _Table, stage: str, chain_default: list[str], flat_base: dic
             elsewhere = [n for n in registry.names() if k == n or k in names(registry.get(n).Params)]
             hint = f" ({'block' if k in elsewhere else 'a parameter of'} {', '.join(elsewhere)}, not in this " \
                    "chain)" if elsewhere else ""
-            allowed = sorted({"chain", *reserved, *classes, *accepted})
+            allowed = sorted({"chain", *reserved, *by_name, *accepted})
             raise t.fail(k, f"unknown key{hint}; allowed: {', '.join(allowed)}")
     provided = PROVIDED.get(stage, {})
     blocks: dict[str, dict[str, Any]] = {}
-    for name, cls in classes.items():
+    code: dict[str, str] = {}
+    for ref, cls in classes.items():
+        name = cls.name
         mine = own.get(name, {})
         values = {**{k: v for k, v in flat.items() if k in names(cls.Params)}, **mine}
         values.update({k: _PLACEHOLDER for k in provided.get(name, ())})
@@ -413,16 +421,19 @@ def _chain_level(t: _Table, stage: str, chain_default: list[str], flat_base: dic
             head = exc.key.split(".", 1)[0].split("[", 1)[0]
             raise t.fail(f"{name}.{exc.key}" if head in mine or head not in flat else exc.key, exc.problem) \
                 from None
-        blocks[name] = {k: v for k, v in as_values(built).items() if k not in provided.get(name, ())}
-    return chain, flat, own, blocks
+        blocks[ref] = {k: v for k, v in as_values(built).items() if k not in provided.get(name, ())}
+        if not registry.is_builtin(cls):
+            code[ref] = registry.code_identity(cls)
+    return chain, flat, own, blocks, code
 
 
 def _chain_params(t: _Table, stage: str, out: dict[str, Any], sources: set[str]) -> None:
-    """Add a per-document stage's ``chain``, ``blocks`` and ``per_source`` to its parameters ``out``."""
+    """Add a per-document stage's ``chain``, ``blocks``, ``per_source`` and ``code`` (what identifies the
+    code of blocks from outside kocurate: part of the fingerprint) to its parameters ``out``."""
     sub = t.sub(stage, {})
     reserved = set(STAGE_PARAMS[stage])
     model = bool(out.get("quality_model"))
-    chain, flat, own, blocks = _chain_level(sub, stage, list(DEFAULT_CHAINS[stage]), {}, {}, reserved, model)
+    chain, flat, own, blocks, code = _chain_level(sub, stage, list(DEFAULT_CHAINS[stage]), {}, {}, reserved, model)
     out.update(chain=chain, blocks=blocks)
     per = sub.sub("per_source", {})
     per_source: dict[str, Any] = {}
@@ -433,8 +444,11 @@ def _chain_params(t: _Table, stage: str, out: dict[str, Any], sources: set[str])
         for k in st.data:
             if k in reserved or k == "per_source":
                 raise st.fail(k, f"a parameter of the whole stage: set it in [stages.{stage}]")
-        c, _, _, b = _chain_level(st, stage, chain, flat, own, set(), model)
+        c, _, _, b, more = _chain_level(st, stage, chain, flat, own, set(), model)
         per_source[src] = {"chain": c, "blocks": b}
+        code.update(more)
+    if code:
+        out["code"] = dict(sorted(code.items()))
     out["per_source"] = per_source
 
 
@@ -611,5 +625,18 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
         params["pii"]["key_fingerprint"] = key_fingerprint(key)
     return RunManifest(
         path=str(file), name=name, sources_manifest=sources_file, sources=sources, output=out,
-        seed=top.get("seed", int), stages=order, params=params, spark=spark,
+        seed=top.get("seed", int), stages=order, params=params, spark=spark, plugins=_plugins(params),
     )
+
+
+def _plugins(params: Mapping[str, Mapping[str, Any]]) -> tuple[str, ...]:
+    """Top-level modules of the run's blocks that kocurate does not ship (datatrove is a dependency)."""
+    from filters.blocks import registry
+
+    tops = set()
+    for p in params.values():
+        for ref in p.get("code", {}):
+            top = registry.resolve(ref).__module__.split(".")[0]
+            if top not in ("filters", "pipeline", "tokenizer", "datatrove"):
+                tops.add(top)
+    return tuple(sorted(tops))

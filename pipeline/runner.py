@@ -104,7 +104,7 @@ def _start_run_log() -> logging.FileHandler:
 
 def _execute(manifest: RunManifest, resume: bool, t_start: float, log_file: logging.FileHandler
              ) -> dict[str, Any]:
-    spark = build_session(manifest.spark, f"kocurate:{manifest.name}")
+    spark = build_session(manifest.spark, f"kocurate:{manifest.name}", manifest.plugins)
     t_spark = time.monotonic() - t_start
     log.info("Spark %s up in %.1f s (master %s)", spark.version, t_spark, spark.sparkContext.master)
     fs = HadoopFS(spark)
@@ -168,8 +168,8 @@ def _execute(manifest: RunManifest, resume: bool, t_start: float, log_file: logg
             log.info("[%d/%d] %s: %d in -> %d passed, %d dropped, %d quarantined (%.1f s)", i,
                      len(manifest.stages), stage, sum(v for k, v in rec.counts.items() if k != "output_rows"),
                      passed, rec.counts.get("drop", 0), rec.counts.get("quarantine", 0), rec.seconds)
-            if stage == "ingest":
-                _check_error_rate(rec, manifest.params["ingest"]["max_error_rate"])
+            if stage == "ingest" or rec.counts.get("quarantine", 0):
+                _check_error_rate(stage, rec, manifest.params["ingest"]["max_error_rate"])
         record["status"] = "succeeded"
         fs.delete(f"{run_dir}/work/_checkpoints")  # Spark checkpoints of iterative stages: scratch only
     except Exception as exc:
@@ -198,11 +198,12 @@ def _execute(manifest: RunManifest, resume: bool, t_start: float, log_file: logg
     return record
 
 
-def _check_error_rate(rec: StageRecord, limit: float) -> None:
+def _check_error_rate(stage: str, rec: StageRecord, limit: float) -> None:
+    """Fail the run when a stage quarantined more than the manifest's ``max_error_rate`` of its records
+    (ingest: broken input; a per-document stage: documents a block raised on)."""
     total = sum(v for k, v in rec.counts.items() if k != "output_rows")
     bad = rec.counts.get("quarantine", 0)
     if total and bad / total > limit:
         raise InputError(
-            f"ingest quarantined {bad} of {total} records ({bad / total:.1%}), over the manifest's "
-            f"max_error_rate of {limit:.1%}; see quarantine/ingest and `kocurate audit`")
-
+            f"{stage} quarantined {bad} of {total} records ({bad / total:.1%}), over the manifest's "
+            f"max_error_rate of {limit:.1%}; see quarantine/{stage} and `kocurate audit`")

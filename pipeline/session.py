@@ -8,6 +8,8 @@ executors and not only on the driver.
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 import io
 import logging
 import os
@@ -33,26 +35,32 @@ def under_spark_submit() -> bool:
     return "PYSPARK_GATEWAY_PORT" in os.environ
 
 
-def project_zip(dest_dir: str) -> str:
-    """Zip this project's packages (from wherever they are imported) for ``addPyFile``: their modules
-    and their data files (the word lists in ``filters/lexicons/``), no bytecode."""
+def project_zip(dest_dir: str, packages: tuple[str, ...] = PACKAGES, name: str = "kocurate_code.zip") -> str:
+    """Zip packages (from wherever they are imported) for ``addPyFile``: their modules and their data
+    files (the word lists in ``filters/lexicons/``), no bytecode. A plain module is zipped as its file."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for pkg in PACKAGES:
-            mod = sys.modules.get(pkg) or __import__(pkg)
+        for pkg in packages:
+            mod = sys.modules.get(pkg) or importlib.import_module(pkg)
+            if not hasattr(mod, "__path__"):  # a single-file module
+                f = Path(mod.__file__ or "")
+                zf.writestr(zipfile.ZipInfo(f.name, date_time=(2020, 1, 1, 0, 0, 0)), f.read_bytes())
+                continue
             root = Path(next(iter(mod.__path__)))
             for f in sorted(root.rglob("*")):
                 if not f.is_file() or "__pycache__" in f.parts or f.suffix == ".pyc":
                     continue
                 info = zipfile.ZipInfo(str(Path(pkg) / f.relative_to(root)), date_time=(2020, 1, 1, 0, 0, 0))
                 zf.writestr(info, f.read_bytes())
-    path = os.path.join(dest_dir, "kocurate_code.zip")
+    path = os.path.join(dest_dir, name)
     with open(path, "wb") as fh:
         fh.write(buf.getvalue())
     return path
 
 
-def build_session(settings: SparkSettings, app_name: str) -> SparkSession:
+def build_session(settings: SparkSettings, app_name: str, plugins: tuple[str, ...] = ()) -> SparkSession:
+    """The run's session; ``plugins`` are the top-level modules of user blocks, shipped to the executors
+    in every mode (a local run's workers may not share the driver's ``sys.path``)."""
     java_home, where = resolve_java_home()
     os.environ["JAVA_HOME"] = java_home
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -95,4 +103,15 @@ def build_session(settings: SparkSettings, app_name: str) -> SparkSession:
     if not master.startswith("local"):
         spark.sparkContext.addPyFile(project_zip(tempfile.mkdtemp(prefix="kocurate-code-")))
         log.info("shipped the project's code to the executors of %s", master)
+    if plugins:
+        staging = tempfile.mkdtemp(prefix="kocurate-plugins-")
+        made = Path(project_zip(staging, plugins, "plugins.zip"))
+        # Named by content: a session that already shipped this code (tests share one) is not asked to
+        # register the same file name at another path, which Spark refuses.
+        digest = hashlib.sha256(made.read_bytes()).hexdigest()[:16]
+        final = Path(tempfile.gettempdir()) / f"kocurate_plugins_{digest}.zip"
+        if not final.exists():
+            made.replace(final)
+        spark.sparkContext.addPyFile(str(final))
+        log.info("shipped the blocks' modules %s to the executors", ", ".join(plugins))
     return spark

@@ -40,7 +40,7 @@ def _train(manifest: RunManifest, stage: str, trainer: Any, model_file: str, out
 
     prefix = manifest.stages[: manifest.stages.index(stage)]
     execute(replace(manifest, stages=prefix), resume=True)
-    spark = build_session(manifest.spark, f"kocurate:train:{manifest.name}")
+    spark = build_session(manifest.spark, f"kocurate:train:{manifest.name}", manifest.plugins)
     fs = HadoopFS(spark)
     run_dir = manifest.output.rstrip("/")
     last = load_done(fs, run_dir, prefix[-1])

@@ -1,5 +1,7 @@
 """A chain: an ordered list of blocks applied to a batch of documents, giving one decision per document.
 
+A block that raises on a document quarantines that document (reason ``<block>.error``, the error in its
+details): the run goes on, and the stage's quarantine counts against the run's error-rate limit.
 Every block runs on every document, also after an earlier block decided to drop it, so every score is
 recorded (a threshold can be moved and audited later). A block's changes are applied before the next
 block sees the document. The decision is the first drop, else the first flag, else the first
@@ -44,10 +46,22 @@ class Chain:
         scores: list[dict[str, float]] = [{} for _ in docs]
         details: list[dict[str, object]] = [{} for _ in docs]
         judged: list[list[tuple[str, Judgement]]] = [[] for _ in docs]
+        errors: list[tuple[str, str] | None] = [None] * len(docs)
         for block in self.blocks:
-            measured = block.score_many(docs)
-            for i, (doc, s) in enumerate(zip(docs, measured, strict=True)):
-                j = block.decide(doc, s)
+            live = [i for i, e in enumerate(errors) if e is None]
+            try:
+                measured: list[dict[str, float] | BaseException] = list(block.score_many([docs[i] for i in live]))
+            except Exception:  # find the documents it fails on, one by one
+                measured = [_try(block.score, docs[i]) for i in live]
+            for i, s in zip(live, measured, strict=True):
+                doc = docs[i]
+                try:
+                    if isinstance(s, BaseException):
+                        raise s
+                    j = block.decide(doc, s)
+                except Exception as exc:  # the block's bug or the document's oddity: quarantined, not fatal
+                    errors[i] = (block.name, f"{type(exc).__name__}: {exc}"[:1000])
+                    continue
                 for k, v in s.items():
                     scores[i][f"{block.name}.{k}"] = v
                 if j.changes:
@@ -57,7 +71,9 @@ class Chain:
                 if j.details:
                     details[i].update(j.details)
                 judged[i].append((block.name, j))
-        return [self._decide(s, d, js) for s, d, js in zip(scores, details, judged, strict=True)]
+        return [self._decide(s, d, js) if e is None else
+                Outcome("quarantine", e[0], f"{e[0]}.error", None, s, {**d, "error": e[1]}, js)
+                for s, d, js, e in zip(scores, details, judged, errors, strict=True)]
 
     def _decide(self, scores: dict[str, float], details: dict[str, object],
                 judged: list[tuple[str, Judgement]]) -> Outcome:
@@ -73,6 +89,13 @@ class Chain:
         else:
             score = None
         return Outcome("keep", self.keep_step, None, score, scores, details, judged)
+
+
+def _try(score: Any, doc: Doc) -> dict[str, float] | BaseException:
+    try:
+        return score(doc)
+    except Exception as exc:
+        return exc
 
 
 def block_values(cls: type[Block[Any]], flat: Mapping[str, Any], own: Mapping[str, Any] | None = None

@@ -1,0 +1,152 @@
+"""Blocks from outside kocurate: a user's module named in a manifest by its import path, datatrove's own
+filters through the adapter, a block that raises, and an edited block on ``--resume``.
+
+The user's package is written to a temporary directory (outside the repository) at test time; the run
+ships it to the executors. The standalone-cluster leg is in tests/test_cli_and_platform.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from pipeline.errors import InputError, ManifestError
+
+PLUGIN = '''"""A user's block, in a package kocurate has never seen."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from filters.blocks.base import Block, threshold
+from filters.blocks.params import param
+
+
+@dataclass(frozen=True)
+class BannedParams:
+    words: tuple[str, ...] = param(("금지어",), "words that drop a document")
+
+
+class Banned(Block[BannedParams]):
+    """Drops a document holding a banned word (``hits``); cannot judge one that mentions 폭탄."""
+
+    name = "acme_banned_v1"
+    Params = BannedParams
+
+    def score(self, doc):
+        if "폭탄" in doc.text:
+            raise RuntimeError("cannot judge this document")
+        return {"hits": float(sum(doc.text.count(w) for w in self.p.words))}
+
+    def decide(self, doc, scores):
+        return threshold("hits", "banned_word" if scores["hits"] else None)
+'''
+PROSE = ("지난 주말에 가족과 함께 경주에 다녀왔는데 불국사와 석굴암을 둘러보고 저녁에는 황리단길에서 "
+         "식사를 했고 날씨가 맑아서 사진도 많이 찍었으며 아이들도 역사 이야기를 재미있게 들었기 때문에 "
+         "다음에는 조금 더 여유 있게 일정을 잡고 박물관도 가 보려고 합니다.")
+DOCS = [
+    {"id": "ok", "text": PROSE, "url": "https://news.example.kr/1"},
+    {"id": "banned", "text": PROSE + " 금지어", "url": "https://news.example.kr/2"},
+    {"id": "adult_host", "text": PROSE, "url": "https://www.pornhub.com/view"},
+    {"id": "menu", "text": "\n".join(["홈", "뉴스", "스포츠", "연예", "날씨", "로그인", "회원가입", "고객센터"])
+     + "\n" + PROSE, "url": "https://news.example.kr/3"},
+    {"id": "raises", "text": PROSE + " 폭탄", "url": "https://news.example.kr/4"},
+]
+CHAIN = ('["length_v1", "acme_blocks.banned:Banned", "datatrove.pipeline.filters:URLFilter", '
+         '"datatrove.pipeline.filters:FineWebQualityFilter"]')
+
+
+def write_plugin(root: Path) -> Path:
+    pkg = root / "plugins" / "acme_blocks"
+    pkg.mkdir(parents=True)
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "banned.py").write_text(PLUGIN, encoding="utf-8")
+    return root / "plugins"
+
+
+def write_manifest(tmp: Path, max_error_rate: float = 0.5) -> Path:
+    (tmp / "docs.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in DOCS), "utf-8")
+    (tmp / "s.toml").write_text('[[source]]\nname = "web"\ndomain = "web"\npaths = ["docs.jsonl"]\n'
+                                'format = "jsonl"\nfields = { text = "text", id = "id", url = "url" }\n'
+                                'licence = "CC0-1.0"\norigin = "test"\n', encoding="utf-8")
+    (tmp / "r.toml").write_text(
+        f'name = "plugins"\nsources_manifest = "s.toml"\nseed = 3\n[stages]\n'
+        f'order = ["ingest", "normalize", "quality"]\n[stages.ingest]\nmax_error_rate = {max_error_rate}\n'
+        f"[stages.quality]\nchain = {CHAIN}\nmin_chars = 10\n"
+        f'[stages.quality.datatrove_fine_web_quality_filter]\nargs = {{ short_line_thr = 0.5 }}\n'
+        f'[spark]\nmaster = "local[2]"\nshuffle_partitions = 2\n', encoding="utf-8")
+    return tmp / "r.toml"
+
+
+def decisions(out: Path) -> dict[str, tuple[Any, ...]]:
+    rows = duckdb.sql(
+        f"SELECT d.source_record_id, p.decision, p.reason, p.score FROM "
+        f"read_parquet('{out}/provenance/quality/*.parquet') p "
+        f"JOIN read_parquet('{out}/work/normalize/*.parquet') d USING (doc_id)").fetchall()
+    return {r[0]: r[1:] for r in rows}
+
+
+@pytest.mark.spark
+def test_a_user_block_and_two_datatrove_filters_in_a_manifest(spark: Any, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.manifest import load_run
+    from pipeline.runner import execute
+
+    monkeypatch.syspath_prepend(str(write_plugin(tmp_path)))
+    manifest = load_run(write_manifest(tmp_path), output=str(tmp_path / "out"))
+    assert manifest.plugins == ("acme_blocks",)
+    assert manifest.params["quality"]["code"]["acme_blocks.banned:Banned"].startswith("sha256:")
+    record = execute(manifest)
+    d = decisions(tmp_path / "out")
+    assert d["ok"][:2] == ("keep", None)
+    assert d["banned"] == ("drop", "acme_banned_v1.banned_word", 1.0)  # the user's reason and statistic
+    assert d["adult_host"][:3] == ("drop", "datatrove_url_filter.domain", None)  # datatrove gives no score
+    assert d["menu"][:2] == ("drop", "datatrove_fine_web_quality_filter.line_punct_ratio")
+    # The block raised on one document: that document is quarantined with the block's name and the error.
+    assert d["raises"][:2] == ("quarantine", "acme_banned_v1.error")
+    q = duckdb.sql(f"SELECT reason, message FROM read_parquet('{tmp_path}/out/quarantine/quality/*.parquet')"
+                   ).fetchall()
+    assert q == [("acme_banned_v1.error", "acme_banned_v1: RuntimeError: cannot judge this document")]
+    stage = next(s for s in record["stages"] if s["stage"] == "quality")
+    assert stage["counts"]["quarantine"] == 1
+
+    # An edited block reruns its stage on --resume (its source is part of the fingerprint); the stages
+    # before it are reused.
+    module = tmp_path / "plugins" / "acme_blocks" / "banned.py"
+    module.write_text(module.read_text(encoding="utf-8").replace('("금지어",)', '("금지어", "비속어")'), "utf-8")
+    edited = load_run(tmp_path / "r.toml", output=str(tmp_path / "out"))
+    assert edited.params["quality"]["code"] != manifest.params["quality"]["code"]
+    again = execute(edited, resume=True)
+    assert [(s["stage"], s["skipped"]) for s in again["stages"]] == [("ingest", True), ("normalize", True),
+                                                                     ("quality", False)]
+
+    # Over the run's error-rate limit, the quarantines of a block fail the run, after recording them.
+    with pytest.raises(InputError, match=re.escape("quality quarantined 1 of 5 records (20.0%), over the "
+                                                   "manifest's max_error_rate of 10.0%")):
+        execute(load_run(write_manifest(tmp_path, max_error_rate=0.1), output=str(tmp_path / "out2")))
+    assert (tmp_path / "out2" / "quarantine" / "quality").is_dir()
+
+
+def test_blocks_that_cannot_be_used_fail_before_spark_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    from pipeline.manifest import load_run
+
+    monkeypatch.syspath_prepend(str(write_plugin(tmp_path)))
+    cases = [
+        ('chain = ["acme_blocks.nope:Banned"]', "cannot import block 'acme_blocks.nope:Banned'"),
+        ('chain = ["acme_blocks.banned:Missing"]', "cannot import block 'acme_blocks.banned:Missing'"),
+        ('chain = ["json:JSONDecoder"]', "'json:JSONDecoder' is not a block class"),
+        ('chain = ["acme_blocks.banned:Banned"]\n[stages.quality.acme_banned_v1]\nwords = "금지어"',
+         "key 'stages.quality.acme_banned_v1.words': expected list of string, got str '금지어'"),
+    ]
+    for quality, message in cases:
+        path = write_manifest(tmp_path)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"chain = \[.*\]\nmin_chars = 10\n\[stages.quality.datatrove_fine_web_quality_filter\]"
+                               r"\nargs = \{ short_line_thr = 0.5 \}\n", quality + "\n", text), encoding="utf-8")
+        with pytest.raises(ManifestError, match=re.escape(message)):
+            load_run(path)
