@@ -15,21 +15,26 @@ import os
 import platform
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from importlib import metadata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline import provenance as P
-from pipeline.errors import InputError
+from pipeline.errors import EnvironmentSetupError, InputError
 from pipeline.fs import HadoopFS
 from pipeline.invariants import local_path
 from pipeline.manifest import RunManifest
 from pipeline.progress import StageProgress
-from pipeline.session import build_session
+from pipeline.session import build_session, run_conf, ship_code, ship_plugins
 from pipeline.stage import StageContext, StageRecord, commit, load_done
 from pipeline.stages import REGISTRY
 from pipeline.stages.s10_ingest import InputFile, list_inputs
 from pipeline.summary import contamination_notes, pii_notes, render, summarize
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
 
 log = logging.getLogger("kocurate")
 
@@ -71,12 +76,24 @@ def run_id_for(manifest: RunManifest, inputs: list[InputFile]) -> str:
     return _sha({"config": manifest.config_hash(), "inputs": sorted(f.sha256 for f in inputs)})[:16]
 
 
-def execute(manifest: RunManifest, resume: bool = False) -> dict[str, Any]:
-    """Run the pipeline; returns the run record that is also written to run.json."""
+def execute(manifest: RunManifest, resume: bool = False, spark: SparkSession | None = None) -> dict[str, Any]:
+    """Run the pipeline; returns the run record that is also written to run.json. With ``spark``, on that
+    session (a notebook's): the settings the outputs depend on are the manifest's for the length of the
+    run and the session's own again afterwards."""
     t_start = time.monotonic()
     log_file = _start_run_log()
     try:
-        return _execute(manifest, resume, t_start, log_file)
+        if spark is None:
+            return _execute(manifest, resume, t_start, log_file, None)
+        if not _has_context(spark):
+            raise EnvironmentSetupError(
+                "a Spark Connect session has no SparkContext, which kocurate needs (broadcasts, addFile, "
+                "checkpoints); use a classic session (local, standalone, YARN, Kubernetes, or a Databricks "
+                "cluster in single-user mode)")
+        with _session_conf(spark, run_conf(manifest.spark)):
+            ship_code(spark)
+            ship_plugins(spark, manifest.plugins)
+            return _execute(manifest, resume, t_start, log_file, spark)
     finally:
         logging.getLogger().removeHandler(log_file)
         log_file.close()
@@ -102,9 +119,32 @@ def _start_run_log() -> logging.FileHandler:
     return handler
 
 
-def _execute(manifest: RunManifest, resume: bool, t_start: float, log_file: logging.FileHandler
-             ) -> dict[str, Any]:
-    spark = build_session(manifest.spark, f"kocurate:{manifest.name}", manifest.plugins)
+def _has_context(spark: SparkSession) -> bool:
+    try:
+        return spark.sparkContext is not None
+    except Exception:  # Spark Connect raises on .sparkContext
+        return False
+
+
+@contextmanager
+def _session_conf(spark: SparkSession, conf: dict[str, str]) -> Iterator[None]:
+    before = {k: spark.conf.get(k, None) for k in conf}
+    for k, v in conf.items():
+        spark.conf.set(k, v)
+    try:
+        yield
+    finally:
+        for k, v in before.items():
+            if v is None:
+                spark.conf.unset(k)
+            else:
+                spark.conf.set(k, v)
+
+
+def _execute(manifest: RunManifest, resume: bool, t_start: float, log_file: logging.FileHandler,
+             spark: SparkSession | None) -> dict[str, Any]:
+    if spark is None:
+        spark = build_session(manifest.spark, f"kocurate:{manifest.name}", manifest.plugins)
     t_spark = time.monotonic() - t_start
     log.info("Spark %s up in %.1f s (master %s)", spark.version, t_spark, spark.sparkContext.master)
     fs = HadoopFS(spark)

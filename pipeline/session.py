@@ -80,13 +80,7 @@ def build_session(settings: SparkSettings, app_name: str, plugins: tuple[str, ..
         builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress",
                                                                           "127.0.0.1")
     conf = {
-        "spark.sql.shuffle.partitions": str(settings.shuffle_partitions),
-        "spark.sql.session.timeZone": "UTC",
-        "spark.sql.execution.arrow.pyspark.enabled": "true",
-        "spark.sql.execution.arrow.maxRecordsPerBatch": "2000",
-        "spark.sql.parquet.compression.codec": "zstd",
-        "spark.sql.files.maxPartitionBytes": str(32 * 1024 * 1024),
-        "spark.sql.autoBroadcastJoinThreshold": str(64 * 1024 * 1024),
+        **run_conf(settings),
         "spark.ui.enabled": "false",
         "spark.ui.showConsoleProgress": "false",
         "spark.python.worker.reuse": "true",
@@ -99,10 +93,39 @@ def build_session(settings: SparkSettings, app_name: str, plugins: tuple[str, ..
         builder = builder.config(k, v)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
+    ship_code(spark)
+    ship_plugins(spark, plugins)
+    return spark
+
+
+def run_conf(settings: SparkSettings) -> dict[str, str]:
+    """The session settings a run's outputs depend on (partitioning, Arrow batches, time zone, codecs),
+    from the manifest: set when kocurate builds the session, and for the length of a run on a session
+    it is handed (``pipeline.api``), so outputs are byte-identical whatever the session's own settings."""
+    return {
+        "spark.sql.shuffle.partitions": str(settings.shuffle_partitions),
+        "spark.sql.session.timeZone": "UTC",
+        "spark.sql.execution.arrow.pyspark.enabled": "true",
+        "spark.sql.execution.arrow.maxRecordsPerBatch": "2000",
+        "spark.sql.parquet.compression.codec": "zstd",
+        "spark.sql.files.maxPartitionBytes": str(32 * 1024 * 1024),
+        "spark.sql.autoBroadcastJoinThreshold": str(64 * 1024 * 1024),
+        **{k: v for k, v in settings.conf.items() if k.startswith("spark.sql.")},
+    }
+
+
+def ship_code(spark: SparkSession) -> None:
+    """On a cluster, the executors get this project's packages (``addPyFile``), once per context."""
     master = spark.sparkContext.master
-    if not master.startswith("local"):
+    if not master.startswith("local") and not getattr(spark.sparkContext, "_kocurate_shipped", False):
         spark.sparkContext.addPyFile(project_zip(tempfile.mkdtemp(prefix="kocurate-code-")))
+        spark.sparkContext._kocurate_shipped = True  # type: ignore[attr-defined]
         log.info("shipped the project's code to the executors of %s", master)
+
+
+def ship_plugins(spark: SparkSession, plugins: tuple[str, ...]) -> None:
+    """The top-level modules of user blocks, shipped in every mode (a local run's Python workers may not
+    share the driver's ``sys.path``)."""
     if plugins:
         staging = tempfile.mkdtemp(prefix="kocurate-plugins-")
         made = Path(project_zip(staging, plugins, "plugins.zip"))
@@ -114,4 +137,3 @@ def build_session(settings: SparkSettings, app_name: str, plugins: tuple[str, ..
             made.replace(final)
         spark.sparkContext.addPyFile(str(final))
         log.info("shipped the blocks' modules %s to the executors", ", ".join(plugins))
-    return spark
