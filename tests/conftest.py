@@ -1,7 +1,10 @@
 """Shared fixtures: one local Spark session per test run, and one pipeline run on sample_data/.
 
-Tests that need a Spark standalone cluster or a different JVM start ``kocurate`` as their own
-process (one Python process holds one Spark context).
+The session is built as a notebook's would be (plain pyspark, not kocurate), with settings unlike any
+manifest's, and the sample run goes through ``pipeline.api`` on it: the runs other tests start as
+``kocurate`` processes (with kocurate's own sessions) are compared with it. Tests that need a Spark
+standalone cluster or a different JVM start ``kocurate`` as their own process (one Python process
+holds one Spark context).
 """
 
 from __future__ import annotations
@@ -40,13 +43,29 @@ def relocatable(text: str) -> str:
             .replace('"../sample_data/', f'"{ROOT / "sample_data"}/'))
 
 
+#: The shared session's own settings, unlike the sample manifest's (4 shuffle partitions, 2,000-row Arrow
+#: batches, UTC, zstd): a run on it must still give what `kocurate run` gives.
+NOTEBOOK_CONF = {"spark.sql.shuffle.partitions": "7", "spark.sql.execution.arrow.maxRecordsPerBatch": "100",
+                 "spark.sql.session.timeZone": "Asia/Seoul", "spark.sql.parquet.compression.codec": "snappy"}
+
+
 @pytest.fixture(scope="session")
 def spark() -> Iterator[Any]:
-    from pipeline.manifest import SparkSettings
-    from pipeline.session import build_session
+    import sys
 
-    session = build_session(SparkSettings(master="local[2]", shuffle_partitions=4, driver_memory="2g"),
-                            "kocurate-tests")
+    from pyspark.sql import SparkSession
+
+    from pipeline.java import resolve_java_home
+
+    os.environ["JAVA_HOME"] = resolve_java_home()[0]  # as a user's machine has Java
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    builder = (SparkSession.builder.master("local[2]").appName("a notebook")
+               .config("spark.driver.memory", "2g").config("spark.ui.enabled", "false"))
+    for k, v in NOTEBOOK_CONF.items():
+        builder = builder.config(k, v)
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
 
@@ -56,19 +75,19 @@ def ground_truth() -> dict[str, Any]:
     return json.loads((ROOT / "sample_data" / "ground_truth.json").read_text(encoding="utf-8"))
 
 
-def run_sample(out: Path, **overrides: Any) -> dict[str, Any]:
+def run_sample(out: Path, spark: Any) -> dict[str, Any]:
+    """The sample manifest through the Python API, on the notebook-style session."""
+    from pipeline import api
     from pipeline.manifest import load_run
-    from pipeline.runner import execute
 
-    manifest = load_run(SAMPLE_MANIFEST, output=str(out), master="local[2]")
-    return execute(manifest, resume=overrides.get("resume", False))
+    return api.run(load_run(SAMPLE_MANIFEST, output=str(out), master="local[2]"), spark=spark)
 
 
 @pytest.fixture(scope="session")
 def sample_run(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The main job on sample_data/, run once for all end-to-end tests."""
     out = tmp_path_factory.mktemp("sample") / "run"
-    run_sample(out)
+    run_sample(out, spark)
     return out
 
 
