@@ -175,11 +175,24 @@ def as_values(obj: Any) -> dict[str, Any]:
     return {f.name: plain(hints[f.name], getattr(obj, f.name)) for f in dataclasses.fields(obj)}
 
 
+def _toml(v: Any) -> str:
+    """A default as a manifest writes it."""
+    if v is None:
+        return "(unset)"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, str):
+        return f'"{v}"'
+    if isinstance(v, tuple):
+        return "[" + ", ".join(_toml(x) for x in v) + "]"
+    return repr(v)
+
+
 def table(cls: type) -> list[tuple[str, str, str, str]]:
     """Rows (name, type, default, help with bounds and choices) for the docs' parameter tables."""
     rows = []
     for s in specs(cls):
-        default = "required" if s.required else repr(s.default).replace("'", '"')
+        default = "required" if s.required else _toml(s.default)
         notes = [s.help] if s.help else []
         if s.choices:
             notes.append("one of " + ", ".join(map(str, s.choices)))
