@@ -15,6 +15,9 @@ into block resources and parameter overrides once per task.
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -137,6 +140,33 @@ def chain_batches(batches: Iterator[pa.RecordBatch], plan: ChainPlan) -> Iterato
     chains = plan.chains()  # once per task: blocks load their heavy resources lazily, cached per process
     for batch in batches:
         yield doc_batch(batch.select(P.DOC_COLUMNS), chains, plan.finish)
+
+
+def stage_model(ctx: StageContext, setting: str, file_name: str, train: Callable[[str], dict[str, Any]]
+                ) -> tuple[dict[str, Any], str]:
+    """The model a stage's block applies: ``train``ed into a local file and put under ``models/`` (with its
+    ``.json`` metadata), or copied from the manifest's path; then shipped to the executors (``addFile``).
+    Returns the model's metadata for run.json and the payload ``model_override`` reads on the executors."""
+    local = os.path.join(tempfile.mkdtemp(prefix=f"kocurate-{ctx.stage}-"), file_name)
+    if setting == "train":
+        meta = train(local)
+        ctx.fs.put(local, ctx.path("models", file_name))
+        ctx.fs.put(local + ".json", ctx.path("models", file_name + ".json"))
+    else:
+        shutil.copyfile(setting, local)
+        with open(local, "rb") as fh:
+            meta = {"path": setting, "model_sha256": hashlib.file_digest(fh, "sha256").hexdigest()}
+    ctx.spark.sparkContext.addFile(local)
+    return meta, file_name
+
+
+def model_override(payload: str | None, block: str) -> tuple[Mapping[str, Any], Mapping[str, Mapping[str, Any]]]:
+    """Executor side of ``stage_model``: ``block``'s ``model`` parameter is this executor's copy."""
+    if payload is None:
+        return {}, {}
+    from pyspark import SparkFiles
+
+    return {}, {block: {"model": SparkFiles.get(payload)}}
 
 
 class DocStage:

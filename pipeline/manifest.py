@@ -374,6 +374,7 @@ def _chain_level(t: _Table, stage: str, chain_default: list[str], flat_base: dic
     its chain entry) and the code identity of every block not shipped with kocurate."""
     from filters import quality_model
     from filters.blocks import registry
+    from filters.blocks.chain import block_values
     from filters.blocks.params import ParamError, as_values, build, names
 
     chain = list(t.get("chain", list, chain_default))
@@ -413,7 +414,7 @@ def _chain_level(t: _Table, stage: str, chain_default: list[str], flat_base: dic
     for ref, cls in classes.items():
         name = cls.name
         mine = own.get(name, {})
-        values = {**{k: v for k, v in flat.items() if k in names(cls.Params)}, **mine}
+        values = block_values(cls, flat, mine)
         values.update({k: _PLACEHOLDER for k in provided.get(name, ())})
         try:
             built = build(cls.Params, values)

@@ -49,6 +49,10 @@ NOTEBOOK_CONF = {"spark.sql.shuffle.partitions": "7", "spark.sql.execution.arrow
                  "spark.sql.session.timeZone": "Asia/Seoul", "spark.sql.parquet.compression.codec": "snappy"}
 
 
+#: The session's settings right after the sample run (later tests may change them): tests/test_api.py.
+SESSION_AFTER_SAMPLE_RUN: dict[str, str] = {}
+
+
 @pytest.fixture(scope="session")
 def spark() -> Iterator[Any]:
     import sys
@@ -87,7 +91,12 @@ def run_sample(out: Path, spark: Any) -> dict[str, Any]:
 def sample_run(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The main job on sample_data/, run once for all end-to-end tests."""
     out = tmp_path_factory.mktemp("sample") / "run"
+    # A test before this one may have run kocurate's own session builder, which sets kocurate's settings on
+    # the one session of this process: the notebook's settings are put back first.
+    for k, v in NOTEBOOK_CONF.items():
+        spark.conf.set(k, v)
     run_sample(out, spark)
+    SESSION_AFTER_SAMPLE_RUN.update({k: spark.conf.get(k) for k in NOTEBOOK_CONF})
     return out
 
 

@@ -12,14 +12,14 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import NOTEBOOK_CONF
+from tests.conftest import NOTEBOOK_CONF, SESSION_AFTER_SAMPLE_RUN
 
 pytestmark = pytest.mark.spark
 
 
 def test_the_notebook_session_keeps_its_settings_and_the_run_used_the_manifest_s(spark: Any, sample_run: Path
                                                                                  ) -> None:
-    assert {k: spark.conf.get(k) for k in NOTEBOOK_CONF} == NOTEBOOK_CONF
+    assert SESSION_AFTER_SAMPLE_RUN == NOTEBOOK_CONF
     run = json.loads((sample_run / "run.json").read_text(encoding="utf-8"))
     assert run["status"] == "succeeded" and run["spark"]["master"] == "local[2]"
     # The manifest's codec, not the session's snappy: every Parquet file the run wrote is zstd-compressed.

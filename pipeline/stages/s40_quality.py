@@ -13,10 +13,7 @@ seed: the same input gives the same model bytes. The model file is shipped to ex
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
-import tempfile
 from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -28,7 +25,16 @@ from filters.quality import KEEP_SCORE, STEP
 from pipeline import provenance as P
 from pipeline.arrow import spark_ddl
 from pipeline.chains import DEFAULT_CHAINS
-from pipeline.doc_stage import SCHEMA, ChainPlan, DocStage, Prepared, chain_batches, chain_specs
+from pipeline.doc_stage import (
+    SCHEMA,
+    ChainPlan,
+    DocStage,
+    Prepared,
+    chain_batches,
+    chain_specs,
+    model_override,
+    stage_model,
+)
 from pipeline.stage import StageContext
 
 if TYPE_CHECKING:
@@ -78,29 +84,12 @@ class QualityStage(DocStage):
         setting = ctx.params["quality_model"]
         if not setting:
             return Prepared()
-        summary: dict[str, Any] = {}
-        local = os.path.join(tempfile.mkdtemp(prefix="kocurate-quality-"), MODEL_FILE)
-        if setting == "train":
-            summary["quality_model"] = train_model(ctx, docs, local)
-            ctx.fs.put(local, ctx.path("models", MODEL_FILE))
-            ctx.fs.put(local + ".json", ctx.path("models", MODEL_FILE + ".json"))
-        else:
-            import shutil
-
-            shutil.copyfile(setting, local)
-            with open(local, "rb") as fh:
-                summary["quality_model"] = {"path": setting, "model_sha256": hashlib.file_digest(fh, "sha256")
-                                            .hexdigest()}
-        ctx.spark.sparkContext.addFile(local)
-        return Prepared(payload=MODEL_FILE, summary=summary)
+        meta, payload = stage_model(ctx, setting, MODEL_FILE, partial(train_model, ctx, docs))
+        return Prepared(payload=payload, summary={"quality_model": meta})
 
     @staticmethod
     def setup(payload: Any) -> tuple[Mapping[str, Any], Mapping[str, Mapping[str, Any]]]:
-        if payload is None:
-            return {}, {}
-        from pyspark import SparkFiles
-
-        return {}, {quality_model.STEP: {"model": SparkFiles.get(payload)}}
+        return model_override(payload, quality_model.STEP)
 
     @staticmethod
     def finish(doc: Doc, outcome: Outcome) -> None:

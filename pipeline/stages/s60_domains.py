@@ -14,12 +14,9 @@ disagrees with the declared one, confidently (P(predicted) >= ``flag_confidence`
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
-import shutil
-import tempfile
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +24,7 @@ from filters import domain_model as D
 from filters.blocks.models import DomainParams
 from filters.normalize import normalize_text
 from pipeline.chains import DEFAULT_CHAINS
-from pipeline.doc_stage import DocStage, Prepared
+from pipeline.doc_stage import DocStage, Prepared, model_override, stage_model
 from pipeline.stage import StageContext
 
 if TYPE_CHECKING:
@@ -99,8 +96,6 @@ def train_model(ctx: StageContext, docs: DataFrame, local_path: str) -> dict[str
 class DomainsStage(DocStage):
     def prepare(self, ctx: StageContext, docs: DataFrame) -> Prepared:
         setting = ctx.params["domain_model"]
-        local = os.path.join(tempfile.mkdtemp(prefix="kocurate-domains-"), MODEL_FILE)
-        summary: dict[str, Any] = {}
         if setting == "train":
             labels = _trainable_labels(ctx, docs)
             if len(labels) < 2:
@@ -112,24 +107,12 @@ class DomainsStage(DocStage):
                 log.warning(note)
                 return Prepared(summary={"domain_model": None, "report": [note]},
                                 specs={"*": (("declared_domain_v1", {}),)})
-            summary["domain_model"] = train_model(ctx, docs, local)
-            ctx.fs.put(local, ctx.path("models", MODEL_FILE))
-            ctx.fs.put(local + ".json", ctx.path("models", MODEL_FILE + ".json"))
-        else:
-            shutil.copyfile(setting, local)
-            with open(local, "rb") as fh:
-                summary["domain_model"] = {"path": setting,
-                                           "model_sha256": hashlib.file_digest(fh, "sha256").hexdigest()}
-        ctx.spark.sparkContext.addFile(local)
-        return Prepared(payload=MODEL_FILE, summary=summary)
+        meta, payload = stage_model(ctx, setting, MODEL_FILE, lambda local: train_model(ctx, docs, local))
+        return Prepared(payload=payload, summary={"domain_model": meta})
 
     @staticmethod
     def setup(payload: Any) -> tuple[Mapping[str, Any], Mapping[str, Mapping[str, Any]]]:
-        if payload is None:
-            return {}, {}
-        from pyspark import SparkFiles
-
-        return {}, {"domain_v1": {"model": SparkFiles.get(payload)}}
+        return model_override(payload, "domain_v1")
 
 
 STAGE = DomainsStage("domains", 1, STEP, DEFAULT_CHAINS["domains"],
