@@ -44,18 +44,8 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 from presidio_analyzer import RecognizerResult
 
-from filters.pii_rules import MIN_SCORE, RULES_VERSION, KoreanContextEnhancer, KoreanRegexRecognizer
-
-#: Placeholder tokens per entity (the tokenizer keeps them whole as user-defined symbols).
-PLACEHOLDERS: Final = {
-    "KR_RRN": "<|kr_rrn|>", "KR_FRN": "<|kr_frn|>", "KR_BRN": "<|kr_brn|>", "KR_CRN": "<|kr_crn|>",
-    "KR_PASSPORT": "<|kr_passport|>", "KR_DRIVER_LICENSE": "<|kr_driver_license|>",
-    "PHONE_NUMBER": "<|phone|>", "EMAIL_ADDRESS": "<|email|>", "IP_ADDRESS": "<|ip|>", "CREDIT_CARD": "<|card|>",
-    "KR_BANK_ACCOUNT": "<|account|>",
-    "KR_HEALTH_INSURANCE": "<|health_insurance|>", "KR_VEHICLE_PLATE": "<|vehicle_plate|>",
-    "KR_ADDRESS": "<|address|>", "PERSON": "<|person|>",
-}
-ENTITIES: Final = tuple(PLACEHOLDERS)
+from filters.pii_rules import RULES_VERSION, KoreanContextEnhancer, KoreanRegexRecognizer
+from filters.pii_spec import ENTITIES, MIN_SCORE, PLACEHOLDERS
 
 # ----------------------------------------------------------------------------- the detection view
 

@@ -18,25 +18,9 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Final
 
 from filters import pii
-
-STEP: Final = "pii_v2"
-ACTIONS: Final = ("redact", "mask", "drop")
-
-
-@dataclass(frozen=True)
-class PiiPolicy:
-    #: (entity, action) pairs for the entities whose action is not ``default_action``.
-    actions: tuple[tuple[str, str], ...] = ()
-    default_action: str = "redact"
-    min_score: float = pii.MIN_SCORE
-    max_pii_share: float = 0.25
-    min_findings_for_density: int = 5
-
-    def action(self, entity: str) -> str:
-        return dict(self.actions).get(entity, self.default_action)
+from filters.pii_spec import STEP, PiiPolicy
 
 
 @dataclass(frozen=True)

@@ -188,7 +188,7 @@ def run_key(run_dir: str) -> bytes:
 
 
 def check_entity(entity: str) -> None:
-    from filters.pii import ENTITIES
+    from filters.pii_spec import ENTITIES
 
     if entity not in ENTITIES:
         raise KocurateError(f"unknown entity type {entity!r}; allowed: {', '.join(ENTITIES)}")

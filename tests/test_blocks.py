@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -99,6 +101,17 @@ def test_the_registry_names_what_it_has() -> None:
 
     with pytest.raises(ValueError, match="already registered"):
         registry.register(Clash)
+
+
+def test_building_every_default_chain_does_not_load_presidio() -> None:
+    """Every task of every per-document stage builds its chain: only the PII stage's tasks, which scan,
+    may pay Presidio's import (seconds per Python worker)."""
+    code = ("import sys; from filters.blocks.chain import build_chain; from pipeline.chains import DEFAULT_CHAINS; "
+            "given = {'domain_v1': {'model': 'domain.ftz'}}; "
+            "[build_chain([(n, given.get(n, {})) for n in c], 'x', None, {}) for c in DEFAULT_CHAINS.values()]; "
+            "print(sorted(m for m in sys.modules if m.startswith('presidio')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_parameters_are_typed_bounded_and_round_trip() -> None:

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from filters.pii import analyzer, canonical, detection_view, find, redact
 from filters.pii_policy import PiiPolicy, apply
-from filters.pii_rules import MIN_SCORE, MIN_WITH_CONTEXT
+from filters.pii_rules import MIN_WITH_CONTEXT
+from filters.pii_spec import MIN_SCORE
 from tests import pii_generator as G
 
 

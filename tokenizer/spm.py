@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from filters.pii import PLACEHOLDERS
+from filters.pii_spec import PLACEHOLDERS
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from filters.blocks.base import Block, Doc, Judgement
 from filters.blocks.params import ParamError, param
 from filters.blocks.registry import register
-from filters.pii import ENTITIES, MIN_SCORE
-from filters.pii_policy import ACTIONS, STEP, PiiPolicy, apply
+from filters.pii_spec import ACTIONS, ENTITIES, MIN_SCORE, STEP, PiiPolicy
 
 FIELDS = ("title", "text", "url")
 
@@ -55,6 +54,8 @@ class Pii(Block[PiiParams]):
                          min_findings_for_density=p.min_findings_for_density)
 
     def _outcome(self, doc: Doc):  # type: ignore[no-untyped-def]
+        from filters.pii_policy import apply  # loads Presidio: only where documents are scanned
+
         key: bytes = self.resources["pii_key"]
         return doc.memo(STEP, lambda: apply({f: doc.fields.get(f) for f in FIELDS}, self.policy(), key))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from filters.pii_policy import STEP
+from filters.pii_spec import STEP
 from pipeline.chains import DEFAULT_CHAINS
 from pipeline.doc_stage import DocStage, Prepared
 from pipeline.pii_key import resolve_key
