@@ -18,12 +18,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from filters.language import LANGUAGES
 from pipeline.chains import DEFAULT_CHAINS, PROVIDED
 from pipeline.errors import ManifestError
 from pipeline.ingest.decode import codec_for
 from pipeline.ingest.formats import FORMATS
 
 DOMAINS = ("web", "legal", "manufacturing", "cultural", "other")
+#: A source's declared language: the language block's set, or source code.
+SOURCE_LANGUAGES = (*LANGUAGES, "code")
 FIELD_KEYS = ("text", "id", "title", "url", "date")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,63}$")
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
@@ -122,9 +125,13 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
                                     "(about 27% more tokens; see docs/tokenizer.md)"),
         "num_threads": ParamSpec(int, 2, "SentencePiece trainer threads (part of the result)", minimum=1,
                                  maximum=64),
-        "domain_weights": ParamSpec(dict, {}, "share of the sample per domain, relative (unlisted: 1)"),
+        "domain_weights": ParamSpec(dict, {}, "share of the Korean sample per domain, relative (unlisted: 1)"),
         "max_sample_mb": ParamSpec(float, 1024.0, "sampled text the trainer holds in memory (MB of UTF-8)",
                                    minimum=0.001),
+        "language_shares": ParamSpec(dict, {}, "the sample's UTF-8 bytes per document language, relative ({ ko = "
+                                     "0.7, en = 0.2, code = 0.1 }: docs/tokenizer.md); Korean is drawn as without "
+                                     "shares and the others are sized from it; languages not listed are left out; "
+                                     "empty: every curated document"),
     },
     "tokens": {
         "model": ParamSpec(str, "", "'' for the tokenizer stage's model, or the path of a .model, or of a "
@@ -163,6 +170,8 @@ class Source:
     csv_quoting: str = "minimal"
     #: Further record fields kept in the documents' ``meta`` column: meta name -> field (dotted path).
     meta: Mapping[str, str] = field(default_factory=dict)
+    #: The declared language of the documents (``code`` for source code), until a language block finds one.
+    language: str = "ko"
 
 
 @dataclass(frozen=True)
@@ -272,7 +281,7 @@ def load_sources(path: str | os.PathLike[str]) -> tuple[Source, ...]:
     for i, raw in enumerate(entries):
         t = _Table(str(file), f"source[{i}]", raw)
         t.check_keys(["name", "domain", "paths", "format", "fields", "licence", "origin", "priority",
-                      "encoding", "record_split", "csv_quoting"])
+                      "encoding", "record_split", "csv_quoting", "language"])
         name = t.get("name", str)
         if not _NAME.match(name):
             raise t.fail("name", f"invalid value {name!r}; allowed: lowercase letters, digits, '_' and '-'")
@@ -312,8 +321,20 @@ def load_sources(path: str | os.PathLike[str]) -> tuple[Source, ...]:
             csv_quoting=t.get("csv_quoting", str, "none" if fmt == "tsv" else "minimal",
                               choices=("minimal", "none")),
             meta=meta,
+            language=t.get("language", str, "ko", choices=SOURCE_LANGUAGES),
         ))
     return tuple(sources)
+
+
+def _language_shares(t: _Table, key: str, shares: dict[str, Any]) -> dict[str, float]:
+    for lang, share in shares.items():
+        if lang not in SOURCE_LANGUAGES:
+            raise t.sub(key, {}).fail(lang, f"unknown language; allowed: {', '.join(SOURCE_LANGUAGES)}")
+        if isinstance(share, bool) or not isinstance(share, int | float) or share < 0:
+            raise t.sub(key, {}).fail(lang, f"expected a share of 0 or more, got {share!r}")
+    if shares and not shares.get("ko"):
+        raise t.fail(key, "needs a share for 'ko' above 0: the other languages are sized from the Korean sample")
+    return {k: float(v) for k, v in sorted(shares.items())}
 
 
 def _stage_params(t: _Table, stage: str) -> dict[str, Any]:
@@ -348,6 +369,8 @@ def _param_values(sub: _Table, specs: Mapping[str, ParamSpec]) -> dict[str, Any]
             if bad:
                 raise sub.fail(pname, f"expected domains ({', '.join(DOMAINS)}) with weights >= 0; bad: {bad}")
             value = {k: float(v) for k, v in sorted(value.items())}
+        elif spec.type is dict and pname == "language_shares":
+            value = _language_shares(sub, pname, value)
         elif spec.type is dict:
             if not all(isinstance(v, str) for v in value.values()):
                 raise sub.fail(pname, "expected a table of strings")

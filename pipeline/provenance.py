@@ -12,7 +12,7 @@ from typing import Final
 import pyarrow as pa
 
 PROVENANCE_VERSION: Final = 1
-SCHEMA_VERSION: Final = 2  # curated docs/ schema, see docs/schema.md (2: the meta column)
+SCHEMA_VERSION: Final = 3  # curated docs/ schema, see docs/schema.md (2: meta; 3: language)
 
 # Decision columns a stage DataFrame carries beside the document columns.
 DECISION = "_decision"
@@ -72,6 +72,9 @@ DOC_FIELDS: Final = [
     # Further fields of the input record the source manifest maps (``[source.fields.meta]``), as
     # strings (a nested value as compact JSON); blocks read them as ``doc.meta``.
     pa.field("meta", pa.map_(pa.string(), pa.string())),
+    # The main language: the source's declared one (``code`` for source code) from ingest, replaced by
+    # what the quality chain's language block finds; the tokenizer's language shares count by it.
+    pa.field("language", pa.string()),
 ]
 DOC_COLUMNS: Final = [f.name for f in DOC_FIELDS]
 

@@ -185,8 +185,12 @@ def test_docs_layout_and_schema(sample_run: Path, duck: duckdb.DuckDBPyConnectio
         "domain=cultural", "domain=legal", "domain=manufacturing", "domain=web"]
     cols = [c[0] for c in duck.execute(
         f"DESCRIBE SELECT * FROM read_parquet('{sample_run}/docs/**/*.parquet', hive_partitioning=true)").fetchall()]
-    for c in ("doc_id", "source", "source_record_id", "domain", "text", "licence", "locator", "text_sha256", "meta"):
+    for c in ("doc_id", "source", "source_record_id", "domain", "text", "licence", "locator", "text_sha256", "meta",
+              "language"):
         assert c in cols
+    # Every sample document is Korean by the language block (the sample keeps Korean only).
+    assert duck.execute(f"SELECT DISTINCT language FROM read_parquet('{sample_run}/docs/**/*.parquet')"
+                        ).fetchall() == [("ko",)]
     # The statute source maps its records' `kind` into meta (schema 2); other sources have none.
     kinds = duck.execute(f"SELECT source, count(*), count(meta['kind']) FROM read_parquet('{sample_run}/docs/**/*"
                          ".parquet', hive_partitioning=true) GROUP BY source ORDER BY source").fetchall()
@@ -197,7 +201,7 @@ def test_docs_layout_and_schema(sample_run: Path, duck: duckdb.DuckDBPyConnectio
     run = json.loads((sample_run / "run.json").read_text())
     for key in ("run_id", "config_hash", "manifest", "packages", "inputs", "stages", "spark"):
         assert key in run
-    assert all(len(f["sha256"]) == 64 for f in run["inputs"]) and run["docs_schema_version"] == 2
+    assert all(len(f["sha256"]) == 64 for f in run["inputs"]) and run["docs_schema_version"] == 3
     assert len(run["inputs"]) == 45
 
 

@@ -162,7 +162,7 @@ def _ingest_batches(batches: Iterator[pa.RecordBatch], sources: dict[str, dict[s
 
 def _rows(source: str, cfg: dict[str, Any], name: str, data: Openable, max_doc_bytes: int
           ) -> Iterator[tuple[object, ...]]:
-    domain, licence, priority = cfg["domain"], cfg["licence"], cfg["priority"]
+    domain, licence, priority, language = cfg["domain"], cfg["licence"], cfg["priority"], cfg["language"]
     for rec in iter_records(name, data, cfg["opts"], max_doc_bytes):
         details: dict[str, object] = {"locator": rec.locator, "file": name}
         if rec.details:
@@ -190,7 +190,7 @@ def _rows(source: str, cfg: dict[str, Any], name: str, data: Openable, max_doc_b
         yield (
             doc_id_for(source, rec.locator), source, rec.record_id or rec.locator, domain, licence, priority,
             rec.locator, rec.title, rec.url, rec.date, text, None, None, None, None, domain, None, None,
-            sorted(rec.meta.items()) if rec.meta else None,
+            sorted(rec.meta.items()) if rec.meta else None, language,
             decision, STEP, reason, None, None, P.details_entries(details),
             len(text.encode("utf-8")) if text is not None else len(raw or b""),
             rec.message if decision == "quarantine" else None, raw, len(raw) if raw is not None else None,
@@ -236,6 +236,7 @@ def run(ctx: StageContext) -> StageResult:
                                  record_split=s.record_split, csv_quoting=s.csv_quoting, meta=dict(s.meta)),
             "domain": s.domain, "licence": s.licence, "priority": s.priority,
             "base": glob_base(s.paths), "licence_violation": licences.violation(s.licence),
+            "language": s.language,
         }
         for s in ctx.manifest.sources
     }

@@ -95,6 +95,7 @@ class QualityStage(DocStage):
     def finish(doc: Doc, outcome: Outcome) -> None:
         doc.fields["quality_score"] = outcome.scores.get(KEEP_SCORE)
         doc.fields["scores"] = sorted((k, round(v, 6)) for k, v in outcome.scores.items())
+        doc.fields["language"] = doc.annotations.get("language") or doc.fields.get("language")
 
 
 STAGE = QualityStage("quality", 1, STEP, DEFAULT_CHAINS["quality"], ("quality_model",))

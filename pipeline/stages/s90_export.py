@@ -19,7 +19,7 @@ STEP = "export_v1"
 
 OUTPUT_COLUMNS = ["doc_id", "source", "source_record_id", "domain", "licence", "locator", "title", "url",
                   "date", "text", "n_chars", "n_bytes", "text_sha256", "quality_score", "scores",
-                  "dup_cluster_size", "declared_domain", "domain_score", "domain_scores", "meta"]
+                  "dup_cluster_size", "declared_domain", "domain_score", "domain_scores", "meta", "language"]
 
 
 def run(ctx: StageContext) -> StageResult:

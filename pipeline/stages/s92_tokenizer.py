@@ -1,13 +1,23 @@
-"""Tokenizer: a domain-balanced sample of the curated documents, drawn with Spark, trains the Korean
-SentencePiece model (``tokenizer.spm``) on the driver; the model and its Hugging Face export go to
-``models/tokenizer/``.
+"""Tokenizer: a sample of the curated documents, balanced by language and by domain and drawn with
+Spark, trains the SentencePiece model (``tokenizer.spm``) on the driver; the model and its Hugging
+Face export go to ``models/tokenizer/``.
 
-Sampling is by line (``tokenizer.sample``): each domain gets a share of ``max_sample_mb`` in
-proportion to its weight in ``domain_weights`` (1 when unlisted), and a line is drawn with the
-domain's rate by a keyed hash of (seed, doc id, line number), so the sample is the same on any
-cluster. The sample is written once (``work/tokenizer_sample/``, the text an auditor can read back as
-"what trained the tokenizer") and streamed to SentencePiece's trainer in doc-id order. Every curated
-document gets a keep decision of ``tokenizer_v1`` with the lines and bytes it gave to the sample.
+Sampling is by line (``tokenizer.sample``), at a rate per (language, domain):
+
+- Without ``language_shares``, every curated document is Korean for the sample: each domain gets a
+  share of ``max_sample_mb`` in proportion to its weight in ``domain_weights`` (1 when unlisted).
+- With ``language_shares`` (``{ ko = 0.7, en = 0.2, code = 0.1 }``, shares of the sample's UTF-8
+  bytes), Korean documents (by the ``language`` column) are drawn as above within Korean's share of
+  ``max_sample_mb``; the total is what Korean gives over Korean's share, and each other language gets
+  its share of that total, drawn uniformly (all of it when it has less; the summary reports the real
+  shares). So a small Korean corpus is never swamped by a large English one, and a language without
+  a share is left out.
+
+A line is drawn with its document's rate by a keyed hash of (seed, doc id, line number), so the
+sample is the same on any cluster. The sample is written once (``work/tokenizer_sample/``, the text
+an auditor can read back as "what trained the tokenizer") and streamed to SentencePiece's trainer in
+doc-id order. Every curated document gets a keep decision of ``tokenizer_v1`` with the lines and
+bytes it gave to the sample.
 With ``model`` set to the path of a model from an earlier run, nothing is trained: the model is
 copied and documented.
 """
@@ -42,10 +52,12 @@ STEP = "tokenizer_v1"
 MODEL_DIR = "models/tokenizer"
 MODEL_NAME = "spm"  # spm.model, spm.vocab, spm.meta.json beside tokenizer.json
 SAMPLE_SCHEMA = pa.schema([pa.field("doc_id", pa.string()), pa.field("source", pa.string()),
-                           pa.field("domain", pa.string()), pa.field("lines", pa.list_(pa.string())),
+                           pa.field("domain", pa.string()), pa.field("language", pa.string()),
+                           pa.field("lines", pa.list_(pa.string())),
                            pa.field("sample_lines", pa.int32()), pa.field("sample_bytes", pa.int64()),
                            pa.field(P.N_BYTES, pa.int64())])
-OUTPUT_COLUMNS = ["doc_id", "source", "domain", "sample_lines", "sample_bytes"]
+OUTPUT_COLUMNS = ["doc_id", "source", "domain", "language", "sample_lines", "sample_bytes"]
+KOREAN = "ko"
 log = logging.getLogger(__name__)
 
 
@@ -66,18 +78,49 @@ def rates(domain_bytes: dict[str, int], weights: dict[str, float], max_bytes: fl
     return {d: min(1.0, max_bytes * w[d] / total / b) if b else 1.0 for d, b in domain_bytes.items()}
 
 
-def sample_batches(batches: Iterator[pa.RecordBatch], seed: int, domain_rates: dict[str, float],
+def mixture_rates(sizes: dict[tuple[str, str], int], shares: dict[str, float], weights: dict[str, float],
+                  max_bytes: float) -> dict[tuple[str, str], float]:
+    """Line-draw rates per (language, domain) from the curated bytes of each (see the module docstring).
+    Without shares the languages are not told apart: today's domain balance over every document."""
+    if not shares:
+        by_domain: dict[str, int] = {}
+        for (_, d), b in sizes.items():
+            by_domain[d] = by_domain.get(d, 0) + b
+        r = rates(by_domain, weights, max_bytes)
+        return {key: r[key[1]] for key in sizes}
+    total = sum(shares.values())
+    share = {lang: v / total for lang, v in shares.items()}
+    korean = {d: b for (lang, d), b in sizes.items() if lang == KOREAN}
+    ko_rates = rates(korean, weights, max_bytes * share[KOREAN])
+    sample_total = sum(ko_rates[d] * b for d, b in korean.items()) / share[KOREAN]
+    per_language: dict[str, int] = {}
+    for (lang, _), b in sizes.items():
+        per_language[lang] = per_language.get(lang, 0) + b
+    out: dict[tuple[str, str], float] = {}
+    for lang, d in sizes:
+        if lang == KOREAN:
+            out[(lang, d)] = ko_rates[d]
+        elif share.get(lang, 0.0) > 0 and per_language[lang]:
+            out[(lang, d)] = min(1.0, sample_total * share[lang] / per_language[lang])
+        else:
+            out[(lang, d)] = 0.0
+    return out
+
+
+def sample_batches(batches: Iterator[pa.RecordBatch], seed: int, doc_rates: dict[tuple[str, str], float],
                    hints: bool) -> Iterator[pa.RecordBatch]:
     for b in batches:
         ids = b.column("doc_id").to_pylist()
         domains = b.column("domain").to_pylist()
+        languages = b.column("language").to_pylist()
         texts = b.column("text").to_pylist()
-        drawn = [sample_lines(t or "", i, seed, domain_rates.get(d, 1.0)) for i, d, t in
-                 zip(ids, domains, texts, strict=True)]
+        drawn = [sample_lines(t or "", i, seed, doc_rates.get((lang, d), 1.0)) for i, d, lang, t in
+                 zip(ids, domains, languages, texts, strict=True)]
         if hints:
             drawn = [with_hints(x) if x else x for x in drawn]
         yield pa.RecordBatch.from_arrays([
-            b.column("doc_id"), b.column("source"), b.column("domain"), pa.array(drawn, pa.list_(pa.string())),
+            b.column("doc_id"), b.column("source"), b.column("domain"), b.column("language"),
+            pa.array(drawn, pa.list_(pa.string())),
             pa.array([len(x) for x in drawn], pa.int32()),
             pa.array([sum(len(s.encode("utf-8")) for s in x) for x in drawn], pa.int64()),
             pa.array([len((t or "").encode("utf-8")) for t in texts], pa.int64()),
@@ -102,21 +145,25 @@ def run(ctx: StageContext) -> StageResult:
     from pyspark.sql import functions as F
 
     p = ctx.params
-    docs = ctx.read_input().select("doc_id", "source", "domain", "text")
+    # A document without a language (a run directory from before the column) is Korean for the sample.
+    docs = ctx.read_input().select("doc_id", "source", "domain",
+                                   F.coalesce("language", F.lit(KOREAN)).alias("language"), "text")
     sample_uri = ctx.path("work", "tokenizer_sample")
     train_here = p["model"] == "train"
     summary: dict[str, Any] = {}
     if train_here:
-        sizes = {r[0]: int(r[1] or 0) for r in
-                 docs.groupBy("domain").agg(F.sum(F.octet_length("text"))).collect()}
-        domain_rates = rates(sizes, p["domain_weights"], p["max_sample_mb"] * 1e6)
-        fn = partial(sample_batches, seed=ctx.manifest.seed, domain_rates=domain_rates, hints=p["morpheme_hints"])
+        sizes = {(r[0], r[1]): int(r[2] or 0) for r in
+                 docs.groupBy("language", "domain").agg(F.sum(F.octet_length("text"))).collect()}
+        doc_rates = mixture_rates(sizes, p["language_shares"], p["domain_weights"], p["max_sample_mb"] * 1e6)
+        fn = partial(sample_batches, seed=ctx.manifest.seed, doc_rates=doc_rates, hints=p["morpheme_hints"])
         ctx.fs.delete(sample_uri)
         docs.mapInArrow(fn, spark_ddl(SAMPLE_SCHEMA)).orderBy("doc_id").write.parquet(sample_uri)
-        summary["sample_rates"] = {d: round(r, 6) for d, r in sorted(domain_rates.items())}
+        summary["sample_rates"] = {f"{lang}/{d}" if p["language_shares"] else d: round(r, 6)
+                                   for (lang, d), r in sorted(doc_rates.items())}
         sample = ctx.spark.read.parquet(sample_uri)
+        summary["sample_languages"] = languages_of(sample, sizes)
     else:
-        sample = docs.select("doc_id", "source", "domain", F.lit(0).cast("int").alias("sample_lines"),
+        sample = docs.select("doc_id", "source", "domain", "language", F.lit(0).cast("int").alias("sample_lines"),
                              F.lit(0).cast("long").alias("sample_bytes"),
                              F.octet_length("text").cast("long").alias(P.N_BYTES))
     with tempfile.TemporaryDirectory(prefix="kocurate-tokenizer-") as tmp:
@@ -154,6 +201,10 @@ def run(ctx: StageContext) -> StageResult:
         f"tokenizer: {summary['model_type']} {summary['vocab_size']:,} pieces from "
         f"{summary['sample_bytes'] / 1e6:,.2f} MB of sampled lines; vocabulary hygiene: "
         + ", ".join(f"{k} {v}" for k, v in summary["hygiene"].items())]
+    if summary.get("sample_languages"):
+        summary["report"].append("tokenizer sample per language (MB sampled of MB curated, share): " + ", ".join(
+            f"{lang} {x['sampled_bytes'] / 1e6:,.2f} of {x['curated_bytes'] / 1e6:,.2f} ({x['share']:.1%})"
+            for lang, x in summary["sample_languages"].items()))
     combined = sample.select(
         *OUTPUT_COLUMNS, F.lit("keep").alias(P.DECISION), F.lit(STEP).alias(P.STEP),
         F.lit(None).cast("string").alias(P.REASON), F.lit(None).cast("double").alias(P.SCORE),
@@ -163,6 +214,19 @@ def run(ctx: StageContext) -> StageResult:
         F.col(P.N_BYTES))
     return StageResult(combined=combined, output_uri=ctx.path("work", NAME), output_columns=OUTPUT_COLUMNS,
                        summary=summary)
+
+
+def languages_of(sample: Any, sizes: dict[tuple[str, str], int]) -> dict[str, dict[str, Any]]:
+    """Bytes curated and sampled per language, and each language's real share of the sample."""
+    from pyspark.sql import functions as F
+
+    got = {r[0]: int(r[1] or 0) for r in sample.groupBy("language").agg(F.sum("sample_bytes")).collect()}
+    total = sum(got.values()) or 1
+    curated: dict[str, int] = {}
+    for (lang, _), b in sizes.items():
+        curated[lang] = curated.get(lang, 0) + b
+    return {lang: {"curated_bytes": curated[lang], "sampled_bytes": got.get(lang, 0),
+                   "share": round(got.get(lang, 0) / total, 4)} for lang in sorted(curated)}
 
 
 def describe(model_file: str) -> dict[str, Any]:
