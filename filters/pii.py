@@ -173,7 +173,8 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
     else:
         view = detection_view(text)
         raw = analyzer().analyze(text=view, language="ko", entities=list(ENTITIES), score_threshold=0.0)
-    scored = [Finding(r.entity_type, r.start, r.end, r.score, _recognizer_of(r)) for r in raw if r.score >= min_score]
+    scored = [_without_stray_brackets(text, Finding(r.entity_type, r.start, r.end, r.score, _recognizer_of(r)))
+              for r in raw if r.score >= min_score]
     # The recognizer breaks ties: two recognizers can score one span the same, and the order Presidio
     # returns them in is not fixed from process to process.
     scored.sort(key=lambda f: (-f.score, -(f.end - f.start), f.start, f.entity, f.recognizer))
@@ -182,6 +183,22 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
         if all(f.end <= c.start or f.start >= c.end for c in chosen):
             chosen.append(f)
     return sorted(chosen, key=lambda f: f.start)
+
+
+_CLOSING = {"(": ")", "[": "]", "{": "}", "（": "）"}
+_OPENING = {v: k for k, v in _CLOSING.items()}
+
+
+def _without_stray_brackets(text: str, f: Finding) -> Finding:
+    """A bracket at either end of a span that the span does not close (or open) belongs to the text: a
+    rule that allows ``(02) 123-4567`` also matches the ``(`` of ``연락처 (010-1234-5678)``, and redacting
+    it would leave ``<|phone|>)``."""
+    start, end = f.start, f.end
+    while end - start > 1 and text[start] in _CLOSING and _CLOSING[text[start]] not in text[start + 1:end]:
+        start += 1
+    while end - start > 1 and text[end - 1] in _OPENING and _OPENING[text[end - 1]] not in text[start:end - 1]:
+        end -= 1
+    return f if (start, end) == (f.start, f.end) else Finding(f.entity, start, end, f.score, f.recognizer)
 
 
 @cache

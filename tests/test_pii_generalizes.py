@@ -117,6 +117,40 @@ def test_url_path_and_query_are_scanned_and_the_host_never() -> None:
     assert all(f.start >= len("https://010-1234-5678.example.kr") for f in o.findings)
 
 
+def test_meta_values_are_scanned_and_redacted_in_place_with_findings_per_field() -> None:
+    """Fields a source maps into ``meta`` (an author, a contact line) are scanned like the text, through
+    the stage's own code path (Arrow in and out); a finding names its field, ``meta.<name>``."""
+    import json as _json
+
+    from pipeline.stages.s35_pii import STAGE
+
+    key = b"k" * 16
+    rows = [{"doc_id": "a", "source": "s", "text": "공지입니다.", "title": None, "url": None,
+             "meta": [("author", "담당자 김민수 (010-1234-5678)"), ("kind", "법률"), ("contact", "kim@example.co.kr")]},
+            {"doc_id": "b", "source": "s", "text": "공지입니다.", "meta": [("kind", "법률")]},
+            {"doc_id": "c", "source": "s", "text": "공지입니다.", "meta": None}]
+    out = STAGE.apply_local(rows, {"chain": ["pii_v2"], "blocks": {}}, resources={"pii_key": key}).to_pylist()
+    assert out[0]["meta"] == [("author", "담당자 <|person|> (<|phone|>)"), ("kind", "법률"), ("contact", "<|email|>")]
+    assert (out[0]["_decision"], out[0]["_reason"]) == ("modify", "pii_v2.redacted")
+    found = _json.loads(dict(out[0]["_details"])["pii.findings"])
+    assert {(f["field"], f["entity"]) for f in found} == {
+        ("meta.author", "PERSON"), ("meta.author", "PHONE_NUMBER"), ("meta.contact", "EMAIL_ADDRESS")}
+    assert "010-1234" not in str(out[0]["_details"]) and "kim@" not in str(out[0]["_details"])
+    assert [(r["_decision"], r["meta"]) for r in out[1:]] == [("keep", [("kind", "법률")]), ("keep", None)]
+
+
+@pytest.mark.parametrize("opening,closing", [("(", ")"), ("[", "]"), ("{", "}"), ("（", "）")])
+@pytest.mark.parametrize("number", ["010-1234-5678", "010 1234 5678", "02-123-4567", "+82 10-1234-5678"])
+def test_a_number_in_brackets_is_redacted_and_the_brackets_stay(opening: str, closing: str, number: str) -> None:
+    """The phone rule allows ``(02) 123-4567``; it once took the ``(`` of ``연락처 (010-1234-5678)`` too and
+    left ``<|phone|>)`` in the text."""
+    inside = f"{opening}{number}{closing}"
+    for text in (f"연락처 {inside} 입니다", f"문의{inside}", inside):
+        redacted = redact(text, find(text))
+        assert redacted.count(opening) == redacted.count(closing) == 1, (text, redacted)
+        assert "<|phone|>" in redacted and number not in redacted
+
+
 #: One example per rule of the project's recognizer: (rule, entity, text with its label, the same value
 #: without a label, whether the unlabelled value must be found at the policy's score).
 RULE_EXAMPLES = [

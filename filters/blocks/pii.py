@@ -1,8 +1,10 @@
 """The PII block: Korean personal data found by Presidio and redacted, masked or dropped per policy.
 
-It scans the title, the text and the URL's path and query (never its host). Its provenance details
-hold the entity types and counts and, per finding, the field, offsets, score, action, recognizer and a
-keyed hash under the operator's key (a run resource, never a parameter), never a value.
+It scans the title, the text, the URL's path and query (never its host) and every ``meta`` value (the
+further record fields a source maps: an author, a contact or a reviewer field holds PII as often as the
+text does). Its provenance details hold the entity types and counts and, per finding, the field
+(``meta.<name>`` for a meta value), offsets, score, action, recognizer and a keyed hash under the
+operator's key (a run resource, never a parameter), never a value.
 """
 
 from __future__ import annotations
@@ -16,6 +18,23 @@ from filters.blocks.registry import register
 from filters.pii_spec import ACTIONS, ENTITIES, MIN_SCORE, STEP, PiiPolicy
 
 FIELDS = ("title", "text", "url")
+META = "meta."
+
+
+def scanned_fields(doc: Doc) -> dict[str, str | None]:
+    """The fields the block scans, in order: title, text, url, then ``meta.<name>`` in name order."""
+    out: dict[str, str | None] = {f: doc.fields.get(f) for f in FIELDS}
+    out.update({META + k: v for k, v in sorted(doc.meta.items())})
+    return out
+
+
+def changed_fields(doc: Doc, after: Mapping[str, str | None]) -> dict[str, object]:
+    """The document fields a scan changed; redacted meta values go back into the ``meta`` entries."""
+    changes: dict[str, object] = {f: after[f] for f in FIELDS if after[f] != doc.fields.get(f)}
+    meta = doc.fields.get("meta")
+    if meta and any(after.get(META + k) != v for k, v in meta):
+        changes["meta"] = [(k, after.get(META + k, v)) for k, v in meta]
+    return changes
 
 
 @dataclass(frozen=True)
@@ -57,13 +76,13 @@ class Pii(Block[PiiParams]):
         from filters.pii_policy import apply  # loads Presidio: only where documents are scanned
 
         key: bytes = self.resources["pii_key"]
-        return doc.memo(STEP, lambda: apply({f: doc.fields.get(f) for f in FIELDS}, self.policy(), key))
+        return doc.memo(STEP, lambda: apply(scanned_fields(doc), self.policy(), key))
 
     def score(self, doc: Doc) -> dict[str, float]:
         return {"share": self._outcome(doc).score}
 
     def decide(self, doc: Doc, scores: Mapping[str, float]) -> Judgement:
         o = self._outcome(doc)
-        changes = {f: v for f, v in o.fields.items() if v != doc.fields.get(f)}
+        changes = changed_fields(doc, o.fields)
         condition = o.reason.split(".", 1)[1] if o.reason else None
         return Judgement(o.decision, condition, "share", changes=changes or None, details=o.details() or None)
