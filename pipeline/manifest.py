@@ -153,6 +153,16 @@ DEFAULT_ORDER = tuple(STAGE_PARAMS)
 PER_SOURCE_PARAMS: dict[str, tuple[str, ...]] = {
     "fuzzy_dedup": ("shingle", "ngram", "threshold", "num_perm", "lsh_fp_weight", "verify"),
 }
+#: ... and per document language (``[stages.<stage>.per_language.<language>]``), with these defaults:
+#: character 2-grams tell Korean documents apart (11,172 syllables), but two long English or code
+#: documents share most of their Latin character pairs, so without words a run keeping English dropped
+#: 96% of it as near duplicates (docs/fuzzy_dedup.md). Words for space-separated scripts; Thai, which
+#: writes no spaces, longer character n-grams; Japanese and Chinese keep the stage's settings.
+PER_LANGUAGE_DEFAULTS: dict[str, dict[str, dict[str, Any]]] = {
+    "fuzzy_dedup": {**{lang: {"shingle": "eojeol", "ngram": 5} for lang in ("en", "vi", "ru", "id", "es", "fr", "de",
+                                                                             "code")},
+                    "th": {"shingle": "char", "ngram": 5}},
+}
 
 
 @dataclass(frozen=True)
@@ -342,7 +352,8 @@ def _stage_params(t: _Table, stage: str) -> dict[str, Any]:
     sub = t.sub(stage, {})
     per_source_keys = PER_SOURCE_PARAMS.get(stage, ())
     if stage not in DEFAULT_CHAINS:  # a per-document stage's other keys are its chain's (_chain_params)
-        sub.check_keys([*specs, *(["per_source"] if per_source_keys else [])] or ["(this stage takes no parameters)"])
+        sub.check_keys([*specs, *(["per_source", "per_language"] if per_source_keys else [])]
+                       or ["(this stage takes no parameters)"])
     out = _param_values(sub, specs)
     if per_source_keys:
         per = sub.sub("per_source", {})
@@ -352,6 +363,16 @@ def _stage_params(t: _Table, stage: str) -> dict[str, Any]:
             st.check_keys(list(per_source_keys))
             own = _param_values(st, {k: specs[k] for k in st.data})
             out["per_source"][src] = {**{k: out[k] for k in per_source_keys}, **own}
+        per = sub.sub("per_language", {})
+        defaults = PER_LANGUAGE_DEFAULTS.get(stage, {})
+        out["per_language"] = {}
+        for lang in sorted({*defaults, *per.data}):
+            if lang not in SOURCE_LANGUAGES:
+                raise per.fail(lang, f"unknown language; allowed: {', '.join(SOURCE_LANGUAGES)}")
+            st = per.sub(lang, {})
+            st.check_keys(list(per_source_keys))
+            own = _param_values(st, {k: specs[k] for k in st.data})
+            out["per_language"][lang] = {**{k: out[k] for k in per_source_keys}, **defaults.get(lang, {}), **own}
     return out
 
 

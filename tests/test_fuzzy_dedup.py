@@ -19,7 +19,8 @@ OTHER = ("새로 산 무선 청소기는 흡입력이 좋고 소음이 작아서
          "사십 분 정도 가고, 먼지통을 비우기도 간편합니다. 다만 헤드가 커서 가구 밑에는 잘 들어가지 않아요.")
 
 
-def run_fuzzy(tmp: Path, sources: dict[str, tuple[int, list[dict[str, str]]]], fuzzy: str = "") -> Path:
+def run_fuzzy(tmp: Path, sources: dict[str, tuple[int, list[dict[str, str]]]], fuzzy: str = "",
+              languages: dict[str, str] | None = None) -> Path:
     from pipeline.manifest import load_run
     from pipeline.runner import execute
 
@@ -29,7 +30,7 @@ def run_fuzzy(tmp: Path, sources: dict[str, tuple[int, list[dict[str, str]]]], f
                                            encoding="utf-8")
         entries.append(f'[[source]]\nname = "{name}"\ndomain = "web"\npaths = ["{name}.jsonl"]\nformat = "jsonl"\n'
                        f'fields = {{ text = "text", id = "id" }}\nlicence = "CC0"\norigin = "test"\n'
-                       f"priority = {priority}\n")
+                       f"priority = {priority}\nlanguage = \"{(languages or {}).get(name, 'ko')}\"\n")
     (tmp / "s.toml").write_text("\n".join(entries), encoding="utf-8")
     (tmp / "r.toml").write_text('name = "fz"\nsources_manifest = "s.toml"\nseed = 7\n[stages]\n'
                                 'order = ["ingest", "normalize", "fuzzy_dedup"]\n'
@@ -93,6 +94,38 @@ def test_a_source_with_its_own_settings_is_deduplicated_among_its_own(spark: Any
     from pipeline.manifest import load_run
 
     assert load_run(tmp_path / "r.toml").params["fuzzy_dedup"]["per_source"]["code"]["shingle"] == "eojeol"
+
+
+def test_english_documents_are_compared_by_words_not_by_character_pairs(spark: Any, tmp_path: Path) -> None:
+    """Two long English texts share most of their Latin character pairs: at the stage's char 2-grams they
+    are "near duplicates" (a run keeping English lost 96% of it so). The default for English is word
+    5-grams, which keeps them apart and still finds an edited copy. The English is the installed
+    Python's own documentation (real text on every machine)."""
+    import argparse
+    import subprocess
+    import textwrap
+
+    from filters.minhash import jaccard, shingles
+
+    a, b, c = (m.__doc__ or "" for m in (argparse, subprocess, textwrap))
+    edited = a.replace("command-line", "command line", 1).replace("The following", "Below", 1)
+    assert jaccard(shingles(a), shingles(b)) > 0.5  # why character pairs cannot be the default for English
+    rows = [{"id": "argparse", "text": a}, {"id": "subprocess", "text": b}, {"id": "textwrap", "text": c},
+            {"id": "edited", "text": edited}]
+    korean = [{"id": "k1", "text": BASE}, {"id": "k2", "text": BASE.replace("경주에", "경주 에")}]
+    out = run_fuzzy(tmp_path, {"en": (0, rows), "ko": (0, korean)}, languages={"en": "en"})
+    d = decisions(out)
+    assert {k: v[0] for k, v in d.items()} == {"argparse": "keep", "subprocess": "keep", "textwrap": "keep",
+                                               "edited": "drop", "k1": "drop", "k2": "keep"}
+    run = json.loads((out / "work" / "_done" / "fuzzy_dedup.json").read_text())["summary"]
+    assert run["per_language"]["en"]["shingle"] == "eojeol" and run["per_language"]["en"]["ngram"] == 5
+    assert run["lsh"]["shingle"] == "char"  # Korean keeps the stage's settings
+    from pipeline.manifest import load_run
+
+    (tmp_path / "r.toml").write_text((tmp_path / "r.toml").read_text("utf-8").replace(
+        "[stages.fuzzy_dedup]\n", '[stages.fuzzy_dedup]\n[stages.fuzzy_dedup.per_language.en]\nngram = 7\n'), "utf-8")
+    own = load_run(tmp_path / "r.toml").params["fuzzy_dedup"]["per_language"]["en"]
+    assert (own["shingle"], own["ngram"]) == ("eojeol", 7)  # a manifest's keys over the language's defaults
 
 
 def test_a_bucket_of_thousands_of_near_identical_documents(spark: Any, tmp_path: Path) -> None:

@@ -14,15 +14,19 @@
    survivors record their cluster size in ``dup_cluster_size``, for upsampling by cluster size.
 
 Bands and rows derive from ``threshold`` and ``num_perm``; the detection curve goes to the run summary.
-A source may have its own settings (``[stages.fuzzy_dedup.per_source.<source>]``: code needs other
-shingles and thresholds than prose); sources sharing settings form a group with its own signatures,
-bands and verification, and documents are compared within their group only.
+A source may have its own settings (``[stages.fuzzy_dedup.per_source.<source>]``), and so may a
+document language (``per_language``: by default words for English, code and the other space-separated
+languages, whose character pairs do not tell documents apart; ``pipeline.manifest.PER_LANGUAGE_DEFAULTS``).
+A document takes its source's settings, else its language's, else the stage's; documents sharing
+settings form a group with its own signatures, bands and verification, and are compared within their
+group only.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -116,17 +120,51 @@ def connected_components(edges: DataFrame, max_rounds: int) -> tuple[DataFrame, 
 _SETTINGS = ("shingle", "ngram", "threshold", "num_perm", "lsh_fp_weight", "verify")
 
 
-def settings_groups(p: dict[str, Any]) -> list[tuple[dict[str, Any], list[str] | None]]:
-    """The stage's settings (for every source without its own: ``None``), then each distinct per-source
-    setting with its sources, in a fixed order. Documents are compared within their group only: the
-    shingles and signatures of two settings are not comparable."""
-    base = {k: p[k] for k in _SETTINGS}
-    groups: dict[str, tuple[dict[str, Any], list[str]]] = {}
-    for src, own in sorted(p.get("per_source", {}).items()):
-        settings = {k: own[k] for k in _SETTINGS}
-        if settings != base:
-            groups.setdefault(repr(sorted(settings.items())), (settings, []))[1].append(src)
-    return [(base, None), *groups.values()]
+@dataclass
+class Group:
+    settings: dict[str, Any]
+    sources: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+
+    def label(self) -> str:
+        return "; ".join(x for x in (", ".join(self.sources), "language " + ", ".join(self.languages)
+                                     if self.languages else "") if x)
+
+
+def settings_groups(p: dict[str, Any]) -> tuple[list[Group], dict[str, int], dict[str, int]]:
+    """The distinct settings (the stage's first), and the group of each source and language that has its
+    own. A document takes its source's group, else its language's, else the stage's (0). Documents are
+    compared within their group only: the shingles and signatures of two settings are not comparable."""
+    groups = [Group({k: p[k] for k in _SETTINGS})]
+
+    def index(settings: dict[str, Any]) -> int:
+        for i, g in enumerate(groups):
+            if g.settings == settings:
+                return i
+        groups.append(Group(settings))
+        return len(groups) - 1
+
+    by_source = {src: index({k: own[k] for k in _SETTINGS}) for src, own in sorted(p.get("per_source", {}).items())}
+    by_language = {lang: index({k: own[k] for k in _SETTINGS})
+                   for lang, own in sorted(p.get("per_language", {}).items())}
+    for src, g in by_source.items():
+        if g:
+            groups[g].sources.append(src)
+    for lang, g in by_language.items():
+        if g:
+            groups[g].languages.append(lang)
+    return groups, by_source, by_language
+
+
+def _group_column(by_source: dict[str, int], by_language: dict[str, int]) -> Any:
+    from pyspark.sql import functions as F
+
+    def lookup(mapping: dict[str, int], col: str) -> Any:
+        if not mapping:
+            return F.lit(None).cast("int")
+        return F.create_map(*[x for k, v in sorted(mapping.items()) for x in (F.lit(k), F.lit(v))])[F.col(col)]
+
+    return F.coalesce(lookup(by_source, "source"), lookup(by_language, "language"), F.lit(0))
 
 
 def run(ctx: StageContext) -> StageResult:
@@ -137,20 +175,20 @@ def run(ctx: StageContext) -> StageResult:
     spark = ctx.spark
     spark.sparkContext.setCheckpointDir(ctx.path("work", "_checkpoints", NAME))
     docs = ctx.read_input().select(*P.DOC_COLUMNS)
-    groups = settings_groups(p)
-    own = [s for _, srcs in groups[1:] for s in srcs or ()]
+    groups, by_source, by_language = settings_groups(p)
+    grouped = docs.select("doc_id", "text", _group_column(by_source, by_language).alias("_grp"))
     sig_uri = ctx.path("work", "fuzzy_dedup_signatures")
     sig_frames, plans = [], []
-    for g, (settings, srcs) in enumerate(groups):
+    for g, group in enumerate(groups):
+        settings = group.settings
         unit, n = settings["shingle"], settings["ngram"] or M.DEFAULT_NGRAM[settings["shingle"]]
         lsh = M.choose_lsh(settings["threshold"], settings["num_perm"], settings["lsh_fp_weight"])
         seeds = M.permutation_seeds(ctx.manifest.seed, lsh.bands * lsh.rows)  # (2, bands x rows)
-        members = docs.filter(F.col("source").isin(*srcs)) if srcs else \
-            (docs.filter(~F.col("source").isin(*own)) if own else docs)
+        members = grouped.filter(F.col("_grp") == g) if len(groups) > 1 else grouped
         fn = partial(_signature_batches, unit=unit, n=n, seeds=seeds, bands=lsh.bands, rows=lsh.rows)
         sig_frames.append(members.select("doc_id", "text").mapInArrow(
             fn, "doc_id string, n_shingles int, sig binary, keys array<bigint>").withColumn("grp", F.lit(g)))
-        plans.append((settings, srcs, unit, n, lsh))
+        plans.append((settings, group, unit, n, lsh))
     all_sigs = sig_frames[0]
     for f in sig_frames[1:]:
         all_sigs = all_sigs.unionByName(f)
@@ -163,7 +201,7 @@ def run(ctx: StageContext) -> StageResult:
                  .filter(F.col("doc_id") != F.col("center"))
                  .select(F.col("center").alias("a"), F.col("doc_id").alias("b"), "grp").distinct())
     verified = []
-    for g, (settings, _srcs, unit, n, _lsh) in enumerate(plans):
+    for g, (settings, _group, unit, n, _lsh) in enumerate(plans):
         edges = all_edges.filter(F.col("grp") == g).select("a", "b")
         if settings["verify"] != "none":
             if settings["verify"] == "exact":
@@ -226,9 +264,12 @@ def run(ctx: StageContext) -> StageResult:
     settings, _, unit, n, lsh = plans[0]
     summary: dict[str, Any] = {"lsh": describe(unit, n, lsh, settings["verify"]), "candidate_edges": n_edges,
                                "components_rounds": rounds, "report": [f"fuzzy_dedup: {line(unit, n, lsh)}"]}
-    for settings, srcs, unit, n, lsh in plans[1:]:
-        summary.setdefault("per_source", {}).update({s: describe(unit, n, lsh, settings["verify"]) for s in srcs})
-        summary["report"].append(f"fuzzy_dedup ({', '.join(srcs)}, among themselves): {line(unit, n, lsh)}")
+    for settings, group, unit, n, lsh in plans[1:]:
+        summary.setdefault("per_source", {}).update({s: describe(unit, n, lsh, settings["verify"])
+                                                     for s in group.sources})
+        summary.setdefault("per_language", {}).update({x: describe(unit, n, lsh, settings["verify"])
+                                                       for x in group.languages})
+        summary["report"].append(f"fuzzy_dedup ({group.label()}, among themselves): {line(unit, n, lsh)}")
     for note in summary["report"]:
         log.info(note)
     return StageResult(combined=combined, output_uri=output_uri(ctx), output_columns=P.DOC_COLUMNS, summary=summary)
