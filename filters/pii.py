@@ -56,7 +56,9 @@ _NEEDS_VIEW = re.compile(f"[\uff01-\uff5e\u3000{_DASHES}]")
 _KOREAN_DIGIT = {"공": "0", "영": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6", "륙": "6",
                  "칠": "7", "팔": "8", "구": "9"}
 # A phone number spelled out starts with 공/영 and has at least nine digit words; separators between.
-_KOREAN_DIGIT_RUN = re.compile(r"[공영](?:[ \t.\-]{0,2}[공영일이삼사오육륙칠팔구]){8,}")
+#: Separators between digit words: spaces, a dot or dash with spaces around it, a line break (or its
+#: JSON escape).
+_KOREAN_DIGIT_RUN = re.compile(r"[공영](?:(?:[ \t.\-\n]|\\n){0,4}[공영일이삼사오육륙칠팔구]){8,}")
 
 
 def detection_view(text: str) -> str:
@@ -64,8 +66,20 @@ def detection_view(text: str) -> str:
     dashes as ASCII, Korean digit words of a spelled-out number as digits."""
     view = text.translate(_VIEW_TABLE) if _NEEDS_VIEW.search(text) else text
     if "공" in view or "영" in view:
-        view = _KOREAN_DIGIT_RUN.sub(lambda m: "".join(_KOREAN_DIGIT.get(c, c) for c in m.group()), view)
+        view = _KOREAN_DIGIT_RUN.sub(lambda m: _as_digits(m, view), view)
     return view
+
+
+#: Hangul that continues a particle or ending begun by 이 (이에요, 이고, 이며, 이다, 이라고, 이랑, ...).
+_AFTER_I = frozenset("에고며다라랑나니면어었야지")
+
+
+def _as_digits(m: re.Match[str], text: str) -> str:
+    """A run of digit words as digits; a last 이 that begins a particle (``사사사륙이에요``) stays a word."""
+    run = m.group()
+    if run.endswith("이") and m.end() < len(text) and text[m.end()] in _AFTER_I:
+        return "".join(_KOREAN_DIGIT.get(c, c) for c in run[:-1]) + "이"
+    return "".join(_KOREAN_DIGIT.get(c, c) for c in run)
 
 
 # ----------------------------------------------------------------------------- the engine
@@ -161,7 +175,11 @@ _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 def needs_analyzer(text: str) -> bool:
     """Whether any recognizer but the name rules can match ``text`` (the gate before Presidio)."""
     return GATE.search(text) is not None or (("공" in text or "영" in text)
-                                              and _KOREAN_DIGIT_RUN.search(text) is not None)
+                                              and _KOREAN_DIGIT_RUN.search(text.translate(_VIEW_TABLE)) is not None)
+
+
+#: Types a number has only by its label: no checksum, no prefix, no shape of their own.
+SHAPELESS: Final = frozenset({"KR_BANK_ACCOUNT", "KR_HEALTH_INSURANCE"})
 
 
 def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
@@ -175,9 +193,11 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
         raw = analyzer().analyze(text=view, language="ko", entities=list(ENTITIES), score_threshold=0.0)
     scored = [_without_stray_brackets(text, Finding(r.entity_type, r.start, r.end, r.score, _recognizer_of(r)))
               for r in raw if r.score >= min_score]
-    # The recognizer breaks ties: two recognizers can score one span the same, and the order Presidio
-    # returns them in is not fixed from process to process.
-    scored.sort(key=lambda f: (-f.score, -(f.end - f.start), f.start, f.entity, f.recognizer))
+    # At equal scores a type with a shape of its own (a phone's prefix, a checksum) wins over a shapeless
+    # one (an account, a health-insurance number), whose score came from a context word such as 입금
+    # near a phone number. The recognizer then breaks ties: two recognizers can score one span the same,
+    # and the order Presidio returns them in is not fixed from process to process.
+    scored.sort(key=lambda f: (-f.score, -(f.end - f.start), f.entity in SHAPELESS, f.start, f.entity, f.recognizer))
     chosen: list[Finding] = []
     for f in scored:
         if all(f.end <= c.start or f.start >= c.end for c in chosen):

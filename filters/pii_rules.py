@@ -31,6 +31,7 @@ AFTER_WINDOW: Final = 14  # characters after a match searched for a label writte
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
 CONTEXT_FACTOR: Final = 0.35  # Presidio's default context_similarity_factor
 MIN_WITH_CONTEXT: Final = 0.6  # a labelled weak pattern passes MIN_SCORE
+BEFORE_BONUS: Final = 0.05  # ... and a little more when its label stands before it
 
 #: Korean labels per entity (raise the score); merged with each Presidio recognizer's own context.
 CONTEXT: Final = {
@@ -207,7 +208,11 @@ _NAME_LABELS = "성명|이름|담당자|작성자|신청인|대표자|예금주|
 #: Between a label and a name in a table, JSON or quotes: colons, quotes, brackets, cell borders, tags.
 _NAME_GAP = r"(?:[:：\"“”'‘’「」\[\]()（）|]|</?t[hd]>|</?tr>)"
 #: What may follow a name: a particle, a title, or anything that is not Hangul.
-_AFTER_NAME = "(?:이고|이며|이다|입니다|이에요|예요|으로|로|에게|님|씨|은|는|이|가|을|를|의|과|와|도|만)?(?:[^가-힣]|$)"
+#: The particles and copula endings of Korean grammar that attach to a noun (a name): case particles,
+#: auxiliary particles and the copula, longest first so that 이라고 is not read as 이.
+_AFTER_NAME = ("(?:이라고|이라는|이랑|이에요|이었|입니다|이고|이며|이다|이나|이요|에게서|에게|에서|한테|께서|께|"
+               "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만|나|요)?"
+               "(?:[^가-힣]|$)")
 
 #: An optional separator between digit groups, as people type them.
 SEP: Final = r"(?:[ \t]{0,2}[-.][ \t]{0,2}(?:\n|\\n)?|[ \t]{1,2}|[ \t]?\n[ \t]?|\\n)?"
@@ -365,6 +370,13 @@ RULES: Final = [
         ),
         0.7,
     ),
+    # A labelled name that is a URL's query value: the label stands before the URL.
+    Rule(
+        "kr_person_url",
+        "PERSON",
+        _r(rf"(?:{_NAME_LABELS})\s*[:：]?\s*(?:https?://|www\.)\S*?[?&][^\s=&#]*=(?P<v>[가-힣]{{2,4}})(?=[&#\s]|$)"),
+        0.7,
+    ),
     # Parties in judgments and complaints: a role, then a name followed by a parenthesis or comma
     # (원고 김서연(주민등록번호 ...), 피고인 이준호, ...); an organisation in that place is not a person.
     Rule(
@@ -443,6 +455,7 @@ HINTS: Final = {
     "kr_passport": re.compile(r"[MSRODG]\d{3}"),
     "kr_address": re.compile(r"[로길]\s*\d|번지"),
     "kr_person_labelled": re.compile(_NAME_LABELS),
+    "kr_person_url": re.compile(r"[?&][^\s=&#]*=[가-힣]"),
     "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자"),
     "kr_person_honorific": re.compile(r"[씨님]"),
     "kr_vehicle_plate": re.compile(rf"\d[{_PLATE_SYLLABLES}]"),
@@ -555,8 +568,7 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
         for result in raw_results:
             rec = by_id.get((result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
             words = [*CONTEXT.get(result.entity_type, ()), *(rec.context or () if rec else ()), *(context or ())]
-            before = text[max(0, result.start - WINDOW) : result.start]
-            after = text[result.end : result.end + AFTER_WINDOW]
+            before, after = _windows(text, result.start, result.end)
             pos = _last(before, words)
             neg = _last(before[-NEGATIVE_WINDOW:], NEGATIVE_CONTEXT)
             if neg >= 0:
@@ -569,8 +581,6 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
                 ),
                 default=-1,
             )
-            if other > pos and result.score >= MIN_SCORE:
-                result.score = MIN_SCORE - 0.1
             if neg > pos:
                 result.score = 0.0
                 if result.analysis_explanation is not None:
@@ -581,12 +591,39 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
                 after_at = next((w for w in words if w in after), None)
                 word = after_at or ""
             if word or pos >= 0:
-                result.score = min(max(result.score + CONTEXT_FACTOR, MIN_WITH_CONTEXT), self.MAX_SCORE)
+                # A label before the value is stronger evidence than a word after it (건보 번호 1516...
+                # 으로 입금: the health-insurance label, not 입금, decides).
+                floor = MIN_WITH_CONTEXT + (BEFORE_BONUS if pos >= 0 else 0.0)
+                result.score = min(max(result.score + CONTEXT_FACTOR, floor), self.MAX_SCORE)
                 result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
-                if result.analysis_explanation is not None:
+            # Another type's own label nearer before the match than any of this type's caps it, also
+            # when a word after the match raised it: 건강보험증 번호 7\n0526632306 (연락 주세요) holds
+            # a phone-shaped tail, and the label before it decides.
+            if other > pos and result.score >= MIN_SCORE:
+                result.score = MIN_SCORE - 0.1
+            if result.analysis_explanation is not None and (word or pos >= 0 or other > pos):
+                if word:
                     result.analysis_explanation.set_supportive_context_word(word)
-                    result.analysis_explanation.set_improved_score(result.score)
+                result.analysis_explanation.set_improved_score(result.score)
         return _one_per_span(raw_results)
+
+
+#: A URL up to the ``=`` of a query parameter, ending where a value starts.
+_URL_TO_VALUE = re.compile(r"(?:https?://|www\.)\S*?[?&][^\s=&#]*=$")
+_URL_REACH = 300
+
+
+def _windows(text: str, start: int, end: int) -> tuple[str, str]:
+    """The windows searched for a label before and after a match. A value that is a URL's query
+    parameter is read as if the URL were not there: ``건강보험번호 https://example.kr/form?q=96245744287``
+    has its label before the URL, further than ``WINDOW`` from the value (and after it, past the URL)."""
+    lead = text[max(0, start - _URL_REACH) : start]
+    m = _URL_TO_VALUE.search(lead)
+    if m:
+        start -= len(lead) - m.start()
+        while end < len(text) and not text[end].isspace():
+            end += 1
+    return text[max(0, start - WINDOW) : start], text[end : end + AFTER_WINDOW]
 
 
 def _one_per_span(results: list[RecognizerResult]) -> list[RecognizerResult]:

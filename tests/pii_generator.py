@@ -9,6 +9,12 @@ and a genre of surrounding text (informal and formal). Every family is split int
 ``TUNING`` is what the detector may be tuned on; ``HELDOUT`` is only reported
 (``benchmarks/pii.py``), never tuned on. Hard negatives come from the same composition.
 
+A held-out half is held out only until its failures are read. The first held-out half (stop 25:
+spaced and long dashes, Korean digit words with 영, brackets, HTML tables, URL queries, comments,
+chat, court decisions, invoices, and its labels and particles) was reported, its failures read
+(docs/pii.md), and it was then moved into the tuning half (stop 28). The held-out half below was
+written then, from writings and contexts none of the rules had been written for; it is reported only.
+
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
 found however it is written; a bare number with neither (a passport, an account, a health-insurance
@@ -209,21 +215,26 @@ name = st.builds(lambda s, g: s + g, st.sampled_from(_SURNAMES), st.sampled_from
 # ----------------------------------------------------------------------------- writings
 
 _FULLWIDTH = str.maketrans("0123456789-.", "０１２３４５６７８９－．")
-_KOREAN_DIGITS = {TUNING: "공일이삼사오육칠팔구", HELDOUT: "영일이삼사오륙칠팔구"}
+#: Korean digit words: the first held-out half wrote 영 and 륙 where the tuning half wrote 공 and 육.
+_KOREAN_DIGITS = ("공일이삼사오육칠팔구", "영일이삼사오륙칠팔구")
 
 #: Separator writings of grouped numbers, split in halves. Each is (name, separator).
 SEPARATORS = {
-    TUNING: (("hyphen", "-"), ("spaced_hyphen", " - "), ("dot", "."), ("none", ""), ("linebreak", "-\n")),
+    TUNING: (("hyphen", "-"), ("spaced_hyphen", " - "), ("dot", "."), ("none", ""), ("linebreak", "-\n"),
+             ("space", " "), ("long_dash", "—"), ("en_dash_spaced", " – "), ("spaced_dot", ". "),
+             ("linebreak_space", "\n")),
     HELDOUT: (
-        ("space", " "),
-        ("long_dash", "—"),
-        ("en_dash_spaced", " – "),
-        ("spaced_dot", ". "),
-        ("linebreak_space", "\n"),
+        ("minus_sign", "\u2212"),
+        ("middle_dot", "·"),
+        ("slash", "/"),
+        ("double_space", "  "),
+        ("tab", "\t"),
+        ("hyphen", "-"),
     ),
 }
 #: Writings of the digits themselves.
-DIGIT_FORMS = {TUNING: ("ascii", "fullwidth"), HELDOUT: ("ascii", "korean_words")}
+DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
+                                                                        "korean_words_spaced")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -231,38 +242,51 @@ EMAIL_FORMS = {
         ("korean_dot", "{l}@{h} 닷 {t}"),
         ("spaced_at", "{l} @ {h}.{t}"),
         ("fullwidth_at", "{l}＠{h}.{t}"),
-    ),
-    HELDOUT: (
         ("paren_at", "{l}(at){h}.{t}"),
         ("korean_at", "{l} 골뱅이 {h}.{t}"),
         ("bracket_at_dot", "{l} [at] {h} [dot] {t}"),
         ("url_encoded", "{l}%40{h}.{t}"),
         ("paren_at_dot", "{l}(at){h}(dot){t}"),
     ),
+    HELDOUT: (
+        ("mailto", "mailto:{l}@{h}.{t}"),
+        ("angle", "<{l}@{h}.{t}>"),
+        ("word_at_dot", "{l} at {h} dot {t}"),
+        ("korean_at_dot_joined", "{l}골뱅이{h}점{t}"),
+        ("fullwidth_at_dot", "{l}＠{h}．{t}"),
+    ),
 }
 CONTAINERS = {
-    TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json"),
-    HELDOUT: ("brackets", "html_table", "url_query", "corner_quotes", "plain"),
+    TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
+             "corner_quotes"),
+    HELDOUT: ("csv_row", "xml_tag", "angle_brackets", "key_value", "plain"),
 }
-PARTICLES = {TUNING: ("", "이고", "입니다", "로", "."), HELDOUT: ("", "으로", "이에요", "까지", ",")}
+PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
+             HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
-    "KR_RRN": {TUNING: ("주민등록번호", "주민번호"), HELDOUT: ("주민등록 번호", "생년월일 및 주민번호")},
-    "KR_FRN": {TUNING: ("외국인등록번호",), HELDOUT: ("외국인 등록번호",)},
-    "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호"), HELDOUT: ("여권", "Passport No.")},
-    "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호"), HELDOUT: ("운전면허", "운전면허증 번호")},
-    "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호"), HELDOUT: ("건강보험 증번호", "건보 번호")},
-    "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호"), HELDOUT: ("사업자 등록번호", "사업자")},
-    "KR_CRN": {TUNING: ("법인등록번호",), HELDOUT: ("법인번호",)},
-    "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌"), HELDOUT: ("농협", "입금계좌", "카카오뱅크")},
-    "CREDIT_CARD": {TUNING: ("카드번호", "신용카드"), HELDOUT: ("체크카드 번호", "카드")},
-    "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰"), HELDOUT: ("핸드폰", "HP", "Tel", "☎")},
-    "EMAIL_ADDRESS": {TUNING: ("이메일", "메일"), HELDOUT: ("E-mail", "메일 주소")},
-    "IP_ADDRESS": {TUNING: ("접속 IP",), HELDOUT: ("IP 주소",)},
-    "KR_VEHICLE_PLATE": {TUNING: ("차량번호",), HELDOUT: ("차 번호",)},
-    "KR_ADDRESS": {TUNING: ("주소", "소재지"), HELDOUT: ("거주지", "배송지")},
-    "PERSON": {TUNING: ("성명", "이름", "담당자"), HELDOUT: ("예금주", "작성자", "신청인")},
+    "KR_RRN": {TUNING: ("주민등록번호", "주민번호", "주민등록 번호", "생년월일 및 주민번호"),
+               HELDOUT: ("주민 번호", "주민등록번호(13자리)")},
+    "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)")},
+    "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No")},
+    "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
+                          HELDOUT: ("면허증 번호", "운전 면허 번호")},
+    "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
+                            HELDOUT: ("보험증번호", "건강보험 번호")},
+    "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
+               HELDOUT: ("사업자 번호", "사업자등록 No")},
+    "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호")},
+    "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
+                        HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌")},
+    "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드")},
+    "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
+                     HELDOUT: ("휴대전화", "Mobile", "H.P", "문자")},
+    "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email")},
+    "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP")},
+    "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판")},
+    "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소")},
+    "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -280,9 +304,11 @@ GROUPED = {
 ENTITIES = (*GROUPED, "KR_PASSPORT", "EMAIL_ADDRESS", "IP_ADDRESS", "KR_VEHICLE_PLATE", "KR_ADDRESS", "PERSON")
 
 
-def _korean_words(value: str, half: str) -> str:
-    table = _KOREAN_DIGITS[half]
-    return "".join(table[int(c)] if c.isdigit() else c for c in value)
+def _korean_words(value: str, table: str, spaced: bool) -> str:
+    import re
+
+    words = "".join(table[int(c)] if c.isdigit() else c for c in value)
+    return re.sub(f"(?<=[{table}])(?=[{table}])", " ", words) if spaced else words
 
 
 @st.composite
@@ -299,11 +325,13 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
         )
         if form == "fullwidth":
             value = value.translate(_FULLWIDTH)
-        elif form == "korean_words":
+        elif form == "fullwidth_mixed":
+            value = "".join(c.translate(_FULLWIDTH) if i % 2 else c for i, c in enumerate(value))
+        elif form in ("korean_words", "korean_words_spaced"):
             if entity != "PHONE_NUMBER":
                 form = "ascii"
             else:
-                value = _korean_words(value, half)
+                value = _korean_words(value, draw(st.sampled_from(_KOREAN_DIGITS)), form == "korean_words_spaced")
         return value, sep_name if form == "ascii" else f"{form}+{sep_name}"
     if entity == "KR_PASSPORT":
         return draw(passport()), "passport"
@@ -316,7 +344,7 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
     if entity == "KR_VEHICLE_PLATE":
         plate = f"{draw(st.integers(10, 399))}{draw(st.sampled_from(_PLATE))}"
         space = draw(st.sampled_from(("", " ")))
-        region = draw(st.sampled_from(("", "서울", "경기"))) if half == HELDOUT else ""
+        region = draw(st.sampled_from(("", "서울", "경기") if half == TUNING else ("부산 ", "인천", "")))
         return f"{region}{plate}{space}{draw(_num(4))}", "plate"
     if entity == "KR_ADDRESS":
         lot = draw(st.booleans())
@@ -367,7 +395,28 @@ GENRES = {
             "청구서 발행 안내: {x} 입금 기한은 이번 달 25일입니다.",
         ),
     },
+    # Written at stop 28, after the first held-out half was read and moved into tuning.
+    "heldout2": {
+        "sms": (
+            "[Web발신]\n(광고) 고객님 주문하신 상품이 출고되었습니다. 문의 {x} 수신거부 080",
+            "엄마 나 폰 고장나서 이 번호로 연락해 {x} 급해",
+        ),
+        "notice": (
+            "■ 행사 안내 ■\n일시: 11월 2일(토) 14시\n담당: {x}\n많은 참여 바랍니다.",
+            "공지) 동아리 회비 납부 안내 - {x} 로 이번 주까지 보내주세요!!",
+        ),
+        "form": (
+            "신청서 접수 내역\n- 접수번호: 제2024-117호\n- 신청인 정보: {x}\n- 처리 상태: 검토 중",
+            "입사지원서 (경력)\n1. 인적 사항\n{x}\n2. 학력 사항\n○○대학교 졸업",
+        ),
+        "email_body": (
+            "안녕하세요, 지난번 미팅 때 말씀드린 자료 보내드립니다.\n{x}\n확인 부탁드립니다. 감사합니다.",
+            "> 원문 메시지\n> 보낸 사람: {x}\n> 제목: RE: 견적 요청",
+        ),
+    },
 }
+GENRES[TUNING] = {**GENRES[TUNING], **GENRES[HELDOUT]}
+GENRES[HELDOUT] = GENRES.pop("heldout2")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -428,6 +477,18 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     elif container == "url_query":
         head = f"{before}https://shop.example.kr/order?{key}="
         after = "&ref=mail" + after
+    elif container == "csv_row":
+        head = f"\n번호,{label or '비고'},등록일\n17,"
+        after = ",2024-05-02\n"
+    elif container == "xml_tag":
+        head = f"<{key}>"
+        after = f"</{key}>" + after
+    elif container == "angle_brackets":
+        head = f"{before}<"
+        after = ">" + after
+    elif container == "key_value":
+        head = f"{label or key} = "
+        after = "\n"
     else:
         raise ValueError(container)
     return head + value + after, len(head)
