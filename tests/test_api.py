@@ -1,7 +1,7 @@
 """The Python API. The shared sample run (tests/conftest.py) goes through ``pipeline.api.run`` on a
-session built as a notebook's would be, with settings unlike the manifest's; the runs that
-tests/test_faults.py and the standalone-cluster test start as ``kocurate`` processes, on kocurate's own
-sessions, must equal it. Here: the session's settings are its own again after the run, and the audit
+session built as a notebook's would be, with settings unlike the manifest's; the standalone-cluster
+run of tests/test_faults.py (``kocurate`` processes, on kocurate's own sessions, killed and resumed)
+must equal it. Here: the session's settings are its own again after the run, and the audit
 views open without the CLI."""
 
 from __future__ import annotations

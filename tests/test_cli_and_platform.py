@@ -3,10 +3,7 @@ standalone cluster. Processes that need their own JVM run ``kocurate`` as a subp
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -127,57 +124,3 @@ def test_run_with_bundled_jdk_and_no_system_java(tmp_path: Path) -> None:
     assert rows == [(1,)]
 
 
-@pytest.mark.cluster
-def test_standalone_cluster_run_matches_local(sample_run: Path, tmp_path: Path) -> None:
-    """`kocurate run --master spark://...` on a loopback standalone cluster, one executor killed mid-stage:
-    the executors run the shipped code, and the curated output equals the local run's. Then spark-submit
-    runs a manifest with a user's block from outside the repository (and two datatrove filters)."""
-
-    import pipeline.cli
-    from pipeline.local_cluster import LocalCluster, spark_home
-    from tests.test_e2e_sample import _docs_content, _prov_content
-    from tests.test_faults import _wait_for, executor_pids
-    from tests.test_plugins import decisions as plugin_decisions
-    from tests.test_plugins import write_manifest as write_plugin_manifest
-    from tests.test_plugins import write_plugin
-
-    out, submitted = tmp_path / "cluster-run", tmp_path / "submitted"
-    with LocalCluster(workers=2, cores=1, memory="1g", root=str(tmp_path / "cluster")) as cluster:
-        # An executor is killed while normalize runs (ingest committed): Spark reruns its tasks on a new
-        # executor, and the outputs must still equal the local run's.
-        before = set(executor_pids())
-        proc = subprocess.Popen([venv_bin("kocurate"), "run", str(SAMPLE_MANIFEST), "--master", cluster.url,
-                                 "--output", f"file://{out}"], cwd=ROOT, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, start_new_session=True)
-        _wait_for(out / "work" / "_tmp" / "normalize", proc)
-        victims = sorted(set(executor_pids()) - before)
-        assert victims, "no executor process found"
-        os.kill(victims[0], signal.SIGKILL)
-        _, stderr = proc.communicate(timeout=900)
-        # spark-submit with pipeline/cli.py as the application, on a manifest whose quality chain holds a
-        # user's block from a package outside the repository and two datatrove filters.
-        plugins = write_plugin(tmp_path)
-        env = {**cluster._env(), "PYSPARK_PYTHON": sys.executable, "PYTHONPATH": str(plugins)}
-        sub = subprocess.run([str(spark_home() / "bin" / "spark-submit"), "--master", cluster.url,
-                              "--conf", "spark.driver.host=127.0.0.1", pipeline.cli.__file__, "run",
-                              str(write_plugin_manifest(tmp_path)), "--output", str(submitted)],
-                             capture_output=True, text=True, env=env, timeout=600, cwd=ROOT)
-    assert proc.returncode == 0, stderr[-3000:]
-    assert "shipped the project's code to the executors" in stderr
-    assert "Lost executor" in stderr or "ExecutorLostFailure" in stderr or "Executor lost" in stderr, stderr[-3000:]
-    assert _docs_content(out) == _docs_content(sample_run)
-    assert _prov_content(out) == _prov_content(sample_run)
-    # The tokenizer and the token shards are byte-identical to the local run's.
-    files = sorted(p.relative_to(sample_run) for p in (sample_run / "tokens").rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(out) for p in (out / "tokens").rglob("*") if p.is_file())
-    for rel in files:
-        assert (out / rel).read_bytes() == (sample_run / rel).read_bytes(), rel
-    # Both workers ran executors that fetched the shipped code.
-    shipped = list((tmp_path / "cluster").glob("worker*/app-*/*/kocurate_code.zip"))
-    assert {p.parts[-4] for p in shipped} == {"worker0", "worker1"}, shipped
-    # The user's block ran on the cluster's executors, shipped there as the project's code is.
-    assert sub.returncode == 0, sub.stderr[-3000:]
-    d = plugin_decisions(submitted)
-    assert d["banned"][:2] == ("drop", "acme_banned_v1.banned_word") and d["raises"][0] == "quarantine"
-    assert d["adult_host"][1] == "datatrove_url_filter.domain" and d["ok"][0] == "keep"
-    assert list((tmp_path / "cluster").glob("worker*/app-*/*/kocurate_plugins_*.zip"))

@@ -1,6 +1,6 @@
-"""Faults a cluster job meets: the driver killed mid-run and resumed. Outputs must equal an undisturbed
-run's. Each run is its own `kocurate` process. An executor killed mid-stage is tested in the standalone
-cluster's run (tests/test_cli_and_platform.py), which has executors to kill."""
+"""Faults a cluster job meets, on a real standalone cluster: the driver killed mid-run and resumed, an
+executor killed mid-stage. Outputs must equal an undisturbed local run's. Each run is its own `kocurate`
+process (one run, killed three times: each whole-pipeline run costs minutes of CI)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,7 +21,7 @@ from tests.test_e2e_sample import _docs_content, _prov_content
 pytestmark = pytest.mark.slow
 
 
-def _wait_for(path: Path, proc: subprocess.Popen[bytes], timeout: float = 300) -> None:
+def _wait_for(path: Path, proc: subprocess.Popen[Any], timeout: float = 300) -> None:
     deadline = time.monotonic() + timeout
     while not path.exists():
         if proc.poll() is not None:
@@ -27,11 +29,6 @@ def _wait_for(path: Path, proc: subprocess.Popen[bytes], timeout: float = 300) -
         if time.monotonic() > deadline:
             raise TimeoutError(f"{path} did not appear within {timeout} s")
         time.sleep(0.05)
-
-
-def _start(*args: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([venv_bin("kocurate"), "-q", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
 
 
 STAGES = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains", "export",
@@ -42,32 +39,68 @@ def _files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_killed_run_resumes_to_identical_outputs(sample_run: Path, tmp_path: Path) -> None:
-    """One run, its driver killed three times (SIGKILL, whole process group) while a stage is writing: its
-    temporary directory exists and its completion record does not. Each time the run is resumed, and the
-    next kill hits the resumed run; the last resume completes. The tokens stage writes its shards aside
-    (tokens.partial/) and renames the directory when every shard is complete. The outputs then equal the
-    undisturbed run's byte for byte: documents, provenance, run id, models, token shards (this is also
-    the test that two runs, in separate processes, give identical outputs)."""
-    out = tmp_path / "killed"
-    resume: list[str] = []
-    for kill_in in ("ingest", "exact_dedup", "tokens"):
-        proc = _start("run", str(SAMPLE_MANIFEST), "--master", "local[2]", "--output", str(out), *resume)
-        _wait_for(out / "tokens.partial" if kill_in == "tokens" else out / "work" / "_tmp" / kill_in, proc)
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-        done = STAGES[: STAGES.index(kill_in)]
-        assert sorted(p.stem for p in (out / "work" / "_done").glob("*.json")) == sorted(done), kill_in
-        assert not (out / "work" / "_done" / f"{kill_in}.json").exists()
-        assert not (out / "tokens").exists()  # never a partial set of shards under the published name
-        resume = ["--resume"]
+@pytest.mark.cluster
+def test_a_cluster_run_killed_and_resumed_matches_the_local_run(sample_run: Path, tmp_path: Path) -> None:
+    """`kocurate run --master spark://...` on a loopback standalone cluster, with the faults a cluster job
+    meets, in one run:
 
-    res = subprocess.run([venv_bin("kocurate"), "run", str(SAMPLE_MANIFEST), "--master", "local[2]", "--output",
-                          str(out), "--resume"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    - its driver killed (SIGKILL, whole process group) three times while a stage is writing (its temporary
+      directory exists, its completion record does not): in ingest, in exact dedup and in tokens, each
+      time resumed with ``--resume`` (the tokens stage writes its shards to ``tokens.partial/`` and
+      renames the directory when every shard is complete);
+    - an executor killed while normalize runs (Spark reruns its tasks on a new executor).
+
+    The last resume completes. The outputs then equal the undisturbed local run's (the shared sample run,
+    through the notebook API on another session) byte for byte: documents, provenance, run id, models,
+    token shards. The executors ran the shipped code. Then spark-submit runs a manifest with a user's
+    block from outside the repository (and two datatrove filters) on the same cluster."""
+    import pipeline.cli
+    from pipeline.local_cluster import LocalCluster, spark_home
+    from tests.test_plugins import decisions as plugin_decisions
+    from tests.test_plugins import write_manifest as write_plugin_manifest
+    from tests.test_plugins import write_plugin
+
+    out, submitted = tmp_path / "cluster-run", tmp_path / "submitted"
+    cmd = [venv_bin("kocurate"), "run", str(SAMPLE_MANIFEST), "--output", f"file://{out}"]
+    with LocalCluster(workers=2, cores=1, memory="1g", root=str(tmp_path / "cluster")) as cluster:
+        resume: list[str] = []
+        for kill_in in ("ingest", "exact_dedup", "tokens"):
+            log = tmp_path / f"killed-in-{kill_in}.log"
+            before = set(executor_pids())
+            with log.open("w") as err:
+                proc = subprocess.Popen([*cmd, "--master", cluster.url, *resume], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                        stderr=err, start_new_session=True)
+                if kill_in == "exact_dedup":
+                    _wait_for(out / "work" / "_tmp" / "normalize", proc)
+                    victims = sorted(set(executor_pids()) - before)
+                    assert victims, "no executor process found"
+                    os.kill(victims[0], signal.SIGKILL)
+                _wait_for(out / "tokens.partial" if kill_in == "tokens" else out / "work" / "_tmp" / kill_in, proc,
+                          timeout=600)
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+            done = STAGES[: STAGES.index(kill_in)]
+            assert sorted(p.stem for p in (out / "work" / "_done").glob("*.json")) == sorted(done), kill_in
+            assert not (out / "work" / "_done" / f"{kill_in}.json").exists()
+            assert not (out / "tokens").exists()  # never a partial set of shards under the published name
+            resume = ["--resume"]
+        lost = (tmp_path / "killed-in-exact_dedup.log").read_text()
+        assert "Lost executor" in lost or "ExecutorLostFailure" in lost or "Executor lost" in lost, lost[-3000:]
+        res = subprocess.run([*cmd, "--master", cluster.url, "--resume"], cwd=ROOT, capture_output=True, text=True,
+                             timeout=900)
+        # spark-submit with pipeline/cli.py as the application, on a manifest whose quality chain holds a
+        # user's block from a package outside the repository and two datatrove filters.
+        plugins = write_plugin(tmp_path)
+        env = {**cluster._env(), "PYSPARK_PYTHON": sys.executable, "PYTHONPATH": str(plugins)}
+        sub = subprocess.run([str(spark_home() / "bin" / "spark-submit"), "--master", cluster.url,
+                              "--conf", "spark.driver.host=127.0.0.1", pipeline.cli.__file__, "run",
+                              str(write_plugin_manifest(tmp_path)), "--output", str(submitted)],
+                             capture_output=True, text=True, env=env, timeout=600, cwd=ROOT)
     assert res.returncode == 0, res.stderr[-3000:]
     for stage in STAGES:
         expected = "already complete" if stage in done else "running"
         assert f"{stage}: {expected}" in res.stderr, (stage, res.stderr[-2000:])
+    assert "shipped the project's code to the executors" in res.stderr
     assert _docs_content(out) == _docs_content(sample_run)
     assert _prov_content(out) == _prov_content(sample_run)
     a, b = (json.loads((r / "run.json").read_text()) for r in (sample_run, out))
@@ -78,6 +111,15 @@ def test_killed_run_resumes_to_identical_outputs(sample_run: Path, tmp_path: Pat
     assert {"models/quality_model_v1.ftz", "models/tokenizer/spm.model", "models/tokenizer/tokenizer.json"} <= {
         f"models/{k}" for k in _files(out / "models")}
     assert not (out / "tokens.partial").exists() and not (out / "tokens.model-tmp").exists()
+    # Both workers ran executors that fetched the shipped code.
+    shipped = list((tmp_path / "cluster").glob("worker*/app-*/*/kocurate_code.zip"))
+    assert {p.parts[-4] for p in shipped} == {"worker0", "worker1"}, shipped
+    # The user's block ran on the cluster's executors, shipped there as the project's code is.
+    assert sub.returncode == 0, sub.stderr[-3000:]
+    d = plugin_decisions(submitted)
+    assert d["banned"][:2] == ("drop", "acme_banned_v1.banned_word") and d["raises"][0] == "quarantine"
+    assert d["adult_host"][1] == "datatrove_url_filter.domain" and d["ok"][0] == "keep"
+    assert list((tmp_path / "cluster").glob("worker*/app-*/*/kocurate_plugins_*.zip"))
 
 
 def executor_pids() -> list[int]:

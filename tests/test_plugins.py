@@ -2,7 +2,7 @@
 filters through the adapter, a block that raises, and an edited block on ``--resume``.
 
 The user's package is written to a temporary directory (outside the repository) at test time; the run
-ships it to the executors. The standalone-cluster leg is in tests/test_cli_and_platform.py.
+ships it to the executors. The standalone-cluster leg is in tests/test_faults.py.
 """
 
 from __future__ import annotations
