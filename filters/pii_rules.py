@@ -209,9 +209,10 @@ _NAME_LABELS = "성명|이름|담당자|작성자|신청인|대표자|예금주|
 _NAME_GAP = r"(?:[:：\"“”'‘’「」\[\]()（）|]|</?t[hd]>|</?tr>)"
 #: What may follow a name: a particle, a title, or anything that is not Hangul.
 #: The particles and copula endings of Korean grammar that attach to a noun (a name): case particles,
-#: auxiliary particles and the copula, longest first so that 이라고 is not read as 이.
+#: auxiliary particles and the copula, longest first so that 이라고 is not read as 이. Not 나 or 요 alone:
+#: names end in them (최유나), and the name is matched lazily.
 _AFTER_NAME = ("(?:이라고|이라는|이랑|이에요|이었|입니다|이고|이며|이다|이나|이요|에게서|에게|에서|한테|께서|께|"
-               "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만|나|요)?"
+               "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                "(?:[^가-힣]|$)")
 
 #: An optional separator between digit groups, as people type them.

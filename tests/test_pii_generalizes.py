@@ -248,3 +248,10 @@ def test_the_project_rules_find_whatever_presidios_unregistered_recognizers_find
             if r.score >= MIN_SCORE:
                 assert any(f.entity == r.entity_type and f.start < r.end and r.start < f.end for f in ours), (
                     rec.name, view[r.start:r.end], ours)
+
+
+@pytest.mark.parametrize("text,name", [("담당자: 최유나 (010-5217-4155)", "최유나"), ("성명: 김지나입니다", "김지나"),
+                                       ("담당자 박민수까지 연락", "박민수")])
+def test_a_labelled_name_ending_like_a_particle_is_redacted_whole(text: str, name: str) -> None:
+    """나 and 요 end names (최유나): the particle list leaves them out, else the lazy name match stops short."""
+    assert [text[f.start:f.end] for f in find(text) if f.entity == "PERSON"] == [name]
