@@ -63,9 +63,16 @@ def signature_batch(batch: pa.RecordBatch, unit: str, n: int, seeds: np.ndarray,
     ], schema=SIG_SCHEMA)
 
 
-def _signature_batches(batches: Iterator[pa.RecordBatch], **kw: Any) -> Iterator[pa.RecordBatch]:
+def _signature_batches(batches: Iterator[pa.RecordBatch], plans: list[dict[str, Any]]) -> Iterator[pa.RecordBatch]:
+    """One pass over the documents: each row's signature under its settings group's plan (``_grp``)."""
+    import pyarrow.compute as pc
+
     for batch in batches:
-        yield signature_batch(batch, **kw)
+        grp = batch.column("_grp")
+        for g in sorted(set(grp.to_pylist())):
+            part = batch if pc.all(pc.equal(grp, g)).as_py() else batch.filter(pc.equal(grp, g))
+            out = signature_batch(part, **plans[g])
+            yield out.append_column("grp", pa.array([g] * out.num_rows, pa.int32()))
 
 
 def _verify_batches(batches: Iterator[pa.RecordBatch], mode: str, unit: str, n: int
@@ -178,21 +185,18 @@ def run(ctx: StageContext) -> StageResult:
     groups, by_source, by_language = settings_groups(p)
     grouped = docs.select("doc_id", "text", _group_column(by_source, by_language).alias("_grp"))
     sig_uri = ctx.path("work", "fuzzy_dedup_signatures")
-    sig_frames, plans = [], []
-    for g, group in enumerate(groups):
+    plans, signing = [], []
+    for group in groups:
         settings = group.settings
         unit, n = settings["shingle"], settings["ngram"] or M.DEFAULT_NGRAM[settings["shingle"]]
         lsh = M.choose_lsh(settings["threshold"], settings["num_perm"], settings["lsh_fp_weight"])
         seeds = M.permutation_seeds(ctx.manifest.seed, lsh.bands * lsh.rows)  # (2, bands x rows)
-        members = grouped.filter(F.col("_grp") == g) if len(groups) > 1 else grouped
-        fn = partial(_signature_batches, unit=unit, n=n, seeds=seeds, bands=lsh.bands, rows=lsh.rows)
-        sig_frames.append(members.select("doc_id", "text").mapInArrow(
-            fn, "doc_id string, n_shingles int, sig binary, keys array<bigint>").withColumn("grp", F.lit(g)))
+        signing.append({"unit": unit, "n": n, "seeds": seeds, "bands": lsh.bands, "rows": lsh.rows})
         plans.append((settings, group, unit, n, lsh))
-    all_sigs = sig_frames[0]
-    for f in sig_frames[1:]:
-        all_sigs = all_sigs.unionByName(f)
-    all_sigs.write.mode("overwrite").parquet(sig_uri)
+    # One pass over the text for every group: a group without documents costs nothing.
+    grouped.mapInArrow(partial(_signature_batches, plans=signing),
+                       "doc_id string, n_shingles int, sig binary, keys array<bigint>, grp int"
+                       ).write.mode("overwrite").parquet(sig_uri)
     sigs = spark.read.parquet(sig_uri)
 
     bands = sigs.filter(F.col("n_shingles") > 0).select("doc_id", "grp", F.posexplode("keys").alias("band", "key"))
