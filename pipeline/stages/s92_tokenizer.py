@@ -145,9 +145,7 @@ def run(ctx: StageContext) -> StageResult:
     from pyspark.sql import functions as F
 
     p = ctx.params
-    # A document without a language (a run directory from before the column) is Korean for the sample.
-    docs = ctx.read_input().select("doc_id", "source", "domain",
-                                   F.coalesce("language", F.lit(KOREAN)).alias("language"), "text")
+    docs = ctx.read_input().select("doc_id", "source", "domain", "language", "text")
     sample_uri = ctx.path("work", "tokenizer_sample")
     train_here = p["model"] == "train"
     summary: dict[str, Any] = {}
