@@ -25,7 +25,7 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from filters.pii_spec import MIN_SCORE
 
 #: Recorded with every finding, so findings of an older detector can be told apart.
-RULES_VERSION: Final = 2
+RULES_VERSION: Final = 3  # 3: stop 28 (digit words across dashes and line breaks, URL labels, particles, ties)
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from filters.pii import analyzer, canonical, detection_view, find, redact
 from filters.pii_policy import PiiPolicy, apply
-from filters.pii_rules import MIN_WITH_CONTEXT
+from filters.pii_rules import MIN_WITH_CONTEXT, RULES_VERSION
 from filters.pii_spec import MIN_SCORE
 from tests import pii_generator as G
 
@@ -101,11 +101,11 @@ def test_findings_name_their_recognizer_and_version() -> None:
     text = "연락처 010-1234-5678, 메일 kim@example.com, 여권번호 M12345678"
     fs = find(text)
     assert [f.entity for f in fs] == ["PHONE_NUMBER", "EMAIL_ADDRESS", "KR_PASSPORT"]
-    shape = re.compile(r"^\w+\.(v2:[a-z0-9_]+|presidio-\d+\.\d+\.\d+)$")
+    shape = re.compile(rf"^\w+\.(v{RULES_VERSION}:[a-z0-9_]+|presidio-\d+\.\d+\.\d+)$")
     assert all(shape.match(f.recognizer) for f in fs), [f.recognizer for f in fs]
     names = {_recognizer_of(r) for r in analyzer().analyze(text=text, language="ko")}
     # Presidio keeps one of two results with the same span, type and score: both kinds appear.
-    assert any(n.startswith("KoreanRegexRecognizer.v2:") for n in names)
+    assert any(n.startswith(f"KoreanRegexRecognizer.v{RULES_VERSION}:") for n in names)
     assert any(".presidio-" in n for n in names)
 
 
