@@ -157,6 +157,18 @@ def stage_peaks(timeline: list[tuple[float, dict[str, int]]], windows: list[tupl
     return peaks
 
 
+def text_datasets(work: Path) -> list[str]:
+    """The datasets under ``work/`` with a text column (the pass datasets; the tokenizer's sample)."""
+    import pyarrow.parquet as pq
+
+    out = []
+    for d in sorted(p for p in work.iterdir() if p.is_dir() and not p.name.startswith("_")):
+        files = sorted(d.rglob("*.parquet"))
+        if files and "text" in pq.read_schema(files[0]).names:
+            out.append(d.name)
+    return out
+
+
 def eval_sets() -> str:
     """The manifest's decontamination sets: the KLUE NLI and KorNLI (XNLI) dev sets, so that the decontam
     stage does its real work (the sets are in the corpora, and so is some of their text)."""
@@ -190,9 +202,18 @@ def run_pipeline(input_dir: Path, work: Path, master: str) -> dict[str, Any]:
         raise SystemExit(f"pipeline failed:\n{err[-4000:]}")
     rec = json.loads((work / "run" / "run.json").read_text())
     windows = stage_windows((work / "run" / "reports" / "run.log").read_text(encoding="utf-8"), end)
-    return {"stages": {s["stage"]: s["seconds"] for s in rec["stages"]}, "startup": rec["spark"]["startup_seconds"],
-            "bytes_in": {s["stage"]: s["bytes_in"] for s in rec["summary"]},
-            "stage_peaks": stage_peaks(timeline, windows),
+    # Stages run in passes (one window and one time for a fused pass): reported per pass, with the input
+    # bytes of its first stage.
+    passes = {s.get("pass_name") or s["stage"]: s for s in reversed(rec["stages"])}
+    first = {name: next(s["stage"] for s in rec["stages"] if (s.get("pass_name") or s["stage"]) == name)
+             for name in passes}
+    bytes_in = {s["stage"]: s["bytes_in"] for s in rec["summary"]}
+    peaks_by_stage = stage_peaks(timeline, windows)
+    return {"stages": {name: passes[name]["seconds"] for name in first}, "startup": rec["spark"]["startup_seconds"],
+            "bytes_in": {name: bytes_in.get(stage, 0) for name, stage in first.items()},
+            "stage_peaks": {name: peaks_by_stage.get(stage, {}) for name, stage in first.items()} |
+                           {"finish": peaks_by_stage.get("finish", {})},
+            "text_datasets": text_datasets(work / "run" / "work"),
             "total": rec["seconds_total"], "peaks": peaks,
             "docs_out": rec["summary"][-1]["kept"], "docs_in": rec["summary"][0]["docs_in"]}
 
@@ -229,15 +250,17 @@ def main() -> None:
 def print_tables(results: list[tuple[float, int, int, dict[str, Any]]]) -> None:
     stages = list(results[0][3]["stages"])
     rows = [["input", "docs in", "text MB", "pipeline s", "start-up s", "driver py MB", "JVM MB", "workers MB",
-             "docs out"]]
+             "docs out", "text datasets in work/"]]
     for mb, _n, nbytes, r in results:
         rows.append([f"{mb:g} MB", f"{r['docs_in']:,}", f"{nbytes / 1e6:,.1f}", f"{r['total'] - r['startup']:.1f}",
                      f"{r['startup']:.1f}", f"{r['peaks']['driver'] / 1e6:,.0f}", f"{r['peaks']['jvm'] / 1e6:,.0f}",
-                     f"{r['peaks']['workers'] / 1e6:,.0f}", f"{r['docs_out']:,}"])
+                     f"{r['peaks']['workers'] / 1e6:,.0f}", f"{r['docs_out']:,}",
+                     f"{len(r.get('text_datasets', []))}: {', '.join(r.get('text_datasets', []))}"])
     print(table(rows))
 
-    print("\nper stage: seconds, input MB (text bytes the stage read) and peak RSS while it ran")
-    rows = [["stage", "input", "stage in MB", "s", "MB/s", "driver py MB", "JVM MB", "workers MB"]]
+    print("\nper pass (a fused pass's stages share one time): seconds, input MB (text bytes its first stage read)"
+          " and peak RSS while it ran")
+    rows = [["pass", "input", "pass in MB", "s", "MB/s", "driver py MB", "JVM MB", "workers MB"]]
     for s in [*stages, "finish"]:
         for mb, _n, _b, r in results:
             # "finish": after the last stage, the run summary the driver builds from the provenance.

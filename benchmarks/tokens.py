@@ -81,9 +81,9 @@ def child(run_dir: str, model: str, shard_mb: float) -> None:
     """Run the tokens stage once on ``run_dir/docs`` (the measured process)."""
     from pipeline.fs import HadoopFS
     from pipeline.manifest import STAGE_PARAMS, RunManifest, SparkSettings
+    from pipeline.passes import run_pass
     from pipeline.session import build_session
-    from pipeline.stage import StageContext, commit
-    from pipeline.stages import s95_tokens
+    from pipeline.stage import Layer, StageContext
 
     params = {k: v.default for k, v in STAGE_PARAMS["tokens"].items()}
     params.update(model=model, shard_size_mb=shard_mb, valid_fraction=0.005)
@@ -91,10 +91,9 @@ def child(run_dir: str, model: str, shard_mb: float) -> None:
     manifest = RunManifest(path="", name="bench", sources_manifest="", sources=(), output=run_dir, seed=1,
                            stages=("tokens",), params={"tokens": params}, spark=SparkSettings(master="local[1]"))
     ctx = StageContext(spark=spark, manifest=manifest, run_dir=run_dir, fs=HadoopFS(spark), stage="tokens",
-                       params=params, input_uri=f"{run_dir}/docs", facts={"run_id": "bench"},
-                       input_has_decisions=False)
+                       params=params, input=(Layer(f"{run_dir}/docs", None),), facts={"run_id": "bench"})
     start = time.perf_counter()
-    rec = commit(ctx, s95_tokens.run(ctx), "bench", time.monotonic())
+    [rec] = run_pass([ctx], ["bench"], time.monotonic())
     secs = time.perf_counter() - start
     print(json.dumps({"seconds": secs, "tokens": rec.summary["tokens"], "counts": rec.counts}))
 

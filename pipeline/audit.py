@@ -28,7 +28,20 @@ import duckdb
 import pyarrow as pa
 
 from pipeline.errors import KocurateError
-from pipeline.invariants import connect, parquet_view
+from pipeline.invariants import connect, local_path, parquet_view
+
+
+def stage_dataset(run_dir: str, stage: str) -> str:
+    """The local path of the dataset that holds a stage's rows (its pass's dataset under ``work/``:
+    ``work/ingest-normalize`` holds every ingested record), from run.json. The text is there, so it is
+    for the operator, not an auditor's view."""
+    with open(os.path.join(run_dir, "run.json"), encoding="utf-8") as fh:
+        stages = json.load(fh)["stages"]
+    uri = next((s["output_uri"] for s in stages if s["stage"] == stage), None)
+    if uri is None:
+        raise KocurateError(f"{run_dir}: the run has no {stage} stage")
+    return local_path(uri) or uri
+
 
 _FINDING_JSON = ('[{"field":"VARCHAR","entity":"VARCHAR","start":"INTEGER","end":"INTEGER","score":"DOUBLE",'
                  '"action":"VARCHAR","hash":"VARCHAR","recognizer":"VARCHAR"}]')

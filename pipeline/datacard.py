@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pipeline import audit
+from pipeline.invariants import local_path
 
 PALETTE = ("#3b6ea5", "#e07b39", "#5a9e6f", "#b5495b", "#8c6bb1", "#c9a227", "#4aa3a2", "#7f7f7f")
 EXAMPLES_PER_REASON = 2
@@ -123,18 +124,23 @@ def _snippet(text: str) -> str:
     return redact(cut, find(cut)) + ("…" if len(text) > SNIPPET_CHARS else "")
 
 
-def _examples(con: Any, run_dir: str) -> dict[tuple[str, str], list[str]]:
-    """Up to two redacted snippets per (stage, reason) of dropped documents, from the stage datasets."""
+def _examples(con: Any, run: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
+    """Up to two redacted snippets per (stage, reason) of dropped documents: their text as the stage saw it,
+    from the dataset each stage's record names (its pass's dataset, or for a dedup stage the text
+    dataset it read)."""
     out: dict[tuple[str, str], list[str]] = {}
+    text_uri = {s["stage"]: s.get("text_uri") for s in run["stages"]}
     reasons = _q(con, "SELECT DISTINCT stage, reason FROM decisions WHERE decision = 'drop' AND reason IS NOT NULL "
                       "ORDER BY 1, 2")
     for stage, reason in reasons:
-        work = os.path.join(run_dir, "work", stage)
-        if not os.path.isdir(work):
+        work = local_path(text_uri.get(stage) or "")
+        if not work or not os.path.isdir(work):
             continue
-        rows = _q(con, f"""SELECT text FROM read_parquet('{work}/**/*.parquet', hive_partitioning = true,
-                          union_by_name = true) WHERE _decision = 'drop' AND _reason = '{reason.replace("'", "''")}'
-                          AND text IS NOT NULL ORDER BY doc_id LIMIT {EXAMPLES_PER_REASON}""")
+        path = f"{work}/**/*.parquet".replace("'", "''")
+        rows = _q(con, f"""SELECT t.text FROM read_parquet('{path}', hive_partitioning = true, union_by_name = true) t
+                          JOIN decisions d USING (doc_id)
+                          WHERE d.stage = '{stage}' AND d.decision = 'drop' AND d.reason = '{reason.replace("'", "''")}'
+                          AND t.text IS NOT NULL ORDER BY t.doc_id LIMIT {EXAMPLES_PER_REASON}""")
         out[(stage, reason)] = [x for x in (_snippet(r[0]) for r in rows) if x.strip()]
     return out
 
@@ -162,7 +168,7 @@ def _build(run_dir: str, run: dict[str, Any], con: Any) -> tuple[str, str]:
                           WHERE decision IN ('drop', 'quarantine', 'modify', 'flag') AND reason IS NOT NULL
                           GROUP BY ALL""")
     removals.sort(key=lambda r: (stages.index(r[0]) if r[0] in stages else 99, r[1], r[2]))
-    examples = _examples(con, run_dir)
+    examples = _examples(con, run)
     docs = _q(con, "SELECT domain, n_bytes, quality_score FROM documents")
     lengths: dict[str, list[float]] = {}
     quality: dict[str, list[float]] = {}

@@ -23,10 +23,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
 from filters.blocks.base import Doc
 from filters.blocks.chain import Chain, Outcome, build_chain
+from filters.verdict import PASSING
 from pipeline import provenance as P
 from pipeline.arrow import spark_ddl
 from pipeline.stage import StageContext, StageResult, output_uri
@@ -142,6 +144,55 @@ def chain_batches(batches: Iterator[pa.RecordBatch], plan: ChainPlan) -> Iterato
         yield doc_batch(batch.select(P.DOC_COLUMNS), chains, plan.finish)
 
 
+_STAGE_FIELDS = P.DECISION_FIELDS + P.QUARANTINE_FIELDS
+_DOC_SCHEMA = pa.schema(P.DOC_FIELDS)
+
+
+def pass_schema(stages: Sequence[str]) -> pa.Schema:
+    """A fused pass's rows: the document columns as the pass left them, then each stage's decision and
+    quarantine columns, prefixed ``_<stage>`` (``_pii_decision``); null where the document did not
+    reach the stage."""
+    return pa.schema(P.DOC_FIELDS + [pa.field(f"_{s}{f.name}", f.type) for s in stages for f in _STAGE_FIELDS])
+
+
+def pass_batches(batches: Iterator[pa.RecordBatch], lead: str,
+                 lead_fn: Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]],
+                 followers: Sequence[tuple[str, ChainPlan]]) -> Iterator[pa.RecordBatch]:
+    """One task of a fused pass: the lead stage's function (ingest's reader, or a chain), then each
+    following stage's chain on the documents the stage before it passed on."""
+    chains = [(name, plan.chains(), plan.finish) for name, plan in followers]
+    schema = pass_schema([lead, *(name for name, _ in followers)])
+    for batch in lead_fn(batches):
+        yield fuse_batch(batch, lead, chains, schema)
+
+
+def fuse_batch(batch: pa.RecordBatch, lead: str, chains: Sequence[tuple[str, Mapping[str, Chain], Finish]],
+               schema: pa.Schema) -> pa.RecordBatch:
+    n = batch.num_rows
+    docs = pa.Table.from_batches([batch.select(P.DOC_COLUMNS)]).cast(_DOC_SCHEMA)
+    out = {f"_{lead}{f.name}": batch.column(f.name) for f in _STAGE_FIELDS}
+    alive = np.array([d in PASSING for d in batch.column(P.DECISION).to_pylist()], dtype=bool)
+    for name, chain, finish in chains:
+        idx = np.flatnonzero(alive)
+        entered = docs.take(pa.array(idx, pa.int64())).combine_chunks().to_batches()
+        sub = entered[0] if entered else pa.RecordBatch.from_pylist([], schema=_DOC_SCHEMA)
+        res = doc_batch(sub, chain, finish)
+        pos = np.full(n, -1, dtype=np.int64)
+        pos[idx] = np.arange(len(idx))
+        where = pa.array(pos, pa.int64(), mask=pos < 0)
+        for f in _STAGE_FIELDS:
+            out[f"_{name}{f.name}"] = res.column(f.name).take(where)
+        rows = np.arange(n, dtype=np.int64)
+        rows[idx] = n + np.arange(len(idx))
+        docs = pa.concat_tables([docs, pa.Table.from_batches([res.select(P.DOC_COLUMNS)]).cast(_DOC_SCHEMA)]).take(
+            pa.array(rows, pa.int64()))
+        alive = np.zeros(n, dtype=bool)
+        alive[idx] = [d in PASSING for d in res.column(P.DECISION).to_pylist()]
+    arrays = [docs.column(f.name).combine_chunks() for f in P.DOC_FIELDS]
+    arrays += [out[f.name] for f in list(schema)[len(P.DOC_FIELDS):]]
+    return pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+
 def stage_model(ctx: StageContext, setting: str, file_name: str, train: Callable[[str], dict[str, Any]]
                 ) -> tuple[dict[str, Any], str]:
     """The model a stage's block applies: ``train``ed into a local file and put under ``models/`` (with its
@@ -193,12 +244,16 @@ class DocStage:
         return ChainPlan(specs, self.keep_step, self.keep_score, type(self).setup, prepared.payload,
                          type(self).finish)
 
+    KIND = "document"
+
     def run(self, ctx: StageContext) -> StageResult:
         docs = ctx.read_input().select(*P.DOC_COLUMNS)
         prepared = self.prepare(ctx, docs)
-        combined = docs.mapInArrow(partial(chain_batches, plan=self.plan(ctx, prepared)), spark_ddl(SCHEMA))
-        return StageResult(combined=combined, output_uri=output_uri(ctx), output_columns=P.DOC_COLUMNS,
-                           summary=prepared.summary, quarantines=True)
+        plan = self.plan(ctx, prepared)
+        fn = partial(chain_batches, plan=plan)
+        return StageResult(combined=docs.mapInArrow(fn, spark_ddl(SCHEMA)), output_uri=output_uri(ctx),
+                           output_columns=P.DOC_COLUMNS, summary=prepared.summary, quarantines=True,
+                           map_input=docs, map_fn=fn, chain_plan=plan)
 
     def apply_local(self, rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any],
                     resources: Mapping[str, Any] | None = None,

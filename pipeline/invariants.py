@@ -52,10 +52,11 @@ def local_path(uri: str) -> str | None:
     return uri
 
 
-def parquet_view(con: duckdb.DuckDBPyConnection, name: str, uri: str | None, passing_only: bool = False) -> None:
+def parquet_view(con: duckdb.DuckDBPyConnection, name: str, uri: str | None, passing: str | None = None) -> None:
     """Create view ``name`` over a Parquet dataset directory (hive partitions restored); an empty or
-    missing dataset becomes an empty view with a doc_id column. ``passing_only`` keeps the rows whose
-    ``_decision`` is keep, modify or flag (a stage dataset that holds every row with its decision)."""
+    missing dataset becomes an empty view with a doc_id column. With ``passing`` (a decision column),
+    only the rows whose decision is keep, modify or flag (a pass dataset holds every row with its
+    stages' decisions)."""
     path = local_path(uri) if uri else None
     files = sorted(glob.glob(os.path.join(path, "**", "*.parquet"), recursive=True)) if path else []
     if not files:
@@ -63,7 +64,7 @@ def parquet_view(con: duckdb.DuckDBPyConnection, name: str, uri: str | None, pas
                     "NULL::VARCHAR AS decision, NULL::VARCHAR AS reason, NULL::VARCHAR AS dup_of WHERE false")
         return
     file_list = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
-    where = f" WHERE _decision IN ({_PASSING_SQL})" if passing_only else ""
+    where = f" WHERE {passing} IN ({_PASSING_SQL})" if passing else ""
     con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet([{file_list}], "
                 f"hive_partitioning=true, union_by_name=true){where}")
 
@@ -108,16 +109,16 @@ def _raise(stage: str, check: Check, ids: list[object]) -> None:
     raise InvariantError(f"stage {stage}: invariant violated: {check.name}: {', '.join(map(str, ids))}")
 
 
-def _check_with_spark(spark: Any, stage: str, decisions_uri: str, output_uri: str, input_uri: str | None,
-                      output_has_decisions: bool, input_has_decisions: bool) -> dict[str, int]:
+def _check_with_spark(spark: Any, stage: str, decisions_uri: str, output_uri: str,
+                      inp: tuple[str, str | None] | None, output_passing: str | None) -> dict[str, int]:
     """The same checks in Spark SQL, for run directories DuckDB cannot read (hdfs://, s3a://)."""
-    for name, uri, filtered in (("dec", decisions_uri, False), ("out", output_uri, output_has_decisions),
-                                ("inp", input_uri, input_has_decisions)):
+    for name, uri, passing in (("dec", decisions_uri, None), ("out", output_uri, output_passing),
+                               ("inp", *(inp or (None, None)))):
         if uri is not None:
             df = spark.read.parquet(uri)
-            (df.where(f"_decision IN ({_PASSING_SQL})") if filtered else df).createOrReplaceTempView(name)
+            (df.where(f"{passing} IN ({_PASSING_SQL})") if passing else df).createOrReplaceTempView(name)
     out_columns = set(spark.table("out").columns)
-    for check in _checks(input_uri is not None, out_columns):
+    for check in _checks(inp is not None, out_columns):
         sql = check.sql.replace("sha256(text)", "sha2(text, 256)")  # Spark SQL's spelling
         rows = spark.sql(f"SELECT doc_id FROM ({sql}) ORDER BY doc_id LIMIT 20").collect()
         if rows:
@@ -127,25 +128,26 @@ def _check_with_spark(spark: Any, stage: str, decisions_uri: str, output_uri: st
     return counts
 
 
-def check_stage(stage: str, decisions_uri: str, output_uri: str, input_uri: str | None, spark: Any = None,
-                output_has_decisions: bool = False, input_has_decisions: bool = False) -> dict[str, int]:
+def check_stage(stage: str, decisions_uri: str, output_uri: str, inp: tuple[str, str | None] | None,
+                spark: Any = None, output_passing: str | None = None) -> dict[str, int]:
     """Run every check; raise on the first violation. Returns decision counts and output rows.
 
-    A dataset that ``has_decisions`` holds every row of its stage with the decision columns; its
-    passing rows are the stage's output.
+    ``decisions_uri`` holds the stage's provenance records; the stage's output is ``output_uri``, or the
+    rows of it whose ``output_passing`` decision column is keep, modify or flag (a pass dataset holds
+    every row that entered the pass); ``inp`` is the stage's input documents as (dataset, decision
+    column): the previous stage's provenance records, of which the passing ones.
     """
-    uris = [u for u in (decisions_uri, output_uri, input_uri) if u is not None]
+    uris = [u for u in (decisions_uri, output_uri, inp[0] if inp else None) if u is not None]
     if any(local_path(u) is None for u in uris):
-        return _check_with_spark(spark, stage, decisions_uri, output_uri, input_uri, output_has_decisions,
-                                 input_has_decisions)
+        return _check_with_spark(spark, stage, decisions_uri, output_uri, inp, output_passing)
     con = connect()
     try:
         parquet_view(con, "dec", decisions_uri)
-        parquet_view(con, "out", output_uri, output_has_decisions)
-        if input_uri is not None:
-            parquet_view(con, "inp", input_uri, input_has_decisions)
+        parquet_view(con, "out", output_uri, output_passing)
+        if inp is not None:
+            parquet_view(con, "inp", inp[0], inp[1])
         out_columns = {r[0] for r in con.execute("DESCRIBE out").fetchall()}
-        for check in _checks(input_uri is not None, out_columns):
+        for check in _checks(inp is not None, out_columns):
             rows = con.execute(f"SELECT doc_id FROM ({check.sql}) ORDER BY doc_id LIMIT 20").fetchall()
             if rows:
                 _raise(stage, check, [r[0] for r in rows])

@@ -2,8 +2,10 @@
 matches), check invariants, and write ``run.json`` and the summary.
 
 Stage fingerprints chain: a stage's fingerprint hashes its name, version and parameters with the
-previous stage's fingerprint (and, for ingest, the sources and every input file's SHA-256). A changed
-parameter therefore invalidates that stage and the ones after it, and nothing before it.
+previous stage's fingerprint (and, for ingest, the sources and every input file's SHA-256). Stages run
+in passes (``pipeline.passes``); ``--resume`` reuses a pass when every stage of it has its completion
+record with a matching fingerprint. A changed parameter therefore reruns its stage's pass and every
+pass after it, and nothing before that pass.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from pipeline.errors import EnvironmentSetupError, InputError
 from pipeline.fs import HadoopFS
 from pipeline.invariants import local_path
 from pipeline.manifest import RunManifest
+from pipeline.passes import pass_name, plan_passes, run_pass
 from pipeline.progress import StageProgress
 from pipeline.session import build_session, run_conf, ship_code, ship_plugins
-from pipeline.stage import StageContext, StageRecord, commit, load_done
+from pipeline.stage import Layer, StageContext, StageRecord, load_done
 from pipeline.stages import REGISTRY
 from pipeline.stages.s10_ingest import InputFile, list_inputs
 from pipeline.summary import contamination_notes, pii_notes, render, summarize
@@ -178,38 +181,44 @@ def _execute(manifest: RunManifest, resume: bool, t_start: float, log_file: logg
         "inputs": [asdict(f) for f in inputs],
         "stages": [],
     }
-    input_uri: str | None = None
-    input_has_decisions = False
+    layers: tuple[Layer, ...] = ()
     records: list[StageRecord] = []
     invalidated = not resume
+    n = len(manifest.stages)
+    position = {stage: i for i, stage in enumerate(manifest.stages, start=1)}
     try:
-        for i, stage in enumerate(manifest.stages, start=1):
-            fp = fingerprints[stage]
-            done = None if invalidated else load_done(fs, run_dir, stage)
-            if done is not None and done.fingerprint == fp:
-                log.info("[%d/%d] %s: already complete (fingerprint %s), skipped", i, len(manifest.stages),
-                         stage, fp[:12])
-                records.append(done)
-                input_uri, input_has_decisions = done.output_uri, done.output_has_decisions
+        for members in plan_passes(manifest.stages):
+            done = [None if invalidated else load_done(fs, run_dir, s) for s in members]
+            if all(d is not None and d.fingerprint == fingerprints[s] for d, s in zip(done, members, strict=True)):
+                for d in done:
+                    assert d is not None
+                    log.info("[%d/%d] %s: already complete (fingerprint %s), skipped", position[d.stage], n,
+                             d.stage, d.fingerprint[:12])
+                    records.append(d)
+                layers = records[-1].output_layers()
                 continue
-            invalidated = True  # every later stage reruns too
-            log.info("[%d/%d] %s: running", i, len(manifest.stages), stage)
+            invalidated = True  # every later pass reruns too
+            for s in members:
+                log.info("[%d/%d] %s: running%s", position[s], n, s,
+                         f" (pass {pass_name(members)})" if len(members) > 1 else "")
             started = time.monotonic()
-            ctx = StageContext(spark=spark, manifest=manifest, run_dir=run_dir, fs=fs, stage=stage,
-                               params=dict(manifest.params[stage]), input_uri=input_uri,
-                               facts={"inputs": [asdict(f) for f in inputs], "run_id": run_id},
-                               input_has_decisions=input_has_decisions)
-            with StageProgress(spark.sparkContext, stage):
-                result = REGISTRY[stage].run(ctx)
-                rec = commit(ctx, result, fp, started)
-            records.append(rec)
-            input_uri, input_has_decisions = rec.output_uri, rec.output_has_decisions
-            passed = sum(rec.counts.get(d, 0) for d in ("keep", "modify", "flag"))
-            log.info("[%d/%d] %s: %d in -> %d passed, %d dropped, %d quarantined (%.1f s)", i,
-                     len(manifest.stages), stage, sum(v for k, v in rec.counts.items() if k != "output_rows"),
-                     passed, rec.counts.get("drop", 0), rec.counts.get("quarantine", 0), rec.seconds)
-            if stage == "ingest" or rec.counts.get("quarantine", 0):
-                _check_error_rate(stage, rec, manifest.params["ingest"]["max_error_rate"])
+            ctxs = []
+            for s in members:
+                ctxs.append(StageContext(spark=spark, manifest=manifest, run_dir=run_dir, fs=fs, stage=s,
+                                         params=dict(manifest.params[s]), input=layers,
+                                         facts={"inputs": [asdict(f) for f in inputs], "run_id": run_id}))
+            with StageProgress(spark.sparkContext, pass_name(members)):
+                recs = run_pass(ctxs, [fingerprints[s] for s in members], started)
+            for rec in recs:
+                records.append(rec)
+                passed = sum(rec.counts.get(d, 0) for d in ("keep", "modify", "flag"))
+                log.info("[%d/%d] %s: %d in -> %d passed, %d dropped, %d quarantined (%.1f s%s)", position[rec.stage],
+                         n, rec.stage, sum(v for k, v in rec.counts.items() if k != "output_rows"), passed,
+                         rec.counts.get("drop", 0), rec.counts.get("quarantine", 0), rec.seconds,
+                         f", pass {rec.pass_name}" if len(members) > 1 else "")
+                if rec.stage == "ingest" or rec.counts.get("quarantine", 0):
+                    _check_error_rate(rec.stage, rec, manifest.params["ingest"]["max_error_rate"])
+            layers = records[-1].output_layers()
         record["status"] = "succeeded"
         fs.delete(f"{run_dir}/work/_checkpoints")  # Spark checkpoints of iterative stages: scratch only
     except Exception as exc:

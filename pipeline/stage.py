@@ -1,23 +1,30 @@
-"""What a stage is, and the one code path that commits any stage's results.
+"""What a stage is, what a pass is, and the one code path that commits any pass's results.
 
-A stage module exposes ``NAME``, ``VERSION`` and ``run(ctx) -> StageResult``: one DataFrame with the
-document columns plus the decision columns of ``pipeline.provenance``. ``commit`` writes it once,
-then splits: the stage's dataset (``work/<stage>/``) holds every row with its decision columns, so the
-stage's work (a Python UDF) runs exactly once and the text is written once; the provenance records
-and the quarantine records are projections of that file (Parquet is columnar: no text is read for
-provenance), and the next stage reads it filtered to passing decisions. A stage whose output is a
-separate curated dataset (export) writes its output columns and its provenance from two evaluations
-of its cheap, UDF-free plan instead. Everything goes to a temporary directory first; DuckDB checks the
-invariants; only then are the outputs renamed into place and the completion record written (holding
-the stage fingerprint, which ``--resume`` compares).
+A stage module exposes ``NAME``, ``VERSION``, ``KIND`` and ``run(ctx) -> StageResult``: one DataFrame
+with the document columns plus the decision columns of ``pipeline.provenance``. Stages run in
+*passes* (``pipeline.passes``): ingest and the per-document stages after it, and every run of
+consecutive per-document stages, are one pass, one ``mapInArrow`` over the documents whose dataset
+(``work/<stage>-<stage>.../``) holds every document that entered the pass with its final columns and
+each stage's decision columns (``_<stage>_decision``, ...). The dedup stages identify and do not
+rewrite: their dataset holds the document id and the decision columns (and the few document columns
+they set), and the next pass reads the last text dataset without the documents they dropped. So the
+text is written three times between ingest and export, not once per stage.
+
+``commit`` writes a pass's dataset once, then splits it: each stage's provenance and quarantine
+records are projections of that file (Parquet is columnar: no text is read for them). Everything goes
+to a temporary directory first; DuckDB checks every stage's invariants; only then are the outputs
+renamed into place and the stages' completion records written (holding their fingerprints, which
+``--resume`` compares). A stage whose output is a separate curated dataset (export) writes its output
+columns and its provenance from two evaluations of its cheap, UDF-free plan instead.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import reduce
 from typing import TYPE_CHECKING, Any
 
 from filters.verdict import PASSING
@@ -27,7 +34,26 @@ from pipeline.invariants import check_stage
 from pipeline.manifest import RunManifest
 
 if TYPE_CHECKING:
+    import pyarrow as pa
     from pyspark.sql import DataFrame, SparkSession
+
+#: What a stage is, for planning passes: ``source`` (ingest: reads the input files), ``document`` (a
+#: chain of blocks per document: fused with the stages around it), ``identify`` (dedup: writes decisions,
+#: the next pass applies them), ``global`` (export, tokenizer, tokens: their own pass).
+KINDS = ("source", "document", "identify", "global")
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One dataset a stage's input documents are read from. The first layer of an input holds the
+    document columns; the rows whose ``decision`` column is keep, modify or flag are the documents
+    (``decision`` None: every row, as in ``docs/``). A later layer is a dedup stage's decisions over
+    those documents: its dropped ids are left out, and ``sets`` names the document columns it sets
+    for the rows it lists (with the value for every row it does not list)."""
+
+    uri: str
+    decision: str | None = P.DECISION
+    sets: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -38,26 +64,104 @@ class StageContext:
     fs: HadoopFS
     stage: str
     params: dict[str, Any]
-    input_uri: str | None  # the previous stage's output (None for ingest)
+    input: tuple[Layer, ...] = ()  # where the previous stage's documents are (empty for ingest)
     facts: dict[str, Any] = field(default_factory=dict)  # run-level facts (the listed input files)
-    input_has_decisions: bool = True  # the input dataset holds every row with its decision columns
+    #: Set inside a pass whose lead is a per-document stage: the pass's input documents, and the function
+    #: that turns any subset of them into the documents the pass's earlier stages pass on to this one.
+    upstream: tuple[DataFrame, Callable[[DataFrame], DataFrame]] | None = None
 
     def path(self, *parts: str) -> str:
         return "/".join([self.run_dir.rstrip("/"), *parts])
 
     def read_input(self) -> DataFrame:
         """The documents the previous stage passed on, with their document columns only."""
-        assert self.input_uri is not None, "ingest has no input dataset"
-        return read_passing(self.spark, self.input_uri, self.input_has_decisions)
+        if self.upstream is not None:
+            docs, through = self.upstream
+            return through(docs)
+        assert self.input, "ingest has no input dataset"
+        return read_documents(self.spark, self.input)
+
+    def first_documents(self, limit: int, seed: int, columns: Sequence[Any], where: Any = None,
+                        then: Callable[[DataFrame], DataFrame] | None = None) -> list[Any]:
+        """Up to ``limit`` input documents (``where``, then ``then``: a further filter or transformation
+        that keeps ``doc_id``), the first in the order of a seeded hash of the doc id, then the doc id:
+        a deterministic sample, independent of partitioning. Returns the ``columns`` as collected rows.
+
+        Inside a pass the input is computed from the pass's earlier stages, which are run on a growing
+        share of the pass input in hash order (``where`` applied first: it may name only columns those
+        stages do not change, such as ``source`` and ``declared_domain``) until the sample is complete.
+        A fit then costs what its sample costs, not a second run of the pass's earlier stages.
+        """
+        from pyspark.sql import functions as F
+
+        def first(df: DataFrame) -> list[Any]:
+            if where is not None:
+                df = df.filter(where)
+            if then is not None:
+                df = then(df)
+            return (df.withColumn("_k", F.xxhash64(F.lit(seed), "doc_id")).orderBy("_k", "doc_id")
+                    .limit(limit).select(*columns).collect())
+
+        if self.upstream is None:
+            return first(self.read_input())
+        docs, through = self.upstream
+        candidates = docs.filter(where) if where is not None else docs
+        total = candidates.count()
+        share = min(1.0, 2 * limit / total) if total else 1.0
+        while True:
+            if share >= 1.0:
+                return first(through(candidates))
+            # xxhash64 is uniform over the signed 64-bit range: this keeps about ``share`` of the rows, the
+            # first ones in hash order.
+            cut = int(-2**63 + share * 2**64)
+            rows = first(through(candidates.filter(F.xxhash64(F.lit(seed), "doc_id") <= F.lit(cut))))
+            if len(rows) >= limit:
+                return rows
+            share *= 4
+
+    def present_values(self, column: str, where: Any = None) -> set[Any]:
+        """The values ``column`` takes among the input documents (``where``); as ``first_documents``,
+        computed from a pass's earlier stages only as far as needed, so ``column`` and ``where`` may name
+        only columns those stages do not change."""
+        from pyspark.sql import functions as F
+
+        docs = self.upstream[0] if self.upstream is not None else self.read_input()
+        if where is not None:
+            docs = docs.filter(where)
+        values = {r[0] for r in docs.select(column).distinct().collect()}
+        if self.upstream is None:
+            return values
+        return {v for v in values
+                if self.first_documents(1, 0, ["doc_id"], F.col(column).eqNullSafe(F.lit(v)) if where is None
+                                        else F.col(column).eqNullSafe(F.lit(v)) & where)}
 
 
-def read_passing(spark: SparkSession, uri: str, has_decisions: bool) -> DataFrame:
+def read_documents(spark: SparkSession, layers: Sequence[Layer]) -> DataFrame:
+    """The passing documents of a layered input (see ``Layer``), with their document columns only.
+
+    The dedup layers are applied by joins with their small sides: the ids they dropped (an anti-join)
+    and the rows whose columns they set; Spark broadcasts them when they are small, and the text is
+    not shuffled then.
+    """
     from pyspark.sql import functions as F
 
-    df = spark.read.parquet(uri)
-    if has_decisions:
-        df = df.filter(F.col(P.DECISION).isin(*PASSING))
-    return df.select(*[c for c in df.columns if not c.startswith("_")])
+    base, *rest = layers
+    df = spark.read.parquet(base.uri)
+    if base.decision is not None:
+        df = df.filter(F.col(base.decision).isin(*PASSING))
+    df = df.select(*[c for c in df.columns if not c.startswith("_")])
+    for layer in rest:
+        ids = spark.read.parquet(layer.uri)
+        assert layer.decision is not None
+        df = df.join(ids.filter(~F.col(layer.decision).isin(*PASSING)).select("doc_id"), "doc_id", "left_anti")
+        if layer.sets:
+            listed = ids.filter(F.col(layer.decision).isin(*PASSING)).filter(
+                reduce(lambda a, b: a | b, [F.col(c).isNotNull() for c in layer.sets]))
+            listed = listed.select("doc_id", *[F.col(c).alias(f"_set_{c}") for c in layer.sets])
+            df = df.join(listed, "doc_id", "left").select(*[
+                F.coalesce(F.col(f"_set_{c}"), F.lit(layer.sets[c])).cast(df.schema[c].dataType).alias(c)
+                if c in layer.sets else F.col(c) for c in df.columns])
+    return df
 
 
 @dataclass
@@ -71,6 +175,14 @@ class StageResult:
     #: stage's dataset of all rows with their decision columns, read back filtered.
     separate_output: bool = False
     summary: dict[str, Any] = field(default_factory=dict)  # stage-specific facts for run.json
+    #: A stage that can lead a pass: ``combined`` is ``map_input.mapInArrow(map_fn, ...)``, and the pass
+    #: composes ``map_fn`` with the per-document stages after it in one ``mapInArrow``.
+    map_input: DataFrame | None = None
+    map_fn: Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]] | None = None
+    chain_plan: Any = None  # a per-document stage's ``ChainPlan``, which a pass runs after its lead
+    #: An identifying stage (dedup): the document columns its dataset sets, with their value for the
+    #: documents it does not list (``Layer.sets``).
+    sets: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -78,11 +190,31 @@ class StageRecord:
     stage: str
     fingerprint: str
     counts: dict[str, int]
-    seconds: float
-    output_uri: str
+    seconds: float  # the seconds of the stage's pass (shared by the stages of a fused pass)
+    output_uri: str  # the dataset holding the stage's rows (its pass's dataset)
     summary: dict[str, Any]
-    output_has_decisions: bool = True
+    layers: list[dict[str, Any]] = field(default_factory=list)  # how to read the documents it passed on
+    decision_column: str | None = P.DECISION  # its decision column in ``output_uri``
+    text_uri: str | None = None  # the dataset with the text of the documents it decided on
+    pass_name: str = ""
     skipped: bool = False
+
+    def output_layers(self) -> tuple[Layer, ...]:
+        return tuple(Layer(**x) for x in self.layers)
+
+
+@dataclass
+class PassStage:
+    """One stage of a pass being committed: its context, result, fingerprint and decision columns' prefix
+    in the pass dataset ('' in a single-stage pass)."""
+
+    ctx: StageContext
+    result: StageResult
+    fingerprint: str
+    prefix: str = ""
+
+    def col(self, name: str) -> str:
+        return f"{self.prefix}{name}"
 
 
 def output_uri(ctx: StageContext) -> str:
@@ -93,10 +225,16 @@ def done_uri(run_dir: str, stage: str) -> str:
     return f"{run_dir.rstrip('/')}/work/_done/{stage}.json"
 
 
-def commit(ctx: StageContext, result: StageResult, fingerprint: str, started: float) -> StageRecord:
+def commit(pass_name: str, stages: Sequence[PassStage], data: DataFrame, data_uri: str, kind: str,
+           started: float) -> list[StageRecord]:
+    """Write a pass's dataset (``data``: every row with each stage's decision columns) once, project each
+    stage's provenance and quarantine records from it, check every stage's invariants, then move
+    everything into place and write the completion records. Export (``separate_output``) writes its
+    output and its provenance from two evaluations of its plan instead."""
     from pyspark.sql import functions as F
 
-    fs = ctx.fs
+    first = stages[0].ctx
+    fs, spark = first.fs, first.spark
     phases: dict[str, float] = {}
     mark = time.monotonic()
 
@@ -106,61 +244,99 @@ def commit(ctx: StageContext, result: StageResult, fingerprint: str, started: fl
         phases[name] = round(now - mark, 3)
         mark = now
 
-    tmp = ctx.path("work", "_tmp", ctx.stage)
+    tmp = first.path("work", "_tmp", pass_name)
     fs.delete(tmp)
-    fs.delete(done_uri(ctx.run_dir, ctx.stage))
+    for st in stages:
+        fs.delete(done_uri(first.run_dir, st.ctx.stage))
 
-    def write_provenance(df: DataFrame) -> None:
-        (df.select(F.lit(ctx.stage).alias("stage"), F.col(P.STEP).alias("step"), "doc_id", "source",
-                   F.col(P.DECISION).alias("decision"), F.col(P.REASON).alias("reason"),
-                   F.col(P.SCORE).alias("score"), F.col(P.DUP_OF).alias("dup_of"),
-                   F.col(P.N_BYTES).alias("n_bytes"), F.col(P.DETAILS).alias("details"))
-         .sortWithinPartitions("doc_id").write.parquet(f"{tmp}/provenance"))
+    def write_provenance(df: DataFrame, st: PassStage) -> None:
+        c = st.col
+        (df.filter(F.col(c(P.DECISION)).isNotNull())
+         .select(F.lit(st.ctx.stage).alias("stage"), F.col(c(P.STEP)).alias("step"), "doc_id", "source",
+                 F.col(c(P.DECISION)).alias("decision"), F.col(c(P.REASON)).alias("reason"),
+                 F.col(c(P.SCORE)).alias("score"), F.col(c(P.DUP_OF)).alias("dup_of"),
+                 F.col(c(P.N_BYTES)).alias("n_bytes"), F.col(c(P.DETAILS)).alias("details"))
+         .sortWithinPartitions("doc_id").write.parquet(f"{tmp}/provenance/{st.ctx.stage}"))
 
-    decision_cols = [P.DECISION, P.STEP, P.REASON, P.SCORE, P.DUP_OF, P.DETAILS, P.N_BYTES]
-    if result.quarantines:
-        decision_cols += [P.MESSAGE, P.RAW, P.RAW_SIZE]
-    if result.separate_output:
+    separate = stages[0].result.separate_output
+    if separate:
+        result = stages[0].result
         out = result.combined.filter(F.col(P.DECISION).isin(*PASSING)).select(*result.output_columns)
         writer = out.write.partitionBy(*result.partition_by) if result.partition_by else out.write
         writer.parquet(f"{tmp}/data")
         lap("output")
-        write_provenance(result.combined)
+        write_provenance(result.combined, stages[0])
         lap("provenance")
-        stored = None
     else:
-        # Write once: every row with its decision columns; the UDF behind `combined` runs here only.
-        result.combined.select(*result.output_columns, *decision_cols).write.parquet(f"{tmp}/data")
+        data.write.parquet(f"{tmp}/data")  # the UDFs behind ``data`` run here only
         lap("compute_and_write")
-        stored = ctx.spark.read.parquet(f"{tmp}/data")
-        write_provenance(stored)
+        stored = spark.read.parquet(f"{tmp}/data")
+        for st in stages:
+            write_provenance(stored, st)
         lap("provenance")
-    if result.quarantines and stored is not None:
-        (stored.filter(F.col(P.DECISION) == "quarantine")
-         .select(F.lit(ctx.stage).alias("stage"), "doc_id", "source", "locator",
-                 F.col(P.REASON).alias("reason"), F.col(P.MESSAGE).alias("message"),
-                 F.col(P.RAW).alias("raw"), F.col(P.RAW_SIZE).alias("raw_size"))
-         .write.parquet(f"{tmp}/quarantine"))
+        for st in stages:
+            if not st.result.quarantines:
+                continue
+            c = st.col
+            (stored.filter(F.col(c(P.DECISION)) == "quarantine")
+             .select(F.lit(st.ctx.stage).alias("stage"), "doc_id", "source", "locator",
+                     F.col(c(P.REASON)).alias("reason"), F.col(c(P.MESSAGE)).alias("message"),
+                     F.col(c(P.RAW)).alias("raw"), F.col(c(P.RAW_SIZE)).alias("raw_size"))
+             .write.parquet(f"{tmp}/quarantine/{st.ctx.stage}"))
         lap("quarantine")
 
-    counts = check_stage(ctx.stage, f"{tmp}/provenance", f"{tmp}/data", ctx.input_uri, spark=ctx.spark,
-                         output_has_decisions=not result.separate_output,
-                         input_has_decisions=ctx.input_has_decisions)
+    counts: dict[str, dict[str, int]] = {}
+    previous: tuple[str, str | None] | None = None
+    for i, st in enumerate(stages):
+        stage = st.ctx.stage
+        if i == 0:
+            before = previous_stage(first)
+            inp = (first.path("provenance", before), "decision") if before else None
+        else:
+            inp = previous
+        counts[stage] = check_stage(stage, f"{tmp}/provenance/{stage}", f"{tmp}/data", inp, spark=spark,
+                                    output_passing=None if separate else st.col(P.DECISION))
+        previous = (f"{tmp}/provenance/{stage}", "decision")
     lap("invariants")
 
-    moves = [(f"{tmp}/provenance", ctx.path("provenance", ctx.stage)), (f"{tmp}/data", result.output_uri)]
-    if result.quarantines:
-        moves.append((f"{tmp}/quarantine", ctx.path("quarantine", ctx.stage)))
+    moves = [(f"{tmp}/data", data_uri)]
+    for st in stages:
+        moves.append((f"{tmp}/provenance/{st.ctx.stage}", first.path("provenance", st.ctx.stage)))
+        if st.result.quarantines and not separate:
+            moves.append((f"{tmp}/quarantine/{st.ctx.stage}", first.path("quarantine", st.ctx.stage)))
     for src, dst in moves:
         fs.delete(dst)
         fs.rename(src, dst)
     fs.delete(tmp)
     lap("rename")
-    record = StageRecord(ctx.stage, fingerprint, counts, round(time.monotonic() - started, 3),
-                         result.output_uri, {**result.summary, "phase_seconds": phases},
-                         output_has_decisions=not result.separate_output)
-    fs.write_text(done_uri(ctx.run_dir, ctx.stage), json.dumps(record.__dict__, sort_keys=True, indent=1))
-    return record
+    seconds = round(time.monotonic() - started, 3)
+    records = []
+    for st in stages:
+        layers = output_layers(st, kind, data_uri, separate)
+        text_uri = st.ctx.input[0].uri if kind == "identify" and st.ctx.input else data_uri
+        rec = StageRecord(st.ctx.stage, st.fingerprint, counts[st.ctx.stage], seconds, data_uri,
+                          {**st.result.summary, "phase_seconds": phases}, layers=[asdict(x) for x in layers],
+                          decision_column=None if separate else st.col(P.DECISION), text_uri=text_uri,
+                          pass_name=pass_name)
+        records.append(rec)
+    for rec in records:  # --resume reuses a pass only when every stage of it has its record
+        fs.write_text(done_uri(first.run_dir, rec.stage), json.dumps(asdict(rec), sort_keys=True, indent=1))
+    return records
+
+
+def previous_stage(ctx: StageContext) -> str | None:
+    order = ctx.manifest.stages
+    i = order.index(ctx.stage)
+    return order[i - 1] if i else None
+
+
+def output_layers(st: PassStage, kind: str, data_uri: str, separate: bool) -> tuple[Layer, ...]:
+    """Where the documents a stage passed on are read from."""
+    if separate:
+        return (Layer(data_uri, None),)
+    if kind == "identify":
+        return (*st.ctx.input, Layer(data_uri, st.col(P.DECISION), dict(st.result.sets)))
+    return (Layer(data_uri, st.col(P.DECISION)),)
 
 
 def load_done(fs: HadoopFS, run_dir: str, stage: str) -> StageRecord | None:
@@ -169,5 +345,7 @@ def load_done(fs: HadoopFS, run_dir: str, stage: str) -> StageRecord | None:
         return None
     data = json.loads(text)
     data["skipped"] = True
-    data.setdefault("output_has_decisions", data["stage"] != "export")
-    return StageRecord(**data)
+    try:
+        return StageRecord(**data)
+    except TypeError:  # a record of an older kocurate: its stage reruns
+        return None

@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.audit import open_audit
+from pipeline.audit import open_audit, stage_dataset
 from pipeline.errors import KocurateError
 
 
@@ -35,7 +35,7 @@ def takedown(run_dir: str, doc_ids: list[str], urls: list[str], hashes: list[str
     try:
         seeds: dict[str, str] = {d: "requested (doc id)" for d in doc_ids}
         if urls:
-            ingest = os.path.join(run_dir, "work", "ingest")
+            ingest = stage_dataset(run_dir, "ingest")
             table = f"read_parquet('{ingest}/**/*.parquet')" if os.path.isdir(ingest) else "documents"
             for (d,) in con.execute(f"SELECT doc_id FROM {table} WHERE url IN (SELECT unnest(?))", [urls]).fetchall():
                 seeds.setdefault(d, "requested (url)")

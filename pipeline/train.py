@@ -32,11 +32,10 @@ def train_domain(manifest: RunManifest, out: str) -> dict[str, Any]:
 
 
 def _train(manifest: RunManifest, stage: str, trainer: Any, model_file: str, out: str) -> dict[str, Any]:
-    from pipeline import provenance as P
     from pipeline.fs import HadoopFS
     from pipeline.runner import execute
     from pipeline.session import build_session
-    from pipeline.stage import StageContext, load_done, read_passing
+    from pipeline.stage import StageContext, load_done
 
     prefix = manifest.stages[: manifest.stages.index(stage)]
     execute(replace(manifest, stages=prefix), resume=True)
@@ -46,11 +45,10 @@ def _train(manifest: RunManifest, stage: str, trainer: Any, model_file: str, out
     last = load_done(fs, run_dir, prefix[-1])
     assert last is not None
     ctx = StageContext(spark=spark, manifest=manifest, run_dir=run_dir, fs=fs, stage=stage,
-                       params=dict(manifest.params[stage]), input_uri=last.output_uri)
-    docs = read_passing(spark, last.output_uri, last.output_has_decisions).select(*P.DOC_COLUMNS)
+                       params=dict(manifest.params[stage]), input=last.output_layers())
     with tempfile.TemporaryDirectory(prefix="kocurate-train-") as tmp:
         local = os.path.join(tmp, model_file)
-        meta: dict[str, Any] = trainer(ctx, docs, local)
+        meta: dict[str, Any] = trainer(ctx, local)
         os.makedirs(os.path.dirname(os.path.abspath(out)) or ".", exist_ok=True)
         shutil.copyfile(local, out)
         shutil.copyfile(local + ".json", out + ".json")

@@ -14,6 +14,7 @@ import pytest
 
 from filters.decontam import EvalItem, NgramIndex, canonical, cut
 from pipeline import provenance as P
+from pipeline.audit import stage_dataset
 from pipeline.errors import ManifestError
 from tests.conftest import ROOT, SAMPLE_MANIFEST, relocatable
 
@@ -125,7 +126,8 @@ def test_sample_run_drops_planted_copies_and_keeps_near_misses(sample_run: Path,
     con = duckdb.connect()
     rows = con.execute(f"SELECT source, doc_id, decision, reason, details['decontam.hits'] FROM "
                        f"read_parquet('{sample_run}/provenance/decontam/*.parquet')").fetchall()
-    ids = dict(con.execute(f"SELECT doc_id, source_record_id FROM read_parquet('{sample_run}/work/ingest/*.parquet')")
+    ingested = stage_dataset(str(sample_run), "ingest")
+    ids = dict(con.execute(f"SELECT doc_id, source_record_id FROM read_parquet('{ingested}/*.parquet')")
                .fetchall())
     got = {(src, ids[doc]): (dec, reason, hits) for src, doc, dec, reason, hits in rows}
     for c in ground_truth["contaminated"]:

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from pipeline.audit import stage_dataset
 from tests.conftest import relocatable
 
 pytestmark = pytest.mark.spark
@@ -26,7 +27,8 @@ STAGES = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup",
 
 def prov(con: duckdb.DuckDBPyConnection, run: Path) -> None:
     con.execute(f"CREATE OR REPLACE VIEW p AS SELECT * FROM read_parquet('{run}/provenance/*/*.parquet')")
-    con.execute(f"CREATE OR REPLACE VIEW ingested AS SELECT * FROM read_parquet('{run}/work/ingest/*.parquet')")
+    ingested = stage_dataset(str(run), "ingest")
+    con.execute(f"CREATE OR REPLACE VIEW ingested AS SELECT * FROM read_parquet('{ingested}/*.parquet')")
 
 
 def ids(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:

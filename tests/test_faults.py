@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -67,15 +68,18 @@ def test_a_cluster_run_killed_and_resumed_matches_the_local_run(sample_run: Path
         for kill_in in ("ingest", "exact_dedup", "tokens"):
             log = tmp_path / f"killed-in-{kill_in}.log"
             before = set(executor_pids())
+            # The pass killed in ingest left its temporary dataset; the wait below is for the rerun's.
+            shutil.rmtree(out / "work" / "_tmp" / "ingest-normalize", ignore_errors=True)
             with log.open("w") as err:
                 proc = subprocess.Popen([*cmd, "--master", cluster.url, *resume], cwd=ROOT, stdout=subprocess.DEVNULL,
                                         stderr=err, start_new_session=True)
                 if kill_in == "exact_dedup":
-                    _wait_for(out / "work" / "_tmp" / "normalize", proc)
+                    _wait_for(out / "work" / "_tmp" / "ingest-normalize", proc)  # ingest and normalize's pass
                     victims = sorted(set(executor_pids()) - before)
                     assert victims, "no executor process found"
                     os.kill(victims[0], signal.SIGKILL)
-                _wait_for(out / "tokens.partial" if kill_in == "tokens" else out / "work" / "_tmp" / kill_in, proc,
+                running = "ingest-normalize" if kill_in == "ingest" else kill_in  # the pass's temporary dataset
+                _wait_for(out / "tokens.partial" if kill_in == "tokens" else out / "work" / "_tmp" / running, proc,
                           timeout=600)
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()

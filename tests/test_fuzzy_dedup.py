@@ -10,6 +10,8 @@ from typing import Any
 import duckdb
 import pytest
 
+from pipeline.audit import stage_dataset
+
 pytestmark = pytest.mark.spark
 
 BASE = ("지난 주말에 가족과 함께 경주에 다녀왔습니다. 불국사와 석굴암을 둘러보고 저녁에는 황리단길에서 식사를 했어요. "
@@ -43,11 +45,13 @@ def run_fuzzy(tmp: Path, sources: dict[str, tuple[int, list[dict[str, str]]]], f
 
 def decisions(out: Path) -> dict[str, tuple[Any, ...]]:
     con = duckdb.connect()
+    ingested = f"read_parquet('{stage_dataset(str(out), 'ingest')}/*.parquet')"
     rows = con.execute(
-        f"SELECT d.source_record_id, p.decision, p.reason, p.dup_of, p.details, d.dup_cluster_size, "
-        f"(SELECT source_record_id FROM read_parquet('{out}/work/fuzzy_dedup/*.parquet') s WHERE s.doc_id = p.dup_of) "
+        f"SELECT i.source_record_id, p.decision, p.reason, p.dup_of, p.details, coalesce(d.dup_cluster_size, 1), "
+        f"(SELECT source_record_id FROM {ingested} s WHERE s.doc_id = p.dup_of) "
         f"FROM read_parquet('{out}/provenance/fuzzy_dedup/*.parquet') p "
-        f"JOIN read_parquet('{out}/work/fuzzy_dedup/*.parquet') d USING (doc_id)").fetchall()
+        f"JOIN read_parquet('{out}/work/fuzzy_dedup/*.parquet') d USING (doc_id) JOIN {ingested} i USING (doc_id)"
+    ).fetchall()
     con.close()
     return {r[0]: r[1:] for r in rows}
 
@@ -144,8 +148,9 @@ def test_a_bucket_of_thousands_of_near_identical_documents(spark: Any, tmp_path:
 
 def test_planted_near_duplicates_of_the_sample_are_removed(sample_run: Path, ground_truth: dict[str, Any]) -> None:
     con = duckdb.connect()
+    ingested = stage_dataset(str(sample_run), "ingest")
     ids = dict(((s, r), d) for s, r, d in con.execute(
-        f"SELECT source, source_record_id, doc_id FROM read_parquet('{sample_run}/work/ingest/*.parquet')").fetchall())
+        f"SELECT source, source_record_id, doc_id FROM read_parquet('{ingested}/*.parquet')").fetchall())
     dec = {d: (x, dup) for d, x, dup in con.execute(
         f"SELECT doc_id, decision, dup_of FROM read_parquet('{sample_run}/provenance/fuzzy_dedup/*.parquet')"
     ).fetchall()}

@@ -32,7 +32,7 @@ def test_consistent_stage_passes(tmp_path: Path) -> None:
     inp = dataset(tmp_path / "in", [{"doc_id": d} for d in "abc"])
     dec = dataset(tmp_path / "dec", GOOD)
     out = dataset(tmp_path / "out", [{"doc_id": "a"}, {"doc_id": "c"}])
-    counts = check_stage("t", dec, out, inp)
+    counts = check_stage("t", dec, out, (inp, None))
     assert counts == {"keep": 1, "drop": 1, "modify": 1, "output_rows": 2}
 
 
@@ -68,4 +68,4 @@ def test_violations_are_reported_with_ids(tmp_path: Path, decisions: list[dict[s
     dec = dataset(tmp_path / "dec", decisions)
     out = dataset(tmp_path / "out", [{"doc_id": d} for d in output])
     with pytest.raises(InvariantError, match=message):
-        check_stage("t", dec, out, inp)
+        check_stage("t", dec, out, (inp, None))

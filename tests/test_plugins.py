@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from pipeline.audit import stage_dataset
 from pipeline.errors import InputError, ManifestError
 
 PLUGIN = '''"""A user's block, in a package kocurate has never seen."""
@@ -75,7 +76,8 @@ def write_manifest(tmp: Path, max_error_rate: float = 0.5) -> Path:
                                 'licence = "CC0-1.0"\norigin = "test"\n', encoding="utf-8")
     (tmp / "r.toml").write_text(
         f'name = "plugins"\nsources_manifest = "s.toml"\nseed = 3\n[stages]\n'
-        f'order = ["ingest", "normalize", "quality"]\n[stages.ingest]\nmax_error_rate = {max_error_rate}\n'
+        f'order = ["ingest", "normalize", "exact_dedup", "quality"]\n'
+        f'[stages.ingest]\nmax_error_rate = {max_error_rate}\n'
         f"[stages.quality]\nchain = {CHAIN}\nmin_chars = 10\n"
         f'[stages.quality.datatrove_fine_web_quality_filter]\nargs = {{ short_line_thr = 0.5 }}\n'
         f'[spark]\nmaster = "local[2]"\nshuffle_partitions = 2\n', encoding="utf-8")
@@ -86,7 +88,7 @@ def decisions(out: Path) -> dict[str, tuple[Any, ...]]:
     rows = duckdb.sql(
         f"SELECT d.source_record_id, p.decision, p.reason, p.score FROM "
         f"read_parquet('{out}/provenance/quality/*.parquet') p "
-        f"JOIN read_parquet('{out}/work/normalize/*.parquet') d USING (doc_id)").fetchall()
+        f"JOIN read_parquet('{stage_dataset(str(out), 'normalize')}/*.parquet') d USING (doc_id)").fetchall()
     return {r[0]: r[1:] for r in rows}
 
 
@@ -114,15 +116,15 @@ def test_a_user_block_and_two_datatrove_filters_in_a_manifest(spark: Any, tmp_pa
     stage = next(s for s in record["stages"] if s["stage"] == "quality")
     assert stage["counts"]["quarantine"] == 1
 
-    # An edited block reruns its stage on --resume (its source is part of the fingerprint); the stages
-    # before it are reused.
+    # An edited block reruns its stage's pass on --resume (its source is part of the fingerprint); the
+    # passes before it are reused (ingest and normalize are one pass, exact dedup another).
     module = tmp_path / "plugins" / "acme_blocks" / "banned.py"
     module.write_text(module.read_text(encoding="utf-8").replace('("금지어",)', '("금지어", "비속어")'), "utf-8")
     edited = load_run(tmp_path / "r.toml", output=str(tmp_path / "out"))
     assert edited.params["quality"]["code"] != manifest.params["quality"]["code"]
     again = execute(edited, resume=True)
     assert [(s["stage"], s["skipped"]) for s in again["stages"]] == [("ingest", True), ("normalize", True),
-                                                                     ("quality", False)]
+                                                                     ("exact_dedup", True), ("quality", False)]
 
     # Over the run's error-rate limit, the quarantines of a block fail the run, after recording them.
     with pytest.raises(InputError, match=re.escape("quality quarantined 1 of 5 records (20.0%), over the "

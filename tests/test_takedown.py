@@ -12,12 +12,14 @@ from typing import Any
 import duckdb
 import pytest
 
+from pipeline.audit import stage_dataset
 from pipeline.errors import KocurateError
 from pipeline.takedown import render, takedown
 
 
 def _ids(run: Path) -> dict[tuple[str, str], str]:
-    rows = duckdb.sql(f"SELECT source, source_record_id, doc_id FROM read_parquet('{run}/work/ingest/*.parquet')")
+    ingested = stage_dataset(str(run), "ingest")
+    rows = duckdb.sql(f"SELECT source, source_record_id, doc_id FROM read_parquet('{ingested}/*.parquet')")
     return {(s, r): d for s, r, d in rows.fetchall()}
 
 

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 NAME = "ingest"
 VERSION = 1
+KIND = "source"
 STEP = R.STEP
 
 SCHEMA = pa.schema(P.DOC_FIELDS + P.DECISION_FIELDS + P.QUARANTINE_FIELDS)
@@ -244,4 +245,4 @@ def run(ctx: StageContext) -> StageResult:
     fn = partial(_ingest_batches, sources=sources, max_doc_bytes=ctx.params["max_doc_bytes"])
     combined = files.mapInArrow(fn, spark_ddl(SCHEMA))
     return StageResult(combined=combined, output_uri=output_uri(ctx), output_columns=P.DOC_COLUMNS,
-                       quarantines=True)
+                       quarantines=True, map_input=files, map_fn=fn)

@@ -13,4 +13,4 @@ from pipeline.chains import DEFAULT_CHAINS
 from pipeline.doc_stage import DocStage
 
 STAGE = DocStage("normalize", 1, STEP, DEFAULT_CHAINS["normalize"])
-NAME, VERSION, run = STAGE.NAME, STAGE.VERSION, STAGE.run
+NAME, VERSION, KIND, run = STAGE.NAME, STAGE.VERSION, STAGE.KIND, STAGE.run

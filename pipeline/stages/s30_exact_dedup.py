@@ -4,7 +4,8 @@ The survivor has the highest source ``priority``, then the smallest ``doc_id`` (
 yet at this stage). Every other copy is dropped with ``exact_dedup_v1.duplicate`` and ``dup_of`` set
 to the survivor. The score is the number of copies in the group, kept on survivors too.
 
-Identify, then act, in Spark SQL with no Python UDF. The hash is ``text_sha256``, computed by the
+Identify, in Spark SQL with no Python UDF; the next pass acts (``pipeline.stage.Layer``): the stage's
+dataset holds the document ids and decisions only. The hash is ``text_sha256``, computed by the
 normalize stage; only the narrow ``(hash, priority, doc_id)`` rows are read and shuffled to rank the
 copies of each hash; the ranking of the groups that have copies (usually a
 small table) is joined back to the documents, so the text itself is never shuffled or sorted.
@@ -17,6 +18,7 @@ from pipeline.stage import StageContext, StageResult, output_uri
 
 NAME = "exact_dedup"
 VERSION = 1
+KIND = "identify"
 STEP = "exact_dedup_v1"
 
 
@@ -46,4 +48,4 @@ def run(ctx: StageContext) -> StageResult:
         F.create_map(F.lit("copies"), n_copies.cast("string"), F.lit("text_sha256"), F.col("_hash")).alias(P.DETAILS),
         F.octet_length("text").cast("long").alias(P.N_BYTES),
     )
-    return StageResult(combined=combined, output_uri=output_uri(ctx), output_columns=P.DOC_COLUMNS)
+    return StageResult(combined=combined, output_uri=output_uri(ctx), output_columns=["doc_id", "source"])

@@ -14,7 +14,7 @@ seed: the same input gives the same model bytes. The model file is shipped to ex
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -44,32 +44,31 @@ MODEL_FILE = f"{quality_model.STEP}.ftz"
 log = logging.getLogger(__name__)
 
 
-def _sample(df: DataFrame, limit: int, seed: int) -> list[tuple[str, str]]:
-    """Up to ``limit`` (doc_id, text prefix) rows, chosen by a seeded hash of the doc id (deterministic,
-    independent of partitioning)."""
-    from pyspark.sql import functions as F
-
-    rows = (df.select("doc_id", F.substring("text", 1, quality_model.MAX_CHARS).alias("text"))
-            .withColumn("_k", F.xxhash64(F.lit(seed), "doc_id")).orderBy("_k", "doc_id").limit(limit).collect())
-    return [(r["doc_id"], r["text"]) for r in rows]
-
-
-def train_model(ctx: StageContext, docs: DataFrame, local_path: str) -> dict[str, Any]:
+def train_model(ctx: StageContext, local_path: str) -> dict[str, Any]:
     """Train the quality model from the stage input: high and low sources, plus (optionally) what
-    the heuristic filters drop. Returns the model's metadata."""
+    the heuristic filters drop; each a deterministic sample of up to ``max_training_docs`` documents
+    (``StageContext.first_documents``). Returns the model's metadata."""
     from pyspark.sql import functions as F
 
     p = ctx.params
     limit, seed = p["max_training_docs"], ctx.manifest.seed
-    high = _sample(docs.filter(F.col("source").isin(*p["high_sources"])), limit, seed)
-    low = _sample(docs.filter(F.col("source").isin(*p["low_sources"])), limit, seed) if p["low_sources"] else []
+    columns = ["doc_id", F.substring("text", 1, quality_model.MAX_CHARS).alias("text")]
+
+    def sample(where: Any, then: Callable[[DataFrame], DataFrame] | None = None) -> list[tuple[str, str]]:
+        return [(r["doc_id"], r["text"]) for r in ctx.first_documents(limit, seed, columns, where, then)]
+
+    high = sample(F.col("source").isin(*p["high_sources"]))
+    low = sample(F.col("source").isin(*p["low_sources"])) if p["low_sources"] else []
     if p["low_from_filters"]:
         specs = {src: tuple((n, v) for n, v in spec if n != quality_model.STEP)
                  for src, spec in chain_specs(p).items()}  # the chain without the model it trains
         heuristics = ChainPlan(specs, STEP, None, STAGE.setup, None)
-        judged = docs.select(*P.DOC_COLUMNS).mapInArrow(partial(chain_batches, plan=heuristics), spark_ddl(SCHEMA))
-        dropped = judged.filter(F.col(P.DECISION) == "drop").filter(~F.col("source").isin(*p["high_sources"]))
-        low += _sample(dropped, limit, seed)
+
+        def dropped(docs: DataFrame) -> DataFrame:
+            judged = docs.select(*P.DOC_COLUMNS).mapInArrow(partial(chain_batches, plan=heuristics), spark_ddl(SCHEMA))
+            return judged.filter(F.col(P.DECISION) == "drop")
+
+        low += sample(~F.col("source").isin(*p["high_sources"]), dropped)
     examples = [(i, True, t) for i, t in high] + [(i, False, t) for i, t in low]
     log.info("quality: training the fastText quality model on %d high and %d low examples", len(high), len(low))
     return quality_model.train(examples, local_path, quality_model.TrainSettings(seed=seed),
@@ -84,7 +83,7 @@ class QualityStage(DocStage):
         setting = ctx.params["quality_model"]
         if not setting:
             return Prepared()
-        meta, payload = stage_model(ctx, setting, MODEL_FILE, partial(train_model, ctx, docs))
+        meta, payload = stage_model(ctx, setting, MODEL_FILE, partial(train_model, ctx))
         return Prepared(payload=payload, summary={"quality_model": meta})
 
     @staticmethod
@@ -99,4 +98,4 @@ class QualityStage(DocStage):
 
 
 STAGE = QualityStage("quality", 1, STEP, DEFAULT_CHAINS["quality"], ("quality_model",))
-NAME, VERSION, run = STAGE.NAME, STAGE.VERSION, STAGE.run
+NAME, VERSION, KIND, run = STAGE.NAME, STAGE.VERSION, STAGE.KIND, STAGE.run

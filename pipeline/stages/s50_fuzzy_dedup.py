@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 NAME = "fuzzy_dedup"
 VERSION = 1
+KIND = "identify"
 STEP = "fuzzy_dedup_v1"
 SIG_SCHEMA = pa.schema([("doc_id", pa.string()), ("n_shingles", pa.int32()), ("sig", pa.binary()),
                         ("keys", pa.list_(pa.int64()))])
@@ -245,7 +246,7 @@ def run(ctx: StageContext) -> StageResult:
     size = F.coalesce(F.col("_size"), F.lit(1)).cast("int")
     removed = F.col("_survivor").isNotNull() & (F.col("_survivor") != F.col("doc_id"))
     combined = df.select(
-        *[size.alias(c) if c == "dup_cluster_size" else F.col(c) for c in P.DOC_COLUMNS],
+        "doc_id", "source", F.when(F.col("cid").isNotNull(), size).alias("dup_cluster_size"),
         F.when(removed, F.lit("drop")).otherwise(F.lit("keep")).alias(P.DECISION),
         F.lit(STEP).alias(P.STEP),
         F.when(removed, F.lit(f"{STEP}.near_duplicate")).alias(P.REASON),
@@ -256,6 +257,7 @@ def run(ctx: StageContext) -> StageResult:
         .otherwise(F.create_map(F.lit("cluster_size"), F.lit("1"))).alias(P.DETAILS),
         F.octet_length("text").cast("long").alias(P.N_BYTES),
     )
+
     def describe(unit: str, n: int, lsh: M.LshParams, verify: str) -> dict[str, Any]:
         return {"shingle": unit, "ngram": n, "threshold": lsh.threshold, "num_perm": lsh.num_perm,
                 "bands": lsh.bands, "rows": lsh.rows, "detection_curve": lsh.curve(), "verify": verify}
@@ -276,4 +278,8 @@ def run(ctx: StageContext) -> StageResult:
         summary["report"].append(f"fuzzy_dedup ({group.label()}, among themselves): {line(unit, n, lsh)}")
     for note in summary["report"]:
         log.info(note)
-    return StageResult(combined=combined, output_uri=output_uri(ctx), output_columns=P.DOC_COLUMNS, summary=summary)
+    # Identify only: the dataset holds ids, decisions and the cluster size of clustered documents (1, for
+    # every other document, is the layer's value); the next pass reads the text without the dropped ones.
+    return StageResult(combined=combined, output_uri=output_uri(ctx),
+                       output_columns=["doc_id", "source", "dup_cluster_size"], summary=summary,
+                       sets={"dup_cluster_size": 1})

@@ -44,4 +44,4 @@ class DecontamStage(DocStage):
 
 
 STAGE = DecontamStage("decontam", 1, STEP, DEFAULT_CHAINS["decontam"], ("eval_sets", "ngram", "max_items_per_gram"))
-NAME, VERSION, run = STAGE.NAME, STAGE.VERSION, STAGE.run
+NAME, VERSION, KIND, run = STAGE.NAME, STAGE.VERSION, STAGE.KIND, STAGE.run

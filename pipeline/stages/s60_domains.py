@@ -35,16 +35,20 @@ MODEL_FILE = f"{D.STEP}.ftz"
 log = logging.getLogger(__name__)
 
 
-def _weak_labelled(ctx: StageContext, docs: DataFrame) -> DataFrame:
+def _weak_labelled(ctx: StageContext, where: Any = None) -> Any:
+    """The documents whose declared domain is a weak label (``where`` also holding)."""
     from pyspark.sql import functions as F
 
     excluded = ctx.params["weak_label_exclude"]
-    return docs.filter(~F.col("source").isin(*excluded)) if excluded else docs
+    cond = ~F.col("source").isin(*excluded) if excluded else None
+    if where is None:
+        return cond
+    return where if cond is None else cond & where
 
 
-def _trainable_labels(ctx: StageContext, docs: DataFrame) -> list[str]:
+def _trainable_labels(ctx: StageContext) -> list[str]:
     """Labels that would have training examples: declared domains present, and labelled examples'."""
-    declared = {r[0] for r in _weak_labelled(ctx, docs).select("declared_domain").distinct().collect()}
+    declared = ctx.present_values("declared_domain", _weak_labelled(ctx))
     labelled = {lab for _, ls, _ in read_labelled(ctx.params["labelled_examples"]) for lab in ls}
     return sorted((declared | labelled) & set(ctx.params["labels"]))
 
@@ -64,24 +68,18 @@ def read_labelled(paths: list[str]) -> list[tuple[str, tuple[str, ...], str]]:
     return out
 
 
-def _sample(df: DataFrame, limit: int, seed: int) -> list[tuple[str, str]]:
-    from pyspark.sql import functions as F
-
-    rows = (df.select("doc_id", F.substring("text", 1, 4 * D.MAX_CHARS).alias("text"))
-            .withColumn("_k", F.xxhash64(F.lit(seed), "doc_id")).orderBy("_k", "doc_id").limit(limit).collect())
-    return [(r["doc_id"], r["text"]) for r in rows]
-
-
-def train_model(ctx: StageContext, docs: DataFrame, local_path: str) -> dict[str, Any]:
-    """Train from the stage input (declared domains as weak labels) and the labelled examples."""
+def train_model(ctx: StageContext, local_path: str) -> dict[str, Any]:
+    """Train from the stage input (declared domains as weak labels: a deterministic sample of up to
+    ``max_training_docs`` per label, ``StageContext.first_documents``) and the labelled examples."""
     from pyspark.sql import functions as F
 
     p, seed = ctx.params, ctx.manifest.seed
-    docs = _weak_labelled(ctx, docs)
+    columns = ["doc_id", F.substring("text", 1, 4 * D.MAX_CHARS).alias("text")]
     examples: list[tuple[str, tuple[str, ...], str]] = []
     for label in p["labels"]:
-        for doc_id, text in _sample(docs.filter(F.col("declared_domain") == label), p["max_training_docs"], seed):
-            examples.append((doc_id, (label,), text))
+        where = _weak_labelled(ctx, F.col("declared_domain") == label)
+        for r in ctx.first_documents(p["max_training_docs"], seed, columns, where):
+            examples.append((r["doc_id"], (label,), r["text"]))
     labelled = read_labelled(p["labelled_examples"])
     examples += labelled
     log.info("domains: training the fastText domain model on %d documents (%d labelled examples)",
@@ -97,7 +95,7 @@ class DomainsStage(DocStage):
     def prepare(self, ctx: StageContext, docs: DataFrame) -> Prepared:
         setting = ctx.params["domain_model"]
         if setting == "train":
-            labels = _trainable_labels(ctx, docs)
+            labels = _trainable_labels(ctx)
             if len(labels) < 2:
                 # One declared domain and no labelled examples of another: there is nothing to tell apart.
                 # Every document keeps its declared domain, unscored, and the run says why.
@@ -107,7 +105,7 @@ class DomainsStage(DocStage):
                 log.warning(note)
                 return Prepared(summary={"domain_model": None, "report": [note]},
                                 specs={"*": (("declared_domain_v1", {}),)})
-        meta, payload = stage_model(ctx, setting, MODEL_FILE, lambda local: train_model(ctx, docs, local))
+        meta, payload = stage_model(ctx, setting, MODEL_FILE, lambda local: train_model(ctx, local))
         return Prepared(payload=payload, summary={"domain_model": meta})
 
     @staticmethod
@@ -117,4 +115,4 @@ class DomainsStage(DocStage):
 
 STAGE = DomainsStage("domains", 1, STEP, DEFAULT_CHAINS["domains"],
                      ("labels", "domain_model", "labelled_examples", "max_training_docs", "weak_label_exclude"))
-NAME, VERSION, run = STAGE.NAME, STAGE.VERSION, STAGE.run
+NAME, VERSION, KIND, run = STAGE.NAME, STAGE.VERSION, STAGE.KIND, STAGE.run

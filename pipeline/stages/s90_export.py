@@ -15,6 +15,7 @@ from pipeline.stage import StageContext, StageResult
 
 NAME = "export"
 VERSION = 1
+KIND = "global"
 STEP = "export_v1"
 
 OUTPUT_COLUMNS = ["doc_id", "source", "source_record_id", "domain", "licence", "locator", "title", "url",

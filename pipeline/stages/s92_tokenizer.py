@@ -48,6 +48,7 @@ from tokenizer.sample import sample_lines, with_hints
 
 NAME = "tokenizer"
 VERSION = 1
+KIND = "global"
 STEP = "tokenizer_v1"
 MODEL_DIR = "models/tokenizer"
 MODEL_NAME = "spm"  # spm.model, spm.vocab, spm.meta.json beside tokenizer.json

@@ -45,6 +45,7 @@ from tokenizer.shard_tokenizer import ShardTokenizer, resolve
 
 NAME = "tokens"
 VERSION = 1
+KIND = "global"
 STEP = "tokens_v1"
 SPLITS = ("train", "valid")
 ENCODED_SCHEMA = pa.schema([
