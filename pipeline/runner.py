@@ -189,7 +189,10 @@ def _execute(manifest: RunManifest, resume: bool, t_start: float, log_file: logg
     try:
         for members in plan_passes(manifest.stages):
             done = [None if invalidated else load_done(fs, run_dir, s) for s in members]
-            if all(d is not None and d.fingerprint == fingerprints[s] for d, s in zip(done, members, strict=True)):
+            # A record counts when it was made by this very pass: the documents a stage in the middle of a
+            # fused pass passed on are not in its dataset (its columns are as the pass's last stage left them).
+            if all(d is not None and d.fingerprint == fingerprints[s] and d.pass_name == pass_name(members)
+                   for d, s in zip(done, members, strict=True)):
                 for d in done:
                     assert d is not None
                     log.info("[%d/%d] %s: already complete (fingerprint %s), skipped", position[d.stage], n,

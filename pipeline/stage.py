@@ -193,7 +193,8 @@ class StageRecord:
     seconds: float  # the seconds of the stage's pass (shared by the stages of a fused pass)
     output_uri: str  # the dataset holding the stage's rows (its pass's dataset)
     summary: dict[str, Any]
-    layers: list[dict[str, Any]] = field(default_factory=list)  # how to read the documents it passed on
+    #: How to read the documents it passed on (empty for a stage in the middle of a fused pass).
+    layers: list[dict[str, Any]] = field(default_factory=list)
     decision_column: str | None = P.DECISION  # its decision column in ``output_uri``
     text_uri: str | None = None  # the dataset with the text of the documents it decided on
     pass_name: str = ""
@@ -312,7 +313,9 @@ def commit(pass_name: str, stages: Sequence[PassStage], data: DataFrame, data_ur
     seconds = round(time.monotonic() - started, 3)
     records = []
     for st in stages:
-        layers = output_layers(st, kind, data_uri, separate)
+        # The documents a stage in the middle of a fused pass passed on are not in the pass dataset as it
+        # left them: only the pass's last stage has layers to read from.
+        layers = output_layers(st, kind, data_uri, separate) if st is stages[-1] else ()
         text_uri = st.ctx.input[0].uri if kind == "identify" and st.ctx.input else data_uri
         rec = StageRecord(st.ctx.stage, st.fingerprint, counts[st.ctx.stage], seconds, data_uri,
                           {**st.result.summary, "phase_seconds": phases}, layers=[asdict(x) for x in layers],

@@ -52,7 +52,8 @@ PROSE = ("지난 주말에 가족과 함께 경주에 다녀왔는데 불국사�
 DOCS = [
     {"id": "ok", "text": PROSE, "url": "https://news.example.kr/1"},
     {"id": "banned", "text": PROSE + " 금지어", "url": "https://news.example.kr/2"},
-    {"id": "adult_host", "text": PROSE, "url": "https://www.pornhub.com/view"},
+    # Its own text: a copy of "ok" would be dropped by exact dedup before quality sees its URL.
+    {"id": "adult_host", "text": PROSE.replace("경주", "부여"), "url": "https://www.pornhub.com/view"},
     {"id": "menu", "text": "\n".join(["홈", "뉴스", "스포츠", "연예", "날씨", "로그인", "회원가입", "고객센터"])
      + "\n" + PROSE, "url": "https://news.example.kr/3"},
     {"id": "raises", "text": PROSE + " 폭탄", "url": "https://news.example.kr/4"},
