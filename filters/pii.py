@@ -6,8 +6,9 @@ and ``filters.pii_rules.KoreanContextEnhancer`` as its context step (labels foun
 around a match, since Korean attaches particles to words and the no-op engine has no lemmas).
 
 The engine does not see the text as written but its *detection view*: full-width digits, letters
-and signs (０１０－１２３４), the long dashes and minus signs people type between digit groups
-(010—1234—5678), and phone numbers spelled in Korean digit words (공일공 일이삼사 오육칠팔) become
+and signs (０１０－１２３４), any joiner people type between digit groups (a class drawn from Unicode:
+dashes, connectors, slashes, middle dots, bullets, minus signs: 010—1234—5678, 010·1234·5678,
+830207/1234567), and phone numbers spelled in Korean digit words (공일공 일이삼사 오육칠팔) become
 ASCII, each character for one character, so a finding's offsets are the text's own and redaction
 replaces what was written. Recognizers:
 
@@ -21,7 +22,8 @@ replaces what was written. Recognizers:
 - the project's (``filters.pii_rules``): resident and foreigner numbers in every separator writing,
   phones, corporate and business numbers (checksums), driver's licences, accounts and health
   insurance numbers (label needed), passports, plates, road-name and lot addresses with building,
-  동 and 호, labelled, honorific (씨, 님) and party names, plain and obfuscated e-mails, cards (Luhn).
+  동 and 호, labelled, honorific (씨, 님) and party names, names in a table column under a name label,
+  plain and obfuscated e-mails (the @ and the dot as words in any bracket, or in Korean), cards (Luhn).
 
 Redaction uses presidio-anonymizer's ``replace`` (typed placeholders) and ``mask`` operators.
 Values never leave this module except inside the text being redacted: callers get entity types,
@@ -61,10 +63,38 @@ _KOREAN_DIGIT = {"공": "0", "영": "0", "일": "1", "이": "2", "삼": "3", "�
 _KOREAN_DIGIT_RUN = re.compile(r"[공영](?:(?:[ \t.\-\n]|\\n){0,4}[공영일이삼사오육륙칠팔구]){8,}")
 
 
+def _joiners() -> str:
+    """Characters people put between digit groups, by their Unicode class rather than one by one: every
+    dash and connector (categories Pd, Pc), and the slashes, middle dots, bullets and minus signs among
+    punctuation and maths symbols; with ㆍ (U+318D), which Korean keyboards type as a middle dot, and
+    the tilde. The full stop is not here: a dot between groups is ``filters.pii_rules.SEP``'s own."""
+    import unicodedata
+
+    out = ["\u318d", "~"]
+    for cp in range(0x21, 0x10000):
+        c = chr(cp)
+        cat = unicodedata.category(c)
+        name = unicodedata.name(c, "")
+        if cat in ("Pd", "Pc") or (cat in ("Po", "Sm") and any(
+                k in name for k in ("SOLIDUS", "SLASH", "MIDDLE DOT", "BULLET", "DOT OPERATOR", "HYPHEN"))) \
+                or name == "MINUS SIGN":
+            out.append(c)
+    return "".join(out)
+
+
+_JOINERS: Final = _joiners()
+_DIGITISH = "0-9０-９공영일이삼사오육륙칠팔구"
+#: A joiner between two digits (spaces around it allowed) is read as a hyphen: 010·1234·5678, 830207/1234567.
+_JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}})[{re.escape(_JOINERS)}](?=[ \t]{{0,2}}[{_DIGITISH}])")
+
+
 def detection_view(text: str) -> str:
-    """The text as the recognizers see it, the same length as ``text``: full-width forms and long
-    dashes as ASCII, Korean digit words of a spelled-out number as digits."""
+    """The text as the recognizers see it, the same length as ``text``: full-width forms as ASCII, any
+    joiner between digits (dash, slash, middle dot, ...) as a hyphen, Korean digit words of a
+    spelled-out number as digits."""
     view = text.translate(_VIEW_TABLE) if _NEEDS_VIEW.search(text) else text
+    if _JOINED.search(view):
+        view = _JOINED.sub(lambda m: m.group(1) + "-", view)
     if "공" in view or "영" in view:
         view = _KOREAN_DIGIT_RUN.sub(lambda m: _as_digits(m, view), view)
     return view
@@ -168,7 +198,8 @@ def _recognizer_of(r: RecognizerResult) -> str:
 
 #: Every recognizer but the name rules needs a digit (any script), an @, a full-width form, an
 #: e-mail obfuscation or a Korean digit-word run: text without any skips Presidio's per-call overhead.
-GATE = re.compile(r"[\d@\uff01-\uff5e]|골뱅이|\[at\]|\(at\)|\{at\}|%40")
+GATE = re.compile(r"[\d@\uff01-\uff5e]|골뱅이|앳|[\[({<]\s?(?:at|AT|At)\s?[\])}>]|%40"
+                  r"|\s(?:at|AT)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT)\s)")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 
 
@@ -197,12 +228,29 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
     # one (an account, a health-insurance number), whose score came from a context word such as 입금
     # near a phone number. The recognizer then breaks ties: two recognizers can score one span the same,
     # and the order Presidio returns them in is not fixed from process to process.
-    scored.sort(key=lambda f: (-f.score, -(f.end - f.start), f.entity in SHAPELESS, f.start, f.entity, f.recognizer))
+    # Before all that, a finding that stops inside a grouped number (digits continue past a separator,
+    # 070-8127-5161 of the account 070-8127-5161-68) loses to one that holds the whole number.
+    scored.sort(key=lambda f: (_cuts_number(view, f), -f.score, -(f.end - f.start), f.entity in SHAPELESS, f.start,
+                               f.entity, f.recognizer))
     chosen: list[Finding] = []
     for f in scored:
         if all(f.end <= c.start or f.start >= c.end for c in chosen):
             chosen.append(f)
     return sorted(chosen, key=lambda f: f.start)
+
+
+_NUMBER_GOES_ON = re.compile(r"(?:[ \t]{0,2}[-./][ \t]{0,2}|[ \t]{1,2})?[0-9]")
+_NUMBER_CAME = re.compile(r"[0-9](?:[ \t]{0,2}[-./][ \t]{0,2}|[ \t]{1,2})?$")
+_NUMBERS: Final = frozenset({"KR_RRN", "KR_FRN", "KR_BRN", "KR_CRN", "KR_DRIVER_LICENSE", "KR_HEALTH_INSURANCE",
+                             "KR_BANK_ACCOUNT", "CREDIT_CARD", "PHONE_NUMBER", "KR_PASSPORT"})
+
+
+def _cuts_number(view: str, f: Finding) -> bool:
+    """Whether a number finding is part of a longer grouped number in the detection view."""
+    if f.entity not in _NUMBERS:
+        return False
+    return (_NUMBER_GOES_ON.match(view, f.end, min(len(view), f.end + 6)) is not None
+            or _NUMBER_CAME.search(view, max(0, f.start - 6), f.start) is not None)
 
 
 _CLOSING = {"(": ")", "[": "]", "{": "}", "（": "）"}
@@ -246,8 +294,8 @@ def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = Non
     return str(_anonymizer().anonymize(text=text, analyzer_results=spans, operators=operators).text)
 
 
-_OBFUSCATED_AT = re.compile(r"\s*(?:\[at\]|\(at\)|\{at\}|골뱅이|%40|@)\s*", re.IGNORECASE)
-_OBFUSCATED_DOT = re.compile(r"\s*(?:\[dot\]|\(dot\)|\{dot\}|닷|\s점\s|\.)\s*", re.IGNORECASE)
+_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?at\s?[\])}>]|골뱅이|앳|%40|@|\sat\s)\s*", re.IGNORECASE)
+_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?dot\s?[\])}>]|닷|점|\sdot\s|\.)\s*", re.IGNORECASE)
 
 
 def canonical(entity: str, value: str) -> str:

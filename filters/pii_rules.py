@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
@@ -25,7 +26,9 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from filters.pii_spec import MIN_SCORE
 
 #: Recorded with every finding, so findings of an older detector can be told apart.
-RULES_VERSION: Final = 3  # 3: stop 28 (digit words across dashes and line breaks, URL labels, particles, ties)
+#: 3: stop 28 (digit words across dashes and line breaks, URL labels, particles, ties); 4: stop 29 (separators
+#: and e-mail obfuscations as classes, names in table columns, labels spaced as people space them).
+RULES_VERSION: Final = 4
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -204,24 +207,37 @@ _NOT_NAMES = frozenset(
     )
 )
 
-_NAME_LABELS = "성명|이름|담당자|작성자|신청인|대표자|예금주|수신자|보호자|환자명|고객명|수령인|받는 분|보내는 분"
-#: Between a label and a name in a table, JSON or quotes: colons, quotes, brackets, cell borders, tags.
-_NAME_GAP = r"(?:[:：\"“”'‘’「」\[\]()（）|]|</?t[hd]>|</?tr>)"
+#: Labels of a person's name on forms, in tables and in messages (a space may stand inside: 성 명).
+_NAME_LABELS = ("성\\s?명|이\\s?름|성함|담당자|작성자|신청인|신청자|대표자|예금주|수신자|수신인|발신인|보호자|환자명|"
+                "고객명|수령인|수취인|주문자|구매자|계약자|가입자|피보험자|세대주|받는\\s?분|보내는\\s?분|받는\\s?사람|"
+                "보내는\\s?사람|(?<![A-Za-z/])(?:[Ff]ull_?|[Cc]ustomer_?|[Uu]ser_?)?(?:name|Name|NAME)(?![A-Za-z])")
+#: Between a label and a name: any punctuation or symbol (colons, =, quotes, brackets, arrows, cell
+#: borders), or a table tag.
+_NAME_GAP = r"(?:</?[A-Za-z][^<>\n]{0,30}>|[^\w\s])"
 #: What may follow a name: a particle, a title, or anything that is not Hangul.
 #: The particles and copula endings of Korean grammar that attach to a noun (a name): case particles,
 #: auxiliary particles and the copula, longest first so that 이라고 is not read as 이. Not 나 or 요 alone:
 #: names end in them (최유나), and the name is matched lazily.
+#: A word followed by a colon is itself a label (신청인 정보: ...), not a name.
 _AFTER_NAME = ("(?:이라고|이라는|이랑|이에요|이었|입니다|이고|이며|이다|이나|이요|에게서|에게|에서|한테|께서|께|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
-               "(?:[^가-힣]|$)")
+               "(?![ \t]*[:：])(?:[^가-힣]|$)")
+
+#: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
+_AT_WORD: Final = r"[\[({<]\s?(?:at|AT|At)\s?[\])}>]|골뱅이|앳"
+_DOT_WORD: Final = r"[\[({<]\s?(?:dot|DOT|Dot)\s?[\])}>]|닷|점"
+#: Top-level domains an address written with plain words must end in: the generic ones people use and
+#: every two-letter country code (co.kr, go.kr end in kr).
+_TLDS: Final = r"\b(?:com|net|org|edu|gov|mil|info|biz|name|pro|io|ai|app|dev|me|xyz|site|online|shop|[a-z]{2})"
 
 #: An optional separator between digit groups, as people type them.
-SEP: Final = r"(?:[ \t]{0,2}[-.][ \t]{0,2}(?:\n|\\n)?|[ \t]{1,2}|[ \t]?\n[ \t]?|\\n)?"
+SEP: Final = r"(?:[ \t]{0,2}[-.][ \t]{0,2}(?:\n|\\[nrt])?|[ \t]{1,2}|[ \t]?\n[ \t]?|\\[nrt])?"
 _OCTET: Final = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _NB: Final = r"(?<![0-9A-Za-z])"  # no letter or digit right before
 _NA: Final = r"(?![0-9])"
 
 
+_PHONE_DIGITS = re.compile(r"01[016789]\d{7,8}|02\d{7,8}|0[3-6][1-5]\d{7,8}|070\d{8}|050[2-8]\d{7,8}|080\d{7}")
 _DATE = re.compile(r"(?:19|20)\d\d[-. ]+\d{1,2}[-. ]+\d{1,2}\.?")
 
 
@@ -317,6 +333,15 @@ RULES: Final = [
         ),
         0.6,
     ),
+    # A phone number with a separator anywhere, between any two digits (0 1 0 - 1 2 3 4 ..., as digit
+    # words are spelled one by one): the digits must make a Korean number.
+    Rule(
+        "kr_phone_spread",
+        "PHONE_NUMBER",
+        _r(r"(?<![0-9A-Za-z.+-])(?P<v>0(?:(?:[ \t.\-\n]|\\[nrt]){0,4}\d){8,11})(?![ \t.\-]{0,3}\d)"),
+        0.6,
+        lambda v: None if _PHONE_DIGITS.fullmatch(_digits(v)) else False,
+    ),
     Rule("kr_crn", "KR_CRN", _r(rf"{_NB}(?P<v>\d{{6}}{SEP}\d{{7}}){_NA}"), 0.3, _crn),
     Rule("kr_brn", "KR_BRN", _r(rf"{_NB}(?P<v>\d{{3}}{SEP}\d{{2}}{SEP}\d{{5}}){_NA}"), 0.3, _brn),
     Rule(
@@ -366,7 +391,9 @@ RULES: Final = [
         "kr_person_labelled",
         "PERSON",
         _r(
-            rf"(?:{_NAME_LABELS})\s*(?:[:：]|{_NAME_GAP})\s*(?:{_NAME_GAP}\s*)*(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})"
+            rf"(?:{_NAME_LABELS})(?:\s?[가-힣]{{1,4}}\s*(?=[:：])|\s?[(（][^)）\n]{{1,10}}[)）])?"
+            rf"[ \t]*(?:[:：]|{_NAME_GAP})[ \t]*(?:(?:{_NAME_GAP}[ \t]*)+|\n[ \t]*)?(?!{_NAME_LABELS})"
+            rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})"
             rf"|(?:{_NAME_LABELS})\s+(?P<w>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
         ),
         0.7,
@@ -418,18 +445,31 @@ RULES: Final = [
         ),
         0.9,
     ),
-    # Obfuscated: kim[at]naver.com, kim(at)naver(dot)com, kim 골뱅이 naver 닷 com, kim%40naver.com.
+    # Obfuscated: the @ and the dots written as words in any bracket, or in Korean, joined or spaced:
+    # kim[at]naver.com, kim (AT) naver {dot} com, kim 골뱅이 naver 닷 com, kim앳naver점com, kim%40naver.com.
     Rule(
         "email_obfuscated",
         "EMAIL_ADDRESS",
         _r(
-            r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}"
-            r"(?:\s?(?:\[at\]|\(at\)|\{at\}|\[AT\]|\(AT\)|@)\s?|\s?골뱅이\s?|%40)"
-            r"[A-Za-z0-9-]{1,63}(?:(?:\s?(?:\[dot\]|\(dot\)|\{dot\}|\[DOT\]|\.)\s?|\s?닷\s?|\s점\s)[A-Za-z0-9-]{1,63}){1,3})"
+            rf"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{{1,64}}(?:\s?(?:{_AT_WORD}|@)\s?|%40)"
+            rf"[A-Za-z0-9-]{{1,63}}(?:(?:\s?(?:{_DOT_WORD}|\.)\s?)[A-Za-z0-9-]{{1,63}}){{1,3}})"
             r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
         ),
         0.85,
         lambda v: None if re.search(r"[A-Za-z]{2,24}$", v) else False,
+    ),
+    # The at and the dot as plain English words (kim at naver dot com, kim at naver.com): the last part
+    # must be a top-level domain people use, so "looked at it. Then" is not an address.
+    Rule(
+        "email_words",
+        "EMAIL_ADDRESS",
+        _r(
+            r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}\s+(?:at|AT)\s+"
+            rf"[A-Za-z0-9-]{{1,63}}(?:(?:\s+(?:dot|DOT)\s+|\.|\s?(?:{_DOT_WORD})\s?)[A-Za-z0-9-]{{1,63}}){{1,3}})"
+            r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
+        ),
+        0.8,
+        lambda v: None if re.search(rf"(?:{_TLDS})$", v) else False,
     ),
     Rule(
         "card",
@@ -462,7 +502,8 @@ HINTS: Final = {
     "kr_vehicle_plate": re.compile(rf"\d[{_PLATE_SYLLABLES}]"),
     "ipv4": re.compile(r"\d\.\d{1,3}\.\d"),
     "email": re.compile("@"),
-    "email_obfuscated": re.compile(r"@|\[at\]|\(at\)|\{at\}|\[AT\]|\(AT\)|골뱅이|%40"),
+    "email_obfuscated": re.compile(rf"@|%40|{_AT_WORD}"),
+    "email_words": re.compile(r"\s(?:at|AT)\s"),
 }
 
 
@@ -522,16 +563,91 @@ class KoreanRegexRecognizer(EntityRecognizer):
                     "rule": rule.name,
                 }
                 out.append(RecognizerResult(entity, m.start(group), m.end(group), score, explanation, meta))
+        if "PERSON" in self.supported_entities and (not entities or "PERSON" in entities):
+            names, headers = table_names(text)
+            if headers:  # a label's neighbour in a header row is another label
+                out = [r for r in out if not (r.entity_type == "PERSON" and any(a <= r.start < b for a, b in headers))]
+            for start, end in names:
+                explanation = AnalysisExplanation(recognizer=self.name, original_score=TABLE_SCORE,
+                                                  pattern_name="kr_person_table", pattern=None)
+                meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, "rule": "kr_person_table"}
+                out.append(RecognizerResult("PERSON", start, end, TABLE_SCORE, explanation, meta))
         return out
+
+
+_LABEL_CELL = re.compile(rf"[\s\"'*`<>\[\]]*(?:{_NAME_LABELS})[\s\"'*`<>\[\]:：]*")
+_NAME_CELL = re.compile(r"[\s\"'*`<>\[\]]*(?P<v>[가-힣]{2,4})[\s\"'*`<>\[\]]*")
+_HTML_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE | re.DOTALL)
+TABLE_SCORE: Final = 0.7
+
+
+def _rows(text: str) -> list[list[tuple[int, int]]]:
+    """The table rows of ``text`` as cell spans: lines split by the delimiter they share with the lines
+    around them (comma, tab, pipe, semicolon), and HTML rows; a blank line ends a table."""
+    rows: list[list[tuple[int, int]]] = []
+    last = 0
+    for m in re.finditer(r"<tr[^>]*>(.*?)</tr>", text, re.IGNORECASE | re.DOTALL):
+        if "</table>" in text[last:m.start()].lower():
+            rows.append([])
+        rows.append([(c.start(1), c.end(1)) for c in _HTML_CELL.finditer(text, m.start(1), m.end(1))])
+        last = m.end()
+    rows.append([])
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        delim = next((d for d in ("\t", "|", ",", ";") if line.count(d) >= 1), None)
+        if delim is None or not line.strip():
+            rows.append([])
+            continue
+        cells, at = [], start
+        for part in line.split(delim):
+            cells.append((at, at + len(part)))
+            at += len(part) + 1
+        rows.append(cells)
+    return rows
+
+
+def table_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Names in a table column whose header is a name label (a CSV, TSV or Markdown table, or an HTML
+    table): the label stands in the header row, the names below it. Returns the names' spans and the
+    header rows' spans (the cells beside a label there are other labels, not values)."""
+    if not re.search(_NAME_LABELS, text):
+        return [], []
+    out: list[tuple[int, int]] = []
+    headers: list[tuple[int, int]] = []
+    header: tuple[int, int, int, int] | None = None  # (column, cells, start and end of the header row)
+    for cells in _rows(text):
+        if not cells:
+            header = None
+            continue
+        if header is None or len(cells) != header[1]:
+            cols = [i for i, (a, b) in enumerate(cells) if _LABEL_CELL.fullmatch(text, a, b)]
+            header = (cols[0], len(cells), cells[0][0], cells[-1][1]) if cols else None
+            continue
+        if not headers or headers[-1] != header[2:]:
+            headers.append(header[2:])  # a header row: a row of its shape follows
+        a, b = cells[header[0]]
+        m = _NAME_CELL.fullmatch(text, a, b)
+        if m is not None:
+            out.append((m.start("v"), m.end("v")))
+    return out, headers
+
+
+@cache
+def _label_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the labels, spaced as people space them: a space may stand between any two of a label's
+    characters (운전 면허 번호 for 운전면허, 주민 등록 번호 for 주민등록)."""
+    return re.compile("|".join(r"[ \t]?".join(map(re.escape, w)) for w in sorted(set(words), key=len, reverse=True)))
 
 
 def _last(haystack: str, words: tuple[str, ...] | list[str]) -> int:
     """Position just after the rightmost occurrence of any word in ``haystack``, or -1."""
     best = -1
-    for w in words:
-        i = haystack.rfind(w)
-        if i >= 0:
-            best = max(best, i + len(w))
+    if not words:
+        return best
+    for m in _label_pattern(tuple(words)).finditer(haystack):
+        best = max(best, m.end())
     return best
 
 
@@ -589,8 +705,8 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
                 continue
             word = before[:pos].rsplit(None, 1)[-1] if pos >= 0 and before[:pos].split() else ""
             if pos < 0:
-                after_at = next((w for w in words if w in after), None)
-                word = after_at or ""
+                after_at = _label_pattern(tuple(words)).search(after) if words else None
+                word = after_at.group() if after_at else ""
             if word or pos >= 0:
                 # A label before the value is stronger evidence than a word after it (건보 번호 1516...
                 # 으로 입금: the health-insurance label, not 입금, decides).

@@ -12,8 +12,10 @@ and a genre of surrounding text (informal and formal). Every family is split int
 A held-out half is held out only until its failures are read. The first held-out half (stop 25:
 spaced and long dashes, Korean digit words with 영, brackets, HTML tables, URL queries, comments,
 chat, court decisions, invoices, and its labels and particles) was reported, its failures read
-(docs/pii.md), and it was then moved into the tuning half (stop 28). The held-out half below was
-written then, from writings and contexts none of the rules had been written for; it is reported only.
+(docs/pii.md), and it was then moved into the tuning half (stop 28). The second (stop 28: minus signs,
+middle dots, slashes, tabs, e-mail words, CSV rows, XML tags, text messages, notices, forms) went the
+same way at stop 29 (``_rotate``). The held-out half now is the one written at stop 29 (``heldout3``
+below), from writings and contexts none of the rules had been written for; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -231,10 +233,20 @@ SEPARATORS = {
         ("tab", "\t"),
         ("hyphen", "-"),
     ),
+    # Written at stop 29, after the stop-28 held-out half was read and moved into tuning.
+    "heldout3": (
+        ("nbsp", "\u00a0"),
+        ("comma", ","),
+        ("spaced_slash", " / "),
+        ("underscore", "_"),
+        ("ideographic_space", "\u3000"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
-                                                                        "korean_words_spaced")}
+                                                                        "korean_words_spaced"),
+               "heldout3": ("ascii", "korean_words_mixed")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -255,38 +267,62 @@ EMAIL_FORMS = {
         ("korean_at_dot_joined", "{l}골뱅이{h}점{t}"),
         ("fullwidth_at_dot", "{l}＠{h}．{t}"),
     ),
+    "heldout3": (
+        ("spaced_dot", "{l} @ {h} . {t}"),
+        ("korean_dotcom", "{l} 골뱅이 {h} 닷컴"),
+        ("upper_case", "{L}@{H}.{T}"),
+        ("markdown_link", "[{l}@{h}.{t}](mailto:{l}@{h}.{t})"),
+        ("spaced_brackets", "{l} [ at ] {h} [ dot ] {t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
              "corner_quotes"),
     HELDOUT: ("csv_row", "xml_tag", "angle_brackets", "key_value", "plain"),
+    "heldout3": ("sql_values", "log_kv", "html_attribute", "yaml", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
-             HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…")}
+             HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
+             "heldout3": ("", "이며", "이랑", "하고", "에게", "?")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
     "KR_RRN": {TUNING: ("주민등록번호", "주민번호", "주민등록 번호", "생년월일 및 주민번호"),
-               HELDOUT: ("주민 번호", "주민등록번호(13자리)")},
-    "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)")},
-    "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No")},
+               HELDOUT: ("주민 번호", "주민등록번호(13자리)"),
+               "heldout3": ("주민 등록 번호", "주민등록번호 전체")},
+    "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
+               "heldout3": ("외국인 등록 번호", "외국인등록증 번호")},
+    "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
+                    "heldout3": ("여권 번호(PP)", "Passport Number")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
-                          HELDOUT: ("면허증 번호", "운전 면허 번호")},
+                          HELDOUT: ("면허증 번호", "운전 면허 번호"),
+                          "heldout3": ("운전면허 번호", "면허 번호")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
-                            HELDOUT: ("보험증번호", "건강보험 번호")},
+                            HELDOUT: ("보험증번호", "건강보험 번호"),
+                            "heldout3": ("건강보험증번호", "건강 보험 번호")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
-               HELDOUT: ("사업자 번호", "사업자등록 No")},
-    "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호")},
+               HELDOUT: ("사업자 번호", "사업자등록 No"),
+               "heldout3": ("사업자 등록 번호", "사업자No")},
+    "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
+               "heldout3": ("법인 등록 번호", "법인등록No")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
-                        HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌")},
-    "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드")},
+                        HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
+                        "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호")},
+    "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
+                    "heldout3": ("신용 카드", "카드No")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
-                     HELDOUT: ("휴대전화", "Mobile", "H.P", "문자")},
-    "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email")},
-    "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP")},
-    "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판")},
-    "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소")},
-    "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인")},
+                     HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
+                     "heldout3": ("폰번호", "연락 번호", "☏", "Phone")},
+    "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
+                      "heldout3": ("전자우편", "e-mail 주소")},
+    "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
+                   "heldout3": ("IP Address", "접속 아이피")},
+    "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
+                         "heldout3": ("차량 넘버", "자동차 번호")},
+    "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
+                   "heldout3": ("현주소", "우편물 주소")},
+    "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
+               "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -302,6 +338,18 @@ GROUPED = {
     "KR_HEALTH_INSURANCE": health_groups(),
 }
 ENTITIES = (*GROUPED, "KR_PASSPORT", "EMAIL_ADDRESS", "IP_ADDRESS", "KR_VEHICLE_PLATE", "KR_ADDRESS", "PERSON")
+
+
+def _rotate() -> None:
+    """The stop-28 held-out half joins the tuning half (its failures were read, docs/pii.md), and the
+    half written at stop 29 becomes the held-out half."""
+    for family in (SEPARATORS, DIGIT_FORMS, EMAIL_FORMS, CONTAINERS, PARTICLES, GENRES,
+                   *LABELS.values()):
+        if isinstance(family[TUNING], dict):
+            family[TUNING] = {**family[TUNING], **family[HELDOUT]}
+        else:
+            family[TUNING] = tuple(dict.fromkeys((*family[TUNING], *family[HELDOUT])))
+        family[HELDOUT] = family.pop("heldout3")
 
 
 def _korean_words(value: str, table: str, spaced: bool) -> str:
@@ -327,6 +375,12 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             value = value.translate(_FULLWIDTH)
         elif form == "fullwidth_mixed":
             value = "".join(c.translate(_FULLWIDTH) if i % 2 else c for i, c in enumerate(value))
+        elif form == "korean_words_mixed":
+            if entity != "PHONE_NUMBER":
+                form = "ascii"
+            else:  # every other group in digit words: 010 일이삼사 5678
+                table = draw(st.sampled_from(_KOREAN_DIGITS))
+                value = sep.join(_korean_words(g, table, False) if i % 2 else g for i, g in enumerate(groups))
         elif form in ("korean_words", "korean_words_spaced"):
             if entity != "PHONE_NUMBER":
                 form = "ascii"
@@ -338,7 +392,7 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
     if entity == "EMAIL_ADDRESS":
         local, host, tld = draw(email_parts())
         form, template = draw(st.sampled_from(EMAIL_FORMS[half]))
-        return template.format(l=local, h=host, t=tld), form
+        return template.format(l=local, h=host, t=tld, L=local.upper(), H=host.upper(), T=tld.upper()), form
     if entity == "IP_ADDRESS":
         return draw(ipv4()), "dotted"
     if entity == "KR_VEHICLE_PLATE":
@@ -417,6 +471,26 @@ GENRES = {
 }
 GENRES[TUNING] = {**GENRES[TUNING], **GENRES[HELDOUT]}
 GENRES[HELDOUT] = GENRES.pop("heldout2")
+# Written at stop 29, after the stop-28 held-out half (sms, notice, form, e-mail body) was read.
+GENRES["heldout3"] = {
+    "ticket": (
+        "[문의 #4821] 로그인이 안 됩니다. 회신은 {x} 로 부탁드려요.",
+        "고객센터 상담 기록: 고객 요청으로 {x} 정보 변경 처리함.",
+    ),
+    "listing": (
+        "매물번호 2231 | 역세권 투룸 | 문의: {x} | 즉시 입주 가능",
+        "[부동산] 급매 아파트 32평, 계약 시 {x} 지참 바랍니다.",
+    ),
+    "medical": (
+        "초진 문진표\n환자 정보 {x}\n주요 증상: 두통, 어지럼증",
+        "처방전 발행 기관 확인용 {x} (보관 기간 5년)",
+    ),
+    "log": (
+        "2024-11-03T09:12:44Z WARN auth failed {x} retry=3",
+        "DEBUG payload={x} elapsed=12ms",
+    ),
+}
+_rotate()
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -481,11 +555,23 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
         head = f"\n번호,{label or '비고'},등록일\n17,"
         after = ",2024-05-02\n"
     elif container == "xml_tag":
-        head = f"<{key}>"
+        head = f"{before}<{key}>"
         after = f"</{key}>" + after
     elif container == "angle_brackets":
         head = f"{before}<"
         after = ">" + after
+    elif container == "sql_values":
+        head = (f"-- {label}\n" if label and label_pos == "before" else "") + "INSERT INTO t VALUES (17, '"
+        after = "', '2024-05-02');" + after
+    elif container == "log_kv":
+        head = f"{before}{key}="
+        after = " status=200" + after
+    elif container == "html_attribute":
+        head = (f"<label>{label}</label>" if label and label_pos == "before" else "") + f'<input name="{key}" value="'
+        after = '">' + after
+    elif container == "yaml":
+        head = f"\n{label or key}: "
+        after = "\n"
     elif container == "key_value":
         head = f"{label or key} = "
         after = "\n"
@@ -515,7 +601,7 @@ class Case:
     negatives: list[tuple[str, str]] = field(default_factory=list)
 
 
-_KEYS = {"PHONE_NUMBER": "tel", "EMAIL_ADDRESS": "email", "KR_RRN": "rrn", "CREDIT_CARD": "card"}
+_KEYS = {"PHONE_NUMBER": "tel", "EMAIL_ADDRESS": "email", "KR_RRN": "rrn", "CREDIT_CARD": "card", "PERSON": "name"}
 
 
 @st.composite

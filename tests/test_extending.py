@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 def test_the_worked_examples_run() -> None:
     doc = (ROOT / "docs" / "extending.md").read_text(encoding="utf-8")
     blocks = [b for b in re.findall(r"```python\n(.*?)```", doc, flags=re.S) if b.startswith("# run")]
-    assert len(blocks) == 3
+    assert len(blocks) == 4
     res = subprocess.run([sys.executable, "-c", "\n".join(blocks)], cwd=ROOT, capture_output=True, text=True,
                          timeout=300)
     assert res.returncode == 0, res.stderr[-3000:]
