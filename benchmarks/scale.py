@@ -204,7 +204,7 @@ def run_pipeline(input_dir: Path, work: Path, master: str) -> dict[str, Any]:
     windows = stage_windows((work / "run" / "reports" / "run.log").read_text(encoding="utf-8"), end)
     # Stages run in passes (one window and one time for a fused pass): reported per pass, with the input
     # bytes of its first stage.
-    passes = {s.get("pass_name") or s["stage"]: s for s in reversed(rec["stages"])}
+    passes = {s.get("pass_name") or s["stage"]: s for s in rec["stages"]}  # in order; one record per pass
     first = {name: next(s["stage"] for s in rec["stages"] if (s.get("pass_name") or s["stage"]) == name)
              for name in passes}
     bytes_in = {s["stage"]: s["bytes_in"] for s in rec["summary"]}

@@ -60,6 +60,8 @@ class Prepared:
     payload: Any = None
     summary: dict[str, Any] = field(default_factory=dict)
     specs: dict[str, Spec] | None = None
+    #: Side outputs staged by ``prepare`` (a trained model), put in place after the invariants pass.
+    publish: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -194,21 +196,27 @@ def fuse_batch(batch: pa.RecordBatch, lead: str, chains: Sequence[tuple[str, Map
 
 
 def stage_model(ctx: StageContext, setting: str, file_name: str, train: Callable[[str], dict[str, Any]]
-                ) -> tuple[dict[str, Any], str]:
-    """The model a stage's block applies: ``train``ed into a local file and put under ``models/`` (with its
-    ``.json`` metadata), or copied from the manifest's path; then shipped to the executors (``addFile``).
-    Returns the model's metadata for run.json and the payload ``model_override`` reads on the executors."""
+                ) -> tuple[dict[str, Any], str, tuple[tuple[str, str], ...]]:
+    """The model a stage's block applies: fitted by ``train`` into a local file (the fit step: a model
+    file and its ``.json`` metadata), or copied from the manifest's path; then shipped to the executors
+    (``addFile``). A trained model is staged under ``work/_staged/<stage>/`` and put under ``models/``
+    only when the pass commits, after its invariants pass. Returns the model's metadata for run.json,
+    the payload ``model_override`` reads on the executors, and the (staged, published) pairs."""
     local = os.path.join(tempfile.mkdtemp(prefix=f"kocurate-{ctx.stage}-"), file_name)
+    publish: tuple[tuple[str, str], ...] = ()
     if setting == "train":
         meta = train(local)
-        ctx.fs.put(local, ctx.path("models", file_name))
-        ctx.fs.put(local + ".json", ctx.path("models", file_name + ".json"))
+        staged = ctx.path("work", "_staged", ctx.stage)
+        ctx.fs.delete(staged)
+        for name in (file_name, file_name + ".json"):
+            ctx.fs.put(os.path.join(os.path.dirname(local), name), f"{staged}/{name}")
+        publish = tuple((f"{staged}/{name}", ctx.path("models", name)) for name in (file_name, file_name + ".json"))
     else:
         shutil.copyfile(setting, local)
         with open(local, "rb") as fh:
             meta = {"path": setting, "model_sha256": hashlib.file_digest(fh, "sha256").hexdigest()}
     ctx.spark.sparkContext.addFile(local)
-    return meta, file_name
+    return meta, file_name, publish
 
 
 def model_override(payload: str | None, block: str) -> tuple[Mapping[str, Any], Mapping[str, Mapping[str, Any]]]:
@@ -253,7 +261,7 @@ class DocStage:
         fn = partial(chain_batches, plan=plan)
         return StageResult(combined=docs.mapInArrow(fn, spark_ddl(SCHEMA)), output_uri=output_uri(ctx),
                            output_columns=P.DOC_COLUMNS, summary=prepared.summary, quarantines=True,
-                           map_input=docs, map_fn=fn, chain_plan=plan)
+                           map_input=docs, map_fn=fn, chain_plan=plan, publish=prepared.publish)
 
     def apply_local(self, rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any],
                     resources: Mapping[str, Any] | None = None,

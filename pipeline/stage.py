@@ -180,6 +180,9 @@ class StageResult:
     map_input: DataFrame | None = None
     map_fn: Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]] | None = None
     chain_plan: Any = None  # a per-document stage's ``ChainPlan``, which a pass runs after its lead
+    #: Side outputs the stage staged (a model, the token shards) as (staged, published) paths: renamed
+    #: into place by ``commit`` after the invariants pass, before the completion records.
+    publish: Sequence[tuple[str, str]] = ()
     #: An identifying stage (dedup): the document columns its dataset sets, with their value for the
     #: documents it does not list (``Layer.sets``).
     sets: Mapping[str, Any] = field(default_factory=dict)
@@ -305,10 +308,12 @@ def commit(pass_name: str, stages: Sequence[PassStage], data: DataFrame, data_ur
         moves.append((f"{tmp}/provenance/{st.ctx.stage}", first.path("provenance", st.ctx.stage)))
         if st.result.quarantines and not separate:
             moves.append((f"{tmp}/quarantine/{st.ctx.stage}", first.path("quarantine", st.ctx.stage)))
+    moves += [pair for st in stages for pair in st.result.publish]
     for src, dst in moves:
         fs.delete(dst)
         fs.rename(src, dst)
     fs.delete(tmp)
+    fs.delete(first.path("work", "_staged"))
     lap("rename")
     seconds = round(time.monotonic() - started, 3)
     records = []

@@ -134,6 +134,59 @@ def test_a_user_block_and_two_datatrove_filters_in_a_manifest(spark: Any, tmp_pa
     assert (tmp_path / "out2" / "quarantine" / "quality").is_dir()
 
 
+CLASH = '''
+from filters.blocks.base import Block, modify
+
+
+class Clash(Block):
+    """Gives every document the same id: the commit's invariants must refuse the pass."""
+
+    name = "acme_clash_v1"
+
+    def score(self, doc):
+        return {}
+
+    def decide(self, doc, scores):
+        return modify("renamed", None, {"doc_id": "same"})
+'''
+
+
+@pytest.mark.spark
+def test_a_trained_model_is_published_only_when_its_pass_commits(spark: Any, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The domain model is fitted before its pass runs; it reaches models/ with the pass's commit, after
+    the invariants, so a pass that fails them leaves no model behind (a real violation: a user block
+    that gives two documents one id)."""
+    from pipeline.errors import InvariantError
+    from pipeline.manifest import load_run
+    from pipeline.runner import execute
+
+    plugins = write_plugin(tmp_path)
+    (plugins / "acme_blocks" / "clash.py").write_text(CLASH, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(plugins))
+    for name, text in (("web", PROSE), ("law", "제1조(목적) 이 법은 국민의 권리를 보호한다.")):
+        (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps({"id": f"{name}{i}", "text": f"{text} {i}번"},
+                                                                   ensure_ascii=False) + "\n" for i in range(4)),
+                                                "utf-8")
+    (tmp_path / "s.toml").write_text("".join(
+        f'[[source]]\nname = "{n}"\ndomain = "{d}"\npaths = ["{n}.jsonl"]\nformat = "jsonl"\n'
+        'fields = { text = "text", id = "id" }\nlicence = "CC0-1.0"\norigin = "test"\n'
+        for n, d in (("web", "web"), ("law", "legal"))), encoding="utf-8")
+    for chain, out in (('["domain_v1"]', "ok"), ('["domain_v1", "acme_blocks.clash:Clash"]', "clash")):
+        (tmp_path / f"{out}.toml").write_text(
+            f'name = "{out}"\nsources_manifest = "s.toml"\nseed = 5\n[stages]\n'
+            'order = ["ingest", "normalize", "domains"]\n'
+            f'[stages.domains]\nlabels = ["web", "legal", "other"]\nchain = {chain}\n'
+            '[spark]\nmaster = "local[2]"\nshuffle_partitions = 2\n', encoding="utf-8")
+    execute(load_run(tmp_path / "ok.toml", output=str(tmp_path / "ok")))
+    assert (tmp_path / "ok" / "models" / "domain_model_v1.ftz").is_file()
+    # In a fused pass every stage's records carry the pass's final document columns: the clash is caught
+    # at the pass's first stage (ingest: "a document has more than one decision").
+    with pytest.raises(InvariantError, match="invariant violated"):
+        execute(load_run(tmp_path / "clash.toml", output=str(tmp_path / "clash")))
+    assert not (tmp_path / "clash" / "models").exists()
+    assert not (tmp_path / "clash" / "work" / "_done" / "domains.json").exists()
+
 def test_blocks_that_cannot_be_used_fail_before_spark_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                                              ) -> None:
     from pipeline.manifest import load_run

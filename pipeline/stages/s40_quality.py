@@ -83,8 +83,8 @@ class QualityStage(DocStage):
         setting = ctx.params["quality_model"]
         if not setting:
             return Prepared()
-        meta, payload = stage_model(ctx, setting, MODEL_FILE, partial(train_model, ctx))
-        return Prepared(payload=payload, summary={"quality_model": meta})
+        meta, payload, publish = stage_model(ctx, setting, MODEL_FILE, partial(train_model, ctx))
+        return Prepared(payload=payload, summary={"quality_model": meta}, publish=publish)
 
     @staticmethod
     def setup(payload: Any) -> tuple[Mapping[str, Any], Mapping[str, Mapping[str, Any]]]:

@@ -105,8 +105,8 @@ class DomainsStage(DocStage):
                 log.warning(note)
                 return Prepared(summary={"domain_model": None, "report": [note]},
                                 specs={"*": (("declared_domain_v1", {}),)})
-        meta, payload = stage_model(ctx, setting, MODEL_FILE, lambda local: train_model(ctx, local))
-        return Prepared(payload=payload, summary={"domain_model": meta})
+        meta, payload, publish = stage_model(ctx, setting, MODEL_FILE, lambda local: train_model(ctx, local))
+        return Prepared(payload=payload, summary={"domain_model": meta}, publish=publish)
 
     @staticmethod
     def setup(payload: Any) -> tuple[Mapping[str, Any], Mapping[str, Mapping[str, Any]]]:

@@ -187,13 +187,12 @@ def run(ctx: StageContext) -> StageResult:
         model_file = os.path.join(local, MODEL_NAME + ".model")
         hf_export.export(model_file, local)
         summary.update(describe(model_file))
-        # Published aside, then renamed: models/tokenizer/ never holds half of a model.
+        # Staged aside, then renamed by the commit after the invariants pass: models/tokenizer/ never
+        # holds half of a model, nor a model whose stage failed.
         staged = ctx.path(MODEL_DIR + ".partial")
         ctx.fs.delete(staged)
         for name in sorted(os.listdir(local)):
             ctx.fs.put(os.path.join(local, name), f"{staged}/{name}")
-        ctx.fs.delete(ctx.path(MODEL_DIR))
-        ctx.fs.rename(staged, ctx.path(MODEL_DIR))
     totals = sample.agg(F.sum("sample_lines"), F.sum("sample_bytes")).collect()[0]
     summary["sample_lines"], summary["sample_bytes"] = int(totals[0] or 0), int(totals[1] or 0)
     summary["report"] = [
@@ -212,7 +211,7 @@ def run(ctx: StageContext) -> StageResult:
                      F.lit("tokenizer.sample_bytes"), F.col("sample_bytes").cast("string")).alias(P.DETAILS),
         F.col(P.N_BYTES))
     return StageResult(combined=combined, output_uri=ctx.path("work", NAME), output_columns=OUTPUT_COLUMNS,
-                       summary=summary)
+                       summary=summary, publish=[(staged, ctx.path(MODEL_DIR))])
 
 
 def languages_of(sample: Any, sizes: dict[tuple[str, str], int]) -> dict[str, dict[str, Any]]:

@@ -191,9 +191,9 @@ def run(ctx: StageContext) -> StageResult:
     dtype = np.dtype(M.dtype_for(vocab)).name
     seed = ctx.manifest.seed
     run_id = str(ctx.facts.get("run_id", ""))
-    # Shards are written aside and the directory renamed into place once complete, so tokens/ is
-    # always a whole set: a run killed mid-stage leaves only the .partial directory, which the
-    # resumed stage starts over.
+    # Shards are written aside and the directory renamed into place by the commit once complete and
+    # checked, so tokens/ is always a whole set: a run killed mid-stage leaves only the .partial
+    # directory, which the resumed stage starts over.
     partial_dir = tokens_dir + ".partial"
     suffix = ".tokenizer.json" if tk.is_hf else ".model"
     ship = os.path.join(tokens_dir + ".model-tmp", f"tokens-{M.sha256_file(model)[:16]}{suffix}")
@@ -240,8 +240,6 @@ def run(ctx: StageContext) -> StageResult:
     shutil.rmtree(os.path.dirname(ship), ignore_errors=True)
 
     manifest = describe(ctx, partial_dir, model, vocab, dtype, run_id, [r.asDict() for r in shard_rows], per)
-    shutil.rmtree(tokens_dir, ignore_errors=True)
-    os.replace(partial_dir, tokens_dir)
     combined = encoded.select(
         *OUTPUT_COLUMNS,
         F.when(F.col("copies") > 0, "keep").otherwise("drop").alias(P.DECISION), F.lit(STEP).alias(P.STEP),
@@ -254,8 +252,9 @@ def run(ctx: StageContext) -> StageResult:
     summary = {"tokens": totals, "shards": dict(shards), "dtype": dtype,
                "report": ["tokens: " + ", ".join(f"{s} {totals.get(s, 0):,} tokens in {shards.get(s, 0)} shards"
                                                  for s in SPLITS) + f" ({dtype}, vocabulary {vocab:,})"]}
+    # tokens.partial/ becomes tokens/ in the commit, after the invariants pass.
     return StageResult(combined=combined, output_uri=ctx.path("work", NAME), output_columns=OUTPUT_COLUMNS,
-                       summary=summary)
+                       summary=summary, publish=[(f"file://{partial_dir}", f"file://{tokens_dir}")])
 
 
 def describe(ctx: StageContext, tokens_dir: str, model: str, vocab: int, dtype: str, run_id: str,
