@@ -215,8 +215,16 @@ def stage_model(ctx: StageContext, setting: str, file_name: str, train: Callable
         shutil.copyfile(setting, local)
         with open(local, "rb") as fh:
             meta = {"path": setting, "model_sha256": hashlib.file_digest(fh, "sha256").hexdigest()}
-    ctx.spark.sparkContext.addFile(local)
-    return meta, file_name, publish
+    # Shipped under a name that holds its content's hash: a session keeps the files it was given, and
+    # refuses another file of the same name (a notebook's session running a second manifest, a test
+    # session's runs).
+    with open(local, "rb") as fh:
+        digest = hashlib.file_digest(fh, "sha256").hexdigest()[:16]
+    stem, ext = os.path.splitext(file_name)
+    shipped = os.path.join(os.path.dirname(local), f"{stem}-{digest}{ext}")
+    shutil.copyfile(local, shipped)
+    ctx.spark.sparkContext.addFile(shipped)
+    return meta, os.path.basename(shipped), publish
 
 
 def model_override(payload: str | None, block: str) -> tuple[Mapping[str, Any], Mapping[str, Mapping[str, Any]]]:

@@ -161,9 +161,11 @@ def test_a_trained_model_is_published_only_when_its_pass_commits(spark: Any, tmp
     from pipeline.manifest import load_run
     from pipeline.runner import execute
 
-    plugins = write_plugin(tmp_path)
-    (plugins / "acme_blocks" / "clash.py").write_text(CLASH, encoding="utf-8")
-    monkeypatch.syspath_prepend(str(plugins))
+    pkg = tmp_path / "plugins" / "acme_clash"  # its own package: acme_blocks may be imported from elsewhere
+    pkg.mkdir(parents=True)
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "clash.py").write_text(CLASH, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(pkg.parent))
     for name, text in (("web", PROSE), ("law", "제1조(목적) 이 법은 국민의 권리를 보호한다.")):
         (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps({"id": f"{name}{i}", "text": f"{text} {i}번"},
                                                                    ensure_ascii=False) + "\n" for i in range(4)),
@@ -172,7 +174,7 @@ def test_a_trained_model_is_published_only_when_its_pass_commits(spark: Any, tmp
         f'[[source]]\nname = "{n}"\ndomain = "{d}"\npaths = ["{n}.jsonl"]\nformat = "jsonl"\n'
         'fields = { text = "text", id = "id" }\nlicence = "CC0-1.0"\norigin = "test"\n'
         for n, d in (("web", "web"), ("law", "legal"))), encoding="utf-8")
-    for chain, out in (('["domain_v1"]', "ok"), ('["domain_v1", "acme_blocks.clash:Clash"]', "clash")):
+    for chain, out in (('["domain_v1"]', "ok"), ('["domain_v1", "acme_clash.clash:Clash"]', "clash")):
         (tmp_path / f"{out}.toml").write_text(
             f'name = "{out}"\nsources_manifest = "s.toml"\nseed = 5\n[stages]\n'
             'order = ["ingest", "normalize", "domains"]\n'
