@@ -30,6 +30,10 @@ from pipeline.stages import REGISTRY
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
+#: What a stage module's ``KIND`` says: ``source`` (ingest: reads the input files), ``document`` (a chain
+#: of blocks per document: fused with the stages around it), ``identify`` (dedup: writes decisions, the
+#: next pass applies them), ``global`` (export, tokenizer, tokens: their own pass).
+KINDS = ("source", "document", "identify", "global")
 _FUSED_AFTER = ("source", "document")
 
 
@@ -41,6 +45,7 @@ def plan_passes(stages: Sequence[str]) -> list[tuple[str, ...]]:
     """The manifest's stages, in order, grouped into passes."""
     passes: list[list[str]] = []
     for stage in stages:
+        assert REGISTRY[stage].KIND in KINDS, f"stage {stage}: unknown KIND {REGISTRY[stage].KIND!r}"
         if REGISTRY[stage].KIND == "document" and passes and REGISTRY[passes[-1][-1]].KIND in _FUSED_AFTER:
             passes[-1].append(stage)
         else:

@@ -37,12 +37,6 @@ if TYPE_CHECKING:
     import pyarrow as pa
     from pyspark.sql import DataFrame, SparkSession
 
-#: What a stage is, for planning passes: ``source`` (ingest: reads the input files), ``document`` (a
-#: chain of blocks per document: fused with the stages around it), ``identify`` (dedup: writes decisions,
-#: the next pass applies them), ``global`` (export, tokenizer, tokens: their own pass).
-KINDS = ("source", "document", "identify", "global")
-
-
 @dataclass(frozen=True)
 class Layer:
     """One dataset a stage's input documents are read from. The first layer of an input holds the
@@ -66,8 +60,9 @@ class StageContext:
     params: dict[str, Any]
     input: tuple[Layer, ...] = ()  # where the previous stage's documents are (empty for ingest)
     facts: dict[str, Any] = field(default_factory=dict)  # run-level facts (the listed input files)
-    #: Set inside a pass whose lead is a per-document stage: the pass's input documents, and the function
-    #: that turns any subset of them into the documents the pass's earlier stages pass on to this one.
+    #: Set for a stage after the first of a fused pass: the pass's input documents, and the function that
+    #: turns any subset of them into the documents the pass's earlier stages pass on to this one (in a pass
+    #: led by ingest: those documents already, and the identity).
     upstream: tuple[DataFrame, Callable[[DataFrame], DataFrame]] | None = None
 
     def path(self, *parts: str) -> str:
