@@ -27,6 +27,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from filters.verdict import PASSING
 from pipeline.errors import KocurateError
 from pipeline.invariants import connect, local_path, parquet_view
 
@@ -41,6 +42,20 @@ def stage_dataset(run_dir: str, stage: str) -> str:
     if uri is None:
         raise KocurateError(f"{run_dir}: the run has no {stage} stage")
     return local_path(uri) or uri
+
+
+def stage_passed(run_dir: str, stage: str) -> str:
+    """A DuckDB ``FROM`` clause over the documents a stage passed on (kept, modified or flagged), read
+    from its pass's dataset, where a stage in a fused pass has its own decision column. The rows carry
+    the text, except for the dedup stages' (ids and decisions only)."""
+    with open(os.path.join(run_dir, "run.json"), encoding="utf-8") as fh:
+        rec = next((s for s in json.load(fh)["stages"] if s["stage"] == stage), None)
+    if rec is None or not rec.get("decision_column"):
+        raise KocurateError(f"{run_dir}: the run has no {stage} stage with documents in its pass dataset")
+    data = (local_path(rec["output_uri"]) or rec["output_uri"]).replace("'", "''")
+    passing = ", ".join(f"'{v}'" for v in PASSING)
+    return (f"(SELECT * FROM read_parquet('{data}/**/*.parquet', hive_partitioning=false) "
+            f'WHERE "{rec["decision_column"]}" IN ({passing}))')
 
 
 _FINDING_JSON = ('[{"field":"VARCHAR","entity":"VARCHAR","start":"INTEGER","end":"INTEGER","score":"DOUBLE",'

@@ -13,6 +13,8 @@ from typing import Any
 import duckdb
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from filters import domain_model as D
 from pipeline import provenance as P
@@ -94,6 +96,8 @@ def test_evaluation_counts_any_true_label_as_correct() -> None:
     assert res["accuracy"] == 0.75
     assert per["manufacturing"]["precision"] == 1.0 and per["web"]["recall"] == 0.5  # type: ignore[index]
     assert per["cultural"]["precision"] == 0.0  # type: ignore[index]
+    weighted = D.evaluate([(("web",), "web"), (("web",), "cultural")], D.DEFAULT_LABELS, weights=[3, 1])
+    assert weighted["accuracy"] == 0.75 and weighted["per_label"]["web"]["recall"] == 0.75  # type: ignore[index]
 
 
 def test_a_confident_disagreement_is_flagged_and_kept(model_path: Path) -> None:
@@ -168,3 +172,20 @@ def test_manifest_checks_the_domain_parameters(tmp_path: Path, table: str, messa
     (tmp_path / "m.toml").write_text(text, encoding="utf-8")
     with pytest.raises(ManifestError, match=re.escape(message)):
         load_run(tmp_path / "m.toml")
+
+
+@settings(max_examples=1, deadline=None)
+@given(st.lists(st.text(alphabet="가나다 \n.ab", max_size=7000), min_size=30, max_size=30))
+def test_windows_are_cut_in_spark_as_in_python(spark: Any, texts: list[str]) -> None:
+    """The stage cuts a training document's windows in Spark (only they reach the driver); the model's
+    own function cuts them when it labels. Both cut the same windows, at every length around the
+    window width and for every window count."""
+    from pipeline.stages.s60_domains import windows_column
+
+    w = D.MAX_CHARS
+    texts = [*texts, "", "가" * w, "가" * (w + 1), "".join(chr(0xAC00 + i) for i in range(5 * w + 3))]
+    df = spark.createDataFrame([(t,) for t in texts], "text string")
+    for n in (1, 2, 3, 8):
+        got = [list(r[0]) for r in df.select(windows_column(n)).collect()]
+        assert got == [D.windows(t, n) for t in texts], n
+    assert D.windows("".join(chr(0xAC00 + i) for i in range(5 * w + 3)), 8)[-1].endswith(chr(0xAC00 + 5 * w + 2))

@@ -68,18 +68,43 @@ def read_labelled(paths: list[str]) -> list[tuple[str, tuple[str, ...], str]]:
     return out
 
 
+def windows_column(n: int, column: str = "text") -> Any:
+    """``filters.domain_model.windows(text, n)`` as a Spark column (an array of strings), so that only
+    the windows of a long document reach the driver; tested equal to the Python function."""
+    from pyspark.sql import functions as F
+
+    w = D.MAX_CHARS
+    length = f"char_length(coalesce({column}, ''))"
+    k = f"least({n}, CAST(ceil({length} / {w}) AS INT))"
+    return F.expr(f"CASE WHEN {length} <= {w} OR {n} <= 1 THEN array(substring(coalesce({column}, ''), 1, {w})) "
+                  f"ELSE transform(sequence(0, {k} - 1), i -> substring({column}, "
+                  f"1 + CAST((i * ({length} - {w})) div ({k} - 1) AS INT), {w})) END")
+
+
 def train_model(ctx: StageContext, local_path: str) -> dict[str, Any]:
     """Train from the stage input (declared domains as weak labels: a deterministic sample of up to
-    ``max_training_docs`` per label, ``StageContext.first_documents``) and the labelled examples."""
+    ``max_training_docs`` per label, ``StageContext.first_documents``) and the labelled examples.
+
+    A label with few documents trains on several windows of each (``D.windows_per_document``): its
+    sample is drawn again with that many windows cut in Spark. The sample is the same documents, and the
+    driver holds about ``max_training_docs`` windows per label whatever the documents' length."""
     from pyspark.sql import functions as F
 
     p, seed = ctx.params, ctx.manifest.seed
-    columns = ["doc_id", F.substring("text", 1, 4 * D.MAX_CHARS).alias("text")]
-    examples: list[tuple[str, tuple[str, ...], str]] = []
+    samples: dict[str, list[Any]] = {}
     for label in p["labels"]:
         where = _weak_labelled(ctx, F.col("declared_domain") == label)
-        for r in ctx.first_documents(p["max_training_docs"], seed, columns, where):
-            examples.append((r["doc_id"], (label,), r["text"]))
+        rows = ctx.first_documents(p["max_training_docs"], seed, ["doc_id", windows_column(1).alias("w")], where)
+        if rows:
+            samples[label] = rows
+    counts = {label: len(rows) for label, rows in samples.items()}
+    examples: list[tuple[str, tuple[str, ...], Any]] = []
+    for label, rows in samples.items():
+        n = D.windows_per_document(counts, [label])
+        if n > 1:
+            where = _weak_labelled(ctx, F.col("declared_domain") == label)
+            rows = ctx.first_documents(p["max_training_docs"], seed, ["doc_id", windows_column(n).alias("w")], where)
+        examples += [(r["doc_id"], (label,), list(r["w"])) for r in rows]
     labelled = read_labelled(p["labelled_examples"])
     examples += labelled
     log.info("domains: training the fastText domain model on %d documents (%d labelled examples)",
