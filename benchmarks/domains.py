@@ -114,6 +114,8 @@ def label_run(split_dir: Path, seed: int, work: Path) -> tuple[Path, float]:
         f'[stages.domains]\ndomain_model = "train"\nweak_label_exclude = {heldout}\n'
         '[spark]\nmaster = "local[2]"\nshuffle_partitions = 4\ndriver_memory = "3g"\n', encoding="utf-8")
     out = work / f"labelled-{seed}"
+    if (out / "run.json").is_file():  # kept from an earlier call with the same --workdir
+        return out, json.loads((out / "run.json").read_text(encoding="utf-8"))["seconds_total"]
     seconds = run(work / "split_run.toml", out)
     return out, seconds
 
@@ -123,7 +125,7 @@ def judge(run_dir: Path) -> tuple[dict[str, Any], dict[str, Any], Counter[tuple[
     from pipeline.audit import stage_passed
 
     rows = duckdb.connect().execute(f"""
-        SELECT source, declared_domain, domain, octet_length(text) FROM {stage_passed(str(run_dir), "domains")}
+        SELECT source, declared_domain, domain, strlen(text) FROM {stage_passed(str(run_dir), "domains")}
         WHERE ends_with(source, '_heldout')""").fetchall()
     pairs, sizes, confusion = [], [], Counter()
     for source, declared, predicted, size in rows:
