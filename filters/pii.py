@@ -34,20 +34,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-# Presidio's e-mail recognizer uses tldextract, which fetches the public suffix list on first use
-# unless told not to; its bundled snapshot is enough. Set before presidio (and tldextract) import.
-os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
-
-from presidio_analyzer import RecognizerResult
-
 from filters.pii_rules import RULES_VERSION, KoreanContextEnhancer, KoreanRegexRecognizer
 from filters.pii_spec import ENTITIES, MIN_SCORE, PLACEHOLDERS
+from filters.presidio_import import RecognizerResult
 
 # ----------------------------------------------------------------------------- the detection view
 

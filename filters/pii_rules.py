@@ -20,10 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
-from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
-
 from filters.pii_spec import MIN_SCORE
+from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, EntityRecognizer, RecognizerResult
 
 #: Recorded with every finding, so findings of an older detector can be told apart.
 #: 3: stop 28 (digit words across dashes and line breaks, URL labels, particles, ties); 4: stop 29 (separators
