@@ -16,6 +16,7 @@ outputs are the same.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
@@ -68,10 +69,13 @@ def run_pass(ctxs: Sequence[StageContext], fingerprints: Sequence[str], started:
     name = pass_name(stages)
     kind = REGISTRY[stages[0]].KIND
     lead_ctx = ctxs[0]
+    mark = time.monotonic()
     lead = REGISTRY[stages[0]].run(lead_ctx)
+    prepared = [round(time.monotonic() - mark, 3)]
     if len(ctxs) == 1:
         data = None if lead.separate_output else lead.combined.select(*lead.output_columns, *_decision_columns(lead))
-        return commit(name, [PassStage(lead_ctx, lead, fingerprints[0])], data, lead.output_uri, kind, started)
+        return commit(name, [PassStage(lead_ctx, lead, fingerprints[0], prepare_seconds=prepared[0])], data,
+                      lead.output_uri, kind, started)
 
     assert lead.map_input is not None and lead.map_fn is not None, f"{stages[0]} cannot lead a pass"
     map_input, lead_fn = lead.map_input, lead.map_fn
@@ -93,11 +97,14 @@ def run_pass(ctxs: Sequence[StageContext], fingerprints: Sequence[str], started:
         # A pass led by ingest has no documents to take a share of before it runs: a fit of a stage in
         # it (none by default) samples the whole of the earlier stages' output.
         ctx.upstream = (map_input, step) if kind == "document" else (step(map_input), _same)
+        mark = time.monotonic()
         result = REGISTRY[ctx.stage].run(ctx)
+        prepared.append(round(time.monotonic() - mark, 3))
         assert result.chain_plan is not None, f"{ctx.stage} is not a per-document stage"
         followers.append((ctx.stage, result.chain_plan))
         results.append(result)
     fn = partial(pass_batches, lead=stages[0], lead_fn=lead_fn, followers=tuple(followers))
     data = map_input.mapInArrow(fn, spark_ddl(pass_schema(stages)))
-    members = [PassStage(c, r, fp, prefix=f"_{c.stage}") for c, r, fp in zip(ctxs, results, fingerprints, strict=True)]
+    members = [PassStage(c, r, fp, prefix=f"_{c.stage}", prepare_seconds=s)
+               for c, r, fp, s in zip(ctxs, results, fingerprints, prepared, strict=True)]
     return commit(name, members, data, lead_ctx.path("work", name), "document", started)

@@ -211,6 +211,9 @@ class PassStage:
     result: StageResult
     fingerprint: str
     prefix: str = ""
+    #: Seconds its ``run`` took before the pass's data was computed: the fit of a trained model (the
+    #: quality and domain models sample their input and train here), or planning alone.
+    prepare_seconds: float = 0.0
 
     def col(self, name: str) -> str:
         return f"{self.prefix}{name}"
@@ -318,7 +321,8 @@ def commit(pass_name: str, stages: Sequence[PassStage], data: DataFrame, data_ur
         layers = output_layers(st, kind, data_uri, separate) if st is stages[-1] else ()
         text_uri = st.ctx.input[0].uri if kind == "identify" and st.ctx.input else data_uri
         rec = StageRecord(st.ctx.stage, st.fingerprint, counts[st.ctx.stage], seconds, data_uri,
-                          {**st.result.summary, "phase_seconds": phases}, layers=[asdict(x) for x in layers],
+                          {**st.result.summary, "phase_seconds": {"prepare": st.prepare_seconds, **phases}},
+                          layers=[asdict(x) for x in layers],
                           decision_column=None if separate else st.col(P.DECISION), text_uri=text_uri,
                           pass_name=pass_name)
         records.append(rec)

@@ -55,6 +55,12 @@ def test_counts_add_up_per_stage(sample_run: Path, duck: duckdb.DuckDBPyConnecti
     assert run["status"] == "succeeded"
     assert [s["stage"] for s in run["summary"]] == STAGES
     assert run["summary"][0]["docs_in"] == ground_truth["records_total"]
+    # A pass's seconds are its stages' preparation (a model's fit) and its commit phases, none missing.
+    for s in run["stages"]:
+        phases = s["summary"]["phase_seconds"]
+        assert "prepare" in phases and sum(phases.values()) <= s["seconds"] + 0.01, (s["stage"], phases)
+    domains = next(s for s in run["stages"] if s["stage"] == "domains")
+    assert domains["summary"]["phase_seconds"]["prepare"] > 1, "the domain model's fit is the domains stage's prepare"
 
 
 def test_exactly_the_planted_broken_records_are_quarantined(sample_run: Path, duck: duckdb.DuckDBPyConnection,
