@@ -39,22 +39,48 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-from filters.pii_rules import RULES_VERSION, KoreanContextEnhancer, KoreanRegexRecognizer
+from filters.pii_rules import KOREAN_TLDS, PHONE_DIGITS, RULES_VERSION, KoreanContextEnhancer, KoreanRegexRecognizer
 from filters.pii_spec import ENTITIES, MIN_SCORE, PLACEHOLDERS
 from filters.presidio_import import RecognizerResult
 
 # ----------------------------------------------------------------------------- the detection view
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+
+
+def _spaces() -> dict[int, int]:
+    """Whitespace by its Unicode class, not by a list: every space separator (category Zs: the no-break
+    space of pasted web text, the ideographic space of Korean input methods, the thin and figure spaces
+    of typeset text) reads as an ASCII space, the zero-width characters a crawler leaves between digits
+    (ZWSP, ZWNJ, ZWJ, word joiner, BOM) too, and the line and paragraph separators (Zl, Zp) as a line
+    break: one character for one, so offsets stay the text's own."""
+    import unicodedata
+
+    out = {cp: 0x20 for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
+    for cp in range(0x80, 0x10000):
+        cat = unicodedata.category(chr(cp))
+        if cat == "Zs":
+            out[cp] = 0x20
+        elif cat in ("Zl", "Zp"):
+            out[cp] = 0x0A
+    return out
+
+
+_SPACES: Final = _spaces()
 _VIEW_TABLE: Final = {**{0xFF01 + i: 0x21 + i for i in range(0x5E)}, **{ord(c): ord("-") for c in _DASHES},
-                      0x3000: 0x20}
-_NEEDS_VIEW = re.compile(f"[\uff01-\uff5e\u3000{_DASHES}]")
+                      **_SPACES, 0x00AD: ord("-")}
+_NEEDS_VIEW = re.compile("[\uff01-\uff5e" + re.escape(_DASHES + "".join(map(chr, _SPACES)) + "\u00ad") + "]")
 _KOREAN_DIGIT = {"공": "0", "영": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6", "륙": "6",
                  "칠": "7", "팔": "8", "구": "9"}
-# A phone number spelled out starts with 공/영 and has at least nine digit words; separators between.
-#: Separators between digit words: spaces, a dot or dash with spaces around it, a line break (or its
-#: JSON escape).
-_KOREAN_DIGIT_RUN = re.compile(r"[공영](?:(?:[ \t.\-\n]|\\n){0,4}[공영일이삼사오육륙칠팔구]){8,}")
+_DIGIT_WORDS = "공영일이삼사오육륙칠팔구"
+#: A number spelled with Korean digit words, wholly or in part (공일공 일이삼사 오육칠팔, 010 일이삼사 5678):
+#: digits and digit words with separators between them (spaces, a dot or dash, a line break or its JSON
+#: escape), starting with 0, 공 or 영; whether it is a number at all is decided by ``_as_digits``.
+_RUN_SEP = r"(?:[ \t.,\-\n]|\\[nrt]){0,4}"
+_DIGIT_RUN = re.compile(rf"(?<![0-9])[0공영](?:{_RUN_SEP}[0-9{_DIGIT_WORDS}]){{8,}}")
+#: Where a text may hold such a run: a digit word next to a digit, or three digit words in a row.
+_DIGIT_RUN_HINT = re.compile(rf"[0-9]{_RUN_SEP}[{_DIGIT_WORDS}]|[{_DIGIT_WORDS}]{_RUN_SEP}[0-9]"
+                             rf"|[공영]{_RUN_SEP}[{_DIGIT_WORDS}]{_RUN_SEP}[{_DIGIT_WORDS}]")
 
 
 def _joiners() -> str:
@@ -84,13 +110,13 @@ _JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}})[{re.escape(_JOINERS)}](?
 
 def detection_view(text: str) -> str:
     """The text as the recognizers see it, the same length as ``text``: full-width forms as ASCII, any
-    joiner between digits (dash, slash, middle dot, ...) as a hyphen, Korean digit words of a
-    spelled-out number as digits."""
+    space as a space, any joiner between digits (dash, slash, middle dot, ...) as a hyphen, Korean digit
+    words of a spelled-out phone number as digits."""
     view = text.translate(_VIEW_TABLE) if _NEEDS_VIEW.search(text) else text
     if _JOINED.search(view):
         view = _JOINED.sub(lambda m: m.group(1) + "-", view)
-    if "공" in view or "영" in view:
-        view = _KOREAN_DIGIT_RUN.sub(lambda m: _as_digits(m, view), view)
+    if _DIGIT_RUN_HINT.search(view):
+        view = _DIGIT_RUN.sub(_as_digits, view)
     return view
 
 
@@ -98,12 +124,25 @@ def detection_view(text: str) -> str:
 _AFTER_I = frozenset("에고며다라랑나니면어었야지")
 
 
-def _as_digits(m: re.Match[str], text: str) -> str:
-    """A run of digit words as digits; a last 이 that begins a particle (``사사사륙이에요``) stays a word."""
-    run = m.group()
-    if run.endswith("이") and m.end() < len(text) and text[m.end()] in _AFTER_I:
-        return "".join(_KOREAN_DIGIT.get(c, c) for c in run[:-1]) + "이"
-    return "".join(_KOREAN_DIGIT.get(c, c) for c in run)
+def _as_digits(m: re.Match[str]) -> str:
+    """The longest start of a run of digits and digit words whose digits make a Korean phone number, as
+    digits; the rest as written. A run with no digit word, or none that makes a number, stays as it is:
+    the 이 of a particle after a number (``오육칠팔이에요``) or a word after it (``5678 이사``) is not read
+    as a digit, because the number ends where its digits stop making a phone number."""
+    run, text = m.group(), m.string
+    if not any(c in _KOREAN_DIGIT for c in run):
+        return run
+    for end in range(len(run), 0, -1):
+        if run[end - 1] not in _KOREAN_DIGIT and not run[end - 1].isdigit():
+            continue
+        if run[end - 1] == "이" and m.start() + end < len(text) and text[m.start() + end] in _AFTER_I:
+            continue  # 이 begins a particle
+        digits = "".join(_KOREAN_DIGIT.get(c, c) for c in run[:end] if c.isdigit() or c in _KOREAN_DIGIT)
+        if len(digits) < 9:
+            break
+        if PHONE_DIGITS.fullmatch(digits):
+            return "".join(_KOREAN_DIGIT.get(c, c) for c in run[:end]) + run[end:]
+    return run
 
 
 # ----------------------------------------------------------------------------- the engine
@@ -200,7 +239,7 @@ _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 def needs_analyzer(text: str) -> bool:
     """Whether any recognizer but the name rules can match ``text`` (the gate before Presidio)."""
     return GATE.search(text) is not None or (("공" in text or "영" in text)
-                                              and _KOREAN_DIGIT_RUN.search(text.translate(_VIEW_TABLE)) is not None)
+                                              and _DIGIT_RUN.search(text.translate(_VIEW_TABLE)) is not None)
 
 
 #: Types a number has only by its label: no checksum, no prefix, no shape of their own.
@@ -289,7 +328,8 @@ def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = Non
 
 
 _OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?at\s?[\])}>]|골뱅이|앳|%40|@|\sat\s)\s*", re.IGNORECASE)
-_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?dot\s?[\])}>]|닷|점|\sdot\s|\.)\s*", re.IGNORECASE)
+_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?dot\s?[\])}>]|닷|점|쩜|돗|\sdot\s|\.)\s*", re.IGNORECASE)
+_KOREAN_TLD_END = re.compile("\\.(" + "|".join(sorted(KOREAN_TLDS, key=len, reverse=True)) + ")$")
 
 
 def canonical(entity: str, value: str) -> str:
@@ -297,7 +337,8 @@ def canonical(entity: str, value: str) -> str:
     ASCII), lowercase e-mail with obfuscations undone, spaces removed."""
     value = detection_view(value)
     if entity in ("EMAIL_ADDRESS",):
-        return _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", value.strip())).lower()
+        email = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", value.strip())).lower()
+        return _KOREAN_TLD_END.sub(lambda m: "." + KOREAN_TLDS[m.group(1)], email)
     if entity in ("KR_ADDRESS", "PERSON", "KR_VEHICLE_PLATE", "KR_PASSPORT", "KR_DRIVER_LICENSE", "IP_ADDRESS"):
         return re.sub(r"\s+", "", value)
     return "".join(c for c in value if c.isdigit()) or value

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from filters.pii_spec import MIN_SCORE
@@ -26,13 +26,26 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: Recorded with every finding, so findings of an older detector can be told apart.
 #: 3: stop 28 (digit words across dashes and line breaks, URL labels, particles, ties); 4: stop 29 (separators
 #: and e-mail obfuscations as classes, names in table columns, labels spaced as people space them).
-RULES_VERSION: Final = 4
+#: 5: stop 31 (whitespace as a Unicode class, a comma between groups where a checksum or shape holds, digit
+#: words mixed with digits, 닷컴, labels across markup, financial institutions, person-noun labels).
+RULES_VERSION: Final = 5
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
 CONTEXT_FACTOR: Final = 0.35  # Presidio's default context_similarity_factor
 MIN_WITH_CONTEXT: Final = 0.6  # a labelled weak pattern passes MIN_SCORE
 BEFORE_BONUS: Final = 0.05  # ... and a little more when its label stands before it
+
+#: Korean deposit-taking institutions (the Financial Supervisory Service's categories, not the generator's
+#: labels): a word that names one labels an account. The generic words of their names (은행, 뱅크, 금고,
+#: 증권, 저축은행: every commercial, regional, internet and savings bank), the cooperatives and the post
+#: office, the banks' Latin brands, and securities firms (CMA accounts). Not the bare first words of bank
+#: names: 우리 (we), 하나 (one), 국민 (citizens), 기업 (company), 산업 (industry), 카카오 (the messenger)
+#: and the regional banks' cities are everyday words.
+FINANCIAL_INSTITUTIONS: Final = (
+    "은행", "뱅크", "금고", "증권", "농협", "수협", "신협", "산림조합", "우체국", "새마을",
+    "KB", "NH", "IBK", "KDB", "SC제일", "씨티", "iM", "미래에셋", "키움", "CMA",
+)
 
 #: Korean labels per entity (raise the score); merged with each Presidio recognizer's own context.
 CONTEXT: Final = {
@@ -65,7 +78,7 @@ CONTEXT: Final = {
     ),
     "EMAIL_ADDRESS": ("이메일", "메일", "E-mail", "e-mail", "Email", "email"),
     "CREDIT_CARD": ("카드번호", "신용카드", "체크카드", "카드"),
-    "KR_BANK_ACCOUNT": ("계좌", "입금", "예금주", "은행", "농협", "우체국", "새마을금고", "신협", "수협", "뱅크"),
+    "KR_BANK_ACCOUNT": ("계좌", "입금", "예금주", "송금", "이체", "환불", *FINANCIAL_INSTITUTIONS),
     "KR_ADDRESS": ("주소", "소재지", "거주지", "배송지"),
     "IP_ADDRESS": ("IP", "ip", "아이피"),
     "KR_VEHICLE_PLATE": ("차량번호", "차 번호", "차번호", "번호판"),
@@ -84,6 +97,8 @@ TYPE_LABELS: Final = {
     "CREDIT_CARD": ("카드번호",),
     "KR_BANK_ACCOUNT": ("계좌번호",),
 }
+#: How far markup or code (no Hangul in it) may separate a value from the label before or after it.
+MARKUP_REACH: Final = 120
 #: Labels that mark the number right after them as something else (nearest label wins).
 NEGATIVE_CONTEXT: Final = (
     "모델",
@@ -117,10 +132,6 @@ NEGATIVE_CONTEXT: Final = (
     "Order",
 )
 
-_BANKS = (
-    "국민|신한|우리|하나|농협|기업|카카오뱅크|케이뱅크|토스뱅크|새마을금고|우체국|SC제일|씨티|부산|대구|"
-    "경남|광주|전북|제주|수협|신협|산업"
-)
 #: Common surnames (about 99% of the population): a party named in a judgment starts with one.
 _SURNAMES = (
     "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지"
@@ -205,13 +216,34 @@ _NOT_NAMES = frozenset(
     )
 )
 
+#: Words that stand where a form's value goes and begin with a surname's syllable (정보, 이번, 미정): not
+#: names.
+_FORM_WORDS: Final = frozenset((
+    "정보", "이번", "전체", "기타", "명단", "미정", "변경", "정상", "조회", "신규", "선택", "성별", "주소", "연락처",
+    "이상", "이하", "이름", "성명", "성함", "전화", "번호", "서명", "본인", "대리인", "공란", "해당", "하단", "상단",
+    "별첨", "별도", "전원", "모두", "다수", "미상", "미기재", "국적", "주민", "여권", "한국", "이메일", "장소", "일시",
+    "구분", "금액", "제목", "나이", "소속", "부서", "부서명", "연령", "학년", "사유", "용도", "기간", "직위",
+    "생년월일",
+    "담당", "확인", "결과", "인원", "예정", "완료", "진행", "접수", "처리", "대기", "승인", "반려", "취소", "비고",
+))
+
 #: Labels of a person's name on forms, in tables and in messages (a space may stand inside: 성 명).
 _NAME_LABELS = ("성\\s?명|이\\s?름|성함|담당자|작성자|신청인|신청자|대표자|예금주|수신자|수신인|발신인|보호자|환자명|"
                 "고객명|수령인|수취인|주문자|구매자|계약자|가입자|피보험자|세대주|받는\\s?분|보내는\\s?분|받는\\s?사람|"
-                "보내는\\s?사람|(?<![A-Za-z/])(?:[Ff]ull_?|[Cc]ustomer_?|[Uu]ser_?)?(?:name|Name|NAME)(?![A-Za-z])")
+                "보내는\\s?사람|[가-힣]{1,4}[자인]\\s?명|(?<![A-Za-z/])(?:[Ff]ull_?|[Cc]ustomer_?|[Uu]ser_?)?(?:name|Name|NAME)(?![A-Za-z])")
+#: A noun for a person's role in a form, by its suffix rather than by a list (인수자, 참석자, 보증인,
+#: 위임인): a name after it is taken only after a colon, where a common surname starts it.
+_PERSON_NOUN: Final = r"(?<![가-힣])[가-힣]{1,4}[자인]"
+#: Where a form's label stands: at a line's start, or after a symbol (and a space).
+_LABEL_AT: Final = r"(?:(?<![^\n])|(?<=[^\w\s])|(?<=[^\w\s][ \t]))"
+#: Every Hangul label of an identifier: a label is never a name (신청인 정보: 주민번호 ...).
+_ANY_LABEL: Final = "|".join(sorted({w.replace(" ", "") for ws in CONTEXT.values() for w in ws
+                                     if re.fullmatch("[가-힣 ]+", w)}, key=len, reverse=True))
+#: A person noun that a name follows is a label, not a name (신청인 정보: 인수자 송민수, -- 인수자\n... '신수빈').
+_NOT_A_LABEL: Final = rf"(?![가-힣]{{0,3}}[자인](?![가-힣])[^가-힣\n]{{0,3}}\n?[^가-힣]{{0,60}}?[{_SURNAMES}][가-힣])"
 #: Between a label and a name: any punctuation or symbol (colons, =, quotes, brackets, arrows, cell
 #: borders), or a table tag.
-_NAME_GAP = r"(?:</?[A-Za-z][^<>\n]{0,30}>|[^\w\s])"
+_NAME_GAP = r"(?:</?[A-Za-z][^<>\n가-힣]{0,30}>|[^\w\s])"
 #: What may follow a name: a particle, a title, or anything that is not Hangul.
 #: The particles and copula endings of Korean grammar that attach to a noun (a name): case particles,
 #: auxiliary particles and the copula, longest first so that 이라고 is not read as 이. Not 나 or 요 alone:
@@ -223,19 +255,28 @@ _AFTER_NAME = ("(?:이라고|이라는|이랑|이에요|이었|입니다|이고|
 
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
 _AT_WORD: Final = r"[\[({<]\s?(?:at|AT|At)\s?[\])}>]|골뱅이|앳"
-_DOT_WORD: Final = r"[\[({<]\s?(?:dot|DOT|Dot)\s?[\])}>]|닷|점"
+_DOT_WORD: Final = r"[\[({<]\s?(?:dot|DOT|Dot)\s?[\])}>]|닷|점|쩜|돗"
+#: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
+#: .net, .org, .kr and .co.kr.
+KOREAN_TLDS: Final = {"컴": "com", "넷": "net", "오알지": "org", "케이알": "kr", "씨오쩜케이알": "co.kr"}
+_KOREAN_TLD: Final = rf"(?:닷|점|쩜|돗)\s?(?:{'|'.join(sorted(KOREAN_TLDS, key=len, reverse=True))})"
 #: Top-level domains an address written with plain words must end in: the generic ones people use and
 #: every two-letter country code (co.kr, go.kr end in kr).
 _TLDS: Final = r"\b(?:com|net|org|edu|gov|mil|info|biz|name|pro|io|ai|app|dev|me|xyz|site|online|shop|[a-z]{2})"
 
 #: An optional separator between digit groups, as people type them.
-SEP: Final = r"(?:[ \t]{0,2}[-.][ \t]{0,2}(?:\n|\\[nrt])?|[ \t]{1,2}|[ \t]?\n[ \t]?|\\[nrt])?"
+_SEP_BODY: Final = r"[ \t]{0,2}[-.][ \t]{0,2}(?:\n|\\[nrt])?|[ \t]{1,2}|[ \t]?\n[ \t]?|\\[nrt]"
+SEP: Final = rf"(?:{_SEP_BODY})?"
+#: ... or a comma, for the types whose checksum or shape tells a comma between groups from a thousands
+#: separator (groups of 6 and 7, 3-4-4, 4-4-4-4 digits are never thousands): ``Rule.comma``.
+SEPC: Final = rf"(?:{_SEP_BODY}|[ \t]?,[ \t]?)?"
 _OCTET: Final = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _NB: Final = r"(?<![0-9A-Za-z])"  # no letter or digit right before
 _NA: Final = r"(?![0-9])"
 
 
-_PHONE_DIGITS = re.compile(r"01[016789]\d{7,8}|02\d{7,8}|0[3-6][1-5]\d{7,8}|070\d{8}|050[2-8]\d{7,8}|080\d{7}")
+#: The digits of a Korean phone number: mobile, Seoul, area codes, 070, 050x and 080.
+PHONE_DIGITS: Final = re.compile(r"01[016789]\d{7,8}|02\d{7,8}|0[3-6][1-5]\d{7,8}|070\d{8}|050[2-8]\d{7,8}|080\d{7}")
 _DATE = re.compile(r"(?:19|20)\d\d[-. ]+\d{1,2}[-. ]+\d{1,2}\.?")
 
 
@@ -308,6 +349,10 @@ class Rule:
     validate: Callable[[str], bool | float | None] | None = None
     #: a match is rejected when this is found in the 10 characters before it
     not_after: re.Pattern[str] | None = None
+    #: its pattern takes a comma between groups (``SEPC``): a match with one is rejected where it is a
+    #: thousands-grouped number or one item of a comma-separated list of numbers (a digit and a comma
+    #: stand right before it or right after it), and needs its checksum to be found without a label
+    comma: bool = False
 
 
 def _r(pattern: str) -> re.Pattern[str]:
@@ -318,45 +363,53 @@ RULES: Final = [
     Rule(
         "kr_rrn",
         "KR_RRN",
-        _r(rf"{_NB}(?P<v>\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]){SEP}[1-8]\d{{6}}){_NA}"),
+        _r(rf"{_NB}(?P<v>\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]){SEPC}[1-8]\d{{6}}){_NA}"),
         0.3,
         _rrn,
+        comma=True,
     ),
     Rule(
         "kr_phone",
         "PHONE_NUMBER",
         _r(
             rf"(?<![0-9A-Za-z.+-])(?P<v>(?:\+82{SEP}(?:\(0\))?{SEP}|\(?0)(?:1[016789]|2|[3-6][1-5]|70|80|50[2-8])\)?"
-            rf"{SEP}\d{{3,4}}{SEP}\d{{4}}){_NA}"
+            rf"{SEPC}\d{{3,4}}{SEPC}\d{{4}}){_NA}"
         ),
         0.6,
+        comma=True,
     ),
     # A phone number with a separator anywhere, between any two digits (0 1 0 - 1 2 3 4 ..., as digit
     # words are spelled one by one): the digits must make a Korean number.
     Rule(
         "kr_phone_spread",
         "PHONE_NUMBER",
-        _r(r"(?<![0-9A-Za-z.+-])(?P<v>0(?:(?:[ \t.\-\n]|\\[nrt]){0,4}\d){8,11})(?![ \t.\-]{0,3}\d)"),
+        _r(r"(?<![0-9A-Za-z.+-])(?P<v>0(?:(?:[ \t.,\-\n]|\\[nrt]){0,4}\d){8,11})(?![ \t.,\-]{0,3}\d)"),
         0.6,
-        lambda v: None if _PHONE_DIGITS.fullmatch(_digits(v)) else False,
+        lambda v: None if PHONE_DIGITS.fullmatch(_digits(v)) else False,
+        comma=True,
     ),
-    Rule("kr_crn", "KR_CRN", _r(rf"{_NB}(?P<v>\d{{6}}{SEP}\d{{7}}){_NA}"), 0.3, _crn),
-    Rule("kr_brn", "KR_BRN", _r(rf"{_NB}(?P<v>\d{{3}}{SEP}\d{{2}}{SEP}\d{{5}}){_NA}"), 0.3, _brn),
+    Rule("kr_crn", "KR_CRN", _r(rf"{_NB}(?P<v>\d{{6}}{SEPC}\d{{7}}){_NA}"), 0.3, _crn, comma=True),
+    Rule("kr_brn", "KR_BRN", _r(rf"{_NB}(?P<v>\d{{3}}{SEPC}\d{{2}}{SEPC}\d{{5}}){_NA}"), 0.3, _brn, comma=True),
     Rule(
         "kr_driver_licence",
         "KR_DRIVER_LICENSE",
-        _r(rf"{_NB}(?P<v>(?:1[1-9]|2[0-8]){SEP}\d{{2}}{SEP}\d{{6}}{SEP}\d{{2}}){_NA}"),
+        _r(rf"{_NB}(?P<v>(?:1[1-9]|2[0-8]){SEPC}\d{{2}}{SEPC}\d{{6}}{SEPC}\d{{2}}){_NA}"),
         0.1,
         _licence,
+        comma=True,
     ),
     Rule(
         "kr_bank_account",
         "KR_BANK_ACCOUNT",
-        _r(rf"{_NB}(?P<v>\d{{2,6}}(?:{SEP}\d{{2,7}}){{1,4}}|\d{{10,14}}){_NA}"),
+        # One separator throughout: a comma-separated account (1966,680,027425) is not run together with
+        # the fields of the CSV row around it (17,56406420088,2024-05-02).
+        _r(rf"{_NB}(?P<v>\d{{2,6}}(?:[ \t]?,[ \t]?\d{{2,7}}){{1,4}}{_NA}|\d{{2,6}}(?:{SEP}\d{{2,7}}){{1,4}}"
+           rf"|\d{{10,14}}){_NA}"),
         0.1,
         lambda v: None if 10 <= len(_digits(v)) <= 14 and not _DATE.fullmatch(v) else False,
+        comma=True,
     ),
-    Rule("kr_health_insurance", "KR_HEALTH_INSURANCE", _r(rf"{_NB}(?P<v>\d{SEP}\d{{10}}){_NA}"), 0.1),
+    Rule("kr_health_insurance", "KR_HEALTH_INSURANCE", _r(rf"{_NB}(?P<v>\d{SEPC}\d{{10}}){_NA}"), 0.1, comma=True),
     Rule(
         "kr_passport",
         "KR_PASSPORT",
@@ -390,11 +443,32 @@ RULES: Final = [
         "PERSON",
         _r(
             rf"(?:{_NAME_LABELS})(?:\s?[가-힣]{{1,4}}\s*(?=[:：])|\s?[(（][^)）\n]{{1,10}}[)）])?"
-            rf"[ \t]*(?:[:：]|{_NAME_GAP})[ \t]*(?:(?:{_NAME_GAP}[ \t]*)+|\n[ \t]*)?(?!{_NAME_LABELS})"
+            rf"[ \t]*(?:[:：]|{_NAME_GAP})[ \t]*(?:(?:{_NAME_GAP}[ \t]*)+|\n[ \t]*)?(?!{_NAME_LABELS}|{_ANY_LABEL})"
+            rf"{_NOT_A_LABEL}"
             rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})"
-            rf"|(?:{_NAME_LABELS})\s+(?P<w>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
+            rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
+            rf"|{_PERSON_NOUN}(?:[ \t]*[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
+            rf"|[ \t]?[「\[<“\"'(（][ \t]?(?=[가-힣]{{2,3}}[」\]>”\"')）]))"
+            rf"(?P<u>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
         ),
         0.7,
+        lambda v: False if v in _FORM_WORDS else None,
+    ),
+    # A name that only markup or code separates from its label (<label>예금주</label><input value="황유진">,
+    # -- 참석자\nINSERT INTO t VALUES (17, '권도윤', ...), 참석자 [오영희]): a label, or a noun for a person's
+    # role where a label stands (at a line's start or after a symbol: not the copula of 사건인 '부림사건'),
+    # then text with no Hangul, no number of four digits or more (a label a number follows labels the
+    # number) and a symbol at its end, then a name that starts with a common surname and stands alone.
+    Rule(
+        "kr_person_markup",
+        "PERSON",
+        _r(
+            rf"(?:{_NAME_LABELS}|{_LABEL_AT}{_PERSON_NOUN})(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
+            rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"
+            rf"{_NOT_A_LABEL}(?!{_ANY_LABEL})(?P<v>[{_SURNAMES}][가-힣]{{1,3}})(?![가-힣0-9])"
+        ),
+        0.7,
+        lambda v: False if v in _FORM_WORDS else None,
     ),
     # A labelled name that is a URL's query value: the label stands before the URL.
     Rule(
@@ -450,11 +524,12 @@ RULES: Final = [
         "EMAIL_ADDRESS",
         _r(
             rf"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{{1,64}}(?:\s?(?:{_AT_WORD}|@)\s?|%40)"
-            rf"[A-Za-z0-9-]{{1,63}}(?:(?:\s?(?:{_DOT_WORD}|\.)\s?)[A-Za-z0-9-]{{1,63}}){{1,3}})"
+            rf"[A-Za-z0-9-]{{1,63}}(?:(?:(?:\s?(?:{_DOT_WORD}|\.)\s?)[A-Za-z0-9-]{{1,63}}){{1,3}}"
+            rf"|(?:(?:\s?(?:{_DOT_WORD}|\.)\s?)[A-Za-z0-9-]{{1,63}}){{0,2}}\s?{_KOREAN_TLD}))"
             r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
         ),
         0.85,
-        lambda v: None if re.search(r"[A-Za-z]{2,24}$", v) else False,
+        lambda v: None if re.search(rf"(?:[A-Za-z]{{2,24}}|{_KOREAN_TLD})$", v) else False,
     ),
     # The at and the dot as plain English words (kim at naver dot com, kim at naver.com): the last part
     # must be a top-level domain people use, so "looked at it. Then" is not an address.
@@ -473,27 +548,33 @@ RULES: Final = [
         "card",
         "CREDIT_CARD",
         _r(
-            rf"(?<![\d-])(?P<v>\d{{4}}(?:{SEP}\d{{4}}){{2}}{SEP}\d{{3,4}}|\d{{4}}{SEP}\d{{6}}"
-            rf"{SEP}\d{{5}}){_NA}"
+            rf"(?<![\d-])(?P<v>\d{{4}}(?:{SEPC}\d{{4}}){{2}}{SEPC}\d{{3,4}}|\d{{4}}{SEPC}\d{{6}}"
+            rf"{SEPC}\d{{5}}){_NA}"
         ),
         0.3,
         _card,
+        comma=True,
     ),
 ]
 
 
-def _any_of(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+@cache
+def _label_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the labels, spaced as people space them: a space may stand between any two of a label's
+    characters, or not stand where the label has one (운전 면허 번호 for 운전면허, 법인등록 for 법인 등록)."""
+    unspaced = {w.replace(" ", "") for w in words}
+    return re.compile("|".join(r"[ \t]?".join(map(re.escape, w)) for w in sorted(unspaced, key=len, reverse=True)))
 
 
 #: A cheap search a text must pass before a rule's pattern runs on it: the rule's label words where
 #: the rule needs its label to reach ``MIN_SCORE`` anyway, else a fragment every match contains.
 HINTS: Final = {
-    "kr_bank_account": _any_of([*CONTEXT["KR_BANK_ACCOUNT"], *_BANKS.split("|")]),
-    "kr_health_insurance": _any_of(CONTEXT["KR_HEALTH_INSURANCE"]),
+    "kr_bank_account": _label_pattern(CONTEXT["KR_BANK_ACCOUNT"]),
+    "kr_health_insurance": _label_pattern(CONTEXT["KR_HEALTH_INSURANCE"]),
     "kr_passport": re.compile(r"[MSRODG]\d{3}"),
     "kr_address": re.compile(r"[로길]\s*\d|번지"),
-    "kr_person_labelled": re.compile(_NAME_LABELS),
+    "kr_person_labelled": re.compile(rf"{_NAME_LABELS}|[자인][ \t]*[:：「\[<“\"'(（]"),
+    "kr_person_markup": re.compile(rf"{_NAME_LABELS}|(?:^|[^\w\s])[ \t]?[가-힣]{{1,4}}[자인][^가-힣]", re.MULTILINE),
     "kr_person_url": re.compile(r"[?&][^\s=&#]*=[가-힣]"),
     "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자"),
     "kr_person_honorific": re.compile(r"[씨님]"),
@@ -503,6 +584,31 @@ HINTS: Final = {
     "email_obfuscated": re.compile(rf"@|%40|{_AT_WORD}"),
     "email_words": re.compile(r"\s(?:at|AT)\s"),
 }
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _checksum_holds(rule: str, value: str) -> bool:
+    d = _digits(value)
+    if rule == "kr_rrn":
+        return len(d) == 13 and _rrn_checksum(d)
+    if rule == "kr_crn":
+        return _crn(value) is not False
+    if rule == "kr_brn":
+        return _brn(value) is not False
+    return rule == "card" and _card(value)
+
+
+def _in_number_list(text: str, start: int, end: int, rule: str) -> bool:
+    """Whether a comma-separated value is a thousands-grouped number, or one item of a list of numbers (a
+    CSV row) whose checksum does not hold: a phone shape between two numbers of a list is not taken."""
+    value = text[start:end]
+    if _THOUSANDS.fullmatch(value.replace(" ", "")) is not None:
+        return True
+    listed = (re.search(r"\d[ \t]?,[ \t]?$", text[max(0, start - 3):start]) is not None
+              or re.match(r"[ \t]?,[ \t]?\d", text[end:end + 3]) is not None)
+    return listed and not _checksum_holds(rule, value)
 
 
 class KoreanRegexRecognizer(EntityRecognizer):
@@ -530,16 +636,25 @@ class KoreanRegexRecognizer(EntityRecognizer):
         for rule, hint in zip(self.rules, self._hints, strict=True):
             if (entities and rule.entity not in entities) or (hint is not None and hint.search(text) is None):
                 continue
-            for m in rule.pattern.finditer(text):
-                group = "v" if m.group("v") is not None else "w"
+            pos = 0
+            # A rejected match may hide a valid one that starts inside it (17,56406420088 in a CSV row):
+            # the search goes on from the character after its start, not after its end.
+            while (m := rule.pattern.search(text, pos)) is not None:
+                pos = m.end() if m.end() > m.start() else m.start() + 1
+                group = next(g for g in ("v", "w", "u") if g in m.re.groupindex and m.group(g) is not None)
                 if rule.not_after is not None and rule.not_after.search(
                     text, max(0, m.start(group) - 10), m.start(group)
                 ):
+                    continue
+                if rule.comma and "," in m.group(group) and _in_number_list(text, m.start(group), m.end(group),
+                                                                           rule.name):
+                    pos = m.start() + 1
                     continue
                 score = rule.score
                 if rule.validate is not None:
                     ok = rule.validate(m.group(group))
                     if ok is False:
+                        pos = m.start() + 1
                         continue
                     if ok is True:
                         score = max(score, 0.85)
@@ -574,10 +689,14 @@ class KoreanRegexRecognizer(EntityRecognizer):
         return out
 
 
-_LABEL_CELL = re.compile(rf"[\s\"'*`<>\[\]]*(?:{_NAME_LABELS})[\s\"'*`<>\[\]:：]*")
+_LABEL_CELL = re.compile(
+    rf"[\s\"'*`<>\[\]]*(?:[가-힣]{{1,6}}\s)?(?:{_NAME_LABELS}|[가-힣]{{1,4}}[자인])[\s\"'*`<>\[\]:：]*")
 _NAME_CELL = re.compile(r"[\s\"'*`<>\[\]]*(?P<v>[가-힣]{2,4})[\s\"'*`<>\[\]]*")
 _HTML_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE | re.DOTALL)
 TABLE_SCORE: Final = 0.7
+
+
+_CELL_MAX = 48  # characters: a longer "cell" is prose
 
 
 def _rows(text: str) -> list[list[tuple[int, int]]]:
@@ -591,26 +710,58 @@ def _rows(text: str) -> list[list[tuple[int, int]]]:
         rows.append([(c.start(1), c.end(1)) for c in _HTML_CELL.finditer(text, m.start(1), m.end(1))])
         last = m.end()
     rows.append([])
-    pos = 0
+    pos, last_delim = 0, None
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         delim = next((d for d in ("\t", "|", ",", ";") if line.count(d) >= 1), None)
-        if delim is None or not line.strip():
+        parts = line.split(delim) if delim is not None else []
+        # A row's cells are short, and a table's rows share their delimiter: a sentence with a comma in
+        # it, or a chat line with a tab, is not a row.
+        if delim is None or not line.strip() or any(len(p) > _CELL_MAX for p in parts):
             rows.append([])
+            last_delim = None
             continue
+        if last_delim is not None and delim != last_delim:
+            rows.append([])
+        last_delim = delim
         cells, at = [], start
-        for part in line.split(delim):
+        for part in parts:
             cells.append((at, at + len(part)))
             at += len(part) + 1
         rows.append(cells)
     return rows
 
 
+@lru_cache(maxsize=8)
+def _table_rows(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    return tuple(tuple(r) for r in _rows(text))
+
+
+def column_header(text: str, start: int, end: int) -> str | None:
+    """The header of the table column a span stands in (the first row of its table with as many cells),
+    or None where the span is in no table or in the header row itself."""
+    if "\n" not in text and "<t" not in text:
+        return None
+    rows = _table_rows(text)
+    for i, cells in enumerate(rows):
+        col = next((k for k, (a, b) in enumerate(cells) if a <= start and end <= b), None)
+        if col is None:
+            continue
+        first = i
+        while first > 0 and len(rows[first - 1]) == len(cells):
+            first -= 1
+        if first == i:
+            return None
+        a, b = rows[first][col]
+        return text[a:b]
+    return None
+
+
 def table_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Names in a table column whose header is a name label (a CSV, TSV or Markdown table, or an HTML
     table): the label stands in the header row, the names below it. Returns the names' spans and the
     header rows' spans (the cells beside a label there are other labels, not values)."""
-    if not re.search(_NAME_LABELS, text):
+    if not re.search(rf"{_NAME_LABELS}|[자인][^가-힣]", text):
         return [], []
     out: list[tuple[int, int]] = []
     headers: list[tuple[int, int]] = []
@@ -630,13 +781,6 @@ def table_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
         if m is not None:
             out.append((m.start("v"), m.end("v")))
     return out, headers
-
-
-@cache
-def _label_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the labels, spaced as people space them: a space may stand between any two of a label's
-    characters (운전 면허 번호 for 운전면허, 주민 등록 번호 for 주민등록)."""
-    return re.compile("|".join(r"[ \t]?".join(map(re.escape, w)) for w in sorted(set(words), key=len, reverse=True)))
 
 
 def _last(haystack: str, words: tuple[str, ...] | list[str]) -> int:
@@ -705,6 +849,14 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
             if pos < 0:
                 after_at = _label_pattern(tuple(words)).search(after) if words else None
                 word = after_at.group() if after_at else ""
+                # Another type's own label nearer after the value than this type's word caps it too:
+                # 66520187474 (건강보험 번호) 입금 기한 is a health-insurance number, not an account.
+                if after_at is not None and any(
+                    _label_pattern(w).search(after, 0, after_at.start()) is not None
+                    for e, w in TYPE_LABELS.items()
+                    if e != result.entity_type and (e, result.entity_type) not in _SIBLINGS
+                ):
+                    other = len(before) + 1
             if word or pos >= 0:
                 # A label before the value is stronger evidence than a word after it (건보 번호 1516...
                 # 으로 입금: the health-insurance label, not 입금, decides).
@@ -728,17 +880,37 @@ _URL_TO_VALUE = re.compile(r"(?:https?://|www\.)\S*?[?&][^\s=&#]*=$")
 _URL_REACH = 300
 
 
+_LAST_HANGUL = re.compile(r"[가-힣][^가-힣]*$")
+_FIRST_HANGUL = re.compile(r"[가-힣]")
+#: ... and how much of the text beyond it, from the nearest Hangul on, is searched for the label.
+LABEL_SPAN: Final = 16
+
+
 def _windows(text: str, start: int, end: int) -> tuple[str, str]:
-    """The windows searched for a label before and after a match. A value that is a URL's query
-    parameter is read as if the URL were not there: ``건강보험번호 https://example.kr/form?q=96245744287``
-    has its label before the URL, further than ``WINDOW`` from the value (and after it, past the URL)."""
+    """The windows searched for a label before and after a match.
+
+    A value in a table column (CSV, TSV, Markdown or HTML) has its column's header before it. Markup
+    and code between a label and its value hold no Hangul (``<label>기업은행</label><input value="...``,
+    ``-- 건강보험증 번호\\nINSERT INTO t VALUES (17, '...``) and do not count toward a window: where
+    the nearest Hangul stands within ``MARKUP_REACH`` characters, the window takes in at least
+    ``LABEL_SPAN`` characters from it on. A value
+    that is a URL's query parameter is read as if the URL were not there: ``건강보험번호
+    https://example.kr/form?q=96245744287`` has its label before the URL (and after it, past the URL)."""
     lead = text[max(0, start - _URL_REACH) : start]
     m = _URL_TO_VALUE.search(lead)
     if m:
         start -= len(lead) - m.start()
         while end < len(text) and not text[end].isspace():
             end += 1
-    return text[max(0, start - WINDOW) : start], text[end : end + AFTER_WINDOW]
+    lo, hi = max(0, start - WINDOW), end + AFTER_WINDOW
+    h = _LAST_HANGUL.search(text, max(0, start - MARKUP_REACH), start)
+    if h is not None:
+        lo = min(lo, max(0, h.start() + 1 - LABEL_SPAN))
+    h = _FIRST_HANGUL.search(text, end, end + MARKUP_REACH)
+    if h is not None:
+        hi = max(hi, h.start() + LABEL_SPAN)
+    header = column_header(text, start, end)
+    return (f"{header}\n" if header else "") + text[lo:start], text[end:hi]
 
 
 def _one_per_span(results: list[RecognizerResult]) -> list[RecognizerResult]:

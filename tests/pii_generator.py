@@ -14,8 +14,13 @@ spaced and long dashes, Korean digit words with 영, brackets, HTML tables, URL 
 chat, court decisions, invoices, and its labels and particles) was reported, its failures read
 (docs/pii.md), and it was then moved into the tuning half (stop 28). The second (stop 28: minus signs,
 middle dots, slashes, tabs, e-mail words, CSV rows, XML tags, text messages, notices, forms) went the
-same way at stop 29 (``_rotate``). The held-out half now is the one written at stop 29 (``heldout3``
-below), from writings and contexts none of the rules had been written for; it is reported only.
+same way at stop 29 (``_rotate``), and the third (stop 29: no-break and ideographic spaces, commas,
+underscores, digit words mixed with digits, 닷컴, SQL, log lines, HTML attributes, YAML, tickets,
+listings, medical forms) at stop 31. The held-out half now is the one written at stop 31
+(``heldout4`` below) before the stop-31 detector ran on it, from writings and contexts none of the
+rules had been written for (zero-width and narrow no-break spaces, double hyphens, a wrapped line's
+indent, the letter O for 0, HTML entities, BBCode, TSV, lists, delivery requests, community posts,
+certificates, insurance claims, school forms); it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -242,11 +247,22 @@ SEPARATORS = {
         ("ideographic_space", "\u3000"),
         ("hyphen", "-"),
     ),
+    # Written at stop 31, after the stop-29 half was read and moved into tuning; not run before it was written.
+    "heldout4": (
+        ("zero_width_space", "\u200b"),
+        ("spaced_comma", ", "),
+        ("double_hyphen", "--"),
+        ("em_dash_spaced", " \u2014 "),
+        ("narrow_nbsp", "\u202f"),
+        ("hyphen_linebreak_indent", "-\n  "),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
                                                                         "korean_words_spaced"),
-               "heldout3": ("ascii", "korean_words_mixed")}
+               "heldout3": ("ascii", "korean_words_mixed"),
+               "heldout4": ("ascii", "letter_o")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -274,55 +290,79 @@ EMAIL_FORMS = {
         ("markdown_link", "[{l}@{h}.{t}](mailto:{l}@{h}.{t})"),
         ("spaced_brackets", "{l} [ at ] {h} [ dot ] {t}"),
     ),
+    "heldout4": (
+        ("html_entity_at", "{l}&#64;{h}.{t}"),
+        ("korean_at_latin_dot", "{l}골뱅이{h}.{t}"),
+        ("angle_words", "{l}<at>{h}<dot>{t}"),
+        ("spaced_paren_words", "{l} ( at ) {h} ( dot ) {t}"),
+        ("upper_words", "{l} AT {h} DOT {t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
              "corner_quotes"),
     HELDOUT: ("csv_row", "xml_tag", "angle_brackets", "key_value", "plain"),
     "heldout3": ("sql_values", "log_kv", "html_attribute", "yaml", "plain"),
+    "heldout4": ("markdown_code", "bbcode", "tsv_row", "html_list", "fullwidth_colon", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
-             "heldout3": ("", "이며", "이랑", "하고", "에게", "?")}
+             "heldout3": ("", "이며", "이랑", "하고", "에게", "?"),
+             "heldout4": ("", "이라서", "인데", "였고", "로요", "이니까", "~")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
     "KR_RRN": {TUNING: ("주민등록번호", "주민번호", "주민등록 번호", "생년월일 및 주민번호"),
                HELDOUT: ("주민 번호", "주민등록번호(13자리)"),
-               "heldout3": ("주민 등록 번호", "주민등록번호 전체")},
+               "heldout3": ("주민 등록 번호", "주민등록번호 전체"),
+               "heldout4": ("주민등록번호 앞뒷자리", "주민No", "주민 등록번호")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
-               "heldout3": ("외국인 등록 번호", "외국인등록증 번호")},
+               "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
+               "heldout4": ("외국인 번호", "외국인등록 No")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
-                    "heldout3": ("여권 번호(PP)", "Passport Number")},
+                    "heldout3": ("여권 번호(PP)", "Passport Number"),
+               "heldout4": ("여권No", "여권 넘버", "Passport #")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
-                          "heldout3": ("운전면허 번호", "면허 번호")},
+                          "heldout3": ("운전면허 번호", "면허 번호"),
+               "heldout4": ("운전 면허증 번호", "면허 No")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
-                            "heldout3": ("건강보험증번호", "건강 보험 번호")},
+                            "heldout3": ("건강보험증번호", "건강 보험 번호"),
+               "heldout4": ("의료보험 번호", "건강보험증 No")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
-               "heldout3": ("사업자 등록 번호", "사업자No")},
+               "heldout3": ("사업자 등록 번호", "사업자No"),
+               "heldout4": ("사업자 No.", "사업자 등록No")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
-               "heldout3": ("법인 등록 번호", "법인등록No")},
+               "heldout3": ("법인 등록 번호", "법인등록No"),
+               "heldout4": ("법인 등록No", "법인 No")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
-                        "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호")},
+                        "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
+               "heldout4": ("경남은행", "우체국 계좌", "신협", "KB 계좌", "대구은행 계좌", "입금처")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
-                    "heldout3": ("신용 카드", "카드No")},
+                    "heldout3": ("신용 카드", "카드No"),
+               "heldout4": ("카드 No", "결제 카드번호", "신용카드 No.")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
-                     "heldout3": ("폰번호", "연락 번호", "☏", "Phone")},
+                     "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
+               "heldout4": ("휴대폰 번호", "전번", "Cell")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
-                      "heldout3": ("전자우편", "e-mail 주소")},
+                      "heldout3": ("전자우편", "e-mail 주소"),
+               "heldout4": ("이메일주소", "Mail", "메일 계정")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
-                   "heldout3": ("IP Address", "접속 아이피")},
+                   "heldout3": ("IP Address", "접속 아이피"),
+               "heldout4": ("접속 IP 주소", "ip address")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
-                         "heldout3": ("차량 넘버", "자동차 번호")},
+                         "heldout3": ("차량 넘버", "자동차 번호"),
+               "heldout4": ("차량 No", "차번")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
-                   "heldout3": ("현주소", "우편물 주소")},
+                   "heldout3": ("현주소", "우편물 주소"),
+               "heldout4": ("주 소", "도로명 주소")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
-               "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자")},
+               "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
+               "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -340,16 +380,16 @@ GROUPED = {
 ENTITIES = (*GROUPED, "KR_PASSPORT", "EMAIL_ADDRESS", "IP_ADDRESS", "KR_VEHICLE_PLATE", "KR_ADDRESS", "PERSON")
 
 
-def _rotate() -> None:
-    """The stop-28 held-out half joins the tuning half (its failures were read, docs/pii.md), and the
-    half written at stop 29 becomes the held-out half."""
+def _rotate(nxt: str) -> None:
+    """The held-out half joins the tuning half (its failures were read, docs/pii.md), and the half
+    written next, ``nxt``, becomes the held-out half: stop 29 (``heldout3``), stop 31 (``heldout4``)."""
     for family in (SEPARATORS, DIGIT_FORMS, EMAIL_FORMS, CONTAINERS, PARTICLES, GENRES,
                    *LABELS.values()):
         if isinstance(family[TUNING], dict):
             family[TUNING] = {**family[TUNING], **family[HELDOUT]}
         else:
             family[TUNING] = tuple(dict.fromkeys((*family[TUNING], *family[HELDOUT])))
-        family[HELDOUT] = family.pop("heldout3")
+        family[HELDOUT] = family.pop(nxt)
 
 
 def _korean_words(value: str, table: str, spaced: bool) -> str:
@@ -381,6 +421,11 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             else:  # every other group in digit words: 010 일이삼사 5678
                 table = draw(st.sampled_from(_KOREAN_DIGITS))
                 value = sep.join(_korean_words(g, table, False) if i % 2 else g for i, g in enumerate(groups))
+        elif form == "letter_o":
+            if entity != "PHONE_NUMBER":
+                form = "ascii"
+            else:  # 0 typed as the letter O, as classified ads write it to slip past filters: O1O-1234-5678
+                value = value.replace("0", draw(st.sampled_from("Oo")))
         elif form in ("korean_words", "korean_words_spaced"):
             if entity != "PHONE_NUMBER":
                 form = "ascii"
@@ -490,7 +535,31 @@ GENRES["heldout3"] = {
         "DEBUG payload={x} elapsed=12ms",
     ),
 }
-_rotate()
+# Written at stop 31, after the stop-29 half (tickets, listings, medical forms, logs) was read.
+GENRES["heldout4"] = {
+    "delivery": (
+        "요청사항: 문 앞에 두고 벨 눌러주세요. {x} 도착하면 연락주세요",
+        "[배달앱] 주문 접수 완료! {x} 라이더 배정 중입니다.",
+    ),
+    "community": (
+        "중고거래 판매글) 아이폰 14 팝니다, 네고 X. {x} 로 톡 주세요",
+        "익명게시판: 저번에 돈 빌려간 사람 {x} 이거 맞죠? 연락 좀",
+    ),
+    "certificate": (
+        "재직증명서\n{x}\n위 사람은 당사에 재직 중임을 증명합니다.",
+        "경력증명서 발급 신청 {x} 용도: 제출용",
+    ),
+    "insurance": (
+        "보험금 청구서\n피보험자 정보: {x}\n사고 일자: 2024. 3. 2.",
+        "실손보험 청구 관련 {x} 서류 보완 요청드립니다.",
+    ),
+    "school": (
+        "가정통신문 회신\n학생: 3학년 2반\n{x}\n서명",
+        "방과후 수업 신청서 {x} 참가비는 학교로 납부",
+    ),
+}
+_rotate("heldout3")
+_rotate("heldout4")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -572,6 +641,20 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     elif container == "yaml":
         head = f"\n{label or key}: "
         after = "\n"
+    elif container == "markdown_code":
+        head = f"{before}`"
+        after = "`" + after
+    elif container == "bbcode":
+        head = f"{before}[b]"
+        after = "[/b]" + after
+    elif container == "tsv_row":
+        head = f"\n번호\t{label or '비고'}\t등록일\n17\t"
+        after = "\t2024-05-02\n"
+    elif container == "html_list":
+        head = f"<ul><li>{before}"
+        after = after + "</li></ul>"
+    elif container == "fullwidth_colon":
+        head = f"{label}：" if label and label_pos == "before" else ""
     elif container == "key_value":
         head = f"{label or key} = "
         after = "\n"
@@ -601,6 +684,7 @@ class Case:
     negatives: list[tuple[str, str]] = field(default_factory=list)
 
 
+_CHECKSUMMED = frozenset({"KR_RRN", "KR_FRN", "KR_CRN", "KR_BRN", "CREDIT_CARD"})
 _KEYS = {"PHONE_NUMBER": "tel", "EMAIL_ADDRESS": "email", "KR_RRN": "rrn", "CREDIT_CARD": "card", "PERSON": "name"}
 
 
@@ -629,6 +713,8 @@ def planted_value(draw: st.DrawFn, half: str, entity: str | None = None) -> tupl
     decidable = not (entity in NEEDS_LABEL and label_pos == "absent")
     if entity in ("KR_BRN", "KR_CRN", "KR_DRIVER_LICENSE") and writing in ("none",) and label_pos == "absent":
         decidable = False  # a bare number of that length with no separator: its checksum alone is weak
+    if container == "csv_row" and "comma" in writing and entity not in _CHECKSUMMED:
+        decidable = False  # split by the row's own delimiter: fields of a list, unless a checksum ties them
     return fragment, Planted(entity, offset, end, writing, container, label_pos, "", decidable)
 
 

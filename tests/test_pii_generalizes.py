@@ -23,7 +23,10 @@ from tests import pii_generator as G
 
 
 def _found(case: G.Case, p: G.Planted, findings: list) -> bool:
-    return any(f.entity == p.entity and f.start < p.end and p.start < f.end for f in findings)
+    """Found as its type; or, without a label, redacted whole as another type whose shape and checksum it
+    also has (a corporate number 110101-4038472 passes the resident-number checksum too)."""
+    return any((f.entity == p.entity and f.start < p.end and p.start < f.end)
+               or (p.label_pos == "absent" and f.start <= p.start and p.end <= f.end) for f in findings)
 
 
 @given(G.document(G.TUNING))
@@ -194,7 +197,32 @@ SECOND_HELD_OUT_FAILURES = [
 ]
 
 
-@pytest.mark.parametrize("text,entity,value", [*FIRST_HELD_OUT_FAILURES, *SECOND_HELD_OUT_FAILURES])
+#: What the stop-29 held-out half missed (docs/pii.md), each a class: whitespace by Unicode category, a
+#: comma between groups where a checksum or shape holds, digit words mixed with digits, a Korean top-level
+#: domain word (닷컴), a label that only markup or code separates from its value, person nouns by suffix.
+#: Every one failed on the stop-29 detector (rules version 4).
+THIRD_HELD_OUT_FAILURES = [
+    ("주민등록번호 830207\u00a02555896 입니다", "KR_RRN", "830207\u00a02555896"),
+    ("사업자 123\u300045\u300067891 확인", "KR_BRN", "123\u300045\u300067891"),
+    ("연락처 010\u200b1234\u200b5678", "PHONE_NUMBER", "010\u200b1234\u200b5678"),
+    ("이거 830207,2555896 맞나요", "KR_RRN", "830207,2555896"),
+    ("카드 4111,1111,1111,1111 결제", "CREDIT_CARD", "4111,1111,1111,1111"),
+    ("법인 110111, 0005557 등기", "KR_CRN", "110111, 0005557"),
+    ("메일 kim99 골뱅이 example 닷컴 으로", "EMAIL_ADDRESS", "kim99 골뱅이 example 닷컴"),
+    ("연락처 010 일이삼사 5678 로", "PHONE_NUMBER", "010 일이삼사 5678"),
+    ("폰 공일공-1234-오육칠팔이에요", "PHONE_NUMBER", "공일공-1234-오육칠팔"),
+    ('<label>기업은행</label><input name="q" value="123-456789-01-012">', "KR_BANK_ACCOUNT", "123-456789-01-012"),
+    ("-- 건강보험증번호\nINSERT INTO t VALUES (17, '1-2345678901', '2024-05-02');", "KR_HEALTH_INSURANCE",
+     "1-2345678901"),
+    ("Passport Number: M123A4567", "KR_PASSPORT", "M123A4567"),
+    ("계약자명 박서연 확인", "PERSON", "박서연"),
+    ("인수자: 최유나\n", "PERSON", "최유나"),
+    ("보호자 성명 김민수 입니다", "PERSON", "김민수"),
+]
+
+
+@pytest.mark.parametrize("text,entity,value", [*FIRST_HELD_OUT_FAILURES, *SECOND_HELD_OUT_FAILURES,
+                                               *THIRD_HELD_OUT_FAILURES])
 def test_the_earlier_held_out_halves_failures_are_found(text: str, entity: str, value: str) -> None:
     start = text.index(value)
     fs = find(text)
@@ -207,6 +235,11 @@ def test_the_earlier_held_out_halves_failures_are_found(text: str, entity: str, 
     "| 이름 | 나이 |\n|---|---|\n| 30 | 40 |",  # a header row's cells are labels
     "I looked at it. Then he left.",  # at and a dot in prose
     "2024/05/03 회의, 3/4 분기",
+    "가격은 1,234,567원, 수량 1,200,000개",  # thousands separators
+    "측정값 12,345,678 / 2,555,896",
+    "참석자: 이번 회의는 취소",  # a form word after a person noun
+    "신청인 정보 확인 부탁드립니다",
+    "보호자 성명 란은 비워 두세요",  # a label after a label is not a name
 ])
 def test_labels_headers_and_prose_are_not_values(text: str) -> None:
     assert find(text) == [], [(f.entity, text[f.start:f.end]) for f in find(text)]
@@ -217,6 +250,13 @@ def test_any_joiner_between_digit_groups_is_a_separator(joiner: str) -> None:
     """The separator is a class (dashes, connectors, slashes, middle dots, ...), not a list."""
     text = f"주민등록번호 830207{joiner}2555896 입니다"
     assert [(f.entity, text[f.start:f.end]) for f in find(text)] == [("KR_RRN", f"830207{joiner}2555896")]
+
+
+@given(st.sampled_from(sorted(chr(k) for k in __import__("filters.pii", fromlist=["_SPACES"])._SPACES)))
+def test_any_space_between_digit_groups_is_a_separator(space: str) -> None:
+    """Whitespace is a class (every Unicode space separator, the zero-width characters), not a list."""
+    text = f"주민등록번호 830207{space}2555896 입니다"
+    assert [(f.entity, text[f.start:f.end]) for f in find(text)] == [("KR_RRN", f"830207{space}2555896")]
 
 
 #: One example per rule of the project's recognizer: (rule, entity, text with its label, the same value
