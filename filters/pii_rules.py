@@ -241,6 +241,8 @@ _ANY_LABEL: Final = "|".join(sorted({w.replace(" ", "") for ws in CONTEXT.values
                                      if re.fullmatch("[가-힣 ]+", w)}, key=len, reverse=True))
 #: A person noun that a name follows is a label, not a name (신청인 정보: 인수자 송민수, -- 인수자\n... '신수빈').
 _NOT_A_LABEL: Final = rf"(?![가-힣]{{0,3}}[자인](?![가-힣])[^가-힣\n]{{0,3}}\n?[^가-힣]{{0,60}}?[{_SURNAMES}][가-힣])"
+#: Every position where a name label or a person noun starts (overlapping ones too).
+_NAME_ANCHOR: Final = re.compile(rf"(?=(?:{_NAME_LABELS}|{_PERSON_NOUN}))")
 #: Between a label and a name: any punctuation or symbol (colons, =, quotes, brackets, arrows, cell
 #: borders), or a table tag.
 _NAME_GAP = r"(?:</?[A-Za-z][^<>\n가-힣]{0,30}>|[^\w\s])"
@@ -353,6 +355,10 @@ class Rule:
     #: thousands-grouped number or one item of a comma-separated list of numbers (a digit and a comma
     #: stand right before it or right after it), and needs its checksum to be found without a label
     comma: bool = False
+    #: a zero-width pattern that finds every position where a match can start (the rule's labels): the
+    #: rule's pattern is then tried at those positions only, which gives the same matches as searching
+    #: and spares Python's ``re`` trying a long alternation of labels at every character
+    anchor: re.Pattern[str] | None = None
 
 
 def _r(pattern: str) -> re.Pattern[str]:
@@ -453,6 +459,7 @@ RULES: Final = [
         ),
         0.7,
         lambda v: False if v in _FORM_WORDS else None,
+        anchor=_NAME_ANCHOR,
     ),
     # A name that only markup or code separates from its label (<label>예금주</label><input value="황유진">,
     # -- 참석자\nINSERT INTO t VALUES (17, '권도윤', ...), 참석자 [오영희]): a label, or a noun for a person's
@@ -469,6 +476,7 @@ RULES: Final = [
         ),
         0.7,
         lambda v: False if v in _FORM_WORDS else None,
+        anchor=_NAME_ANCHOR,
     ),
     # A labelled name that is a URL's query value: the label stands before the URL.
     Rule(
@@ -633,13 +641,30 @@ class KoreanRegexRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         out = []
+        anchored: dict[str, list[int]] = {}  # an anchor's positions, shared by the rules that use it
         for rule, hint in zip(self.rules, self._hints, strict=True):
             if (entities and rule.entity not in entities) or (hint is not None and hint.search(text) is None):
                 continue
             pos = 0
+            starts = None
+            if rule.anchor is not None:
+                starts = anchored.get(rule.anchor.pattern)
+                if starts is None:
+                    starts = anchored[rule.anchor.pattern] = [a.start() for a in rule.anchor.finditer(text)]
+            k = 0
             # A rejected match may hide a valid one that starts inside it (17,56406420088 in a CSV row):
             # the search goes on from the character after its start, not after its end.
-            while (m := rule.pattern.search(text, pos)) is not None:
+            while True:
+                if starts is None:
+                    m = rule.pattern.search(text, pos)
+                else:
+                    m = None
+                    while k < len(starts) and m is None:
+                        if starts[k] >= pos:
+                            m = rule.pattern.match(text, starts[k])
+                        k += 1
+                if m is None:
+                    break
                 pos = m.end() if m.end() > m.start() else m.start() + 1
                 group = next(g for g in ("v", "w", "u") if g in m.re.groupindex and m.group(g) is not None)
                 if rule.not_after is not None and rule.not_after.search(
@@ -740,8 +765,10 @@ def _table_rows(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
 def column_header(text: str, start: int, end: int) -> str | None:
     """The header of the table column a span stands in (the first row of its table with as many cells),
     or None where the span is in no table or in the header row itself."""
-    if "\n" not in text and "<t" not in text:
-        return None
+    if "<t" not in text:
+        line = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+        if not any(d in line for d in ("\t", "|", ",", ";")):
+            return None  # a row's line holds its delimiter
     rows = _table_rows(text)
     for i, cells in enumerate(rows):
         col = next((k for k, (a, b) in enumerate(cells) if a <= start and end <= b), None)
