@@ -101,11 +101,11 @@ REPORTS: dict[str, tuple[str, str]] = {
                      '[{"set":"VARCHAR","item":"VARCHAR","coverage":"DOUBLE"}]')) AS h
               FROM decisions WHERE stage = 'decontam' AND details['decontam.hits'] IS NOT NULL)
         GROUP BY ALL ORDER BY eval_set"""),
-    "pii": ("PII removed per source and entity type (counts, never values)", """
-        SELECT source, entity, action, count(*) AS findings, count(DISTINCT doc_id) AS documents,
+    "pii": ("PII removed per source, field and entity type (counts, never values)", """
+        SELECT source, field, entity, action, count(*) AS findings, count(DISTINCT doc_id) AS documents,
                count(DISTINCT hash) AS distinct_values,
                count(*) FILTER (WHERE decision = 'drop') AS in_dropped_documents
-        FROM pii_findings GROUP BY ALL ORDER BY source, findings DESC, entity"""),
+        FROM pii_findings GROUP BY ALL ORDER BY source, field, findings DESC, entity"""),
     "tokens": ("training tokens per split, source and licence (from the token shards' sidecars)", """
         SELECT q.split, q.source, q.licence, s.terms, count(DISTINCT q.doc_id) AS documents,
                count(*) AS sequences, sum(q.n_tokens) AS tokens

@@ -812,6 +812,29 @@ def eval_sets(c: Composer, t: Truth, rng: random.Random, out: Path) -> None:
          f"{card_no[12:]} / 운전면허번호 {rng.randint(11, 28)}-{rng.randint(10, 99)}-{rng.randint(100000, 999999)}-\n"
          f"{rng.randint(10, 99)}\n{c.compose('review_food', 3, 4)}", None),
     ]
+    # Writings of the stop-31 classes (issue 21): a comma between a resident number's groups, a phone
+    # number half in digit words, dot-com in one Korean word, an account in a CSV table under its
+    # column's header, a name after a person noun and in an HTML form's value. Values from their own
+    # generator, so the records above and below keep theirs.
+    r31 = random.Random(31)
+    rn31 = rrn(r31)
+    m31 = mobile(r31, 2)
+    words = "".join("공일이삼사오육칠팔구"[int(d)] for d in m31[3:7])
+    phone31 = f"{m31[:3]} {words} {m31[7:]}"
+    account = f"{r31.randint(100, 999)}-{r31.randint(100000, 999999)}-{r31.randint(10000, 99999)}"
+    email31 = f"sell{r31.randint(10, 99)} 골뱅이 example 닷컴"
+    planted += [
+        ("qa-009", "지난주 동네 중고거래에서 책상을 샀는데 판매자분이 계약서 쓰자고 하시면서 주민번호를 "
+         f"{rn31.replace('-', ',')} 이렇게 적어 주셨어요. 연락처는 {phone31} 라고 하셨고 메일은 "
+         f"{email31} 으로 보내라고 하시네요. 개인정보를 이렇게 쉽게 "
+         "알려 주셔도 되는지 걱정이 됩니다. 책상은 상태가 좋고 서랍도 부드럽게 잘 열려서 만족합니다.",
+         [("KR_RRN", rn31.replace("-", ",")), ("KR_PHONE", phone31), ("EMAIL_ADDRESS", email31)]),
+        ("qa-010", "동아리 회비 환불 안내드립니다. 지난 모임에 오신 분들께 남은 회비를 돌려드리려고 하니 "
+         "아래 표를 확인해 주세요.\n번호,입금 계좌,참석자\n1," + account + ",정민재\n"
+         "표에 틀린 내용이 있으면 이번 주 금요일까지 총무에게 알려 주세요. 신청서 양식은 "
+         '<label>인수자</label><input name="q" value="강하늘"> 처럼 적어서 내시면 됩니다. 모두 즐거운 한 주 보내세요.',
+         [("KR_BANK_ACCOUNT", account), ("PERSON", "정민재"), ("PERSON", "강하늘")]),
+    ]
     for rid, text, values in planted:
         docs.append({"id": rid, "text": text})
         c.register(text)

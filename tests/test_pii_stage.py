@@ -141,6 +141,14 @@ def test_every_planted_identifier_is_found_and_provable_by_keyed_hash(sample_run
                        "AND details['pii.types'] IS NOT NULL").fetchall()
     assert rows and {(d, r) for d, r, _ in rows} == {("modify", "pii_v2.redacted")}
     con.close()
+    # The auditor's report counts findings per source, field and type: the notice with a table (qa-010)
+    # holds an account and two names in its text.
+    from pipeline.audit import report
+
+    cols, report_rows = report(str(sample_run), "pii")
+    assert cols[:4] == ["source", "field", "entity", "action"]
+    by = {(r[0], r[1], r[2]): r[4] for r in report_rows}
+    assert by[("web_qa", "text", "PERSON")] >= 2 and by[("web_qa", "text", "KR_BANK_ACCOUNT")] == 1
 
 
 def _values(ground_truth: dict[str, Any]) -> set[str]:
