@@ -106,6 +106,16 @@ _JOINERS: Final = _joiners()
 _DIGITISH = "0-9０-９공영일이삼사오육륙칠팔구"
 #: A joiner between two digits (spaces around it allowed) is read as a hyphen: 010·1234·5678, 830207/1234567.
 _JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}})[{re.escape(_JOINERS)}](?=[ \t]{{0,2}}[{_DIGITISH}])")
+#: A run of joiners and spaces between two digits with at most one line break in it (``--``, ``-\n  `` of
+#: a wrapped and indented line, `` — `` ...), where one joiner is not alone; read as one hyphen.
+_J = re.escape(_JOINERS)
+_JOIN_RUN = re.compile(f"(?<=[{_DIGITISH}])(?=[ \t\n{_J}]*[{_J}])[ \t{_J}]*(?:(?:\n|\\\\[nrt])[ \t{_J}]*)?"
+                       f"(?=[{_DIGITISH}])")
+_JOIN_RUN_HINT = re.compile(f"[{_J}][ \t]*[\n{_J}]")
+#: Letters typed for digits inside a number (O for 0, as classified ads write 010 to slip past filters).
+_LOOKALIKES = str.maketrans("Oo", "00")
+_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\n.,{_J}]|\\\\[nrt]){{0,4}}[0-9Oo]){{8,11}}"
+                            "(?![A-Za-z0-9])")
 
 
 def detection_view(text: str) -> str:
@@ -113,11 +123,35 @@ def detection_view(text: str) -> str:
     space as a space, any joiner between digits (dash, slash, middle dot, ...) as a hyphen, Korean digit
     words of a spelled-out phone number as digits."""
     view = text.translate(_VIEW_TABLE) if _NEEDS_VIEW.search(text) else text
+    if "O" in view or "o" in view:
+        view = _LOOKALIKE_RUN.sub(_lookalike_digits, view)
+    if _JOIN_RUN_HINT.search(view):
+        view = _JOIN_RUN.sub(_one_joiner, view)
     if _JOINED.search(view):
         view = _JOINED.sub(lambda m: m.group(1) + "-", view)
     if _DIGIT_RUN_HINT.search(view):
         view = _DIGIT_RUN.sub(_as_digits, view)
     return view
+
+
+def _one_joiner(m: re.Match[str]) -> str:
+    """A separator run as one hyphen with at most two spaces on each side, the same length; a run
+    longer than five characters stays as written."""
+    run = m.group()
+    if len(run) > 5:
+        return run
+    before = min(2, (len(run) - 1) // 2)
+    return " " * before + "-" + " " * (len(run) - 1 - before)
+
+
+def _lookalike_digits(m: re.Match[str]) -> str:
+    """O and o in a run of digits as zeros, where the run then is a Korean phone number and is not a
+    passport number (O12345678)."""
+    run = m.group()
+    if ("O" not in run and "o" not in run) or re.fullmatch(r"O\d{8}", run):
+        return run  # O and eight digits is a passport number
+    fixed = run.translate(_LOOKALIKES)
+    return fixed if PHONE_DIGITS.fullmatch("".join(c for c in fixed if c.isdigit())) else run
 
 
 #: Hangul that continues a particle or ending begun by 이 (이에요, 이고, 이며, 이다, 이라고, 이랑, ...).
@@ -231,7 +265,7 @@ def _recognizer_of(r: RecognizerResult) -> str:
 
 #: Every recognizer but the name rules needs a digit (any script), an @, a full-width form, an
 #: e-mail obfuscation or a Korean digit-word run: text without any skips Presidio's per-call overhead.
-GATE = re.compile(r"[\d@\uff01-\uff5e]|골뱅이|앳|[\[({<]\s?(?:at|AT|At)\s?[\])}>]|%40"
+GATE = re.compile(r"[\d@\uff01-\uff5e]|골뱅이|앳|[\[({<]\s?(?:at|AT|At)\s?[\])}>]|%40|&#|&commat;"
                   r"|\s(?:at|AT)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT)\s)")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 
@@ -239,7 +273,7 @@ _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 def needs_analyzer(text: str) -> bool:
     """Whether any recognizer but the name rules can match ``text`` (the gate before Presidio)."""
     return GATE.search(text) is not None or (("공" in text or "영" in text)
-                                              and _DIGIT_RUN.search(text.translate(_VIEW_TABLE)) is not None)
+                                              and _DIGIT_RUN.search(detection_view(text)) is not None)
 
 
 #: Types a number has only by its label: no checksum, no prefix, no shape of their own.
@@ -327,8 +361,10 @@ def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = Non
     return str(_anonymizer().anonymize(text=text, analyzer_results=spans, operators=operators).text)
 
 
-_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?at\s?[\])}>]|골뱅이|앳|%40|@|\sat\s)\s*", re.IGNORECASE)
-_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?dot\s?[\])}>]|닷|점|쩜|돗|\sdot\s|\.)\s*", re.IGNORECASE)
+_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?at\s?[\])}>]|골뱅이|앳|%40|&#0*64;|&#x0*40;|&commat;|@|\sat\s)\s*",
+                            re.IGNORECASE)
+_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?dot\s?[\])}>]|닷|점|쩜|돗|&#0*46;|&#x0*2e;|&period;|\sdot\s|\.)\s*",
+                             re.IGNORECASE)
 _KOREAN_TLD_END = re.compile("\\.(" + "|".join(sorted(KOREAN_TLDS, key=len, reverse=True)) + ")$")
 
 

@@ -28,7 +28,10 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: and e-mail obfuscations as classes, names in table columns, labels spaced as people space them).
 #: 5: stop 31 (whitespace as a Unicode class, a comma between groups where a checksum or shape holds, digit
 #: words mixed with digits, 닷컴, labels across markup, financial institutions, person-noun labels).
-RULES_VERSION: Final = 5
+#: 6: stop 31, second round (runs of joiners and a wrapped line's indent, letters typed for digits, HTML
+#: references of @ and the dot, older health-insurance names, BBCode and code spans around names, numbers
+#: do not cross a TSV row's cells).
+RULES_VERSION: Final = 6
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -54,8 +57,8 @@ CONTEXT: Final = {
     "KR_BRN": ("사업자등록번호", "사업자번호", "사업자 등록", "사업자"),
     "KR_CRN": ("법인등록번호", "법인번호", "법인 등록"),
     "KR_PASSPORT": ("여권번호", "여권", "passport", "Passport", "PASSPORT"),
-    "KR_DRIVER_LICENSE": ("운전면허", "면허번호", "면허증"),
-    "KR_HEALTH_INSURANCE": ("건강보험", "건보", "보험증"),
+    "KR_DRIVER_LICENSE": ("운전면허", "면허번호", "면허증", "면허"),
+    "KR_HEALTH_INSURANCE": ("건강보험", "건보", "보험증", "의료보험", "의료급여"),
     "PHONE_NUMBER": (
         "전화",
         "연락처",
@@ -225,6 +228,9 @@ _FORM_WORDS: Final = frozenset((
     "구분", "금액", "제목", "나이", "소속", "부서", "부서명", "연령", "학년", "사유", "용도", "기간", "직위",
     "생년월일",
     "담당", "확인", "결과", "인원", "예정", "완료", "진행", "접수", "처리", "대기", "승인", "반려", "취소", "비고",
+    # the regions that start a vehicle plate (경기50너5678)
+    "서울", "경기", "부산", "인천", "대구", "대전", "광주", "울산", "세종", "강원", "충북", "충남", "전북", "전남",
+    "경북", "경남", "제주",
 ))
 
 #: Labels of a person's name on forms, in tables and in messages (a space may stand inside: 성 명).
@@ -245,7 +251,10 @@ _NOT_A_LABEL: Final = rf"(?![가-힣]{{0,3}}[자인](?![가-힣])[^가-힣\n]{{0
 _NAME_ANCHOR: Final = re.compile(rf"(?=(?:{_NAME_LABELS}|{_PERSON_NOUN}))")
 #: Between a label and a name: any punctuation or symbol (colons, =, quotes, brackets, arrows, cell
 #: borders), or a table tag.
-_NAME_GAP = r"(?:</?[A-Za-z][^<>\n가-힣]{0,30}>|[^\w\s])"
+_NAME_GAP = r"(?:</?[A-Za-z][^<>\n가-힣]{0,30}>|\[/?[A-Za-z]{1,10}\]|[^\w\s])"
+#: What opens and closes a name set off in running text: brackets, quotes, a code span, a BBCode or HTML tag.
+_OPEN: Final = r"(?:[「\[<“\"'`(（]|\[[A-Za-z]{1,10}\]|<[A-Za-z]{1,10}>)"
+_CLOSE: Final = r"(?:[」\]>”\"'`)）]|\[/[A-Za-z]{1,10}\]|</[A-Za-z]{1,10}>)"
 #: What may follow a name: a particle, a title, or anything that is not Hangul.
 #: The particles and copula endings of Korean grammar that attach to a noun (a name): case particles,
 #: auxiliary particles and the copula, longest first so that 이라고 is not read as 이. Not 나 or 요 alone:
@@ -256,8 +265,8 @@ _AFTER_NAME = ("(?:이라고|이라는|이랑|이에요|이었|입니다|이고|
                "(?![ \t]*[:：])(?:[^가-힣]|$)")
 
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
-_AT_WORD: Final = r"[\[({<]\s?(?:at|AT|At)\s?[\])}>]|골뱅이|앳"
-_DOT_WORD: Final = r"[\[({<]\s?(?:dot|DOT|Dot)\s?[\])}>]|닷|점|쩜|돗"
+_AT_WORD: Final = r"[\[({<]\s?(?:at|AT|At)\s?[\])}>]|골뱅이|앳|&#0*64;|&#[xX]0*40;|&commat;"
+_DOT_WORD: Final = r"[\[({<]\s?(?:dot|DOT|Dot)\s?[\])}>]|닷|점|쩜|돗|&#0*46;|&#[xX]0*2[eE];|&period;"
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
 KOREAN_TLDS: Final = {"컴": "com", "넷": "net", "오알지": "org", "케이알": "kr", "씨오쩜케이알": "co.kr"}
@@ -269,6 +278,7 @@ _TLDS: Final = r"\b(?:com|net|org|edu|gov|mil|info|biz|name|pro|io|ai|app|dev|me
 #: An optional separator between digit groups, as people type them.
 _SEP_BODY: Final = r"[ \t]{0,2}[-.][ \t]{0,2}(?:\n|\\[nrt])?|[ \t]{1,2}|[ \t]?\n[ \t]?|\\[nrt]"
 SEP: Final = rf"(?:{_SEP_BODY})?"
+_SEP_NO_TAB: Final = SEP.replace(r"[ \t]", " ")
 #: ... or a comma, for the types whose checksum or shape tells a comma between groups from a thousands
 #: separator (groups of 6 and 7, 3-4-4, 4-4-4-4 digits are never thousands): ``Rule.comma``.
 SEPC: Final = rf"(?:{_SEP_BODY}|[ \t]?,[ \t]?)?"
@@ -389,7 +399,7 @@ RULES: Final = [
     Rule(
         "kr_phone_spread",
         "PHONE_NUMBER",
-        _r(r"(?<![0-9A-Za-z.+-])(?P<v>0(?:(?:[ \t.,\-\n]|\\[nrt]){0,4}\d){8,11})(?![ \t.,\-]{0,3}\d)"),
+        _r(r"(?<![0-9A-Za-z.+-])(?P<v>0(?:(?:[ \t.,\-\n]|\\[nrt]){0,4}\d){8,11})(?![ \t.\-]{0,3}\d)"),
         0.6,
         lambda v: None if PHONE_DIGITS.fullmatch(_digits(v)) else False,
         comma=True,
@@ -407,10 +417,10 @@ RULES: Final = [
     Rule(
         "kr_bank_account",
         "KR_BANK_ACCOUNT",
-        # One separator throughout: a comma-separated account (1966,680,027425) is not run together with
-        # the fields of the CSV row around it (17,56406420088,2024-05-02).
-        _r(rf"{_NB}(?P<v>\d{{2,6}}(?:[ \t]?,[ \t]?\d{{2,7}}){{1,4}}{_NA}|\d{{2,6}}(?:{SEP}\d{{2,7}}){{1,4}}"
-           rf"|\d{{10,14}}){_NA}"),
+        # One separator throughout: a comma- or tab-separated account (1966,680,027425) is not run
+        # together with the fields of the CSV or TSV row around it (17,56406420088,2024-05-02).
+        _r(rf"{_NB}(?P<v>\d{{2,6}}(?:[ \t]?,[ \t]?\d{{2,7}}){{1,4}}{_NA}|\d{{2,6}}(?:\t\d{{2,7}}){{1,4}}{_NA}"
+           rf"|\d{{2,6}}(?:{_SEP_NO_TAB}\d{{2,7}}){{1,4}}|\d{{10,14}}){_NA}"),
         0.1,
         lambda v: None if 10 <= len(_digits(v)) <= 14 and not _DATE.fullmatch(v) else False,
         comma=True,
@@ -454,7 +464,7 @@ RULES: Final = [
             rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})"
             rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
             rf"|{_PERSON_NOUN}(?:[ \t]*[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
-            rf"|[ \t]?[「\[<“\"'(（][ \t]?(?=[가-힣]{{2,3}}[」\]>”\"')）]))"
+            rf"|[ \t]?{_OPEN}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE}))"
             rf"(?P<u>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
         ),
         0.7,
@@ -581,7 +591,7 @@ HINTS: Final = {
     "kr_health_insurance": _label_pattern(CONTEXT["KR_HEALTH_INSURANCE"]),
     "kr_passport": re.compile(r"[MSRODG]\d{3}"),
     "kr_address": re.compile(r"[로길]\s*\d|번지"),
-    "kr_person_labelled": re.compile(rf"{_NAME_LABELS}|[자인][ \t]*[:：「\[<“\"'(（]"),
+    "kr_person_labelled": re.compile(rf"{_NAME_LABELS}|[자인][ \t]*(?:[:：]|{_OPEN})"),
     "kr_person_markup": re.compile(rf"{_NAME_LABELS}|(?:^|[^\w\s])[ \t]?[가-힣]{{1,4}}[자인][^가-힣]", re.MULTILINE),
     "kr_person_url": re.compile(r"[?&][^\s=&#]*=[가-힣]"),
     "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자"),
@@ -606,6 +616,15 @@ def _checksum_holds(rule: str, value: str) -> bool:
     if rule == "kr_brn":
         return _brn(value) is not False
     return rule == "card" and _card(value)
+
+
+def _crosses_cells(text: str, start: int, end: int) -> bool:
+    """Whether a match with a tab in it stands in a tab-separated row (its line holds a tab outside it):
+    a number does not cross a table's cells (17\t22 00 282726 57\t2024-05-02)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return "\t" in text[line_start:start] or "\t" in text[end:line_end]
 
 
 def _in_number_list(text: str, start: int, end: int, rule: str) -> bool:
@@ -673,6 +692,9 @@ class KoreanRegexRecognizer(EntityRecognizer):
                     continue
                 if rule.comma and "," in m.group(group) and _in_number_list(text, m.start(group), m.end(group),
                                                                            rule.name):
+                    pos = m.start() + 1
+                    continue
+                if "\t" in m.group(group) and _crosses_cells(text, m.start(group), m.end(group)):
                     pos = m.start() + 1
                     continue
                 score = rule.score

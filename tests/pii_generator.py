@@ -16,11 +16,14 @@ chat, court decisions, invoices, and its labels and particles) was reported, its
 middle dots, slashes, tabs, e-mail words, CSV rows, XML tags, text messages, notices, forms) went the
 same way at stop 29 (``_rotate``), and the third (stop 29: no-break and ideographic spaces, commas,
 underscores, digit words mixed with digits, 닷컴, SQL, log lines, HTML attributes, YAML, tickets,
-listings, medical forms) at stop 31. The held-out half now is the one written at stop 31
-(``heldout4`` below) before the stop-31 detector ran on it, from writings and contexts none of the
-rules had been written for (zero-width and narrow no-break spaces, double hyphens, a wrapped line's
-indent, the letter O for 0, HTML entities, BBCode, TSV, lists, delivery requests, community posts,
-certificates, insurance claims, school forms); it is reported only.
+listings, medical forms) at stop 31, and so did the fourth (written and reported at stop 31: zero-width
+and narrow no-break spaces, double hyphens, a wrapped line's indent, the letter O for 0, HTML entities,
+BBCode, TSV, lists, delivery requests, community posts, certificates, insurance claims, school forms).
+The held-out half now is the fifth (``heldout5`` below), written at stop 31 after the fourth was read
+and before any detector ran on it: bullets, a hyphen and a tab, an indented line break, the wave
+dash, a hyphen and a no-break space, the letter l for 1, full-width groups, spelled-out and named
+references for the @, mail headers, Java strings, INI files, LaTeX, hashtags, auctions, hospital
+messages, apartment notices, recruiting, travel bookings; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -257,12 +260,22 @@ SEPARATORS = {
         ("hyphen_linebreak_indent", "-\n  "),
         ("hyphen", "-"),
     ),
+    # Written at stop 31, after the fourth half was read and moved into tuning; not run before it was written.
+    "heldout5": (
+        ("spaced_bullet", " \u2022 "),
+        ("hyphen_tab", "-\t"),
+        ("linebreak_indent", "\n    "),
+        ("wave_dash", "\u301c"),
+        ("hyphen_nbsp", "-\u00a0"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
                                                                         "korean_words_spaced"),
                "heldout3": ("ascii", "korean_words_mixed"),
-               "heldout4": ("ascii", "letter_o")}
+               "heldout4": ("ascii", "letter_o"),
+               "heldout5": ("ascii", "letter_l", "fullwidth_groups")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -297,6 +310,13 @@ EMAIL_FORMS = {
         ("spaced_paren_words", "{l} ( at ) {h} ( dot ) {t}"),
         ("upper_words", "{l} AT {h} DOT {t}"),
     ),
+    "heldout5": (
+        ("korean_at_spaced_letters", "{l} 골 뱅 이 {h} . {t}"),
+        ("named_entities", "{l}&commat;{h}&period;{t}"),
+        ("fullwidth_at_spaced", "{l} ＠ {h} . {t}"),
+        ("brace_words", "{l}{{at}}{h}{{dot}}{t}"),
+        ("korean_at_in_parentheses", "{l}(골뱅이){h}.{t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -304,65 +324,82 @@ CONTAINERS = {
     HELDOUT: ("csv_row", "xml_tag", "angle_brackets", "key_value", "plain"),
     "heldout3": ("sql_values", "log_kv", "html_attribute", "yaml", "plain"),
     "heldout4": ("markdown_code", "bbcode", "tsv_row", "html_list", "fullwidth_colon", "plain"),
+    "heldout5": ("mail_header", "java_string", "ini", "latex", "hashtag", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
              "heldout3": ("", "이며", "이랑", "하고", "에게", "?"),
-             "heldout4": ("", "이라서", "인데", "였고", "로요", "이니까", "~")}
+             "heldout4": ("", "이라서", "인데", "였고", "로요", "이니까", "~"),
+             "heldout5": ("", "이거든요", "이래요", "라서", "이구요", "!!")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
     "KR_RRN": {TUNING: ("주민등록번호", "주민번호", "주민등록 번호", "생년월일 및 주민번호"),
                HELDOUT: ("주민 번호", "주민등록번호(13자리)"),
                "heldout3": ("주민 등록 번호", "주민등록번호 전체"),
-               "heldout4": ("주민등록번호 앞뒷자리", "주민No", "주민 등록번호")},
+               "heldout4": ("주민등록번호 앞뒷자리", "주민No", "주민 등록번호"),
+               "heldout5": ("주민번호 뒷자리 포함", "Resident No.")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
-               "heldout4": ("외국인 번호", "외국인등록 No")},
+               "heldout4": ("외국인 번호", "외국인등록 No"),
+               "heldout5": ("외국인 등록번호(ARC)", "ARC No")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
-               "heldout4": ("여권No", "여권 넘버", "Passport #")},
+               "heldout4": ("여권No", "여권 넘버", "Passport #"),
+               "heldout5": ("여권번호(Passport)", "여권 #")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
-               "heldout4": ("운전 면허증 번호", "면허 No")},
+               "heldout4": ("운전 면허증 번호", "면허 No"),
+               "heldout5": ("운전면허 No.", "면허증No")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
-               "heldout4": ("의료보험 번호", "건강보험증 No")},
+               "heldout4": ("의료보험 번호", "건강보험증 No"),
+               "heldout5": ("국민건강보험 번호", "건보증 번호")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
-               "heldout4": ("사업자 No.", "사업자 등록No")},
+               "heldout4": ("사업자 No.", "사업자 등록No"),
+               "heldout5": ("사업자번호(상호)", "Business No.")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
-               "heldout4": ("법인 등록No", "법인 No")},
+               "heldout4": ("법인 등록No", "법인 No"),
+               "heldout5": ("법인번호(등기)", "법인 등록 No.")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
-               "heldout4": ("경남은행", "우체국 계좌", "신협", "KB 계좌", "대구은행 계좌", "입금처")},
+               "heldout4": ("경남은행", "우체국 계좌", "신협", "KB 계좌", "대구은행 계좌", "입금처"),
+               "heldout5": ("부산은행 계좌", "저축은행", "농협 입금", "IBK 계좌")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
-               "heldout4": ("카드 No", "결제 카드번호", "신용카드 No.")},
+               "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
+               "heldout5": ("카드 번호(결제)", "Card No.")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
-               "heldout4": ("휴대폰 번호", "전번", "Cell")},
+               "heldout4": ("휴대폰 번호", "전번", "Cell"),
+               "heldout5": ("핸드폰 번호", "연락 가능 번호", "Tel.")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
-               "heldout4": ("이메일주소", "Mail", "메일 계정")},
+               "heldout4": ("이메일주소", "Mail", "메일 계정"),
+               "heldout5": ("메일주소", "E-Mail")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
-               "heldout4": ("접속 IP 주소", "ip address")},
+               "heldout4": ("접속 IP 주소", "ip address"),
+               "heldout5": ("IP주소", "접속IP")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
-               "heldout4": ("차량 No", "차번")},
+               "heldout4": ("차량 No", "차번"),
+               "heldout5": ("차량번호판", "차량No")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
-               "heldout4": ("주 소", "도로명 주소")},
+               "heldout4": ("주 소", "도로명 주소"),
+               "heldout5": ("실거주지", "배송 주소")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
-               "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자")},
+               "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
+               "heldout5": ("위임인", "상속인", "작성자명", "담당자 성명", "보증인")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -421,6 +458,13 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             else:  # every other group in digit words: 010 일이삼사 5678
                 table = draw(st.sampled_from(_KOREAN_DIGITS))
                 value = sep.join(_korean_words(g, table, False) if i % 2 else g for i, g in enumerate(groups))
+        elif form == "letter_l":
+            if entity != "PHONE_NUMBER":
+                form = "ascii"
+            else:  # 1 typed as the letter l: 0l0-l234-5678
+                value = value.replace("1", "l")
+        elif form == "fullwidth_groups":  # every other group in full-width digits: 010-１２３４-5678
+            value = sep.join(g.translate(_FULLWIDTH) if i % 2 else g for i, g in enumerate(groups))
         elif form == "letter_o":
             if entity != "PHONE_NUMBER":
                 form = "ascii"
@@ -558,8 +602,33 @@ GENRES["heldout4"] = {
         "방과후 수업 신청서 {x} 참가비는 학교로 납부",
     ),
 }
+# Written at stop 31, after the fourth half (delivery requests, community posts, certificates, insurance
+# claims, school forms) was read.
+GENRES["heldout5"] = {
+    "auction": (
+        "[중고 경매] 낙찰 축하드립니다! 입금 확인 후 발송합니다. {x} 로 연락 부탁드려요.",
+        "경매 물품 인수 안내 - 낙찰자 정보 {x} 확인 바랍니다.",
+    ),
+    "hospital": (
+        "[OO병원] 진료 예약이 완료되었습니다. 예약자 {x} 방문 시 신분증 지참",
+        "검진 결과 안내문 수령 확인 {x} 문의는 원무과로",
+    ),
+    "apartment": (
+        "관리사무소 공지) 주차 등록 차량 정비 중입니다. {x} 미등록 차량은 견인 조치됩니다.",
+        "입주민 여러분, 택배 보관함 이용 시 {x} 를 등록해 주세요.",
+    ),
+    "recruit": (
+        "[채용] 서류 전형 합격을 축하드립니다. 지원자 {x} 면접 일정은 추후 안내",
+        "입사 서류 제출 목록: 가족관계증명서, {x}, 통장 사본",
+    ),
+    "travel": (
+        "여행 예약 확인서\n예약 번호: TR-2291\n여행자 정보: {x}\n출발일: 2025. 1. 14.",
+        "항공권 발권 요청 드립니다. 탑승객 {x} 영문 이름은 여권과 동일하게",
+    ),
+}
 _rotate("heldout3")
 _rotate("heldout4")
+_rotate("heldout5")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -655,6 +724,21 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
         after = after + "</li></ul>"
     elif container == "fullwidth_colon":
         head = f"{label}：" if label and label_pos == "before" else ""
+    elif container == "mail_header":
+        head = f"From: {label or '보낸사람'} <" if label and label_pos == "before" else "From: <"
+        after = ">" + after
+    elif container == "java_string":
+        head = (f"// {label}\n" if label and label_pos == "before" else "") + 'String v = "'
+        after = '";' + after
+    elif container == "ini":
+        head = f"\n[{label or 'user'}]\nvalue = " if label and label_pos == "before" else "\n[user]\nvalue = "
+        after = "\n" + after
+    elif container == "latex":
+        head = f"{before}\\texttt{{"
+        after = "}" + after
+    elif container == "hashtag":
+        head = f"{before}#"
+        after = " #공유" + after
     elif container == "key_value":
         head = f"{label or key} = "
         after = "\n"
@@ -715,6 +799,8 @@ def planted_value(draw: st.DrawFn, half: str, entity: str | None = None) -> tupl
         decidable = False  # a bare number of that length with no separator: its checksum alone is weak
     if container == "csv_row" and "comma" in writing and entity not in _CHECKSUMMED:
         decidable = False  # split by the row's own delimiter: fields of a list, unless a checksum ties them
+    if container == "tsv_row" and "tab" in writing:
+        decidable = False  # split into the row's cells by its own delimiter
     return fragment, Planted(entity, offset, end, writing, container, label_pos, "", decidable)
 
 

@@ -36,4 +36,6 @@ def test_the_audit_views_open_without_the_cli(sample_run: Path) -> None:
     con = api.audit(sample_run)
     n = con.sql("SELECT count(*) FROM decisions WHERE stage = 'quality' AND decision = 'drop'").fetchall()[0][0]
     assert n == 18
-    assert con.sql("SELECT count(*) FROM documents").fetchall()[0][0] == 348
+    run = json.loads((sample_run / "run.json").read_text(encoding="utf-8"))
+    exported = next(s["kept"] for s in run["summary"] if s["stage"] == "export")
+    assert con.sql("SELECT count(*) FROM documents").fetchall()[0][0] == exported == 350
