@@ -112,9 +112,11 @@ _J = re.escape(_JOINERS)
 _JOIN_RUN = re.compile(f"(?<=[{_DIGITISH}])(?=[ \t\n{_J}]*[{_J}])[ \t{_J}]*(?:(?:\n|\\\\[nrt])[ \t{_J}]*)?"
                        f"(?=[{_DIGITISH}])")
 _JOIN_RUN_HINT = re.compile(f"[{_J}][ \t]*[\n{_J}]")
-#: Letters typed for digits inside a number (O for 0, as classified ads write 010 to slip past filters).
-_LOOKALIKES = str.maketrans("Oo", "00")
-_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\n.,{_J}]|\\\\[nrt]){{0,4}}[0-9Oo]){{8,11}}"
+#: Letters typed for digits inside a number (O for 0 and l or I for 1, as classified ads write 010 to slip
+#: past filters).
+_LOOKALIKE_HINT = re.compile(r"[0-9][OoIl]|[OoIl][0-9]")
+_LOOKALIKES = str.maketrans("OoIl", "0011")
+_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\n.,{_J}]|\\\\[nrt]){{0,9}}[0-9OoIl]){{8,11}}"
                             "(?![A-Za-z0-9])")
 
 
@@ -123,7 +125,7 @@ def detection_view(text: str) -> str:
     space as a space, any joiner between digits (dash, slash, middle dot, ...) as a hyphen, Korean digit
     words of a spelled-out phone number as digits."""
     view = text.translate(_VIEW_TABLE) if _NEEDS_VIEW.search(text) else text
-    if "O" in view or "o" in view:
+    if _LOOKALIKE_HINT.search(view):
         view = _LOOKALIKE_RUN.sub(_lookalike_digits, view)
     if _JOIN_RUN_HINT.search(view):
         view = _JOIN_RUN.sub(_one_joiner, view)
@@ -148,7 +150,7 @@ def _lookalike_digits(m: re.Match[str]) -> str:
     """O and o in a run of digits as zeros, where the run then is a Korean phone number and is not a
     passport number (O12345678)."""
     run = m.group()
-    if ("O" not in run and "o" not in run) or re.fullmatch(r"O\d{8}", run):
+    if not any(c in run for c in "OoIl") or re.fullmatch(r"O\d{8}", run):
         return run  # O and eight digits is a passport number
     fixed = run.translate(_LOOKALIKES)
     return fixed if PHONE_DIGITS.fullmatch("".join(c for c in fixed if c.isdigit())) else run
@@ -265,7 +267,7 @@ def _recognizer_of(r: RecognizerResult) -> str:
 
 #: Every recognizer but the name rules needs a digit (any script), an @, a full-width form, an
 #: e-mail obfuscation or a Korean digit-word run: text without any skips Presidio's per-call overhead.
-GATE = re.compile(r"[\d@\uff01-\uff5e]|골뱅이|앳|[\[({<]\s?(?:at|AT|At)\s?[\])}>]|%40|&#|&commat;"
+GATE = re.compile(r"[\d@\uff01-\uff5e]|골\s?뱅\s?이|앳|[\[({<]\s?(?:at|AT|At)\s?[\])}>]|%40|&#|&commat;"
                   r"|\s(?:at|AT)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT)\s)")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 
@@ -306,8 +308,8 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
     return sorted(chosen, key=lambda f: f.start)
 
 
-_NUMBER_GOES_ON = re.compile(r"(?:[ \t]{0,2}[-./][ \t]{0,2}|[ \t]{1,2})?[0-9]")
-_NUMBER_CAME = re.compile(r"[0-9](?:[ \t]{0,2}[-./][ \t]{0,2}|[ \t]{1,2})?$")
+_NUMBER_GOES_ON = re.compile(r"(?:[ \t]{0,2}[-./][ \t]{0,2}(?:\n[ \t]{0,8})?|[ \t]{1,2}|[ \t]{0,2}\n[ \t]{0,8})?[0-9]")
+_NUMBER_CAME = re.compile(r"[0-9](?:[ \t]{0,2}[-./][ \t]{0,2}(?:\n[ \t]{0,8})?|[ \t]{1,2}|[ \t]{0,2}\n[ \t]{0,8})?$")
 _NUMBERS: Final = frozenset({"KR_RRN", "KR_FRN", "KR_BRN", "KR_CRN", "KR_DRIVER_LICENSE", "KR_HEALTH_INSURANCE",
                              "KR_BANK_ACCOUNT", "CREDIT_CARD", "PHONE_NUMBER", "KR_PASSPORT"})
 
@@ -316,8 +318,8 @@ def _cuts_number(view: str, f: Finding) -> bool:
     """Whether a number finding is part of a longer grouped number in the detection view."""
     if f.entity not in _NUMBERS:
         return False
-    return (_NUMBER_GOES_ON.match(view, f.end, min(len(view), f.end + 6)) is not None
-            or _NUMBER_CAME.search(view, max(0, f.start - 6), f.start) is not None)
+    return (_NUMBER_GOES_ON.match(view, f.end, min(len(view), f.end + 14)) is not None
+            or _NUMBER_CAME.search(view, max(0, f.start - 14), f.start) is not None)
 
 
 _CLOSING = {"(": ")", "[": "]", "{": "}", "（": "）"}
@@ -361,8 +363,8 @@ def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = Non
     return str(_anonymizer().anonymize(text=text, analyzer_results=spans, operators=operators).text)
 
 
-_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?at\s?[\])}>]|골뱅이|앳|%40|&#0*64;|&#x0*40;|&commat;|@|\sat\s)\s*",
-                            re.IGNORECASE)
+_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?(?:at|골\s?뱅\s?이|앳)\s?[\])}>]|골\s?뱅\s?이|앳|%40|&#0*64;|&#x0*40;"
+                            r"|&commat;|@|\sat\s)\s*", re.IGNORECASE)
 _OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?dot\s?[\])}>]|닷|점|쩜|돗|&#0*46;|&#x0*2e;|&period;|\sdot\s|\.)\s*",
                              re.IGNORECASE)
 _KOREAN_TLD_END = re.compile("\\.(" + "|".join(sorted(KOREAN_TLDS, key=len, reverse=True)) + ")$")

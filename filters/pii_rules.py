@@ -31,7 +31,10 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 6: stop 31, second round (runs of joiners and a wrapped line's indent, letters typed for digits, HTML
 #: references of @ and the dot, older health-insurance names, BBCode and code spans around names, numbers
 #: do not cross a TSV row's cells).
-RULES_VERSION: Final = 6
+#: 7: stop 31, third round (a wrapped line's indent, the Korean @ word spaced or bracketed, l for 1, the
+#: copula's particles after names, LaTeX and hashtags around names, dotted quads are not accounts, plate
+#: regions with a space, TSV tables by their rows).
+RULES_VERSION: Final = 7
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -141,6 +144,8 @@ _SURNAMES = (
     "엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부"
 )
 _ORGANISATION = re.compile(r"회사|법인|공사|공단|조합|재단|협회|은행|병원|학교|국가")
+#: The regions that start an older vehicle plate (부산 12가3456), a space after them or none.
+_REGIONS: Final = "서울|경기|부산|인천|대구|대전|광주|울산|세종|강원|충북|충남|전북|전남|경북|경남|제주"
 _PLATE_SYLLABLES = "가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주하허호배"
 #: A name after these is a public figure in news or a review (배우 이아현 씨, 가수 김원준 씨): not
 #: redacted, as training teams want public figures' names kept.
@@ -231,6 +236,9 @@ _FORM_WORDS: Final = frozenset((
     # the regions that start a vehicle plate (경기50너5678)
     "서울", "경기", "부산", "인천", "대구", "대전", "광주", "울산", "세종", "강원", "충북", "충남", "전북", "전남",
     "경북", "경남", "제주",
+    # ... and the provinces and cities that start an address
+    "경기도", "강원도", "제주도", "충청북도", "충청남도", "전라북도", "전라남도", "경상북도", "경상남도",
+    "서울시", "부산시", "인천시", "대구시", "대전시", "광주시", "울산시", "세종시",
 ))
 
 #: Labels of a person's name on forms, in tables and in messages (a space may stand inside: 성 명).
@@ -251,21 +259,23 @@ _NOT_A_LABEL: Final = rf"(?![가-힣]{{0,3}}[자인](?![가-힣])[^가-힣\n]{{0
 _NAME_ANCHOR: Final = re.compile(rf"(?=(?:{_NAME_LABELS}|{_PERSON_NOUN}))")
 #: Between a label and a name: any punctuation or symbol (colons, =, quotes, brackets, arrows, cell
 #: borders), or a table tag.
-_NAME_GAP = r"(?:</?[A-Za-z][^<>\n가-힣]{0,30}>|\[/?[A-Za-z]{1,10}\]|[^\w\s])"
+_NAME_GAP = (r"(?:</?[A-Za-z][^<>\n가-힣]{0,30}>|\[/?[A-Za-z]{1,10}\]|\\[A-Za-z]{1,12}\{"
+             r"|[^\w\s])")
 #: What opens and closes a name set off in running text: brackets, quotes, a code span, a BBCode or HTML tag.
-_OPEN: Final = r"(?:[「\[<“\"'`(（]|\[[A-Za-z]{1,10}\]|<[A-Za-z]{1,10}>)"
-_CLOSE: Final = r"(?:[」\]>”\"'`)）]|\[/[A-Za-z]{1,10}\]|</[A-Za-z]{1,10}>)"
+_OPEN: Final = r"(?:[「\[<“\"'`(（{]|\[[A-Za-z]{1,10}\]|<[A-Za-z]{1,10}>|\\[A-Za-z]{1,12}\{)"
+_CLOSE: Final = r"(?:[」\]>”\"'`)）}]|\[/[A-Za-z]{1,10}\]|</[A-Za-z]{1,10}>)"
 #: What may follow a name: a particle, a title, or anything that is not Hangul.
 #: The particles and copula endings of Korean grammar that attach to a noun (a name): case particles,
 #: auxiliary particles and the copula, longest first so that 이라고 is not read as 이. Not 나 or 요 alone:
 #: names end in them (최유나), and the name is matched lazily.
 #: A word followed by a colon is itself a label (신청인 정보: ...), not a name.
-_AFTER_NAME = ("(?:이라고|이라는|이랑|이에요|이었|입니다|이고|이며|이다|이나|이요|에게서|에게|에서|한테|께서|께|"
+_AFTER_NAME = ("(?:이거든요|거든요|이라서|이라고|이라는|이래요|이구요|이니까|이었고|이었|이랑|이에요|입니다|"
+               "이고|이며|이다|이나|이요|인데|라서|래요|구요|니까|였고|에게서|에게|에서|한테|께서|께|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                "(?![ \t]*[:：])(?:[^가-힣]|$)")
 
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
-_AT_WORD: Final = r"[\[({<]\s?(?:at|AT|At)\s?[\])}>]|골뱅이|앳|&#0*64;|&#[xX]0*40;|&commat;"
+_AT_WORD: Final = r"[\[({<]\s?(?:at|AT|At|골\s?뱅\s?이|앳)\s?[\])}>]|골\s?뱅\s?이|앳|&#0*64;|&#[xX]0*40;|&commat;"
 _DOT_WORD: Final = r"[\[({<]\s?(?:dot|DOT|Dot)\s?[\])}>]|닷|점|쩜|돗|&#0*46;|&#[xX]0*2[eE];|&period;"
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
@@ -276,9 +286,11 @@ _KOREAN_TLD: Final = rf"(?:닷|점|쩜|돗)\s?(?:{'|'.join(sorted(KOREAN_TLDS, k
 _TLDS: Final = r"\b(?:com|net|org|edu|gov|mil|info|biz|name|pro|io|ai|app|dev|me|xyz|site|online|shop|[a-z]{2})"
 
 #: An optional separator between digit groups, as people type them.
-_SEP_BODY: Final = r"[ \t]{0,2}[-.][ \t]{0,2}(?:\n|\\[nrt])?|[ \t]{1,2}|[ \t]?\n[ \t]?|\\[nrt]"
+#: A line break may carry a wrapped line's indent after it (up to eight spaces or tabs).
+_SEP_BODY: Final = r"[ \t]{0,2}[-.][ \t]{0,2}(?:\n[ \t]{0,8}|\\[nrt])?|[ \t]{1,2}|[ \t]{0,2}\n[ \t]{0,8}|\\[nrt]"
 SEP: Final = rf"(?:{_SEP_BODY})?"
-_SEP_NO_TAB: Final = SEP.replace(r"[ \t]", " ")
+#: ... without a bare tab between groups (a TSV row's delimiter); a tab beside a hyphen or a dot stays.
+_SEP_NO_TAB: Final = r"(?:[ \t]{0,2}[-.][ \t]{0,2}(?:\n[ \t]{0,8}|\\[nrt])?| {1,2}| {0,2}\n[ \t]{0,8}|\\[nrt])?"
 #: ... or a comma, for the types whose checksum or shape tells a comma between groups from a thousands
 #: separator (groups of 6 and 7, 3-4-4, 4-4-4-4 digits are never thousands): ``Rule.comma``.
 SEPC: Final = rf"(?:{_SEP_BODY}|[ \t]?,[ \t]?)?"
@@ -289,6 +301,7 @@ _NA: Final = r"(?![0-9])"
 
 #: The digits of a Korean phone number: mobile, Seoul, area codes, 070, 050x and 080.
 PHONE_DIGITS: Final = re.compile(r"01[016789]\d{7,8}|02\d{7,8}|0[3-6][1-5]\d{7,8}|070\d{8}|050[2-8]\d{7,8}|080\d{7}")
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")  # a dotted quad is an IP address, not an account
 _DATE = re.compile(r"(?:19|20)\d\d[-. ]+\d{1,2}[-. ]+\d{1,2}\.?")
 
 
@@ -422,7 +435,7 @@ RULES: Final = [
         _r(rf"{_NB}(?P<v>\d{{2,6}}(?:[ \t]?,[ \t]?\d{{2,7}}){{1,4}}{_NA}|\d{{2,6}}(?:\t\d{{2,7}}){{1,4}}{_NA}"
            rf"|\d{{2,6}}(?:{_SEP_NO_TAB}\d{{2,7}}){{1,4}}|\d{{10,14}}){_NA}"),
         0.1,
-        lambda v: None if 10 <= len(_digits(v)) <= 14 and not _DATE.fullmatch(v) else False,
+        lambda v: None if 10 <= len(_digits(v)) <= 14 and not _DATE.fullmatch(v) and not _IPV4.fullmatch(v) else False,
         comma=True,
     ),
     Rule("kr_health_insurance", "KR_HEALTH_INSURANCE", _r(rf"{_NB}(?P<v>\d{SEPC}\d{{10}}){_NA}"), 0.1, comma=True),
@@ -435,7 +448,7 @@ RULES: Final = [
     Rule(
         "kr_vehicle_plate",
         "KR_VEHICLE_PLATE",
-        _r(rf"(?<![\d\w])(?P<v>(?:[가-힣]{{2}})?\d{{2,3}}[{_PLATE_SYLLABLES}]\s?\d{{4}})(?![0-9A-Za-z])"),
+        _r(rf"(?<![\d\w])(?P<v>(?:(?:{_REGIONS})\s?|[가-힣]{{2}})?\d{{2,3}}[{_PLATE_SYLLABLES}]\s?\d{{4}})(?![0-9A-Za-z])"),
         0.5,
     ),
     # Bounded name lengths and a start at the beginning of a Hangul run: unbounded [가-힣]+ made a long
@@ -464,7 +477,7 @@ RULES: Final = [
             rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})"
             rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
             rf"|{_PERSON_NOUN}(?:[ \t]*[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
-            rf"|[ \t]?{_OPEN}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE}))"
+            rf"|[ \t]?{_OPEN}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$)))"
             rf"(?P<u>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
         ),
         0.7,
@@ -591,7 +604,7 @@ HINTS: Final = {
     "kr_health_insurance": _label_pattern(CONTEXT["KR_HEALTH_INSURANCE"]),
     "kr_passport": re.compile(r"[MSRODG]\d{3}"),
     "kr_address": re.compile(r"[로길]\s*\d|번지"),
-    "kr_person_labelled": re.compile(rf"{_NAME_LABELS}|[자인][ \t]*(?:[:：]|{_OPEN})"),
+    "kr_person_labelled": re.compile(rf"{_NAME_LABELS}|[자인][ \t]*(?:[:：#]|{_OPEN})"),
     "kr_person_markup": re.compile(rf"{_NAME_LABELS}|(?:^|[^\w\s])[ \t]?[가-힣]{{1,4}}[자인][^가-힣]", re.MULTILINE),
     "kr_person_url": re.compile(r"[?&][^\s=&#]*=[가-힣]"),
     "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자"),
@@ -619,12 +632,17 @@ def _checksum_holds(rule: str, value: str) -> bool:
 
 
 def _crosses_cells(text: str, start: int, end: int) -> bool:
-    """Whether a match with a tab in it stands in a tab-separated row (its line holds a tab outside it):
-    a number does not cross a table's cells (17\t22 00 282726 57\t2024-05-02)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return "\t" in text[line_start:start] or "\t" in text[end:line_end]
+    """Whether a match stands in a row of a TSV table (a row of three or more short cells with a row of as
+    many cells above or below it): a number with a tab in it does not cross a table's cells
+    (17\t22 00 282726 57\t2024-05-02)."""
+    rows = _table_rows(text)
+    for i, cells in enumerate(rows):
+        if cells and cells[0][0] <= start <= cells[-1][1]:
+            if "\t" not in text[cells[0][0]:cells[-1][1]]:
+                return False
+            n = len(cells)  # three cells at least: two lines with a tab each are not yet a table
+            return n >= 3 and ((i > 0 and len(rows[i - 1]) == n) or (i + 1 < len(rows) and len(rows[i + 1]) == n))
+    return False
 
 
 def _in_number_list(text: str, start: int, end: int, rule: str) -> bool:

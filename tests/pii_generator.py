@@ -19,11 +19,15 @@ underscores, digit words mixed with digits, 닷컴, SQL, log lines, HTML attribu
 listings, medical forms) at stop 31, and so did the fourth (written and reported at stop 31: zero-width
 and narrow no-break spaces, double hyphens, a wrapped line's indent, the letter O for 0, HTML entities,
 BBCode, TSV, lists, delivery requests, community posts, certificates, insurance claims, school forms).
-The held-out half now is the fifth (``heldout5`` below), written at stop 31 after the fourth was read
-and before any detector ran on it: bullets, a hyphen and a tab, an indented line break, the wave
-dash, a hyphen and a no-break space, the letter l for 1, full-width groups, spelled-out and named
-references for the @, mail headers, Java strings, INI files, LaTeX, hashtags, auctions, hospital
-messages, apartment notices, recruiting, travel bookings; it is reported only.
+The fifth (bullets, a hyphen and a tab, an indented line break, the wave dash, the letter l for 1,
+full-width groups, `골 뱅 이`, mail headers, Java strings, INI files, LaTeX, hashtags, auctions,
+hospital messages, apartment notices, recruiting, travel bookings) was written, reported and read at
+stop 31 too. The held-out half now is the sixth (``heldout6`` below), written at stop 31 after the
+fifth was read and before any detector ran on it: spaced middle dots, a dot and a line break, three
+spaces, CRLF, a slash, digit words spelled one by one after a group of digits, full-width groups with
+spaces, `[at]` with 점, doubled spaces around @, upper case with 골뱅이, quoted addresses, 앳 with 닷,
+Python dicts, Org tables, TOML, emoji bullets, double parentheses, rentals, academies, customs,
+volunteering, bug reports; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -269,13 +273,23 @@ SEPARATORS = {
         ("hyphen_nbsp", "-\u00a0"),
         ("hyphen", "-"),
     ),
+    # Written at stop 31, after the fifth half was read and moved into tuning; not run before it was written.
+    "heldout6": (
+        ("spaced_middle_dot", " · "),
+        ("dot_linebreak", ".\n"),
+        ("triple_space", "   "),
+        ("crlf", "\r\n"),
+        ("slash_no_space", "/"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
                                                                         "korean_words_spaced"),
                "heldout3": ("ascii", "korean_words_mixed"),
                "heldout4": ("ascii", "letter_o"),
-               "heldout5": ("ascii", "letter_l", "fullwidth_groups")}
+               "heldout5": ("ascii", "letter_l", "fullwidth_groups"),
+               "heldout6": ("ascii", "korean_words_with_digits_spaced", "fullwidth_spaced")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -317,6 +331,13 @@ EMAIL_FORMS = {
         ("brace_words", "{l}{{at}}{h}{{dot}}{t}"),
         ("korean_at_in_parentheses", "{l}(골뱅이){h}.{t}"),
     ),
+    "heldout6": (
+        ("at_word_brackets_korean_dot", "{l} [at] {h} 점 {t}"),
+        ("double_at_spacing", "{l}  @  {h}.{t}"),
+        ("upper_korean_at", "{L} 골뱅이 {H}.{T}"),
+        ("quoted_address", "\"{l}@{h}.{t}\""),
+        ("hangul_at_sign_word", "{l} 앳 {h} 닷 {t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -325,12 +346,14 @@ CONTAINERS = {
     "heldout3": ("sql_values", "log_kv", "html_attribute", "yaml", "plain"),
     "heldout4": ("markdown_code", "bbcode", "tsv_row", "html_list", "fullwidth_colon", "plain"),
     "heldout5": ("mail_header", "java_string", "ini", "latex", "hashtag", "plain"),
+    "heldout6": ("python_dict", "org_table", "toml", "emoji_bullet", "double_parentheses", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
              "heldout3": ("", "이며", "이랑", "하고", "에게", "?"),
              "heldout4": ("", "이라서", "인데", "였고", "로요", "이니까", "~"),
-             "heldout5": ("", "이거든요", "이래요", "라서", "이구요", "!!")}
+             "heldout5": ("", "이거든요", "이래요", "라서", "이구요", "!!"),
+             "heldout6": ("", "이었어요", "이지만", "이라면", "임", ";")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -338,68 +361,83 @@ LABELS = {
                HELDOUT: ("주민 번호", "주민등록번호(13자리)"),
                "heldout3": ("주민 등록 번호", "주민등록번호 전체"),
                "heldout4": ("주민등록번호 앞뒷자리", "주민No", "주민 등록번호"),
-               "heldout5": ("주민번호 뒷자리 포함", "Resident No.")},
+               "heldout5": ("주민번호 뒷자리 포함", "Resident No."),
+               "heldout6": ("주민등록번호 13자리", "주민 No.")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
-               "heldout5": ("외국인 등록번호(ARC)", "ARC No")},
+               "heldout5": ("외국인 등록번호(ARC)", "ARC No"),
+               "heldout6": ("외국인등록번호(13자리)", "체류 외국인 번호")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
-               "heldout5": ("여권번호(Passport)", "여권 #")},
+               "heldout5": ("여권번호(Passport)", "여권 #"),
+               "heldout6": ("여권 No.", "여권 번호(대한민국)")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
                "heldout4": ("운전 면허증 번호", "면허 No"),
-               "heldout5": ("운전면허 No.", "면허증No")},
+               "heldout5": ("운전면허 No.", "면허증No"),
+               "heldout6": ("운전면허증번호", "면허 번호(운전)")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
                "heldout4": ("의료보험 번호", "건강보험증 No"),
-               "heldout5": ("국민건강보험 번호", "건보증 번호")},
+               "heldout5": ("국민건강보험 번호", "건보증 번호"),
+               "heldout6": ("건강보험 증 번호", "의료보험증 번호")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
                "heldout4": ("사업자 No.", "사업자 등록No"),
-               "heldout5": ("사업자번호(상호)", "Business No.")},
+               "heldout5": ("사업자번호(상호)", "Business No."),
+               "heldout6": ("사업자 등록증 번호", "사업자번호:")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
-               "heldout5": ("법인번호(등기)", "법인 등록 No.")},
+               "heldout5": ("법인번호(등기)", "법인 등록 No."),
+               "heldout6": ("법인 번호(등기부)", "법인등록 번호")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
                "heldout4": ("경남은행", "우체국 계좌", "신협", "KB 계좌", "대구은행 계좌", "입금처"),
-               "heldout5": ("부산은행 계좌", "저축은행", "농협 입금", "IBK 계좌")},
+               "heldout5": ("부산은행 계좌", "저축은행", "농협 입금", "IBK 계좌"),
+               "heldout6": ("수협 계좌", "카카오뱅크 입금", "케이뱅크", "우체국 입금 계좌")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
-               "heldout5": ("카드 번호(결제)", "Card No.")},
+               "heldout5": ("카드 번호(결제)", "Card No."),
+               "heldout6": ("신용카드 번호", "결제 카드 No")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
                "heldout4": ("휴대폰 번호", "전번", "Cell"),
-               "heldout5": ("핸드폰 번호", "연락 가능 번호", "Tel.")},
+               "heldout5": ("핸드폰 번호", "연락 가능 번호", "Tel."),
+               "heldout6": ("휴대 전화", "연락 주실 번호", "핸드폰 No")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
-               "heldout5": ("메일주소", "E-Mail")},
+               "heldout5": ("메일주소", "E-Mail"),
+               "heldout6": ("메일 주소:", "이 메 일")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
-               "heldout5": ("IP주소", "접속IP")},
+               "heldout5": ("IP주소", "접속IP"),
+               "heldout6": ("접속 IP address", "아이피 주소")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
-               "heldout5": ("차량번호판", "차량No")},
+               "heldout5": ("차량번호판", "차량No"),
+               "heldout6": ("차 번호판", "차량 등록 번호")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
-               "heldout5": ("실거주지", "배송 주소")},
+               "heldout5": ("실거주지", "배송 주소"),
+               "heldout6": ("거주 주소", "주소(도로명)")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
-               "heldout5": ("위임인", "상속인", "작성자명", "담당자 성명", "보증인")},
+               "heldout5": ("위임인", "상속인", "작성자명", "담당자 성명", "보증인"),
+               "heldout6": ("임차인", "구매자명", "보호자명", "수강생", "고객 성함")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -458,6 +496,14 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             else:  # every other group in digit words: 010 일이삼사 5678
                 table = draw(st.sampled_from(_KOREAN_DIGITS))
                 value = sep.join(_korean_words(g, table, False) if i % 2 else g for i, g in enumerate(groups))
+        elif form == "korean_words_with_digits_spaced":
+            if entity != "PHONE_NUMBER":
+                form = "ascii"
+            else:  # the first group in digits, the rest spelled one by one: 010 일 이 삼 사 오 육 칠 팔
+                table = draw(st.sampled_from(_KOREAN_DIGITS))
+                value = sep.join(g if i == 0 else _korean_words(g, table, True) for i, g in enumerate(groups))
+        elif form == "fullwidth_spaced":  # full-width digits with a space between groups
+            value = " ".join(groups).translate(_FULLWIDTH)
         elif form == "letter_l":
             if entity != "PHONE_NUMBER":
                 form = "ascii"
@@ -626,9 +672,34 @@ GENRES["heldout5"] = {
         "항공권 발권 요청 드립니다. 탑승객 {x} 영문 이름은 여권과 동일하게",
     ),
 }
+# Written at stop 31, after the fifth half (auctions, hospital messages, apartment notices, recruiting,
+# travel bookings) was read.
+GENRES["heldout6"] = {
+    "rental": (
+        "전세 계약 관련 서류 요청드립니다. 임대인 측 {x} 확인 후 회신 부탁드립니다.",
+        "월세 입금 안내: 매달 25일까지 {x} 로 보내 주세요.",
+    ),
+    "academy": (
+        "[학원 공지] 수강료 납부 안내\n학부모님 {x}\n문의는 교무실로",
+        "수강 신청 확인: {x} 다음 주부터 수업 시작합니다.",
+    ),
+    "customs": (
+        "해외직구 통관 안내: 개인통관고유부호 대신 {x} 입력 시 통관이 지연될 수 있습니다.",
+        "배송대행지 주소 등록 완료 {x} (수취인 정보 일치 필요)",
+    ),
+    "volunteer": (
+        "봉사활동 확인서 발급 신청\n{x}\n활동 기간: 3개월",
+        "자원봉사 모집) 참가 신청은 {x} 로 받습니다.",
+    ),
+    "bug_report": (
+        "재현 절차: 1. 로그인 2. 프로필 저장 시 {x} 값이 그대로 로그에 남음",
+        "Expected: 마스킹 처리 / Actual: {x} 노출 (prod 로그)",
+    ),
+}
 _rotate("heldout3")
 _rotate("heldout4")
 _rotate("heldout5")
+_rotate("heldout6")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -739,6 +810,20 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     elif container == "hashtag":
         head = f"{before}#"
         after = " #공유" + after
+    elif container == "python_dict":
+        head = f"{{'{label or 'value'}': '" if label and label_pos == "before" else "{'value': '"
+        after = "'}" + after
+    elif container == "org_table":
+        head = f"\n| {label or '비고'} | "
+        after = " |\n|-+-|\n"
+    elif container == "toml":
+        head = f'\n# {label}\nvalue = "' if label and label_pos == "before" else '\nvalue = "'
+        after = '"\n' + after
+    elif container == "emoji_bullet":
+        head = f"📌 {before}"
+    elif container == "double_parentheses":
+        head = f"{before}(("
+        after = "))" + after
     elif container == "key_value":
         head = f"{label or key} = "
         after = "\n"
