@@ -147,8 +147,8 @@ def _one_joiner(m: re.Match[str]) -> str:
 
 
 def _lookalike_digits(m: re.Match[str]) -> str:
-    """O and o in a run of digits as zeros, where the run then is a Korean phone number and is not a
-    passport number (O12345678)."""
+    """O and o as zeros, l and I as ones in a run of digits, where the run then is a Korean phone number
+    and is not a passport number (O12345678)."""
     run = m.group()
     if not any(c in run for c in "OoIl") or re.fullmatch(r"O\d{8}", run):
         return run  # O and eight digits is a passport number
@@ -367,7 +367,9 @@ _OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?(?:at|골\s?뱅\s?이|앳)\s?[\])}
                             r"|&commat;|@|\sat\s)\s*", re.IGNORECASE)
 _OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?dot\s?[\])}>]|닷|점|쩜|돗|&#0*46;|&#x0*2e;|&period;|\sdot\s|\.)\s*",
                              re.IGNORECASE)
-_KOREAN_TLD_END = re.compile("\\.(" + "|".join(sorted(KOREAN_TLDS, key=len, reverse=True)) + ")$")
+#: A Korean top-level-domain word at the end of an address whose dot words are already dots (씨오쩜케이알 is
+#: then 씨오.케이알).
+_KOREAN_TLD_END = re.compile("\\.(" + "|".join(sorted({*KOREAN_TLDS, "씨오.케이알"}, key=len, reverse=True)) + ")$")
 
 
 def canonical(entity: str, value: str) -> str:
@@ -376,7 +378,7 @@ def canonical(entity: str, value: str) -> str:
     value = detection_view(value)
     if entity in ("EMAIL_ADDRESS",):
         email = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", value.strip())).lower()
-        return _KOREAN_TLD_END.sub(lambda m: "." + KOREAN_TLDS[m.group(1)], email)
+        return _KOREAN_TLD_END.sub(lambda m: "." + KOREAN_TLDS[m.group(1).replace(".", "쩜")], email)
     if entity in ("KR_ADDRESS", "PERSON", "KR_VEHICLE_PLATE", "KR_PASSPORT", "KR_DRIVER_LICENSE", "IP_ADDRESS"):
         return re.sub(r"\s+", "", value)
     return "".join(c for c in value if c.isdigit()) or value

@@ -246,7 +246,8 @@ _NAME_LABELS = ("성\\s?명|이\\s?름|성함|담당자|작성자|신청인|신�
                 "고객명|수령인|수취인|주문자|구매자|계약자|가입자|피보험자|세대주|받는\\s?분|보내는\\s?분|받는\\s?사람|"
                 "보내는\\s?사람|[가-힣]{1,4}[자인]\\s?명|(?<![A-Za-z/])(?:[Ff]ull_?|[Cc]ustomer_?|[Uu]ser_?)?(?:name|Name|NAME)(?![A-Za-z])")
 #: A noun for a person's role in a form, by its suffix rather than by a list (인수자, 참석자, 보증인,
-#: 위임인): a name after it is taken only after a colon, where a common surname starts it.
+#: 위임인): a name after it is taken after a colon, a bracket, quotes or a hashtag, or where markup
+#: separates them and the noun stands where a form's label stands; a common surname starts the name.
 _PERSON_NOUN: Final = r"(?<![가-힣])[가-힣]{1,4}[자인]"
 #: Where a form's label stands: at a line's start, or after a symbol (and a space).
 _LABEL_AT: Final = r"(?:(?<![^\n])|(?<=[^\w\s])|(?<=[^\w\s][ \t]))"
@@ -375,8 +376,8 @@ class Rule:
     #: a match is rejected when this is found in the 10 characters before it
     not_after: re.Pattern[str] | None = None
     #: its pattern takes a comma between groups (``SEPC``): a match with one is rejected where it is a
-    #: thousands-grouped number or one item of a comma-separated list of numbers (a digit and a comma
-    #: stand right before it or right after it), and needs its checksum to be found without a label
+    #: thousands-grouped number, or one item of a comma-separated list of numbers (a digit and a comma
+    #: stand right before it or right after it) whose checksum does not hold
     comma: bool = False
     #: a zero-width pattern that finds every position where a match can start (the rule's labels): the
     #: rule's pattern is then tried at those positions only, which gives the same matches as searching
@@ -894,19 +895,24 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
         for result in raw_results:
             rec = by_id.get((result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
             words = [*CONTEXT.get(result.entity_type, ()), *(rec.context or () if rec else ()), *(context or ())]
-            before, after = _windows(text, result.start, result.end)
+            before, after, near = _windows(text, result.start, result.end)
             pos = _last(before, words)
             neg = _last(before[-NEGATIVE_WINDOW:], NEGATIVE_CONTEXT)
             if neg >= 0:
                 neg += max(0, len(before) - NEGATIVE_WINDOW)
+            # Another type's label caps a match only from the plain window (and the column header): across
+            # markup it would reach the label of the value before (주민등록번호) ... WARN 000-00-00000).
+            other_hay = before[:near[0]] + before[near[1]:]
             other = max(
                 (
-                    _last(before, words)
+                    _last(other_hay, words)
                     for e, words in TYPE_LABELS.items()
                     if e != result.entity_type and (e, result.entity_type) not in _SIBLINGS
                 ),
                 default=-1,
             )
+            if other > near[0]:
+                other += near[1] - near[0]
             if neg > pos:
                 result.score = 0.0
                 if result.analysis_explanation is not None:
@@ -949,11 +955,12 @@ _URL_REACH = 300
 
 _LAST_HANGUL = re.compile(r"[가-힣][^가-힣]*$")
 _FIRST_HANGUL = re.compile(r"[가-힣]")
-#: ... and how much of the text beyond it, from the nearest Hangul on, is searched for the label.
+#: Where markup separates a value from the nearest Hangul (up to ``MARKUP_REACH``), how much text from
+#: that Hangul on is searched for the label.
 LABEL_SPAN: Final = 16
 
 
-def _windows(text: str, start: int, end: int) -> tuple[str, str]:
+def _windows(text: str, start: int, end: int) -> tuple[str, str, tuple[int, int]]:
     """The windows searched for a label before and after a match.
 
     A value in a table column (CSV, TSV, Markdown or HTML) has its column's header before it. Markup
@@ -962,7 +969,9 @@ def _windows(text: str, start: int, end: int) -> tuple[str, str]:
     the nearest Hangul stands within ``MARKUP_REACH`` characters, the window takes in at least
     ``LABEL_SPAN`` characters from it on. A value
     that is a URL's query parameter is read as if the URL were not there: ``건강보험번호
-    https://example.kr/form?q=96245744287`` has its label before the URL (and after it, past the URL)."""
+    https://example.kr/form?q=96245744287`` has its label before the URL (and after it, past the URL).
+    Returns the window before, the window after, and where in the first the header ends and the plain
+    ``WINDOW`` characters before the value begin."""
     lead = text[max(0, start - _URL_REACH) : start]
     m = _URL_TO_VALUE.search(lead)
     if m:
@@ -977,7 +986,8 @@ def _windows(text: str, start: int, end: int) -> tuple[str, str]:
     if h is not None:
         hi = max(hi, h.start() + LABEL_SPAN)
     header = column_header(text, start, end)
-    return (f"{header}\n" if header else "") + text[lo:start], text[end:hi]
+    head = f"{header}\n" if header else ""
+    return head + text[lo:start], text[end:hi], (len(head), len(head) + max(0, start - WINDOW) - lo)
 
 
 def _one_per_span(results: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -264,6 +264,15 @@ def test_the_earlier_held_out_halves_failures_are_found(text: str, entity: str, 
         [(f.entity, text[f.start:f.end]) for f in fs]
 
 
+def test_another_types_label_across_markup_does_not_cap_the_next_value() -> None:
+    """The window reaches across markup for a value's own label, not for another type's: the resident
+    number's label, a sentence and a log prefix before a business number labelled after it."""
+    text = ("낙찰자 정보 000101-1000002 (주민등록번호) 확인 바랍니다. 2024-11-03T09:12:44Z WARN auth failed "
+            "000-00-00000 (사업자등록번호) retry=3")
+    assert [(f.entity, text[f.start:f.end]) for f in find(text)] == [
+        ("KR_RRN", "000101-1000002"), ("KR_BRN", "000-00-00000")]
+
+
 @pytest.mark.parametrize("text", [
     "- 신청인 정보:\n- 처리 상태: 검토 중",  # a word before a colon is a label
     "| 이름 | 나이 |\n|---|---|\n| 30 | 40 |",  # a header row's cells are labels
