@@ -12,6 +12,7 @@ from filters.quality import DEFAULT_CHAIN as QUALITY_CHAIN
 
 DEFAULT_CHAINS: Final[dict[str, tuple[str, ...]]] = {
     "normalize": ("normalize_v1",),
+    "templates": ("url_filter_v1", "spam_ko_v1", "template_lines_v1"),
     "pii": ("pii_v2",),
     "quality": QUALITY_CHAIN,
     "decontam": ("decontam_v1",),

@@ -205,6 +205,14 @@ def _build(run_dir: str, run: dict[str, Any], con: Any) -> tuple[str, str]:
     if tokens:
         tk_rows += [(f"tokens ({split})", n) for split, n in sorted(tokens["tokens"].items())]
         tk_rows.append(("shard dtype", tokens["dtype"]))
+    crawl = _crawl(con, run)
+    crawl_html: list[str] = []
+    crawl_md: list[str] = []
+    if crawl is not None:
+        head, tables, hits = crawl
+        crawl_html = ["<h2>Crawl: sites, templates and URL filter</h2>", f"<p>{html.escape(head[0])}</p>",
+                      tables[0][0], "<h3>URL filter hits</h3>", hits[0]]
+        crawl_md = ["## Crawl: sites, templates and URL filter", head[0], tables[0][1], "### URL filter hits", hits[1]]
     versions = sorted(run["packages"].items())
     config = json.dumps(run["manifest"], indent=1, ensure_ascii=False, sort_keys=True)
 
@@ -221,6 +229,7 @@ def _build(run_dir: str, run: dict[str, Any], con: Any) -> tuple[str, str]:
         "<h2>Removals and changes, per reason</h2>",
         _bars("documents per reason", [(f"{r[0]}: {r[2]}", float(r[3])) for r in removals]),
         _table(rem_cols, rem_rows),
+        *crawl_html,
         "<h2>Curated documents per domain</h2>",
         _hist("document length (UTF-8 bytes), share per domain", lengths, len_edges, len_labels),
         _hist("quality score, share per domain", quality, q_edges, q_labels) if quality else
@@ -244,6 +253,7 @@ def _build(run_dir: str, run: dict[str, Any], con: Any) -> tuple[str, str]:
         f"# {title}", summary.replace("&amp;", "&"),
         "## Documents through each stage", _md_table(flow_cols, flow_rows),
         "## Removals and changes, per reason", _md_table(rem_cols, rem_rows),
+        *crawl_md,
         "## Curated documents per domain",
         _md_table(["domain", "documents", "median bytes", "mean quality score"],
                   [(d, len(v), int(sorted(v)[len(v) // 2]),
@@ -257,6 +267,37 @@ def _build(run_dir: str, run: dict[str, Any], con: Any) -> tuple[str, str]:
         "The charts and the resolved manifest are in datacard.html.",
     ]) + "\n"
     return page, md
+
+
+def _crawl(con: Any, run: dict[str, Any]) -> tuple[list[str], list[tuple[str, str]], list[str]] | None:
+    """Crawl facts of a run with the templates stage: per site (registered domain) its pages, the template
+    lines found, what the removal took, and the URL filter's hits per rule. None without the stage."""
+    stage = next((s for s in run["stages"] if s["stage"] == "templates"), None)
+    if stage is None or "largest_sites" not in stage["summary"]:
+        return None
+    took = {r[0]: r[1:] for r in _q(con, """
+        SELECT details['template.site'] AS site, count(*) FILTER (WHERE reason = 'template_lines_v1.removed'),
+               sum(TRY_CAST(details['template.lines'] AS BIGINT)), sum(n_bytes * COALESCE(score, 0)),
+               count(*) FILTER (WHERE reason = 'template_lines_v1.spam_site'),
+               count(*) FILTER (WHERE reason = 'template_lines_v1.only_template')
+        FROM decisions WHERE stage = 'templates' AND details['template.site'] IS NOT NULL GROUP BY 1""")}
+    cols = ["site (registered domain)", "pages", "template lines", "pages changed", "lines removed",
+            "MB removed (approx.)", "dropped: spam site", "dropped: only template", "dropped by URL/spam blocks"]
+    rows = []
+    for site in stage["summary"]["largest_sites"]:
+        changed, lines, removed, spam, only = took.get(site["site"], (0, 0, 0.0, 0, 0))
+        rows.append((site["site"], site["pages"], site["template_lines"], changed, lines or 0, (removed or 0) / 1e6,
+                     spam, only, site["dropped_by_filters"]))
+    url_hits = _q(con, "SELECT stage, reason, count(*) FROM decisions WHERE reason LIKE 'url_filter_v1.%' "
+                       "GROUP BY ALL ORDER BY 3 DESC, 2")
+    summary = stage["summary"]
+    head = [f"{summary['pages']:,} pages of {summary['sites']:,} sites (registered domains) of "
+            f"{', '.join(summary['sources'])}; {summary['template_lines']:,} template lines "
+            f"({summary['table_bytes']:,} bytes broadcast); spam sites: {len(summary['spam_sites'])}. "
+            f"The {len(rows)} sites with the most pages:"]
+    return head, [(_table(cols, rows), _md_table(cols, rows))], [
+        _table(["stage", "URL filter rule", "pages"], url_hits) if url_hits else "<p><em>no URL filter hits</em></p>",
+        _md_table(["stage", "URL filter rule", "pages"], url_hits) if url_hits else "no URL filter hits"]
 
 
 def _tokenizer_efficiency(con: Any, run_dir: str, max_chars: int = 2_000_000) -> list[tuple[str, Any]]:

@@ -56,6 +56,18 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
     },
     "normalize": {},
     "exact_dedup": {},
+    "templates": {
+        "sources": ParamSpec(list, [], "sources whose pages are site pages: their lines are counted per site "
+                             "(registered domain) and the template lines removed; others pass unchanged"),
+        "min_pages": ParamSpec(int, 4, "a template line stands on at least this many pages of its site", minimum=2),
+        "min_page_share": ParamSpec(float, 0.02, "... and on at least this share of the site's pages",
+                                    minimum=0.0, maximum=1.0),
+        "min_site_pages": ParamSpec(int, 8, "sites with fewer pages are not judged", minimum=2),
+        "spam_site_share": ParamSpec(float, 0.3, "a site whose pages the chain's URL and spam blocks drop at this "
+                                     "share is a spam site: its other pages are dropped too (1.0: never)",
+                                     minimum=0.0, maximum=1.0),
+        "min_spam_pages": ParamSpec(int, 3, "... when they drop at least this many of its pages", minimum=1),
+    },
     "pii": {
         "key_env": ParamSpec(str, "KOCURATE_PII_KEY", "environment variable holding the keyed-hash key"),
         "key_file": ParamSpec(str, "~/.config/kocurate/pii.key", "key file used when the variable is unset "
@@ -148,6 +160,8 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
     },
 }
 DEFAULT_ORDER = tuple(STAGE_PARAMS)
+#: Stages a manifest without an ``order`` runs only when it has their table (``[stages.templates]``).
+OPT_IN_STAGES = ("templates",)
 #: Global stages whose parameters a source may set for itself (``[stages.<stage>.per_source.<source>]``):
 #: a source with its own fuzzy-dedup settings is deduplicated among the sources sharing them.
 PER_SOURCE_PARAMS: dict[str, tuple[str, ...]] = {
@@ -604,7 +618,8 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
 
     stages_t = top.sub("stages", {})
     stages_t.check_keys(["order", *STAGE_PARAMS])
-    order = tuple(stages_t.get("order", list, list(DEFAULT_ORDER)))
+    default = [s for s in DEFAULT_ORDER if s not in OPT_IN_STAGES or stages_t.get(s, dict, None) is not None]
+    order = tuple(stages_t.get("order", list, default))
     for s in order:
         if s not in STAGE_PARAMS:
             raise stages_t.fail("order", f"unknown stage {s!r}; allowed: {', '.join(STAGE_PARAMS)}")
@@ -627,6 +642,10 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
             if src not in {x.name for x in sources}:
                 raise stages_t.sub(s).sub("per_source").fail(src, "unknown source; allowed: "
                                                                   + ", ".join(x.name for x in sources))
+    for src in params.get("templates", {}).get("sources", []):
+        if src not in {x.name for x in sources}:
+            raise stages_t.sub("templates").fail("sources", f"unknown source {src!r}; allowed: "
+                                                 + ", ".join(x.name for x in sources))
     if "tokens" in params and not params["tokens"]["model"] and "tokenizer" not in order:
         raise stages_t.sub("tokens", {}).fail("model", "no model: list 'tokenizer' before 'tokens' or name a "
                                                        ".model file or a tokenizer.json")
