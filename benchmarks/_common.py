@@ -110,3 +110,14 @@ def table(rows: list[list[str]]) -> str:
         if j == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def run_pipeline(manifest: Path, out: Path) -> float:
+    """``kocurate run MANIFEST --output OUT`` in a child process (a Spark of its own); its seconds. Exits
+    with the run's stderr when it fails."""
+    t0 = time.monotonic()
+    res = subprocess.run([sys.executable, "-m", "pipeline", "-q", "run", str(manifest), "--output", str(out)],
+                         cwd=ROOT, capture_output=True, text=True)
+    if res.returncode != 0:
+        raise SystemExit(f"pipeline failed ({manifest}):\n{res.stderr[-4000:]}")
+    return time.monotonic() - t0

@@ -30,17 +30,14 @@ import gzip
 import hashlib
 import json
 import shutil
-import subprocess
-import sys
 import tempfile
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from benchmarks._common import ROOT, require_corpora, table
+from benchmarks._common import require_corpora, run_pipeline, table
 from benchmarks.ingest_dedup import SOURCES, write_manifests
 from filters import domain_model as D
 
@@ -48,13 +45,6 @@ EXTRA_LABELS = {"safety": ("legal",), "heritage": ("legal",)}
 HELDOUT_SHARE = 0.3
 
 
-def run(manifest: Path, out: Path) -> float:
-    t0 = time.monotonic()
-    res = subprocess.run([sys.executable, "-m", "pipeline", "-q", "run", str(manifest), "--output", str(out)],
-                         cwd=ROOT, capture_output=True, text=True)
-    if res.returncode != 0:
-        raise SystemExit(f"pipeline failed ({manifest}):\n{res.stderr[-4000:]}")
-    return time.monotonic() - t0
 
 
 def curate(work: Path, corpora: Path) -> Path:
@@ -66,7 +56,7 @@ def curate(work: Path, corpora: Path) -> Path:
     text = manifest.read_text(encoding="utf-8").replace(
         'order = ["ingest", "normalize", "exact_dedup"]', 'order = ["ingest", "normalize", "exact_dedup", "quality"]')
     manifest.write_text(text, encoding="utf-8")
-    seconds = run(manifest, work / "curated")
+    seconds = run_pipeline(manifest, work / "curated")
     print(f"curated the 11 sources (ingest, normalize, exact dedup, quality) in {seconds:.0f} s", flush=True)
     return work / "curated"
 
@@ -116,7 +106,7 @@ def label_run(split_dir: Path, seed: int, work: Path) -> tuple[Path, float]:
     out = work / f"labelled-{seed}"
     if (out / "run.json").is_file():  # kept from an earlier call with the same --workdir
         return out, json.loads((out / "run.json").read_text(encoding="utf-8"))["seconds_total"]
-    seconds = run(work / "split_run.toml", out)
+    seconds = run_pipeline(work / "split_run.toml", out)
     return out, seconds
 
 

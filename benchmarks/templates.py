@@ -17,17 +17,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import subprocess
-import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from benchmarks._common import CORPORA, ROOT, require_corpora, table
+from benchmarks._common import CORPORA, require_corpora, run_pipeline, table
 from benchmarks.web_crawl import ARTICLE, SPAM, TEMPLATE, Crawl, generate, write_warc, write_wet
 from filters.normalize import normalize_text
 from filters.templates import line_norm
@@ -72,13 +69,6 @@ def write_run(work: Path, data: Path, fmt: str, templates: dict[str, Any] | None
     return path
 
 
-def run(manifest: Path, out: Path) -> float:
-    t0 = time.monotonic()
-    res = subprocess.run([sys.executable, "-m", "pipeline", "-q", "run", str(manifest), "--output", str(out)],
-                         cwd=ROOT, capture_output=True, text=True)
-    if res.returncode != 0:
-        raise SystemExit(f"pipeline failed ({manifest}):\n{res.stderr[-4000:]}")
-    return time.monotonic() - t0
 
 
 def _key(line: str) -> str:
@@ -176,7 +166,7 @@ def real_check(work: Path) -> None:
                         f'[stages.templates]\nsources = {json.dumps(enabled)}\n'
                         '\n[spark]\nmaster = "local[2]"\n', encoding="utf-8")
     out = work / "real"
-    run(manifest, out)
+    run_pipeline(manifest, out)
     con = duckdb.connect()
     before = dict(con.sql(f"SELECT doc_id, text FROM read_parquet('{out}/work/ingest-normalize/**/*.parquet')"
                           ).fetchall())
@@ -251,7 +241,7 @@ def main() -> None:
         for label, templates, quality in runs:
             manifest = write_run(work, data, fmt, templates, quality)
             out = work / manifest.stem
-            run(manifest, out)
+            run_pipeline(manifest, out)
             s = score(crawl, out)
             prep, total = stage_seconds(out, "templates")
             rows.append([fmt, label, f"{s['template_left']:.3f}", f"{s['article_lines_kept']:.3f}",
