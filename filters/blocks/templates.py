@@ -20,9 +20,10 @@ _MAX_LISTED = 32
 @dataclass(frozen=True)
 class TemplateParams:
     min_chars_left: int = param(1, "a page with fewer non-space characters left after the removal is dropped "
-                                "(only_template)", minimum=0)
+                                "(only_template)", minimum=1)
     keep_headline_overlap: float = param(0.5, "a frequent line is kept as the page's headline when this share of "
-                                         "its character bigrams occur in the page's other lines (0: never; "
+                                         "its character bigrams occur in the page's prose (its other lines of 40 or "
+                                         "more non-space characters that are not frequent; 0: never; "
                                          "docs/calibration.md)", minimum=0.0, maximum=1.0)
 
 
