@@ -76,7 +76,7 @@ _DIGIT_WORDS = "공영일이삼사오육륙칠팔구"
 #: A number spelled with Korean digit words, wholly or in part (공일공 일이삼사 오육칠팔, 010 일이삼사 5678):
 #: digits and digit words with separators between them (spaces, a dot or dash, a line break or its JSON
 #: escape), starting with 0, 공 or 영; whether it is a number at all is decided by ``_as_digits``.
-_RUN_SEP = r"(?:[ \t.,\-\n]|\\[nrt]){0,4}"
+_RUN_SEP = r"(?:[ \t.,\-]{0,4}(?:(?:\r\n?|\n|(?:\\[nrt]){1,2})[ \t]{0,8})?)"
 _DIGIT_RUN = re.compile(rf"(?<![0-9])[0공영](?:{_RUN_SEP}[0-9{_DIGIT_WORDS}]){{8,}}")
 #: Where a text may hold such a run: a digit word next to a digit, or three digit words in a row.
 _DIGIT_RUN_HINT = re.compile(rf"[0-9]{_RUN_SEP}[{_DIGIT_WORDS}]|[{_DIGIT_WORDS}]{_RUN_SEP}[0-9]"
@@ -109,14 +109,14 @@ _JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}})[{re.escape(_JOINERS)}](?
 #: A run of joiners and spaces between two digits with at most one line break in it (``--``, ``-\n  `` of
 #: a wrapped and indented line, `` — `` ...), where one joiner is not alone; read as one hyphen.
 _J = re.escape(_JOINERS)
-_JOIN_RUN = re.compile(f"(?<=[{_DIGITISH}])(?=[ \t\n{_J}]*[{_J}])[ \t{_J}]*(?:(?:\n|\\\\[nrt])[ \t{_J}]*)?"
-                       f"(?=[{_DIGITISH}])")
-_JOIN_RUN_HINT = re.compile(f"[{_J}][ \t]*[\n{_J}]")
+_JOIN_RUN = re.compile(f"(?<=[{_DIGITISH}])(?=[ \t\r\n{_J}]*[{_J}])[ \t{_J}]*"
+                       f"(?:(?:\r\n?|\n|(?:\\\\[nrt]){{1,2}})[ \t{_J}]*)?(?=[{_DIGITISH}])")
+_JOIN_RUN_HINT = re.compile(f"[{_J}][ \t]*[\r\n{_J}]")
 #: Letters typed for digits inside a number (O for 0 and l or I for 1, as classified ads write 010 to slip
 #: past filters).
 _LOOKALIKE_HINT = re.compile(r"[0-9][OoIl]|[OoIl][0-9]")
 _LOOKALIKES = str.maketrans("OoIl", "0011")
-_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\n.,{_J}]|\\\\[nrt]){{0,9}}[0-9OoIl]){{8,11}}"
+_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,{_J}]|\\\\[nrt]){{0,9}}[0-9OoIl]){{8,11}}"
                             "(?![A-Za-z0-9])")
 
 
@@ -156,6 +156,8 @@ def _lookalike_digits(m: re.Match[str]) -> str:
     return fixed if PHONE_DIGITS.fullmatch("".join(c for c in fixed if c.isdigit())) else run
 
 
+#: A lone digit word at the end, after a separator (``4327 사``): with Hangul right after it, it begins a word.
+_LONE_WORD = re.compile(rf"(?:[ \t.,\-\r\n]|\\[nrt])[{_DIGIT_WORDS}]$")
 #: Hangul that continues a particle or ending begun by 이 (이에요, 이고, 이며, 이다, 이라고, 이랑, ...).
 _AFTER_I = frozenset("에고며다라랑나니면어었야지")
 
@@ -173,6 +175,8 @@ def _as_digits(m: re.Match[str]) -> str:
             continue
         if run[end - 1] == "이" and m.start() + end < len(text) and text[m.start() + end] in _AFTER_I:
             continue  # 이 begins a particle
+        if _LONE_WORD.search(run, 0, end) and m.start() + end < len(text) and "가" <= text[m.start() + end] <= "힣":
+            continue  # one digit word after a separator, then Hangul: a word (0219-4327 사용), not a digit
         digits = "".join(_KOREAN_DIGIT.get(c, c) for c in run[:end] if c.isdigit() or c in _KOREAN_DIGIT)
         if len(digits) < 9:
             break
@@ -308,8 +312,10 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
     return sorted(chosen, key=lambda f: f.start)
 
 
-_NUMBER_GOES_ON = re.compile(r"(?:[ \t]{0,2}[-./][ \t]{0,2}(?:\n[ \t]{0,8})?|[ \t]{1,2}|[ \t]{0,2}\n[ \t]{0,8})?[0-9]")
-_NUMBER_CAME = re.compile(r"[0-9](?:[ \t]{0,2}[-./][ \t]{0,2}(?:\n[ \t]{0,8})?|[ \t]{1,2}|[ \t]{0,2}\n[ \t]{0,8})?$")
+#: A separator between number groups as ``filters.pii_rules.SEP`` reads them (and a slash).
+_GROUP_SEP = r"(?:[ \t]{0,3}[-./][ \t]{0,3}(?:(?:\r\n?|\n)[ \t]{0,8})?|[ \t]{1,4}|[ \t]{0,4}(?:\r\n?|\n)[ \t]{0,8})?"
+_NUMBER_GOES_ON = re.compile(rf"{_GROUP_SEP}[0-9]")
+_NUMBER_CAME = re.compile(rf"[0-9]{_GROUP_SEP}$")
 _NUMBERS: Final = frozenset({"KR_RRN", "KR_FRN", "KR_BRN", "KR_CRN", "KR_DRIVER_LICENSE", "KR_HEALTH_INSURANCE",
                              "KR_BANK_ACCOUNT", "CREDIT_CARD", "PHONE_NUMBER", "KR_PASSPORT"})
 

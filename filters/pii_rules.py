@@ -34,7 +34,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 7: stop 31, third round (a wrapped line's indent, the Korean @ word spaced or bracketed, l for 1, the
 #: copula's particles after names, LaTeX and hashtags around names, dotted quads are not accounts, plate
 #: regions with a space, TSV tables by their rows).
-RULES_VERSION: Final = 7
+RULES_VERSION: Final = 8
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -246,16 +246,21 @@ _NAME_LABELS = ("성\\s?명|이\\s?름|성함|담당자|작성자|신청인|신�
                 "고객명|수령인|수취인|주문자|구매자|계약자|가입자|피보험자|세대주|받는\\s?분|보내는\\s?분|받는\\s?사람|"
                 "보내는\\s?사람|[가-힣]{1,4}[자인]\\s?명|(?<![A-Za-z/])(?:[Ff]ull_?|[Cc]ustomer_?|[Uu]ser_?)?(?:name|Name|NAME)(?![A-Za-z])")
 #: A noun for a person's role in a form, by its suffix rather than by a list (인수자, 참석자, 보증인,
-#: 위임인): a name after it is taken after a colon, a bracket, quotes or a hashtag, or where markup
+#: 위임인, 수강생, 교육생): a name after it is taken after a colon, a bracket, quotes or a hashtag, or where markup
 #: separates them and the noun stands where a form's label stands; a common surname starts the name.
-_PERSON_NOUN: Final = r"(?<![가-힣])[가-힣]{1,4}[자인]"
+_NOUN_SUFFIX: Final = "자인생"
+#: ... 생 only after the syllables of the nouns for learners and teachers (학생, 수강생, 교육생, 연수생,
+#: 수험생, 선생), not 발생, 출생 or 인생.
+_NOUN_WORD: Final = r"[가-힣]{1,4}[자인]|[가-힣]{0,3}[학강육수입업시험련습선장원]생"
+_PERSON_NOUN: Final = rf"(?<![가-힣])(?:{_NOUN_WORD})"
 #: Where a form's label stands: at a line's start, or after a symbol (and a space).
 _LABEL_AT: Final = r"(?:(?<![^\n])|(?<=[^\w\s])|(?<=[^\w\s][ \t]))"
 #: Every Hangul label of an identifier: a label is never a name (신청인 정보: 주민번호 ...).
 _ANY_LABEL: Final = "|".join(sorted({w.replace(" ", "") for ws in CONTEXT.values() for w in ws
                                      if re.fullmatch("[가-힣 ]+", w)}, key=len, reverse=True))
 #: A person noun that a name follows is a label, not a name (신청인 정보: 인수자 송민수, -- 인수자\n... '신수빈').
-_NOT_A_LABEL: Final = rf"(?![가-힣]{{0,3}}[자인](?![가-힣])[^가-힣\n]{{0,3}}\n?[^가-힣]{{0,60}}?[{_SURNAMES}][가-힣])"
+_NOT_A_LABEL: Final = (rf"(?![가-힣]{{0,3}}[{_NOUN_SUFFIX}](?![가-힣])[^가-힣\n]{{0,3}}\n?[^가-힣]{{0,60}}?"
+                       rf"[{_SURNAMES}][가-힣])")
 #: Every position where a name label or a person noun starts (overlapping ones too).
 _NAME_ANCHOR: Final = re.compile(rf"(?=(?:{_NAME_LABELS}|{_PERSON_NOUN}))")
 #: Between a label and a name: any punctuation or symbol (colons, =, quotes, brackets, arrows, cell
@@ -270,8 +275,10 @@ _CLOSE: Final = r"(?:[」\]>”\"'`)）}]|\[/[A-Za-z]{1,10}\]|</[A-Za-z]{1,10}>)
 #: auxiliary particles and the copula, longest first so that 이라고 is not read as 이. Not 나 or 요 alone:
 #: names end in them (최유나), and the name is matched lazily.
 #: A word followed by a colon is itself a label (신청인 정보: ...), not a name.
-_AFTER_NAME = ("(?:이거든요|거든요|이라서|이라고|이라는|이래요|이구요|이니까|이었고|이었|이랑|이에요|입니다|"
-               "이고|이며|이다|이나|이요|인데|라서|래요|구요|니까|였고|에게서|에게|에서|한테|께서|께|"
+_AFTER_NAME = ("(?:이었습니다|이었는데|이었어요|이거든요|거든요|이라서|이라고|이라는|이라면|이라도|이지만|"
+               "이어서|이어도|이므로|이든지|이래요|이구요|이니까|이었고|이었다|이었|이랑|이에요|입니다|였어요|였는데|였다|"
+               "이고|이며|이다|이나|이요|이면|이든|이니|인데|라서|라면|래요|구요|니까|였고|지만|에게서|에게|에서|"
+               "한테|께서|께|임|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                "(?![ \t]*[:：])(?:[^가-힣]|$)")
 
@@ -286,12 +293,20 @@ _KOREAN_TLD: Final = rf"(?:닷|점|쩜|돗)\s?(?:{'|'.join(sorted(KOREAN_TLDS, k
 #: every two-letter country code (co.kr, go.kr end in kr).
 _TLDS: Final = r"\b(?:com|net|org|edu|gov|mil|info|biz|name|pro|io|ai|app|dev|me|xyz|site|online|shop|[a-z]{2})"
 
-#: An optional separator between digit groups, as people type them.
-#: A line break may carry a wrapped line's indent after it (up to eight spaces or tabs).
-_SEP_BODY: Final = r"[ \t]{0,2}[-.][ \t]{0,2}(?:\n[ \t]{0,8}|\\[nrt])?|[ \t]{1,2}|[ \t]{0,2}\n[ \t]{0,8}|\\[nrt]"
+#: An optional separator between digit groups, as people type them: a hyphen or a dot with up to three
+#: spaces or tabs on each side, a run of up to four spaces or tabs (people align groups with several),
+#: a line break of any convention (``\n``, ``\r\n``, ``\r``) with a wrapped line's indent after it (up
+#: to eight spaces or tabs), or a JSON escape of one (``\\n``, ``\\r\\n``) with the same indent.
+_BR: Final = r"(?:\r\n?|\n)"
+_ESC: Final = r"(?:\\[nrt]){1,2}"
+_SEP_BODY: Final = (rf"[ \t]{{0,3}}[-.][ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?|[ \t]{{1,4}}"
+                    rf"|[ \t]{{0,4}}(?:{_BR}|{_ESC})[ \t]{{0,8}}")
 SEP: Final = rf"(?:{_SEP_BODY})?"
+#: Space around an e-mail's @ or dot: any one whitespace character, or up to three spaces or tabs.
+_GAP: Final = r"(?:[ \t]{1,3}|\s)?"
 #: ... without a bare tab between groups (a TSV row's delimiter); a tab beside a hyphen or a dot stays.
-_SEP_NO_TAB: Final = r"(?:[ \t]{0,2}[-.][ \t]{0,2}(?:\n[ \t]{0,8}|\\[nrt])?| {1,2}| {0,2}\n[ \t]{0,8}|\\[nrt])?"
+_SEP_NO_TAB: Final = (rf"(?:[ \t]{{0,3}}[-.][ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?| {{1,4}}"
+                      rf"| {{0,4}}(?:{_BR}|{_ESC})[ \t]{{0,8}})?")
 #: ... or a comma, for the types whose checksum or shape tells a comma between groups from a thousands
 #: separator (groups of 6 and 7, 3-4-4, 4-4-4-4 digits are never thousands): ``Rule.comma``.
 SEPC: Final = rf"(?:{_SEP_BODY}|[ \t]?,[ \t]?)?"
@@ -413,7 +428,8 @@ RULES: Final = [
     Rule(
         "kr_phone_spread",
         "PHONE_NUMBER",
-        _r(r"(?<![0-9A-Za-z.+-])(?P<v>0(?:(?:[ \t.,\-\n]|\\[nrt]){0,4}\d){8,11})(?![ \t.\-]{0,3}\d)"),
+        _r(r"(?<![0-9A-Za-z.+-])(?P<v>0(?:[ \t.,\-]{0,4}(?:(?:\r\n?|\n|(?:\\[nrt]){1,2})[ \t]{0,8})?\d){8,11})"
+           r"(?![ \t.\-]{0,3}\d)"),
         0.6,
         lambda v: None if PHONE_DIGITS.fullmatch(_digits(v)) else False,
         comma=True,
@@ -478,7 +494,7 @@ RULES: Final = [
             rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})"
             rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
             rf"|{_PERSON_NOUN}(?:[ \t]*[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
-            rf"|[ \t]?{_OPEN}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$)))"
+            rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$)))"
             rf"(?P<u>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
         ),
         0.7,
@@ -555,9 +571,9 @@ RULES: Final = [
         "email_obfuscated",
         "EMAIL_ADDRESS",
         _r(
-            rf"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{{1,64}}(?:\s?(?:{_AT_WORD}|@)\s?|%40)"
-            rf"[A-Za-z0-9-]{{1,63}}(?:(?:(?:\s?(?:{_DOT_WORD}|\.)\s?)[A-Za-z0-9-]{{1,63}}){{1,3}}"
-            rf"|(?:(?:\s?(?:{_DOT_WORD}|\.)\s?)[A-Za-z0-9-]{{1,63}}){{0,2}}\s?{_KOREAN_TLD}))"
+            rf"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{{1,64}}(?:{_GAP}(?:{_AT_WORD}|@){_GAP}|%40)"
+            rf"[A-Za-z0-9-]{{1,63}}(?:(?:(?:{_GAP}(?:{_DOT_WORD}|\.){_GAP})[A-Za-z0-9-]{{1,63}}){{1,3}}"
+            rf"|(?:(?:{_GAP}(?:{_DOT_WORD}|\.){_GAP})[A-Za-z0-9-]{{1,63}}){{0,2}}{_GAP}{_KOREAN_TLD}))"
             r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
         ),
         0.85,
@@ -605,8 +621,9 @@ HINTS: Final = {
     "kr_health_insurance": _label_pattern(CONTEXT["KR_HEALTH_INSURANCE"]),
     "kr_passport": re.compile(r"[MSRODG]\d{3}"),
     "kr_address": re.compile(r"[로길]\s*\d|번지"),
-    "kr_person_labelled": re.compile(rf"{_NAME_LABELS}|[자인][ \t]*(?:[:：#]|{_OPEN})"),
-    "kr_person_markup": re.compile(rf"{_NAME_LABELS}|(?:^|[^\w\s])[ \t]?[가-힣]{{1,4}}[자인][^가-힣]", re.MULTILINE),
+    "kr_person_labelled": re.compile(rf"{_NAME_LABELS}|[{_NOUN_SUFFIX}][ \t]*(?:[:：#]|{_OPEN})"),
+    "kr_person_markup": re.compile(rf"{_NAME_LABELS}|(?:^|[^\w\s])[ \t]?[가-힣]{{1,4}}[{_NOUN_SUFFIX}][^가-힣]",
+                                   re.MULTILINE),
     "kr_person_url": re.compile(r"[?&][^\s=&#]*=[가-힣]"),
     "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자"),
     "kr_person_honorific": re.compile(r"[씨님]"),
@@ -756,7 +773,7 @@ class KoreanRegexRecognizer(EntityRecognizer):
 
 
 _LABEL_CELL = re.compile(
-    rf"[\s\"'*`<>\[\]]*(?:[가-힣]{{1,6}}\s)?(?:{_NAME_LABELS}|[가-힣]{{1,4}}[자인])[\s\"'*`<>\[\]:：]*")
+    rf"[\s\"'*`<>\[\]]*(?:[가-힣]{{1,6}}\s)?(?:{_NAME_LABELS}|{_NOUN_WORD})[\s\"'*`<>\[\]:：]*")
 _NAME_CELL = re.compile(r"[\s\"'*`<>\[\]]*(?P<v>[가-힣]{2,4})[\s\"'*`<>\[\]]*")
 _HTML_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE | re.DOTALL)
 TABLE_SCORE: Final = 0.7
@@ -829,7 +846,7 @@ def table_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
     """Names in a table column whose header is a name label (a CSV, TSV or Markdown table, or an HTML
     table): the label stands in the header row, the names below it. Returns the names' spans and the
     header rows' spans (the cells beside a label there are other labels, not values)."""
-    if not re.search(rf"{_NAME_LABELS}|[자인][^가-힣]", text):
+    if not re.search(rf"{_NAME_LABELS}|[{_NOUN_SUFFIX}][^가-힣]", text):
         return [], []
     out: list[tuple[int, int]] = []
     headers: list[tuple[int, int]] = []

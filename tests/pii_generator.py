@@ -22,12 +22,17 @@ BBCode, TSV, lists, delivery requests, community posts, certificates, insurance 
 The fifth (bullets, a hyphen and a tab, an indented line break, the wave dash, the letter l for 1,
 full-width groups, `골 뱅 이`, mail headers, Java strings, INI files, LaTeX, hashtags, auctions,
 hospital messages, apartment notices, recruiting, travel bookings) was written, reported and read at
-stop 31 too. The held-out half now is the sixth (``heldout6`` below), written at stop 31 after the
-fifth was read and before any detector ran on it: spaced middle dots, a dot and a line break, three
-spaces, CRLF, a slash, digit words spelled one by one after a group of digits, full-width groups with
-spaces, `[at]` with 점, doubled spaces around @, upper case with 골뱅이, quoted addresses, 앳 with 닷,
-Python dicts, Org tables, TOML, emoji bullets, double parentheses, rentals, academies, customs,
-volunteering, bug reports; it is reported only.
+stop 31 too, and so was the sixth (spaced middle dots, a dot and a line break, three spaces, CRLF, a
+slash, digit words spelled one by one after a group of digits, full-width groups with spaces, `[at]`
+with 점, doubled spaces around @, upper case with 골뱅이, quoted addresses, 앳 with 닷, Python dicts,
+Org tables, TOML, emoji bullets, double parentheses, rentals, academies, customs, volunteering, bug
+reports), which moved into tuning at stop 32. The held-out half now is the seventh (``heldout7``
+below), written at stop 32 after the sixth was read and before any detector ran on it: a dot and a
+space, a hyphen between tabs, a vertical bar, two no-break spaces, a hyphen with CRLF and a tab, O and
+l together for 0 and 1, the last group in digit words, ``<mailto:...>``, plus tags, subdomains,
+full-width ``［at］``, 골뱅이 with ``dot``, PHP arrays, Markdown bold, HTTP headers, ``.env`` files,
+quoted CSV, civil petitions, game trades, wedding invitations, club rosters, lost and found; it is
+reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -282,6 +287,15 @@ SEPARATORS = {
         ("slash_no_space", "/"),
         ("hyphen", "-"),
     ),
+    # Written at stop 32, after the sixth half was read and moved into tuning; not run before it was written.
+    "heldout7": (
+        ("dot_space", ". "),
+        ("tab_hyphen_tab", "\t-\t"),
+        ("vertical_bar", "|"),
+        ("double_nbsp", "\u00a0\u00a0"),
+        ("hyphen_crlf_tab", "-\r\n\t"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -289,7 +303,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout3": ("ascii", "korean_words_mixed"),
                "heldout4": ("ascii", "letter_o"),
                "heldout5": ("ascii", "letter_l", "fullwidth_groups"),
-               "heldout6": ("ascii", "korean_words_with_digits_spaced", "fullwidth_spaced")}
+               "heldout6": ("ascii", "korean_words_with_digits_spaced", "fullwidth_spaced"),
+               "heldout7": ("ascii", "letters_o_and_l", "korean_words_last_group")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -338,6 +353,13 @@ EMAIL_FORMS = {
         ("quoted_address", "\"{l}@{h}.{t}\""),
         ("hangul_at_sign_word", "{l} 앳 {h} 닷 {t}"),
     ),
+    "heldout7": (
+        ("angle_mailto", "<mailto:{l}@{h}.{t}>"),
+        ("plus_tag", "{l}+news@{h}.{t}"),
+        ("subdomain", "{l}@mail.{h}.{t}"),
+        ("fullwidth_bracket_at", "{l}［at］{h}.{t}"),
+        ("korean_at_english_dot", "{l} 골뱅이 {h} dot {t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -347,13 +369,15 @@ CONTAINERS = {
     "heldout4": ("markdown_code", "bbcode", "tsv_row", "html_list", "fullwidth_colon", "plain"),
     "heldout5": ("mail_header", "java_string", "ini", "latex", "hashtag", "plain"),
     "heldout6": ("python_dict", "org_table", "toml", "emoji_bullet", "double_parentheses", "plain"),
+    "heldout7": ("php_array", "markdown_bold", "http_header", "env_file", "csv_quoted", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
              "heldout3": ("", "이며", "이랑", "하고", "에게", "?"),
              "heldout4": ("", "이라서", "인데", "였고", "로요", "이니까", "~"),
              "heldout5": ("", "이거든요", "이래요", "라서", "이구요", "!!"),
-             "heldout6": ("", "이었어요", "이지만", "이라면", "임", ";")}
+             "heldout6": ("", "이었어요", "이지만", "이라면", "임", ";"),
+             "heldout7": ("", "이야", "이거나", "이었던", "이란", "이죠", ")")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -362,82 +386,97 @@ LABELS = {
                "heldout3": ("주민 등록 번호", "주민등록번호 전체"),
                "heldout4": ("주민등록번호 앞뒷자리", "주민No", "주민 등록번호"),
                "heldout5": ("주민번호 뒷자리 포함", "Resident No."),
-               "heldout6": ("주민등록번호 13자리", "주민 No.")},
+               "heldout6": ("주민등록번호 13자리", "주민 No."),
+               "heldout7": ("주민번호(본인)", "주민등록 No", "RRN")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
                "heldout5": ("외국인 등록번호(ARC)", "ARC No"),
-               "heldout6": ("외국인등록번호(13자리)", "체류 외국인 번호")},
+               "heldout6": ("외국인등록번호(13자리)", "체류 외국인 번호"),
+               "heldout7": ("외국인 등록증번호", "외국인 주민번호")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
                "heldout5": ("여권번호(Passport)", "여권 #"),
-               "heldout6": ("여권 No.", "여권 번호(대한민국)")},
+               "heldout6": ("여권 No.", "여권 번호(대한민국)"),
+               "heldout7": ("여권 번호:", "passport no")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
                "heldout4": ("운전 면허증 번호", "면허 No"),
                "heldout5": ("운전면허 No.", "면허증No"),
-               "heldout6": ("운전면허증번호", "면허 번호(운전)")},
+               "heldout6": ("운전면허증번호", "면허 번호(운전)"),
+               "heldout7": ("운전 면허번호", "면허증 No.")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
                "heldout4": ("의료보험 번호", "건강보험증 No"),
                "heldout5": ("국민건강보험 번호", "건보증 번호"),
-               "heldout6": ("건강보험 증 번호", "의료보험증 번호")},
+               "heldout6": ("건강보험 증 번호", "의료보험증 번호"),
+               "heldout7": ("건강보험증 No", "건강 보험증 번호")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
                "heldout4": ("사업자 No.", "사업자 등록No"),
                "heldout5": ("사업자번호(상호)", "Business No."),
-               "heldout6": ("사업자 등록증 번호", "사업자번호:")},
+               "heldout6": ("사업자 등록증 번호", "사업자번호:"),
+               "heldout7": ("사업자 등록 No.", "사업자등록증번호")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
                "heldout5": ("법인번호(등기)", "법인 등록 No."),
-               "heldout6": ("법인 번호(등기부)", "법인등록 번호")},
+               "heldout6": ("법인 번호(등기부)", "법인등록 번호"),
+               "heldout7": ("법인 등록번호(13자리)", "법인No.")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
                "heldout4": ("경남은행", "우체국 계좌", "신협", "KB 계좌", "대구은행 계좌", "입금처"),
                "heldout5": ("부산은행 계좌", "저축은행", "농협 입금", "IBK 계좌"),
-               "heldout6": ("수협 계좌", "카카오뱅크 입금", "케이뱅크", "우체국 입금 계좌")},
+               "heldout6": ("수협 계좌", "카카오뱅크 입금", "케이뱅크", "우체국 입금 계좌"),
+               "heldout7": ("SC제일은행", "광주은행 계좌", "씨티 계좌", "송금 계좌")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
                "heldout5": ("카드 번호(결제)", "Card No."),
-               "heldout6": ("신용카드 번호", "결제 카드 No")},
+               "heldout6": ("신용카드 번호", "결제 카드 No"),
+               "heldout7": ("카드 번호:", "체크 카드")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
                "heldout4": ("휴대폰 번호", "전번", "Cell"),
                "heldout5": ("핸드폰 번호", "연락 가능 번호", "Tel."),
-               "heldout6": ("휴대 전화", "연락 주실 번호", "핸드폰 No")},
+               "heldout6": ("휴대 전화", "연락 주실 번호", "핸드폰 No"),
+               "heldout7": ("휴대폰 No.", "연락 번호:", "폰")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
                "heldout5": ("메일주소", "E-Mail"),
-               "heldout6": ("메일 주소:", "이 메 일")},
+               "heldout6": ("메일 주소:", "이 메 일"),
+               "heldout7": ("메일주소:", "e메일")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
                "heldout5": ("IP주소", "접속IP"),
-               "heldout6": ("접속 IP address", "아이피 주소")},
+               "heldout6": ("접속 IP address", "아이피 주소"),
+               "heldout7": ("접속 아이피 주소", "IP addr")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
                "heldout5": ("차량번호판", "차량No"),
-               "heldout6": ("차 번호판", "차량 등록 번호")},
+               "heldout6": ("차 번호판", "차량 등록 번호"),
+               "heldout7": ("차량 번호:", "자동차 번호판")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
                "heldout5": ("실거주지", "배송 주소"),
-               "heldout6": ("거주 주소", "주소(도로명)")},
+               "heldout6": ("거주 주소", "주소(도로명)"),
+               "heldout7": ("주소(지번)", "사는 곳")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
                "heldout5": ("위임인", "상속인", "작성자명", "담당자 성명", "보증인"),
-               "heldout6": ("임차인", "구매자명", "보호자명", "수강생", "고객 성함")},
+               "heldout6": ("임차인", "구매자명", "보호자명", "수강생", "고객 성함"),
+               "heldout7": ("입금자명", "교육생", "주문자 성함", "참가자", "회원명")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -502,6 +541,18 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             else:  # the first group in digits, the rest spelled one by one: 010 일 이 삼 사 오 육 칠 팔
                 table = draw(st.sampled_from(_KOREAN_DIGITS))
                 value = sep.join(g if i == 0 else _korean_words(g, table, True) for i, g in enumerate(groups))
+        elif form == "letters_o_and_l":
+            if entity != "PHONE_NUMBER":
+                form = "ascii"
+            else:  # both look-alikes in one number: O1O-l234-5678
+                value = value.replace("0", "O").replace("1", "l")
+        elif form == "korean_words_last_group":
+            if entity != "PHONE_NUMBER":
+                form = "ascii"
+            else:  # only the last group in digit words: 010-1234-오육칠팔
+                table = draw(st.sampled_from(_KOREAN_DIGITS))
+                value = sep.join(_korean_words(g, table, False) if i == len(groups) - 1 else g
+                                 for i, g in enumerate(groups))
         elif form == "fullwidth_spaced":  # full-width digits with a space between groups
             value = " ".join(groups).translate(_FULLWIDTH)
         elif form == "letter_l":
@@ -696,10 +747,33 @@ GENRES["heldout6"] = {
         "Expected: 마스킹 처리 / Actual: {x} 노출 (prod 로그)",
     ),
 }
+GENRES["heldout7"] = {
+    "petition": (
+        "[민원 접수] 처리 결과를 알려 드립니다. 신청인 정보 {x} 처리 기한: 7일",
+        "민원 내용: 도로 파손 신고합니다. {x} 빠른 처리 부탁드립니다.",
+    ),
+    "game_trade": (
+        "아이템 삽니다 ㅎㅎ 거래는 {x} 여기로 연락 ㄱㄱ",
+        "[거래완료] 판매자 {x} 입금 확인했습니다 감사합니다",
+    ),
+    "wedding": (
+        "모바일 청첩장\n마음 전하실 곳 {x}\n참석이 어려우신 분들을 위해 안내드립니다.",
+        "신랑측 혼주 {x} 축하해 주셔서 감사합니다.",
+    ),
+    "club_roster": (
+        "동호회 회원 명단 업데이트 {x} 정기 모임은 매주 토요일입니다.",
+        "산악회 신규 가입 안내 {x} 회비는 월 1만원",
+    ),
+    "lost_and_found": (
+        "지갑 주웠습니다. 신분증에 {x} 적혀 있어요. 경비실에 맡겼습니다.",
+        "분실물 안내: 습득물 {x} 본인 확인 후 수령 가능",
+    ),
+}
 _rotate("heldout3")
 _rotate("heldout4")
 _rotate("heldout5")
 _rotate("heldout6")
+_rotate("heldout7")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -824,6 +898,21 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     elif container == "double_parentheses":
         head = f"{before}(("
         after = "))" + after
+    elif container == "php_array":
+        head = f"'{label or key}' => '"
+        after = "',"
+    elif container == "markdown_bold":
+        head = f"{before}**"
+        after = "**" + after
+    elif container == "http_header":
+        head = f"\nX-{key.capitalize()}: " if not (label and label_pos == "before") else f"\n{label}: "
+        after = "\r\n"
+    elif container == "env_file":
+        head = f"\n# {label}\n{key.upper()}=" if label and label_pos == "before" else f"\n{key.upper()}="
+        after = "\n" + after
+    elif container == "csv_quoted":
+        head = f'\n"번호","{label or "비고"}","등록일"\n"17","'
+        after = '","2024-05-02"\n'
     elif container == "key_value":
         head = f"{label or key} = "
         after = "\n"
