@@ -106,6 +106,9 @@ _JOINERS: Final = _joiners()
 _DIGITISH = "0-9０-９공영일이삼사오육륙칠팔구"
 #: A joiner between two digits (spaces around it allowed) is read as a hyphen: 010·1234·5678, 830207/1234567.
 _JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}})[{re.escape(_JOINERS)}](?=[ \t]{{0,2}}[{_DIGITISH}])")
+#: A vertical bar with no space on either side between two digits (830207|2555896): a table's cell border
+#: stands between spaces (``| 17 | 2024 |``), so an unspaced bar is read as a hyphen.
+_BAR = re.compile(f"(?<=[{_DIGITISH}OoIl])\\|(?=[{_DIGITISH}OoIl])")
 #: A run of joiners and spaces between two digits with at most one line break in it (``--``, ``-\n  `` of
 #: a wrapped and indented line, `` — `` ...), where one joiner is not alone; read as one hyphen.
 _J = re.escape(_JOINERS)
@@ -114,7 +117,7 @@ _JOIN_RUN = re.compile(f"(?<=[{_DIGITISH}])(?=[ \t\r\n{_J}]*[{_J}])[ \t{_J}]*"
 _JOIN_RUN_HINT = re.compile(f"[{_J}][ \t]*[\r\n{_J}]")
 #: Letters typed for digits inside a number (O for 0 and l or I for 1, as classified ads write 010 to slip
 #: past filters).
-_LOOKALIKE_HINT = re.compile(r"[0-9][OoIl]|[OoIl][0-9]")
+_LOOKALIKE_HINT = re.compile(r"[0-9][OoIl]|[OoIl][0-9]|[Oo][lI][Oo]")
 _LOOKALIKES = str.maketrans("OoIl", "0011")
 _LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,{_J}]|\\\\[nrt]){{0,9}}[0-9OoIl]){{8,11}}"
                             "(?![A-Za-z0-9])")
@@ -125,6 +128,8 @@ def detection_view(text: str) -> str:
     space as a space, any joiner between digits (dash, slash, middle dot, ...) as a hyphen, Korean digit
     words of a spelled-out phone number as digits."""
     view = text.translate(_VIEW_TABLE) if _NEEDS_VIEW.search(text) else text
+    if "|" in view:  # before the look-alikes: 0l0|65l5|l809
+        view = _BAR.sub("-", view)
     if _LOOKALIKE_HINT.search(view):
         view = _LOOKALIKE_RUN.sub(_lookalike_digits, view)
     if _JOIN_RUN_HINT.search(view):

@@ -34,7 +34,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 7: stop 31, third round (a wrapped line's indent, the Korean @ word spaced or bracketed, l for 1, the
 #: copula's particles after names, LaTeX and hashtags around names, dotted quads are not accounts, plate
 #: regions with a space, TSV tables by their rows).
-RULES_VERSION: Final = 8
+RULES_VERSION: Final = 9
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -241,10 +241,15 @@ _FORM_WORDS: Final = frozenset((
     "서울시", "부산시", "인천시", "대구시", "대전시", "광주시", "울산시", "세종시",
 ))
 
+#: The syllables Korean given names are mostly made of (민준, 서연, 지훈, 영희, 철수, ...): a name set off
+#: from a person noun by a space only must be a surname and two of these.
+_GIVEN_SYLLABLES: Final = ("가경규근기나남다도동라란래린명미민범병보빈상서석선성세소"
+                           "수숙순슬승시아연영예옥완용우운웅원유윤율은인재정종주준중"
+                           "지진찬채철태하한해혁현형혜호홍화환효훈희")
 #: Labels of a person's name on forms, in tables and in messages (a space may stand inside: 성 명).
 _NAME_LABELS = ("성\\s?명|이\\s?름|성함|담당자|작성자|신청인|신청자|대표자|예금주|수신자|수신인|발신인|보호자|환자명|"
                 "고객명|수령인|수취인|주문자|구매자|계약자|가입자|피보험자|세대주|받는\\s?분|보내는\\s?분|받는\\s?사람|"
-                "보내는\\s?사람|[가-힣]{1,4}[자인]\\s?명|(?<![A-Za-z/])(?:[Ff]ull_?|[Cc]ustomer_?|[Uu]ser_?)?(?:name|Name|NAME)(?![A-Za-z])")
+                "보내는\\s?사람|[가-힣]{1,4}[자인]\\s?명|(?:회|직|사|팀|조합|교직|구성)원\\s?명|(?<![A-Za-z/])(?:[Ff]ull_?|[Cc]ustomer_?|[Uu]ser_?)?(?:name|Name|NAME)(?![A-Za-z])")
 #: A noun for a person's role in a form, by its suffix rather than by a list (인수자, 참석자, 보증인,
 #: 위임인, 수강생, 교육생): a name after it is taken after a colon, a bracket, quotes or a hashtag, or where markup
 #: separates them and the noun stands where a form's label stands; a common surname starts the name.
@@ -278,13 +283,14 @@ _CLOSE: Final = r"(?:[」\]>”\"'`)）}]|\[/[A-Za-z]{1,10}\]|</[A-Za-z]{1,10}>)
 _AFTER_NAME = ("(?:이었습니다|이었는데|이었어요|이거든요|거든요|이라서|이라고|이라는|이라면|이라도|이지만|"
                "이어서|이어도|이므로|이든지|이래요|이구요|이니까|이었고|이었다|이었|이랑|이에요|입니다|였어요|였는데|였다|"
                "이고|이며|이다|이나|이요|이면|이든|이니|인데|라서|라면|래요|구요|니까|였고|지만|에게서|에게|에서|"
-               "한테|께서|께|임|"
+               "한테|께서|께|임|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,3}(?![가-힣])|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                "(?![ \t]*[:：])(?:[^가-힣]|$)")
 
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
 _AT_WORD: Final = r"[\[({<]\s?(?:at|AT|At|골\s?뱅\s?이|앳)\s?[\])}>]|골\s?뱅\s?이|앳|&#0*64;|&#[xX]0*40;|&commat;"
-_DOT_WORD: Final = r"[\[({<]\s?(?:dot|DOT|Dot)\s?[\])}>]|닷|점|쩜|돗|&#0*46;|&#[xX]0*2[eE];|&period;"
+_DOT_WORD: Final = (r"[\[({<]\s?(?:dot|DOT|Dot)\s?[\])}>]|닷|점|쩜|돗|&#0*46;|&#[xX]0*2[eE];|&period;"
+                    r"|(?<=\s)(?:dot|DOT|Dot)(?=\s)")
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
 KOREAN_TLDS: Final = {"컴": "com", "넷": "net", "오알지": "org", "케이알": "kr", "씨오쩜케이알": "co.kr"}
@@ -496,6 +502,14 @@ RULES: Final = [
             rf"|{_PERSON_NOUN}(?:[ \t]*[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
             rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$)))"
             rf"(?P<u>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
+            # ... or after a space or an = only (위임인 이민수, 교육생 = 윤철수): with nothing but a space to
+            # set it off, only a surname and two syllables that given names are made of (이번에, 권한으
+            # and 선정 are words), never a label or a form word; a noun in 인 only after a symbol (a bullet,
+            # a tag), as 인 is also the copula (주연인 송윤아보다: who is the lead)
+            rf"|(?:(?:(?<=[^\w\s])|(?<=[^\w\s][ \t])){_PERSON_NOUN}"
+            rf"|(?<![가-힣])(?:[가-힣]{{1,4}}자|[가-힣]{{0,3}}[학강육수입업시험련습선장원]생))"
+            rf"(?:[ \t]+|[ \t]*=[ \t]*)(?!{_NAME_LABELS}|{_ANY_LABEL})"
+            rf"(?P<x>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})(?={_AFTER_NAME})"
         ),
         0.7,
         lambda v: False if v in _FORM_WORDS else None,
@@ -621,7 +635,8 @@ HINTS: Final = {
     "kr_health_insurance": _label_pattern(CONTEXT["KR_HEALTH_INSURANCE"]),
     "kr_passport": re.compile(r"[MSRODG]\d{3}"),
     "kr_address": re.compile(r"[로길]\s*\d|번지"),
-    "kr_person_labelled": re.compile(rf"{_NAME_LABELS}|[{_NOUN_SUFFIX}][ \t]*(?:[:：#]|{_OPEN})"),
+    "kr_person_labelled": re.compile(rf"{_NAME_LABELS}|[{_NOUN_SUFFIX}](?:[ \t]*(?:[:：#=]|{_OPEN})"
+                                     rf"|[ \t]+[{_SURNAMES}])"),
     "kr_person_markup": re.compile(rf"{_NAME_LABELS}|(?:^|[^\w\s])[ \t]?[가-힣]{{1,4}}[{_NOUN_SUFFIX}][^가-힣]",
                                    re.MULTILINE),
     "kr_person_url": re.compile(r"[?&][^\s=&#]*=[가-힣]"),
@@ -721,7 +736,7 @@ class KoreanRegexRecognizer(EntityRecognizer):
                 if m is None:
                     break
                 pos = m.end() if m.end() > m.start() else m.start() + 1
-                group = next(g for g in ("v", "w", "u") if g in m.re.groupindex and m.group(g) is not None)
+                group = next(g for g in ("v", "w", "u", "x") if g in m.re.groupindex and m.group(g) is not None)
                 if rule.not_after is not None and rule.not_after.search(
                     text, max(0, m.start(group) - 10), m.start(group)
                 ):

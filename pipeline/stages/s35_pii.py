@@ -37,5 +37,5 @@ class PiiStage(DocStage):
         return {"pii_key": payload}, {}
 
 
-STAGE = PiiStage("pii", 8, STEP, DEFAULT_CHAINS["pii"])
+STAGE = PiiStage("pii", 9, STEP, DEFAULT_CHAINS["pii"])
 NAME, VERSION, KIND, run = STAGE.NAME, STAGE.VERSION, STAGE.KIND, STAGE.run
