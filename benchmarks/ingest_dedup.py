@@ -91,9 +91,8 @@ def variant_single(manifest: Path, out: Path) -> dict[str, Any]:
     from filters.verdict import PASSING
     from pipeline import provenance as P
     from pipeline.doc_stage import doc_batch
-    from pipeline.ingest.formats import ParseOptions
     from pipeline.manifest import load_run
-    from pipeline.stages.s10_ingest import _ingest_batches, glob_base
+    from pipeline.stages.s10_ingest import _ingest_batches, source_configs
 
     normalize = {"*": build_chain([("normalize_v1", {})], "normalize_v1")}  # the stage's chain and code path
 
@@ -114,15 +113,14 @@ def variant_single(manifest: Path, out: Path) -> dict[str, Any]:
 
     # ingest (file checksums included, as the Spark run computes them for run.json)
     t = time.monotonic()
-    cfg = {s.name: {"opts": ParseOptions(s.format, dict(s.fields), s.encoding, s.record_split, s.csv_quoting),
-                    "domain": s.domain, "licence": s.licence, "priority": s.priority, "base": glob_base(s.paths)}
-           for s in m.sources}
+    cfg = source_configs(m, m.params["ingest"])
     batches = []
     for s in m.sources:
         for path in sorted({p for pat in s.paths for p in globmod.glob(pat, recursive=True)}):
             data = Path(path).read_bytes()
-            hashlib.sha256(data).hexdigest()
-            inp = pa.record_batch({"path": [path], "content": pa.array([data], pa.binary()), "source": [s.name]})
+            digest = hashlib.sha256(data).hexdigest()
+            inp = pa.record_batch({"path": [path], "content": pa.array([data], pa.binary()), "source": [s.name],
+                                   "sha256": [digest]})
             batches += list(_ingest_batches(iter([inp]), cfg, m.params["ingest"]["max_doc_bytes"]))
     ingested = commit("ingest", pa.Table.from_batches(batches))
     stages["ingest"] = time.monotonic() - t

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial, reduce
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -27,7 +27,7 @@ from pipeline.fs import HadoopFS
 from pipeline.ingest import records as R
 from pipeline.ingest.formats import ParseOptions, iter_records
 from pipeline.ingest.streams import Openable, is_local, local_path, sha256_of
-from pipeline.manifest import Source
+from pipeline.manifest import RunManifest, Source
 from pipeline.stage import StageContext, StageResult, output_uri
 
 if TYPE_CHECKING:
@@ -229,9 +229,12 @@ def read_sources(spark: SparkSession, inputs: list[InputFile]) -> DataFrame:
     return reduce(lambda a, b: a.unionByName(b), frames)
 
 
-def run(ctx: StageContext) -> StageResult:
-    licences = policy_from(ctx.params)
-    sources = {
+def source_configs(manifest: RunManifest, params: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """What a task needs of each source to read its files: parse options, declared facts, the licence
+    policy's verdict. One function for the stage and for ``benchmarks/ingest_dedup.py``'s single-process
+    variant, so the two cannot drift apart."""
+    licences = policy_from(params)
+    return {
         s.name: {
             "opts": ParseOptions(format=s.format, fields=dict(s.fields), encoding=s.encoding,
                                  record_split=s.record_split, csv_quoting=s.csv_quoting, meta=dict(s.meta)),
@@ -239,8 +242,12 @@ def run(ctx: StageContext) -> StageResult:
             "base": glob_base(s.paths), "licence_violation": licences.violation(s.licence),
             "language": s.language,
         }
-        for s in ctx.manifest.sources
+        for s in manifest.sources
     }
+
+
+def run(ctx: StageContext) -> StageResult:
+    sources = source_configs(ctx.manifest, ctx.params)
     files = read_sources(ctx.spark, [InputFile(**f) for f in ctx.facts["inputs"]])
     fn = partial(_ingest_batches, sources=sources, max_doc_bytes=ctx.params["max_doc_bytes"])
     combined = files.mapInArrow(fn, spark_ddl(SCHEMA))
