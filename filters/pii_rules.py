@@ -962,6 +962,17 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
                     if e != result.entity_type and (e, result.entity_type) not in _SIBLINGS
                 ):
                     other = len(before) + 1
+                # ... and another type's label in brackets right after a value with no word of this
+                # type's, where the value is one of that type too (110101-1000002 (법인등록번호): a valid
+                # resident number as well, but labelled corporate; a phone number is never a resident one).
+                opened = _BRACKET_AFTER.match(after)
+                if after_at is None and opened is not None and any(
+                    _label_pattern(w).match(after, opened.end()) is not None
+                    and _fits(e, text[result.start:result.end])
+                    for e, w in TYPE_LABELS.items()
+                    if e != result.entity_type and (e, result.entity_type) not in _SIBLINGS
+                ):
+                    other = len(before) + 1
             if word or pos >= 0:
                 # A label before the value is stronger evidence than a word after it (건보 번호 1516...
                 # 으로 입금: the health-insurance label, not 입금, decides).
@@ -980,6 +991,20 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
         return _one_per_span(raw_results)
 
 
+def _fits(entity: str, value: str) -> bool:
+    """Whether ``value`` is, whole, a value of ``entity`` by one of the project's rules (its shape and
+    checksum)."""
+    for rule in RULES:
+        if rule.entity != entity:
+            continue
+        m = rule.pattern.fullmatch(value)
+        if m is not None and (rule.validate is None or rule.validate(m.group("v")) is not False):
+            return True
+    return False
+
+
+#: The opening of a bracketed label right after a value: ``110101-1000002 (법인등록번호)``.
+_BRACKET_AFTER = re.compile(r"[ \t]*[(（\[][ \t]*")
 #: A URL up to the ``=`` of a query parameter, ending where a value starts.
 _URL_TO_VALUE = re.compile(r"(?:https?://|www\.)\S*?[?&][^\s=&#]*=$")
 _URL_REACH = 300

@@ -296,6 +296,26 @@ def test_the_earlier_held_out_halves_failures_are_found(text: str, entity: str, 
         [(f.entity, text[f.start:f.end]) for f in fs]
 
 
+def test_a_value_of_two_types_takes_the_type_its_bracketed_label_names() -> None:
+    """110101-1000002 passes the resident-number and the corporate-number checksums: labelled corporate in
+    brackets after it, Presidio's resident-number recognizer (which scores it 0.5 on its own) is capped
+    by the label, as the project's rules are; a phone number before a resident-number label is not."""
+    from presidio_analyzer.predefined_recognizers.country_specific.korea.kr_rrn_recognizer import KrRrnRecognizer
+
+    from filters.pii import detection_view
+    from filters.pii_rules import KoreanContextEnhancer
+
+    text = "학부모님 110101-1000002 (법인등록번호)\n문의는 교무실로"
+    rec = KrRrnRecognizer()
+    view = detection_view(text)
+    scored = KoreanContextEnhancer().enhance_using_context(view, rec.analyze(view, rec.supported_entities), None,
+                                                           [rec])
+    assert all(r.score < MIN_SCORE for r in scored)
+    assert [(f.entity, text[f.start:f.end]) for f in find(text)] == [("KR_CRN", "110101-1000002")]
+    text = "010-1234-5678 (주민등록번호 확인용)"
+    assert [(f.entity, text[f.start:f.end]) for f in find(text)] == [("PHONE_NUMBER", "010-1234-5678")]
+
+
 def test_another_types_label_across_markup_does_not_cap_the_next_value() -> None:
     """The window reaches across markup for a value's own label, not for another type's: the resident
     number's label, a sentence and a log prefix before a business number labelled after it."""
