@@ -962,16 +962,11 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
                     if e != result.entity_type and (e, result.entity_type) not in _SIBLINGS
                 ):
                     other = len(before) + 1
-                # ... and another type's label in brackets right after a value with no word of this
-                # type's, where the value is one of that type too (110101-1000002 (법인등록번호): a valid
-                # resident number as well, but labelled corporate; a phone number is never a resident one).
-                opened = _BRACKET_AFTER.match(after)
-                if after_at is None and opened is not None and any(
-                    _label_pattern(w).match(after, opened.end()) is not None
-                    and _fits(e, text[result.start:result.end])
-                    for e, w in TYPE_LABELS.items()
-                    if e != result.entity_type and (e, result.entity_type) not in _SIBLINGS
-                ):
+                # ... and, between the types with a checksum, another type's label before the value or in
+                # brackets right after it, with no word of this type's, where the value is one of that type
+                # too (110101-1000002 (법인등록No): a valid resident number as well, labelled corporate).
+                if after_at is None and _labelled_as_another(result.entity_type, text[result.start:result.end],
+                                                             other_hay, after):
                     other = len(before) + 1
             if word or pos >= 0:
                 # A label before the value is stronger evidence than a word after it (건보 번호 1516...
@@ -1003,6 +998,30 @@ def _fits(entity: str, value: str) -> bool:
     return False
 
 
+#: The types whose values a checksum tells apart, and which one value can pass two of (a corporate and a
+#: resident number).
+_CHECKSUMMED: Final = ("KR_RRN", "KR_FRN", "KR_CRN", "KR_BRN", "CREDIT_CARD")
+#: The stem every label of a checksum type starts with (법인 No, 법인등록No., 외국인 등록No): a label in any
+#: spelling, for telling one such type from another.
+_TYPE_STEMS: Final = {"KR_RRN": ("주민",), "KR_FRN": ("외국인",), "KR_CRN": ("법인",), "KR_BRN": ("사업자",),
+                      "CREDIT_CARD": ("카드",)}
+
+
+def _labelled_as_another(entity: str, value: str, before: str, after: str) -> bool:
+    """Whether a value of a checksum type with no word of its own type near it is labelled as another
+    checksum type it is also a value of: that type's label (or its stem) in the last 24 characters before
+    it, or in brackets right after it."""
+    if entity not in _CHECKSUMMED:
+        return False
+    opened = _BRACKET_AFTER.match(after)
+    for e in _CHECKSUMMED:
+        if e == entity or (e, entity) in _SIBLINGS:
+            continue
+        label = _label_pattern((*CONTEXT[e], *_TYPE_STEMS[e]))
+        if ((label.search(before[-24:]) is not None or (opened is not None and label.match(after, opened.end())))
+                and _fits(e, value)):
+            return True
+    return False
 #: The opening of a bracketed label right after a value: ``110101-1000002 (법인등록번호)``.
 _BRACKET_AFTER = re.compile(r"[ \t]*[(（\[][ \t]*")
 #: A URL up to the ``=`` of a query parameter, ending where a value starts.
