@@ -28,6 +28,8 @@ from typing import Final
 import numpy as np
 import xxhash
 
+from filters.blocks.url_filter import host_of  # www., port, case and punycode as the URL filter reads them
+
 STEP: Final = "template_lines_v1"
 _DIGIT = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
@@ -48,8 +50,6 @@ def site_of(url: str | None) -> str:
     """The registered domain of the URL's host (``example.co.kr``), lowercased; the host itself when it
     has no registered domain (an IP address, ``localhost``); ``""`` for no URL. Punycode labels are
     read in Hangul (``xn--3e0b707e.kr`` is ``한국.kr``)."""
-    from filters.blocks.url_filter import host_of  # www., port, case and punycode as the URL filter reads them
-
     host = host_of(url) if url else ""
     return _registered(host) if host else ""
 

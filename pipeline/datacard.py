@@ -205,14 +205,7 @@ def _build(run_dir: str, run: dict[str, Any], con: Any) -> tuple[str, str]:
     if tokens:
         tk_rows += [(f"tokens ({split})", n) for split, n in sorted(tokens["tokens"].items())]
         tk_rows.append(("shard dtype", tokens["dtype"]))
-    crawl = _crawl(con, run)
-    crawl_html: list[str] = []
-    crawl_md: list[str] = []
-    if crawl is not None:
-        head, tables, hits = crawl
-        crawl_html = ["<h2>Crawl: sites, templates and URL filter</h2>", f"<p>{html.escape(head[0])}</p>",
-                      tables[0][0], "<h3>URL filter hits</h3>", hits[0]]
-        crawl_md = ["## Crawl: sites, templates and URL filter", head[0], tables[0][1], "### URL filter hits", hits[1]]
+    crawl_html, crawl_md = _crawl(con, run)
     versions = sorted(run["packages"].items())
     config = json.dumps(run["manifest"], indent=1, ensure_ascii=False, sort_keys=True)
 
@@ -269,12 +262,13 @@ def _build(run_dir: str, run: dict[str, Any], con: Any) -> tuple[str, str]:
     return page, md
 
 
-def _crawl(con: Any, run: dict[str, Any]) -> tuple[list[str], list[tuple[str, str]], list[str]] | None:
-    """Crawl facts of a run with the templates stage: per site (registered domain) its pages, the template
-    lines found, what the removal took, and the URL filter's hits per rule. None without the stage."""
+def _crawl(con: Any, run: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """Crawl facts of a run with the templates stage, as (HTML parts, Markdown parts): per site
+    (registered domain) its pages, the template lines found, what the removal took, and the URL filter's
+    hits per rule. Empty without the stage."""
     stage = next((s for s in run["stages"] if s["stage"] == "templates"), None)
     if stage is None or "largest_sites" not in stage["summary"]:
-        return None
+        return [], []
     took = {r[0]: r[1:] for r in _q(con, """
         SELECT details['template.site'] AS site, count(*) FILTER (WHERE reason = 'template_lines_v1.removed'),
                sum(TRY_CAST(details['template.lines'] AS BIGINT)), sum(n_bytes * COALESCE(score, 0)),
@@ -290,14 +284,17 @@ def _crawl(con: Any, run: dict[str, Any]) -> tuple[list[str], list[tuple[str, st
                      spam, only, site["dropped_by_filters"]))
     url_hits = _q(con, "SELECT stage, reason, count(*) FROM decisions WHERE reason LIKE 'url_filter_v1.%' "
                        "GROUP BY ALL ORDER BY 3 DESC, 2")
+    hit_cols = ["stage", "URL filter rule", "pages"]
     summary = stage["summary"]
-    head = [f"{summary['pages']:,} pages of {summary['sites']:,} sites (registered domains) of "
+    head = (f"{summary['pages']:,} pages of {summary['sites']:,} sites (registered domains) of "
             f"{', '.join(summary['sources'])}; {summary['template_lines']:,} template lines "
             f"({summary['table_bytes']:,} bytes broadcast); spam sites: {len(summary['spam_sites'])}. "
-            f"The {len(rows)} sites with the most pages:"]
-    return head, [(_table(cols, rows), _md_table(cols, rows))], [
-        _table(["stage", "URL filter rule", "pages"], url_hits) if url_hits else "<p><em>no URL filter hits</em></p>",
-        _md_table(["stage", "URL filter rule", "pages"], url_hits) if url_hits else "no URL filter hits"]
+            f"The {len(rows)} sites with the most pages:")
+    title = "Crawl: sites, templates and URL filter"
+    return ([f"<h2>{title}</h2>", f"<p>{html.escape(head)}</p>", _table(cols, rows), "<h3>URL filter hits</h3>",
+             _table(hit_cols, url_hits) if url_hits else "<p><em>no URL filter hits</em></p>"],
+            [f"## {title}", head, _md_table(cols, rows), "### URL filter hits",
+             _md_table(hit_cols, url_hits) if url_hits else "no URL filter hits"])
 
 
 def _tokenizer_efficiency(con: Any, run_dir: str, max_chars: int = 2_000_000) -> list[tuple[str, Any]]:

@@ -869,24 +869,32 @@ def real_sentences(limit: int = 4000) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: Containers that set the value between an opener and a closer, the label before or after them.
+_WRAPPERS: dict[str, tuple[str, str]] = {
+    "parentheses": ("(", ")"),
+    "brackets": ("[", "]"),
+    "quotes": ("\u201c", "\u201d"),
+    "corner_quotes": ("「", "」"),
+    "angle_brackets": ("<", ">"),
+    "markdown_code": ("`", "`"),
+    "bbcode": ("[b]", "[/b]"),
+    "latex": ("\\texttt{", "}"),
+    "hashtag": ("#", " #공유"),
+    "double_parentheses": ("((", "))"),
+    "markdown_bold": ("**", "**"),
+}
+
+
 def _contain(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, int]:
     """The value inside its container with its label; returns (text, offset of the value)."""
     before = f"{label} " if label and label_pos == "before" else ""
     after = f" ({label})" if label and label_pos == "after" else ""
     if container == "plain":
         head = before
-    elif container == "parentheses":
-        head = f"{before}(" if before else "("
-        after = ")" + after
-    elif container == "brackets":
-        head = f"{before}["
-        after = "]" + after
-    elif container == "quotes":
-        head = f"{before}\u201c"
-        after = "\u201d" + after
-    elif container == "corner_quotes":
-        head = f"{before}「"
-        after = "」" + after
+    elif container in _WRAPPERS:  # the label, then the value between an opener and a closer
+        opener, closer = _WRAPPERS[container]
+        head = before + opener
+        after = closer + after
     elif container == "markdown_table":
         head = f"\n| 항목 | 내용 |\n|---|---|\n| {label or '비고'} | "
         after = " |\n"
@@ -906,9 +914,6 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     elif container == "xml_tag":
         head = f"{before}<{key}>"
         after = f"</{key}>" + after
-    elif container == "angle_brackets":
-        head = f"{before}<"
-        after = ">" + after
     elif container == "sql_values":
         head = (f"-- {label}\n" if label and label_pos == "before" else "") + "INSERT INTO t VALUES (17, '"
         after = "', '2024-05-02');" + after
@@ -921,12 +926,6 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     elif container == "yaml":
         head = f"\n{label or key}: "
         after = "\n"
-    elif container == "markdown_code":
-        head = f"{before}`"
-        after = "`" + after
-    elif container == "bbcode":
-        head = f"{before}[b]"
-        after = "[/b]" + after
     elif container == "tsv_row":
         head = f"\n번호\t{label or '비고'}\t등록일\n17\t"
         after = "\t2024-05-02\n"
@@ -944,12 +943,6 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     elif container == "ini":
         head = f"\n[{label or 'user'}]\nvalue = " if label and label_pos == "before" else "\n[user]\nvalue = "
         after = "\n" + after
-    elif container == "latex":
-        head = f"{before}\\texttt{{"
-        after = "}" + after
-    elif container == "hashtag":
-        head = f"{before}#"
-        after = " #공유" + after
     elif container == "python_dict":
         head = f"{{'{label or 'value'}': '" if label and label_pos == "before" else "{'value': '"
         after = "'}" + after
@@ -961,15 +954,9 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
         after = '"\n' + after
     elif container == "emoji_bullet":
         head = f"📌 {before}"
-    elif container == "double_parentheses":
-        head = f"{before}(("
-        after = "))" + after
     elif container == "php_array":
         head = f"'{label or key}' => '"
         after = "',"
-    elif container == "markdown_bold":
-        head = f"{before}**"
-        after = "**" + after
     elif container == "http_header":
         head = f"\nX-{key.capitalize()}: " if not (label and label_pos == "before") else f"\n{label}: "
         after = after + "\r\n"  # a label after the value stays on its header line
