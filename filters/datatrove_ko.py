@@ -40,6 +40,8 @@ FINEWEB: Final = "fineweb_ko_v1"
 STEPS: Final = (GOPHER_QUALITY, GOPHER_REPETITION, C4, FINEWEB)
 _WORDISH: Final = re.compile(r"[^\W_]")
 MIN_WORDS_TOP_NGRAMS: Final = 50  # eojeol; see DatatroveFilters
+#: Punctuation that may follow an ending in an eojeol that counts as a stop word (다. 요! 죠~).
+STOP_WORD_TRAIL: Final = ".,!?;:\"')」』”’…~"
 
 #: Korean sentences end in a verb ending as often as in punctuation, above all in informal web text
 #: ("재밌어요", "추천함"): these final syllables count as terminal for FineWeb's line-punctuation check.
@@ -130,10 +132,11 @@ class EojeolStopWords:
 
     def __init__(self, entries: frozenset[str]) -> None:
         self.whole = frozenset(e for e in entries if not e.startswith("-"))
-        endings = sorted((e[1:] for e in entries if e.startswith("-")), key=lambda e: (-len(e), e))
+        self.endings = tuple(sorted((e[1:] for e in entries if e.startswith("-")), key=lambda e: (-len(e), e)))
         # An ending after at least one character of the eojeol, before trailing punctuation; one regex
         # pass over the joined words (a Python loop over words and endings was the stage's hot spot).
-        self._endings = re.compile(r"(?<=\S)(" + "|".join(map(re.escape, endings)) + r")[.,!?;:\"')」』”’…~]*(?=\s|$)")
+        self._endings = re.compile(r"(?<=\S)(" + "|".join(map(re.escape, self.endings)) + ")["
+                                   + re.escape(STOP_WORD_TRAIL) + r"]*(?=\s|$)")
 
     def intersection(self, words: set[str]) -> set[str]:
         found = set(self.whole.intersection(words))

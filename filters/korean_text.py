@@ -8,8 +8,13 @@ word unit; Kiwi morphemes are the optional, slower one (``filters.words``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
+
+import numpy as np
+
+from filters.text_batch import chunks, regex_table
 
 HANGUL_SYLLABLES: Final = re.compile(r"[가-힣]")
 LETTERS: Final = re.compile(r"[^\W\d_]")
@@ -50,6 +55,21 @@ def char_stats(text: str) -> CharStats:
         emoji=len(EMOJI.findall(text)),
         prose_punct=len(PROSE_PUNCT.findall(text)),
     )
+
+
+def char_stats_many(texts: Sequence[str]) -> list[CharStats]:
+    """``char_stats`` of every text, counted over the whole batch at once (``filters.text_batch``): the
+    same regex classes as lookup tables over code points."""
+    classes = [regex_table(p.pattern) for p in (SPACE, HANGUL_SYLLABLES, LETTERS, DIGITS, EMOJI, PROSE_PUNCT)]
+    out: list[CharStats] = []
+    for part, lay in chunks(texts):
+        if lay is None:
+            out += [char_stats(t) for t in part]
+            continue
+        space, *counts = [lay.per_doc(lay.doc[table[lay.cp]]).astype(np.int64) for table in classes]
+        chars = lay.lens - space
+        out += [CharStats(*(int(x) for x in row)) for row in zip(chars, *counts, strict=True)]
+    return out
 
 
 def without_code(text: str) -> str:

@@ -79,6 +79,9 @@ class Doc:
             self._memo[key] = compute()
         return self._memo[key]
 
+    def memoized(self, key: Hashable) -> bool:
+        return key in self._memo
+
     def apply(self, changes: Mapping[str, Any]) -> None:
         for k, v in changes.items():
             if k == "text" and v != self.fields.get("text"):

@@ -9,7 +9,7 @@ value (docs/calibration.md).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from typing import Any
@@ -17,6 +17,7 @@ from typing import Any
 from filters.blocks.base import Block, Doc, Judgement, threshold
 from filters.blocks.params import param
 from filters.blocks.registry import register
+from filters.datatrove_batch import judge
 from filters.datatrove_ko import C4, FINEWEB, GOPHER_QUALITY, GOPHER_REPETITION, DatatroveFilters, DatatroveParams
 
 _UNSET = "unset: the word path's calibrated value (docs/calibration.md)"
@@ -25,6 +26,15 @@ _UNSET = "unset: the word path's calibrated value (docs/calibration.md)"
 @cache
 def _filters(p: DatatroveParams) -> DatatroveFilters:
     return DatatroveFilters(p)  # once per process per parameter set (the Kiwi path loads a model)
+
+
+@cache
+def _own_filters(p: Any) -> DatatroveFilters:
+    """The filters with a block's parameters over its word path's calibrated values."""
+    base = DatatroveParams.kiwi() if p.word_path == "kiwi" else DatatroveParams()
+    names = {f.name for f in fields(DatatroveParams)}
+    overrides = {k: v for k, v in vars(p).items() if k in names and k != "word_path" and v is not None}
+    return _filters(replace(base, **overrides) if overrides else base)
 
 
 @dataclass(frozen=True)
@@ -37,14 +47,14 @@ class _Common:
 class _DatatroveBlock(Block[Any]):
     step = ""
     stat = ""
+    _own: DatatroveFilters | None = None
 
     def filters_for(self, doc: Doc) -> DatatroveFilters:
         if doc.annotations.get("language") == "en" and "en" in self.p.languages:
             return _filters(DatatroveParams.english())
-        base = DatatroveParams.kiwi() if self.p.word_path == "kiwi" else DatatroveParams()
-        names = {f.name for f in fields(DatatroveParams)}
-        overrides = {k: v for k, v in vars(self.p).items() if k in names and k != "word_path" and v is not None}
-        return _filters(replace(base, **overrides) if overrides else base)
+        if self._own is None:
+            self._own = _own_filters(self.p)
+        return self._own
 
     def _judge(self, doc: Doc) -> tuple[dict[str, float], str | None]:
         """datatrove's decision, with the statistic every rule this block records: its own summary
@@ -61,6 +71,19 @@ class _DatatroveBlock(Block[Any]):
 
     def score(self, doc: Doc) -> dict[str, float]:
         return self._judge(doc)[0]
+
+    def score_many(self, docs: Sequence[Doc]) -> list[dict[str, float]]:
+        """The batch is judged at once (``filters.datatrove_batch``); a document it leaves undecided is
+        judged by datatrove here, one by one."""
+        groups: dict[int, tuple[DatatroveFilters, list[Doc]]] = {}
+        for d in docs:
+            f = self.filters_for(d)
+            groups.setdefault(id(f), (f, []))[1].append(d)
+        for f, group in groups.values():
+            for d, judged in zip(group, judge(self.step, [d.text for d in group], f), strict=True):
+                if judged is not None:
+                    d.memo(("datatrove", self.name), lambda judged=judged: judged)
+        return [self.score(d) for d in docs]
 
     def decide(self, doc: Doc, scores: Mapping[str, float]) -> Judgement:
         condition = self._judge(doc)[1]

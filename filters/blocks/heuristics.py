@@ -6,14 +6,14 @@ Thresholds and the evidence behind them: docs/calibration.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from filters.blocks.base import Block, Doc, Judgement, keep, threshold
 from filters.blocks.params import param
 from filters.blocks.registry import register
-from filters.korean_text import CharStats, char_stats
+from filters.korean_text import CharStats, char_stats, char_stats_many
 from filters.lexicon import load_lexicon
 
 #: Latin-1 supplement letters and symbols: CP949 or UTF-8 bytes decoded as Latin-1 (ÀÌ, Ã¬).
@@ -38,6 +38,16 @@ def stats(doc: Doc) -> CharStats:
     return doc.memo("char_stats", lambda: char_stats(doc.text))
 
 
+class _CharStatsBlock(Block):
+    """A block that reads ``stats``: the first of them in a chain counts the whole batch at once."""
+
+    def score_many(self, docs: Sequence[Doc]) -> list[dict[str, float]]:
+        todo = [d for d in docs if not d.memoized("char_stats")]
+        for d, s in zip(todo, char_stats_many([d.text for d in todo]), strict=True):
+            d.memo("char_stats", lambda s=s: s)
+        return [self.score(d) for d in docs]
+
+
 def eojeol(doc: Doc) -> list[str]:
     return doc.memo("eojeol", lambda: doc.text.split())
 
@@ -49,7 +59,7 @@ class LengthParams:
 
 
 @register
-class Length(Block[LengthParams]):
+class Length(_CharStatsBlock):
     """Non-space characters (``chars``): too short or too long."""
 
     name = "length_v1"
@@ -73,7 +83,7 @@ class MojibakeParams:
 
 
 @register
-class Mojibake(Block[MojibakeParams]):
+class Mojibake(_CharStatsBlock):
     """Broken encodings, one statistic per rule: U+FFFD per character (``replacement_ratio``), Latin-1
     letters per letter (``latin1_ratio``), syllables outside KS X 1001 (``rare_syllable_ratio``: UTF-8
     read as CP949)."""
@@ -104,7 +114,7 @@ class JamoParams:
 
 
 @register
-class JamoEmoticons(Block[JamoParams]):
+class JamoEmoticons(_CharStatsBlock):
     """Characters in runs of jamo, emoji and emoticons (ㅋㅋㅋ, ㅠㅠ, ^^), as a share of non-space ones
     (``ratio``)."""
 
@@ -124,7 +134,7 @@ class SymbolParams:
 
 
 @register
-class Symbols(Block[SymbolParams]):
+class Symbols(_CharStatsBlock):
     """Symbols other than emoji per non-space character (``ratio``)."""
 
     name = "symbol_ratio_v1"
@@ -144,7 +154,7 @@ class DigitParams:
 
 
 @register
-class Digits(Block[DigitParams]):
+class Digits(_CharStatsBlock):
     """Digits per non-space character (``ratio``): order lists, tables of numbers."""
 
     name = "digit_ratio_v1"

@@ -1,0 +1,514 @@
+"""datatrove's four filters decided for a whole batch at once, in numpy over the batch's code points.
+
+Per document in Python, datatrove's Gopher quality, Gopher repetition, C4 and FineWeb filters cost the
+quality stage most of its time (docs/throughput.md): every filter splits the text again, builds lists of
+lines, words and n-gram strings, and counts them in Python loops. Here one batch is laid out once as an
+array of code points; words, lines and paragraphs are index ranges into it; every per-character test is
+a lookup table built from Python's own ``str`` methods (so ``isspace``, ``isalpha`` and ``\\w`` mean
+what they mean to datatrove), and equality of lines, paragraphs and n-grams is a 64-bit polynomial hash
+of their code points. Each rule's statistic is the one datatrove computes, with the same float
+arithmetic, and rules are tried in datatrove's order.
+
+Three rules are sequential in datatrove and are not replayed here: the top n-gram rule (most common
+n-gram, first seen on ties), the duplicated n-gram rule (a greedy scan that skips what it counted) and
+C4's line filters (citations removed, then lines with JavaScript or policy words dropped). For them the
+batch computes a bound or a gate that proves a document passes; a document the proof does not cover
+is judged by datatrove itself (``None`` in the result), as is any document on the Kiwi word path. Hash
+equality includes string equality, so a collision can only send a document to datatrove or count one
+more duplicate (probability about n²/2⁶⁴ in a document of n lines). ``benchmarks/quality_equivalence.py``
+compares every decision and recorded statistic with datatrove's on the real corpora.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Final
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from datatrove.pipeline.filters.c4_filters import POLICY_SUBSTRINGS
+from datatrove.utils.text import PUNCTUATION_SET
+
+from filters.datatrove_ko import (
+    C4,
+    FINEWEB,
+    GOPHER_QUALITY,
+    GOPHER_REPETITION,
+    MIN_WORDS_TOP_NGRAMS,
+    STOP_WORD_TRAIL,
+    DatatroveFilters,
+    EojeolStopWords,
+)
+from filters.text_batch import Layout, char_set, chunks, hash_text, str_table
+
+Judged = tuple[dict[str, float], str | None]
+_GRAM_MIX: Final = 0xFF51AFD7ED558CCD
+_SENTENCE_PUNCT: Final = ".!?…。？！"  # filters.words._SENTENCE_END's lookbehind
+_LINE_BREAKS: Final = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines
+#: C4's line filters act only on lines holding one of these (lowercased) or a citation; a document with
+#: none of them, no word over C4's 1,000 characters and a word keeps every non-empty line.
+#: RE2's case-insensitive match (Arrow's kernel) finds every ASCII spelling; a character outside ASCII
+#: whose lowercase is ASCII (the Kelvin sign) sends its document to datatrove on its own.
+_C4_WORDS: Final = "(?i)" + "|".join(map(re.escape, ("lorem ipsum", "javascript", *POLICY_SUBSTRINGS)))
+_C4_CITATION: Final = re.compile(r"\[\d*]|\[edit]|\[citation needed]")
+_C4_MAX_WORD: Final = 1000
+
+
+def _table(kind: str) -> np.ndarray:
+    if kind in ("space", "alpha", "wordish"):  # wordish: filters.datatrove_ko._WORDISH, [^\W_]
+        return str_table({"space": "isspace", "alpha": "isalpha", "wordish": "isalnum"}[kind])
+    if kind == "lower_ascii":  # a non-ASCII character whose lowercase holds an ASCII letter (K, İ)
+        return _lower_ascii()
+    return char_set(frozenset({"punct": PUNCTUATION_SET, "sentence": _SENTENCE_PUNCT, "breaks": _LINE_BREAKS,
+                               "stop_trail": STOP_WORD_TRAIL}[kind]))
+
+
+@cache
+def _lower_ascii() -> np.ndarray:
+    return np.fromiter((c > 127 and any("a" <= x <= "z" for x in chr(c).lower()) for c in range(0x110000)), bool,
+                       0x110000)
+
+
+def _duplicates(lay: Layout, start: np.ndarray, end: np.ndarray, doc: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """datatrove's ``find_duplicates`` per document: (elements, duplicated elements, their characters)."""
+    key = lay.key(start, end, lay.prefix)
+    length = end - start
+    order = np.lexsort((key, doc))
+    d, k = doc[order], key[order]
+    new = np.ones(len(d), bool)
+    new[1:] = (d[1:] != d[:-1]) | (k[1:] != k[:-1])
+    n = lay.per_doc(doc)
+    unique = lay.per_doc(d[new])
+    chars = lay.per_doc(doc, length.astype(np.float64)) - lay.per_doc(d[new], length[order][new].astype(np.float64))
+    return n, n - unique, chars
+
+
+def _splitlines(lay: Layout) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``str.splitlines()``: a CR LF pair is one break; no piece after a final break."""
+    pos = np.flatnonzero(_table("breaks")[lay.cp])
+    nxt = np.minimum(pos + 1, len(lay.cp) - 1)
+    crlf = (lay.cp[pos] == 13) & (pos + 1 < len(lay.cp)) & (lay.cp[nxt] == 10) & ~lay.first[pos + 1]
+    alone = ~np.isin(pos, pos[crlf] + 1)  # the LF of a CR LF is not a break of its own
+    start, stop, doc = lay.split(pos[alone], pos[alone] + 1 + crlf[alone])
+    is_last = np.ones(len(doc), bool)
+    is_last[:-1] = doc[1:] != doc[:-1]
+    keep = ~(is_last & (start == stop))
+    return start[keep], stop[keep], doc[keep]
+
+
+def _newline_pieces(lay: Layout, runs: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``text.split("\\n")`` (runs=False) or ``re.split("\\n+", text)`` (runs=True)."""
+    nl = lay.cp == 10
+    if runs:
+        s, e = lay.runs(nl)
+        return lay.split(s, e)
+    pos = np.flatnonzero(nl)
+    return lay.split(pos, pos + 1)
+
+
+@dataclass
+class _Rule:
+    """One rule of a filter over the batch: ``fails`` exact where ``sure``; ``stat`` its statistic."""
+
+    name: str
+    fails: np.ndarray
+    stat: np.ndarray | None = None
+    sure: np.ndarray | None = None  # None: exact everywhere
+    exact: np.ndarray | None = None  # where ``stat`` is the statistic itself, not a bound (None: everywhere)
+
+
+@dataclass
+class _Verdicts:
+    """A filter's rules over a chunk, in datatrove's order, with its recorded statistic."""
+
+    rules: list[_Rule]
+    undecided: np.ndarray  # left to datatrove whatever the rules say
+    stat_name: str
+    stat: np.ndarray
+    n_words: np.ndarray  # -1 - count where the guard says "no_words"
+
+    def decide(self) -> list[Judged | None]:
+        return _decide(self.rules, self.undecided, self.stat_name, self.stat, self.n_words)
+
+
+def _decide(rules: list[_Rule], undecided: np.ndarray, stat_name: str, stat: np.ndarray, n_words: np.ndarray
+            ) -> list[Judged | None]:
+    """Each document's first failing rule, in datatrove's order; None where a rule before it is unsure."""
+    out: list[Judged | None] = []
+    for i in range(len(stat)):
+        if undecided[i]:
+            out.append(None)
+            continue
+        scores = {stat_name: float(stat[i])}
+        if n_words[i] < 0:  # the guard: no words, or none with a letter or digit
+            scores["no_words"] = float(-1 - n_words[i])
+            out.append((scores, "no_words"))
+            continue
+        for r in rules:
+            if r.sure is not None and not r.sure[i]:
+                out.append(None)
+                break
+            if r.fails[i]:
+                if r.name != stat_name:
+                    scores[r.name] = float(r.stat[i]) if r.stat is not None else 1.0
+                out.append((scores, r.name))
+                break
+        else:
+            out.append((scores, None))
+    return out
+
+
+def _guard(lay: Layout) -> np.ndarray:
+    """Word counts, with -1 - count where datatrove_ko's guard says "no_words"."""
+    wordish = lay.per_doc(lay.doc[_table("wordish")[lay.cp]]) > 0
+    return np.where((lay.n_words > 0) & wordish, lay.n_words, -1 - lay.n_words)
+
+
+def gopher_quality(lay: Layout, f: DatatroveFilters) -> _Verdicts:
+    g = f.gopher_quality
+    n_words = lay.n_words.astype(np.float64)
+    safe_words = np.maximum(n_words, 1)
+    avg_all = np.divide(lay.per_doc(lay.w_doc, lay.w_len.astype(np.float64)), safe_words)
+    avg_all[lay.n_words == 0] = 0.0
+    # words with a character outside datatrove's punctuation set
+    nonpunct = ~_table("punct")[lay.cp] & ~lay.space
+    has = np.concatenate(([0], np.cumsum(nonpunct)))
+    solid_word = has[lay.w_end] - has[lay.w_start] > 0
+    n_solid = lay.per_doc(lay.w_doc[solid_word])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        avg = lay.per_doc(lay.w_doc[solid_word], lay.w_len[solid_word].astype(np.float64)) / n_solid
+    hashes = lay.per_doc(lay.doc[lay.cp == ord("#")])
+    ds, de = lay.runs(lay.cp == ord("."))
+    ellipsis = lay.per_doc(lay.doc[ds], ((de - ds) // 3).astype(np.float64)) + lay.per_doc(lay.doc[lay.cp == 0x2026])
+    ls, le, ld = _splitlines(lay)
+    n_lines = np.maximum(lay.per_doc(ld), 1)
+    head = lay.first_solid(ls, le)
+    head_cp = np.where(head < le, lay.cp[np.minimum(head, len(lay.cp) - 1)], 0)
+    bullets = lay.per_doc(ld, ((head_cp == ord("•")) | (head_cp == ord("-"))).astype(np.float64))
+    tail = lay.last_solid(ls, le)
+    dots = np.zeros(len(tail), bool)
+    three = tail - 2 >= ls
+    if three.any():
+        t = tail[three]
+        dots[three] = (lay.cp[t] == 46) & (lay.cp[t - 1] == 46) & (lay.cp[t - 2] == 46)
+    has_tail = tail >= ls
+    end_ell = has_tail & ((lay.cp[np.maximum(tail, 0)] == 0x2026) | dots)
+    end_ellipsis = lay.per_doc(ld, end_ell.astype(np.float64))
+    alpha = np.concatenate(([0], np.cumsum(_table("alpha")[lay.cp])))
+    alpha_words = lay.per_doc(lay.w_doc[alpha[lay.w_end] - alpha[lay.w_start] > 0])
+    stop = _stop_words(lay, g.stop_words)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rules = [
+            _Rule("too_few_words", n_solid < g.min_doc_words if g.min_doc_words else _no(lay)),
+            _Rule("too_many_words", n_solid > g.max_doc_words if g.max_doc_words else _no(lay)),
+            _Rule("short_words", avg < g.min_avg_word_length if g.min_avg_word_length else _no(lay), avg),
+            _Rule("long_words", avg > g.max_avg_word_length if g.max_avg_word_length else _no(lay), avg),
+            _Rule("too_many_hashes", hashes / safe_words > g.max_symbol_word_ratio if g.max_symbol_word_ratio
+                  else _no(lay), hashes / safe_words),
+            _Rule("too_many_ellipsis", ellipsis / safe_words > g.max_symbol_word_ratio if g.max_symbol_word_ratio
+                  else _no(lay), ellipsis / safe_words),
+            _Rule("too_many_bullets", bullets / n_lines > g.max_bullet_lines_ratio if g.max_bullet_lines_ratio
+                  else _no(lay), bullets / n_lines),
+            _Rule("too_many_end_ellipsis", end_ellipsis / n_lines > g.max_ellipsis_lines_ratio
+                  if g.max_ellipsis_lines_ratio else _no(lay), end_ellipsis / n_lines),
+            _Rule("few_alpha_words", alpha_words / safe_words < g.max_non_alpha_words_ratio
+                  if g.max_non_alpha_words_ratio else _no(lay), alpha_words / safe_words),
+            _Rule("too_few_stop_words", stop < g.min_stop_words if g.min_stop_words else _no(lay),
+                  stop.astype(np.float64)),
+        ]
+    return _Verdicts(rules, _no(lay), "avg_word_length", avg_all, _guard(lay))
+
+
+def _no(lay: Layout) -> np.ndarray:
+    return np.zeros(lay.n_docs, bool)
+
+
+def _stop_words(lay: Layout, stop: object) -> np.ndarray:
+    """Per document, ``len(stop.intersection(set(words)))`` for a set of words or ``EojeolStopWords``."""
+    eojeol = isinstance(stop, EojeolStopWords)
+    whole = _sorted_keys(frozenset(stop.whole if eojeol else stop))  # type: ignore[attr-defined, arg-type]
+    is_whole = np.isin(lay.w_key, whole, assume_unique=False)
+    items_doc, items_key = [lay.w_doc[is_whole]], [lay.w_key[is_whole]]
+    if eojeol:
+        # the eojeol without the punctuation after an ending; an ending is a proper suffix of it, the
+        # longest that is one (the regex's leftmost match)
+        keep = ~_table("stop_trail")[lay.cp] & ~lay.space
+        idx = np.where(keep, np.arange(len(lay.cp)), -1)
+        cut = np.maximum.reduceat(idx, lay.w_start) + 1 if len(lay.w_start) else np.zeros(0, np.int64)
+        bare = cut - lay.w_start
+        found = np.zeros(len(lay.w_start), bool)
+        for length, keys in _endings(stop.endings):  # type: ignore[attr-defined]
+            cand = ~found & (bare > length)
+            k = lay.key(np.where(cand, cut - length, 0), np.where(cand, cut, 0), lay.prefix)
+            hit = cand & np.isin(k, keys)
+            items_doc.append(lay.w_doc[hit])
+            items_key.append(k[hit] ^ np.uint64(0x5BD1E995))  # "-" + ending: not the whole word
+            found |= hit
+    d, k = np.concatenate(items_doc), np.concatenate(items_key)
+    order = np.lexsort((k, d))
+    d, k = d[order], k[order]
+    new = np.ones(len(d), bool)
+    new[1:] = (d[1:] != d[:-1]) | (k[1:] != k[:-1])
+    return lay.per_doc(d[new])
+
+
+@cache
+def _sorted_keys(words: frozenset[str]) -> np.ndarray:
+    return np.sort(hash_text(sorted(words)))
+
+
+@cache
+def _endings(endings: tuple[str, ...]) -> tuple[tuple[int, np.ndarray], ...]:
+    by_len: dict[int, list[str]] = {}
+    for e in endings:
+        assert e and not any(c.isspace() or c in STOP_WORD_TRAIL for c in e), e
+        by_len.setdefault(len(e), []).append(e)
+    return tuple((n, _sorted_keys(frozenset(ws))) for n, ws in sorted(by_len.items(), reverse=True))
+
+
+def gopher_repetition(lay: Layout, text_lens: np.ndarray, f: DatatroveFilters) -> _Verdicts:
+    g = f.gopher_repetition
+    length = np.maximum(text_lens, 1).astype(np.float64)
+    # paragraphs: re.split(r"\n{2,}", text.strip())
+    lo = lay.first_solid(lay.doc_start, lay.doc_end)
+    hi = lay.last_solid(lay.doc_start, lay.doc_end) + 1
+    hi = np.maximum(hi, lo)
+    rs, re_ = lay.runs(lay.cp == 10)
+    wide = (re_ - rs >= 2) & (rs >= lo[lay.doc[rs]]) & (re_ <= hi[lay.doc[rs]]) if len(rs) else rs > 0
+    ps, pe, pd = lay.split(rs[wide], re_[wide], lo, hi)
+    n_para, dup_para, dup_para_chars = _duplicates(lay, ps, pe, pd)
+    ls, le, ld = _newline_pieces(lay, runs=True)
+    n_lines, dup_lines, dup_line_chars = _duplicates(lay, ls, le, ld)
+    rules = [
+        _Rule("dup_paragraphs", dup_para / n_para > g.dup_para_frac if g.dup_para_frac else _no(lay),
+              dup_para / n_para),
+        _Rule("dup_paragraph_chars", dup_para_chars / length > g.dup_para_char_frac if g.dup_para_char_frac
+              else _no(lay), dup_para_chars / length),
+        _Rule("dup_lines", dup_lines / n_lines > g.dup_line_frac if g.dup_line_frac else _no(lay),
+              dup_lines / n_lines),
+        _Rule("dup_line_chars", dup_line_chars / length > g.dup_line_char_frac if g.dup_line_char_frac
+              else _no(lay), dup_line_chars / length),
+    ]
+    top_ok = lay.n_words >= MIN_WORDS_TOP_NGRAMS
+    for n, frac in f.p.top_ngram_fracs:
+        top = _top_gram(lay, n, top_ok) / length
+        rules.append(_Rule(f"top_{n}_gram", top_ok & (top > frac), top, exact=top_ok))
+    for n, frac in f.p.dup_ngram_fracs:  # the scans only where no earlier rule has decided
+        rules.append(_duplicated_grams(lay, n, frac, length, np.logical_or.reduce([r.fails for r in rules])))
+    return _Verdicts(rules, _no(lay), "dup_line_char_frac", _line_dup_chars(lay, text_lens), _guard(lay))
+
+
+def _grams(lay: Layout, n: int, docs: np.ndarray | None = None) -> np.ndarray:
+    """Indexes of the words that start an n-gram within their document (of ``docs``), in order."""
+    if len(lay.w_doc) < n:
+        return np.zeros(0, np.int64)
+    i = np.arange(len(lay.w_doc) - n + 1) if docs is None else np.flatnonzero(docs[lay.w_doc[:len(lay.w_doc) - n + 1]])
+    return i[lay.w_doc[i] == lay.w_doc[i + n - 1]]
+
+
+def _top_gram(lay: Layout, n: int, docs: np.ndarray) -> np.ndarray:
+    """datatrove's ``find_top_duplicate`` per document: len(" ".join(gram)) * count of the most common
+    n-gram, the first seen among equally common ones (``Counter.most_common`` keeps insertion order)."""
+    i = _grams(lay, n, docs)
+    key = np.zeros(len(i), np.uint64)
+    chars = np.full(len(i), n - 1, np.int64)
+    for k in range(n):
+        key = key * np.uint64(_GRAM_MIX) + lay.w_key[i + k]
+        chars += lay.w_len[i + k]
+    doc = lay.w_doc[i]
+    key ^= doc.astype(np.uint64) * np.uint64(_GRAM_MIX)  # one key per document and n-gram
+    order = np.argsort(key)
+    k = key[order]
+    new = np.ones(len(k), bool)
+    new[1:] = k[1:] != k[:-1]
+    starts = np.flatnonzero(new)
+    if not len(starts):
+        return np.zeros(lay.n_docs)
+    counts = np.diff(np.append(starts, len(k)))
+    first = np.minimum.reduceat(i[order], starts)  # each n-gram's first position
+    gd = lay.w_doc[first]
+    most = np.zeros(lay.n_docs, np.int64)
+    np.maximum.at(most, gd, counts)
+    lead = counts == most[gd]
+    earliest = np.full(lay.n_docs, np.iinfo(np.int64).max)
+    np.minimum.at(earliest, gd[lead], first[lead])
+    top = lead & (first == earliest[gd])  # the most common, first seen: one per document
+    out = np.zeros(lay.n_docs)
+    out[gd[top]] = (chars[order][starts][top] * counts[top]).astype(np.float64)
+    return out
+
+
+def _duplicated_grams(lay: Layout, n: int, frac: float, length: np.ndarray, decided: np.ndarray) -> _Rule:
+    """datatrove's ``find_all_duplicate`` rule. Its greedy scan (a repeat counted, then n words skipped)
+    is sequential: first a bound for every document (the characters of every n-gram seen before in it,
+    "".join as datatrove joins them: at least what the scan counts), then the scan itself, over the
+    n-grams' keys, for the documents the bound does not clear."""
+    i = _grams(lay, n)
+    start, end = lay.cw_start[i], lay.cw_end[i + n - 1]
+    key = lay.key(start, end, lay.cprefix)
+    chars = end - start
+    doc = lay.w_doc[i]
+    order = np.argsort(key ^ doc.astype(np.uint64) * np.uint64(_GRAM_MIX))
+    k = (key ^ doc.astype(np.uint64) * np.uint64(_GRAM_MIX))[order]
+    seen = np.zeros(len(k), bool)
+    seen[1:] = k[1:] == k[:-1]  # every occurrence but one
+    value = lay.per_doc(doc[order][seen], chars[order][seen].astype(np.float64))
+    over = (value / length > frac) & ~decided
+    if over.any():
+        lo, hi = np.searchsorted(doc, np.flatnonzero(over)), np.searchsorted(doc, np.flatnonzero(over), "right")
+        for d, a, b in zip(np.flatnonzero(over), lo, hi, strict=True):
+            value[d] = _greedy(key[a:b], chars[a:b], n)
+    return _Rule(f"duplicated_{n}_n_grams", value / length > frac, value / length, exact=over)
+
+
+def _greedy(key: np.ndarray, chars: np.ndarray, n: int) -> int:
+    """``find_all_duplicate``'s scan over one document's n-gram keys, visiting only the n-grams seen
+    before: a position is counted when the scan reaches it and an earlier occurrence was reached
+    (counted or added), and a counted position makes the scan skip the next n - 1."""
+    order = np.argsort(key, kind="stable")
+    k = key[order]
+    new = np.ones(len(k), bool)
+    new[1:] = k[1:] != k[:-1]
+    first = np.empty(len(k), np.int64)
+    first[order] = order[new][np.cumsum(new) - 1]  # each position's first occurrence
+    cand = np.flatnonzero(first < np.arange(len(k)))
+    counted: list[int] = []
+    seen: set[int] = set()
+    repeated, idx = 0, 0
+    for p, kk, f, c in zip(cand.tolist(), key[cand].tolist(), first[cand].tolist(), chars[cand].tolist(),
+                           strict=True):
+        if p < idx:
+            continue  # skipped
+        if kk not in seen:  # was its first occurrence reached?
+            j = bisect_left(counted, f) - 1
+            if j < 0 or f - counted[j] >= n:
+                seen.add(kk)
+        if kk in seen:
+            repeated += c
+            counted.append(p)
+            idx = p + n
+        else:
+            seen.add(kk)
+    return repeated
+
+
+def _nonempty_lines(lay: Layout) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``[x for x in text.split("\\n") if x.strip()]``."""
+    s, e, d = _newline_pieces(lay, runs=False)
+    solid = np.concatenate(([0], np.cumsum(~lay.space)))
+    keep = solid[e] - solid[s] > 0
+    return s[keep], e[keep], d[keep]
+
+
+def _line_dup_chars(lay: Layout, text_lens: np.ndarray) -> np.ndarray:
+    """Gopher repetition's recorded statistic: characters in repeated non-empty lines over the text's
+    characters that are not newlines."""
+    s, e, d = _nonempty_lines(lay)
+    n, _, chars = _duplicates(lay, s, e, d)
+    chars_no_nl = text_lens - lay.per_doc(lay.doc[lay.cp == 10])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(n > 0, chars / np.maximum(chars_no_nl, 1), 0.0)
+
+
+def c4(lay: Layout, texts: Sequence[str], f: DatatroveFilters) -> _Verdicts:
+    """C4 as the quality stage configures it keeps every document with a word unless a line holds
+    lorem ipsum, JavaScript, a policy phrase, a citation or a word over 1,000 characters: those
+    documents are left to datatrove."""
+    c = f.c4
+    assert not c.filter_no_terminal_punct and c.min_words_per_line == -1 and not c.filter_curly_bracket
+    assert c.min_num_sentences == 1 and c.max_word_length == _C4_MAX_WORD and c.split_paragraph
+    odd = lay.per_doc(lay.doc[_table("lower_ascii")[lay.cp]]) > 0
+    odd |= lay.per_doc(lay.w_doc[lay.w_len > _C4_MAX_WORD]) > 0
+    odd |= pc.match_substring_regex(pa.array(texts, pa.large_string()), _C4_WORDS).to_numpy(zero_copy_only=False)
+    odd |= np.fromiter(("[" in t and _C4_CITATION.search(t) is not None for t in texts), bool, len(texts))
+    return _Verdicts([], odd, "sentences", _sentences(lay), _guard(lay))
+
+
+def _sentences(lay: Layout) -> np.ndarray:
+    """``len(EojeolTokenizer.sent_tokenize(text))``: pieces with a non-space character between line
+    breaks and whitespace after sentence punctuation."""
+    solid = np.flatnonzero(~lay.space)
+    if not len(solid):
+        return np.zeros(lay.n_docs)
+    new = np.ones(len(solid), bool)
+    same = lay.doc[solid[1:]] == lay.doc[solid[:-1]]
+    gap = solid[1:] - solid[:-1] > 1
+    nl = np.concatenate(([0], np.cumsum(lay.cp == 10)))
+    has_nl = nl[solid[1:]] - nl[solid[:-1] + 1] > 0
+    after_punct = _table("sentence")[lay.cp[solid[:-1]]]
+    new[1:] = ~same | has_nl | (after_punct & gap)
+    return lay.per_doc(lay.doc[solid[new]]).astype(np.float64)
+
+
+def fineweb(lay: Layout, text_lens: np.ndarray, f: DatatroveFilters) -> _Verdicts:
+    fw = f.fineweb
+    stops = char_set(frozenset(fw.stop_chars))
+    assert all(len(c) == 1 for c in fw.stop_chars)
+    s, e, d = _nonempty_lines(lay)
+    n = lay.per_doc(d)
+    safe = np.maximum(n, 1)
+    ends_raw = stops[lay.cp[e - 1]] if len(e) else np.zeros(0, bool)
+    punct = lay.per_doc(d, ends_raw.astype(np.float64)) / safe
+    tail = lay.last_solid(s, e)
+    ends_stripped = stops[lay.cp[tail]] if len(tail) else np.zeros(0, bool)
+    recorded = np.where(n > 0, lay.per_doc(d, ends_stripped.astype(np.float64)) / safe, 0.0)
+    short = lay.per_doc(d, (e - s <= fw.short_line_length).astype(np.float64)) / safe
+    _, _, chars = _duplicates(lay, s, e, d)
+    no_nl = text_lens - lay.per_doc(lay.doc[lay.cp == 10])
+    char_dup = chars / np.maximum(no_nl, 1)
+    newlines = lay.per_doc(lay.doc[lay.cp == 10])
+    lists = newlines / np.maximum(lay.n_words, 1)
+    rules = [
+        _Rule("line_punct_ratio", (punct < fw.line_punct_thr) & ~((punct == 0) & fw.line_punct_exclude_zero),
+              recorded),
+        _Rule("short_line_ratio", short > fw.short_line_threshold, short),
+        _Rule("char_dup_ratio", char_dup > fw.char_duplicates_ratio, char_dup),
+        _Rule("list_ratio", lists > fw.new_line_ratio, lists),
+    ]
+    return _Verdicts(rules, _no(lay), "line_punct_ratio", recorded, _guard(lay))
+
+
+def judge(step: str, texts: Sequence[str], f: DatatroveFilters) -> list[Judged | None]:
+    """``step``'s (scores, condition) per text as ``_DatatroveBlock`` records them; None where datatrove
+    itself must judge (the Kiwi word path, a document a gate does not decide)."""
+    if f.p.word_path != "eojeol":
+        return [None] * len(texts)
+    out: list[Judged | None] = []
+    for part, lay in chunks(texts):
+        if lay is not None:
+            out += verdicts(step, lay, part, f).decide()
+        elif any(part):  # a lone surrogate
+            out += [None] * len(part)
+        else:  # nothing but empty texts: the guard's "no_words"
+            out += [({_STATS[step]: 0.0, "no_words": 0.0}, "no_words") for _ in part]
+    return out
+
+
+_STATS: Final = {GOPHER_QUALITY: "avg_word_length", GOPHER_REPETITION: "dup_line_char_frac", C4: "sentences",
+                 FINEWEB: "line_punct_ratio"}
+
+
+def verdicts(step: str, lay: Layout, texts: list[str], f: DatatroveFilters) -> _Verdicts:
+    if step == GOPHER_QUALITY:
+        return gopher_quality(lay, f)
+    if step == GOPHER_REPETITION:
+        return gopher_repetition(lay, lay.lens, f)
+    if step == C4:
+        return c4(lay, texts, f)
+    if step == FINEWEB:
+        return fineweb(lay, lay.lens, f)
+    raise ValueError(f"unknown datatrove step {step!r}")
+
+
+def rule_statistics(step: str, texts: list[str], f: DatatroveFilters) -> list[dict[str, float]]:
+    """Every exact rule's statistic per document (not only the failing rule's), for the tests that
+    compare them with ``DatatroveFilters.rule_statistic``."""
+    v = verdicts(step, Layout(texts), texts, f)
+    return [{r.name: float(r.stat[i]) for r in v.rules
+             if r.stat is not None and r.sure is None and (r.exact is None or r.exact[i])} for i in range(len(texts))]
