@@ -108,7 +108,7 @@ def run_conf(settings: SparkSettings) -> dict[str, str]:
         "spark.sql.execution.arrow.pyspark.enabled": "true",
         "spark.sql.execution.arrow.maxRecordsPerBatch": "2000",
         "spark.sql.parquet.compression.codec": "zstd",
-        "spark.sql.files.maxPartitionBytes": str(32 * 1024 * 1024),
+        "spark.sql.files.maxPartitionBytes": str(16 * 1024 * 1024),
         "spark.sql.autoBroadcastJoinThreshold": str(64 * 1024 * 1024),
         **{k: v for k, v in settings.conf.items() if k.startswith("spark.sql.")},
     }

@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import reduce
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from filters.verdict import PASSING
 from pipeline import provenance as P
@@ -36,6 +36,10 @@ from pipeline.manifest import RunManifest
 if TYPE_CHECKING:
     import pyarrow as pa
     from pyspark.sql import DataFrame, SparkSession
+
+#: Parquet row groups of a pass's output (compressed): about 16 MB of text each, so the next pass, which
+#: reads at most ``spark.sql.files.maxPartitionBytes`` a task, splits a file into several tasks.
+ROW_GROUP_BYTES: Final = 8 << 20
 
 @dataclass(frozen=True)
 class Layer:
@@ -270,7 +274,9 @@ def commit(pass_name: str, stages: Sequence[PassStage], data: DataFrame, data_ur
         write_provenance(result.combined, stages[0])
         lap("provenance")
     else:
-        data.write.parquet(f"{tmp}/data")  # the UDFs behind ``data`` run here only
+        # the UDFs behind ``data`` run here only; row groups small enough for the next pass to split a
+        # file into tasks (Spark splits Parquet at row groups)
+        data.write.option("parquet.block.size", ROW_GROUP_BYTES).parquet(f"{tmp}/data")
         lap("compute_and_write")
         stored = spark.read.parquet(f"{tmp}/data")
         for st in stages:

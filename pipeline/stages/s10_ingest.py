@@ -71,6 +71,8 @@ class InputFile:
 
 
 _EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
+#: Ingest's tasks on a small input: enough for every core of a small cluster to read a file.
+_MIN_TASKS = 8
 
 
 def _file_groups(files: list[T], size: Callable[[T], int], target: int = 128 << 20) -> list[list[T]]:
@@ -205,7 +207,9 @@ def read_sources(spark: SparkSession, inputs: list[InputFile]) -> DataFrame:
     """(path, content, source, sha256) for every listed file.
 
     Local files (and zero-byte ones, which Spark's ``binaryFile`` reader would drop) are rows with a
-    null content, packed about 128 MB to a task, largest first: the executor opens and streams them.
+    null content, packed into tasks of 8 to 128 MB, largest first, about ``_MIN_TASKS`` tasks where the
+    files allow: the executor opens and streams them. Ingest's tasks are its output's files, and the
+    later passes read a file no faster than one core does (docs/throughput.md).
     Remote files (``s3a://``, ``hdfs://``) are read whole by ``binaryFile`` through Hadoop's file
     systems, so their memory per task follows the file size (docs/schema.md).
     """
@@ -215,8 +219,10 @@ def read_sources(spark: SparkSession, inputs: list[InputFile]) -> DataFrame:
     frames = []
     if local:
         # A zero-byte file carries its (empty) content, so a remote one is never opened as a local path.
+        total = sum(f.size for f in local)
+        target = min(128 << 20, max(8 << 20, total // _MIN_TASKS))
         groups = [[(f.path, b"" if f.size == 0 else None, f.source, f.sha256) for f in g]
-                  for g in _file_groups(local, lambda f: f.size)]
+                  for g in _file_groups(local, lambda f: f.size, target)]
         rdd = spark.sparkContext.parallelize(groups, len(groups)).flatMap(lambda g: g)
         frames.append(spark.createDataFrame(rdd, _FILES_DDL))
     for source in sorted({f.source for f in inputs}):
