@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar, Final, Generic, TypeVar
 
 from filters.blocks.params import NoParams
@@ -114,7 +115,12 @@ class Judgement:
 
 
 def keep(score: str | None = None, **kw: Any) -> Judgement:
-    return Judgement("keep", None, score, **kw)
+    return Judgement("keep", None, score, **kw) if kw else _keep(score)
+
+
+@cache
+def _keep(score: str | None) -> Judgement:
+    return Judgement("keep", None, score)  # immutable: one per statistic name, not one per document
 
 
 def drop(condition: str, score: str | None, **kw: Any) -> Judgement:
