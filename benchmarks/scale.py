@@ -182,13 +182,16 @@ def eval_sets() -> str:
             'text_fields = ["sentence1", "sentence2"]\n')
 
 
-def run_pipeline(input_dir: Path, work: Path, master: str) -> dict[str, Any]:
+def run_pipeline(input_dir: Path, work: Path, master: str, web: bool = False) -> dict[str, Any]:
     """One run of every stage of the default order; the tokenizer at 64k with a 64 MB sample cap, and
-    two evaluation sets for decontamination."""
+    two evaluation sets for decontamination. The input is ``write_input``'s JSONL shards, or with
+    ``web`` WET files (``benchmarks/throughput.py``'s generated crawl)."""
     work.mkdir(parents=True, exist_ok=True)
+    fmt = (f'paths = ["{input_dir}/*.wet.gz"]\nformat = "warc"\n' if web else
+           f'paths = ["{input_dir}/*.jsonl.gz"]\nformat = "jsonl"\nfields = {{ text = "text", id = "id" }}\n')
     (work / "s.toml").write_text(
-        f'[[source]]\nname = "scale"\ndomain = "web"\npaths = ["{input_dir}/*.jsonl.gz"]\nformat = "jsonl"\n'
-        'fields = { text = "text", id = "id" }\nlicence = "see corpora README"\norigin = "../shared/corpora"\n')
+        f'[[source]]\nname = "scale"\ndomain = "web"\n{fmt}'
+        'licence = "see corpora README"\norigin = "../shared/corpora"\n')
     (work / "r.toml").write_text(
         'name = "scale"\nsources_manifest = "s.toml"\nseed = 1\n[stages.ingest]\nmax_error_rate = 0.05\n'
         '[stages.tokenizer]\nvocab_size = 64000\nmax_sample_mb = 64\n'
@@ -211,6 +214,10 @@ def run_pipeline(input_dir: Path, work: Path, master: str) -> dict[str, Any]:
     peaks_by_stage = stage_peaks(timeline, windows)
     return {"stages": {name: passes[name]["seconds"] for name in first}, "startup": rec["spark"]["startup_seconds"],
             "bytes_in": {name: bytes_in.get(stage, 0) for name, stage in first.items()},
+            "pass_docs_in": {name: next(s["docs_in"] for s in rec["summary"] if s["stage"] == stage)
+                             for name, stage in first.items()},
+            "pass_stages": {name: [s["stage"] for s in rec["stages"] if (s.get("pass_name") or s["stage"]) == name]
+                            for name in passes},
             "stage_peaks": {name: peaks_by_stage.get(stage, {}) for name, stage in first.items()} |
                            {"finish": peaks_by_stage.get("finish", {})},
             "text_datasets": text_datasets(work / "run" / "work"),

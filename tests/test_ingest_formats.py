@@ -242,3 +242,17 @@ def test_the_parse_read_hashes_the_whole_file(tmp_path: Path) -> None:
         assert len(recs) == 4
         assert source.last.hexdigest() == hashlib.sha256(data).hexdigest() == sha256_of(f"file:{path}")
         assert source.last.bytes_read == len(data)
+
+
+def test_a_small_input_is_ingested_by_several_tasks() -> None:
+    """Ingest's tasks are its output's files, and a later pass reads a file no faster than one core: a
+    100 MB corpus in four gzip files was one task (every pass ran on one core of two)."""
+    from pipeline.stages.s10_ingest import _file_groups, task_bytes
+
+    mb = 1 << 20
+    four = [17 * mb, 9 * mb, 9 * mb, 2 * mb]
+    assert len(_file_groups(four, lambda s: s, task_bytes(sum(four)))) == 4
+    many = [mb] * 100  # small files share tasks, about 8 of them
+    assert 6 <= len(_file_groups(many, lambda s: s, task_bytes(sum(many)))) <= 9
+    big = [32 * mb] * 32  # a large input: 128 MB tasks, as before
+    assert len(_file_groups(big, lambda s: s, task_bytes(sum(big)))) == 8

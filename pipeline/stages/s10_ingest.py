@@ -75,6 +75,11 @@ _EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 _MIN_TASKS = 8
 
 
+def task_bytes(total: int) -> int:
+    """Bytes of input files per ingest task: about ``_MIN_TASKS`` tasks, each 8 to 128 MB."""
+    return min(128 << 20, max(8 << 20, total // _MIN_TASKS))
+
+
 def _file_groups(files: list[T], size: Callable[[T], int], target: int = 128 << 20) -> list[list[T]]:
     """Files packed into groups of about ``target`` bytes, largest first (one task per group): a
     large file is a task of its own, many small ones share one. Deterministic for sorted input."""
@@ -219,10 +224,8 @@ def read_sources(spark: SparkSession, inputs: list[InputFile]) -> DataFrame:
     frames = []
     if local:
         # A zero-byte file carries its (empty) content, so a remote one is never opened as a local path.
-        total = sum(f.size for f in local)
-        target = min(128 << 20, max(8 << 20, total // _MIN_TASKS))
         groups = [[(f.path, b"" if f.size == 0 else None, f.source, f.sha256) for f in g]
-                  for g in _file_groups(local, lambda f: f.size, target)]
+                  for g in _file_groups(local, lambda f: f.size, task_bytes(sum(f.size for f in local)))]
         rdd = spark.sparkContext.parallelize(groups, len(groups)).flatMap(lambda g: g)
         frames.append(spark.createDataFrame(rdd, _FILES_DDL))
     for source in sorted({f.source for f in inputs}):
