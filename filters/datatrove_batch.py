@@ -44,7 +44,7 @@ from filters.datatrove_ko import (
     DatatroveFilters,
     EojeolStopWords,
 )
-from filters.text_batch import Layout, char_set, chunks, hash_text, str_table
+from filters.text_batch import Layout, char_set, chunks, hash_text, stored_table, str_table
 
 Judged = tuple[dict[str, float], str | None]
 _GRAM_MIX: Final = 0xFF51AFD7ED558CCD
@@ -70,8 +70,8 @@ def _table(kind: str) -> np.ndarray:
 
 @cache
 def _lower_ascii() -> np.ndarray:
-    return np.fromiter((c > 127 and any("a" <= x <= "z" for x in chr(c).lower()) for c in range(0x110000)), bool,
-                       0x110000)
+    return stored_table("lower_ascii", lambda: np.fromiter(
+        (c > 127 and any("a" <= x <= "z" for x in chr(c).lower()) for c in range(0x110000)), bool, 0x110000))
 
 
 def _duplicates(lay: Layout, start: np.ndarray, end: np.ndarray, doc: np.ndarray

@@ -13,9 +13,14 @@ same ``str`` objects).
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
-from collections.abc import Iterator, Sequence
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
+from pathlib import Path
 from typing import Final
 
 import numpy as np
@@ -26,23 +31,55 @@ _LEN_MIX: Final = np.uint64(0xC2B2AE3D27D4EB4F)
 CHUNK_CHARS: Final = 1 << 18  # code points laid out at once (about 60 bytes each while a chunk is judged)
 _HELD_CHARS: Final = 1 << 22  # code points of the last chunks kept laid out for the next filter
 _ALL_CHARS: Final = 0x110000
+_TABLES_VERSION: Final = 1  # bump when a stored table's meaning changes
+
+
+def stored_table(name: str, build: Callable[[], np.ndarray]) -> np.ndarray:
+    """A table per code point, from the per-user cache where an earlier process built it for this very
+    Python (its version and Unicode database), else built and stored there. Building one scans all
+    1.1M code points in Python (0.1 to 0.4 s), which every Spark worker process would pay again."""
+    key = hashlib.sha256(f"{_TABLES_VERSION}\0{name}\0{sys.version}\0{unicodedata.unidata_version}".encode())
+    path = _cache_dir() / f"chars-{key.hexdigest()[:24]}.npy"
+    try:
+        table = np.unpackbits(np.load(path, allow_pickle=False))[:_ALL_CHARS].astype(bool)
+        if len(table) == _ALL_CHARS:
+            return table
+    except (OSError, ValueError):
+        pass
+    table = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            np.save(fh, np.packbits(table), allow_pickle=False)
+        os.replace(tmp, path)  # atomic: two workers building at once leave one whole file
+    except OSError:
+        pass  # a read-only home: built in every process, as before
+    return table
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("KOCURATE_CACHE_DIR") or Path.home() / ".cache" / "kocurate")
 
 
 @cache
 def str_table(method: str) -> np.ndarray:
     """A boolean per code point: ``getattr(chr(c), method)()`` (``isspace``, ``isalpha``, ``isalnum``)."""
-    return np.fromiter((getattr(chr(c), method)() for c in range(_ALL_CHARS)), bool, _ALL_CHARS)
+    return stored_table(f"str.{method}", lambda: np.fromiter(
+        (getattr(chr(c), method)() for c in range(_ALL_CHARS)), bool, _ALL_CHARS))
 
 
 @cache
 def regex_table(pattern: str) -> np.ndarray:
     """A boolean per code point: the one-character regex ``pattern`` matches it."""
-    table = np.zeros(_ALL_CHARS, bool)
-    every = "".join(map(chr, range(_ALL_CHARS)))
-    hits = [m.start() for m in re.finditer(pattern, every)]
-    assert all(len(m.group()) == 1 for m in re.finditer(pattern, every[:0x10000])), pattern
-    table[hits] = True
-    return table
+    def build() -> np.ndarray:
+        table = np.zeros(_ALL_CHARS, bool)
+        every = "".join(map(chr, range(_ALL_CHARS)))
+        hits = [m.start() for m in re.finditer(pattern, every)]
+        assert all(len(m.group()) == 1 for m in re.finditer(pattern, every[:0x10000])), pattern
+        table[hits] = True
+        return table
+    return stored_table(f"regex.{pattern}", build)
 
 
 @cache

@@ -136,3 +136,21 @@ def sample_texts() -> list[str]:
     from tests.test_templates import sample_bodies
 
     return [text for _, _, text, _ in sample_bodies()] + EDGES
+
+
+def test_a_stored_table_is_the_table_built_and_a_damaged_one_is_built_again(tmp_path: Any,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from filters.text_batch import stored_table
+
+    monkeypatch.setenv("KOCURATE_CACHE_DIR", str(tmp_path))
+    built = stored_table("test.isdigit", lambda: np.fromiter((chr(c).isdigit() for c in range(0x110000)), bool))
+
+    def fail() -> np.ndarray:
+        raise AssertionError("built again although stored")
+
+    assert (stored_table("test.isdigit", fail) == built).all() and built[ord("٣")] and not built[ord("a")]
+    for f in tmp_path.glob("*.npy"):
+        f.write_bytes(b"not a table")
+    assert (stored_table("test.isdigit", lambda: built) == built).all()
