@@ -9,13 +9,13 @@ what they mean to datatrove), and equality of lines, paragraphs and n-grams is a
 of their code points. Each rule's statistic is the one datatrove computes, with the same float
 arithmetic, and rules are tried in datatrove's order.
 
-Three rules are sequential in datatrove and are not replayed here: the top n-gram rule (most common
-n-gram, first seen on ties), the duplicated n-gram rule (a greedy scan that skips what it counted) and
-C4's line filters (citations removed, then lines with JavaScript or policy words dropped). For them the
-batch computes a bound or a gate that proves a document passes; a document the proof does not cover
-is judged by datatrove itself (``None`` in the result), as is any document on the Kiwi word path. Hash
-equality includes string equality, so a collision can only send a document to datatrove or count one
-more duplicate (probability about n²/2⁶⁴ in a document of n lines). ``benchmarks/quality_equivalence.py``
+Three rules are sequential in datatrove. The top n-gram rule (most common n-gram, first seen on ties)
+is computed from sorted keys. The duplicated n-gram rule (a greedy scan that skips what it counted) is
+bounded first, and the scan is replayed on integer keys only where the bound does not clear the
+document. C4's line filters (citations removed, then lines with JavaScript or policy words dropped) are
+gated: a document the gate does not clear is judged by datatrove itself (``None`` in the result), as is
+any document on the Kiwi word path. Hash equality includes string equality, so a collision can only
+count one more duplicate (probability about n²/2⁶⁴ in a document of n lines). ``benchmarks/quality_equivalence.py``
 compares every decision and recorded statistic with datatrove's on the real corpora.
 """
 
@@ -31,7 +31,7 @@ from typing import Final
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-from datatrove.pipeline.filters.c4_filters import POLICY_SUBSTRINGS
+from datatrove.pipeline.filters.c4_filters import CITATION_REGEX, POLICY_SUBSTRINGS
 from datatrove.utils.text import PUNCTUATION_SET
 
 from filters.datatrove_ko import (
@@ -45,18 +45,16 @@ from filters.datatrove_ko import (
     EojeolStopWords,
 )
 from filters.text_batch import Layout, char_set, chunks, hash_text, stored_table, str_table
+from filters.words import SENTENCE_PUNCT
 
 Judged = tuple[dict[str, float], str | None]
 _GRAM_MIX: Final = 0xFF51AFD7ED558CCD
-_SENTENCE_PUNCT: Final = ".!?…。？！"  # filters.words._SENTENCE_END's lookbehind
 _LINE_BREAKS: Final = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines
 #: C4's line filters act only on lines holding one of these (lowercased) or a citation; a document with
 #: none of them, no word over C4's 1,000 characters and a word keeps every non-empty line.
 #: RE2's case-insensitive match (Arrow's kernel) finds every ASCII spelling; a character outside ASCII
 #: whose lowercase is ASCII (the Kelvin sign) sends its document to datatrove on its own.
 _C4_WORDS: Final = "(?i)" + "|".join(map(re.escape, ("lorem ipsum", "javascript", *POLICY_SUBSTRINGS)))
-_C4_CITATION: Final = re.compile(r"\[\d*]|\[edit]|\[citation needed]")
-_C4_MAX_WORD: Final = 1000
 
 
 def _table(kind: str) -> np.ndarray:
@@ -64,7 +62,7 @@ def _table(kind: str) -> np.ndarray:
         return str_table({"space": "isspace", "alpha": "isalpha", "wordish": "isalnum"}[kind])
     if kind == "lower_ascii":  # a non-ASCII character whose lowercase holds an ASCII letter (K, İ)
         return _lower_ascii()
-    return char_set(frozenset({"punct": PUNCTUATION_SET, "sentence": _SENTENCE_PUNCT, "breaks": _LINE_BREAKS,
+    return char_set(frozenset({"punct": PUNCTUATION_SET, "sentence": SENTENCE_PUNCT, "breaks": _LINE_BREAKS,
                                "stop_trail": STOP_WORD_TRAIL}[kind]))
 
 
@@ -114,12 +112,11 @@ def _newline_pieces(lay: Layout, runs: bool) -> tuple[np.ndarray, np.ndarray, np
 
 @dataclass
 class _Rule:
-    """One rule of a filter over the batch: ``fails`` exact where ``sure``; ``stat`` its statistic."""
+    """One rule of a filter over the batch: where it fails, and the statistic it tests."""
 
     name: str
     fails: np.ndarray
     stat: np.ndarray | None = None
-    sure: np.ndarray | None = None  # None: exact everywhere
     exact: np.ndarray | None = None  # where ``stat`` is the statistic itself, not a bound (None: everywhere)
 
 
@@ -134,34 +131,26 @@ class _Verdicts:
     n_words: np.ndarray  # -1 - count where the guard says "no_words"
 
     def decide(self) -> list[Judged | None]:
-        return _decide(self.rules, self.undecided, self.stat_name, self.stat, self.n_words)
-
-
-def _decide(rules: list[_Rule], undecided: np.ndarray, stat_name: str, stat: np.ndarray, n_words: np.ndarray
-            ) -> list[Judged | None]:
-    """Each document's first failing rule, in datatrove's order; None where a rule before it is unsure."""
-    out: list[Judged | None] = []
-    for i in range(len(stat)):
-        if undecided[i]:
-            out.append(None)
-            continue
-        scores = {stat_name: float(stat[i])}
-        if n_words[i] < 0:  # the guard: no words, or none with a letter or digit
-            scores["no_words"] = float(-1 - n_words[i])
-            out.append((scores, "no_words"))
-            continue
-        for r in rules:
-            if r.sure is not None and not r.sure[i]:
+        """Each document's first failing rule, in datatrove's order; None where datatrove must judge."""
+        out: list[Judged | None] = []
+        for i in range(len(self.stat)):
+            if self.undecided[i]:
                 out.append(None)
-                break
-            if r.fails[i]:
-                if r.name != stat_name:
-                    scores[r.name] = float(r.stat[i]) if r.stat is not None else 1.0
-                out.append((scores, r.name))
-                break
-        else:
-            out.append((scores, None))
-    return out
+                continue
+            scores = {self.stat_name: float(self.stat[i])}
+            if self.n_words[i] < 0:  # the guard: no words, or none with a letter or digit
+                scores["no_words"] = float(-1 - self.n_words[i])
+                out.append((scores, "no_words"))
+                continue
+            for r in self.rules:
+                if r.fails[i]:
+                    if r.name != self.stat_name:
+                        scores[r.name] = float(r.stat[i]) if r.stat is not None else 1.0
+                    out.append((scores, r.name))
+                    break
+            else:
+                out.append((scores, None))
+        return out
 
 
 def _guard(lay: Layout) -> np.ndarray:
@@ -422,18 +411,18 @@ def c4(lay: Layout, texts: Sequence[str], f: DatatroveFilters) -> _Verdicts:
     documents are left to datatrove."""
     c = f.c4
     assert not c.filter_no_terminal_punct and c.min_words_per_line == -1 and not c.filter_curly_bracket
-    assert c.min_num_sentences == 1 and c.max_word_length == _C4_MAX_WORD and c.split_paragraph
+    assert c.min_num_sentences == 1 and c.max_word_length > 0 and c.split_paragraph
     odd = lay.per_doc(lay.doc[_table("lower_ascii")[lay.cp]]) > 0
-    odd |= lay.per_doc(lay.w_doc[lay.w_len > _C4_MAX_WORD]) > 0
+    odd |= lay.per_doc(lay.w_doc[lay.w_len > c.max_word_length]) > 0
     odd |= pc.match_substring_regex(pa.array(texts, pa.large_string()), _C4_WORDS).to_numpy(zero_copy_only=False)
-    odd |= np.fromiter(("[" in t and _C4_CITATION.search(t) is not None for t in texts), bool, len(texts))
+    odd |= np.fromiter(("[" in t and CITATION_REGEX.search(t) is not None for t in texts), bool, len(texts))
     return _Verdicts([], odd, "sentences", _sentences(lay), _guard(lay))
 
 
 def _sentences(lay: Layout) -> np.ndarray:
     """``len(EojeolTokenizer.sent_tokenize(text))``: pieces with a non-space character between line
     breaks and whitespace after sentence punctuation."""
-    solid = np.flatnonzero(~lay.space)
+    solid = lay.solid_at
     if not len(solid):
         return np.zeros(lay.n_docs)
     new = np.ones(len(solid), bool)
@@ -511,4 +500,4 @@ def rule_statistics(step: str, texts: list[str], f: DatatroveFilters) -> list[di
     compare them with ``DatatroveFilters.rule_statistic``."""
     v = verdicts(step, Layout(texts), texts, f)
     return [{r.name: float(r.stat[i]) for r in v.rules
-             if r.stat is not None and r.sure is None and (r.exact is None or r.exact[i])} for i in range(len(texts))]
+             if r.stat is not None and (r.exact is None or r.exact[i])} for i in range(len(texts))]

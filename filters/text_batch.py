@@ -19,14 +19,14 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Final
 
 import numpy as np
 
-B: Final = 0x9E3779B97F4A7C15  # odd: invertible modulo 2**64
-_B_INV: Final = pow(B, -1, 2**64)
+_B: Final = 0x9E3779B97F4A7C15  # odd: invertible modulo 2**64
+_B_INV: Final = pow(_B, -1, 2**64)
 _LEN_MIX: Final = np.uint64(0xC2B2AE3D27D4EB4F)
 CHUNK_CHARS: Final = 1 << 18  # code points laid out at once (about 60 bytes each while a chunk is judged)
 _HELD_CHARS: Final = 1 << 22  # code points of the last chunks kept laid out for the next filter
@@ -97,7 +97,7 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     """B**k and B**-k modulo 2**64 for k < n (wrapping uint64 products)."""
     if len(_POWERS.get("b", ())) < n:
         size = max(n, 2 * len(_POWERS.get("b", ())), 1 << 16)
-        for key, base in (("b", B), ("inv", _B_INV)):
+        for key, base in (("b", _B), ("inv", _B_INV)):
             p = np.full(size, base, np.uint64)
             p[0] = 1
             _POWERS[key] = np.cumprod(p, dtype=np.uint64)
@@ -105,7 +105,7 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def hash_text(values: Sequence[str]) -> np.ndarray:
-    """The polynomial key of whole strings, as ``_Layout.key`` computes it for a range (stop words)."""
+    """The polynomial key of whole strings, as ``Layout.key`` computes it for a range (stop words)."""
     if not values:
         return np.zeros(0, np.uint64)
     lay = Layout(list(values))
@@ -178,8 +178,13 @@ class Layout:
         """Index of each range's last non-space character (``start - 1`` where none)."""
         return self._edge(start, end, first=False)
 
+    @cached_property
+    def solid_at(self) -> np.ndarray:
+        """Positions of the non-space characters."""
+        return np.flatnonzero(~self.space)
+
     def _edge(self, start: np.ndarray, end: np.ndarray, first: bool) -> np.ndarray:
-        solid = np.flatnonzero(~self.space)
+        solid = self.solid_at
         if not len(solid):
             return end if first else start - 1
         if first:

@@ -13,7 +13,9 @@ from typing import Final
 from datatrove.utils.word_tokenizers import WordTokenizer
 
 #: Sentence ends: terminal punctuation followed by space, or a line break.
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?…。？！])\s+|\n+")
+#: Punctuation that ends a sentence when whitespace follows it.
+SENTENCE_PUNCT: Final = ".!?…。？！"
+_SENTENCE_END: Final = re.compile(rf"(?<=[{re.escape(SENTENCE_PUNCT)}])\s+|\n+")
 KIWI_MODEL: Final = "cong"  # datatrove's default 'sbg' is no longer shipped by kiwipiepy-model
 
 

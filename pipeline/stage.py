@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 #: reads at most ``spark.sql.files.maxPartitionBytes`` a task, splits a file into several tasks.
 ROW_GROUP_BYTES: Final = 8 << 20
 
+
 @dataclass(frozen=True)
 class Layer:
     """One dataset a stage's input documents are read from. The first layer of an input holds the

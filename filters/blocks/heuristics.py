@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, TypeVar
 
 from filters.blocks.base import Block, Doc, Judgement, keep, threshold
 from filters.blocks.params import param
@@ -34,11 +34,14 @@ def _non_ksx_class() -> re.Pattern[str]:
 _NON_KSX: Final = _non_ksx_class()
 
 
+P = TypeVar("P")
+
+
 def stats(doc: Doc) -> CharStats:
     return doc.memo("char_stats", lambda: char_stats(doc.text))
 
 
-class _CharStatsBlock(Block):
+class _CharStatsBlock(Block[P]):
     """A block that reads ``stats``: the first of them in a chain counts the whole batch at once."""
 
     def score_many(self, docs: Sequence[Doc]) -> list[dict[str, float]]:
@@ -59,7 +62,7 @@ class LengthParams:
 
 
 @register
-class Length(_CharStatsBlock):
+class Length(_CharStatsBlock[LengthParams]):
     """Non-space characters (``chars``): too short or too long."""
 
     name = "length_v1"
@@ -83,7 +86,7 @@ class MojibakeParams:
 
 
 @register
-class Mojibake(_CharStatsBlock):
+class Mojibake(_CharStatsBlock[MojibakeParams]):
     """Broken encodings, one statistic per rule: U+FFFD per character (``replacement_ratio``), Latin-1
     letters per letter (``latin1_ratio``), syllables outside KS X 1001 (``rare_syllable_ratio``: UTF-8
     read as CP949)."""
@@ -114,7 +117,7 @@ class JamoParams:
 
 
 @register
-class JamoEmoticons(_CharStatsBlock):
+class JamoEmoticons(_CharStatsBlock[JamoParams]):
     """Characters in runs of jamo, emoji and emoticons (ㅋㅋㅋ, ㅠㅠ, ^^), as a share of non-space ones
     (``ratio``)."""
 
@@ -134,7 +137,7 @@ class SymbolParams:
 
 
 @register
-class Symbols(_CharStatsBlock):
+class Symbols(_CharStatsBlock[SymbolParams]):
     """Symbols other than emoji per non-space character (``ratio``)."""
 
     name = "symbol_ratio_v1"
@@ -154,7 +157,7 @@ class DigitParams:
 
 
 @register
-class Digits(_CharStatsBlock):
+class Digits(_CharStatsBlock[DigitParams]):
     """Digits per non-space character (``ratio``): order lists, tables of numbers."""
 
     name = "digit_ratio_v1"
