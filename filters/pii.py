@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
+from filters.pii_gates import is_open, passes
 from filters.pii_rules import KOREAN_TLDS, PHONE_DIGITS, RULES_VERSION, KoreanContextEnhancer, KoreanRegexRecognizer
 from filters.pii_spec import ENTITIES, MIN_SCORE, PLACEHOLDERS
 from filters.presidio_import import RecognizerResult
@@ -127,16 +128,16 @@ def detection_view(text: str) -> str:
     """The text as the recognizers see it, the same length as ``text``: full-width forms as ASCII, any
     space as a space, any joiner between digits (dash, slash, middle dot, ...) as a hyphen, Korean digit
     words of a spelled-out phone number as digits."""
-    view = text.translate(_VIEW_TABLE) if _NEEDS_VIEW.search(text) else text
-    if "|" in view:  # before the look-alikes: 0l0|65l5|l809
+    view = text.translate(_VIEW_TABLE) if passes(_NEEDS_VIEW, text) else text
+    if "|" in view or is_open():  # before the look-alikes: 0l0|65l5|l809
         view = _BAR.sub("-", view)
-    if _LOOKALIKE_HINT.search(view):
+    if passes(_LOOKALIKE_HINT, view):
         view = _LOOKALIKE_RUN.sub(_lookalike_digits, view)
-    if _JOIN_RUN_HINT.search(view):
+    if passes(_JOIN_RUN_HINT, view):
         view = _JOIN_RUN.sub(_one_joiner, view)
-    if _JOINED.search(view):
+    if passes(_JOINED, view):
         view = _JOINED.sub(lambda m: m.group(1) + "-", view)
-    if _DIGIT_RUN_HINT.search(view):
+    if passes(_DIGIT_RUN_HINT, view):
         view = _DIGIT_RUN.sub(_as_digits, view)
     return view
 
@@ -216,8 +217,9 @@ def _windowed_phone_recognizer():  # type: ignore[no-untyped-def]
     class WindowedPhoneRecognizer(PhoneRecognizer):  # type: ignore[misc]
         def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
             out: list[RecognizerResult] = []
-            for m in _PHONE_CANDIDATE.finditer(text):
-                lo, hi = max(0, m.start() - 2), min(len(text), m.end() + 2)
+            windows = ([(0, len(text))] if is_open() else
+                       [(max(0, m.start() - 2), min(len(text), m.end() + 2)) for m in _PHONE_CANDIDATE.finditer(text)])
+            for lo, hi in windows:
                 for r in super().analyze(text[lo:hi], entities, nlp_artifacts):
                     r.start += lo
                     r.end += lo
@@ -235,7 +237,7 @@ def _hinted(recognizer, hint: re.Pattern[str]):  # type: ignore[no-untyped-def]
     analyze = recognizer.analyze
 
     def hinted(text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
-        return analyze(text, entities, nlp_artifacts) if hint.search(text) else []
+        return analyze(text, entities, nlp_artifacts) if passes(hint, text) else []
 
     recognizer.analyze = hinted
     return recognizer
@@ -283,8 +285,8 @@ _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 
 def needs_analyzer(text: str) -> bool:
     """Whether any recognizer but the name rules can match ``text`` (the gate before Presidio)."""
-    return GATE.search(text) is not None or (("공" in text or "영" in text)
-                                              and _DIGIT_RUN.search(detection_view(text)) is not None)
+    return passes(GATE, text) or (("공" in text or "영" in text)
+                                  and _DIGIT_RUN.search(detection_view(text)) is not None)
 
 
 #: Types a number has only by its label: no checksum, no prefix, no shape of their own.

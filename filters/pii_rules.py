@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Final
 
+from filters.pii_gates import is_open, passes
 from filters.pii_spec import MIN_SCORE
 from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, EntityRecognizer, RecognizerResult
 
@@ -713,11 +714,11 @@ class KoreanRegexRecognizer(EntityRecognizer):
         out = []
         anchored: dict[str, list[int]] = {}  # an anchor's positions, shared by the rules that use it
         for rule, hint in zip(self.rules, self._hints, strict=True):
-            if (entities and rule.entity not in entities) or (hint is not None and hint.search(text) is None):
+            if (entities and rule.entity not in entities) or (hint is not None and not passes(hint, text)):
                 continue
             pos = 0
             starts = None
-            if rule.anchor is not None:
+            if rule.anchor is not None and not is_open():
                 starts = anchored.get(rule.anchor.pattern)
                 if starts is None:
                     starts = anchored[rule.anchor.pattern] = [a.start() for a in rule.anchor.finditer(text)]

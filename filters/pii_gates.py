@@ -1,0 +1,39 @@
+"""The PII detector's gates, and the switch that opens them all.
+
+Every cheap test the detector makes before costly work is a gate: the search for a digit, an @ or an
+e-mail obfuscation before Presidio runs at all (``filters.pii.needs_analyzer``), a rule's hint before its
+pattern (``filters.pii_rules.HINTS``), the anchor positions a name rule is tried at, the windows around
+digit runs that libphonenumber reads instead of the whole text, the hints before each rewrite of the
+detection view. A gate may only save time: with the gates open the detector must find exactly what it
+finds with them closed. ``tests/test_pii_gates.py`` opens them (``opened``) and compares, on the PII
+generator's documents of both halves, its hard negatives and real sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_open = False
+
+
+def is_open() -> bool:
+    """Whether the gates are open (every gate passes; only inside ``opened``)."""
+    return _open
+
+
+def passes(hint: re.Pattern[str], text: str) -> bool:
+    """Whether ``text`` passes the gate ``hint`` (always, while the gates are open)."""
+    return _open or hint.search(text) is not None
+
+
+@contextmanager
+def opened() -> Iterator[None]:
+    """Every gate open while the block runs: the detector does all its work on every text. For tests."""
+    global _open
+    before, _open = _open, True
+    try:
+        yield
+    finally:
+        _open = before
