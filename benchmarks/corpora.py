@@ -61,6 +61,8 @@ def load(name: str, limit: int | None = None) -> list[tuple[str, str]]:
     """(doc id, normalized text) of a corpus; with ``limit``, an evenly spaced deterministic sample."""
     docs = list(_raw(name))
     if limit is not None and len(docs) > limit:
+        if limit <= 0:
+            return []
         step = len(docs) / limit
         docs = [docs[int(i * step)] for i in range(limit)]
     return [(i, normalize_text(t)[0]) for i, t in docs]

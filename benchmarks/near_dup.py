@@ -301,9 +301,14 @@ def spark_stage(texts: list[str], ids: list[str], workdir: Path, unit: str, n: i
 
     # Benchmark id -> the stage's cluster id (its own doc id when it has no near-duplicate), for the
     # first copy: a label per document, which is all the pair scoring needs.
+    from pipeline.audit import stage_dataset
+
+    # The stage writes decisions keyed by doc id; the record ids are in the documents ingest wrote.
     clusters = dict(duckdb.sql(
-        f"SELECT split_part(source_record_id, '#', 1), coalesce(_details['cluster_id'], doc_id) "
-        f"FROM read_parquet('{out}/work/fuzzy_dedup/*.parquet') WHERE source_record_id LIKE '%#0'").fetchall())
+        f"SELECT split_part(d.source_record_id, '#', 1), coalesce(f._details['cluster_id'], f.doc_id) "
+        f"FROM read_parquet('{out}/work/fuzzy_dedup/*.parquet') f "
+        f"JOIN read_parquet('{stage_dataset(str(out), 'ingest')}/*.parquet') d USING (doc_id) "
+        f"WHERE d.source_record_id LIKE '%#0'").fetchall())
     shutil.rmtree(out, ignore_errors=True)
     return {"seconds": done["seconds"], "peak": peaks.get("total", 0), "clusters": clusters,
             "docs": len(texts) * copies}

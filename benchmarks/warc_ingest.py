@@ -75,19 +75,25 @@ def _child(path: str) -> None:
     import pyarrow as pa
 
     from pipeline import provenance as P
-    from pipeline.ingest.formats import ParseOptions
     from pipeline.ingest.streams import sha256_of
-    from pipeline.stages.s10_ingest import _ingest_batches
+    from pipeline.manifest import load_run
+    from pipeline.stages.s10_ingest import _ingest_batches, source_configs
 
     sha = sha256_of(path)
-    sources = {"crawl": {"opts": ParseOptions(format="warc", fields={}), "domain": "web", "licence": "test",
-                         "priority": 0, "base": str(Path(path).parent), "licence_violation": None}}
+    # The stage's own per-source configuration, from a real manifest: a hand-built dict drifted from it.
+    work = Path(path).parent
+    (work / "sources.toml").write_text(f'[[source]]\nname = "crawl"\ndomain = "web"\npaths = ["{path}"]\n'
+                                       'format = "warc"\nlicence = "CC-BY-4.0"\norigin = "benchmark"\n',
+                                       encoding="utf-8")
+    (work / "run.toml").write_text('name = "warc"\nsources_manifest = "sources.toml"\nseed = 1\n', encoding="utf-8")
+    m = load_run(str(work / "run.toml"), output=str(work / "out"))
+    sources = source_configs(m, m.params["ingest"])
     files = pa.RecordBatch.from_pydict({"path": [f"file:{path}"], "content": pa.nulls(1, pa.binary()),
                                         "source": ["crawl"], "sha256": [sha]})
     t0 = time.perf_counter()
     rows = text_bytes = 0
     decisions: dict[str, int] = {}
-    for batch in _ingest_batches(iter([files]), sources, max_doc_bytes=8_000_000):
+    for batch in _ingest_batches(iter([files]), sources, max_doc_bytes=m.params["ingest"]["max_doc_bytes"]):
         rows += batch.num_rows
         text_bytes += sum(batch.column(P.N_BYTES).to_pylist())
         for d in batch.column(P.DECISION).to_pylist():

@@ -314,7 +314,7 @@ def generate(bodies: Sequence[tuple[str, str | None, str, str]], seed: int = 1, 
         for j, (bid, title, body) in enumerate(mine):
             crawl.pages.append(_page(rng, s, j, bid, title, body))
             if s.kind == "news" and rng.random() < syndicated and len(news) > 1:
-                for other in rng.sample([x for x in news if x is not s], rng.randint(1, 2)):
+                for other in rng.sample([x for x in news if x is not s], min(len(news) - 1, rng.randint(1, 2))):
                     crawl.pages.append(_page(rng, other, 10_000 + j, bid, title, body))
     for i in range(n_spam):
         crawl.pages.extend(_spam_site(rng, i, taken, rng.randint(*spam_pages)))
