@@ -9,6 +9,8 @@ from typing import Any
 
 import duckdb
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.audit import stage_dataset
 
@@ -133,9 +135,10 @@ def test_english_documents_are_compared_by_words_not_by_character_pairs(spark: A
 
 
 def test_a_bucket_of_thousands_of_near_identical_documents(spark: Any, tmp_path: Path) -> None:
-    # 1,500 identical copies (one bucket per band holding all of them) and 1,500 near-identical ones.
+    # 1,500 identical copies (one bucket per band holding all of them) and 1,500 near-identical ones; the
+    # components in Spark rounds (the path of graphs too large for the driver).
     rows = [{"id": f"r{i:05d}", "text": BASE if i % 2 else f"{BASE} 접수번호 {i}"} for i in range(3000)]
-    out = run_fuzzy(tmp_path, {"flood": (0, rows)})
+    out = run_fuzzy(tmp_path, {"flood": (0, rows)}, fuzzy="driver_components_max_edges = 0")
     d = decisions(out)
     kept = [k for k, v in d.items() if v[0] == "keep"]
     assert len(kept) == 1 and all(v[5] == kept[0] for k, v in d.items() if k != kept[0])
@@ -144,6 +147,55 @@ def test_a_bucket_of_thousands_of_near_identical_documents(spark: Any, tmp_path:
     # Star edges: at most one per document per band, never the 4.5 million pairs of the bucket.
     assert done["summary"]["candidate_edges"] <= lsh["bands"] * 3000
     assert lsh["bands"] * lsh["rows"] <= 128
+    assert done["summary"]["components_rounds"] >= 1  # Spark's rounds ran
+
+
+def _union_find(edges: list[tuple[int, int]], n: int) -> list[int]:
+    parent = list(range(n))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = root(a), root(b)
+        parent[max(ra, rb)] = min(ra, rb)
+    return [root(x) for x in range(n)]
+
+
+@given(st.integers(1, 60).flatmap(lambda n: st.tuples(st.just(n), st.lists(
+    st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=120))))
+def test_components_on_the_driver_are_a_union_find_s(graph: tuple[int, list[tuple[int, int]]]) -> None:
+    import numpy as np
+
+    from pipeline.stages.s50_fuzzy_dedup import components_of
+
+    n, edges = graph
+    a = np.array([e[0] for e in edges], dtype=np.int64)
+    b = np.array([e[1] for e in edges], dtype=np.int64)
+    assert components_of(a, b, n).tolist() == _union_find(edges, n)
+
+
+def test_the_driver_and_spark_give_the_same_components(spark: Any, tmp_path: Path) -> None:
+    """A long chain whose ids fall along it (the worst case for label propagation), stars, pairs and a
+    random graph: the same (doc id, cluster id) from Spark's rounds and from the driver."""
+    import random
+
+    from pipeline.stages.s50_fuzzy_dedup import connected_components, small_graph_components
+
+    rng = random.Random(7)
+    edges = [(f"c{i + 1:04d}", f"c{i:04d}") for i in range(300)]  # chain c0300 - ... - c0000
+    edges += [(f"s{k}", f"s{k}-{j}") for k in range(20) for j in range(rng.randint(1, 30))]
+    edges += [(f"p{k}a", f"p{k}b") for k in range(50)]
+    edges += [(f"r{rng.randint(0, 400):03d}", f"r{rng.randint(0, 400):03d}") for _ in range(500)]
+    df = spark.createDataFrame(edges, "a string, b string")
+    spark.sparkContext.setCheckpointDir(str(tmp_path / "checkpoints"))
+    in_spark, rounds = connected_components(df, 40)
+    on_driver = small_graph_components(spark, df)
+    assert rounds >= 2
+    assert sorted(map(tuple, in_spark.collect())) == sorted(map(tuple, on_driver.collect()))
+    assert dict(map(tuple, on_driver.collect()))["c0300"] == "c0000"
 
 
 def test_planted_near_duplicates_of_the_sample_are_removed(sample_run: Path, ground_truth: dict[str, Any]) -> None:

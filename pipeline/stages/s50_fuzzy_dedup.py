@@ -7,8 +7,10 @@
    not millions).
 3. Verification (``verify``): ``signature`` keeps an edge whose estimated Jaccard (share of equal
    signature values) reaches the threshold; ``exact`` recomputes both shingle sets; ``none`` keeps all.
-4. Connected components: min-label propagation with pointer jumping, at most ``max_rounds`` rounds,
-   checkpointed every round (lineage stays short; the checkpoint directory is in the run's ``work/``).
+4. Connected components: min-label propagation with pointer jumping. Up to
+   ``driver_components_max_edges`` verified edges (a few tens of MB on the driver), in numpy on the
+   driver in one step; a larger graph in Spark, at most ``max_rounds`` rounds, checkpointed every round
+   (lineage stays short; the checkpoint directory is in the run's ``work/``). Both give the same labels.
 5. Survivor per cluster: highest source priority, then quality score, then length, then doc id.
    Removed documents record ``dup_of`` (the survivor), the cluster id (its smallest doc id) and size;
    survivors record their cluster size in ``dup_cluster_size``, for upsampling by cluster size.
@@ -125,6 +127,45 @@ def connected_components(edges: DataFrame, max_rounds: int) -> tuple[DataFrame, 
                        "raise [stages.fuzzy_dedup] max_rounds")
 
 
+def components_of(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """The component label of nodes ``0..n-1`` joined by the edges ``(a[i], b[i])``: the smallest node of
+    each component. The same min-label propagation with pointer jumping as ``connected_components``, in
+    numpy on the driver.
+
+    Labels only fall and always to a node of the same component; at the fixed point every edge's ends
+    share a label, and the smallest node of a component can only ever carry its own."""
+    labels = np.arange(n)
+    while True:
+        low = np.minimum(labels[a], labels[b])
+        new = labels.copy()
+        np.minimum.at(new, a, low)
+        np.minimum.at(new, b, low)
+        while True:  # jump until every label is a root
+            jumped = new[new]
+            if np.array_equal(jumped, new):
+                break
+            new = jumped
+        if np.array_equal(new, labels):
+            return labels
+        labels = new
+
+
+def small_graph_components(spark: Any, edges: DataFrame) -> DataFrame:
+    """(doc_id, cid) for every node of ``edges``, as ``connected_components`` gives them, computed on the
+    driver: the edges come over as one Arrow table (two id columns), nodes are ranked by doc id, so the
+    smallest rank of a component is its smallest doc id. No Spark rounds, no checkpoints."""
+    import pyarrow.compute as pc
+
+    t = edges.select("a", "b").toArrow()
+    ids = pc.unique(pa.concat_arrays([t.column("a").combine_chunks(), t.column("b").combine_chunks()]))
+    ids = ids.take(pc.sort_indices(ids))
+    a = pc.index_in(t.column("a"), value_set=ids).to_numpy()
+    b = pc.index_in(t.column("b"), value_set=ids).to_numpy()
+    labels = components_of(a, b, len(ids))
+    table = pa.table({"doc_id": ids, "cid": ids.take(pa.array(labels))})
+    return spark.createDataFrame(table)
+
+
 _SETTINGS = ("shingle", "ngram", "threshold", "num_perm", "lsh_fp_weight", "verify")
 
 
@@ -230,7 +271,9 @@ def run(ctx: StageContext) -> StageResult:
     n_edges = edges.count()
     best_sim = (edges.select(F.col("a").alias("doc_id"), "sim").union(edges.select(F.col("b").alias("doc_id"), "sim"))
                 .groupBy("doc_id").agg(F.max("sim").alias("_sim")))
-    if n_edges:
+    if n_edges and n_edges <= p["driver_components_max_edges"]:
+        comps, rounds = small_graph_components(spark, edges), 0
+    elif n_edges:
         comps, rounds = connected_components(edges, p["max_rounds"])
     else:
         comps, rounds = spark.createDataFrame([], "doc_id string, cid string"), 0
