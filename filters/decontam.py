@@ -21,6 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+import numpy as np
+
+from filters.text_batch import powers, str_table
+
 STEP: Final = "decontam_v1"
 DEFAULT_N: Final = 12
 
@@ -70,6 +74,78 @@ class NgramIndex:
         self.item_grams = counts
         self.dropped_grams = len(postings) - len(self.grams)
 
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k not in ("_hashes", "_seen")}  # rebuilt where used
+
+    def gram_hashes(self) -> tuple[np.ndarray, np.ndarray]:
+        """The sorted 64-bit keys of the indexed n-grams (``_keys``), and a table of their low bits that
+        rules most windows out before the sorted search; built once per process."""
+        if "_hashes" not in self.__dict__:
+            grams = list(self.grams)
+            cp = np.frombuffer("".join(grams).encode("utf-32-le"), np.uint32).reshape(len(grams), self.n)
+            _, inv = powers(self.n)
+            h = np.zeros(len(grams), np.uint64)
+            for t in range(self.n):
+                h += (cp[:, t].astype(np.uint64) + np.uint64(1)) * inv[t]
+            self._hashes = np.unique(h)
+            self._seen = np.zeros(_SEEN_SIZE, bool)
+            self._seen[(self._hashes & np.uint64(_SEEN_SIZE - 1)).astype(np.int64)] = True
+        return self._hashes, self._seen
+
+    def may_hit(self, texts: Sequence[str]) -> np.ndarray:
+        """Per text, whether ``scan`` can find an indexed n-gram in it, for a whole batch at once: every
+        n-gram of the texts' canonical forms hashed in numpy and looked up among the index's keys. Equal
+        strings have equal keys, so False is certain (``scan`` would find nothing) and True leaves the
+        decision to ``scan``. A text with a character whose lowercase is not one character, or one that
+        cannot be encoded (a lone surrogate), is always True."""
+        out = np.zeros(len(texts), bool)
+        step = 1 << 20  # characters per numpy computation
+        i = 0
+        while i < len(texts):
+            j, size = i + 1, len(texts[i])
+            while j < len(texts) and size + len(texts[j]) <= step:
+                size += len(texts[j])
+                j += 1
+            out[i:j] = self._may_hit(texts[i:j])
+            i = j
+        return out
+
+    def _may_hit(self, texts: Sequence[str]) -> np.ndarray:
+        n = self.n
+        try:
+            cp = np.frombuffer("".join(texts).encode("utf-32-le"), np.uint32)
+        except UnicodeEncodeError:
+            return np.ones(len(texts), bool)
+        lens = np.fromiter((len(t) for t in texts), np.int64, len(texts))
+        doc = np.repeat(np.arange(len(texts)), lens)
+        keep = str_table("isalnum")[cp]
+        cp, doc = cp[keep], doc[keep]
+        out = np.zeros(len(texts), bool)
+        m = len(cp) - n + 1
+        if m <= 0:
+            return out
+        # Lowercase by a table of the code points present: Python's own ``str.lower``.
+        present = np.flatnonzero(np.bincount(cp))
+        lower = [chr(c).lower() for c in present.tolist()]
+        single = np.fromiter((len(x) == 1 for x in lower), bool, len(lower))
+        if not single.all():  # 'İ'.lower() is two characters: the exact scan decides
+            odd = np.zeros(int(present[-1]) + 1, bool)
+            odd[present[~single]] = True
+            out[np.unique(doc[odd[cp]])] = True
+        table = np.zeros(int(present[-1]) + 1, np.uint64)
+        table[present] = np.fromiter((ord(x[0]) for x in lower), np.uint64, len(lower)) + np.uint64(1)
+        c = table[cp]
+        bpow, inv = powers(len(c) + 1)
+        prefix = np.concatenate(([np.uint64(0)], np.cumsum(c * inv[:len(c)], dtype=np.uint64)))
+        keys = (prefix[n:] - prefix[:m]) * bpow[:m]  # sum of c[i + t] * B**-t: the index's keys
+        hashes, seen = self.gram_hashes()
+        maybe = np.flatnonzero(seen[(keys & np.uint64(_SEEN_SIZE - 1)).astype(np.int64)])
+        at = np.minimum(np.searchsorted(hashes, keys[maybe]), len(hashes) - 1)
+        found = maybe[hashes[at] == keys[maybe]]
+        found = found[doc[found] == doc[found + n - 1]]  # windows inside one document
+        out[np.unique(doc[found])] = True
+        return out
+
     def per_set(self) -> dict[str, int]:
         out: dict[str, int] = defaultdict(int)
         for s, _ in self.items:
@@ -101,6 +177,10 @@ class NgramIndex:
                 for g in gs:
                     spans += [(pos[i], pos[i + n - 1] + 1) for i in where[g]]
         return hits, _merge(spans)
+
+
+#: Entries of the low-bits table before the sorted search (a few per cent of windows pass it).
+_SEEN_SIZE: Final = 1 << 22
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

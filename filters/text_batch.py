@@ -93,7 +93,7 @@ def char_set(chars: frozenset[str]) -> np.ndarray:
 _POWERS: dict[str, np.ndarray] = {}
 
 
-def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+def powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     """B**k and B**-k modulo 2**64 for k < n (wrapping uint64 products)."""
     if len(_POWERS.get("b", ())) < n:
         size = max(n, 2 * len(_POWERS.get("b", ())), 1 << 16)
@@ -128,7 +128,7 @@ class Layout:
         self.last = np.zeros(n + 1, bool)  # a document ends after this character
         self.last[self.doc_end[self.lens > 0] - 1] = True
         self.space = str_table("isspace")[self.cp]
-        self.bpow, inv = _powers(n + 1)
+        self.bpow, inv = powers(n + 1)
         c = self.cp.astype(np.uint64) + np.uint64(1)
         self.prefix = np.concatenate(([np.uint64(0)], np.cumsum(c * inv[:n], dtype=np.uint64)))
         solid = ~self.space

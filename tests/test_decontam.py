@@ -11,6 +11,8 @@ from typing import Any
 
 import duckdb
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from filters.decontam import EvalItem, NgramIndex, canonical, cut
 from pipeline import provenance as P
@@ -82,6 +84,43 @@ def _rows(texts: list[str]) -> list[dict[str, Any]]:
 
     return [{"doc_id": str(i), "source": "s", "text": t, "text_sha256": hashlib.sha256(t.encode()).hexdigest()}
             for i, t in enumerate(texts)]
+
+
+#: Text made of what decides a scan: pieces of the items (so n-grams cross piece boundaries), spaces and
+#: punctuation it drops, letters whose case it folds (one of them, İ, lowercases to two characters),
+#: digits of other scripts, line breaks.
+LATIN = EvalItem("en", "e1", "The QUICK brown Fox, 2024: jumps over the lazy dog")
+DIGITS = EvalItem("num", "n1", "3.1415 9265 3589 79")
+_PIECES = st.sampled_from([
+    *(it.text[i:i + 7] for it in (*ITEMS, LATIN, DIGITS) for i in range(0, len(it.text), 5)),
+    *(part for it in (*ITEMS, LATIN, DIGITS) for part in (it.text, it.text[:20], it.text[-20:], it.text.upper())),
+    " ", ".", ",", "\n", "-",
+    "QUICK", "quick", "Quick", "İ", "ǅ", "Σ", "١٢٣", "１２", "😀", HOST[:30], "문을 연다", "경전철", "세종대왕",
+])
+MIXED = NgramIndex([*ITEMS, LATIN, DIGITS], n=12)
+
+
+@given(st.lists(st.lists(_PIECES, max_size=30).map("".join), min_size=1, max_size=8))
+def test_the_batch_gate_never_hides_an_n_gram_the_scan_finds(texts: list[str]) -> None:
+    """``may_hit`` over a whole batch against ``scan`` per text: False only where the scan finds no
+    indexed n-gram at all (so the block's verdicts cannot change)."""
+    index = MIXED
+    maybe = index.may_hit(texts)
+    for text, m in zip(texts, maybe, strict=True):
+        canon, _ = canonical(text)
+        has_gram = any(canon[i:i + index.n] in index.grams for i in range(len(canon) - index.n + 1))
+        assert m or not has_gram, text
+        if not m:
+            assert index.scan(text, 0.0, 1) == ([], [])
+
+
+def test_the_batch_gate_lets_copies_through_and_stops_the_rest(index: NgramIndex) -> None:
+    texts = [HOST, f"{HOST} {ITEMS[0].text}", HOST + "İ", "", "세종대왕", ITEMS[2].text.replace(" ", "")]
+    assert index.may_hit(texts).tolist() == [False, True, True, False, False, True]
+    # Item 0's first n-gram split between two documents of the batch is in neither.
+    assert index.may_hit(["도서관 열람실은", "평일에는 밤 열한"]).tolist() == [False, False]
+    with_surrogate = [HOST, "\ud800" + ITEMS[1].text]
+    assert index.may_hit(with_surrogate).tolist() == [True, True]  # cannot be encoded: the scan decides
 
 
 def test_stage_batch_drops_or_cuts_and_records_set_and_item(index: NgramIndex) -> None:

@@ -5,7 +5,7 @@ manifest's evaluation sets, broadcast); the details name the sets, items and cov
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from filters.blocks.base import Block, Doc, Judgement, drop, keep, modify
@@ -37,6 +37,16 @@ class Decontam(Block[DecontamParams]):
         index: NgramIndex | None = self.resources.get("index")
         return doc.memo(STEP, lambda: index.scan(doc.text, self.p.min_coverage, self.p.min_hits) if index
                         else ([], []))
+
+    def score_many(self, docs: Sequence[Doc]) -> list[dict[str, float]]:
+        """The batch first: documents that hold no indexed n-gram (nearly all) are settled in numpy, so
+        the per-character scan runs only where an n-gram's key matched."""
+        index: NgramIndex | None = self.resources.get("index")
+        if index is not None and docs:
+            for doc, maybe in zip(docs, index.may_hit([d.text for d in docs]), strict=True):
+                if not maybe:
+                    doc.memo(STEP, lambda: ([], []))
+        return [self.score(d) for d in docs]
 
     def score(self, doc: Doc) -> dict[str, float]:
         hits, _ = self._scan(doc)
