@@ -153,10 +153,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     out = Path(tempfile.mkdtemp(prefix="kocurate-smoke-"))
     scripts = [i.callspec.params["script"] for i in smoke]  # type: ignore[attr-defined]
     log = (out / "_runner.log").open("w")
-    # At a lower priority: it fills the time the suite leaves idle (Spark start-ups, waits) before the
-    # suite's own work.
+    # Three scripts at once, at a lower priority than the suite: they fill the time the suite leaves its
+    # cores idle (JVM start-ups, Spark scheduling, waits).
     proc = subprocess.Popen(["nice", "-n", "10", sys.executable, "-m", "benchmarks.smoke", "--out", str(out),
-                             *scripts], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                             "--jobs", "3", *scripts], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
     config.stash[SMOKE_RUN] = (proc, out)
 
 
