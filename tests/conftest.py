@@ -153,11 +153,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     out = Path(tempfile.mkdtemp(prefix="kocurate-smoke-"))
     scripts = [i.callspec.params["script"] for i in smoke]  # type: ignore[attr-defined]
     log = (out / "_runner.log").open("w")
-    # Three scripts at once, at a lower priority than the suite: they fill the time the suite leaves its
-    # cores idle (JVM start-ups, Spark scheduling, waits).
+    # One script at a time, at a lower priority than the suite (three at once were no faster: the cores
+    # are busy, and memory is not free).
     proc = subprocess.Popen(["nice", "-n", "10", sys.executable, "-m", "benchmarks.smoke", "--out", str(out),
-                             "--jobs", "3", *scripts], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+                             *scripts], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     config.stash[SMOKE_RUN] = (proc, out)
 
 
