@@ -37,12 +37,14 @@ class EvalItem:
 
 
 def canonical(text: str) -> tuple[str, list[int]]:
-    """Letters and digits only, Latin lowercased, with each kept character's offset in ``text``."""
+    """Letters and digits only, Latin lowercased, with each kept character's offset in ``text`` (a
+    character whose lower case is two, ``İ``, gives both the same offset)."""
     chars, pos = [], []
     for i, ch in enumerate(text):
         if ch.isalnum():
-            chars.append(ch.lower())
-            pos.append(i)
+            for low in ch.lower():
+                chars.append(low)
+                pos.append(i)
     return "".join(chars), pos
 
 

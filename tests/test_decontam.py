@@ -123,6 +123,17 @@ def test_the_batch_gate_lets_copies_through_and_stops_the_rest(index: NgramIndex
     assert index.may_hit(with_surrogate).tolist() == [True, True]  # cannot be encoded: the scan decides
 
 
+@pytest.mark.parametrize("text", [f"İSTANBUL {ITEMS[0].text} {HOST}", f"{HOST} {ITEMS[0].text} İİİ"])
+def test_a_character_with_a_two_character_lower_case_keeps_the_offsets(index: NgramIndex, text: str) -> None:
+    """İ lowercases to two characters: the canonical form's offsets still point into the text (an item
+    after it was an IndexError)."""
+    canon, pos = canonical(text)
+    assert len(canon) == len(pos)
+    hits, spans = index.scan(text, 0.3, 5)
+    assert [h.item_id for h in hits] == ["0"]
+    assert "도서관" not in cut(text, spans) and "İ" in cut(text, spans)
+
+
 def test_stage_batch_drops_or_cuts_and_records_set_and_item(index: NgramIndex) -> None:
     import hashlib
 
