@@ -23,7 +23,7 @@ from typing import Final
 
 import numpy as np
 
-from filters.text_batch import powers, str_table
+from filters.text_batch import powers, spans, str_table
 
 STEP: Final = "decontam_v1"
 DEFAULT_N: Final = 12
@@ -80,8 +80,9 @@ class NgramIndex:
         return {k: v for k, v in self.__dict__.items() if k not in ("_hashes", "_seen")}  # rebuilt where used
 
     def gram_hashes(self) -> tuple[np.ndarray, np.ndarray]:
-        """The sorted 64-bit keys of the indexed n-grams (``_keys``), and a table of their low bits that
-        rules most windows out before the sorted search; built once per process."""
+        """The sorted 64-bit keys of the indexed n-grams (``Layout.key``'s polynomial, without its length
+        mix: every n-gram has ``n`` characters), and a table of their low bits that rules most windows out
+        before the sorted search; built once per process."""
         if "_hashes" not in self.__dict__:
             grams = list(self.grams)
             cp = np.frombuffer("".join(grams).encode("utf-32-le"), np.uint32).reshape(len(grams), self.n)
@@ -101,15 +102,8 @@ class NgramIndex:
         decision to ``scan``. A text with a character whose lowercase is not one character, or one that
         cannot be encoded (a lone surrogate), is always True."""
         out = np.zeros(len(texts), bool)
-        step = 1 << 20  # characters per numpy computation
-        i = 0
-        while i < len(texts):
-            j, size = i + 1, len(texts[i])
-            while j < len(texts) and size + len(texts[j]) <= step:
-                size += len(texts[j])
-                j += 1
+        for i, j in spans(texts, 1 << 20):
             out[i:j] = self._may_hit(texts[i:j])
-            i = j
         return out
 
     def _may_hit(self, texts: Sequence[str]) -> np.ndarray:

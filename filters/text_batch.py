@@ -196,22 +196,29 @@ class Layout:
         return np.where(pos >= start, pos, start - 1)
 
 
-def chunks(texts: Sequence[str]) -> Iterator[tuple[list[str], Layout | None]]:
-    """Each chunk of ``texts``, in order, with its layout; None for a chunk that holds no character or
-    cannot be laid out (a lone surrogate)."""
+def spans(texts: Sequence[str], max_chars: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
+    """Consecutive ``[i, j)`` ranges of ``texts`` of at most ``max_chars`` characters (one text alone may
+    be longer): the pieces one numpy computation takes."""
     i = 0
     while i < len(texts):
         j, size = i, 0
-        while j < len(texts) and (j == i or size + len(texts[j]) <= CHUNK_CHARS):
+        while j < len(texts) and (j == i or size + len(texts[j]) <= max_chars):
             size += len(texts[j])
             j += 1
+        yield i, j
+        i = j
+
+
+def chunks(texts: Sequence[str]) -> Iterator[tuple[list[str], Layout | None]]:
+    """Each chunk of ``texts``, in order, with its layout; None for a chunk that holds no character or
+    cannot be laid out (a lone surrogate)."""
+    for i, j in spans(texts):
         part = list(texts[i:j])
         try:
-            lay = _layout(part) if size else None
+            lay = _layout(part) if any(part) else None
         except UnicodeEncodeError:
             lay = None
         yield part, lay
-        i = j
 
 
 #: The last chunks laid out, for the next filter of the chain over the same texts (the same objects).

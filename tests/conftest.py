@@ -152,11 +152,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items[:] = [i for i in items if i not in smoke] + smoke
     out = Path(tempfile.mkdtemp(prefix="kocurate-smoke-"))
     scripts = [i.callspec.params["script"] for i in smoke]  # type: ignore[attr-defined]
-    log = (out / "_runner.log").open("w")
     # One script at a time, at a lower priority than the suite (three at once were no faster: the cores
     # are busy, and memory is not free).
-    proc = subprocess.Popen(["nice", "-n", "10", sys.executable, "-m", "benchmarks.smoke", "--out", str(out),
-                             *scripts], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    with (out / "_runner.log").open("w") as log:
+        proc = subprocess.Popen(["nice", "-n", "10", sys.executable, "-m", "benchmarks.smoke", "--out", str(out),
+                                 *scripts], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     config.stash[SMOKE_RUN] = (proc, out)
 
 
