@@ -179,23 +179,30 @@ def test_components_on_the_driver_are_a_union_find_s(graph: tuple[int, list[tupl
 
 def test_the_driver_and_spark_give_the_same_components(spark: Any, tmp_path: Path) -> None:
     """A long chain whose ids fall along it (the worst case for label propagation), stars, pairs and a
-    random graph: the same (doc id, cluster id) from Spark's rounds and from the driver."""
+    random graph: the same (doc id, cluster id) from Spark's rounds and from the driver, and the same
+    best similarity per node as Spark's aggregation (null for the unverified pairs)."""
     import random
+
+    from pyspark.sql import functions as F
 
     from pipeline.stages.s50_fuzzy_dedup import connected_components, small_graph_components
 
     rng = random.Random(7)
     edges = [(f"c{i + 1:04d}", f"c{i:04d}") for i in range(300)]  # chain c0300 - ... - c0000
     edges += [(f"s{k}", f"s{k}-{j}") for k in range(20) for j in range(rng.randint(1, 30))]
-    edges += [(f"p{k}a", f"p{k}b") for k in range(50)]
     edges += [(f"r{rng.randint(0, 400):03d}", f"r{rng.randint(0, 400):03d}") for _ in range(500)]
-    df = spark.createDataFrame(edges, "a string, b string")
+    rows = [(a, b, round(rng.uniform(0.5, 1), 4)) for a, b in edges]
+    rows += [(f"p{k}a", f"p{k}b", None) for k in range(50)]  # a group verified with `none`
+    df = spark.createDataFrame(rows, "a string, b string, sim double")
     spark.sparkContext.setCheckpointDir(str(tmp_path / "checkpoints"))
     in_spark, rounds = connected_components(df, 40)
+    best = (df.select(F.col("a").alias("doc_id"), "sim").union(df.select(F.col("b").alias("doc_id"), "sim"))
+            .groupBy("doc_id").agg(F.max("sim").alias("_sim")))
     on_driver = small_graph_components(spark, df)
     assert rounds >= 2
-    assert sorted(map(tuple, in_spark.collect())) == sorted(map(tuple, on_driver.collect()))
-    assert dict(map(tuple, on_driver.collect()))["c0300"] == "c0000"
+    assert sorted(map(tuple, in_spark.join(best, "doc_id").collect())) == sorted(map(tuple, on_driver.collect()))
+    assert on_driver.filter(F.col("_sim").isNull()).count() == 100
+    assert {r[0]: r[1] for r in on_driver.collect()}["c0300"] == "c0000"
 
 
 def test_planted_near_duplicates_of_the_sample_are_removed(sample_run: Path, ground_truth: dict[str, Any]) -> None:

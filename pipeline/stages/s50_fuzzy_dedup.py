@@ -151,18 +151,25 @@ def components_of(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
 
 
 def small_graph_components(spark: Any, edges: DataFrame) -> DataFrame:
-    """(doc_id, cid) for every node of ``edges``, as ``connected_components`` gives them, computed on the
-    driver: the edges come over as one Arrow table (two id columns), nodes are ranked by doc id, so the
-    smallest rank of a component is its smallest doc id. No Spark rounds, no checkpoints."""
+    """(doc_id, cid, _sim) for every node of ``edges`` (a, b, sim): ``cid`` as ``connected_components``
+    gives it, ``_sim`` the node's best edge similarity (null where edges were not verified), computed on
+    the driver. The edges come over as one Arrow table (two id columns and the similarity), nodes are
+    ranked by doc id, so the smallest rank of a component is its smallest doc id. No Spark rounds, no
+    checkpoints, no aggregation job."""
     import pyarrow.compute as pc
 
-    t = edges.select("a", "b").toArrow()
+    t = edges.select("a", "b", "sim").toArrow()
     ids = pc.unique(pa.concat_arrays([t.column("a").combine_chunks(), t.column("b").combine_chunks()]))
     ids = ids.take(pc.sort_indices(ids))
     a = pc.index_in(t.column("a"), value_set=ids).to_numpy()
     b = pc.index_in(t.column("b"), value_set=ids).to_numpy()
     labels = components_of(a, b, len(ids))
-    table = pa.table({"doc_id": ids, "cid": ids.take(pa.array(labels))})
+    sim = t.column("sim").combine_chunks().to_numpy(zero_copy_only=False).astype(np.float64)  # null -> NaN
+    best = np.full(len(ids), -np.inf)
+    np.fmax.at(best, a, sim)  # fmax skips NaN as Spark's max skips null
+    np.fmax.at(best, b, sim)
+    table = pa.table({"doc_id": ids, "cid": ids.take(pa.array(labels)),
+                      "_sim": pa.array(best, pa.float64(), mask=best == -np.inf)})
     return spark.createDataFrame(table)
 
 
@@ -217,6 +224,7 @@ def _group_column(by_source: dict[str, int], by_language: dict[str, int]) -> Any
 
 
 def run(ctx: StageContext) -> StageResult:
+    from pyspark import StorageLevel
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
@@ -267,16 +275,24 @@ def run(ctx: StageContext) -> StageResult:
     edges = verified[0]
     for e in verified[1:]:
         edges = edges.unionByName(e)
-    edges = edges.checkpoint()
+    # Computed once: counted, then read by the components (and on the Spark path, checkpointed from here).
+    edges = edges.persist(StorageLevel.MEMORY_AND_DISK)
     n_edges = edges.count()
-    best_sim = (edges.select(F.col("a").alias("doc_id"), "sim").union(edges.select(F.col("b").alias("doc_id"), "sim"))
-                .groupBy("doc_id").agg(F.max("sim").alias("_sim")))
+    rounds = 0
     if n_edges and n_edges <= p["driver_components_max_edges"]:
-        comps, rounds = small_graph_components(spark, edges), 0
+        comps = small_graph_components(spark, edges)
     elif n_edges:
+        cached, edges = edges, edges.checkpoint()  # the rounds read it many times: a short lineage
+        cached.unpersist()
+        best_sim = (edges.select(F.col("a").alias("doc_id"), "sim")
+                    .union(edges.select(F.col("b").alias("doc_id"), "sim"))
+                    .groupBy("doc_id").agg(F.max("sim").alias("_sim")))
         comps, rounds = connected_components(edges, p["max_rounds"])
+        comps = comps.join(best_sim, "doc_id")
     else:
-        comps, rounds = spark.createDataFrame([], "doc_id string, cid string"), 0
+        comps = spark.createDataFrame([], "doc_id string, cid string, _sim double")
+    if n_edges <= p["driver_components_max_edges"]:
+        edges.unpersist()  # on the driver now
 
     meta = docs.select("doc_id", "priority", "quality_score", F.char_length("text").alias("_len"))
     ranked = Window.partitionBy("cid").orderBy(F.col("priority").desc(), F.col("quality_score").desc_nulls_last(),
@@ -284,8 +300,8 @@ def run(ctx: StageContext) -> StageResult:
     clusters = (comps.join(meta, "doc_id")
                 .withColumn("_survivor", F.first("doc_id").over(ranked))
                 .withColumn("_size", F.count(F.lit(1)).over(Window.partitionBy("cid")))
-                .select("doc_id", "cid", "_survivor", "_size"))
-    df = docs.drop("dup_cluster_size").join(clusters, "doc_id", "left").join(best_sim, "doc_id", "left")
+                .select("doc_id", "cid", "_survivor", "_size", "_sim"))
+    df = docs.drop("dup_cluster_size").join(clusters, "doc_id", "left")
     size = F.coalesce(F.col("_size"), F.lit(1)).cast("int")
     removed = F.col("_survivor").isNotNull() & (F.col("_survivor") != F.col("doc_id"))
     combined = df.select(
