@@ -86,54 +86,75 @@ class StageContext:
         """Up to ``limit`` input documents (``where``, then ``then``: a further filter or transformation
         that keeps ``doc_id``), the first in the order of a seeded hash of the doc id, then the doc id:
         a deterministic sample, independent of partitioning. Returns the ``columns`` as collected rows.
+        ``first_documents_per`` with one group."""
+        return self.first_documents_per(None, {None: limit}, seed, columns, where, then)[None]
 
-        Inside a pass the input is computed from the pass's earlier stages, which are run on a growing
-        share of the pass input in hash order (``where`` applied first: it may name only columns those
-        stages do not change, such as ``source`` and ``declared_domain``) until the sample is complete.
-        A fit then costs what its sample costs, not a second run of the pass's earlier stages.
+    def first_documents_per(self, key: str | None, limits: Mapping[Any, int], seed: int, columns: Sequence[Any],
+                            where: Any = None, then: Callable[[DataFrame], DataFrame] | None = None
+                            ) -> dict[Any, list[Any]]:
+        """``first_documents`` for every value of the column ``key`` in ``limits`` (value -> its limit; no
+        null values) at once: the rows of each value, in sample order (none for a value without documents).
+
+        The sample is drawn from a growing share of the input in hash order: a count per value first,
+        then about twice each limit's worth of documents, four times more for a value that came up short,
+        until every value's sample is complete or its whole input was read. A first-in-hash-order sample
+        of a hash-order prefix is the sample of the whole. Each round is one Spark job for every value
+        together (a stage labelling eight domains used to run some sixty small jobs, about 12 s of a
+        sample run). Inside a pass the input is computed from the pass's earlier stages, and only for the
+        share read (``where`` and ``key`` are applied first: they may name only columns those stages do
+        not change, such as ``source`` and ``declared_domain``), so a fit costs what its sample costs, not
+        a second run of the pass's earlier stages.
         """
+        from pyspark.sql import Window
         from pyspark.sql import functions as F
 
-        def first(df: DataFrame) -> list[Any]:
+        docs, through = self.upstream if self.upstream is not None else (self.read_input(), None)
+        group = F.col(key) if key else F.lit(None).cast("string")
+        candidates = docs.filter(F.col(key).isin(*limits)) if key else docs
+        if where is not None:
+            candidates = candidates.filter(where)
+        if key:
+            counts = {r[0]: r[1] for r in candidates.groupBy(key).count().collect()}
+        else:
+            counts = {None: candidates.count()}
+        hashed = F.xxhash64(F.lit(seed), "doc_id")
+        found: dict[Any, list[Any]] = {v: [] for v in limits}
+        share = {v: min(1.0, 2 * limits[v] / counts[v]) for v in limits if counts.get(v) and limits[v] > 0}
+        while share:
+            # xxhash64 is uniform over the signed 64-bit range: a value's cut keeps about its share of its
+            # rows, the first ones in hash order.
+            cuts = [(v, None if s >= 1.0 else int(-2**63 + s * 2**64)) for v, s in share.items()]
+            kept = reduce(lambda a, b: a | b, [(group.eqNullSafe(F.lit(v)) if key else F.lit(True))
+                                                & (F.lit(True) if cut is None else hashed <= F.lit(cut))
+                                                for v, cut in cuts])
+            df = candidates.filter(kept)
+            df = through(df) if through is not None else df
             if where is not None:
                 df = df.filter(where)
             if then is not None:
                 df = then(df)
-            return (df.withColumn("_k", F.xxhash64(F.lit(seed), "doc_id")).orderBy("_k", "doc_id")
-                    .limit(limit).select(*columns).collect())
+            limit = F.lit(limits[None]) if not key else F.create_map(
+                *[x for v in share for x in (F.lit(v), F.lit(limits[v]))])[group]
+            rows = (df.withColumn("_group", group).withColumn("_k", hashed)
+                    .withColumn("_rank", F.row_number().over(Window.partitionBy("_group").orderBy("_k", "doc_id")))
+                    .filter(F.col("_rank") <= limit).select("_group", "_rank", *columns).collect())
+            for v in share:
+                found[v] = []
+            for r in sorted(rows, key=lambda r: (str(r["_group"]), r["_rank"])):
+                found[r["_group"]].append(r)
+            share = {v: s * 4 for v, s in share.items() if s < 1.0 and len(found[v]) < limits[v]}
+        return found
 
-        if self.upstream is None:
-            return first(self.read_input())
-        docs, through = self.upstream
-        candidates = docs.filter(where) if where is not None else docs
-        total = candidates.count()
-        share = min(1.0, 2 * limit / total) if total else 1.0
-        while True:
-            if share >= 1.0:
-                return first(through(candidates))
-            # xxhash64 is uniform over the signed 64-bit range: this keeps about ``share`` of the rows, the
-            # first ones in hash order.
-            cut = int(-2**63 + share * 2**64)
-            rows = first(through(candidates.filter(F.xxhash64(F.lit(seed), "doc_id") <= F.lit(cut))))
-            if len(rows) >= limit:
-                return rows
-            share *= 4
-
-    def present_values(self, column: str, where: Any = None) -> set[Any]:
-        """The values ``column`` takes among the input documents (``where``); as ``first_documents``,
-        computed from a pass's earlier stages only as far as needed, so ``column`` and ``where`` may name
-        only columns those stages do not change."""
+    def documents_by_id(self, ids: Sequence[str], columns: Sequence[Any]) -> dict[str, Any]:
+        """The input documents ``ids`` (inside a pass, as its earlier stages pass them on, computed for
+        these documents only): doc id -> a row of ``columns``. One Spark job: what a second look at a
+        sample already drawn costs."""
         from pyspark.sql import functions as F
 
-        docs = self.upstream[0] if self.upstream is not None else self.read_input()
-        if where is not None:
-            docs = docs.filter(where)
-        values = {r[0] for r in docs.select(column).distinct().collect()}
-        if self.upstream is None:
-            return values
-        return {v for v in values
-                if self.first_documents(1, 0, ["doc_id"], F.col(column).eqNullSafe(F.lit(v)) if where is None
-                                        else F.col(column).eqNullSafe(F.lit(v)) & where)}
+        docs, through = self.upstream if self.upstream is not None else (self.read_input(), None)
+        chosen = docs.filter(F.col("doc_id").isin(*ids))
+        chosen = through(chosen) if through is not None else chosen
+        return {r["_id"]: r for r in chosen.select(F.col("doc_id").alias("_id"), *columns).collect()}
 
 
 def read_documents(spark: SparkSession, layers: Sequence[Layer]) -> DataFrame:

@@ -46,11 +46,26 @@ def _weak_labelled(ctx: StageContext, where: Any = None) -> Any:
     return where if cond is None else cond & where
 
 
-def _trainable_labels(ctx: StageContext) -> list[str]:
-    """Labels that would have training examples: declared domains present, and labelled examples'."""
-    declared = ctx.present_values("declared_domain", _weak_labelled(ctx))
-    labelled = {lab for _, ls, _ in read_labelled(ctx.params["labelled_examples"]) for lab in ls}
-    return sorted((declared | labelled) & set(ctx.params["labels"]))
+def _weak_samples(ctx: StageContext) -> dict[str, list[Any]]:
+    """The training sample of every label with documents (``StageContext.first_documents_per`` by declared
+    domain, all labels in one Spark job per round): up to ``max_training_docs`` weakly labelled documents
+    each, as ``doc_id`` and ``w``, its first window."""
+    p = ctx.params
+    got = ctx.first_documents_per("declared_domain", dict.fromkeys(p["labels"], p["max_training_docs"]),
+                                  ctx.manifest.seed, ["doc_id", windows_column(1).alias("w")], _weak_labelled(ctx))
+    return {label: rows for label, rows in got.items() if rows}
+
+
+def _more_windows(ctx: StageContext, samples: dict[str, list[Any]], windows: dict[str, int]) -> dict[str, list[Any]]:
+    """The same documents of the labels in ``windows``, each with that many windows: one Spark job."""
+    from pyspark.sql import functions as F
+
+    column = F.lit(None)
+    for label, n in sorted(windows.items()):
+        column = F.when(F.col("declared_domain") == label, windows_column(n)).otherwise(column)
+    ids = [r["doc_id"] for label in windows for r in samples[label]]
+    again = ctx.documents_by_id(ids, ["doc_id", column.alias("w")])
+    return {label: [again[r["doc_id"]] for r in samples[label]] for label in windows}
 
 
 def read_labelled(paths: list[str]) -> list[tuple[str, tuple[str, ...], str]]:
@@ -81,35 +96,27 @@ def windows_column(n: int, column: str = "text") -> Any:
                   f"1 + CAST((i * ({length} - {w})) div ({k} - 1) AS INT), {w})) END")
 
 
-def train_model(ctx: StageContext, local_path: str) -> dict[str, Any]:
-    """Train from the stage input (declared domains as weak labels: a deterministic sample of up to
-    ``max_training_docs`` per label, ``StageContext.first_documents``) and the labelled examples.
+def train_model(ctx: StageContext, local_path: str, samples: dict[str, list[Any]] | None = None) -> dict[str, Any]:
+    """Train from the stage input (``samples``, drawn here unless given: declared domains as weak labels, a
+    deterministic sample of up to ``max_training_docs`` per label, ``_weak_samples``) and the labelled
+    examples.
 
     A label with few documents trains on several windows of each (``D.windows_per_document``): its
     sample is drawn again with that many windows cut in Spark. The sample is the same documents, and the
     driver holds about ``max_training_docs`` windows per label whatever the documents' length."""
-    from pyspark.sql import functions as F
-
-    p, seed = ctx.params, ctx.manifest.seed
-    samples: dict[str, list[Any]] = {}
-    for label in p["labels"]:
-        where = _weak_labelled(ctx, F.col("declared_domain") == label)
-        rows = ctx.first_documents(p["max_training_docs"], seed, ["doc_id", windows_column(1).alias("w")], where)
-        if rows:
-            samples[label] = rows
+    p = ctx.params
+    samples = _weak_samples(ctx) if samples is None else samples
     counts = {label: len(rows) for label, rows in samples.items()}
-    examples: list[tuple[str, tuple[str, ...], Any]] = []
-    for label, rows in samples.items():
-        n = D.windows_per_document(counts, [label])
-        if n > 1:
-            where = _weak_labelled(ctx, F.col("declared_domain") == label)
-            rows = ctx.first_documents(p["max_training_docs"], seed, ["doc_id", windows_column(n).alias("w")], where)
-        examples += [(r["doc_id"], (label,), list(r["w"])) for r in rows]
+    more = {label: n for label in samples if (n := D.windows_per_document(counts, [label])) > 1}
+    if more:
+        samples = {**samples, **_more_windows(ctx, samples, more)}
+    examples: list[tuple[str, tuple[str, ...], Any]] = [
+        (r["doc_id"], (label,), list(r["w"])) for label, rows in samples.items() for r in rows]
     labelled = read_labelled(p["labelled_examples"])
     examples += labelled
     log.info("domains: training the fastText domain model on %d documents (%d labelled examples)",
              len(examples), len(labelled))
-    return D.train(examples, local_path, D.TrainSettings(seed=seed), labels=p["labels"],
+    return D.train(examples, local_path, D.TrainSettings(seed=ctx.manifest.seed), labels=p["labels"],
                    min_score=p["blocks"].get("domain_v1", {}).get("min_score", DomainParams.min_score),
                    extra_meta={"labelled_examples": [os.path.basename(x) for x in p["labelled_examples"]],
                                "weak_labels": "declared source domains",
@@ -119,8 +126,11 @@ def train_model(ctx: StageContext, local_path: str) -> dict[str, Any]:
 class DomainsStage(DocStage):
     def prepare(self, ctx: StageContext, docs: DataFrame) -> Prepared:
         setting = ctx.params["domain_model"]
+        samples: dict[str, list[Any]] = {}
         if setting == "train":
-            labels = _trainable_labels(ctx)
+            samples = _weak_samples(ctx)
+            labelled = {lab for _, ls, _ in read_labelled(ctx.params["labelled_examples"]) for lab in ls}
+            labels = sorted((set(samples) | labelled) & set(ctx.params["labels"]))
             if len(labels) < 2:
                 # One declared domain and no labelled examples of another: there is nothing to tell apart.
                 # Every document keeps its declared domain, unscored, and the run says why.
@@ -130,7 +140,7 @@ class DomainsStage(DocStage):
                 log.warning(note)
                 return Prepared(summary={"domain_model": None, "report": [note]},
                                 specs={"*": (("declared_domain_v1", {}),)})
-        meta, payload, publish = stage_model(ctx, setting, MODEL_FILE, lambda local: train_model(ctx, local))
+        meta, payload, publish = stage_model(ctx, setting, MODEL_FILE, lambda local: train_model(ctx, local, samples))
         return Prepared(payload=payload, summary={"domain_model": meta}, publish=publish)
 
     @staticmethod
