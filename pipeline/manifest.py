@@ -544,6 +544,10 @@ def _check_quality(t: _Table, q: dict[str, Any], sources: set[str], base: Path) 
         for s in q[key]:
             if s not in sources:
                 raise t.fail(key, f"unknown source {s!r}; allowed: {', '.join(sorted(sources))}")
+    both = sorted(set(q["high_sources"]) & set(q["low_sources"]))
+    if both:  # its documents would be good and bad examples at once
+        raise t.fail("low_sources", f"{', '.join(map(repr, both))} also in high_sources: a source's documents are "
+                                    "either high- or low-quality examples")
     if q["quality_model"] == "train" and not (q["high_sources"] and (q["low_sources"] or q["low_from_filters"])):
         raise t.fail("quality_model", "'train' needs high_sources and low_sources (or low_from_filters = true)")
 

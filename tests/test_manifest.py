@@ -194,6 +194,7 @@ def test_pii_and_decontam_take_their_block_parameters_flat_as_before(tmp_path: P
 @pytest.mark.parametrize(("quality", "message"), [
     ('languages = ["kr"]', "unknown language 'kr'"),
     ('high_sources = ["nope"]', "unknown source 'nope'"),
+    ('high_sources = ["web"]\nlow_sources = ["web"]', "'web' also in high_sources"),
     ('quality_model = "train"\nlow_from_filters = false', "'train' needs high_sources"),
     ("min_quality_score = 0.5", "a parameter of quality_model_v1, not in this chain"),
     ('quality_model = "missing.ftz"', "model file not found"),
