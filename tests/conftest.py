@@ -42,7 +42,8 @@ def _quick_jvms() -> None:
     -> 55 s, measured on this 2-core machine) compiling code that then ran for seconds. Through a Spark
     configuration directory of the suite's own (``spark-defaults.conf``), not ``JAVA_TOOL_OPTIONS``, which
     makes every JVM announce itself on stderr; a ``SPARK_CONF_DIR`` set by the caller is left alone. Runs
-    outside the tests keep Spark's defaults: at corpus scale the optimizing compiler pays for itself."""
+    outside the tests keep Spark's defaults: at corpus scale the optimizing compiler's code runs long
+    enough to repay its compilation."""
     import tempfile
 
     if "SPARK_CONF_DIR" in os.environ:
