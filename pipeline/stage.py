@@ -140,7 +140,7 @@ class StageContext:
                     .filter(F.col("_rank") <= limit).select("_group", "_rank", *columns).collect())
             for v in share:
                 found[v] = []
-            for r in sorted(rows, key=lambda r: (str(r["_group"]), r["_rank"])):
+            for r in sorted(rows, key=lambda r: r["_rank"]):
                 found[r["_group"]].append(r)
             share = {v: s * 4 for v, s in share.items() if s < 1.0 and len(found[v]) < limits[v]}
         return found

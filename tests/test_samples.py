@@ -21,7 +21,7 @@ def _docs(spark: Any) -> Any:
     return spark.createDataFrame(rows, "doc_id string, declared_domain string, text string")
 
 
-def _expected(spark: Any, docs: Any, seed: int, limits: dict[str, int], kept: Any) -> dict[str, list[str]]:
+def _expected(docs: Any, seed: int, limits: dict[str, int], kept: Any) -> dict[str, list[str]]:
     """The sample by its definition: every surviving document sorted by (hash, doc id), the first per group."""
     from pyspark.sql import functions as F
 
@@ -55,11 +55,11 @@ def test_a_sample_per_group_is_the_first_in_hash_order(spark: Any, fused: bool) 
     limits = {"big": 40, "mid": 60, "rare": 5, "one": 1, "absent": 3}
     for seed in (0, 7):
         got = ctx.first_documents_per("declared_domain", limits, seed, ["doc_id", "text"])
-        assert {g: [r["doc_id"] for r in rows] for g, rows in got.items()} == _expected(spark, docs, seed, limits,
+        assert {g: [r["doc_id"] for r in rows] for g, rows in got.items()} == _expected(docs, seed, limits,
                                                                                           kept)
         assert got["absent"] == [] and all(r["text"].startswith("text ") for r in got["big"])
     one = ctx.first_documents(25, 3, ["doc_id"], where=F.col("declared_domain") != "big")
-    by_definition = _expected(spark, docs.filter(F.col("declared_domain") != "big")
+    by_definition = _expected(docs.filter(F.col("declared_domain") != "big")
                               .withColumn("declared_domain", F.lit("all")), 3, {"all": 25}, kept)
     assert [r["doc_id"] for r in one] == by_definition["all"]
 

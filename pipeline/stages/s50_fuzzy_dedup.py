@@ -275,15 +275,14 @@ def run(ctx: StageContext) -> StageResult:
     edges = verified[0]
     for e in verified[1:]:
         edges = edges.unionByName(e)
-    # Computed once: counted, then read by the components (and on the Spark path, checkpointed from here).
-    edges = edges.persist(StorageLevel.MEMORY_AND_DISK)
-    n_edges = edges.count()
+    # Computed once: counted, then read by the components (on the Spark path, through a checkpoint of it).
+    cached = edges.persist(StorageLevel.MEMORY_AND_DISK)
+    n_edges = cached.count()
     rounds = 0
     if n_edges and n_edges <= p["driver_components_max_edges"]:
-        comps = small_graph_components(spark, edges)
+        comps = small_graph_components(spark, cached)
     elif n_edges:
-        cached, edges = edges, edges.checkpoint()  # the rounds read it many times: a short lineage
-        cached.unpersist()
+        edges = cached.checkpoint()  # the rounds read it many times: a short lineage
         best_sim = (edges.select(F.col("a").alias("doc_id"), "sim")
                     .union(edges.select(F.col("b").alias("doc_id"), "sim"))
                     .groupBy("doc_id").agg(F.max("sim").alias("_sim")))
@@ -291,8 +290,7 @@ def run(ctx: StageContext) -> StageResult:
         comps = comps.join(best_sim, "doc_id")
     else:
         comps = spark.createDataFrame([], "doc_id string, cid string, _sim double")
-    if n_edges <= p["driver_components_max_edges"]:
-        edges.unpersist()  # on the driver now
+    cached.unpersist()  # the driver holds its table; the Spark path reads the checkpoint
 
     meta = docs.select("doc_id", "priority", "quality_score", F.char_length("text").alias("_len"))
     ranked = Window.partitionBy("cid").orderBy(F.col("priority").desc(), F.col("quality_score").desc_nulls_last(),
