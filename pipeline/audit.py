@@ -5,7 +5,10 @@ Views (documented in docs/provenance.md):
 - ``sources``: the run's sources from run.json (name, domain, format, licence, origin, priority);
 - ``documents``: the curated documents in ``docs/`` without their text;
 - ``decisions``: every provenance record of every stage;
-- ``duplicates``: every removed duplicate with its survivor and the survivor's source;
+- ``duplicates``: every removed duplicate with its survivor, the run that holds it (null: this run; an
+  earlier run's id where the document duplicated a document of a ``prior_runs`` run) and its source;
+- ``prior_runs``, ``prior_documents``: the earlier runs this run was deduplicated against, and the
+  documents of their dedup indexes (run id, doc id, source);
 - ``shards``: one row per curated shard file of ``docs/`` (domain, documents, bytes, sources);
 - ``quarantine``: quarantined records without their raw bytes (raw input may hold personal data);
 - ``token_lineage``: one row per sequence of the token shards (the sidecars of ``tokens/``): split, shard,
@@ -72,9 +75,10 @@ REPORTS: dict[str, tuple[str, str]] = {
                coalesce(sum(d.n_bytes), 0) AS bytes
         FROM sources s LEFT JOIN documents d ON d.source = s.name
         GROUP BY ALL ORDER BY bytes DESC, source"""),
-    "duplicates": ("duplicate clusters: survivor, its source, and the removed copies", """
+    "duplicates": ("duplicate clusters: survivor, its source, the removed copies, and the earlier run that "
+                   "holds the survivor (a run made against prior_runs)", """
         SELECT stage, survivor, survivor_source, count(*) + 1 AS copies,
-               string_agg(doc_id || ' (' || source || ')', ', ' ORDER BY doc_id) AS removed
+               string_agg(doc_id || ' (' || source || ')', ', ' ORDER BY doc_id) AS removed, survivor_run
         FROM duplicates GROUP BY ALL ORDER BY copies DESC, survivor"""),
     "licences": ("curated documents and bytes per licence, its terms, documents refused by the licence "
                  "policy, and the attribution list (source and origin)", """
@@ -163,13 +167,17 @@ def open_audit(run_dir: str, con: duckdb.DuckDBPyConnection | None = None) -> du
     con.execute("CREATE OR REPLACE TEMP VIEW quarantine AS SELECT "
                 + ("* EXCLUDE (raw)" if "raw" in qcols else "doc_id, NULL::VARCHAR AS source, NULL::VARCHAR AS "
                    "reason, NULL::BIGINT AS raw_size, NULL::VARCHAR AS locator") + " FROM _quarantine")
+    _prior_views(con, run.get("prior_runs", []))
     con.execute("""CREATE OR REPLACE TEMP VIEW duplicates AS
-        SELECT d.stage, d.doc_id, d.source, d.dup_of AS survivor, s.source AS survivor_source,
+        SELECT d.stage, d.doc_id, d.source, d.dup_of AS survivor, d.details['prior_run'] AS survivor_run,
+               coalesce(s.source, p.source) AS survivor_source,
                CASE WHEN d.stage = 'fuzzy_dedup' THEN TRY_CAST(d.details['cluster_size'] AS DOUBLE)
                     ELSE d.score END AS group_size,
                CASE WHEN d.stage = 'fuzzy_dedup' THEN d.score END AS similarity,
                d.details['cluster_id'] AS cluster_id
-        FROM decisions d JOIN decisions s ON s.doc_id = d.dup_of AND s.stage = d.stage
+        FROM decisions d
+        LEFT JOIN decisions s ON s.doc_id = d.dup_of AND s.stage = d.stage AND d.details['prior_run'] IS NULL
+        LEFT JOIN prior_documents p ON p.run_id = d.details['prior_run'] AND p.doc_id = d.dup_of
         WHERE d.dup_of IS NOT NULL""")
     tokens_dir = os.path.join(run_dir, "tokens")
     if any(f.endswith(".parquet") for _, _, fs in os.walk(tokens_dir) for f in fs):
@@ -188,6 +196,26 @@ def open_audit(run_dir: str, con: duckdb.DuckDBPyConnection | None = None) -> du
         FROM (SELECT doc_id, source, decision, unnest(from_json(details['pii.findings'], '{_FINDING_JSON}')) AS f
               FROM decisions WHERE stage = 'pii' AND details['pii.findings'] IS NOT NULL)""")
     return con
+
+
+def _prior_views(con: duckdb.DuckDBPyConnection, prior: list[dict[str, str]]) -> None:
+    """``prior_runs`` (the earlier runs this run was deduplicated against) and ``prior_documents``: the
+    documents of their dedup indexes (run id, doc id, source; no text), for the duplicates of them."""
+    from pipeline import dedup_index as X
+
+    con.register("_prior_runs", pa.Table.from_pylist(prior, pa.schema([("run_id", pa.string()), ("name", pa.string()),
+                                                                       ("path", pa.string())])))
+    con.execute("CREATE OR REPLACE TEMP VIEW prior_runs AS SELECT * FROM _prior_runs")
+    parts = []
+    for p in prior:
+        for part in (X.EXACT, X.FUZZY_SIGNATURES):
+            files = os.path.join(p["path"], part)
+            if os.path.isdir(files):
+                path = files.replace("'", "''")
+                parts.append(f"SELECT '{p['run_id']}' AS run_id, doc_id, source FROM read_parquet('{path}/*.parquet')")
+    con.execute("CREATE OR REPLACE TEMP VIEW prior_documents AS "
+                + (" UNION ".join(parts) if parts else
+                   "SELECT NULL::VARCHAR AS run_id, NULL::VARCHAR AS doc_id, NULL::VARCHAR AS source WHERE false"))
 
 
 def check_key(run_dir: str, key: bytes) -> None:
@@ -261,7 +289,7 @@ def export(run_dir: str, path: str) -> None:
     try:
         con.execute(f"ATTACH '{path}' AS out")
         for view in ("sources", "stages", "documents", "shards", "decisions", "duplicates", "quarantine",
-                     "pii_findings", "token_lineage"):
+                     "pii_findings", "token_lineage", "prior_runs"):
             con.execute(f"CREATE TABLE out.{view} AS SELECT * FROM {view}")
         run = _load_run(run_dir)
         con.execute("CREATE TABLE out.run AS SELECT ? AS run_id, ? AS name, ? AS status, ? AS config_hash",

@@ -73,6 +73,11 @@ class HadoopFS:
             stream.close()
         return bytes(data).decode("utf-8")
 
+    def du(self, uri: str) -> int:
+        """Bytes of the files under ``uri`` (0 when it does not exist)."""
+        fs, p = self._path(uri)
+        return int(fs.getContentSummary(p).getLength()) if fs.exists(p) else 0
+
     def glob_files(self, pattern: str) -> list[tuple[str, int]]:
         """Files matching a glob (directories are listed recursively), with their sizes.
 

@@ -4,7 +4,8 @@
 2. the stage's output rows are exactly its keep, modify and flag decisions;
 3. document ids are unique in the output;
 4. a reason is present exactly when the decision is not a plain keep;
-5. every ``dup_of`` points at a document that the same stage passed on;
+5. every ``dup_of`` points at a document that the same stage passed on, or, for a duplicate of an
+   earlier run's document (``prior_run`` in its details), at a document of that run's dedup index;
 6. where the output carries ``text_sha256``, it equals the SHA-256 of the text.
 
 A violation raises ``InvariantError`` naming the check and up to 20 offending ids.
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import glob
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import reduce
 from typing import Any
 
 import duckdb
@@ -61,7 +64,8 @@ def parquet_view(con: duckdb.DuckDBPyConnection, name: str, uri: str | None, pas
     files = sorted(glob.glob(os.path.join(path, "**", "*.parquet"), recursive=True)) if path else []
     if not files:
         con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT NULL::VARCHAR AS doc_id, "
-                    "NULL::VARCHAR AS decision, NULL::VARCHAR AS reason, NULL::VARCHAR AS dup_of WHERE false")
+                    "NULL::VARCHAR AS decision, NULL::VARCHAR AS reason, NULL::VARCHAR AS dup_of, "
+                    "NULL::MAP(VARCHAR, VARCHAR) AS details WHERE false")
         return
     file_list = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
     where = f" WHERE {passing} IN ({_PASSING_SQL})" if passing else ""
@@ -75,7 +79,9 @@ class Check:
     sql: str
 
 
-def _checks(has_input: bool, out_columns: set[str] | None = None) -> list[Check]:
+def _checks(has_input: bool, out_columns: set[str] | None = None, has_prior: bool = False,
+            has_details: bool = True) -> list[Check]:
+    across = "details['prior_run'] IS NULL AND " if has_details else ""
     checks = [
         Check("a document has more than one decision",
               "SELECT doc_id FROM dec GROUP BY doc_id HAVING count(*) > 1"),
@@ -89,9 +95,14 @@ def _checks(has_input: bool, out_columns: set[str] | None = None) -> list[Check]
         Check("a reason is missing on a non-keep decision, or present on a keep",
               "SELECT doc_id FROM dec WHERE (decision = 'keep') = (reason IS NOT NULL)"),
         Check("dup_of does not point at a document this stage passed on",
-              "SELECT doc_id FROM dec WHERE dup_of IS NOT NULL AND dup_of NOT IN "
+              f"SELECT doc_id FROM dec WHERE dup_of IS NOT NULL AND {across}dup_of NOT IN "
               f"(SELECT doc_id FROM dec WHERE decision IN ({_PASSING_SQL}))"),
     ]
+    if has_prior:
+        checks.append(Check("dup_of names an earlier run's document that run's dedup index does not hold",
+                            "SELECT doc_id FROM dec WHERE details['prior_run'] IS NOT NULL AND NOT EXISTS "
+                            "(SELECT 1 FROM prior_docs p WHERE p.run_id = dec.details['prior_run'] "
+                            "AND p.doc_id = dec.dup_of)"))
     if out_columns is not None and {"text", "text_sha256"} <= out_columns:
         checks.append(Check("text_sha256 does not match the text (a stage changed text without rehashing)",
                             "SELECT doc_id FROM out WHERE text_sha256 IS NOT NULL AND text_sha256 <> sha256(text)"))
@@ -110,15 +121,21 @@ def _raise(stage: str, check: Check, ids: list[object]) -> None:
 
 
 def _check_with_spark(spark: Any, stage: str, decisions_uri: str, output_uri: str,
-                      inp: tuple[str, str | None] | None, output_passing: str | None) -> dict[str, int]:
+                      inp: tuple[str, str | None] | None, output_passing: str | None,
+                      prior: Sequence[tuple[str, str]]) -> dict[str, int]:
     """The same checks in Spark SQL, for run directories DuckDB cannot read (hdfs://, s3a://)."""
+    from pyspark.sql import functions as F
+
     for name, uri, passing in (("dec", decisions_uri, None), ("out", output_uri, output_passing),
                                ("inp", *(inp or (None, None)))):
         if uri is not None:
             df = spark.read.parquet(uri)
             (df.where(f"{passing} IN ({_PASSING_SQL})") if passing else df).createOrReplaceTempView(name)
+    if prior:
+        views = [spark.read.parquet(uri).select(F.lit(run).alias("run_id"), "doc_id") for run, uri in prior]
+        reduce(lambda x, y: x.unionByName(y), views).createOrReplaceTempView("prior_docs")
     out_columns = set(spark.table("out").columns)
-    for check in _checks(inp is not None, out_columns):
+    for check in _checks(inp is not None, out_columns, bool(prior), "details" in spark.table("dec").columns):
         sql = check.sql.replace("sha256(text)", "sha2(text, 256)")  # Spark SQL's spelling
         rows = spark.sql(f"SELECT doc_id FROM ({sql}) ORDER BY doc_id LIMIT 20").collect()
         if rows:
@@ -129,25 +146,34 @@ def _check_with_spark(spark: Any, stage: str, decisions_uri: str, output_uri: st
 
 
 def check_stage(stage: str, decisions_uri: str, output_uri: str, inp: tuple[str, str | None] | None,
-                spark: Any = None, output_passing: str | None = None) -> dict[str, int]:
+                spark: Any = None, output_passing: str | None = None,
+                prior: Sequence[tuple[str, str]] = ()) -> dict[str, int]:
     """Run every check; raise on the first violation. Returns decision counts and output rows.
 
     ``decisions_uri`` holds the stage's provenance records; the stage's output is ``output_uri``, or the
     rows of it whose ``output_passing`` decision column is keep, modify or flag (a pass dataset holds
     every row that entered the pass); ``inp`` is the stage's input documents as (dataset, decision
-    column): the previous stage's provenance records, of which the passing ones.
+    column): the previous stage's provenance records, of which the passing ones; ``prior`` the earlier
+    runs' dedup indexes the stage read, as (run id, dataset with a ``doc_id`` column).
     """
-    uris = [u for u in (decisions_uri, output_uri, inp[0] if inp else None) if u is not None]
+    uris = [u for u in (decisions_uri, output_uri, inp[0] if inp else None, *(u for _, u in prior))
+            if u is not None]
     if any(local_path(u) is None for u in uris):
-        return _check_with_spark(spark, stage, decisions_uri, output_uri, inp, output_passing)
+        return _check_with_spark(spark, stage, decisions_uri, output_uri, inp, output_passing, prior)
     con = connect()
     try:
         parquet_view(con, "dec", decisions_uri)
         parquet_view(con, "out", output_uri, output_passing)
         if inp is not None:
             parquet_view(con, "inp", inp[0], inp[1])
+        if prior:
+            for i, (_, uri) in enumerate(prior):
+                parquet_view(con, f"prior_{i}", uri)
+            con.execute("CREATE OR REPLACE TEMP VIEW prior_docs AS " + " UNION ALL ".join(
+                f"SELECT '{run}' AS run_id, doc_id FROM prior_{i}" for i, (run, _) in enumerate(prior)))
         out_columns = {r[0] for r in con.execute("DESCRIBE out").fetchall()}
-        for check in _checks(inp is not None, out_columns):
+        has_details = "details" in {r[0] for r in con.execute("DESCRIBE dec").fetchall()}
+        for check in _checks(inp is not None, out_columns, bool(prior), has_details):
             rows = con.execute(f"SELECT doc_id FROM ({check.sql}) ORDER BY doc_id LIMIT 20").fetchall()
             if rows:
                 _raise(stage, check, [r[0] for r in rows])

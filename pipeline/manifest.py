@@ -14,15 +14,18 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from filters.language import LANGUAGES
 from pipeline.chains import DEFAULT_CHAINS, PROVIDED
 from pipeline.errors import ManifestError
 from pipeline.ingest.decode import codec_for
 from pipeline.ingest.formats import FORMATS
+
+if TYPE_CHECKING:
+    from pipeline.dedup_index import PriorRun
 
 DOMAINS = ("web", "legal", "manufacturing", "cultural", "other")
 #: A source's declared language: the language block's set, or source code.
@@ -223,6 +226,11 @@ class RunManifest:
     spark: SparkSettings
     #: Modules of blocks from outside kocurate (import paths, entry points): shipped to the executors.
     plugins: tuple[str, ...] = ()
+    #: Earlier runs' directories, as the manifest names them (resolved), and the runs read from their
+    #: dedup indexes (``pipeline.dedup_index``): those named and, transitively, the runs they were checked
+    #: against. Remote directories are read when Spark is up (``resolve_prior_runs``).
+    prior_run_paths: tuple[str, ...] = ()
+    prior_runs: tuple[PriorRun, ...] = ()
 
     def resolved(self) -> dict[str, Any]:
         """A JSON-able, path-independent view used for run.json and the config hash."""
@@ -230,6 +238,8 @@ class RunManifest:
         data.pop("path")
         data.pop("output")
         data.pop("sources_manifest")
+        data.pop("prior_run_paths")
+        data["prior_runs"] = [p.run_id for p in self.prior_runs]  # where they are must not matter
         data["spark"].pop("master")  # where it runs must not change what it computes
         return data
 
@@ -607,7 +617,7 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
     """Load and validate a run manifest and the source manifest it names."""
     file = Path(path).resolve()
     top = _Table(str(file), "", _load_toml(file))
-    top.check_keys(["name", "sources_manifest", "sources", "output", "seed", "stages", "spark"])
+    top.check_keys(["name", "sources_manifest", "sources", "output", "seed", "stages", "spark", "prior_runs"])
     name = top.get("name", str)
     if not _NAME.match(name):
         raise top.fail("name", f"invalid value {name!r}; allowed: lowercase letters, digits, '_' and '-'")
@@ -694,10 +704,38 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
         # stage fingerprint, so --resume reruns the PII stage and what follows.
         key, _ = resolve_key(params["pii"]["key_env"], params["pii"]["key_file"], out)
         params["pii"]["key_fingerprint"] = key_fingerprint(key)
-    return RunManifest(
+    named = top.get("prior_runs", list, [])
+    if not all(isinstance(p, str) and p for p in named):
+        raise top.fail("prior_runs", "expected a list of earlier runs' directories")
+    prior_paths = tuple(_resolve_path(file.parent, p) for p in named)
+    manifest = RunManifest(
         path=str(file), name=name, sources_manifest=sources_file, sources=sources, output=out,
         seed=top.get("seed", int), stages=order, params=params, spark=spark, plugins=_plugins(params),
+        prior_run_paths=prior_paths,
     )
+    if prior_paths and not any(_URI.match(p) for p in prior_paths):
+        manifest = resolve_prior_runs(manifest)  # before Spark starts
+    return manifest
+
+
+def resolve_prior_runs(manifest: RunManifest, read_text: Any = None) -> RunManifest:
+    """The manifest with its earlier runs read and checked (``pipeline.dedup_index.load_prior_runs``);
+    their ids enter the dedup stages' parameters, so a changed list reruns those stages on ``--resume``."""
+    from pipeline import dedup_index
+
+    if not manifest.prior_run_paths:
+        return manifest
+    if not {"exact_dedup", "fuzzy_dedup"} & set(manifest.stages):
+        raise ManifestError(f"{manifest.path}: prior_runs: the order has no exact_dedup or fuzzy_dedup stage "
+                            "to deduplicate against earlier runs")
+    settings = dedup_index.index_settings(manifest.seed, manifest.stages, manifest.params)
+    kwargs = {"read_text": read_text} if read_text else {}
+    prior = dedup_index.load_prior_runs(manifest.prior_run_paths, settings, manifest.output, **kwargs)
+    params = {s: dict(p) for s, p in manifest.params.items()}
+    for stage in ("exact_dedup", "fuzzy_dedup"):
+        if stage in params:
+            params[stage]["prior_runs"] = [p.run_id for p in prior if stage in p.stages]
+    return replace(manifest, prior_runs=prior, params=params)
 
 
 def _plugins(params: Mapping[str, Mapping[str, Any]]) -> tuple[str, ...]:

@@ -23,11 +23,12 @@ from dataclasses import asdict
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
+from pipeline import dedup_index
 from pipeline import provenance as P
 from pipeline.errors import EnvironmentSetupError, InputError
 from pipeline.fs import HadoopFS
 from pipeline.invariants import local_path
-from pipeline.manifest import RunManifest
+from pipeline.manifest import RunManifest, resolve_prior_runs
 from pipeline.passes import pass_name, plan_passes, run_pass
 from pipeline.progress import StageProgress
 from pipeline.session import build_session, run_conf, ship_code, ship_plugins
@@ -47,7 +48,7 @@ _VERSIONED = ("kocurate", "pyspark", "pyarrow", "duckdb", "datatrove", "trafilat
 
 #: What a run writes into its directory (and a fresh run therefore clears).
 RUN_DIR_ENTRIES = ("docs", "provenance", "quarantine", "work", "reports", "models", "tokens", "tokens.partial",
-                   "tokens.model-tmp", "run.json")
+                   "tokens.model-tmp", "run.json", "index")
 
 
 def package_versions() -> dict[str, str]:
@@ -152,6 +153,8 @@ def _execute(manifest: RunManifest, resume: bool, t_start: float, log_file: logg
     log.info("Spark %s up in %.1f s (master %s)", spark.version, t_spark, spark.sparkContext.master)
     fs = HadoopFS(spark)
     run_dir = manifest.output.rstrip("/")
+    if manifest.prior_run_paths and not manifest.prior_runs:  # remote run directories: read them now
+        manifest = resolve_prior_runs(manifest, fs.read_text)
     if not resume:
         # A fresh run must not mix with an earlier one's outputs (a stage no longer in the manifest
         # would leave its provenance behind). Only the run directory's own entries are removed.
@@ -179,6 +182,7 @@ def _execute(manifest: RunManifest, resume: bool, t_start: float, log_file: logg
         "docs_schema_version": P.SCHEMA_VERSION,
         "packages": package_versions(),
         "inputs": [asdict(f) for f in inputs],
+        "prior_runs": [{"run_id": p.run_id, "name": p.name, "path": p.path} for p in manifest.prior_runs],
         "stages": [],
     }
     layers: tuple[Layer, ...] = ()
@@ -222,6 +226,9 @@ def _execute(manifest: RunManifest, resume: bool, t_start: float, log_file: logg
                 if rec.stage == "ingest" or rec.counts.get("quarantine", 0):
                     _check_error_rate(rec.stage, rec, manifest.params["ingest"]["max_error_rate"])
             layers = records[-1].output_layers()
+        fs.write_text(f"{run_dir}/{dedup_index.META}", dedup_index.meta_for(
+            run_id, manifest.name, dedup_index.index_settings(manifest.seed, manifest.stages, manifest.params),
+            manifest.prior_runs, {r.stage: r.counts for r in records if r.stage in ("exact_dedup", "fuzzy_dedup")}))
         record["status"] = "succeeded"
         fs.delete(f"{run_dir}/work/_checkpoints")  # Spark checkpoints of iterative stages: scratch only
     except Exception as exc:

@@ -207,6 +207,9 @@ class StageResult:
     #: An identifying stage (dedup): the document columns its dataset sets, with their value for the
     #: documents it does not list (``Layer.sets``).
     sets: Mapping[str, Any] = field(default_factory=dict)
+    #: Earlier runs' dedup indexes the stage read, as (run id, dataset of their doc ids): a ``dup_of``
+    #: across runs must point into them (``pipeline.invariants``).
+    prior_index: Sequence[tuple[str, str]] = ()
 
 
 @dataclass
@@ -325,7 +328,8 @@ def commit(pass_name: str, stages: Sequence[PassStage], data: DataFrame, data_ur
         else:
             inp = previous
         counts[stage] = check_stage(stage, f"{tmp}/provenance/{stage}", f"{tmp}/data", inp, spark=spark,
-                                    output_passing=None if separate else st.col(P.DECISION))
+                                    output_passing=None if separate else st.col(P.DECISION),
+                                    prior=st.result.prior_index)
         previous = (f"{tmp}/provenance/{stage}", "decision")
     lap("invariants")
 

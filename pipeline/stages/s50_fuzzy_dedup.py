@@ -1,7 +1,8 @@
 """Fuzzy dedup: MinHash LSH with connected components in Spark, a deterministic survivor per cluster.
 
 1. Signatures (``filters.minhash``, numpy over whole Arrow batches) are computed once and written to
-   ``work/fuzzy_dedup_signatures/`` (doc id, signature bytes, band keys), so the UDF never reruns.
+   ``index/fuzzy/signatures/`` (doc id, source, signature bytes, band keys): the UDF never reruns, and
+   later runs deduplicate against them (``pipeline.dedup_index``).
 2. Candidates: documents sharing a band key form a bucket; each member is linked to the bucket's
    smallest doc id (a star, not all pairs: a bucket of thousands of copies gives thousands of edges,
    not millions).
@@ -36,6 +37,7 @@ import numpy as np
 import pyarrow as pa
 
 from filters import minhash as M
+from pipeline import dedup_index as X
 from pipeline import provenance as P
 from pipeline.stage import StageContext, StageResult, output_uri
 
@@ -48,6 +50,7 @@ KIND = "identify"
 STEP = "fuzzy_dedup_v1"
 SIG_SCHEMA = pa.schema([("doc_id", pa.string()), ("n_shingles", pa.int32()), ("sig", pa.binary()),
                         ("keys", pa.list_(pa.int64()))])
+SIG_DDL = "doc_id string, n_shingles int, sig binary, keys array<bigint>, grp int, source string"
 log = logging.getLogger(__name__)
 
 
@@ -75,7 +78,8 @@ def _signature_batches(batches: Iterator[pa.RecordBatch], plans: list[dict[str, 
         for g in sorted(set(grp.to_pylist())):
             part = batch if pc.all(pc.equal(grp, g)).as_py() else batch.filter(pc.equal(grp, g))
             out = signature_batch(part, **plans[g])
-            yield out.append_column("grp", pa.array([g] * out.num_rows, pa.int32()))
+            yield (out.append_column("grp", pa.array([g] * out.num_rows, pa.int32()))
+                   .append_column("source", part.column("source")))
 
 
 def _verify_batches(batches: Iterator[pa.RecordBatch], mode: str, unit: str, n: int
@@ -233,8 +237,9 @@ def run(ctx: StageContext) -> StageResult:
     spark.sparkContext.setCheckpointDir(ctx.path("work", "_checkpoints", NAME))
     docs = ctx.read_input().select(*P.DOC_COLUMNS)
     groups, by_source, by_language = settings_groups(p)
-    grouped = docs.select("doc_id", "text", _group_column(by_source, by_language).alias("_grp"))
-    sig_uri = ctx.path("work", "fuzzy_dedup_signatures")
+    grouped = docs.select("doc_id", "text", "source", _group_column(by_source, by_language).alias("_grp"))
+    # The signatures are the run's durable index (``pipeline.dedup_index``): staged, published at commit.
+    sig_uri = ctx.path("work", "_staged", "index_fuzzy_signatures")
     plans, signing = [], []
     for group in groups:
         settings = group.settings
@@ -244,34 +249,39 @@ def run(ctx: StageContext) -> StageResult:
         signing.append({"unit": unit, "n": n, "seeds": seeds, "bands": lsh.bands, "rows": lsh.rows})
         plans.append((settings, group, unit, n, lsh))
     # One pass over the text for every group: a group without documents costs nothing.
-    grouped.mapInArrow(partial(_signature_batches, plans=signing),
-                       "doc_id string, n_shingles int, sig binary, keys array<bigint>, grp int"
-                       ).write.mode("overwrite").parquet(sig_uri)
+    grouped.mapInArrow(partial(_signature_batches, plans=signing), SIG_DDL).write.mode("overwrite").parquet(sig_uri)
     sigs = spark.read.parquet(sig_uri)
+    prior = X.prior_of(ctx, NAME)
+    earlier = _earlier(ctx, prior, [X.signature_settings(g.settings) for g in groups]) if prior else None
+    nodes = sigs.select("doc_id", "grp", "n_shingles", "sig", "keys", F.lit(1).alias("_new"))
+    if earlier is not None:
+        nodes = nodes.unionByName(earlier.select("doc_id", "grp", "n_shingles", "sig", "keys", F.lit(0).alias("_new")))
 
-    bands = sigs.filter(F.col("n_shingles") > 0).select("doc_id", "grp", F.posexplode("keys").alias("band", "key"))
+    bands = nodes.filter(F.col("n_shingles") > 0).select("doc_id", "grp", "_new",
+                                                         F.posexplode("keys").alias("band", "key"))
     bucket = Window.partitionBy("grp", "band", "key")
+    # A bucket of earlier runs' documents only links nothing new: those runs decided it already.
     all_edges = (bands.withColumn("center", F.min("doc_id").over(bucket))
-                 .filter(F.col("doc_id") != F.col("center"))
+                 .withColumn("_has_new", F.max("_new").over(bucket))
+                 .filter((F.col("doc_id") != F.col("center")) & (F.col("_has_new") == 1))
                  .select(F.col("center").alias("a"), F.col("doc_id").alias("b"), "grp").distinct())
     verified = []
     for g, (settings, _group, unit, n, _lsh) in enumerate(plans):
         edges = all_edges.filter(F.col("grp") == g).select("a", "b")
-        if settings["verify"] != "none":
-            if settings["verify"] == "exact":
-                side = ctx.read_input().select("doc_id", "text")
-                cols = ("text_a", "text_b")
-            else:
-                side = sigs.filter(F.col("grp") == g).select("doc_id", F.col("sig").alias("text"))
-                cols = ("sig_a", "sig_b")
-            pairs = (edges.join(side.select(F.col("doc_id").alias("a"), F.col("text").alias(cols[0])), "a")
-                     .join(side.select(F.col("doc_id").alias("b"), F.col("text").alias(cols[1])), "b"))
-            vfn = partial(_verify_batches, mode=settings["verify"], unit=unit, n=n)
-            edges = (pairs.mapInArrow(vfn, "a string, b string, sim double")
-                     .filter(F.col("sim") >= settings["threshold"]))
+        if settings["verify"] == "none":
+            verified.append(edges.withColumn("sim", F.lit(None).cast("double")))
+            continue
+        by_sig = nodes.filter(F.col("grp") == g).select("doc_id", F.col("sig").alias("v"))
+        if settings["verify"] == "exact":
+            # An earlier run's text is never read: an edge to its documents is verified by signatures.
+            cross = F.col("a").contains(X.NODE_SEP) | F.col("b").contains(X.NODE_SEP)
+            by_text = ctx.read_input().select("doc_id", F.col("text").alias("v"))
+            verified.append(_verified(edges.filter(~cross) if prior else edges, by_text, "exact", unit, n,
+                                      settings["threshold"]))
+            if prior:
+                verified.append(_verified(edges.filter(cross), by_sig, "signature", unit, n, settings["threshold"]))
         else:
-            edges = edges.withColumn("sim", F.lit(None).cast("double"))
-        verified.append(edges)
+            verified.append(_verified(edges, by_sig, "signature", unit, n, settings["threshold"]))
     edges = verified[0]
     for e in verified[1:]:
         edges = edges.unionByName(e)
@@ -292,25 +302,27 @@ def run(ctx: StageContext) -> StageResult:
         comps = spark.createDataFrame([], "doc_id string, cid string, _sim double")
     cached.unpersist()  # the driver holds its table; the Spark path reads the checkpoint
 
-    meta = docs.select("doc_id", "priority", "quality_score", F.char_length("text").alias("_len"))
-    ranked = Window.partitionBy("cid").orderBy(F.col("priority").desc(), F.col("quality_score").desc_nulls_last(),
-                                               F.col("_len").desc(), F.col("doc_id"))
-    clusters = (comps.join(meta, "doc_id")
-                .withColumn("_survivor", F.first("doc_id").over(ranked))
-                .withColumn("_size", F.count(F.lit(1)).over(Window.partitionBy("cid")))
-                .select("doc_id", "cid", "_survivor", "_size", "_sim"))
+    # Clusters of this run's documents, staged as the index's clusters and read back by the decisions.
+    run_id = ctx.facts["run_id"]
+    clusters_uri = ctx.path("work", "_staged", "index_fuzzy_clusters")
+    _clusters(comps, docs, earlier, run_id).write.mode("overwrite").parquet(clusters_uri)
+    clusters = spark.read.parquet(clusters_uri)
     df = docs.drop("dup_cluster_size").join(clusters, "doc_id", "left")
-    size = F.coalesce(F.col("_size"), F.lit(1)).cast("int")
-    removed = F.col("_survivor").isNotNull() & (F.col("_survivor") != F.col("doc_id"))
+    size = F.coalesce(F.col("cluster_size"), F.lit(1)).cast("int")
+    from_earlier = F.col("survivor_run") != F.lit(run_id)
+    removed = F.col("survivor").isNotNull() & ((F.col("survivor") != F.col("doc_id")) | from_earlier)
+    details = F.create_map(F.lit("cluster_id"), F.col("cid"), F.lit("cluster_size"), size.cast("string"))
+    if prior:  # a prior_run entry where the survivor is an earlier run's
+        details = F.map_concat(details, F.create_map(F.lit("prior_run"), F.when(from_earlier, F.col("survivor_run"))))
+        details = F.map_filter(details, lambda _k, v: v.isNotNull())
     combined = df.select(
         "doc_id", "source", F.when(F.col("cid").isNotNull(), size).alias("dup_cluster_size"),
         F.when(removed, F.lit("drop")).otherwise(F.lit("keep")).alias(P.DECISION),
         F.lit(STEP).alias(P.STEP),
         F.when(removed, F.lit(f"{STEP}.near_duplicate")).alias(P.REASON),
-        F.col("_sim").alias(P.SCORE),
-        F.when(removed, F.col("_survivor")).alias(P.DUP_OF),
-        F.when(F.col("cid").isNotNull(), F.create_map(F.lit("cluster_id"), F.col("cid"), F.lit("cluster_size"),
-                                                       size.cast("string")))
+        F.col("sim").alias(P.SCORE),
+        F.when(removed, F.col("survivor")).alias(P.DUP_OF),
+        F.when(F.col("cid").isNotNull(), details)
         .otherwise(F.create_map(F.lit("cluster_size"), F.lit("1"))).alias(P.DETAILS),
         F.octet_length("text").cast("long").alias(P.N_BYTES),
     )
@@ -327,6 +339,9 @@ def run(ctx: StageContext) -> StageResult:
     settings, _, unit, n, lsh = plans[0]
     summary: dict[str, Any] = {"lsh": describe(unit, n, lsh, settings["verify"]), "candidate_edges": n_edges,
                                "components_rounds": rounds, "report": [f"fuzzy_dedup: {line(unit, n, lsh)}"]}
+    if prior:
+        summary |= {"prior_runs": [x.run_id for x in prior],
+                    "prior_index_bytes": X.index_bytes(ctx.fs, prior, [X.FUZZY_SIGNATURES, X.FUZZY_CLUSTERS])}
     for settings, group, unit, n, lsh in plans[1:]:
         summary.setdefault("per_source", {}).update({s: describe(unit, n, lsh, settings["verify"])
                                                      for s in group.sources})
@@ -339,4 +354,77 @@ def run(ctx: StageContext) -> StageResult:
     # every other document, is the layer's value); the next pass reads the text without the dropped ones.
     return StageResult(combined=combined, output_uri=output_uri(ctx),
                        output_columns=["doc_id", "source", "dup_cluster_size"], summary=summary,
-                       sets={"dup_cluster_size": 1})
+                       sets={"dup_cluster_size": 1},
+                       publish=[(sig_uri, ctx.path(X.FUZZY_SIGNATURES)), (clusters_uri, ctx.path(X.FUZZY_CLUSTERS))],
+                       prior_index=[(x.run_id, x.uri(X.FUZZY_SIGNATURES)) for x in prior])
+
+
+def _verified(edges: DataFrame, side: DataFrame, mode: str, unit: str, n: int, threshold: float) -> DataFrame:
+    """The candidate edges (a, b) whose similarity reaches ``threshold``, with it (``sim``): from the
+    texts (``mode`` exact) or the signatures (``side``: doc_id, v)."""
+    from pyspark.sql import functions as F
+
+    cols = ("text_a", "text_b") if mode == "exact" else ("sig_a", "sig_b")
+    pairs = (edges.join(side.select(F.col("doc_id").alias("a"), F.col("v").alias(cols[0])), "a")
+             .join(side.select(F.col("doc_id").alias("b"), F.col("v").alias(cols[1])), "b"))
+    return (pairs.mapInArrow(partial(_verify_batches, mode=mode, unit=unit, n=n), "a string, b string, sim double")
+            .filter(F.col("sim") >= threshold))
+
+
+def _earlier(ctx: StageContext, prior: list[X.PriorRun], groups: list[dict[str, Any]]) -> DataFrame:
+    """The earlier runs' documents as graph nodes: doc_id ``<run id>/<doc id>``, this run's settings group
+    (an earlier run's group maps by its settings, which ``load_prior_runs`` checked this run has),
+    signature, band keys, and the survivor of its cluster with the run holding it (``_p_survivor``,
+    ``_p_run``), the cluster's size (``_p_size``) and the order the run was named in (``_p_order``)."""
+    from pyspark.sql import functions as F
+
+    parts = []
+    for p in prior:
+        grp = F.create_map(*[x for i, gs in enumerate(p.fuzzy_groups) for x in (F.lit(i), F.lit(groups.index(gs)))])
+        node = F.concat(F.lit(p.run_id + X.NODE_SEP), F.col("s.doc_id"))
+        sig = ctx.spark.read.parquet(p.uri(X.FUZZY_SIGNATURES)).alias("s")
+        clu = ctx.spark.read.parquet(p.uri(X.FUZZY_CLUSTERS)).select("doc_id", "survivor", "survivor_run",
+                                                                     "cluster_size").alias("c")
+        parts.append(sig.join(clu, F.col("s.doc_id") == F.col("c.doc_id"), "left").select(
+            node.alias("doc_id"), grp[F.col("s.grp")].alias("grp"), "s.n_shingles", "s.sig", "s.keys",
+            F.coalesce("c.survivor", "s.doc_id").alias("_p_survivor"),
+            F.coalesce("c.survivor_run", F.lit(p.run_id)).alias("_p_run"),
+            F.coalesce("c.cluster_size", F.lit(1)).alias("_p_size"), F.lit(p.order).alias("_p_order")))
+    out = parts[0]
+    for part in parts[1:]:
+        out = out.unionByName(part)
+    return out
+
+
+def _clusters(comps: DataFrame, docs: DataFrame, earlier: DataFrame | None, run_id: str) -> DataFrame:
+    """Per document of this run in a component: its cluster id, survivor and the run holding it, the
+    cluster size and its best edge similarity. The survivor is an earlier run's where the component holds
+    an earlier run's document (that document's survivor, of the earliest run named; nothing of an earlier
+    run is rewritten), else by source priority, then quality score, then length, then doc id. The size
+    counts the earlier runs' clusters the component touches, whole."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    meta = docs.select("doc_id", "priority", "quality_score", F.char_length("text").alias("_len"))
+    ranked = Window.partitionBy("cid").orderBy(F.col("priority").desc(), F.col("quality_score").desc_nulls_last(),
+                                               F.col("_len").desc(), F.col("doc_id"))
+    whole = Window.partitionBy("cid")
+    nodes = comps.join(meta, "doc_id", "left")
+    if earlier is None:
+        return (nodes.withColumn("survivor", F.first("doc_id").over(ranked))
+                .select("doc_id", "cid", "survivor", F.lit(run_id).alias("survivor_run"),
+                        F.count(F.lit(1)).over(whole).cast("int").alias("cluster_size"), F.col("_sim").alias("sim")))
+    nodes = nodes.join(earlier.select("doc_id", "_p_survivor", "_p_run", "_p_size", "_p_order"), "doc_id", "left")
+    new = F.col("_p_run").isNull()
+    prior_sizes = (nodes.filter(~new).groupBy("cid", "_p_run", "_p_survivor").agg(F.max("_p_size").alias("_s"))
+                   .groupBy("cid").agg(F.sum("_s").alias("_prior_size")))
+    pick = F.min(F.when(~new, F.struct("_p_order", "_p_run", "_p_survivor"))).over(whole)
+    return (nodes.withColumn("_pick", pick)
+            .withColumn("_first", F.first("doc_id").over(ranked))
+            .withColumn("_n_new", F.sum(new.cast("int")).over(whole))
+            .filter(new).join(prior_sizes, "cid", "left")
+            .select("doc_id", "cid",
+                    F.coalesce(F.col("_pick._p_survivor"), F.col("_first")).alias("survivor"),
+                    F.coalesce(F.col("_pick._p_run"), F.lit(run_id)).alias("survivor_run"),
+                    (F.col("_n_new") + F.coalesce(F.col("_prior_size"), F.lit(0))).cast("int").alias("cluster_size"),
+                    F.col("_sim").alias("sim")))
