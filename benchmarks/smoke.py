@@ -34,6 +34,7 @@ SMOKE: dict[str, list[str]] = {  # the longest first
     "audit": ["--mb", "0.2"],
     "scale": ["--sizes", "0.2"],
     "ingest_dedup": ["--repeat", "1"],
+    "incremental": ["--mb", "0.2"],
     "templates": ["--sites", "3", "--spam", "1", "--pages", "3,4", "--format", "wet", "--runs", "templates"],
     "equivalence": ["record", "--out", "{tmp}/eq", "--mb", "0.2", "--only", "corpora"],
     "quality": ["--docs", "60"],

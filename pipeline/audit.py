@@ -149,8 +149,10 @@ def open_audit(run_dir: str, con: duckdb.DuckDBPyConnection | None = None) -> du
     if "text" in cols:
         con.execute("CREATE OR REPLACE TEMP VIEW documents AS SELECT * EXCLUDE (text) FROM _docs")
     else:
+        # a run without export (the dedup stages only, say): the columns the reports and the data card read
         con.execute("CREATE OR REPLACE TEMP VIEW documents AS SELECT doc_id, NULL::VARCHAR AS source, "
-                    "NULL::BIGINT AS n_bytes FROM _docs")
+                    "NULL::BIGINT AS n_bytes, NULL::VARCHAR AS domain, NULL::VARCHAR AS declared_domain, "
+                    "NULL::DOUBLE AS quality_score, NULL::DOUBLE AS domain_score FROM _docs")
     docs_dir = os.path.join(run_dir, "docs")
     if "text" in cols:
         # One row per curated shard file: what a training team receives and a takedown rebuilds.

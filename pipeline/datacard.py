@@ -206,6 +206,7 @@ def _build(run_dir: str, run: dict[str, Any], con: Any) -> tuple[str, str]:
         tk_rows += [(f"tokens ({split})", n) for split, n in sorted(tokens["tokens"].items())]
         tk_rows.append(("shard dtype", tokens["dtype"]))
     crawl_html, crawl_md = _crawl(con, run)
+    earlier_html, earlier_md = _earlier_runs(con, run)
     versions = sorted(run["packages"].items())
     config = json.dumps(run["manifest"], indent=1, ensure_ascii=False, sort_keys=True)
 
@@ -223,6 +224,7 @@ def _build(run_dir: str, run: dict[str, Any], con: Any) -> tuple[str, str]:
         _bars("documents per reason", [(f"{r[0]}: {r[2]}", float(r[3])) for r in removals]),
         _table(rem_cols, rem_rows),
         *crawl_html,
+        *earlier_html,
         "<h2>Curated documents per domain</h2>",
         _hist("document length (UTF-8 bytes), share per domain", lengths, len_edges, len_labels),
         _hist("quality score, share per domain", quality, q_edges, q_labels) if quality else
@@ -247,6 +249,7 @@ def _build(run_dir: str, run: dict[str, Any], con: Any) -> tuple[str, str]:
         "## Documents through each stage", _md_table(flow_cols, flow_rows),
         "## Removals and changes, per reason", _md_table(rem_cols, rem_rows),
         *crawl_md,
+        *earlier_md,
         "## Curated documents per domain",
         _md_table(["domain", "documents", "median bytes", "mean quality score"],
                   [(d, len(v), int(sorted(v)[len(v) // 2]),
@@ -260,6 +263,22 @@ def _build(run_dir: str, run: dict[str, Any], con: Any) -> tuple[str, str]:
         "The charts and the resolved manifest are in datacard.html.",
     ]) + "\n"
     return page, md
+
+
+def _earlier_runs(con: Any, run: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The earlier runs this run was deduplicated against, and the documents it dropped as their copies."""
+    prior = run.get("prior_runs") or []
+    if not prior:
+        return [], []
+    counts = {(r, st): n for r, st, n in _q(con, """SELECT details['prior_run'], stage, count(*) FROM decisions
+                                                  WHERE details['prior_run'] IS NOT NULL GROUP BY ALL""")}
+    cols = ["run", "name", "directory", "exact copies dropped", "near copies dropped"]
+    rows = [(p["run_id"], p["name"], p["path"], counts.get((p["run_id"], "exact_dedup"), 0),
+             counts.get((p["run_id"], "fuzzy_dedup"), 0)) for p in prior]
+    note = ("Deduplicated against earlier runs by their dedup indexes (docs/incremental.md): a document that "
+            "copies an earlier run's is dropped here; the earlier runs' outputs are unchanged.")
+    return ([f"<h2>Earlier runs</h2><p>{html.escape(note)}</p>", _table(cols, rows)],
+            ["## Earlier runs", note, _md_table(cols, rows)])
 
 
 def _crawl(con: Any, run: dict[str, Any]) -> tuple[list[str], list[str]]:

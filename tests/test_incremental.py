@@ -118,6 +118,7 @@ def _write(tmp: Path, name: str, rows: list[dict[str, str]]) -> None:
 
 
 def test_a_corpus_curated_in_two_runs_keeps_every_duplicate_group_once(spark: Any, tmp_path: Path) -> None:
+    from pipeline import datacard
     from pipeline.audit import open_audit
     from pipeline.explain import explain
     from pipeline.manifest import load_run
@@ -167,6 +168,10 @@ def test_a_corpus_curated_in_two_runs_keeps_every_duplicate_group_once(spark: An
     assert f"duplicate of {doc_a} in run {run_a['run_id']}" in text and "outcome in run" in text
     affected = {x.doc_id: x for x in takedown(str(tmp_path / "B"), [doc_b], [], [])}
     assert doc_a in affected and run_a["run_id"] in affected[doc_a].relation
+    assert affected[doc_a].run == str(tmp_path / "A") and affected[doc_a].outcome == "passed fuzzy_dedup"
+    _, card = datacard.build(str(tmp_path / "B"))
+    exact_across = sum(1 for v in b.values() if v[4] and v[2] == "exact_dedup_v1.duplicate")
+    assert f"| {run_a['run_id']} | first | {tmp_path / 'A'} | {exact_across} |" in card
 
 
 def test_an_index_made_under_other_settings_is_refused_before_spark(tmp_path: Path) -> None:
