@@ -112,9 +112,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=20.0, help="MB of text of the corpora mix")
     ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--keep", help="keep the runs in this new directory (default: deleted)")
     args = ap.parse_args()
     corpora = require_corpora()
-    root = Path(tempfile.mkdtemp(prefix="kocurate-incremental-"))
+    root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kocurate-incremental-"))
+    root.mkdir(parents=True, exist_ok=not args.keep)
     try:
         n_docs, n_bytes = write_input(base_documents(corpora), args.mb, root / "mix")
         halves = split_halves(root / "mix", root / "in")
@@ -129,7 +131,8 @@ def main() -> None:
                                          root / "second")
         report(root, seconds, text_bytes, index_bytes)
     finally:
-        shutil.rmtree(root, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
 
 
 def report(root: Path, seconds: dict[str, float], text_bytes: int, index_bytes: int) -> None:
@@ -150,6 +153,11 @@ def report(root: Path, seconds: dict[str, float], text_bytes: int, index_bytes: 
     rows = [["duplicate groups of the whole run", "count"]]
     rows += [[k, f"{v:,}"] for k, v in kinds.items()]
     print(table(rows))
+    differ = Counter((whole[x], split[x]) for x in whole if whole[x] != split[x])
+    if differ:
+        print()
+        print(table([["outcome in the whole run", "in the two runs", "records"]]
+                    + [[a, b, f"{n:,}"] for (a, b), n in sorted(differ.items())]))
     curated = [["run", "records", "curated", "seconds"]]
     for name, out in (("whole", whole), ("first", first), ("second", second)):
         kept = sum(v == "curated" for v in out.values())

@@ -36,7 +36,10 @@ META: Final = "index/meta.json"
 EXACT: Final = "index/exact"
 FUZZY_SIGNATURES: Final = "index/fuzzy/signatures"
 FUZZY_CLUSTERS: Final = "index/fuzzy/clusters"
-#: Separates an earlier run's id from its doc id in fuzzy dedup's graph (doc ids are hex: no clash).
+#: An earlier run's document is the node ``<doc id>/<run id>`` in fuzzy dedup's graph (doc ids are hex:
+#: no clash). The doc id comes first so that nodes sort as their documents do in one run over
+#: everything: a bucket's centre, its smallest node, is the document it would be there, and so are the
+#: edges verified (the centre's to every member), whatever the run ids are.
 NODE_SEP: Final = "/"
 
 

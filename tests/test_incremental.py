@@ -79,7 +79,7 @@ def corpus(seed: int = 5) -> tuple[list[dict[str, str]], list[dict[str, str]], l
     return first, second, groups
 
 
-def _manifest(tmp: Path, name: str, files: list[str], prior: list[str]) -> Path:
+def _manifest(tmp: Path, name: str, files: list[str], prior: list[str], fuzzy: str = "") -> Path:
     src = tmp / f"{name}_sources.toml"
     src.write_text('[[source]]\nname = "web"\ndomain = "web"\npaths = [' + ", ".join(f'"{f}"' for f in files)
                    + ']\nformat = "jsonl"\nfields = { text = "text", id = "id" }\nlicence = "CC0"\norigin = "test"\n',
@@ -88,7 +88,7 @@ def _manifest(tmp: Path, name: str, files: list[str], prior: list[str]) -> Path:
     run.write_text(f'name = "{name}"\nsources_manifest = "{src.name}"\nseed = 11\n'
                    f"prior_runs = {json.dumps(prior)}\n"
                    '[stages]\norder = ["ingest", "normalize", "exact_dedup", "fuzzy_dedup"]\n'
-                   f'[stages.fuzzy_dedup]\nshingle = "char"\nthreshold = 0.8\n'
+                   f'[stages.fuzzy_dedup]\nshingle = "char"\nthreshold = 0.8\n{fuzzy}\n'
                    '[spark]\nmaster = "local[2]"\nshuffle_partitions = 4\n', encoding="utf-8")
     return run
 
@@ -134,7 +134,9 @@ def test_a_corpus_curated_in_two_runs_keeps_every_duplicate_group_once(spark: An
     text_bytes = sum(f.stat().st_size for d in ("work", "docs") for f in (tmp_path / "A" / d).rglob("*") if f.is_file())
     for d in ("work", "docs"):
         shutil.rmtree(tmp_path / "A" / d, ignore_errors=True)
-    run_b = execute(load_run(_manifest(tmp_path, "second", ["b.jsonl"], ["A"]), output=str(tmp_path / "B")))
+    # verified from the texts within the second run, and by signatures where an edge reaches the first
+    second = _manifest(tmp_path, "second", ["b.jsonl"], ["A"], 'verify = "exact"')
+    run_b = execute(load_run(second, output=str(tmp_path / "B")))
     assert run_b["prior_runs"] == [{"run_id": run_a["run_id"], "name": "first", "path": str(tmp_path / "A")}]
 
     a, b = outcomes(tmp_path / "A", files), outcomes(tmp_path / "B", files)

@@ -372,7 +372,7 @@ def _verified(edges: DataFrame, side: DataFrame, mode: str, unit: str, n: int, t
 
 
 def _earlier(ctx: StageContext, prior: list[X.PriorRun], groups: list[dict[str, Any]]) -> DataFrame:
-    """The earlier runs' documents as graph nodes: doc_id ``<run id>/<doc id>``, this run's settings group
+    """The earlier runs' documents as graph nodes: doc_id ``<doc id>/<run id>``, this run's settings group
     (an earlier run's group maps by its settings, which ``load_prior_runs`` checked this run has),
     signature, band keys, and the survivor of its cluster with the run holding it (``_p_survivor``,
     ``_p_run``), the cluster's size (``_p_size``) and the order the run was named in (``_p_order``)."""
@@ -381,7 +381,7 @@ def _earlier(ctx: StageContext, prior: list[X.PriorRun], groups: list[dict[str, 
     parts = []
     for p in prior:
         grp = F.create_map(*[x for i, gs in enumerate(p.fuzzy_groups) for x in (F.lit(i), F.lit(groups.index(gs)))])
-        node = F.concat(F.lit(p.run_id + X.NODE_SEP), F.col("s.doc_id"))
+        node = F.concat(F.col("s.doc_id"), F.lit(X.NODE_SEP + p.run_id))
         sig = ctx.spark.read.parquet(p.uri(X.FUZZY_SIGNATURES)).alias("s")
         clu = ctx.spark.read.parquet(p.uri(X.FUZZY_CLUSTERS)).select("doc_id", "survivor", "survivor_run",
                                                                      "cluster_size").alias("c")
