@@ -37,8 +37,10 @@ _BASE: Final = np.uint64(0x100000001B3)  # the FNV prime, as the polynomial base
 _PUNCT: Final = re.compile(r"[^\w\s]|_")
 _SPACE: Final = re.compile(r"\s+")
 #: Shingles processed at once when signatures are computed (rows of the shingles x permutations
-#: matrix): 65,536 x 128 permutations x 8 bytes = 64 MB.
-CHUNK_SHINGLES: Final = 65_536
+#: matrix): 1,024 x 128 permutations x 8 bytes = 1 MB, which stays in the CPU's cache between the
+#: multiply, the add and the minimum. At 65,536 rows (64 MB) the same work took 2.5 to 4.6 times as
+#: long on this project's machine (docs/throughput.md).
+CHUNK_SHINGLES: Final = 1_024
 
 
 def mix64(z: np.ndarray) -> np.ndarray:
@@ -108,34 +110,32 @@ def shingles(text: str, unit: str = "char", n: int | None = None) -> np.ndarray:
 
 
 def signatures(shingle_sets: Sequence[np.ndarray], seeds: np.ndarray) -> np.ndarray:
-    """MinHash signatures (len(shingle_sets) x num_perm, uint64) for a whole batch at once.
+    """MinHash signatures (len(shingle_sets) x num_perm, uint64) for a whole batch at once: ``signatures_of``
+    the sets concatenated."""
+    flat = np.concatenate(shingle_sets) if len(shingle_sets) else np.empty(0, np.uint64)
+    return signatures_of(flat, np.fromiter((len(x) for x in shingle_sets), np.int64, len(shingle_sets)), seeds)
 
-    Shingles of many documents are concatenated and the permutation matrix is computed in chunks of
-    ``CHUNK_SHINGLES`` rows, reduced per document with ``np.minimum.reduceat``. A document without
+
+def signatures_of(flat: np.ndarray, counts: np.ndarray, seeds: np.ndarray) -> np.ndarray:
+    """MinHash signatures (len(counts) x num_perm, uint64) of documents whose shingles are ``flat``, the
+    first ``counts[0]`` the first document's and so on.
+
+    The permutation matrix is computed ``CHUNK_SHINGLES`` rows at a time, whatever documents they belong
+    to, and reduced per document with ``np.minimum.reduceat``; a document that spans chunks takes the
+    minimum of its pieces (the minimum is the same however its shingles are split). A document without
     shingles gets the all-ones signature (it matches nothing: its band keys are never shared because
     the stage skips such documents).
     """
-    n_docs, k = len(shingle_sets), seeds.shape[1]
-    out = np.full((n_docs, k), np.iinfo(np.uint64).max, dtype=np.uint64)
-    start = 0
-    while start < n_docs:
-        # Documents [start, stop) whose shingles fit one chunk (a huge document alone, in pieces).
-        stop, total = start, 0
-        while stop < n_docs and (stop == start or total + len(shingle_sets[stop]) <= CHUNK_SHINGLES):
-            total += len(shingle_sets[stop])
-            stop += 1
-        docs = [i for i in range(start, stop) if len(shingle_sets[i])]
-        if docs:
-            if len(docs) == 1 and total > CHUNK_SHINGLES:
-                s = shingle_sets[docs[0]]
-                for lo in range(0, len(s), CHUNK_SHINGLES):
-                    part = _permute_min(s[lo:lo + CHUNK_SHINGLES], seeds).min(axis=0)
-                    out[docs[0]] = np.minimum(out[docs[0]], part)
-            else:
-                flat = np.concatenate([shingle_sets[i] for i in docs])
-                offsets = np.cumsum([0] + [len(shingle_sets[i]) for i in docs[:-1]])
-                out[docs] = np.minimum.reduceat(_permute_min(flat, seeds), offsets, axis=0)
-        start = stop
+    k = seeds.shape[1]
+    out = np.full((len(counts), k), np.iinfo(np.uint64).max, dtype=np.uint64)
+    owner = np.repeat(np.arange(len(counts)), counts)
+    for lo in range(0, len(flat), CHUNK_SHINGLES):
+        hi = min(lo + CHUNK_SHINGLES, len(flat))
+        docs = owner[lo:hi]
+        cuts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
+        mins = np.minimum.reduceat(_permute_min(flat[lo:hi], seeds), cuts, axis=0)
+        np.minimum(out[docs[cuts]], mins, out=mins)
+        out[docs[cuts]] = mins
     return out
 
 

@@ -6,6 +6,8 @@ import unicodedata
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from filters import minhash as M
 
@@ -95,3 +97,20 @@ def test_lsh_parameters_fit_the_budget_and_put_the_curve_around_the_threshold() 
         assert p.probability(t) > 0.5 and p.probability(t - 0.3) < 0.3
     even = M.choose_lsh(0.7, 128, fp_weight=0.5)
     assert (even.bands, even.rows) == (14, 9)  # datasketch's optimum for the same inputs
+
+
+@given(st.lists(st.lists(st.integers(0, 2**64 - 1), max_size=40, unique=True), max_size=12),
+       st.sampled_from([1, 2, 3, 7, 64, M.CHUNK_SHINGLES]))
+def test_signatures_do_not_depend_on_how_shingles_are_chunked(sets: list[list[int]], chunk: int) -> None:
+    seeds = M.permutation_seeds(3, 8)
+    a, b = seeds.tolist()
+    arrays = [np.array(s, dtype=np.uint64) for s in sets]
+    expected = [[min(((ai * x + bi) & MASK for x in s), default=MASK) for ai, bi in zip(a, b, strict=True)]
+                for s in sets]
+    saved = M.CHUNK_SHINGLES
+    M.CHUNK_SHINGLES = chunk
+    try:
+        got = M.signatures(arrays, seeds)
+    finally:
+        M.CHUNK_SHINGLES = saved
+    assert got.tolist() == expected
