@@ -77,7 +77,7 @@ _DIGIT_WORDS = "공영일이삼사오육륙칠팔구"
 #: A number spelled with Korean digit words, wholly or in part (공일공 일이삼사 오육칠팔, 010 일이삼사 5678):
 #: digits and digit words with separators between them (spaces, a dot or dash, a line break or its JSON
 #: escape), starting with 0, 공 or 영; whether it is a number at all is decided by ``_as_digits``.
-_RUN_SEP = r"(?:[ \t.,\-]{0,4}(?:(?:\r\n?|\n|(?:\\[nrt]){1,2})[ \t]{0,8})?)"
+_RUN_SEP = r"(?:[ \t.,:\-]{0,4}(?:(?:\r\n?|\n|(?:\\[nrt]){1,2})[ \t]{0,8})?)"
 _DIGIT_RUN = re.compile(rf"(?<![0-9])[0공영](?:{_RUN_SEP}[0-9{_DIGIT_WORDS}]){{8,}}")
 #: Where a text may hold such a run: a digit word next to a digit, or three digit words in a row.
 _DIGIT_RUN_HINT = re.compile(rf"[0-9]{_RUN_SEP}[{_DIGIT_WORDS}]|[{_DIGIT_WORDS}]{_RUN_SEP}[0-9]"
@@ -120,7 +120,7 @@ _JOIN_RUN_HINT = re.compile(f"[{_J}][ \t]*[\r\n{_J}]")
 #: past filters).
 _LOOKALIKE_HINT = re.compile(r"[0-9][OoIl]|[OoIl][0-9]|[Oo][lI][Oo]")
 _LOOKALIKES = str.maketrans("OoIl", "0011")
-_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,{_J}]|\\\\[nrt]){{0,9}}[0-9OoIl]){{8,11}}"
+_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,:{_J}]|\\\\[nrt]){{0,9}}[0-9OoIl]){{8,11}}"
                             "(?![A-Za-z0-9])")
 
 
@@ -278,7 +278,7 @@ def _recognizer_of(r: RecognizerResult) -> str:
 
 #: Every recognizer but the name rules needs a digit (any script), an @, a full-width form, an
 #: e-mail obfuscation or a Korean digit-word run: text without any skips Presidio's per-call overhead.
-GATE = re.compile(r"[\d@\uff01-\uff5e]|골\s?뱅\s?이|앳|[\[({<]\s?(?:at|AT|At)\s?[\])}>]|%40|&#|&commat;"
+GATE = re.compile(r"[\d@\uff01-\uff5e]|골\s?뱅\s?이|[앳엣]|[\[({<]\s?(?:at|AT|At)\s?[\])}>]|%40|&#|&commat;"
                   r"|\s(?:at|AT)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT)\s)")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 
@@ -320,7 +320,8 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
 
 
 #: A separator between number groups as ``filters.pii_rules.SEP`` reads them (and a slash).
-_GROUP_SEP = r"(?:[ \t]{0,3}[-./][ \t]{0,3}(?:(?:\r\n?|\n)[ \t]{0,8})?|[ \t]{1,4}|[ \t]{0,4}(?:\r\n?|\n)[ \t]{0,8})?"
+_GROUP_SEP = (r"(?:[ \t]{0,3}(?:[-/:]|\.\.?)[ \t]{0,3}(?:(?:\r\n?|\n)[ \t]{0,8})?|[ \t]{1,4}"
+              r"|[ \t]{0,4}(?:\r\n?|\n)[ \t]{0,8})?")
 _NUMBER_GOES_ON = re.compile(rf"{_GROUP_SEP}[0-9]")
 _NUMBER_CAME = re.compile(rf"[0-9]{_GROUP_SEP}$")
 _NUMBERS: Final = frozenset({"KR_RRN", "KR_FRN", "KR_BRN", "KR_CRN", "KR_DRIVER_LICENSE", "KR_HEALTH_INSURANCE",

@@ -35,7 +35,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 7: stop 31, third round (a wrapped line's indent, the Korean @ word spaced or bracketed, l for 1, the
 #: copula's particles after names, LaTeX and hashtags around names, dotted quads are not accounts, plate
 #: regions with a space, TSV tables by their rows).
-RULES_VERSION: Final = 9
+RULES_VERSION: Final = 10
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -242,6 +242,19 @@ _FORM_WORDS: Final = frozenset((
     "서울시", "부산시", "인천시", "대구시", "대전시", "광주시", "울산시", "세종시",
 ))
 
+
+_FIELD_PARTICLES: Final = frozenset("에은는이을도의")
+
+
+def _form_word(value: str) -> bool:
+    """A form word, or a form's field named by one (서명란, 확인란, 기재칸: the box where it goes), with a
+    particle after it or not (서명란에): what stands after a person's label on a blank form (매수인 서명란),
+    not a name (rules version 10)."""
+    def field(word: str) -> bool:
+        return len(word) >= 3 and word[-1] in "란칸" and word[:-1] in _FORM_WORDS
+
+    return value in _FORM_WORDS or field(value) or (value[-1:] in _FIELD_PARTICLES and field(value[:-1]))
+
 #: The syllables Korean given names are mostly made of (민준, 서연, 지훈, 영희, 철수, ...): a name set off
 #: from a person noun by a space only must be a surname and two of these.
 _GIVEN_SYLLABLES: Final = ("가경규근기나남다도동라란래린명미민범병보빈상서석선성세소"
@@ -289,8 +302,11 @@ _AFTER_NAME = ("(?:이었습니다|이었는데|이었어요|이거든요|거든
                "(?![ \t]*[:：])(?:[^가-힣]|$)")
 
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
-_AT_WORD: Final = r"[\[({<]\s?(?:at|AT|At|골\s?뱅\s?이|앳)\s?[\])}>]|골\s?뱅\s?이|앳|&#0*64;|&#[xX]0*40;|&commat;"
-_DOT_WORD: Final = (r"[\[({<]\s?(?:dot|DOT|Dot)\s?[\])}>]|닷|점|쩜|돗|&#0*46;|&#[xX]0*2[eE];|&period;"
+#: 엣 is how 앳 is often misspelled; a Korean word for the @ or the dot may stand in brackets too, and the
+#: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10).
+_AT_WORD: Final = (r"[\[({<]\s?(?:at|AT|At|골\s?뱅\s?이|[앳엣])\s?[\])}>]|골\s?뱅\s?이|[앳엣]|&#0*64;|&#[xX]0*40;"
+                   r"|&commat;")
+_DOT_WORD: Final = (r"[\[({<]\s?(?:dot|DOT|Dot|닷|점|쩜|돗)\s?[\])}>]|닷|점|쩜|돗|[。｡]|&#0*46;|&#[xX]0*2[eE];|&period;"
                     r"|(?<=\s)(?:dot|DOT|Dot)(?=\s)")
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
@@ -300,20 +316,26 @@ _KOREAN_TLD: Final = rf"(?:닷|점|쩜|돗)\s?(?:{'|'.join(sorted(KOREAN_TLDS, k
 #: every two-letter country code (co.kr, go.kr end in kr).
 _TLDS: Final = r"\b(?:com|net|org|edu|gov|mil|info|biz|name|pro|io|ai|app|dev|me|xyz|site|online|shop|[a-z]{2})"
 
-#: An optional separator between digit groups, as people type them: a hyphen or a dot with up to three
-#: spaces or tabs on each side, a run of up to four spaces or tabs (people align groups with several),
+#: The mark between two digit groups: a hyphen, a dot or two, or a colon (830207:2555896, 830207..2555896:
+#: the eighth held-out half's writings, rules version 10). A colon alone joins no time (10:30) into an
+#: identifier: every grouped type has a checksum, a prefix or a length a time does not reach.
+_MARK: Final = r"(?:[-:]|\.\.?)"
+#: An optional separator between digit groups, as people type them: that mark with up to three spaces
+#: or tabs on each side, a run of up to four spaces or tabs (people align groups with several),
 #: a line break of any convention (``\n``, ``\r\n``, ``\r``) with a wrapped line's indent after it (up
 #: to eight spaces or tabs), or a JSON escape of one (``\\n``, ``\\r\\n``) with the same indent.
 _BR: Final = r"(?:\r\n?|\n)"
 _ESC: Final = r"(?:\\[nrt]){1,2}"
-_SEP_BODY: Final = (rf"[ \t]{{0,3}}[-.][ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?|[ \t]{{1,4}}"
+_SEP_BODY: Final = (rf"[ \t]{{0,3}}{_MARK}[ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?|[ \t]{{1,4}}"
                     rf"|[ \t]{{0,4}}(?:{_BR}|{_ESC})[ \t]{{0,8}}")
 SEP: Final = rf"(?:{_SEP_BODY})?"
 #: Space around an e-mail's @ or dot: any one whitespace character, or up to three spaces or tabs.
 _GAP: Final = r"(?:[ \t]{1,3}|\s)?"
-#: ... without a bare tab between groups (a TSV row's delimiter); a tab beside a hyphen or a dot stays.
-_SEP_NO_TAB: Final = (rf"(?:[ \t]{{0,3}}[-.][ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?| {{1,4}}"
-                      rf"| {{0,4}}(?:{_BR}|{_ESC})[ \t]{{0,8}})?")
+#: ... for a bank account: without a bare tab between groups (a TSV row's delimiter; a tab beside a
+#: hyphen or a dot stays), and without a colon: an account has no checksum or prefix, and a timestamp's
+#: digits (2024-05-02 12:30:45) reach an account's length beside an account's label.
+_ACCOUNT_SEP: Final = (rf"(?:[ \t]{{0,3}}(?:-|\.\.?)[ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?| {{1,4}}"
+                       rf"| {{0,4}}(?:{_BR}|{_ESC})[ \t]{{0,8}})?")
 #: ... or a comma, for the types whose checksum or shape tells a comma between groups from a thousands
 #: separator (groups of 6 and 7, 3-4-4, 4-4-4-4 digits are never thousands): ``Rule.comma``.
 SEPC: Final = rf"(?:{_SEP_BODY}|[ \t]?,[ \t]?)?"
@@ -457,7 +479,7 @@ RULES: Final = [
         # One separator throughout: a comma- or tab-separated account (1966,680,027425) is not run
         # together with the fields of the CSV or TSV row around it (17,56406420088,2024-05-02).
         _r(rf"{_NB}(?P<v>\d{{2,6}}(?:[ \t]?,[ \t]?\d{{2,7}}){{1,4}}{_NA}|\d{{2,6}}(?:\t\d{{2,7}}){{1,4}}{_NA}"
-           rf"|\d{{2,6}}(?:{_SEP_NO_TAB}\d{{2,7}}){{1,4}}|\d{{10,14}}){_NA}"),
+           rf"|\d{{2,6}}(?:{_ACCOUNT_SEP}\d{{2,7}}){{1,4}}|\d{{10,14}}){_NA}"),
         0.1,
         lambda v: None if 10 <= len(_digits(v)) <= 14 and not _DATE.fullmatch(v) and not _IPV4.fullmatch(v) else False,
         comma=True,
@@ -513,7 +535,7 @@ RULES: Final = [
             rf"(?P<x>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})(?={_AFTER_NAME})"
         ),
         0.7,
-        lambda v: False if v in _FORM_WORDS else None,
+        lambda v: False if _form_word(v) else None,
         anchor=_NAME_ANCHOR,
     ),
     # A name that only markup or code separates from its label (<label>예금주</label><input value="황유진">,
@@ -530,7 +552,7 @@ RULES: Final = [
             rf"{_NOT_A_LABEL}(?!{_ANY_LABEL})(?P<v>[{_SURNAMES}][가-힣]{{1,3}})(?![가-힣0-9])"
         ),
         0.7,
-        lambda v: False if v in _FORM_WORDS else None,
+        lambda v: False if _form_word(v) else None,
         anchor=_NAME_ANCHOR,
     ),
     # A labelled name that is a URL's query value: the label stands before the URL.

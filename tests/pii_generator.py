@@ -31,11 +31,17 @@ stop 32 (a dot and a space, a hyphen between tabs, a vertical bar, two no-break 
 CRLF and a tab, O and l together for 0 and 1, the last group in digit words, ``<mailto:...>``, plus
 tags, subdomains, full-width ``［at］``, 골뱅이 with ``dot``, PHP arrays, Markdown bold, HTTP headers,
 ``.env`` files, quoted CSV, civil petitions, game trades, wedding invitations, club rosters, lost and
-found). The held-out half now is the eighth (``heldout8`` below), written at stop 32 after the seventh
-was read and before any detector ran on it: a hyphen with a space after or before it, a colon, two
-dots, a hyphen and a zero-width space, the first group in digit words, the ideographic full stop,
+found), and so did the eighth, written at stop 32 after the seventh was read and before any detector
+ran on it, reported at stop 32 and read at stop 36 (a hyphen with a space after or before it, a colon,
+two dots, a hyphen and a zero-width space, the first group in digit words, the ideographic full stop,
 골뱅이 and 닷 in parentheses or brackets, 엣, a dotted local part, Markdown quotes, HTML spans, JSON
-arrays, vCards, SMS headers, parcels, gifts, management fees, alumni, used cars; it is reported only.
+arrays, vCards, SMS headers, parcels, gifts, management fees, alumni, used cars). The held-out half now
+is the ninth (``heldout9`` below), written at stop 36 after the eighth was read and before any detector
+ran on it: a figure space, the katakana middle dot, a tilde, an en dash, a dot with spaces on both
+sides, a middle group in digit words, a first group in full-width digits, digits in an e-mail's local
+part, a hyphenated host, 골뱅이 with 쩜, 앳 in parentheses, upper-case bracketed words, Markdown lists,
+HTML definition lists, semicolon CSV, XML attributes, chat logs, year-end tax forms, real estate,
+cancellations, prize winners, pet adoption; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -308,6 +314,15 @@ SEPARATORS = {
         ("hyphen_zero_width_space", "-\u200b"),
         ("hyphen", "-"),
     ),
+    # Written at stop 36, after the eighth half was read and moved into tuning; not run before it was written.
+    "heldout9": (
+        ("figure_space", "\u2007"),
+        ("katakana_middle_dot", "\u30fb"),
+        ("tilde", "~"),
+        ("en_dash", "\u2013"),
+        ("spaced_dot_both", " . "),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -317,7 +332,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout5": ("ascii", "letter_l", "fullwidth_groups"),
                "heldout6": ("ascii", "korean_words_with_digits_spaced", "fullwidth_spaced"),
                "heldout7": ("ascii", "letters_o_and_l", "korean_words_last_group"),
-               "heldout8": ("ascii", "korean_words_first_group")}
+               "heldout8": ("ascii", "korean_words_first_group"),
+               "heldout9": ("ascii", "korean_words_middle_group", "fullwidth_first_group")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -380,6 +396,13 @@ EMAIL_FORMS = {
         ("korean_words_in_brackets", "{l}[골뱅이]{h}[닷]{t}"),
         ("dotted_local_part", "{l}.{h}@{h}.{t}"),
     ),
+    "heldout9": (
+        ("digits_in_local_part", "{l}1987@{h}.{t}"),
+        ("hyphenated_host", "{l}@{h}-mail.{t}"),
+        ("korean_at_jjeom", "{l} 골뱅이 {h} 쩜 {t}"),
+        ("at_word_in_parentheses", "{l}(앳){h}.{t}"),
+        ("upper_bracket_words", "{l} [AT] {h} [DOT] {t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -391,6 +414,7 @@ CONTAINERS = {
     "heldout6": ("python_dict", "org_table", "toml", "emoji_bullet", "double_parentheses", "plain"),
     "heldout7": ("php_array", "markdown_bold", "http_header", "env_file", "csv_quoted", "plain"),
     "heldout8": ("markdown_quote", "html_span", "json_array", "vcard", "sms_header", "plain"),
+    "heldout9": ("markdown_list", "html_definition", "csv_semicolon", "xml_attribute", "chat_log", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -399,7 +423,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout5": ("", "이거든요", "이래요", "라서", "이구요", "!!"),
              "heldout6": ("", "이었어요", "이지만", "이라면", "임", ";"),
              "heldout7": ("", "이야", "이거나", "이었던", "이란", "이죠", ")"),
-             "heldout8": ("", "이잖아요", "인지", "이든가", "으로는", "~~")}
+             "heldout8": ("", "이잖아요", "인지", "이든가", "으로는", "~~"),
+             "heldout9": ("", "이던데", "이라던데", "이었고요", "으로요", "^^")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -410,21 +435,24 @@ LABELS = {
                "heldout5": ("주민번호 뒷자리 포함", "Resident No."),
                "heldout6": ("주민등록번호 13자리", "주민 No."),
                "heldout7": ("주민번호(본인)", "주민등록 No", "RRN"),
-               "heldout8": ("주민등록번호(앞-뒤)", "주민번호13자리")},
+               "heldout8": ("주민등록번호(앞-뒤)", "주민번호13자리"),
+               "heldout9": ("본인 주민번호", "주민등록번호는")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
                "heldout5": ("외국인 등록번호(ARC)", "ARC No"),
                "heldout6": ("외국인등록번호(13자리)", "체류 외국인 번호"),
                "heldout7": ("외국인 등록증번호", "외국인 주민번호"),
-               "heldout8": ("외국인등록 번호", "외국인 등록No.")},
+               "heldout8": ("외국인등록 번호", "외국인 등록No."),
+               "heldout9": ("외국인 등록 번호(ARC)", "외국인등록번호:")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
                "heldout5": ("여권번호(Passport)", "여권 #"),
                "heldout6": ("여권 No.", "여권 번호(대한민국)"),
                "heldout7": ("여권 번호:", "passport no"),
-               "heldout8": ("여권번호(영문)", "여권 넘버")},
+               "heldout8": ("여권번호(영문)", "여권 넘버"),
+               "heldout9": ("여권 번호는", "PASSPORT NO.")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -432,7 +460,8 @@ LABELS = {
                "heldout5": ("운전면허 No.", "면허증No"),
                "heldout6": ("운전면허증번호", "면허 번호(운전)"),
                "heldout7": ("운전 면허번호", "면허증 No."),
-               "heldout8": ("운전면허번호(12자리)", "면허증 번호:")},
+               "heldout8": ("운전면허번호(12자리)", "면허증 번호:"),
+               "heldout9": ("운전면허 번호:", "면허번호(운전)")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -440,7 +469,8 @@ LABELS = {
                "heldout5": ("국민건강보험 번호", "건보증 번호"),
                "heldout6": ("건강보험 증 번호", "의료보험증 번호"),
                "heldout7": ("건강보험증 No", "건강 보험증 번호"),
-               "heldout8": ("건강보험증번호(11자리)", "건보 증번호")},
+               "heldout8": ("건강보험증번호(11자리)", "건보 증번호"),
+               "heldout9": ("건강보험 증번호:", "보험증 No")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -448,14 +478,16 @@ LABELS = {
                "heldout5": ("사업자번호(상호)", "Business No."),
                "heldout6": ("사업자 등록증 번호", "사업자번호:"),
                "heldout7": ("사업자 등록 No.", "사업자등록증번호"),
-               "heldout8": ("사업자 등록번호:", "사업자 번호(10자리)")},
+               "heldout8": ("사업자 등록번호:", "사업자 번호(10자리)"),
+               "heldout9": ("사업자등록번호는", "BRN")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
                "heldout5": ("법인번호(등기)", "법인 등록 No."),
                "heldout6": ("법인 번호(등기부)", "법인등록 번호"),
                "heldout7": ("법인 등록번호(13자리)", "법인No."),
-               "heldout8": ("법인등록번호:", "법인 등록 번호(등기)")},
+               "heldout8": ("법인등록번호:", "법인 등록 번호(등기)"),
+               "heldout9": ("법인등록 No.", "법인 번호:")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -463,14 +495,16 @@ LABELS = {
                "heldout5": ("부산은행 계좌", "저축은행", "농협 입금", "IBK 계좌"),
                "heldout6": ("수협 계좌", "카카오뱅크 입금", "케이뱅크", "우체국 입금 계좌"),
                "heldout7": ("SC제일은행", "광주은행 계좌", "씨티 계좌", "송금 계좌"),
-               "heldout8": ("전북은행", "제주은행 계좌", "산업은행", "입금하실 계좌")},
+               "heldout8": ("전북은행", "제주은행 계좌", "산업은행", "입금하실 계좌"),
+               "heldout9": ("케이뱅크 계좌", "농협 계좌번호", "입금 받을 계좌", "경남은행 입금")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
                "heldout5": ("카드 번호(결제)", "Card No."),
                "heldout6": ("신용카드 번호", "결제 카드 No"),
                "heldout7": ("카드 번호:", "체크 카드"),
-               "heldout8": ("카드번호(16자리)", "신용 카드번호")},
+               "heldout8": ("카드번호(16자리)", "신용 카드번호"),
+               "heldout9": ("결제 카드 번호", "카드번호:")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -478,42 +512,48 @@ LABELS = {
                "heldout5": ("핸드폰 번호", "연락 가능 번호", "Tel."),
                "heldout6": ("휴대 전화", "연락 주실 번호", "핸드폰 No"),
                "heldout7": ("휴대폰 No.", "연락 번호:", "폰"),
-               "heldout8": ("HP.", "휴대폰번호:", "연락처(휴대폰)")},
+               "heldout8": ("HP.", "휴대폰번호:", "연락처(휴대폰)"),
+               "heldout9": ("휴대폰:", "연락처는", "Tel:")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
                "heldout5": ("메일주소", "E-Mail"),
                "heldout6": ("메일 주소:", "이 메 일"),
                "heldout7": ("메일주소:", "e메일"),
-               "heldout8": ("이메일:", "메일(개인)")},
+               "heldout8": ("이메일:", "메일(개인)"),
+               "heldout9": ("이메일은", "E-mail:")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
                "heldout5": ("IP주소", "접속IP"),
                "heldout6": ("접속 IP address", "아이피 주소"),
                "heldout7": ("접속 아이피 주소", "IP addr"),
-               "heldout8": ("접속IP주소", "아이피:")},
+               "heldout8": ("접속IP주소", "아이피:"),
+               "heldout9": ("IP:", "접속 ip")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
                "heldout5": ("차량번호판", "차량No"),
                "heldout6": ("차 번호판", "차량 등록 번호"),
                "heldout7": ("차량 번호:", "자동차 번호판"),
-               "heldout8": ("차량번호(번호판)", "차 넘버")},
+               "heldout8": ("차량번호(번호판)", "차 넘버"),
+               "heldout9": ("차량번호:", "내 차 번호")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
                "heldout5": ("실거주지", "배송 주소"),
                "heldout6": ("거주 주소", "주소(도로명)"),
                "heldout7": ("주소(지번)", "사는 곳"),
-               "heldout8": ("주소:", "배송받을 주소")},
+               "heldout8": ("주소:", "배송받을 주소"),
+               "heldout9": ("주소는", "배송지 주소")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
                "heldout5": ("위임인", "상속인", "작성자명", "담당자 성명", "보증인"),
                "heldout6": ("임차인", "구매자명", "보호자명", "수강생", "고객 성함"),
                "heldout7": ("입금자명", "교육생", "주문자 성함", "참가자", "회원명"),
-               "heldout8": ("보내는 분 성함", "수신인명", "동문", "학생 이름", "예약자")},
+               "heldout8": ("보내는 분 성함", "수신인명", "동문", "학생 이름", "예약자"),
+               "heldout9": ("신청자 성함", "받는 사람", "계약자 이름", "성명:", "환자 이름")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -596,6 +636,14 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             else:  # only the first group in digit words: 공일공-1234-5678
                 table = draw(st.sampled_from(_KOREAN_DIGITS))
                 value = sep.join(_korean_words(g, table, False) if i == 0 else g for i, g in enumerate(groups))
+        elif form == "korean_words_middle_group":
+            if entity != "PHONE_NUMBER" or len(groups) < 3:
+                form = "ascii"
+            else:  # only a middle group in digit words: 010-일이삼사-5678
+                table = draw(st.sampled_from(_KOREAN_DIGITS))
+                value = sep.join(_korean_words(g, table, False) if i == 1 else g for i, g in enumerate(groups))
+        elif form == "fullwidth_first_group":  # only the first group in full-width digits: ８３０２０７-2555896
+            value = sep.join(g.translate(_FULLWIDTH) if i == 0 else g for i, g in enumerate(groups))
         elif form == "fullwidth_spaced":  # full-width digits with a space between groups
             value = " ".join(groups).translate(_FULLWIDTH)
         elif form == "letter_l":
@@ -840,6 +888,29 @@ GENRES["heldout8"] = {
 }
 _rotate("heldout7")
 _rotate("heldout8")
+GENRES["heldout9"] = {
+    "tax_return": (
+        "연말정산 간소화 자료 제출 부탁드립니다 {x} 마감은 다음 주 금요일입니다.",
+        "부양가족 공제 신청서 {x} 첨부 서류 확인 후 회신 바랍니다.",
+    ),
+    "real_estate": (
+        "역세권 투룸 전세 매물 있습니다. 관리비 별도 {x} 주말 방문 가능",
+        "[부동산] 계약금 입금 확인 부탁드립니다 {x} 잔금일은 협의 후 결정",
+    ),
+    "subscription_cancel": (
+        "정기 구독 해지 요청합니다. 가입 정보 {x} 위약금 여부 알려 주세요.",
+        "멤버십 자동결제 취소 신청 {x} 처리 결과는 문자로 받겠습니다.",
+    ),
+    "event_winner": (
+        "경품 이벤트 당첨을 축하드립니다! 수령 정보 {x} 확인 후 발송됩니다.",
+        "댓글 이벤트 당첨자 안내 {x} 일주일 안에 회신 없으면 취소됩니다.",
+    ),
+    "pet_adoption": (
+        "유기견 입양 신청서 {x} 상담 후 방문 일정을 잡겠습니다.",
+        "임시보호 신청합니다. 신청자 정보 {x} 반려 경험 있습니다.",
+    ),
+}
+_rotate("heldout9")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -981,6 +1052,21 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
         after = "\nEND:VCARD\n" + after
     elif container == "sms_header":
         head = f"[Web발신]\n{before}"
+        after = after + "\n"
+    elif container == "markdown_list":
+        head = f"\n- {before}"
+        after = after + "\n"
+    elif container == "html_definition":
+        head = f"<dl><dt>{label or '비고'}</dt><dd>"
+        after = "</dd></dl>"
+    elif container == "csv_semicolon":
+        head = f"\n번호;{label or '비고'};등록일\n17;"
+        after = ";2024-05-02\n"
+    elif container == "xml_attribute":
+        head = f'<field name="{label or key}" value="'
+        after = '"/>'
+    elif container == "chat_log":
+        head = f"\n[오후 3:12] 보낸 메시지 : {before}"
         after = after + "\n"
     elif container == "key_value":
         head = f"{label or key} = "
