@@ -109,6 +109,49 @@ def shingles(text: str, unit: str = "char", n: int | None = None) -> np.ndarray:
     return np.unique(_rolling(units, n))
 
 
+def shingle_sets(texts: Sequence[str], unit: str = "char", n: int | None = None) -> list[np.ndarray]:
+    """``shingles`` of every text, the same arrays, computed for the whole batch where numpy can.
+
+    For ``char`` shingles, what ``shingles`` does text by text in Python (``prepare``'s regular
+    expressions, a rolling hash per text) is done once over the batch's code points: each text lowered on
+    its own, as ``prepare`` does; a code point is a unit unless ``prepare``'s punctuation or whitespace
+    class takes it (a table per code point, built from those very expressions); the rolling hashes of
+    the windows inside one text; a text shorter than one shingle is one shingle. Only the sort into
+    distinct values stays per text. Other units go text by text."""
+    n = n or DEFAULT_NGRAM[unit]
+    if unit != "char":
+        return [shingles(t, unit, n) for t in texts]
+    lowered = [t.lower() for t in texts]
+    lengths = np.fromiter((len(t) for t in lowered), np.int64, len(lowered))
+    cps = np.frombuffer("".join(lowered).encode("utf-32-le"), dtype="<u4")
+    keep = _unit_table()[cps]
+    units = cps[keep].astype(np.uint64)
+    per_text = np.bincount(np.repeat(np.arange(len(texts)), lengths)[keep], minlength=len(texts))
+    ends = np.cumsum(per_text)
+    m = max(len(units) - n + 1, 0)
+    h = np.zeros(m, dtype=np.uint64)
+    for k in range(n):
+        h = h * _BASE + units[k:k + m]
+    h = mix64(h)
+    out = []
+    for count, end in zip(per_text.tolist(), ends.tolist(), strict=True):
+        start = end - count
+        if count >= n:  # the windows that start in this text and end in it
+            out.append(np.unique(h[start:end - n + 1]))
+        else:  # shorter than one shingle: one shingle of the whole text (none for an empty one)
+            out.append(np.unique(_rolling(units[start:end], n)))
+    return out
+
+
+@cache
+def _unit_table() -> np.ndarray:
+    """Per code point: whether ``prepare`` keeps it as a unit of ``char`` shingles (neither its
+    punctuation nor its whitespace class takes it)."""
+    from filters.text_batch import regex_table
+
+    return ~(regex_table(_PUNCT.pattern) | regex_table(r"\s"))
+
+
 def signatures(shingle_sets: Sequence[np.ndarray], seeds: np.ndarray) -> np.ndarray:
     """MinHash signatures (len(shingle_sets) x num_perm, uint64) for a whole batch at once: ``signatures_of``
     the sets concatenated."""

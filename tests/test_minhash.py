@@ -114,3 +114,19 @@ def test_signatures_do_not_depend_on_how_shingles_are_chunked(sets: list[list[in
     finally:
         M.CHUNK_SHINGLES = saved
     assert got.tolist() == expected
+
+
+_TRICKY = st.text(st.sampled_from(list("가나다 한국어AaΣσς İı\u0301\u200b_-.,!?\t\n\u3000\u00a0ǅßﬁ①Ⅻ0123😀\x00")),
+                  max_size=30)
+
+
+@given(st.lists(_TRICKY, max_size=8), st.integers(1, 5), st.sampled_from(["char", "eojeol"]))
+def test_shingle_sets_of_a_batch_are_each_texts_shingles(texts: list[str], n: int, unit: str) -> None:
+    """The batch path (code points of the whole batch, windows inside one text) gives exactly ``shingles``
+    text by text: case folding that changes a text's length (İ), final sigma, combining marks, every
+    space and punctuation class, texts shorter than one shingle and empty ones."""
+    got = M.shingle_sets(texts, unit, n)
+    assert len(got) == len(texts)
+    for text, shingle_set in zip(texts, got, strict=True):
+        expected = M.shingles(text, unit, n)
+        assert shingle_set.dtype == expected.dtype and np.array_equal(shingle_set, expected), text

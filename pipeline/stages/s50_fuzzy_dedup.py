@@ -56,8 +56,7 @@ log = logging.getLogger(__name__)
 
 def signature_batch(batch: pa.RecordBatch, unit: str, n: int, seeds: np.ndarray, bands: int, rows: int
                     ) -> pa.RecordBatch:
-    texts = batch.column("text").to_pylist()
-    sets = [M.shingles(t or "", unit, n) for t in texts]
+    sets = M.shingle_sets([t or "" for t in batch.column("text").to_pylist()], unit, n)
     sigs = M.signatures(sets, seeds)
     keys = M.band_keys(sigs, bands, rows).view(np.int64)
     has = [len(s) > 0 for s in sets]
