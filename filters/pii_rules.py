@@ -35,7 +35,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 7: stop 31, third round (a wrapped line's indent, the Korean @ word spaced or bracketed, l for 1, the
 #: copula's particles after names, LaTeX and hashtags around names, dotted quads are not accounts, plate
 #: regions with a space, TSV tables by their rows).
-RULES_VERSION: Final = 10
+RULES_VERSION: Final = 11
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -299,6 +299,8 @@ _AFTER_NAME = ("(?:이었습니다|이었는데|이었어요|이거든요|거든
                "이고|이며|이다|이나|이요|이면|이든|이니|인데|라서|라면|래요|구요|니까|였고|지만|에게서|에게|에서|"
                "한테|께서|께|임|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,3}(?![가-힣])|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
+               # the polite 요 after any of them, or after the name itself (강영희으로요, 강영희요): version 11
+               "요?"
                "(?![ \t]*[:：])(?:[^가-힣]|$)")
 
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.

@@ -35,13 +35,19 @@ found), and so did the eighth, written at stop 32 after the seventh was read and
 ran on it, reported at stop 32 and read at stop 36 (a hyphen with a space after or before it, a colon,
 two dots, a hyphen and a zero-width space, the first group in digit words, the ideographic full stop,
 골뱅이 and 닷 in parentheses or brackets, 엣, a dotted local part, Markdown quotes, HTML spans, JSON
-arrays, vCards, SMS headers, parcels, gifts, management fees, alumni, used cars). The held-out half now
-is the ninth (``heldout9`` below), written at stop 36 after the eighth was read and before any detector
-ran on it: a figure space, the katakana middle dot, a tilde, an en dash, a dot with spaces on both
+arrays, vCards, SMS headers, parcels, gifts, management fees, alumni, used cars), and so did the ninth,
+written at stop 36 after the eighth was read and before any detector ran on it, reported and read the
+same stop (a figure space, the katakana middle dot, a tilde, an en dash, a dot with spaces on both
 sides, a middle group in digit words, a first group in full-width digits, digits in an e-mail's local
 part, a hyphenated host, 골뱅이 with 쩜, 앳 in parentheses, upper-case bracketed words, Markdown lists,
 HTML definition lists, semicolon CSV, XML attributes, chat logs, year-end tax forms, real estate,
-cancellations, prize winners, pet adoption; it is reported only.
+cancellations, prize winners, pet adoption). The held-out half now is the tenth (``heldout10``
+below), written at stop 36 after the ninth was read and before any detector ran on it: a hair space,
+the bullet operator, a double slash, a spaced tilde, a hyphen with two spaces after it, a last group in
+full-width digits, a first group spelled one digit word at a time, an underscore in an e-mail's local
+part, 골뱅이 and 닷 without spaces, a spaced full-width @, 골뱅이 in braces, a two-level domain,
+numbered lists, HTML paragraphs, pipe-separated rows, underlined form fields, quoted e-mail replies,
+insurance quotes, concert tickets, moving services, library cards, blood donation; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -323,6 +329,15 @@ SEPARATORS = {
         ("spaced_dot_both", " . "),
         ("hyphen", "-"),
     ),
+    # Written at stop 36, after the ninth half was read and moved into tuning; not run before it was written.
+    "heldout10": (
+        ("hair_space", "\u200a"),
+        ("hyphen_bullet_operator", "\u2219"),
+        ("double_slash", "//"),
+        ("spaced_tilde", " ~ "),
+        ("hyphen_then_two_spaces", "-  "),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -333,7 +348,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout6": ("ascii", "korean_words_with_digits_spaced", "fullwidth_spaced"),
                "heldout7": ("ascii", "letters_o_and_l", "korean_words_last_group"),
                "heldout8": ("ascii", "korean_words_first_group"),
-               "heldout9": ("ascii", "korean_words_middle_group", "fullwidth_first_group")}
+               "heldout9": ("ascii", "korean_words_middle_group", "fullwidth_first_group"),
+               "heldout10": ("ascii", "fullwidth_last_group", "korean_words_spaced_first_group")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -403,6 +419,13 @@ EMAIL_FORMS = {
         ("at_word_in_parentheses", "{l}(앳){h}.{t}"),
         ("upper_bracket_words", "{l} [AT] {h} [DOT] {t}"),
     ),
+    "heldout10": (
+        ("underscore_local_part", "{l}_{h}@{h}.{t}"),
+        ("korean_at_dot_no_spaces", "{l}골뱅이{h}닷{t}"),
+        ("spaced_fullwidth_at", "{l} ＠ {h}.{t}"),
+        ("at_word_in_braces_korean", "{l}{{골뱅이}}{h}.{t}"),
+        ("two_level_tld", "{l}@{h}.co.kr"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -415,6 +438,7 @@ CONTAINERS = {
     "heldout7": ("php_array", "markdown_bold", "http_header", "env_file", "csv_quoted", "plain"),
     "heldout8": ("markdown_quote", "html_span", "json_array", "vcard", "sms_header", "plain"),
     "heldout9": ("markdown_list", "html_definition", "csv_semicolon", "xml_attribute", "chat_log", "plain"),
+    "heldout10": ("numbered_list", "html_paragraph", "pipe_row", "form_field_underline", "email_quote", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -424,7 +448,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout6": ("", "이었어요", "이지만", "이라면", "임", ";"),
              "heldout7": ("", "이야", "이거나", "이었던", "이란", "이죠", ")"),
              "heldout8": ("", "이잖아요", "인지", "이든가", "으로는", "~~"),
-             "heldout9": ("", "이던데", "이라던데", "이었고요", "으로요", "^^")}
+             "heldout9": ("", "이던데", "이라던데", "이었고요", "으로요", "^^"),
+             "heldout10": ("", "이었습니다만", "이구나", "이라니", "으로부터", "ㅎㅎ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -436,7 +461,8 @@ LABELS = {
                "heldout6": ("주민등록번호 13자리", "주민 No."),
                "heldout7": ("주민번호(본인)", "주민등록 No", "RRN"),
                "heldout8": ("주민등록번호(앞-뒤)", "주민번호13자리"),
-               "heldout9": ("본인 주민번호", "주민등록번호는")},
+               "heldout9": ("본인 주민번호", "주민등록번호는"),
+               "heldout10": ("주민번호는", "주민등록 번호(본인)")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -444,7 +470,8 @@ LABELS = {
                "heldout6": ("외국인등록번호(13자리)", "체류 외국인 번호"),
                "heldout7": ("외국인 등록증번호", "외국인 주민번호"),
                "heldout8": ("외국인등록 번호", "외국인 등록No."),
-               "heldout9": ("외국인 등록 번호(ARC)", "외국인등록번호:")},
+               "heldout9": ("외국인 등록 번호(ARC)", "외국인등록번호:"),
+               "heldout10": ("외국인 등록번호는", "ARC 번호")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -452,7 +479,8 @@ LABELS = {
                "heldout6": ("여권 No.", "여권 번호(대한민국)"),
                "heldout7": ("여권 번호:", "passport no"),
                "heldout8": ("여권번호(영문)", "여권 넘버"),
-               "heldout9": ("여권 번호는", "PASSPORT NO.")},
+               "heldout9": ("여권 번호는", "PASSPORT NO."),
+               "heldout10": ("여권번호는", "여권 No:")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -461,7 +489,8 @@ LABELS = {
                "heldout6": ("운전면허증번호", "면허 번호(운전)"),
                "heldout7": ("운전 면허번호", "면허증 No."),
                "heldout8": ("운전면허번호(12자리)", "면허증 번호:"),
-               "heldout9": ("운전면허 번호:", "면허번호(운전)")},
+               "heldout9": ("운전면허 번호:", "면허번호(운전)"),
+               "heldout10": ("운전면허는", "면허 번호:")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -470,7 +499,8 @@ LABELS = {
                "heldout6": ("건강보험 증 번호", "의료보험증 번호"),
                "heldout7": ("건강보험증 No", "건강 보험증 번호"),
                "heldout8": ("건강보험증번호(11자리)", "건보 증번호"),
-               "heldout9": ("건강보험 증번호:", "보험증 No")},
+               "heldout9": ("건강보험 증번호:", "보험증 No"),
+               "heldout10": ("건강보험번호:", "건보번호")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -479,7 +509,8 @@ LABELS = {
                "heldout6": ("사업자 등록증 번호", "사업자번호:"),
                "heldout7": ("사업자 등록 No.", "사업자등록증번호"),
                "heldout8": ("사업자 등록번호:", "사업자 번호(10자리)"),
-               "heldout9": ("사업자등록번호는", "BRN")},
+               "heldout9": ("사업자등록번호는", "BRN"),
+               "heldout10": ("사업자 번호:", "사업자등록 번호는")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -487,7 +518,8 @@ LABELS = {
                "heldout6": ("법인 번호(등기부)", "법인등록 번호"),
                "heldout7": ("법인 등록번호(13자리)", "법인No."),
                "heldout8": ("법인등록번호:", "법인 등록 번호(등기)"),
-               "heldout9": ("법인등록 No.", "법인 번호:")},
+               "heldout9": ("법인등록 No.", "법인 번호:"),
+               "heldout10": ("법인등록번호는", "법인 No:")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -496,7 +528,8 @@ LABELS = {
                "heldout6": ("수협 계좌", "카카오뱅크 입금", "케이뱅크", "우체국 입금 계좌"),
                "heldout7": ("SC제일은행", "광주은행 계좌", "씨티 계좌", "송금 계좌"),
                "heldout8": ("전북은행", "제주은행 계좌", "산업은행", "입금하실 계좌"),
-               "heldout9": ("케이뱅크 계좌", "농협 계좌번호", "입금 받을 계좌", "경남은행 입금")},
+               "heldout9": ("케이뱅크 계좌", "농협 계좌번호", "입금 받을 계좌", "경남은행 입금"),
+               "heldout10": ("신한 계좌", "국민 입금계좌", "토스 계좌번호", "환불받을 계좌")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -504,7 +537,8 @@ LABELS = {
                "heldout6": ("신용카드 번호", "결제 카드 No"),
                "heldout7": ("카드 번호:", "체크 카드"),
                "heldout8": ("카드번호(16자리)", "신용 카드번호"),
-               "heldout9": ("결제 카드 번호", "카드번호:")},
+               "heldout9": ("결제 카드 번호", "카드번호:"),
+               "heldout10": ("카드 번호는", "결제카드 번호:")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -513,7 +547,8 @@ LABELS = {
                "heldout6": ("휴대 전화", "연락 주실 번호", "핸드폰 No"),
                "heldout7": ("휴대폰 No.", "연락 번호:", "폰"),
                "heldout8": ("HP.", "휴대폰번호:", "연락처(휴대폰)"),
-               "heldout9": ("휴대폰:", "연락처는", "Tel:")},
+               "heldout9": ("휴대폰:", "연락처는", "Tel:"),
+               "heldout10": ("연락처:", "휴대폰 번호는", "TEL")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -521,7 +556,8 @@ LABELS = {
                "heldout6": ("메일 주소:", "이 메 일"),
                "heldout7": ("메일주소:", "e메일"),
                "heldout8": ("이메일:", "메일(개인)"),
-               "heldout9": ("이메일은", "E-mail:")},
+               "heldout9": ("이메일은", "E-mail:"),
+               "heldout10": ("이메일 주소는", "메일:")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -529,7 +565,8 @@ LABELS = {
                "heldout6": ("접속 IP address", "아이피 주소"),
                "heldout7": ("접속 아이피 주소", "IP addr"),
                "heldout8": ("접속IP주소", "아이피:"),
-               "heldout9": ("IP:", "접속 ip")},
+               "heldout9": ("IP:", "접속 ip"),
+               "heldout10": ("ip 주소", "IP address:")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -537,7 +574,8 @@ LABELS = {
                "heldout6": ("차 번호판", "차량 등록 번호"),
                "heldout7": ("차량 번호:", "자동차 번호판"),
                "heldout8": ("차량번호(번호판)", "차 넘버"),
-               "heldout9": ("차량번호:", "내 차 번호")},
+               "heldout9": ("차량번호:", "내 차 번호"),
+               "heldout10": ("차량 번호는", "차번호")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -545,7 +583,8 @@ LABELS = {
                "heldout6": ("거주 주소", "주소(도로명)"),
                "heldout7": ("주소(지번)", "사는 곳"),
                "heldout8": ("주소:", "배송받을 주소"),
-               "heldout9": ("주소는", "배송지 주소")},
+               "heldout9": ("주소는", "배송지 주소"),
+               "heldout10": ("주소지:", "사시는 곳")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -553,7 +592,8 @@ LABELS = {
                "heldout6": ("임차인", "구매자명", "보호자명", "수강생", "고객 성함"),
                "heldout7": ("입금자명", "교육생", "주문자 성함", "참가자", "회원명"),
                "heldout8": ("보내는 분 성함", "수신인명", "동문", "학생 이름", "예약자"),
-               "heldout9": ("신청자 성함", "받는 사람", "계약자 이름", "성명:", "환자 이름")},
+               "heldout9": ("신청자 성함", "받는 사람", "계약자 이름", "성명:", "환자 이름"),
+               "heldout10": ("보호자 이름", "신청인 성함", "대표자명", "받는 분:", "작성자 이름")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -644,6 +684,14 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                 value = sep.join(_korean_words(g, table, False) if i == 1 else g for i, g in enumerate(groups))
         elif form == "fullwidth_first_group":  # only the first group in full-width digits: ８３０２０７-2555896
             value = sep.join(g.translate(_FULLWIDTH) if i == 0 else g for i, g in enumerate(groups))
+        elif form == "fullwidth_last_group":  # only the last group in full-width digits: 830207-２５５５８９６
+            value = sep.join(g.translate(_FULLWIDTH) if i == len(groups) - 1 else g for i, g in enumerate(groups))
+        elif form == "korean_words_spaced_first_group":
+            if entity != "PHONE_NUMBER":
+                form = "ascii"
+            else:  # the first group spelled one word at a time: 공 일 공-1234-5678
+                table = draw(st.sampled_from(_KOREAN_DIGITS))
+                value = sep.join(_korean_words(g, table, True) if i == 0 else g for i, g in enumerate(groups))
         elif form == "fullwidth_spaced":  # full-width digits with a space between groups
             value = " ".join(groups).translate(_FULLWIDTH)
         elif form == "letter_l":
@@ -911,6 +959,29 @@ GENRES["heldout9"] = {
     ),
 }
 _rotate("heldout9")
+GENRES["heldout10"] = {
+    "insurance_quote": (
+        "자동차 보험 견적 요청드립니다. 가입자 정보 {x} 갱신일은 다음 달입니다.",
+        "실손보험 청구서 접수 완료 {x} 심사에 3일 정도 걸립니다.",
+    ),
+    "concert_ticket": (
+        "콘서트 티켓 양도합니다. 정가 양도 {x} 현장 수령 가능",
+        "예매 확인서 {x} 공연 당일 신분증 지참 바랍니다.",
+    ),
+    "moving_service": (
+        "포장이사 견적 문의드려요 {x} 다음 달 15일 이사 예정입니다.",
+        "이사 업체 계약서 작성 완료 {x} 잔금은 당일 지급",
+    ),
+    "library_card": (
+        "도서관 회원증 재발급 신청 {x} 분실 신고는 완료했습니다.",
+        "상호대차 신청 내역 {x} 도착하면 문자 드립니다.",
+    ),
+    "blood_donation": (
+        "헌혈 예약 확인 {x} 예약 시간 10분 전까지 와 주세요.",
+        "헌혈증 기부 신청서 {x} 기부처는 소아암 환우회입니다.",
+    ),
+}
+_rotate("heldout10")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -1068,6 +1139,21 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     elif container == "chat_log":
         head = f"\n[오후 3:12] 보낸 메시지 : {before}"
         after = after + "\n"
+    elif container == "numbered_list":
+        head = f"\n1. 접수 완료\n2. {before}"
+        after = after + "\n3. 처리 대기\n"
+    elif container == "html_paragraph":
+        head = f"<p>{before}<strong>"
+        after = "</strong>" + after + "</p>"
+    elif container == "pipe_row":
+        head = f"\n번호|{label or '비고'}|등록일\n17|"
+        after = "|2024-05-02\n"
+    elif container == "form_field_underline":
+        head = f"{label or '기재'}: ____" if label and label_pos == "before" else "____"
+        after = "____" + after
+    elif container == "email_quote":
+        head = f"\n> > {before}"
+        after = after + "\n> "
     elif container == "key_value":
         head = f"{label or key} = "
         after = "\n"

@@ -303,10 +303,19 @@ EIGHTH_HELD_OUT_FAILURES = [
 ]
 
 
+#: The ninth half's failures (stop 36), as a class: the polite 요 after a name's particle, or after the name.
+NINTH_HELD_OUT_FAILURES = [
+    ("유기견 입양 신청서 신청자 성함: 강영희으로요 상담 후", "PERSON", "강영희"),
+    ("관리비 별도 받는 사람 조철수으로요 주말 방문", "PERSON", "조철수"),
+    ("수령 정보 성명: 장지훈요 확인 후", "PERSON", "장지훈"),
+]
+
+
 @pytest.mark.parametrize("text,entity,value", [*FIRST_HELD_OUT_FAILURES, *SECOND_HELD_OUT_FAILURES,
                                                *THIRD_HELD_OUT_FAILURES, *FOURTH_HELD_OUT_FAILURES,
                                                *FIFTH_HELD_OUT_FAILURES, *SIXTH_HELD_OUT_FAILURES,
-                                               *SEVENTH_HELD_OUT_FAILURES, *EIGHTH_HELD_OUT_FAILURES])
+                                               *SEVENTH_HELD_OUT_FAILURES, *EIGHTH_HELD_OUT_FAILURES,
+                                               *NINTH_HELD_OUT_FAILURES])
 def test_the_earlier_held_out_halves_failures_are_found(text: str, entity: str, value: str) -> None:
     start = text.index(value)
     fs = find(text)
