@@ -118,7 +118,11 @@ _JOIN_RUN = re.compile(f"(?<=[{_DIGITISH}])(?=[ \t\r\n{_J}]*[{_J}])[ \t{_J}]*"
 _JOIN_RUN_HINT = re.compile(f"[{_J}][ \t]*[\r\n{_J}]")
 #: Letters typed for digits inside a number (O for 0 and l or I for 1, as classified ads write 010 to slip
 #: past filters).
-_LOOKALIKE_HINT = re.compile(r"[0-9][OoIl]|[OoIl][0-9]|[Oo][lI][Oo]")
+#: A number may be letters only where its digits are all 0 and 1 (Oll-OOOO-OOOO for 011-0000-0000): a
+#: word of such letters that starts with O, three long (a phone number's first group) or ten to eleven
+#: (the whole number run together), stands for one.
+_ALL_LETTERS: Final = r"(?<![A-Za-z0-9])[Oo][OolI]{2}(?:[OolI]{7,8})?(?![A-Za-z])"
+_LOOKALIKE_HINT = re.compile(rf"[0-9][OoIl]|[OoIl][0-9]|[Oo][lI][Oo]|{_ALL_LETTERS}")
 _LOOKALIKES = str.maketrans("OoIl", "0011")
 _LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,:{_J}]|\\\\[nrt]){{0,9}}[0-9OoIl]){{8,11}}"
                             "(?![A-Za-z0-9])")
@@ -277,9 +281,10 @@ def _recognizer_of(r: RecognizerResult) -> str:
 
 
 #: Every recognizer but the name rules needs a digit (any script), an @, a full-width form, an
-#: e-mail obfuscation or a Korean digit-word run: text without any skips Presidio's per-call overhead.
+#: e-mail obfuscation, a Korean digit-word run or a number in look-alike letters only: text without any
+#: skips Presidio's per-call overhead.
 GATE = re.compile(r"[\d@\uff01-\uff5e]|골\s?뱅\s?이|[앳엣]|[\[({<]\s?(?:at|AT|At)\s?[\])}>]|%40|&#|&commat;"
-                  r"|\s(?:at|AT)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT)\s)")
+                  rf"|\s(?:at|AT)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT)\s)|{_ALL_LETTERS}")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 
 

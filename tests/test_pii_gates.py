@@ -73,6 +73,17 @@ def test_gates_lose_no_phone_number_in_digit_words(table: str, sep: str, spaced:
         _same(f"번호 {value}")
 
 
+@pytest.mark.parametrize("sep", ["-", " ", ".", ":", "|", ""])
+def test_gates_lose_no_number_written_in_look_alike_letters_only(sep: str) -> None:
+    """A number whose digits are all 0 and 1 can be written without a digit (Oll-OOOO-OOOO): the gate
+    has no digit to see. Hypothesis drew one from the tuning half at stop 36."""
+    for groups in (("011", "0000", "0000"), ("010", "1010", "0110"), ("010", "0001", "1111")):
+        for zero, one in (("O", "l"), ("o", "I"), ("O", "I")):
+            value = sep.join(g.replace("0", zero).replace("1", one) for g in groups)
+            _same(f"학부모님 {value} (연락처)")
+            _same(f"연락은 {value}")
+
+
 #: What identifiers are written with: digits of every script, Korean digit words, every separator and
 #: joiner kind, look-alike letters, @ and its obfuscations, labels, brackets and line breaks.
 _PIECES = st.sampled_from([
