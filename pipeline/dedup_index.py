@@ -31,7 +31,6 @@ from typing import Any, Final
 from pipeline.errors import ManifestError
 
 FORMAT: Final = 1
-DIR: Final = "index"
 META: Final = "index/meta.json"
 EXACT: Final = "index/exact"
 FUZZY_SIGNATURES: Final = "index/fuzzy/signatures"

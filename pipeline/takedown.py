@@ -18,12 +18,11 @@ does not reach the copies later runs dropped (they are not in any curated output
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.audit import open_audit, stage_dataset
+from pipeline.audit import _load_run, open_audit, stage_dataset
 from pipeline.errors import KocurateError
 
 
@@ -40,8 +39,7 @@ class Affected:
 
 def _runs(run_dir: str) -> dict[str, str]:
     """run id -> run directory: this run first, then the earlier runs it was deduplicated against."""
-    with open(os.path.join(run_dir, "run.json"), encoding="utf-8") as fh:
-        run = json.load(fh)
+    run = _load_run(run_dir)
     return {run["run_id"]: run_dir} | {p["run_id"]: p["path"] for p in run.get("prior_runs", [])}
 
 
