@@ -207,6 +207,7 @@ def _build(run_dir: str, run: dict[str, Any], con: Any) -> tuple[str, str]:
         tk_rows.append(("shard dtype", tokens["dtype"]))
     crawl_html, crawl_md = _crawl(con, run)
     earlier_html, earlier_md = _earlier_runs(con, run)
+    ablation_html, ablation_md = _ablation(run_dir)
     versions = sorted(run["packages"].items())
     config = json.dumps(run["manifest"], indent=1, ensure_ascii=False, sort_keys=True)
 
@@ -236,6 +237,7 @@ def _build(run_dir: str, run: dict[str, Any], con: Any) -> tuple[str, str]:
         _table(src_cols, tok_source),
         "<h2>Tokenizer and shards</h2>",
         _table(["figure", "value"], tk_rows) if tk_rows else "<p><em>no tokenizer stage in this run</em></p>",
+        *ablation_html,
         "<h2>Configuration</h2>",
         f"<details><summary>resolved manifest</summary><pre>{html.escape(config)}</pre></details>",
         "<h3>Package versions</h3>",
@@ -259,10 +261,71 @@ def _build(run_dir: str, run: dict[str, Any], con: Any) -> tuple[str, str]:
         _md_table(["licence", "tokens"], tok_licence),
         "### Attribution: sources of the training tokens", _md_table(src_cols, tok_source),
         "## Tokenizer and shards", _md_table(["figure", "value"], tk_rows) if tk_rows else "no tokenizer stage",
+        *ablation_md,
         "## Package versions", _md_table(["package", "version"], versions),
         "The charts and the resolved manifest are in datacard.html.",
     ]) + "\n"
     return page, md
+
+
+def _ablation(run_dir: str) -> tuple[list[str], list[str]]:
+    """The small-model ablation put in this run's card (``benchmarks/ablation.py --card``): held-out bits per
+    byte per variant and genre with the seeds' spread, and the paired difference from raw; each variant
+    named by the configuration hash of the run it trained on. Empty when none was."""
+    path = os.path.join(run_dir, "reports", "ablation.json")
+    if not os.path.isfile(path):
+        return [], []
+    r = json.loads(open(path, encoding="utf-8").read())
+    genres = [g for g in r["eval"]] + ["all"]
+    cols = ["variant", "config", "documents", "tokens trained", *[f"{g} bits/byte" for g in genres],
+            "Δ all from raw", "σ"]
+    rows = []
+    for name, v in r["variants"].items():
+        p = r["paired"].get(name, {}).get("all", {})
+        rows.append((name, v["config_hash"][:12], v["documents"], r["tokens_trained"],
+                     *[_spread_cell(v["bpb_mean"][g], v["bpb_sd"][g]) for g in genres],
+                     "" if p.get("mean") is None else f"{p['mean']:+.4f}",
+                     "" if p.get("sigmas") is None else f"{p['sigmas']:.1f}"))
+    note = (f"A {r['parameters']:,}-parameter transformer trained on each variant's curated documents, "
+            f"{r['tokens_trained']:,} tokens per variant and seed (seeds {', '.join(map(str, r['seeds']))}), "
+            f"one tokenizer for all ({r['tokenizer']['vocab']:,} pieces, from the raw text); loss on held-out "
+            "text of five genres in bits per UTF-8 byte, lower is better. Δ: variant minus raw, paired by seed; "
+            "σ: |Δ| in standard deviations of the paired differences. benchmarks/ablation.py, docs/ablation.md.")
+    chart = _spread("held-out bits per byte, all genres (bar: mean; dots: seeds)",
+                    [(f"{n} ({v['config_hash'][:8]})", [float(x["all"]) for x in v["bpb"].values()])
+                     for n, v in r["variants"].items()])
+    return ([f"<h2>Ablation: does curation help a small model?</h2><p>{html.escape(note)}</p>", chart,
+             _table(cols, rows)], ["## Ablation: does curation help a small model?", note, _md_table(cols, rows)])
+
+
+def _spread_cell(mean: float, sd: float | None) -> str:
+    return f"{mean:.4f}" + (f" ± {sd:.4f}" if sd is not None else "")
+
+
+def _spread(title: str, rows: Sequence[tuple[str, list[float]]], width: int = 720) -> str:
+    """Bars of each row's mean with a dot per value, on an axis that starts below the smallest value (the
+    differences between variants are small beside the values)."""
+    label_w, bar_w, h = 330, width - 330 - 90, 24
+    values = [x for _, xs in rows for x in xs]
+    lo, hi = min(values), max(values)
+    lo, hi = lo - (hi - lo or 1) * 0.5, hi + (hi - lo or 1) * 0.1
+
+    def x_of(v: float) -> float:
+        return label_w + bar_w * (v - lo) / (hi - lo)
+
+    parts = [f'<svg class="chart" width="{width}" height="{len(rows) * h + 44}" role="img" '
+             f'aria-label="{html.escape(title)}"><text x="0" y="16" class="t">{html.escape(title)}</text>']
+    for i, (label, xs) in enumerate(rows):
+        y = 26 + i * h
+        mean = sum(xs) / len(xs)
+        parts.append(f'<text x="{label_w - 6}" y="{y + 16}" text-anchor="end">{html.escape(label)}</text>'
+                     f'<rect x="{label_w}" y="{y + 4}" width="{x_of(mean) - label_w:.1f}" height="{h - 8}" '
+                     f'fill="{PALETTE[0]}" opacity="0.5"/>'
+                     + "".join(f'<circle cx="{x_of(x):.1f}" cy="{y + h / 2:.1f}" r="3" fill="{PALETTE[1]}"/>'
+                               for x in xs)
+                     + f'<text x="{x_of(max(xs)) + 6:.1f}" y="{y + 16}">{mean:.4f}</text>')
+    parts.append(f'<text x="{label_w}" y="{len(rows) * h + 40}">axis from {lo:.3f} to {hi:.3f} bits per byte</text>')
+    return "".join(parts) + "</svg>"
 
 
 def _earlier_runs(con: Any, run: dict[str, Any]) -> tuple[list[str], list[str]]:
