@@ -108,8 +108,30 @@ _DIGITISH = "0-9０-９공영일이삼사오육륙칠팔구"
 #: A joiner between two digits (spaces around it allowed) is read as a hyphen: 010·1234·5678, 830207/1234567.
 _JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}})[{re.escape(_JOINERS)}](?=[ \t]{{0,2}}[{_DIGITISH}])")
 #: A vertical bar with no space on either side between two digits (830207|2555896): a table's cell border
-#: stands between spaces (``| 17 | 2024 |``), so an unspaced bar is read as a hyphen.
+#: stands between spaces (``| 17 | 2024 |``), so an unspaced bar is read as a hyphen, except in a row of a
+#: pipe-delimited table (``_bars_as_hyphens``).
 _BAR = re.compile(f"(?<=[{_DIGITISH}OoIl])\\|(?=[{_DIGITISH}OoIl])")
+
+
+def _bars_as_hyphens(view: str) -> str:
+    """``_BAR`` read as a hyphen, except on a row of a table whose cells are delimited by unspaced bars
+    (``17|010-1234-5678|2024-05-02`` under ``번호|연락처|등록일``: the tenth held-out half, rules version 12):
+    a line with as many bars as the line above or below it, two at least, or one where that other line
+    has no digit beside its bar (a header: ``이름|연락처`` over ``17|010-1234-5678``). Two lines of one
+    number each written with a bar (``830207|2555896``) stay numbers."""
+    lines = view.split("\n")
+    counts = [line.count("|") for line in lines]
+
+    def header_like(i: int) -> bool:
+        return _BAR.search(lines[i]) is None
+
+    out = []
+    for i, line in enumerate(lines):
+        n = counts[i]
+        row = n > 0 and any(0 <= j < len(lines) and counts[j] == n and (n >= 2 or header_like(j))
+                            for j in (i - 1, i + 1))
+        out.append(line if row else _BAR.sub("-", line))
+    return "\n".join(out)
 #: A run of joiners and spaces between two digits with at most one line break in it (``--``, ``-\n  `` of
 #: a wrapped and indented line, `` — `` ...), where one joiner is not alone; read as one hyphen.
 _J = re.escape(_JOINERS)
@@ -134,7 +156,7 @@ def detection_view(text: str) -> str:
     words of a spelled-out phone number as digits."""
     view = text.translate(_VIEW_TABLE) if passes(_NEEDS_VIEW, text) else text
     if "|" in view or is_open():  # before the look-alikes: 0l0|65l5|l809
-        view = _BAR.sub("-", view)
+        view = _bars_as_hyphens(view)
     if passes(_LOOKALIKE_HINT, view):
         view = _LOOKALIKE_RUN.sub(_lookalike_digits, view)
     if passes(_JOIN_RUN_HINT, view):
@@ -327,8 +349,12 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
 #: A separator between number groups as ``filters.pii_rules.SEP`` reads them (and a slash).
 _GROUP_SEP = (r"(?:[ \t]{0,3}(?:[-/:]|\.\.?)[ \t]{0,3}(?:(?:\r\n?|\n)[ \t]{0,8})?|[ \t]{1,4}"
               r"|[ \t]{0,4}(?:\r\n?|\n)[ \t]{0,8})?")
-_NUMBER_GOES_ON = re.compile(rf"{_GROUP_SEP}[0-9]")
+#: A numbered list's item mark at the start of a line (``3. ``, ``2) ``): the number of the next item, or of
+#: this one, is not a group of the number beside it (rules version 12).
+_ITEM = r"[ \t]*\d{1,2}[.)][ \t]"
+_NUMBER_GOES_ON = re.compile(rf"(?![ \t]{{0,4}}(?:\r\n?|\n){_ITEM}){_GROUP_SEP}[0-9]")
 _NUMBER_CAME = re.compile(rf"[0-9]{_GROUP_SEP}$")
+_ITEM_CAME = re.compile(rf"^{_ITEM}[ \t]*$", re.M)
 _NUMBERS: Final = frozenset({"KR_RRN", "KR_FRN", "KR_BRN", "KR_CRN", "KR_DRIVER_LICENSE", "KR_HEALTH_INSURANCE",
                              "KR_BANK_ACCOUNT", "CREDIT_CARD", "PHONE_NUMBER", "KR_PASSPORT"})
 
@@ -337,8 +363,9 @@ def _cuts_number(view: str, f: Finding) -> bool:
     """Whether a number finding is part of a longer grouped number in the detection view."""
     if f.entity not in _NUMBERS:
         return False
-    return (_NUMBER_GOES_ON.match(view, f.end, min(len(view), f.end + 14)) is not None
-            or _NUMBER_CAME.search(view, max(0, f.start - 14), f.start) is not None)
+    came = _NUMBER_CAME.search(view, max(0, f.start - 14), f.start) is not None \
+        and _ITEM_CAME.search(view, max(0, f.start - 14), f.start) is None
+    return came or _NUMBER_GOES_ON.match(view, f.end, min(len(view), f.end + 14)) is not None
 
 
 _CLOSING = {"(": ")", "[": "]", "{": "}", "（": "）"}

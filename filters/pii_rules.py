@@ -34,8 +34,10 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: do not cross a TSV row's cells).
 #: 7: stop 31, third round (a wrapped line's indent, the Korean @ word spaced or bracketed, l for 1, the
 #: copula's particles after names, LaTeX and hashtags around names, dotted quads are not accounts, plate
-#: regions with a space, TSV tables by their rows).
-RULES_VERSION: Final = 11
+#: regions with a space, TSV tables by their rows). 8 to 11: stops 33 to 36 (docs/pii.md, per round).
+#: 12: stop 37 (a bar in a pipe-delimited table row is a cell border, an underline before a plate, a
+#: name before 이었 and a longer ending).
+RULES_VERSION: Final = 12
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -297,7 +299,7 @@ _CLOSE: Final = r"(?:[」\]>”\"'`)）}]|\[/[A-Za-z]{1,10}\]|</[A-Za-z]{1,10}>)
 _AFTER_NAME = ("(?:이었습니다|이었는데|이었어요|이거든요|거든요|이라서|이라고|이라는|이라면|이라도|이지만|"
                "이어서|이어도|이므로|이든지|이래요|이구요|이니까|이었고|이었다|이었|이랑|이에요|입니다|였어요|였는데|였다|"
                "이고|이며|이다|이나|이요|이면|이든|이니|인데|라서|라면|래요|구요|니까|였고|지만|에게서|에게|에서|"
-               "한테|께서|께|임|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,3}(?![가-힣])|"
+               "한테|께서|께|임|이었[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                # the polite 요 after any of them, or after the name itself (강영희으로요, 강영희요): version 11
                "요?"
@@ -455,11 +457,13 @@ RULES: Final = [
         comma=True,
     ),
     # A phone number with a separator anywhere, between any two digits (0 1 0 - 1 2 3 4 ..., as digit
-    # words are spelled one by one): the digits must make a Korean number.
+    # words are spelled one by one): the digits must make a Korean number. Not across a line break into
+    # a numbered list's next item (``2. 27 ~ 06 ~ 139825 ~ 73\n3. 처리 대기``: a licence, then item 3).
     Rule(
         "kr_phone_spread",
         "PHONE_NUMBER",
-        _r(r"(?<![0-9A-Za-z.+-])(?P<v>0(?:[ \t.,\-]{0,4}(?:(?:\r\n?|\n|(?:\\[nrt]){1,2})[ \t]{0,8})?\d){8,11})"
+        _r(r"(?<![0-9A-Za-z.+-])(?P<v>0(?:[ \t.,\-]{0,4}(?:(?:\r\n?|\n|(?:\\[nrt]){1,2})[ \t]{0,8}"
+           r"(?!\d{1,2}[.)][ \t]))?\d){8,11})"
            r"(?![ \t.\-]{0,3}\d)"),
         0.6,
         lambda v: None if PHONE_DIGITS.fullmatch(_digits(v)) else False,
@@ -496,7 +500,8 @@ RULES: Final = [
     Rule(
         "kr_vehicle_plate",
         "KR_VEHICLE_PLATE",
-        _r(rf"(?<![\d\w])(?P<v>(?:(?:{_REGIONS})\s?|[가-힣]{{2}})?\d{{2,3}}[{_PLATE_SYLLABLES}]\s?\d{{4}})(?![0-9A-Za-z])"),
+        _r(rf"(?<![0-9A-Za-z가-힣])(?P<v>(?:(?:{_REGIONS})\s?|[가-힣]{{2}})?\d{{2,3}}[{_PLATE_SYLLABLES}]\s?\d{{4}})"
+           rf"(?![0-9A-Za-z])"),
         0.5,
     ),
     # Bounded name lengths and a start at the beginning of a Hangul run: unbounded [가-힣]+ made a long
