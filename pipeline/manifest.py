@@ -704,6 +704,11 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
         # stage fingerprint, so --resume reruns the PII stage and what follows.
         key, _ = resolve_key(params["pii"]["key_env"], params["pii"]["key_file"], out)
         params["pii"]["key_fingerprint"] = key_fingerprint(key)
+        # The detector's rules change what is found without a change of the stage's code path: their version
+        # enters the configuration too, so --resume reruns PII (and what follows) after a detector change.
+        from filters.pii_rules import RULES_VERSION
+
+        params["pii"]["rules_version"] = RULES_VERSION
     named = top.get("prior_runs", list, [])
     if not all(isinstance(p, str) and p for p in named):
         raise top.fail("prior_runs", "expected a list of earlier runs' directories")

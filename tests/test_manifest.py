@@ -215,3 +215,20 @@ def test_a_retrained_model_at_the_same_path_changes_the_configuration(tmp_path: 
     before = load_run(path).config_hash()
     model.write_bytes(b"second")
     assert load_run(path).config_hash() != before
+
+
+def test_a_detector_change_reruns_pii_on_resume() -> None:
+    """The PII rules' version is in the stage's parameters: a newer detector changes the PII stage's
+    fingerprint (and every later one), never an earlier stage's."""
+    import dataclasses
+
+    from filters.pii_rules import RULES_VERSION
+    from pipeline.runner import stage_fingerprints
+    from tests.conftest import SAMPLE_MANIFEST
+
+    m = load_run(SAMPLE_MANIFEST)
+    assert m.params["pii"]["rules_version"] == RULES_VERSION
+    older = dataclasses.replace(m, params={**m.params, "pii": {**m.params["pii"], "rules_version": RULES_VERSION - 1}})
+    now, before = stage_fingerprints(m, []), stage_fingerprints(older, [])
+    assert [now[s] == before[s] for s in m.stages] == [s in ("ingest", "normalize", "exact_dedup") for s in m.stages]
+    assert m.config_hash() != older.config_hash()
