@@ -45,16 +45,13 @@ import statistics
 import sys
 import time
 import tomllib
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.dataset as ds
-import pyarrow.parquet as pq
 
 from benchmarks._common import CORPORA, ROOT, table
 
@@ -211,47 +208,13 @@ def train_tokenizer(docs: pa.Table, vocab: int, seed: int, out: Path) -> Path:
 
     lines = [line for d, t in zip(docs["doc_id"].to_pylist(), docs["text"].to_pylist(), strict=True)
              for line in sample_lines(t, d, seed, 1.0)]
+    # Every character of the sample is a piece (character coverage 1.0, as the tokenizer stage trains): a
+    # vocabulary smaller than the characters and the special pieces is raised to hold them.
+    chars = len(set().union(*map(set, lines))) if lines else 0
+    if vocab < chars + 300:
+        print(f"tokenizer: {vocab:,} pieces asked for, raised to {chars + 300:,} ({chars:,} distinct characters)")
+        vocab = chars + 300
     return train(lines, TokenizerSpec(vocab_size=vocab, num_threads=1), out / "ablation").model
-
-
-@dataclass
-class Shards:
-    path: Path
-    documents: int
-    tokens: int
-    removed: int  # documents removed for sharing text with the held-out set
-    mix: dict[str, float]  # share of tokens per declared domain
-
-
-def build_shards(docs: pa.Table, sp: Any, overlap: Overlap, out: Path, seed: int) -> Shards:
-    """One copy of each document that shares no text with the held-out set, EOS after each, in an order
-    drawn from ``seed``, in the tokens stage's format (``.bin/.idx`` with a lineage sidecar and a
-    ``manifest.json``) so that ``TokenWindows`` reads it."""
-    from tokenizer.megatron import ShardWriter, dtype_for
-    from tokenizer.spm import EOS, SPECIAL_IDS
-
-    rows = docs.to_pylist()
-    keep = [r for r in rows if not overlap.hits(r["text"])]
-    order = np.random.default_rng(seed).permutation(len(keep))
-    out.mkdir(parents=True, exist_ok=True)
-    writer = ShardWriter(out / "train_00000", dtype_for(sp.get_piece_size()))
-    side: list[dict[str, Any]] = []
-    by_domain: Counter[str] = Counter()
-    for k in order:
-        r = keep[int(k)]
-        ids = [*sp.encode(r["text"]), SPECIAL_IDS[EOS]]
-        offset, n = writer.add(np.asarray(ids))
-        side.append({"doc_id": r["doc_id"], "source": r["source"], "licence": r["licence"],
-                     "domain": r["declared_domain"], "token_offset": offset, "n_tokens": n})
-        by_domain[r["declared_domain"]] += n
-    info = writer.close()
-    pq.write_table(pa.Table.from_pylist(side), out / "train_00000.parquet")
-    (out / "manifest.json").write_text(json.dumps(
-        {"shards": [{"prefix": "train_00000", "split": "train", "documents": info.sequences, "tokens": info.tokens,
-                     "bin_sha256": info.bin_sha256}]}, indent=1), encoding="utf-8")
-    total = max(1, info.tokens)
-    return Shards(out, len(keep), info.tokens, len(rows) - len(keep),
-                  {d: n / total for d, n in sorted(by_domain.items())})
 
 
 # ----------------------------------------------------------------------------- statistics
@@ -300,40 +263,42 @@ def _f(v: float | None, digits: int = PRECISION) -> str:
 # ----------------------------------------------------------------------------- the run
 
 
-def run(args: argparse.Namespace, spark: Any = None) -> dict[str, Any]:
-    """Run every variant, train and evaluate; returns the result (also printed, and written with
-    ``--json``). ``spark``: a session to run the variants on (the tests'); else kocurate builds one."""
-    from benchmarks.ablation_lm import ModelSpec, TinyLM, TrainSpec, bits_per_byte, train
+def prepare(args: argparse.Namespace, spark: Any = None) -> Path:
+    """Run every variant (or reuse a finished run), train the one tokenizer, and write the bundle
+    (``benchmarks.ablation_bundle``) the models are trained from; returns its folder."""
+    from benchmarks.ablation_bundle import write
     from pipeline.api import run as run_pipeline
     from pipeline.manifest import load_run
     from tokenizer.spm import EOS, SPECIAL_IDS, processor
-    from tokenizer.torch_dataset import TokenWindows
 
-    if not CORPORA.is_dir():
-        print(f"skipped: the corpora folder {CORPORA} is absent (set KOCURATE_CORPORA to point at it); "
-              "the held-out text comes from it")
-        return {}
-    t0 = time.monotonic()
     work = Path(args.work)
+    evals = eval_set(int(args.eval_kb * 1000), args.eval_doc_chars)
+    overlap = Overlap(evals)
+    print(f"held-out text: {', '.join(f'{g} {len(d)} docs' for g, d in evals.items())} "
+          f"({sum(len(t.encode()) for d in evals.values() for _, t in d) / 1e3:,.0f} KB)", flush=True)
+    made = None
+    if args.input != "manifest":
+        from benchmarks.ablation_input import build
+        from benchmarks.scale import eval_sets
+
+        made = build(work / "input", args.real_mb, args.web_mb if args.input == "web" else 0.0, overlap.hits,
+                     args.input_seed, eval_sets())
+        print("input: " + ", ".join(f"{k} {v['documents']:,} docs / {v['mb']:.1f} MB"
+                                    for k, v in made["sources"].items())
+              + f"; removed for sharing text with the held-out set: {sum(made['removed_for_eval'].values())}",
+              flush=True)
+        args.base = Path(made["manifest"])
     base = load_run(args.base)
     if args.sources:
         chosen = set(args.sources.split(","))
         base = dataclasses.replace(base, sources=tuple(s for s in base.sources if s.name in chosen))
     variants = variants_of(base.stages, args.variants.split(","), args.set or [])
-    curated_stages = [s for s in base.stages if s not in NOT_RUN and s not in RAW]
     reuse = dict(r.split("=", 1) for r in args.reuse or [])
-    genres = list(GENRES)
-
-    evals = eval_set(int(args.eval_kb * 1000), args.eval_doc_chars)
-    overlap = Overlap(evals)
-    print(f"held-out text: {', '.join(f'{g} {len(d)} docs' for g, d in evals.items())} "
-          f"({sum(len(t.encode()) for d in evals.values() for _, t in d) / 1e3:,.0f} KB)", flush=True)
 
     runs: dict[str, dict[str, Any]] = {}
     for v in variants:
         m = manifest_for(base, v, work / "runs" / v.name)
-        info = {"stages": list(v.stages), "changes": [list(c) for c in v.changes],
-                "config_hash": m.config_hash()}
+        info = {"stages": list(v.stages), "changes": [list(c) for c in v.changes], "config_hash": m.config_hash()}
         if v.name in reuse:
             why = reusable(Path(reuse[v.name]), m)
             if why:
@@ -348,72 +313,91 @@ def run(args: argparse.Namespace, spark: Any = None) -> dict[str, Any]:
         print(f"variant {v.name}: {'reused ' + info['run_dir'] if info['reused'] else 'ran'} "
               f"(config {info['config_hash'][:12]})", flush=True)
 
-    raw_docs = curated(Path(runs["raw"]["run_dir"]))
-    model_path = train_tokenizer(raw_docs.filter(pa.array([not overlap.hits(t) for t in
-                                                           raw_docs["text"].to_pylist()])),
-                                 args.vocab, base.seed, work / "tokenizer")
+    docs: dict[str, list[dict[str, Any]]] = {}
+    for v in variants:
+        rows = curated(Path(runs[v.name]["run_dir"])).to_pylist()
+        docs[v.name] = [r for r in rows if not overlap.hits(r["text"])]
+        runs[v.name]["removed_for_eval"] = len(rows) - len(docs[v.name])
+    model_path = train_tokenizer(pa.Table.from_pylist(docs["raw"]), args.vocab, base.seed, work / "tokenizer")
     sp = processor(str(model_path))
-    eos = SPECIAL_IDS[EOS]
-    vocab = sp.get_piece_size()
-    eval_ids = {g: [(sp.encode(t), len(t.encode("utf-8"))) for _, t in docs] for g, docs in evals.items()}
-    shards = {v.name: build_shards(raw_docs if v.name == "raw" else curated(Path(runs[v.name]["run_dir"])), sp,
-                                   overlap, work / "tokens" / v.name, base.seed) for v in variants}
+    bundle = work / "bundle"
+    meta = {"base": {"manifest": str(args.base), "config_hash": base.config_hash(), "seed": base.seed},
+            "input": made or {"manifest": str(args.base)}, "variants": runs,
+            "curated_stages": [s for s in base.stages if s not in NOT_RUN and s not in RAW],
+            "eval": {g: {"documents": len(d), "sha256": hashlib.sha256("\n".join(i for i, _ in d).encode())
+                         .hexdigest()[:16]} for g, d in evals.items()},
+            "tokenizer": {"trained_on": "raw", "sha256": hashlib.sha256(model_path.read_bytes()).hexdigest()[:16]}}
+    write(bundle, docs, sp.encode, SPECIAL_IDS[EOS], sp.get_piece_size(),
+          {g: [(sp.encode(t), len(t.encode("utf-8"))) for _, t in d] for g, d in evals.items()}, model_path, meta,
+          base.seed)
+    return bundle
 
+
+def train_all(bundle_dir: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Train the model on every variant of a bundle, once per seed, and score the held-out text; the
+    result (also printed, and written with ``--json`` and ``--card``)."""
+    from benchmarks.ablation_bundle import Bundle
+    from benchmarks.ablation_lm import ModelSpec, TinyLM, TrainSpec, bits_per_byte, train
+    from tokenizer.torch_dataset import TokenWindows
+
+    t0 = time.monotonic()
+    b = Bundle.open(bundle_dir)
+    names = list(b.meta["variants"])
+    genres = b.meta["genres"]
+    cols = [*genres, "all"]
+    evals = b.evals()
+    vocab, eos = b.meta["vocab"], b.meta["eos"]
+    shards = {n: b.materialize(n, Path(args.work) / "tokens" / n) for n in names}
     model = ModelSpec(d_model=args.d_model, n_layer=args.layers, n_head=args.heads, seq_len=args.seq_len)
     spec = TrainSpec(steps=args.steps, batch=args.batch, lr=args.lr, threads=args.threads)
     seeds = list(range(args.seed, args.seed + args.seeds))
-    results: dict[str, dict[int, dict[str, float]]] = {v.name: {} for v in variants}
-    curves: dict[str, dict[int, list[float]]] = {v.name: {} for v in variants}
+    results: dict[str, dict[int, dict[str, float]]] = {n: {} for n in names}
+    curves: dict[str, dict[int, list[float]]] = {n: {} for n in names}
     train_seconds: list[float] = []
     for seed in seeds:
-        for v in variants:
-            windows = TokenWindows(str(shards[v.name].path), "train", model.seq_len, seed)
+        for n in names:
             t = time.monotonic()
-            lm, losses = train(windows, vocab, model, spec, seed)
+            lm, losses = train(TokenWindows(str(shards[n]), "train", model.seq_len, seed), vocab, model, spec, seed,
+                               args.device)
             train_seconds.append(time.monotonic() - t)
-            per = {g: bits_per_byte(lm, eval_ids[g], eos) for g in genres}
-            total_bits = sum(per[g] * sum(b for _, b in eval_ids[g]) for g in genres)
-            per["all"] = total_bits / sum(b for g in genres for _, b in eval_ids[g])
-            results[v.name][seed] = per
-            curves[v.name][seed] = [round(x, PRECISION) for x in losses]
-    cols = [*genres, "all"]
+            per = {g: bits_per_byte(lm, evals[g], eos) for g in genres}
+            per["all"] = (sum(per[g] * sum(x for _, x in evals[g]) for g in genres)
+                          / sum(x for g in genres for _, x in evals[g]))
+            results[n][seed] = per
+            curves[n][seed] = [round(x, PRECISION) for x in losses]
+            print(f"  {n} seed {seed}: loss {losses[0]:.3f} -> {losses[-1]:.3f}, held-out {per['all']:.4f} bits/byte "
+                  f"({train_seconds[-1]:.1f} s)", flush=True)
 
     determinism = None
     if args.check_determinism:
-        v0 = variants[0]
-        _, again = train(TokenWindows(str(shards[v0.name].path), "train", model.seq_len, seeds[0]), vocab, model,
-                         spec, seeds[0])
-        same = [round(x, PRECISION) for x in again] == curves[v0.name][seeds[0]]
-        determinism = {"variant": v0.name, "seed": seeds[0], "steps": len(again), "identical": same}
+        _, again = train(TokenWindows(str(shards[names[0]]), "train", model.seq_len, seeds[0]), vocab, model, spec,
+                         seeds[0], args.device)
+        same = [round(x, PRECISION) for x in again] == curves[names[0]][seeds[0]]
+        determinism = {"variant": names[0], "seed": seeds[0], "steps": len(again), "identical": same}
 
     means = {n: {g: statistics.fmean(r[s][g] for s in seeds) for g in cols} for n, r in results.items()}
     spread = {n: {g: (statistics.stdev(r[s][g] for s in seeds) if len(seeds) > 1 else None) for g in cols}
               for n, r in results.items()}
     tokens_trained = spec.steps * spec.batch * model.seq_len
     result = {
-        "base": {"manifest": str(args.base), "config_hash": base.config_hash(), "seed": base.seed},
-        "variants": {v.name: {**runs[v.name], "documents": shards[v.name].documents,
-                              "tokens_available": shards[v.name].tokens, "removed_for_eval": shards[v.name].removed,
-                              "epochs": tokens_trained / max(1, shards[v.name].tokens), "mix": shards[v.name].mix,
-                              "bpb": {str(s): results[v.name][s] for s in seeds}, "bpb_mean": means[v.name],
-                              "bpb_sd": spread[v.name], "loss_curves": {str(s): curves[v.name][s] for s in seeds}}
-                     for v in variants},
-        "eval": {g: {"documents": len(evals[g]), "bytes": sum(b for _, b in eval_ids[g]),
-                     "tokens": sum(len(i) for i, _ in eval_ids[g]),
-                     "sha256": hashlib.sha256("\n".join(d for d, _ in evals[g]).encode()).hexdigest()[:16]}
-                 for g in genres},
-        "tokenizer": {"vocab": vocab, "trained_on": "raw", "sha256": hashlib.sha256(model_path.read_bytes())
-                      .hexdigest()[:16]},
+        **{k: b.meta[k] for k in ("base", "input", "tokenizer")},
+        "bundle": {"path": str(bundle_dir), "mb": round(b.size_bytes() / 1e6, 2)},
+        "variants": {n: {**b.meta["variants"][n], "epochs": tokens_trained / max(1, b.meta["variants"][n]
+                                                                                 ["tokens_available"]),
+                         "bpb": {str(s): results[n][s] for s in seeds}, "bpb_mean": means[n], "bpb_sd": spread[n],
+                         "loss_curves": {str(s): curves[n][s] for s in seeds}} for n in names},
+        "eval": {g: {**b.meta["eval"][g], "bytes": sum(x for _, x in evals[g]),
+                     "tokens": int(sum(len(i) for i, _ in evals[g]))} for g in genres},
         "model": dataclasses.asdict(model), "train": dataclasses.asdict(spec), "seeds": seeds,
-        "tokens_trained": tokens_trained,
-        "parameters": TinyLM(vocab, model).parameters_count(),
+        "tokens_trained": tokens_trained, "parameters": TinyLM(vocab, model).parameters_count(),
         "paired": paired(results, cols),
-        "credit": credit(means, curated_stages, cols),
+        "credit": credit(means, b.meta["curated_stages"], cols),
         "determinism": determinism,
-        "seconds": {"total": round(time.monotonic() - t0, 1),
+        "seconds": {"train_all": round(time.monotonic() - t0, 1),
                     "train_median": round(statistics.median(train_seconds), 1)},
-        "torch": _torch_version(), "threads": spec.threads,
+        "torch": _torch_version(), "threads": spec.threads, "device": args.device,
     }
+    result["tokenizer"]["vocab"] = vocab
     print(report(result))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -425,6 +409,24 @@ def run(args: argparse.Namespace, spark: Any = None) -> dict[str, Any]:
     if determinism and not determinism["identical"]:
         raise SystemExit("determinism: the same seed gave a different loss curve")
     return result
+
+
+def run(args: argparse.Namespace, spark: Any = None) -> dict[str, Any]:
+    """Prepare the bundle (or take ``--from-bundle``'s) and train on it (unless ``--bundle-only``).
+    ``spark``: a session to run the variants on (the tests'); else kocurate builds one."""
+    if args.from_bundle:
+        return train_all(Path(args.from_bundle), args)
+    if not CORPORA.is_dir():
+        print(f"skipped: the corpora folder {CORPORA} is absent (set KOCURATE_CORPORA to point at it); "
+              "the held-out text comes from it")
+        return {}
+    t0 = time.monotonic()
+    bundle = prepare(args, spark)
+    print(f"bundle: {bundle} ({sum(p.stat().st_size for p in bundle.rglob('*') if p.is_file()) / 1e6:.1f} MB), "
+          f"prepared in {time.monotonic() - t0:.0f} s", flush=True)
+    if args.bundle_only:
+        return {"bundle": str(bundle)}
+    return train_all(bundle, args)
 
 
 def _torch_version() -> str:
@@ -471,8 +473,9 @@ def report(r: dict[str, Any]) -> str:
         lines += ["", f"determinism: {d['variant']} seed {d['seed']} trained twice: "
                       f"{'the same' if d['identical'] else 'a DIFFERENT'} loss curve over {d['steps']} steps, "
                       f"to {PRECISION} decimals"]
-    lines.append(f"seconds: {r['seconds']['total']} in all, {r['seconds']['train_median']} to train one model "
-                 "(median)")
+    lines.append(f"seconds: {r['seconds']['train_all']} to train and score every model, "
+                 f"{r['seconds']['train_median']} to train one (median), on {r['device']}; "
+                 f"bundle {r['bundle']['mb']} MB")
     return "\n".join(lines)
 
 
@@ -483,6 +486,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--set", action="append", metavar="NAME:STAGE.KEY=VALUE", help="a variant with a changed parameter")
     ap.add_argument("--reuse", action="append", metavar="VARIANT=RUN_DIR", help="a finished run for a variant")
     ap.add_argument("--sources", help="only these sources of the base manifest (comma-separated)")
+    ap.add_argument("--input", choices=("manifest", "web", "real"), default="manifest",
+                    help="manifest: the base manifest's sources; web: the corpora mixed with the generated crawl; "
+                    "real: the corpora alone (benchmarks/ablation_input.py; the base manifest is then written)")
+    ap.add_argument("--real-mb", type=float, default=20.0, help="MB of corpora text in a web or real input")
+    ap.add_argument("--web-mb", type=float, default=20.0, help="MB of generated crawl pages in a web input")
+    ap.add_argument("--input-seed", type=int, default=1, help="the crawl's seed")
     ap.add_argument("--work", default=None, help="run directories, tokenizer and shards (default: a temporary folder)")
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--seed", type=int, default=0, help="the first seed")
@@ -499,6 +508,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--eval-kb", type=float, default=40, help="held-out text per genre (KB of UTF-8)")
     ap.add_argument("--eval-doc-chars", type=int, default=3000, help="a held-out document is cut to this")
     ap.add_argument("--check-determinism", action="store_true")
+    ap.add_argument("--device", default="cpu", help="where the models train: cpu, or cuda on a GPU machine")
+    ap.add_argument("--bundle-only", action="store_true", help="prepare the bundle (WORK/bundle) and stop: "
+                    "for a GPU machine, which trains from it with --from-bundle")
+    ap.add_argument("--from-bundle", help="train from a prepared bundle; no pipeline, no corpora needed")
     ap.add_argument("--json", help="write the result here")
     ap.add_argument("--card", help="a run directory whose data card shows the result")
     args = ap.parse_args(argv)

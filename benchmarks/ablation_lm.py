@@ -72,7 +72,7 @@ class TinyLM(nn.Module):
                 nn.init.normal_(p, std=0.02)
 
     def forward(self, idx: torch.Tensor) -> torch.Tensor:
-        x = self.tok(idx) + self.pos(torch.arange(idx.shape[1]))
+        x = self.tok(idx) + self.pos(torch.arange(idx.shape[1], device=idx.device))
         for block in self.blocks:
             x = block(x)
         return self.ln(x) @ self.tok.weight.T
@@ -81,21 +81,23 @@ class TinyLM(nn.Module):
         return sum(p.numel() for p in self.parameters())
 
 
-def _deterministic(threads: int) -> None:
+def _deterministic(threads: int, device: str) -> None:
+    """The same seed gives the same loss curve on the CPU (same machine, torch version and threads). On a GPU
+    the kernels are left fast; the seeds' spread is reported instead."""
     torch.set_num_threads(threads)
-    torch.use_deterministic_algorithms(True)
+    torch.use_deterministic_algorithms(device == "cpu")
 
 
-def train(windows: TokenWindows, vocab: int, model: ModelSpec, spec: TrainSpec, seed: int
+def train(windows: TokenWindows, vocab: int, model: ModelSpec, spec: TrainSpec, seed: int, device: str = "cpu"
           ) -> tuple[TinyLM, list[float]]:
     """Train from scratch for ``spec.steps`` batches of windows in the dataset's seeded order (wrapping
     round when a variant has fewer windows than the steps need: the same tokens trained for every
     variant); returns the model and the training loss of every step (nats per token)."""
     if len(windows) == 0:
         raise ValueError("no training windows: the variant has fewer tokens than one window")
-    _deterministic(spec.threads)
+    _deterministic(spec.threads, device)
     torch.manual_seed(seed)
-    lm = TinyLM(vocab, model)
+    lm = TinyLM(vocab, model).to(device)
     decay = [p for p in lm.parameters() if p.dim() > 1]
     rest = [p for p in lm.parameters() if p.dim() <= 1]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": spec.weight_decay},
@@ -112,9 +114,10 @@ def train(windows: TokenWindows, vocab: int, model: ModelSpec, spec: TrainSpec, 
     lm.train()
     for step in range(spec.steps):
         items = [windows[(step * spec.batch + j) % len(windows)] for j in range(spec.batch)]
-        x = torch.stack([a for a, _ in items])
-        y = torch.stack([b for _, b in items])
-        loss = F.cross_entropy(lm(x).view(-1, vocab), y.reshape(-1))
+        x = torch.stack([a for a, _ in items]).to(device)
+        y = torch.stack([b for _, b in items]).to(device)
+        with _autocast(device):
+            loss = F.cross_entropy(lm(x).float().view(-1, vocab), y.reshape(-1))
         opt.zero_grad(set_to_none=True)
         loss.backward()
         nn.utils.clip_grad_norm_(lm.parameters(), 1.0)
@@ -124,12 +127,18 @@ def train(windows: TokenWindows, vocab: int, model: ModelSpec, spec: TrainSpec, 
     return lm, losses
 
 
+def _autocast(device: str) -> torch.autocast:
+    """bfloat16 matrix products on a GPU; full precision on the CPU (the CPU scale's determinism)."""
+    return torch.autocast(device_type=device, dtype=torch.bfloat16, enabled=device == "cuda")
+
+
 @torch.no_grad()
-def bits_per_byte(lm: TinyLM, docs: Sequence[tuple[Sequence[int], int]], eos: int, batch: int = 32) -> float:
+def bits_per_byte(lm: TinyLM, docs: Sequence[tuple[Sequence[int], int]], eos: int, batch: int = 64) -> float:
     """Held-out loss of documents ``(token ids, UTF-8 bytes of the text)``: the bits the model needs to
     predict every token of each document from an end-of-document token, in windows of its context length
     (the context restarts at each window, the same for every variant), divided by the text's bytes."""
     lm.eval()
+    device = next(lm.parameters()).device
     seq = lm.spec.seq_len
     chunks: list[np.ndarray] = []
     for ids, _ in docs:
@@ -141,8 +150,9 @@ def bits_per_byte(lm: TinyLM, docs: Sequence[tuple[Sequence[int], int]], eos: in
         by_len.setdefault(len(c), []).append(c)
     for _, group in sorted(by_len.items()):
         for i in range(0, len(group), batch):
-            t = torch.from_numpy(np.stack(group[i: i + batch]))
-            logits = lm(t[:, :-1])
+            t = torch.from_numpy(np.stack(group[i: i + batch])).to(device)
+            with _autocast(device.type):
+                logits = lm(t[:, :-1]).float()
             nats += float(F.cross_entropy(logits.reshape(-1, logits.shape[-1]), t[:, 1:].reshape(-1),
                                           reduction="sum"))
     n_bytes = sum(b for _, b in docs)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pyarrow.parquet as pq
 import pytest
 
 torch = pytest.importorskip("torch")
@@ -180,3 +181,25 @@ def test_raw_against_full_on_the_sample_run(spark: Any, sample_run: Path, tmp_pa
     assert sum(raw["mix"].values()) == pytest.approx(1.0)
     assert json.loads((tmp_path / "card" / "reports" / "ablation.json").read_text(encoding="utf-8")) == \
         json.loads(json.dumps(r))
+
+    # The bundle stores a text shared by both variants once, and gives each variant back its documents.
+    from benchmarks.ablation_bundle import Bundle
+    from tokenizer.megatron import IndexedShard
+    from tokenizer.spm import processor
+
+    bundle = tmp_path / "bundle"
+    stored = len(np.load(bundle / "store_lengths.npy"))
+    assert raw["documents"] <= stored < raw["documents"] + full["documents"]
+    sp = processor(str(bundle / "tokenizer.model"))
+    texts = dict(zip(*ablation.curated(sample_run).select(["doc_id", "text"]).to_pydict().values(), strict=True))
+    shard = IndexedShard(tmp_path / "tokens" / "full" / "train_00000")
+    side = pq.read_table(tmp_path / "tokens" / "full" / "train_00000.parquet").to_pylist()
+    assert len(shard) == len(side) == full["documents"]
+    for i in range(0, len(side), 37):
+        assert sp.decode(shard[i][:-1].tolist()) == texts[side[i]["doc_id"]] and shard[i][-1] == 2
+    # Training from the bundle alone (as on a GPU machine, without the pipeline) gives the same figures.
+    again = ablation.train_all(bundle, ablation.parse_args(
+        ["--from-bundle", str(bundle), "--seeds", "1", "--steps", "12", "--batch", "8", "--seq-len", "64",
+         "--work", str(tmp_path / "again")]))
+    assert again["variants"]["full"]["bpb"]["0"] == full["bpb"]["0"]
+    assert Bundle.open(bundle).size_bytes() < 2_000_000
