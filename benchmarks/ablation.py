@@ -6,7 +6,8 @@ pipeline order), ``-STAGE`` (full without STAGE), or a changed parameter (``--se
 full with that value). Every variant is run by the pipeline (or a finished run is reused,
 ``--reuse full=RUN_DIR``, when its stages and parameters are the variant's); its curated documents
 become token shards and the same small transformer is trained on them for the same number of tokens,
-once per seed (paired: seed s gives every variant the same initial weights and window order).
+once per seed (paired: seed s gives every variant the same initial weights, and draws the order of its
+documents and of its training windows).
 
 What keeps the comparison clean:
 
@@ -347,18 +348,19 @@ def train_all(bundle_dir: Path, args: argparse.Namespace) -> dict[str, Any]:
     cols = [*genres, "all"]
     evals = b.evals()
     vocab, eos = b.meta["vocab"], b.meta["eos"]
-    shards = {n: b.materialize(n, Path(args.work) / "tokens" / n) for n in names}
     model = ModelSpec(d_model=args.d_model, n_layer=args.layers, n_head=args.heads, seq_len=args.seq_len)
     spec = TrainSpec(steps=args.steps, batch=args.batch, lr=args.lr, threads=args.threads)
     seeds = list(range(args.seed, args.seed + args.seeds))
     results: dict[str, dict[int, dict[str, float]]] = {n: {} for n in names}
     curves: dict[str, dict[int, list[float]]] = {n: {} for n in names}
     train_seconds: list[float] = []
+    shards = {}
     for seed in seeds:
         for n in names:
+            shards[n, seed] = b.materialize(n, Path(args.work) / "tokens" / n / f"seed-{seed}", seed)
             t = time.monotonic()
-            lm, losses = train(TokenWindows(str(shards[n]), "train", model.seq_len, seed), vocab, model, spec, seed,
-                               args.device)
+            lm, losses = train(TokenWindows(str(shards[n, seed]), "train", model.seq_len, seed), vocab, model, spec,
+                               seed, args.device)
             train_seconds.append(time.monotonic() - t)
             per = {g: bits_per_byte(lm, evals[g], eos) for g in genres}
             per["all"] = (sum(per[g] * sum(x for _, x in evals[g]) for g in genres)
@@ -370,8 +372,8 @@ def train_all(bundle_dir: Path, args: argparse.Namespace) -> dict[str, Any]:
 
     determinism = None
     if args.check_determinism:
-        _, again = train(TokenWindows(str(shards[names[0]]), "train", model.seq_len, seeds[0]), vocab, model, spec,
-                         seeds[0], args.device)
+        _, again = train(TokenWindows(str(shards[names[0], seeds[0]]), "train", model.seq_len, seeds[0]), vocab,
+                         model, spec, seeds[0], args.device)
         same = [round(x, PRECISION) for x in again] == curves[names[0]][seeds[0]]
         determinism = {"variant": names[0], "seed": seeds[0], "steps": len(again), "identical": same}
 

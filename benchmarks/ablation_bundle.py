@@ -91,16 +91,21 @@ class Bundle:
             out[g] = [(ids[starts[i]:starts[i + 1]], int(nbytes[i])) for i in range(len(lengths))]
         return out
 
-    def materialize(self, name: str, out: Path) -> Path:
+    def materialize(self, name: str, out: Path, seed: int | None = None) -> Path:
         """Variant ``name`` as token shards with a lineage sidecar and a ``manifest.json`` (``TokenWindows``
-        reads them)."""
+        reads them). With ``seed``, its documents in an order drawn from it: a seed then varies which
+        documents share a training window as well as the model's initial weights and the windows' order, so
+        the seeds' spread holds all three."""
         lengths = np.load(self.path / "store_lengths.npy")
         starts = np.concatenate([[0], np.cumsum(lengths)])
         store = np.memmap(self.path / "store.bin", mode="r", dtype=np.dtype(self.meta["dtype"]))
         out.mkdir(parents=True, exist_ok=True)
         w = ShardWriter(out / "train_00000", np.dtype(self.meta["dtype"]).type)
         side = []
-        for d in pq.read_table(self.path / "variants" / f"{name}.parquet").to_pylist():
+        rows = pq.read_table(self.path / "variants" / f"{name}.parquet").to_pylist()
+        if seed is not None:
+            rows = [rows[int(i)] for i in np.random.default_rng(seed).permutation(len(rows))]
+        for d in rows:
             k = d.pop("stored")
             offset, n = w.add(store[starts[k]:starts[k + 1]])
             side.append({**d, "token_offset": offset, "n_tokens": n})

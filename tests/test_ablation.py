@@ -192,8 +192,8 @@ def test_raw_against_full_on_the_sample_run(spark: Any, sample_run: Path, tmp_pa
     assert raw["documents"] <= stored < raw["documents"] + full["documents"]
     sp = processor(str(bundle / "tokenizer.model"))
     texts = dict(zip(*ablation.curated(sample_run).select(["doc_id", "text"]).to_pydict().values(), strict=True))
-    shard = IndexedShard(tmp_path / "tokens" / "full" / "train_00000")
-    side = pq.read_table(tmp_path / "tokens" / "full" / "train_00000.parquet").to_pylist()
+    shard = IndexedShard(tmp_path / "tokens" / "full" / "seed-1" / "train_00000")
+    side = pq.read_table(tmp_path / "tokens" / "full" / "seed-1" / "train_00000.parquet").to_pylist()
     assert len(shard) == len(side) == full["documents"]
     for i in range(0, len(side), 37):
         assert sp.decode(shard[i][:-1].tolist()) == texts[side[i]["doc_id"]] and shard[i][-1] == 2
