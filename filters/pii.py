@@ -188,8 +188,10 @@ def _lookalike_digits(m: re.Match[str]) -> str:
     return fixed if PHONE_DIGITS.fullmatch("".join(c for c in fixed if c.isdigit())) else run
 
 
-#: A lone digit word at the end, after a separator (``4327 사``): with Hangul right after it, it begins a word.
-_LONE_WORD = re.compile(rf"(?:[ \t.,\-\r\n]|\\[nrt])[{_DIGIT_WORDS}]$")
+#: A lone digit word at the end, after a separator that follows a digit (``4327 사``): with Hangul right after
+#: it, it begins a word. After a digit word and a space it is one of a group spelled a word at a time
+#: (``일 삼 오 이이었는데요``: rules version 13).
+_LONE_WORD = re.compile(rf"[0-9](?:[ \t.,\-\r\n]|\\[nrt])[{_DIGIT_WORDS}]$")
 #: Hangul that continues a particle or ending begun by 이 (이에요, 이고, 이며, 이다, 이라고, 이랑, ...).
 _AFTER_I = frozenset("에고며다라랑나니면어었야지")
 

@@ -36,8 +36,9 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: copula's particles after names, LaTeX and hashtags around names, dotted quads are not accounts, plate
 #: regions with a space, TSV tables by their rows). 8 to 11: stops 33 to 36 (docs/pii.md, per round).
 #: 12: stop 37 (a bar in a pipe-delimited table row is a cell border, an underline before a plate, a
-#: name before 이었 and a longer ending).
-RULES_VERSION: Final = 12
+#: name before 이었 and a longer ending). 13: stop 37 ([[at]], a name label with 명 after it, a group of
+#: digit words spelled one at a time before a particle).
+RULES_VERSION: Final = 13
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -234,7 +235,7 @@ _FORM_WORDS: Final = frozenset((
     "이상", "이하", "이름", "성명", "성함", "전화", "번호", "서명", "본인", "대리인", "공란", "해당", "하단", "상단",
     "별첨", "별도", "전원", "모두", "다수", "미상", "미기재", "국적", "주민", "여권", "한국", "이메일", "장소", "일시",
     "구분", "금액", "제목", "나이", "소속", "부서", "부서명", "연령", "학년", "사유", "용도", "기간", "직위",
-    "생년월일",
+    "생년월일", "명의", "명부", "명세",  # 예금주 명의로: in whose name, not a name (rules version 13)
     "담당", "확인", "결과", "인원", "예정", "완료", "진행", "접수", "처리", "대기", "승인", "반려", "취소", "비고",
     # the regions that start a vehicle plate (경기50너5678)
     "서울", "경기", "부산", "인천", "대구", "대전", "광주", "울산", "세종", "강원", "충북", "충남", "전북", "전남",
@@ -263,9 +264,11 @@ _GIVEN_SYLLABLES: Final = ("가경규근기나남다도동라란래린명미민�
                            "수숙순슬승시아연영예옥완용우운웅원유윤율은인재정종주준중"
                            "지진찬채철태하한해혁현형혜호홍화환효훈희")
 #: Labels of a person's name on forms, in tables and in messages (a space may stand inside: 성 명).
-_NAME_LABELS = ("성\\s?명|이\\s?름|성함|담당자|작성자|신청인|신청자|대표자|예금주|수신자|수신인|발신인|보호자|환자명|"
-                "고객명|수령인|수취인|주문자|구매자|계약자|가입자|피보험자|세대주|받는\\s?분|보내는\\s?분|받는\\s?사람|"
-                "보내는\\s?사람|[가-힣]{1,4}[자인]\\s?명|(?:회|직|사|팀|조합|교직|구성)원\\s?명|(?<![A-Za-z/])(?:[Ff]ull_?|[Cc]ustomer_?|[Uu]ser_?)?(?:name|Name|NAME)(?![A-Za-z])")
+_NAME_LABELS = ("(?:성\\s?명|이\\s?름|성함|담당자|작성자|신청인|신청자|대표자|예금주|수신자|수신인|발신인|보호자|"
+                "환자명|고객명|수령인|수취인|주문자|구매자|계약자|가입자|피보험자|세대주|받는\\s?분|보내는\\s?분|받는\\s?사람|"
+                "보내는\\s?사람|[가-힣]{1,4}[자인]\\s?명|(?:회|직|사|팀|조합|교직|구성)원\\s?명|(?<![A-Za-z/])(?:[Ff]ull_?|[Cc]ustomer_?|[Uu]ser_?)?(?:name|Name|NAME)(?![A-Za-z]))"
+                # ... with 명 after it (예금주명, 담당자 명: rules version 13), not 명의 or 명단
+                "(?:\\s?명(?![가-힣]))?")
 #: A noun for a person's role in a form, by its suffix rather than by a list (인수자, 참석자, 보증인,
 #: 위임인, 수강생, 교육생): a name after it is taken after a colon, a bracket, quotes or a hashtag, or where markup
 #: separates them and the noun stands where a form's label stands; a common surname starts the name.
@@ -308,10 +311,10 @@ _AFTER_NAME = ("(?:이었습니다|이었는데|이었어요|이거든요|거든
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
 #: 엣 is how 앳 is often misspelled; a Korean word for the @ or the dot may stand in brackets too, and the
 #: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10).
-_AT_WORD: Final = (r"[\[({<]\s?(?:at|AT|At|골\s?뱅\s?이|[앳엣])\s?[\])}>]|골\s?뱅\s?이|[앳엣]|&#0*64;|&#[xX]0*40;"
-                   r"|&commat;")
-_DOT_WORD: Final = (r"[\[({<]\s?(?:dot|DOT|Dot|닷|점|쩜|돗)\s?[\])}>]|닷|점|쩜|돗|[。｡]|&#0*46;|&#[xX]0*2[eE];|&period;"
-                    r"|(?<=\s)(?:dot|DOT|Dot)(?=\s)")
+_AT_WORD: Final = (r"[\[({<]{1,2}\s?(?:at|AT|At|골\s?뱅\s?이|[앳엣])\s?[\])}>]{1,2}|골\s?뱅\s?이|[앳엣]"
+                   r"|&#0*64;|&#[xX]0*40;|&commat;")
+_DOT_WORD: Final = (r"[\[({<]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗)\s?[\])}>]{1,2}|닷|점|쩜|돗|[。｡]|&#0*46;"
+                    r"|&#[xX]0*2[eE];|&period;|(?<=\s)(?:dot|DOT|Dot)(?=\s)")
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
 KOREAN_TLDS: Final = {"컴": "com", "넷": "net", "오알지": "org", "케이알": "kr", "씨오쩜케이알": "co.kr"}
@@ -562,7 +565,8 @@ RULES: Final = [
         lambda v: False if _form_word(v) else None,
         anchor=_NAME_ANCHOR,
     ),
-    # A labelled name that is a URL's query value: the label stands before the URL.
+    # A labelled name that is a URL's query value: the label stands before the URL (a segment of its path,
+    # /name/임수빈/detail, is the markup rule's, within its reach).
     Rule(
         "kr_person_url",
         "PERSON",

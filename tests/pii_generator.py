@@ -47,12 +47,18 @@ group in full-width digits, a first group spelled one digit word at a time, an u
 local part, 골뱅이 and 닷 without spaces, a spaced full-width @, 골뱅이 in braces, a two-level domain,
 numbered lists, HTML paragraphs, pipe-separated rows, underlined form fields, quoted e-mail replies,
 insurance quotes, concert tickets, moving services, library cards, blood donation) was read and moved
-into tuning at stop 37. The held-out half now is the eleventh (``heldout11`` below), written at stop 37
-before any detector ran on it: a non-breaking hyphen, the small hyphen-minus, a full-width slash, an en
-dash after a space, a dot with two spaces, a middle group in full-width digits, a last group spelled one
-digit word at a time, (at) in full-width parentheses, 골뱅이 in angle brackets, [[at]], an upper-case
-mailto, digits in the host, Markdown headings, KakaoTalk chat exports, HTML line breaks, URL paths, ※
-notes, used cars, school notices, hospitals, job applications, delivery apps; it is reported only.
+into tuning at stop 37, and so was the eleventh (``heldout11``, written and reported at stop 37: a
+non-breaking hyphen, the small hyphen-minus, a full-width slash, an en dash after a space, a dot with two
+spaces, a middle group in full-width digits, a last group spelled one digit word at a time, (at) in
+full-width parentheses, 골뱅이 in angle brackets, [[at]], an upper-case mailto, digits in the host,
+Markdown headings, KakaoTalk chat exports, HTML line breaks, URL paths, ※ notes, used cars, school
+notices, hospitals, job applications, delivery apps). The held-out half now is the twelfth
+(``heldout12`` below), written at stop 37 before any detector ran on it: a figure dash, a hyphen between
+no-break spaces, a spaced double hyphen, the ideographic comma, a hyphen, space and hyphen, first and last
+groups in full-width digits, every other digit a digit word, a space before an e-mail's dot, @ then
+닷컴, a star explained as the @, a spaced <at>, dashed at and dot words, spreadsheet text cells, tight
+Markdown tables, nested JSON, lenticular brackets, apartment notices, clubs, rental cars, certification
+exams, civil services; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -352,6 +358,15 @@ SEPARATORS = {
         ("dot_two_spaces", ".  "),
         ("hyphen", "-"),
     ),
+    # Written at stop 37, after the eleventh half was read and moved into tuning; not run before it was written.
+    "heldout12": (
+        ("figure_dash", "\u2012"),
+        ("nbsp_hyphen_nbsp", "\u00a0-\u00a0"),
+        ("spaced_double_hyphen", " -- "),
+        ("ideographic_comma", "\u3001"),
+        ("hyphen_space_hyphen", "- -"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -364,7 +379,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout8": ("ascii", "korean_words_first_group"),
                "heldout9": ("ascii", "korean_words_middle_group", "fullwidth_first_group"),
                "heldout10": ("ascii", "fullwidth_last_group", "korean_words_spaced_first_group"),
-               "heldout11": ("ascii", "fullwidth_middle_group", "korean_words_spaced_last_group")}
+               "heldout11": ("ascii", "fullwidth_middle_group", "korean_words_spaced_last_group"),
+               "heldout12": ("ascii", "fullwidth_first_and_last_groups", "korean_words_alternating")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -448,6 +464,13 @@ EMAIL_FORMS = {
         ("upper_mailto", "MAILTO:{L}@{H}.{T}"),
         ("digits_in_host", "{l}@{h}2.{t}"),
     ),
+    "heldout12": (
+        ("space_before_dot", "{l}@{h} .{t}"),
+        ("at_then_korean_dotcom", "{l}@{h}닷컴"),
+        ("star_for_at_explained", "{l}★{h}.{t} (★을 @로)"),
+        ("spaced_angle_at", "{l} < at > {h} . {t}"),
+        ("dashed_words", "{l}-at-{h}-dot-{t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -462,6 +485,7 @@ CONTAINERS = {
     "heldout9": ("markdown_list", "html_definition", "csv_semicolon", "xml_attribute", "chat_log", "plain"),
     "heldout10": ("numbered_list", "html_paragraph", "pipe_row", "form_field_underline", "email_quote", "plain"),
     "heldout11": ("markdown_heading", "kakao_chat", "html_br", "url_path", "note_mark", "plain"),
+    "heldout12": ("excel_text_cell", "markdown_table_tight", "json_nested", "lenticular_brackets", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -473,7 +497,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout8": ("", "이잖아요", "인지", "이든가", "으로는", "~~"),
              "heldout9": ("", "이던데", "이라던데", "이었고요", "으로요", "^^"),
              "heldout10": ("", "이었습니다만", "이구나", "이라니", "으로부터", "ㅎㅎ"),
-             "heldout11": ("", "이었는데요", "이라구요", "이에여", "으로만", "!?")}
+             "heldout11": ("", "이었는데요", "이라구요", "이에여", "으로만", "!?"),
+             "heldout12": ("", "이었다고", "이라며", "인데여", "이고요", "..")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -487,7 +512,8 @@ LABELS = {
                "heldout8": ("주민등록번호(앞-뒤)", "주민번호13자리"),
                "heldout9": ("본인 주민번호", "주민등록번호는"),
                "heldout10": ("주민번호는", "주민등록 번호(본인)"),
-               "heldout11": ("주민등록번호 (본인 확인용)", "주민번호 :")},
+               "heldout11": ("주민등록번호 (본인 확인용)", "주민번호 :"),
+               "heldout12": ("주민등록번호(전체 13자리)", "주민번호 앞6 뒤7")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -497,7 +523,8 @@ LABELS = {
                "heldout8": ("외국인등록 번호", "외국인 등록No."),
                "heldout9": ("외국인 등록 번호(ARC)", "외국인등록번호:"),
                "heldout10": ("외국인 등록번호는", "ARC 번호"),
-               "heldout11": ("외국인등록번호(체류)", "외국인 등록증 No.")},
+               "heldout11": ("외국인등록번호(체류)", "외국인 등록증 No."),
+               "heldout12": ("외국인 등록번호(13자리)", "외국인등록번호는")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -507,7 +534,8 @@ LABELS = {
                "heldout8": ("여권번호(영문)", "여권 넘버"),
                "heldout9": ("여권 번호는", "PASSPORT NO."),
                "heldout10": ("여권번호는", "여권 No:"),
-               "heldout11": ("여권번호 :", "Passport No:")},
+               "heldout11": ("여권번호 :", "Passport No:"),
+               "heldout12": ("여권 번호(영문/숫자)", "여권번호는요")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -518,7 +546,8 @@ LABELS = {
                "heldout8": ("운전면허번호(12자리)", "면허증 번호:"),
                "heldout9": ("운전면허 번호:", "면허번호(운전)"),
                "heldout10": ("운전면허는", "면허 번호:"),
-               "heldout11": ("운전면허증 번호는", "DL No.")},
+               "heldout11": ("운전면허증 번호는", "DL No."),
+               "heldout12": ("운전 면허 번호는", "면허증번호:")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -529,7 +558,8 @@ LABELS = {
                "heldout8": ("건강보험증번호(11자리)", "건보 증번호"),
                "heldout9": ("건강보험 증번호:", "보험증 No"),
                "heldout10": ("건강보험번호:", "건보번호"),
-               "heldout11": ("건강보험 증번호는", "건강보험증 번호 :")},
+               "heldout11": ("건강보험 증번호는", "건강보험증 번호 :"),
+               "heldout12": ("건강보험증번호는", "건보 증 번호")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -540,7 +570,8 @@ LABELS = {
                "heldout8": ("사업자 등록번호:", "사업자 번호(10자리)"),
                "heldout9": ("사업자등록번호는", "BRN"),
                "heldout10": ("사업자 번호:", "사업자등록 번호는"),
-               "heldout11": ("사업자 등록 번호는", "사업자등록번호 :")},
+               "heldout11": ("사업자 등록 번호는", "사업자등록번호 :"),
+               "heldout12": ("사업자번호는", "사업자 등록 No")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -550,7 +581,8 @@ LABELS = {
                "heldout8": ("법인등록번호:", "법인 등록 번호(등기)"),
                "heldout9": ("법인등록 No.", "법인 번호:"),
                "heldout10": ("법인등록번호는", "법인 No:"),
-               "heldout11": ("법인 등록 번호는", "법인등록번호 :")},
+               "heldout11": ("법인 등록 번호는", "법인등록번호 :"),
+               "heldout12": ("법인번호는", "법인 등록번호:")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -561,7 +593,8 @@ LABELS = {
                "heldout8": ("전북은행", "제주은행 계좌", "산업은행", "입금하실 계좌"),
                "heldout9": ("케이뱅크 계좌", "농협 계좌번호", "입금 받을 계좌", "경남은행 입금"),
                "heldout10": ("신한 계좌", "국민 입금계좌", "토스 계좌번호", "환불받을 계좌"),
-               "heldout11": ("하나 계좌", "우리 입금계좌", "카뱅 계좌", "입금 계좌번호는")},
+               "heldout11": ("하나 계좌", "우리 입금계좌", "카뱅 계좌", "입금 계좌번호는"),
+               "heldout12": ("농협 계좌번호는", "기업 계좌", "새마을 입금", "받으실 계좌")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -571,7 +604,8 @@ LABELS = {
                "heldout8": ("카드번호(16자리)", "신용 카드번호"),
                "heldout9": ("결제 카드 번호", "카드번호:"),
                "heldout10": ("카드 번호는", "결제카드 번호:"),
-               "heldout11": ("카드번호는", "신용카드 No:")},
+               "heldout11": ("카드번호는", "신용카드 No:"),
+               "heldout12": ("결제 카드번호는", "카드No.")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -582,7 +616,8 @@ LABELS = {
                "heldout8": ("HP.", "휴대폰번호:", "연락처(휴대폰)"),
                "heldout9": ("휴대폰:", "연락처는", "Tel:"),
                "heldout10": ("연락처:", "휴대폰 번호는", "TEL"),
-               "heldout11": ("휴대폰 :", "연락처는요", "Mobile:")},
+               "heldout11": ("휴대폰 :", "연락처는요", "Mobile:"),
+               "heldout12": ("핸드폰 번호는", "휴대폰번호 :", "Phone No.")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -592,7 +627,8 @@ LABELS = {
                "heldout8": ("이메일:", "메일(개인)"),
                "heldout9": ("이메일은", "E-mail:"),
                "heldout10": ("이메일 주소는", "메일:"),
-               "heldout11": ("메일 주소는", "E-mail :")},
+               "heldout11": ("메일 주소는", "E-mail :"),
+               "heldout12": ("이메일은요", "메일 주소 :")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -602,7 +638,8 @@ LABELS = {
                "heldout8": ("접속IP주소", "아이피:"),
                "heldout9": ("IP:", "접속 ip"),
                "heldout10": ("ip 주소", "IP address:"),
-               "heldout11": ("접속 IP는", "IP :")},
+               "heldout11": ("접속 IP는", "IP :"),
+               "heldout12": ("아이피 주소는", "접속 IP :")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -612,7 +649,8 @@ LABELS = {
                "heldout8": ("차량번호(번호판)", "차 넘버"),
                "heldout9": ("차량번호:", "내 차 번호"),
                "heldout10": ("차량 번호는", "차번호"),
-               "heldout11": ("차량 번호 :", "차량번호는")},
+               "heldout11": ("차량 번호 :", "차량번호는"),
+               "heldout12": ("차량번호 :", "차 번호는")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -622,7 +660,8 @@ LABELS = {
                "heldout8": ("주소:", "배송받을 주소"),
                "heldout9": ("주소는", "배송지 주소"),
                "heldout10": ("주소지:", "사시는 곳"),
-               "heldout11": ("주소 :", "거주지는")},
+               "heldout11": ("주소 :", "거주지는"),
+               "heldout12": ("집 주소", "주소는요")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -632,7 +671,8 @@ LABELS = {
                "heldout8": ("보내는 분 성함", "수신인명", "동문", "학생 이름", "예약자"),
                "heldout9": ("신청자 성함", "받는 사람", "계약자 이름", "성명:", "환자 이름"),
                "heldout10": ("보호자 이름", "신청인 성함", "대표자명", "받는 분:", "작성자 이름"),
-               "heldout11": ("담당자 이름", "신청자명", "보호자 성함", "계약자 :", "예금주명")},
+               "heldout11": ("담당자 이름", "신청자명", "보호자 성함", "계약자 :", "예금주명"),
+               "heldout12": ("환자 성명", "가입자명", "신청인 이름", "수취인 :", "대표자 성명")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -743,6 +783,22 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                 table = draw(st.sampled_from(_KOREAN_DIGITS))
                 value = sep.join(_korean_words(g, table, True) if i == len(groups) - 1 else g
                                  for i, g in enumerate(groups))
+        elif form == "fullwidth_first_and_last_groups":  # ８３０２０７-２５５５８９６, ０１０-1234-５６７８
+            value = sep.join(g.translate(_FULLWIDTH) if i in (0, len(groups) - 1) else g for i, g in enumerate(groups))
+        elif form == "korean_words_alternating":
+            if entity != "PHONE_NUMBER":
+                form = "ascii"
+            else:  # every other digit a digit word, as ads write it to slip past filters: 0일0-1이3사-5육7팔
+                table = draw(st.sampled_from(_KOREAN_DIGITS))
+                k = 0
+                parts = []
+                for g in groups:
+                    chars = []
+                    for c in g:
+                        chars.append(table[int(c)] if k % 2 else c)
+                        k += 1
+                    parts.append("".join(chars))
+                value = sep.join(parts)
         elif form == "fullwidth_spaced":  # full-width digits with a space between groups
             value = " ".join(groups).translate(_FULLWIDTH)
         elif form == "letter_l":
@@ -1056,6 +1112,29 @@ GENRES["heldout11"] = {
     ),
 }
 _rotate("heldout11")
+GENRES["heldout12"] = {
+    "apartment_notice": (
+        "관리사무소 공지: 주차 스티커 발급 신청 {x} 동 대표 회의는 목요일입니다.",
+        "[관리사무소] 택배 보관 안내 {x} 경비실에서 수령하세요.",
+    ),
+    "club_membership": (
+        "동호회 가입 신청서 {x} 회비는 월 만 원입니다.",
+        "등산 모임 참가 신청 {x} 집결지는 역 2번 출구입니다.",
+    ),
+    "rental_car": (
+        "렌터카 예약 확인 {x} 보험은 완전자차로 선택하셨습니다.",
+        "차량 반납 시 연료를 채워 주세요. 예약자 정보 {x}",
+    ),
+    "certification_exam": (
+        "자격증 시험 접수 완료 {x} 수험표는 시험 3일 전부터 출력할 수 있습니다.",
+        "원서 접수 확인 {x} 응시료 환불 규정을 확인하세요.",
+    ),
+    "civil_service": (
+        "전입신고 처리 결과 안내 {x} 처리 기한은 7일입니다.",
+        "주민센터 민원 접수증 {x} 세대주 확인이 필요합니다.",
+    ),
+}
+_rotate("heldout12")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -1243,6 +1322,19 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     elif container == "note_mark":
         head = f"(※ {before}"
         after = after + " 기재)"
+    elif container == "excel_text_cell":  # a spreadsheet's text cell pasted: an apostrophe before the value
+        head = f"{label}\t'" if label and label_pos == "before" else "'"
+        after = "\t" + after if after else "\t"
+    elif container == "markdown_table_tight":
+        head = f"\n|{label or '비고'}|"
+        after = "|\n"
+    elif container == "json_nested":
+        head = f'{{"user": {{"{label or key}": "'
+        after = '"}}'
+        value = json.dumps(value, ensure_ascii=False)[1:-1]
+    elif container == "lenticular_brackets":
+        head = f"{before}【"
+        after = "】" + after
     elif container == "key_value":
         head = f"{label or key} = "
         after = "\n"
@@ -1282,7 +1374,7 @@ def planted_value(draw: st.DrawFn, half: str, entity: str | None = None) -> tupl
     entity = entity or draw(st.sampled_from(ENTITIES))
     value, writing = draw(written(entity, half))
     container = draw(st.sampled_from(CONTAINERS[half]))
-    if entity == "KR_ADDRESS" and container in ("url_query", "json"):
+    if entity == "KR_ADDRESS" and container in ("url_query", "json", "json_nested"):
         container = "plain"
     if container in ("url_query", "url_path") and (" " in value or "\n" in value or "/" in value):
         container = "plain"  # a URL holds no raw spaces, and a slash in its path ends a segment
@@ -1294,7 +1386,7 @@ def planted_value(draw: st.DrawFn, half: str, entity: str | None = None) -> tupl
         label = f"{label}:"
     particle = draw(st.sampled_from(PARTICLES[half])) if container == "plain" and label_pos != "after" else ""
     fragment, offset = _contain(container, label, value, label_pos, _KEYS.get(entity, "q"))
-    if container == "json":
+    if container in ("json", "json_nested"):
         value = json.dumps(value, ensure_ascii=False)[1:-1]
     end = offset + len(value)
     fragment = fragment[:end] + particle + fragment[end:]
