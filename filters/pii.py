@@ -88,10 +88,11 @@ def _joiners() -> str:
     """Characters people put between digit groups, by their Unicode class rather than one by one: every
     dash and connector (categories Pd, Pc), and the slashes, middle dots, bullets and minus signs among
     punctuation and maths symbols; with ㆍ (U+318D), which Korean keyboards type as a middle dot, and
-    the tilde. The full stop is not here: a dot between groups is ``filters.pii_rules.SEP``'s own."""
+    the tilde; and the ideographic comma (、 and its half-width form), which is never a thousands separator
+    (rules version 14). The full stop is not here: a dot between groups is ``filters.pii_rules.SEP``'s own."""
     import unicodedata
 
-    out = ["\u318d", "~"]
+    out = ["\u318d", "~", "\u3001", "\uff64"]
     for cp in range(0x21, 0x10000):
         c = chr(cp)
         cat = unicodedata.category(c)
@@ -150,6 +151,19 @@ _LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,:{_J}]|\\\
                             "(?![A-Za-z0-9])")
 
 
+#: A symbol explained as the @ (``kim★naver.com (★을 @로)``, ``★→@``, ``★ 대신 @``): spam and classified
+#: ads write the address with another symbol and say which (rules version 14).
+_EXPLAINED_AT = re.compile(r"([^\w\s@()\[\]{}<>'\"“”‘’.,:;!?\-])[ \t]?(?:[을를은는이가][ \t]?)?"
+                           r"(?:(?:→|->|=>|=)[ \t]?@|대신[ \t]?@|@[ \t]?(?:으로|로))")
+
+
+def _explained_at(view: str) -> str:
+    """Each symbol the text explains as the @, read as one between the parts of an address."""
+    for sym in dict.fromkeys(m.group(1) for m in _EXPLAINED_AT.finditer(view)):
+        view = re.sub(rf"(?<=[A-Za-z0-9._%+-]){re.escape(sym)}(?=[A-Za-z0-9-])", "@", view)
+    return view
+
+
 def detection_view(text: str) -> str:
     """The text as the recognizers see it, the same length as ``text``: full-width forms as ASCII, any
     space as a space, any joiner between digits (dash, slash, middle dot, ...) as a hyphen, Korean digit
@@ -165,6 +179,8 @@ def detection_view(text: str) -> str:
         view = _JOINED.sub(lambda m: m.group(1) + "-", view)
     if passes(_DIGIT_RUN_HINT, view):
         view = _DIGIT_RUN.sub(_as_digits, view)
+    if "@" in view and passes(_EXPLAINED_AT, view):
+        view = _explained_at(view)
     return view
 
 
@@ -308,6 +324,7 @@ def _recognizer_of(r: RecognizerResult) -> str:
 #: e-mail obfuscation, a Korean digit-word run or a number in look-alike letters only: text without any
 #: skips Presidio's per-call overhead.
 GATE = re.compile(r"[\d@\uff01-\uff5e]|골\s?뱅\s?이|[앳엣]|[\[({<]\s?(?:at|AT|At)\s?[\])}>]|%40|&#|&commat;"
+                  r"|[-_](?:at|AT)[-_]"
                   rf"|\s(?:at|AT)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT)\s)|{_ALL_LETTERS}")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 

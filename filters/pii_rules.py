@@ -37,8 +37,9 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: regions with a space, TSV tables by their rows). 8 to 11: stops 33 to 36 (docs/pii.md, per round).
 #: 12: stop 37 (a bar in a pipe-delimited table row is a cell border, an underline before a plate, a
 #: name before 이었 and a longer ending). 13: stop 37 ([[at]], a name label with 명 after it, a group of
-#: digit words spelled one at a time before a particle).
-RULES_VERSION: Final = 13
+#: digit words spelled one at a time before a particle). 14: stop 37 (the ideographic comma between groups,
+#: at and dot words between hyphens, a symbol the text explains as the @).
+RULES_VERSION: Final = 14
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -312,9 +313,13 @@ _AFTER_NAME = ("(?:이었습니다|이었는데|이었어요|이거든요|거든
 #: 엣 is how 앳 is often misspelled; a Korean word for the @ or the dot may stand in brackets too, and the
 #: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10).
 _AT_WORD: Final = (r"[\[({<]{1,2}\s?(?:at|AT|At|골\s?뱅\s?이|[앳엣])\s?[\])}>]{1,2}|골\s?뱅\s?이|[앳엣]"
-                   r"|&#0*64;|&#[xX]0*40;|&commat;")
+                   r"|&#0*64;|&#[xX]0*40;|&commat;"
+                   # between hyphens or underscores, with the dot so written too (kim-at-naver-dot-com: rules
+                   # version 14; a host written with hyphens, up-at-dawn.com, is no address)
+                   r"|(?<=[A-Za-z0-9])[-_](?:at|AT)[-_](?=[A-Za-z0-9][A-Za-z0-9-]*[-_](?:dot|DOT)[-_][A-Za-z])")
 _DOT_WORD: Final = (r"[\[({<]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗)\s?[\])}>]{1,2}|닷|점|쩜|돗|[。｡]|&#0*46;"
-                    r"|&#[xX]0*2[eE];|&period;|(?<=\s)(?:dot|DOT|Dot)(?=\s)")
+                    r"|&#[xX]0*2[eE];|&period;|(?<=\s)(?:dot|DOT|Dot)(?=\s)"
+                    r"|(?<=[A-Za-z0-9])[-_](?:dot|DOT)[-_](?=[A-Za-z0-9])")
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
 KOREAN_TLDS: Final = {"컴": "com", "넷": "net", "오알지": "org", "케이알": "kr", "씨오쩜케이알": "co.kr"}

@@ -47,18 +47,23 @@ group in full-width digits, a first group spelled one digit word at a time, an u
 local part, 골뱅이 and 닷 without spaces, a spaced full-width @, 골뱅이 in braces, a two-level domain,
 numbered lists, HTML paragraphs, pipe-separated rows, underlined form fields, quoted e-mail replies,
 insurance quotes, concert tickets, moving services, library cards, blood donation) was read and moved
-into tuning at stop 37, and so was the eleventh (``heldout11``, written and reported at stop 37: a
-non-breaking hyphen, the small hyphen-minus, a full-width slash, an en dash after a space, a dot with two
-spaces, a middle group in full-width digits, a last group spelled one digit word at a time, (at) in
-full-width parentheses, 골뱅이 in angle brackets, [[at]], an upper-case mailto, digits in the host,
-Markdown headings, KakaoTalk chat exports, HTML line breaks, URL paths, ※ notes, used cars, school
-notices, hospitals, job applications, delivery apps). The held-out half now is the twelfth
-(``heldout12`` below), written at stop 37 before any detector ran on it: a figure dash, a hyphen between
-no-break spaces, a spaced double hyphen, the ideographic comma, a hyphen, space and hyphen, first and last
-groups in full-width digits, every other digit a digit word, a space before an e-mail's dot, @ then
-닷컴, a star explained as the @, a spaced <at>, dashed at and dot words, spreadsheet text cells, tight
-Markdown tables, nested JSON, lenticular brackets, apartment notices, clubs, rental cars, certification
-exams, civil services; it is reported only.
+into tuning at stop 37, and so were the eleventh (``heldout11``: a non-breaking hyphen, the small
+hyphen-minus, a full-width slash, an en dash after a space, a dot with two spaces, a middle group in
+full-width digits, a last group spelled one digit word at a time, (at) in full-width parentheses,
+골뱅이 in angle brackets, [[at]], an upper-case mailto, digits in the host, Markdown headings, KakaoTalk
+chat exports, HTML line breaks, URL paths, ※ notes, used cars, school notices, hospitals, job
+applications, delivery apps) and the twelfth (``heldout12``: a figure dash, a hyphen between no-break
+spaces, a spaced double hyphen, the ideographic comma, a hyphen, space and hyphen, first and last groups
+in full-width digits, every other digit a digit word, a space before an e-mail's dot, @ then 닷컴, a star
+explained as the @, a spaced <at>, dashed at and dot words, spreadsheet text cells, tight Markdown
+tables, nested JSON, lenticular brackets, apartment notices, clubs, rental cars, certification exams,
+civil services), each written and reported at stop 37. The held-out half now is the thirteenth
+(``heldout13`` below), written at stop 37 before any detector ran on it: a hyphen with a zero-width
+joiner, the soft hyphen, a spaced katakana middle dot, spaced double dots, ideographic spaces around a
+hyphen, digits spaced inside their groups, first and last groups in digit words, 골뱅이 in single quotes,
+a percent-encoded @ and dot, 골뱅 for 골뱅이, an HTML comment inside an address, a zero-width space before
+the @, HTML table rows, YAML lists, code comments, print statements, scholarships, gyms, phone repairs,
+funeral notices, returns; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -367,6 +372,15 @@ SEPARATORS = {
         ("hyphen_space_hyphen", "- -"),
         ("hyphen", "-"),
     ),
+    # Written at stop 37, after the twelfth half was read and moved into tuning; not run before it was written.
+    "heldout13": (
+        ("hyphen_zero_width_joiner", "-\u200d"),
+        ("soft_hyphen", "\u00ad"),
+        ("spaced_katakana_middle_dot", " \u30fb "),
+        ("spaced_two_dots", " .. "),
+        ("ideographic_spaces_around_hyphen", "\u3000-\u3000"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -380,7 +394,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout9": ("ascii", "korean_words_middle_group", "fullwidth_first_group"),
                "heldout10": ("ascii", "fullwidth_last_group", "korean_words_spaced_first_group"),
                "heldout11": ("ascii", "fullwidth_middle_group", "korean_words_spaced_last_group"),
-               "heldout12": ("ascii", "fullwidth_first_and_last_groups", "korean_words_alternating")}
+               "heldout12": ("ascii", "fullwidth_first_and_last_groups", "korean_words_alternating"),
+               "heldout13": ("ascii", "spaced_digits", "korean_words_first_and_last_groups")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -471,6 +486,13 @@ EMAIL_FORMS = {
         ("spaced_angle_at", "{l} < at > {h} . {t}"),
         ("dashed_words", "{l}-at-{h}-dot-{t}"),
     ),
+    "heldout13": (
+        ("korean_at_in_single_quotes", "{l}'골뱅이'{h}.{t}"),
+        ("percent_encoded_at_and_dot", "{l}%40{h}%2E{t}"),
+        ("korean_at_shortened", "{l} 골뱅 {h}.{t}"),
+        ("html_comment_split", "{l}<!-- -->@{h}.{t}"),
+        ("zero_width_space_before_at", "{l}\u200b@{h}.{t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -486,6 +508,7 @@ CONTAINERS = {
     "heldout10": ("numbered_list", "html_paragraph", "pipe_row", "form_field_underline", "email_quote", "plain"),
     "heldout11": ("markdown_heading", "kakao_chat", "html_br", "url_path", "note_mark", "plain"),
     "heldout12": ("excel_text_cell", "markdown_table_tight", "json_nested", "lenticular_brackets", "plain"),
+    "heldout13": ("html_table_row", "yaml_list", "code_comment", "print_statement", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -498,7 +521,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout9": ("", "이던데", "이라던데", "이었고요", "으로요", "^^"),
              "heldout10": ("", "이었습니다만", "이구나", "이라니", "으로부터", "ㅎㅎ"),
              "heldout11": ("", "이었는데요", "이라구요", "이에여", "으로만", "!?"),
-             "heldout12": ("", "이었다고", "이라며", "인데여", "이고요", "..")}
+             "heldout12": ("", "이었다고", "이라며", "인데여", "이고요", ".."),
+             "heldout13": ("", "이었지만", "이래서", "이던가요", "으로도", "~!")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -513,7 +537,8 @@ LABELS = {
                "heldout9": ("본인 주민번호", "주민등록번호는"),
                "heldout10": ("주민번호는", "주민등록 번호(본인)"),
                "heldout11": ("주민등록번호 (본인 확인용)", "주민번호 :"),
-               "heldout12": ("주민등록번호(전체 13자리)", "주민번호 앞6 뒤7")},
+               "heldout12": ("주민등록번호(전체 13자리)", "주민번호 앞6 뒤7"),
+               "heldout13": ("주민(외국인)등록번호", "성별 포함 주민번호")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -524,7 +549,8 @@ LABELS = {
                "heldout9": ("외국인 등록 번호(ARC)", "외국인등록번호:"),
                "heldout10": ("외국인 등록번호는", "ARC 번호"),
                "heldout11": ("외국인등록번호(체류)", "외국인 등록증 No."),
-               "heldout12": ("외국인 등록번호(13자리)", "외국인등록번호는")},
+               "heldout12": ("외국인 등록번호(13자리)", "외국인등록번호는"),
+               "heldout13": ("외국인등록 번호는", "체류자격 등록번호")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -535,7 +561,8 @@ LABELS = {
                "heldout9": ("여권 번호는", "PASSPORT NO."),
                "heldout10": ("여권번호는", "여권 No:"),
                "heldout11": ("여권번호 :", "Passport No:"),
-               "heldout12": ("여권 번호(영문/숫자)", "여권번호는요")},
+               "heldout12": ("여권 번호(영문/숫자)", "여권번호는요"),
+               "heldout13": ("여권 NO.", "여권번호 (9자리)")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -547,7 +574,8 @@ LABELS = {
                "heldout9": ("운전면허 번호:", "면허번호(운전)"),
                "heldout10": ("운전면허는", "면허 번호:"),
                "heldout11": ("운전면허증 번호는", "DL No."),
-               "heldout12": ("운전 면허 번호는", "면허증번호:")},
+               "heldout12": ("운전 면허 번호는", "면허증번호:"),
+               "heldout13": ("운전면허 번호(12자리)", "면허 No.")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -559,7 +587,8 @@ LABELS = {
                "heldout9": ("건강보험 증번호:", "보험증 No"),
                "heldout10": ("건강보험번호:", "건보번호"),
                "heldout11": ("건강보험 증번호는", "건강보험증 번호 :"),
-               "heldout12": ("건강보험증번호는", "건보 증 번호")},
+               "heldout12": ("건강보험증번호는", "건보 증 번호"),
+               "heldout13": ("건강보험증 번호(11자리)", "보험증 번호는")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -571,7 +600,8 @@ LABELS = {
                "heldout9": ("사업자등록번호는", "BRN"),
                "heldout10": ("사업자 번호:", "사업자등록 번호는"),
                "heldout11": ("사업자 등록 번호는", "사업자등록번호 :"),
-               "heldout12": ("사업자번호는", "사업자 등록 No")},
+               "heldout12": ("사업자번호는", "사업자 등록 No"),
+               "heldout13": ("사업자등록번호(10자리)", "사업자 No:")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -582,7 +612,8 @@ LABELS = {
                "heldout9": ("법인등록 No.", "법인 번호:"),
                "heldout10": ("법인등록번호는", "법인 No:"),
                "heldout11": ("법인 등록 번호는", "법인등록번호 :"),
-               "heldout12": ("법인번호는", "법인 등록번호:")},
+               "heldout12": ("법인번호는", "법인 등록번호:"),
+               "heldout13": ("법인등록번호(13자리)", "법인 번호는")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -594,7 +625,8 @@ LABELS = {
                "heldout9": ("케이뱅크 계좌", "농협 계좌번호", "입금 받을 계좌", "경남은행 입금"),
                "heldout10": ("신한 계좌", "국민 입금계좌", "토스 계좌번호", "환불받을 계좌"),
                "heldout11": ("하나 계좌", "우리 입금계좌", "카뱅 계좌", "입금 계좌번호는"),
-               "heldout12": ("농협 계좌번호는", "기업 계좌", "새마을 입금", "받으실 계좌")},
+               "heldout12": ("농협 계좌번호는", "기업 계좌", "새마을 입금", "받으실 계좌"),
+               "heldout13": ("하나은행 계좌번호", "신한 입금", "토스 입금계좌", "환불 받으실 계좌")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -605,7 +637,8 @@ LABELS = {
                "heldout9": ("결제 카드 번호", "카드번호:"),
                "heldout10": ("카드 번호는", "결제카드 번호:"),
                "heldout11": ("카드번호는", "신용카드 No:"),
-               "heldout12": ("결제 카드번호는", "카드No.")},
+               "heldout12": ("결제 카드번호는", "카드No."),
+               "heldout13": ("카드 번호(16자리)", "신용카드번호는")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -617,7 +650,8 @@ LABELS = {
                "heldout9": ("휴대폰:", "연락처는", "Tel:"),
                "heldout10": ("연락처:", "휴대폰 번호는", "TEL"),
                "heldout11": ("휴대폰 :", "연락처는요", "Mobile:"),
-               "heldout12": ("핸드폰 번호는", "휴대폰번호 :", "Phone No.")},
+               "heldout12": ("핸드폰 번호는", "휴대폰번호 :", "Phone No."),
+               "heldout13": ("휴대전화 번호는", "연락처(휴대폰):", "Tel No.")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -628,7 +662,8 @@ LABELS = {
                "heldout9": ("이메일은", "E-mail:"),
                "heldout10": ("이메일 주소는", "메일:"),
                "heldout11": ("메일 주소는", "E-mail :"),
-               "heldout12": ("이메일은요", "메일 주소 :")},
+               "heldout12": ("이메일은요", "메일 주소 :"),
+               "heldout13": ("이메일 주소(아이디)", "메일은요")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -639,7 +674,8 @@ LABELS = {
                "heldout9": ("IP:", "접속 ip"),
                "heldout10": ("ip 주소", "IP address:"),
                "heldout11": ("접속 IP는", "IP :"),
-               "heldout12": ("아이피 주소는", "접속 IP :")},
+               "heldout12": ("아이피 주소는", "접속 IP :"),
+               "heldout13": ("IP 주소는", "접속 아이피:")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -650,7 +686,8 @@ LABELS = {
                "heldout9": ("차량번호:", "내 차 번호"),
                "heldout10": ("차량 번호는", "차번호"),
                "heldout11": ("차량 번호 :", "차량번호는"),
-               "heldout12": ("차량번호 :", "차 번호는")},
+               "heldout12": ("차량번호 :", "차 번호는"),
+               "heldout13": ("차량 넘버는", "차량 번호(번호판)")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -661,7 +698,8 @@ LABELS = {
                "heldout9": ("주소는", "배송지 주소"),
                "heldout10": ("주소지:", "사시는 곳"),
                "heldout11": ("주소 :", "거주지는"),
-               "heldout12": ("집 주소", "주소는요")},
+               "heldout12": ("집 주소", "주소는요"),
+               "heldout13": ("주소(도로명)는", "거주지 주소")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -672,7 +710,8 @@ LABELS = {
                "heldout9": ("신청자 성함", "받는 사람", "계약자 이름", "성명:", "환자 이름"),
                "heldout10": ("보호자 이름", "신청인 성함", "대표자명", "받는 분:", "작성자 이름"),
                "heldout11": ("담당자 이름", "신청자명", "보호자 성함", "계약자 :", "예금주명"),
-               "heldout12": ("환자 성명", "가입자명", "신청인 이름", "수취인 :", "대표자 성명")},
+               "heldout12": ("환자 성명", "가입자명", "신청인 이름", "수취인 :", "대표자 성명"),
+               "heldout13": ("고객 성명", "피보험자명", "신청자 성명", "세대주 :", "작성자 성함")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -799,6 +838,15 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                         k += 1
                     parts.append("".join(chars))
                 value = sep.join(parts)
+        elif form == "spaced_digits":  # a space between the digits of each group: 8 3 0 2 0 7-2 5 5 5 8 9 6
+            value = sep.join(" ".join(g) for g in groups)
+        elif form == "korean_words_first_and_last_groups":
+            if entity != "PHONE_NUMBER":
+                form = "ascii"
+            else:  # the first and the last group in digit words: 공일공-1234-오육칠팔
+                table = draw(st.sampled_from(_KOREAN_DIGITS))
+                value = sep.join(_korean_words(g, table, False) if i in (0, len(groups) - 1) else g
+                                 for i, g in enumerate(groups))
         elif form == "fullwidth_spaced":  # full-width digits with a space between groups
             value = " ".join(groups).translate(_FULLWIDTH)
         elif form == "letter_l":
@@ -1135,6 +1183,29 @@ GENRES["heldout12"] = {
     ),
 }
 _rotate("heldout12")
+GENRES["heldout13"] = {
+    "scholarship": (
+        "장학금 신청서 제출합니다. {x} 성적증명서를 첨부했습니다.",
+        "교내 장학생 선발 결과 안내 {x} 등록금 고지서를 확인하세요.",
+    ),
+    "gym_membership": (
+        "헬스장 회원권 양도합니다 {x} 잔여 기간 5개월",
+        "PT 등록 확인 {x} 첫 수업은 월요일 저녁입니다.",
+    ),
+    "phone_repair": (
+        "휴대폰 수리 접수 {x} 액정 교체 예정입니다.",
+        "A/S 접수 완료 {x} 부품 입고 후 연락드리겠습니다.",
+    ),
+    "funeral_notice": (
+        "부고 알림 {x} 발인은 내일 오전 9시입니다.",
+        "조의금 계좌 안내 {x} 마음 전해주셔서 감사합니다.",
+    ),
+    "shopping_return": (
+        "교환 요청합니다 {x} 사이즈가 작아요.",
+        "반품 접수 완료 {x} 회수 기사님이 방문 예정입니다.",
+    ),
+}
+_rotate("heldout13")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -1335,6 +1406,18 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     elif container == "lenticular_brackets":
         head = f"{before}【"
         after = "】" + after
+    elif container == "html_table_row":
+        head = f"<table><tr><th>번호</th><th>{label or '비고'}</th><th>등록일</th></tr><tr><td>17</td><td>"
+        after = "</td><td>2024-05-02</td></tr></table>"
+    elif container == "yaml_list":
+        head = f"\n- {label or key}: "
+        after = "\n"
+    elif container == "code_comment":
+        head = f"\n# {before}"
+        after = after + "\n"
+    elif container == "print_statement":
+        head = (f"# {label}\n" if label and label_pos == "before" else "") + 'print("'
+        after = '")' + after
     elif container == "key_value":
         head = f"{label or key} = "
         after = "\n"
