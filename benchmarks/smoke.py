@@ -32,7 +32,7 @@ SMOKE: dict[str, list[str]] = {  # the longest first
     "tokenizer_run": ["--legal-mb", "0.1", "--web-mb", "0.1", "--eval-chars", "2000", "--boundary-chars", "500"],
     "throughput": ["--sizes", "0.2", "--inputs", "web", "--reference-mb", "0.05"],
     "audit": ["--mb", "0.2"],
-    "ablation": ["--sources", "web_reviews,legal_statutes", "--variants", "raw,+exact_dedup", "--seeds", "2",
+    "ablation": ["--sources", "web_reviews", "--variants", "raw,+exact_dedup", "--seeds", "2",
                  "--steps", "4", "--batch", "4", "--seq-len", "32", "--eval-kb", "2", "--vocab", "2000",
                  "--check-determinism"],
     "scale": ["--sizes", "0.2"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -160,9 +161,11 @@ def test_raw_against_full_on_the_sample_run(spark: Any, sample_run: Path, tmp_pa
     seeds, and the first seed trained twice."""
     if not CORPORA.is_dir():
         pytest.skip("../shared/corpora absent: the held-out text comes from it")
+    card = tmp_path / "card"
+    shutil.copytree(sample_run, card)  # the shared sample run's own card stays as it is
     args = ablation.parse_args(["--reuse", f"full={sample_run}", "--seeds", "2", "--steps", "12", "--batch", "8",
                                 "--seq-len", "64", "--eval-kb", "4", "--check-determinism", "--work",
-                                str(tmp_path), "--card", str(tmp_path / "card")])
+                                str(tmp_path), "--card", str(card)])
     r = ablation.run(args, spark=spark)
     raw, full = r["variants"]["raw"], r["variants"]["full"]
     assert full["reused"] and not raw["reused"]
@@ -179,8 +182,10 @@ def test_raw_against_full_on_the_sample_run(spark: Any, sample_run: Path, tmp_pa
     assert r["paired"]["full"]["all"]["mean"] == pytest.approx(sum(diffs) / 2)
     assert set(raw["mix"]) == {"web", "legal", "manufacturing", "cultural"}
     assert sum(raw["mix"].values()) == pytest.approx(1.0)
-    assert json.loads((tmp_path / "card" / "reports" / "ablation.json").read_text(encoding="utf-8")) == \
-        json.loads(json.dumps(r))
+    assert json.loads((card / "reports" / "ablation.json").read_text(encoding="utf-8")) == json.loads(json.dumps(r))
+    page, md = datacard.build(str(card))
+    assert "Ablation: does curation help a small model?" in page and page.count("<circle") == 4
+    assert f"| full | {full['config_hash'][:12]} | 350 |" in md
 
     # The bundle stores a text shared by both variants once, and gives each variant back its documents.
     from benchmarks.ablation_bundle import Bundle
