@@ -16,6 +16,7 @@ enters the input: the held-out text is removed up front, before deduplication co
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -32,12 +33,19 @@ SHARD_BYTES = 16_000_000
 
 
 def _sample(docs: list[tuple[str, str]], share: float) -> list[tuple[str, str]]:
-    """Every k-th document, k from the share kept (all when the share is 1 or more)."""
+    """Documents in the order of a hash of their ids until ``share`` of the corpus's bytes (all of them
+    when the share is 1 or more), then back in file order: by bytes, not by count, so a corpus of a few
+    long documents (statutes, novels) gives its share too."""
     if share >= 1 or not docs:
         return docs
-    n = max(1, round(len(docs) * share))
-    step = len(docs) / n
-    return [docs[int(i * step)] for i in range(n)]
+    quota = share * sum(len(t.encode("utf-8")) for _, t in docs)
+    picked, size = [], 0
+    for k in sorted(range(len(docs)), key=lambda k: hashlib.sha256(docs[k][0].encode()).digest()):
+        if size >= quota:
+            break
+        picked.append(k)
+        size += len(docs[k][1].encode("utf-8"))
+    return [docs[k] for k in sorted(picked)]
 
 
 def build(out: Path, real_mb: float, web_mb: float, held_out: Callable[[str], bool], seed: int,
@@ -53,8 +61,9 @@ def build(out: Path, real_mb: float, web_mb: float, held_out: Callable[[str], bo
     facts: dict[str, Any] = {"sources": {}, "removed_for_eval": {}}
     sources: list[str] = []
     for name, docs in corpora.items():
-        kept = [(i, t) for i, t in _sample(docs, real_mb * 1e6 / max(total, 1)) if not held_out(t)]
-        facts["removed_for_eval"][name] = len(_sample(docs, real_mb * 1e6 / max(total, 1))) - len(kept)
+        drawn = _sample(docs, real_mb * 1e6 / max(total, 1))
+        kept = [(i, t) for i, t in drawn if not held_out(t)]
+        facts["removed_for_eval"][name] = len(drawn) - len(kept)
         if not kept:
             continue
         path = out / "real" / f"{name}.jsonl.gz"

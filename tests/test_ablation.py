@@ -60,6 +60,13 @@ def test_held_out_text_is_removed_from_training() -> None:
     words = news.split()
     assert not overlap.hits(" ".join(words[:9]) + " 그리고 다른 이야기가 이어진다 전혀 다른 내용의 글이다")
     assert not overlap.hits("배우들 연기가 정말 좋았어요")
+    # A long held-out statute: a training statute sharing a formulaic phrase (three windows) is kept, one
+    # holding a fifth of it is removed.
+    statute = " ".join(f"제{i}조 이 법에서 사용하는 용어의 뜻은 다음과 같다 항목 {i} 번" for i in range(30))
+    law = ablation.Overlap({"statutes": [("s1", statute)]})
+    w = statute.split()
+    assert not law.hits("다른 법률 " + " ".join(w[13:23]) + " 부칙")
+    assert law.hits("다른 법률 " + " ".join(w[: len(w) // 4]) + " 부칙")
 
 
 def test_reused_run_must_match_the_variant(tmp_path: Path) -> None:
