@@ -53,7 +53,7 @@ def build(out: Path, real_mb: float, web_mb: float, held_out: Callable[[str], bo
     """Write the input under ``out``; returns what it holds (documents and MB per source, documents and pages
     removed for sharing text with the held-out set) and the run manifest's path under ``manifest``."""
     from benchmarks.templates import bodies
-    from benchmarks.web_crawl import Crawl, generate, write_wet
+    from benchmarks.web_crawl import generate, write_wet_shards
 
     out.mkdir(parents=True, exist_ok=True)
     corpora = {name: [(i, t) for i, t in load(name) if t.strip()] for name in CORPUS_FILES}
@@ -89,16 +89,7 @@ def build(out: Path, real_mb: float, web_mb: float, held_out: Callable[[str], bo
                 size += len(page.text.encode())
             k += 1
         (out / "crawl").mkdir(exist_ok=True)
-        shard: list[Any] = []
-        n, at = 0, 0
-        for p in pages:
-            shard.append(p)
-            at += len(p.text.encode())
-            if at >= SHARD_BYTES:
-                write_wet(Crawl(shard), out / "crawl" / f"part-{n:04d}.wet.gz")
-                shard, at, n = [], 0, n + 1
-        if shard:
-            write_wet(Crawl(shard), out / "crawl" / f"part-{n:04d}.wet.gz")
+        write_wet_shards(pages, out / "crawl", SHARD_BYTES)
         facts["sources"]["web_crawl"] = {"documents": len(pages), "mb": size / 1e6}
         sources.append('[[source]]\nname = "web_crawl"\ndomain = "web"\npaths = ["crawl/*.wet.gz"]\nformat = "warc"\n'
                        'licence = "CC-BY-4.0"\norigin = "benchmarks.web_crawl around ../shared/corpora articles"\n'

@@ -45,7 +45,7 @@ WET_SHARD_BYTES = 16_000_000
 def web_input(target_mb: float, out: Path) -> tuple[int, int]:
     """The generated crawl, seeds appended until ``target_mb`` of page text, as WET shards."""
     from benchmarks.templates import bodies
-    from benchmarks.web_crawl import Crawl, generate, write_wet
+    from benchmarks.web_crawl import generate, write_wet_shards
 
     out.mkdir(parents=True)
     texts = bodies()
@@ -56,16 +56,7 @@ def web_input(target_mb: float, out: Path) -> tuple[int, int]:
         pages += crawl.pages
         total += sum(len(p.text.encode()) for p in crawl.pages)
         k += 1
-    shard: list[Any] = []
-    size, n = 0, 0
-    for p in pages:
-        shard.append(p)
-        size += len(p.text.encode())
-        if size >= WET_SHARD_BYTES:
-            write_wet(Crawl(shard), out / f"part-{n:04d}.wet.gz")
-            shard, size, n = [], 0, n + 1
-    if shard:
-        write_wet(Crawl(shard), out / f"part-{n:04d}.wet.gz")
+    write_wet_shards(pages, out, WET_SHARD_BYTES)
     return len(pages), total
 
 

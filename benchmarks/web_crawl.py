@@ -369,6 +369,20 @@ def write_wet(crawl: Crawl, path: Path) -> None:
                                                           warc_content_type="text/plain"))
 
 
+def write_wet_shards(pages: Sequence[Page], out: Path, shard_bytes: int) -> None:
+    """Pages as WET files of about ``shard_bytes`` of page text each (``part-0000.wet.gz``, ...)."""
+    shard: list[Page] = []
+    size, n = 0, 0
+    for p in pages:
+        shard.append(p)
+        size += len(p.text.encode())
+        if size >= shard_bytes:
+            write_wet(Crawl(shard), out / f"part-{n:04d}.wet.gz")
+            shard, size, n = [], 0, n + 1
+    if shard:
+        write_wet(Crawl(shard), out / f"part-{n:04d}.wet.gz")
+
+
 def page_html(p: Page) -> str:
     """The page as its site serves it: the template in header, nav, aside and footer elements."""
     before: list[str] = []
