@@ -112,10 +112,11 @@ def train(windows: TokenWindows, vocab: int, model: ModelSpec, spec: TrainSpec, 
     sched = torch.optim.lr_scheduler.LambdaLR(opt, rate)
     losses: list[float] = []
     lm.train()
+    stream, starts, span = batches(windows, device)
     for step in range(spec.steps):
-        items = [windows[(step * spec.batch + j) % len(windows)] for j in range(spec.batch)]
-        x = torch.stack([a for a, _ in items]).to(device)
-        y = torch.stack([b for _, b in items]).to(device)
+        at = starts[(step * spec.batch + torch.arange(spec.batch, device=device)) % len(starts)]
+        chunk = stream[at[:, None] + span]
+        x, y = chunk[:, :-1], chunk[:, 1:]
         with _autocast(device):
             loss = F.cross_entropy(lm(x).float().view(-1, vocab), y.reshape(-1))
         opt.zero_grad(set_to_none=True)
@@ -125,6 +126,15 @@ def train(windows: TokenWindows, vocab: int, model: ModelSpec, spec: TrainSpec, 
         sched.step()
         losses.append(loss.item())
     return lm, losses
+
+
+def batches(windows: TokenWindows, device: str) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """The dataset's token stream on the device, its windows' starts in the dataset's order, and the offsets
+    of a window: a batch is one gather (window ``i`` is ``stream[starts[i] + span]``, what ``windows[i]``
+    returns), not a Python loop over windows, which on a GPU would take longer than the step."""
+    stream = torch.from_numpy(windows.stream().astype(np.int64)).to(device)
+    starts = torch.tensor([windows.window_start(i) for i in range(len(windows))], dtype=torch.int64, device=device)
+    return stream, starts, torch.arange(windows.seq_len + 1, device=device)
 
 
 def _autocast(device: str) -> torch.autocast:

@@ -17,7 +17,7 @@ torch = pytest.importorskip("torch")
 
 from benchmarks import ablation  # noqa: E402
 from benchmarks._common import CORPORA  # noqa: E402
-from benchmarks.ablation_lm import ModelSpec, TinyLM, TrainSpec, bits_per_byte, train  # noqa: E402
+from benchmarks.ablation_lm import ModelSpec, TinyLM, TrainSpec, batches, bits_per_byte, train  # noqa: E402
 from pipeline import datacard  # noqa: E402
 from tokenizer.megatron import ShardWriter  # noqa: E402
 from tokenizer.torch_dataset import TokenWindows  # noqa: E402
@@ -115,6 +115,10 @@ def _shards(tmp: Path, seed: int = 0) -> Path:
 def test_training_is_reproducible_and_learns(tmp_path: Path) -> None:
     model, spec = ModelSpec(d_model=32, n_layer=1, n_head=2, seq_len=32), TrainSpec(steps=30, batch=8, lr=1e-2)
     d = str(_shards(tmp_path))
+    w = TokenWindows(d, "train", model.seq_len, 0)
+    stream, starts, span = batches(w, "cpu")
+    for i in (0, 5, len(w) - 1):  # a batch's gather is the dataset's own window
+        assert torch.equal(stream[starts[i] + span], torch.cat([w[i][0], w[i][1][-1:]]))
     _, a = train(TokenWindows(d, "train", model.seq_len, 0), 64, model, spec, 0)
     _, b = train(TokenWindows(d, "train", model.seq_len, 0), 64, model, spec, 0)
     _, c = train(TokenWindows(d, "train", model.seq_len, 1), 64, model, spec, 1)

@@ -57,6 +57,10 @@ class TokenWindows(Dataset):  # type: ignore[type-arg]
             k += 1
         return np.concatenate(out) if len(out) > 1 else out[0]
 
+    def stream(self) -> np.ndarray:
+        """The split's whole token stream (what the windows are cut from), read at once."""
+        return self._tokens(0, self.total) if self.total else np.zeros(0, dtype=np.int64)
+
     def window_start(self, i: int) -> int:
         return int(self.order[i]) * self.seq_len
 
