@@ -77,8 +77,9 @@ def build(out: Path, real_mb: float, web_mb: float, held_out: Callable[[str], bo
                        'licence = "see ../shared/corpora/README.md"\norigin = "../shared/corpora"\n'
                        f"priority = {PRIORITY.get(name, 1)}\n")
     if web_mb > 0:
-        texts = [b for b in bodies() if not held_out(b[2])]
-        facts["removed_for_eval"]["crawl_articles"] = len(bodies()) - len(texts)
+        articles = bodies()
+        texts = [b for b in articles if not held_out(b[2])]
+        facts["removed_for_eval"]["crawl_articles"] = len(articles) - len(texts)
         pages: list[Any] = []
         size, k = 0, 0
         while size < web_mb * 1e6:  # crawls of further seeds until the size, the last one's pages cut there
