@@ -3,7 +3,7 @@
 #
 #   scripts/ablation_gpu.sh prepare   # here, with ../shared/corpora: every variant through the pipeline on
 #                                     # the web mix, one 64k tokenizer, and the bundle in ablation_work/bundle
-#                                     # (about 50 MB: each distinct text's uint16 ids once)
+#                                     # (about 45 MB, estimated: each distinct text's uint16 ids once)
 #   scripts/ablation_gpu.sh train     # on the GPU machine: the repository and ablation_work/bundle travel
 #                                     # (the device tool's carry); no corpora, no Spark, no package registry
 #
@@ -17,7 +17,7 @@ PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] && PY=${PYTHON:-.venv/bin/python}
 case "${1:-}" in
   prepare)
-    "$PY" -m benchmarks.ablation --input web --real-mb 20 --web-mb 20 --variants add,loo --vocab 64000 \
+    "$PY" -m benchmarks.ablation --input web --real-mb 15 --web-mb 15 --variants add,loo --vocab 64000 \
       --work "$WORK" --bundle-only
     du -sh "$WORK/bundle" ;;
   train)
