@@ -176,8 +176,12 @@ def main() -> None:
     require_corpora()
     pool = G.real_sentences()
     find("준비: 연락처 010-0000-0000, 메일 a@example.com")  # load the analyzer before any clock starts
-    for half in args.halves.split(","):
-        _report(half, evaluate(G.cases(args.docs, half, args.seed, pool)))
+    # Every half's documents are drawn before the detector runs on any: drawing after a detector ran drew
+    # other documents (hypothesis's generation is not independent of what ran before it in the process),
+    # so a held-out half's sample moved with the detector that had scored the tuning half.
+    halves = {half: G.cases(args.docs, half, args.seed, pool) for half in args.halves.split(",")}
+    for half, cases in halves.items():
+        _report(half, evaluate(cases))
     if args.no_throughput:
         return
     print("\nthroughput on planted documents:\n")
