@@ -67,10 +67,44 @@ def _spaces() -> dict[int, int]:
     return out
 
 
+def _digits() -> dict[int, int]:
+    """Every decimal digit by its Unicode class (category Nd), not only the full-width ones: the
+    mathematical bold and monospace digits spam writes numbers in (𝟎𝟏𝟎-𝟏𝟐𝟑𝟒-𝟓𝟔𝟕𝟖: rules version 16), and
+    the digits of other scripts, read as ASCII digits one for one; and circled digits."""
+    import unicodedata
+
+    def digit(c: str) -> bool:
+        if unicodedata.category(c) == "Nd":
+            return True
+        # circled and dingbat digits (⓪①②, ❶, ➀: rules version 17), not superscripts or fractions
+        name = unicodedata.name(c, "")
+        return unicodedata.digit(c, -1) >= 0 and ("CIRCLED" in name or "DINGBAT" in name)
+
+    return {cp: 0x30 + unicodedata.digit(chr(cp)) for cp in range(0x80, 0x20000) if digit(chr(cp))}
+
+
 _SPACES: Final = _spaces()
-_VIEW_TABLE: Final = {**{0xFF01 + i: 0x21 + i for i in range(0x5E)}, **{ord(c): ord("-") for c in _DASHES},
+_DIGITS: Final = _digits()
+_VIEW_TABLE: Final = {**_DIGITS, **{0xFF01 + i: 0x21 + i for i in range(0x5E)}, **{ord(c): ord("-") for c in _DASHES},
                       **_SPACES, 0x00AD: ord("-")}
-_NEEDS_VIEW = re.compile("[\uff01-\uff5e" + re.escape(_DASHES + "".join(map(chr, _SPACES)) + "\u00ad") + "]")
+
+
+def _char_class(codepoints: set[int]) -> str:
+    """A regex character class of ``codepoints`` written as ranges: the regex engine tests a class of
+    hundreds of single characters outside the BMP one by one (rules version 16 made the view's class
+    such a list, and the test cost a third of the detector's time)."""
+    out, points = [], sorted(codepoints)
+    i = 0
+    while i < len(points):
+        j = i
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        out.append(re.escape(chr(points[i])) if i == j else f"{re.escape(chr(points[i]))}-{re.escape(chr(points[j]))}")
+        i = j + 1
+    return "[" + "".join(out) + "]"
+
+
+_NEEDS_VIEW = re.compile(_char_class({*range(0xFF01, 0xFF5F), *map(ord, _DASHES), *_SPACES, *_DIGITS, 0x00AD}))
 _KOREAN_DIGIT = {"공": "0", "영": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6", "륙": "6",
                  "칠": "7", "팔": "8", "구": "9"}
 _DIGIT_WORDS = "공영일이삼사오육륙칠팔구"
@@ -89,10 +123,11 @@ def _joiners() -> str:
     dash and connector (categories Pd, Pc), and the slashes, middle dots, bullets and minus signs among
     punctuation and maths symbols; with ㆍ (U+318D), which Korean keyboards type as a middle dot, and
     the tilde; and the ideographic comma (、 and its half-width form), which is never a thousands separator
-    (rules version 14). The full stop is not here: a dot between groups is ``filters.pii_rules.SEP``'s own."""
+    (rules version 14); and the won sign (₩, ￦), which a Korean keyboard types for the backslash (rules
+    version 17). The full stop is not here: a dot between groups is ``filters.pii_rules.SEP``'s own."""
     import unicodedata
 
-    out = ["\u318d", "~", "\u3001", "\uff64"]
+    out = ["\u318d", "~", "\u3001", "\uff64", "\u20a9", "\uffe6"]
     for cp in range(0x21, 0x10000):
         c = chr(cp)
         cat = unicodedata.category(c)
@@ -114,6 +149,11 @@ _JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}})[{re.escape(_JOINERS)}](?
 _BAR = re.compile(f"(?<=[{_DIGITISH}OoIl])\\|(?=[{_DIGITISH}OoIl])")
 
 
+#: A line that starts and ends with a bar is a Markdown table's row, alone too (``|카드 No|5572-5374|``,
+#: rules version 15).
+_MARKDOWN_ROW = re.compile(r"[ \t]*\|[^\n]*\|[ \t]*")
+
+
 def _bars_as_hyphens(view: str) -> str:
     """``_BAR`` read as a hyphen, except on a row of a table whose cells are delimited by unspaced bars
     (``17|010-1234-5678|2024-05-02`` under ``번호|연락처|등록일``: the tenth held-out half, rules version 12):
@@ -126,11 +166,26 @@ def _bars_as_hyphens(view: str) -> str:
     def header_like(i: int) -> bool:
         return _BAR.search(lines[i]) is None
 
+    def broken_row(i: int) -> bool:
+        """Whether line ``i`` is part of a row whose cell holds a line break: a run of up to four lines
+        with line ``i`` in it, that together hold as many bars as the line above the run, two at least
+        (``17|010.`` / ``0000.`` / ``0000|2024-05-02`` under ``번호|비고|등록일``: rules version 15)."""
+        for start in range(i, max(0, i - 3), -1):
+            n, total = counts[start - 1], 0
+            for j in range(start, min(len(lines), start + 4)):
+                total += counts[j]
+                if n < 2 or total > n:
+                    break
+                if total == n and j >= i:
+                    return True
+        return False
+
     out = []
     for i, line in enumerate(lines):
         n = counts[i]
-        row = n > 0 and any(0 <= j < len(lines) and counts[j] == n and (n >= 2 or header_like(j))
-                            for j in (i - 1, i + 1))
+        row = n > 0 and (any(0 <= j < len(lines) and counts[j] == n and (n >= 2 or header_like(j))
+                             for j in (i - 1, i + 1)) or _MARKDOWN_ROW.fullmatch(line) is not None
+                         or broken_row(i))
         out.append(line if row else _BAR.sub("-", line))
     return "\n".join(out)
 #: A run of joiners and spaces between two digits with at most one line break in it (``--``, ``-\n  `` of
@@ -164,6 +219,11 @@ def _explained_at(view: str) -> str:
     return view
 
 
+#: A JSON escape of a tab beside a mark or another escape (``"830207\\t-\\t2555896"``, ``-\\r\\n\\t``):
+#: two spaces in the view, as a tab would read (rules version 15).
+_ESCAPED_TAB = re.compile(r"(?<=[-:.\s0-9])\\t|\\t(?=[-:.\s\\0-9])")
+
+
 def detection_view(text: str) -> str:
     """The text as the recognizers see it, the same length as ``text``: full-width forms as ASCII, any
     space as a space, any joiner between digits (dash, slash, middle dot, ...) as a hyphen, Korean digit
@@ -181,6 +241,8 @@ def detection_view(text: str) -> str:
         view = _DIGIT_RUN.sub(_as_digits, view)
     if "@" in view and passes(_EXPLAINED_AT, view):
         view = _explained_at(view)
+    if "\\t" in view or is_open():
+        view = _ESCAPED_TAB.sub("  ", view)
     return view
 
 
@@ -201,7 +263,12 @@ def _lookalike_digits(m: re.Match[str]) -> str:
     if not any(c in run for c in "OoIl") or re.fullmatch(r"O\d{8}", run):
         return run  # O and eight digits is a passport number
     fixed = run.translate(_LOOKALIKES)
-    return fixed if PHONE_DIGITS.fullmatch("".join(c for c in fixed if c.isdigit())) else run
+    # The longest start of the run that makes a number: a run may take in the next line's item number
+    # (``2. 0l6 - 9830 - 5445\n3. 처리``: rules version 16).
+    for end in range(len(fixed), 0, -1):
+        if fixed[end - 1].isdigit() and PHONE_DIGITS.fullmatch("".join(c for c in fixed[:end] if c.isdigit())):
+            return fixed[:end] + run[end:]
+    return run
 
 
 #: A lone digit word at the end, after a separator that follows a digit (``4327 사``): with Hangul right after
@@ -320,10 +387,12 @@ def _recognizer_of(r: RecognizerResult) -> str:
     return f"{name}.presidio-{_presidio_version()}"
 
 
-#: Every recognizer but the name rules needs a digit (any script), an @, a full-width form, an
+#: Every recognizer but the name rules needs a digit (any script, circled too), an @, a full-width form, an
 #: e-mail obfuscation, a Korean digit-word run or a number in look-alike letters only: text without any
 #: skips Presidio's per-call overhead.
-GATE = re.compile(r"[\d@\uff01-\uff5e]|골\s?뱅\s?이|[앳엣]|[\[({<]\s?(?:at|AT|At)\s?[\])}>]|%40|&#|&commat;"
+GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
+                  + r"|골\s?뱅|[앳엣]"
+                  r"|[\[({<【〔［《〈「『]\s?(?:at|AT|At)\s?[\])}>】〕］》〉」』]|%40|&#|&commat;"
                   r"|[-_](?:at|AT)[-_]"
                   rf"|\s(?:at|AT)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT)\s)|{_ALL_LETTERS}")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
@@ -339,17 +408,78 @@ def needs_analyzer(text: str) -> bool:
 SHAPELESS: Final = frozenset({"KR_BANK_ACCOUNT", "KR_HEALTH_INSURANCE"})
 
 
+#: An HTML character reference (``&ndash;``, ``&#45;``, ``&#x2D;``, ``&nbsp;``): crawled text keeps them where
+#: a page escaped what it shows, a number's hyphen too (830207&ndash;2555896: rules version 16). And a
+#: JSON or JavaScript escape of a character (``\uc8fc\ubbfc``: Python's ``json.dumps`` writes every
+#: non-ASCII character so by default, labels and names with it; a surrogate pair for one beyond the BMP:
+#: rules version 17).
+_ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+                     r"|\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}")
+
+
+def _shown(escape: str) -> str:
+    """What an escape stands for; the escape itself where it stands for nothing known."""
+    import html
+
+    if escape[0] == "&":
+        return html.unescape(escape)
+    units = [int(escape[i + 2:i + 6], 16) for i in range(0, len(escape), 6)]
+    if len(units) == 2:
+        return chr(0x10000 + ((units[0] - 0xD800) << 10) + (units[1] - 0xDC00))
+    return escape if 0xD800 <= units[0] <= 0xDFFF else chr(units[0])
+
+
+def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
+    """The text with its character references and escapes decoded, as a page or a parser shows it, and
+    for each of its characters where that character starts and ends in ``text``; None where the text
+    holds neither."""
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _ESCAPE.finditer(text):
+        shown = _shown(m.group())
+        if shown == m.group():
+            continue  # not a reference HTML knows
+        parts.append(text[pos:m.start()])
+        starts.extend(range(pos, m.start()))
+        ends.extend(range(pos + 1, m.start() + 1))
+        parts.append(shown)
+        starts.extend([m.start()] * len(shown))
+        ends.extend([m.end()] * len(shown))
+        pos = m.end()
+    if pos == 0:
+        return None
+    parts.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    return "".join(parts), starts, ends
+
+
 def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
     """Non-overlapping findings, left to right; where two overlap the higher score (then the longer)
-    wins."""
+    wins. Character references are read as the page shows them, and the findings' offsets are the
+    text's own."""
+    decoded = _decoded(text) if "&" in text or "\\u" in text or is_open() else None
+    if decoded is None:
+        return _find(text, min_score)
+    shown, starts, ends = decoded
+    return [Finding(f.entity, starts[f.start], ends[f.end - 1], f.score, f.recognizer)
+            for f in _find(shown, min_score)]
+
+
+def _find(text: str, min_score: float) -> list[Finding]:
     if not needs_analyzer(text):
         view = text
         raw = KoreanContextEnhancer().enhance_using_context(text, _NAME_RULES.analyze(text, []), None, [_NAME_RULES])
     else:
         view = detection_view(text)
         raw = analyzer().analyze(text=view, language="ko", entities=list(ENTITIES), score_threshold=0.0)
+    # Presidio's IPv6 pattern takes a bare ``::`` (접속IP :: 1.1.1.1): an address holds a digit or a letter
+    # (rules version 19).
     scored = [_without_stray_brackets(text, Finding(r.entity_type, r.start, r.end, r.score, _recognizer_of(r)))
-              for r in raw if r.score >= min_score]
+              for r in raw if r.score >= min_score
+              and not (r.entity_type == "IP_ADDRESS" and not any(c.isalnum() for c in text[r.start:r.end]))]
     # At equal scores a type with a shape of its own (a phone's prefix, a checksum) wins over a shapeless
     # one (an account, a health-insurance number), whose score came from a context word such as 입금
     # near a phone number. The recognizer then breaks ties: two recognizers can score one span the same,
@@ -366,7 +496,7 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
 
 
 #: A separator between number groups as ``filters.pii_rules.SEP`` reads them (and a slash).
-_GROUP_SEP = (r"(?:[ \t]{0,3}(?:[-/:]|\.\.?)[ \t]{0,3}(?:(?:\r\n?|\n)[ \t]{0,8})?|[ \t]{1,4}"
+_GROUP_SEP = (r"(?:[ \t]{0,3}(?:/|[-:.][-:.]?)[ \t]{0,3}(?:(?:\r\n?|\n)[ \t]{0,8})?|[ \t]{1,4}"
               r"|[ \t]{0,4}(?:\r\n?|\n)[ \t]{0,8})?")
 #: A numbered list's item mark at the start of a line (``3. ``, ``2) ``): the number of the next item, or of
 #: this one, is not a group of the number beside it (rules version 12).
@@ -439,8 +569,10 @@ _KOREAN_TLD_END = re.compile("\\.(" + "|".join(sorted({*KOREAN_TLDS, "씨오.케
 
 def canonical(entity: str, value: str) -> str:
     """The form a value is hashed in: digits only for numbers (full-width and Korean digit words as
-    ASCII), lowercase e-mail with obfuscations undone, spaces removed."""
-    value = detection_view(value)
+    ASCII), lowercase e-mail with obfuscations undone, spaces removed; character references decoded
+    (``&#45;`` is a hyphen, not the digits 4 and 5)."""
+    decoded = _decoded(value) if "&" in value or "\\u" in value else None
+    value = detection_view(decoded[0] if decoded is not None else value)
     if entity in ("EMAIL_ADDRESS",):
         email = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", value.strip())).lower()
         return _KOREAN_TLD_END.sub(lambda m: "." + KOREAN_TLDS[m.group(1).replace(".", "쩜")], email)

@@ -38,8 +38,16 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 12: stop 37 (a bar in a pipe-delimited table row is a cell border, an underline before a plate, a
 #: name before 이었 and a longer ending). 13: stop 37 ([[at]], a name label with 명 after it, a group of
 #: digit words spelled one at a time before a particle). 14: stop 37 (the ideographic comma between groups,
-#: at and dot words between hyphens, a symbol the text explains as the @).
-RULES_VERSION: Final = 14
+#: at and dot words between hyphens, a symbol the text explains as the @). 15: stop 38 (digits spaced
+#: inside their groups, the @ word in quotes or shortened to 골뱅, a percent-encoded dot, an HTML comment or
+#: empty span inside an address, a case particle with an auxiliary one after a name, plain person nouns
+#: such as 동문 before a name). 16: stop 38 (HTML character references read as the page shows them, every
+#: Unicode decimal digit as a digit, a dot and a hyphen between groups, ⓐ for the @, an address
+#: concatenated in code, 으로서 after a name). 17: stop 38 (JSON escapes of characters, circled digits, the won
+#: sign between groups, a hyphen or a dot between every two digits, the @ word in CJK brackets). 18: stop 38
+#: (any two marks between groups, an image whose alternative text is the @, professions in 사 as person
+#: nouns). 19: stop 38 (a bare :: is no IP address; what was reported on the seventeenth half otherwise).
+RULES_VERSION: Final = 19
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -226,6 +234,14 @@ _NOT_NAMES = frozenset(
         "박모",
         "최모",
         "정모",
+        # seniors, juniors and in-laws a person calls by their role (동문 선배님께: rules version 15)
+        "선배",
+        "후배",
+        "선수",
+        "장모",
+        "장인",
+        "이장",  # the village head (이장님, 구장님)
+        "구장",
     )
 )
 
@@ -276,15 +292,26 @@ _NAME_LABELS = ("(?:성\\s?명|이\\s?름|성함|담당자|작성자|신청인|�
 _NOUN_SUFFIX: Final = "자인생"
 #: ... 생 only after the syllables of the nouns for learners and teachers (학생, 수강생, 교육생, 연수생,
 #: 수험생, 선생), not 발생, 출생 or 인생.
-_NOUN_WORD: Final = r"[가-힣]{1,4}[자인]|[가-힣]{0,3}[학강육수입업시험련습선장원]생"
+#: Nouns for a member or a client with none of those suffixes (동문: **김지민**, 회원 「박수빈」): rules
+#: version 15; and for a teacher (담당 선생님: 홍영희): 17.
+_PLAIN_NOUNS: Final = ("동문|동기|회원|고객|손님|환자|선생님|선생|담임|강사|교사"
+                       # and for a profession in 사 (담당 간호사: 권도윤: rules version 18), not 회사 or 검사
+                       "|간호사|의사|약사|기사|변호사|세무사|노무사|상담사|치료사|설계사|미용사|조리사")
+_SUFFIX_NOUN: Final = r"[가-힣]{1,4}[자인]|[가-힣]{0,3}[학강육수입업시험련습선장원]생"
+_NOUN_WORD: Final = rf"{_SUFFIX_NOUN}|{_PLAIN_NOUNS}"
+#: How a person noun ends: a hint's test.
+_NOUN_END: Final = rf"(?:[{_NOUN_SUFFIX}]|{_PLAIN_NOUNS})"
 _PERSON_NOUN: Final = rf"(?<![가-힣])(?:{_NOUN_WORD})"
 #: Where a form's label stands: at a line's start, or after a symbol (and a space).
 _LABEL_AT: Final = r"(?:(?<![^\n])|(?<=[^\w\s])|(?<=[^\w\s][ \t]))"
+#: ... or after one word that stands there and qualifies the noun (<label>담당 선생님:</label>: rules version 17).
+_LABEL_AT_QUALIFIED: Final = (r"(?:(?<=[^\w\s][가-힣] )|(?<=[^\w\s][가-힣]{2} )|(?<=[^\w\s][가-힣]{3} )"
+                              r"|(?<=\n[가-힣] )|(?<=\n[가-힣]{2} )|(?<=\n[가-힣]{3} ))")
 #: Every Hangul label of an identifier: a label is never a name (신청인 정보: 주민번호 ...).
 _ANY_LABEL: Final = "|".join(sorted({w.replace(" ", "") for ws in CONTEXT.values() for w in ws
                                      if re.fullmatch("[가-힣 ]+", w)}, key=len, reverse=True))
 #: A person noun that a name follows is a label, not a name (신청인 정보: 인수자 송민수, -- 인수자\n... '신수빈').
-_NOT_A_LABEL: Final = (rf"(?![가-힣]{{0,3}}[{_NOUN_SUFFIX}](?![가-힣])[^가-힣\n]{{0,3}}\n?[^가-힣]{{0,60}}?"
+_NOT_A_LABEL: Final = (rf"(?![가-힣]{{0,3}}{_NOUN_END}(?![가-힣])[^가-힣\n]{{0,3}}\n?[^가-힣]{{0,60}}?"
                        rf"[{_SURNAMES}][가-힣])")
 #: Every position where a name label or a person noun starts (overlapping ones too).
 _NAME_ANCHOR: Final = re.compile(rf"(?=(?:{_NAME_LABELS}|{_PERSON_NOUN}))")
@@ -293,17 +320,22 @@ _NAME_ANCHOR: Final = re.compile(rf"(?=(?:{_NAME_LABELS}|{_PERSON_NOUN}))")
 _NAME_GAP = (r"(?:</?[A-Za-z][^<>\n가-힣]{0,30}>|\[/?[A-Za-z]{1,10}\]|\\[A-Za-z]{1,12}\{"
              r"|[^\w\s])")
 #: What opens and closes a name set off in running text: brackets, quotes, a code span, a BBCode or HTML tag.
-_OPEN: Final = r"(?:[「\[<“\"'`(（{]|\[[A-Za-z]{1,10}\]|<[A-Za-z]{1,10}>|\\[A-Za-z]{1,12}\{)"
-_CLOSE: Final = r"(?:[」\]>”\"'`)）}]|\[/[A-Za-z]{1,10}\]|</[A-Za-z]{1,10}>)"
+_OPEN: Final = r"(?:[「『【〔《〈\[<“\"'`(（{]|\[[A-Za-z]{1,10}\]|<[A-Za-z]{1,10}>|\\[A-Za-z]{1,12}\{)"
+_CLOSE: Final = r"(?:[」』】〕》〉\]>”\"'`)）}]|\[/[A-Za-z]{1,10}\]|</[A-Za-z]{1,10}>)"
 #: What may follow a name: a particle, a title, or anything that is not Hangul.
 #: The particles and copula endings of Korean grammar that attach to a noun (a name): case particles,
 #: auxiliary particles and the copula, longest first so that 이라고 is not read as 이. Not 나 or 요 alone:
 #: names end in them (최유나), and the name is matched lazily.
 #: A word followed by a colon is itself a label (신청인 정보: ...), not a name.
-_AFTER_NAME = ("(?:이었습니다|이었는데|이었어요|이거든요|거든요|이라서|이라고|이라는|이라면|이라도|이지만|"
+_AFTER_NAME = (# not one or two syllables and then a closing quote: the name is all of it ("안하은", not 안하 and
+               # the particle 은: rules version 17)
+               "(?![가-힣]{1,2}[\"'”’」』】\\]>])"
+               "(?:이었습니다|이었는데|이었어요|이거든요|거든요|이라서|이라고|이라는|이라면|이라도|이지만|"
                "이어서|이어도|이므로|이든지|이래요|이구요|이니까|이었고|이었다|이었|이랑|이에요|입니다|였어요|였는데|였다|"
                "이고|이며|이다|이나|이요|이면|이든|이니|인데|라서|라면|래요|구요|니까|였고|지만|에게서|에게|에서|"
-               "한테|께서|께|임|이었[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
+               "한테|께서|께|임|인지|인가|으로서|로서|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
+               # a case particle with an auxiliary one after it (장성호으로도, 김민수에게는: rules version 15)
+               "(?:으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만)|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                # the polite 요 after any of them, or after the name itself (강영희으로요, 강영희요): version 11
                "요?"
@@ -312,13 +344,21 @@ _AFTER_NAME = ("(?:이었습니다|이었는데|이었어요|이거든요|거든
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
 #: 엣 is how 앳 is often misspelled; a Korean word for the @ or the dot may stand in brackets too, and the
 #: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10).
-_AT_WORD: Final = (r"[\[({<]{1,2}\s?(?:at|AT|At|골\s?뱅\s?이|[앳엣])\s?[\])}>]{1,2}|골\s?뱅\s?이|[앳엣]"
+_AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|골\s?뱅(?:\s?이)?|[앳엣])\s?[\])}>】〕］》〉」』]{1,2}"
+                   # in quotes too, and 골뱅 as people shorten it (kim'골뱅이'naver.com, kim 골뱅 naver.com:
+                   # rules version 15)
+                   r"|['\"‘“]\s?(?:at|AT|At|골\s?뱅(?:\s?이)?|[앳엣])\s?['\"’”]|골\s?뱅(?:\s?이)?|[앳엣]"
+                   # the circled a that spam writes for the @ (kimⓐnaver.com: rules version 16)
+                   r"|[ⓐⒶ]"
+                   # an image whose alternative text is the @ (kim<img src="at.gif" alt="@">naver.com: 18)
+                   r"|<img[^<>]{0,80}?\b(?:alt|title)=[\"']?@[\"']?[^<>]{0,80}>"
                    r"|&#0*64;|&#[xX]0*40;|&commat;"
                    # between hyphens or underscores, with the dot so written too (kim-at-naver-dot-com: rules
                    # version 14; a host written with hyphens, up-at-dawn.com, is no address)
                    r"|(?<=[A-Za-z0-9])[-_](?:at|AT)[-_](?=[A-Za-z0-9][A-Za-z0-9-]*[-_](?:dot|DOT)[-_][A-Za-z])")
-_DOT_WORD: Final = (r"[\[({<]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗)\s?[\])}>]{1,2}|닷|점|쩜|돗|[。｡]|&#0*46;"
-                    r"|&#[xX]0*2[eE];|&period;|(?<=\s)(?:dot|DOT|Dot)(?=\s)"
+_DOT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗)\s?[\])}>】〕］》〉」』]{1,2}"
+                    r"|닷|점|쩜|돗|[。｡]|&#0*46;"
+                    r"|&#[xX]0*2[eE];|&period;|%2[eE]|(?<=\s)(?:dot|DOT|Dot)(?=\s)"
                     r"|(?<=[A-Za-z0-9])[-_](?:dot|DOT)[-_](?=[A-Za-z0-9])")
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
@@ -329,9 +369,10 @@ _KOREAN_TLD: Final = rf"(?:닷|점|쩜|돗)\s?(?:{'|'.join(sorted(KOREAN_TLDS, k
 _TLDS: Final = r"\b(?:com|net|org|edu|gov|mil|info|biz|name|pro|io|ai|app|dev|me|xyz|site|online|shop|[a-z]{2})"
 
 #: The mark between two digit groups: a hyphen, a dot or two, or a colon (830207:2555896, 830207..2555896:
-#: the eighth held-out half's writings, rules version 10). A colon alone joins no time (10:30) into an
+#: the eighth held-out half's writings, rules version 10), or any two of them together (830207.-2555896:
+#: rules version 16; 830207::2555896: 18). A colon alone joins no time (10:30) into an
 #: identifier: every grouped type has a checksum, a prefix or a length a time does not reach.
-_MARK: Final = r"(?:[-:]|\.\.?)"
+_MARK: Final = r"(?:[-:.][-:.]?)"
 #: An optional separator between digit groups, as people type them: that mark with up to three spaces
 #: or tabs on each side, a run of up to four spaces or tabs (people align groups with several),
 #: a line break of any convention (``\n``, ``\r\n``, ``\r``) with a wrapped line's indent after it (up
@@ -341,12 +382,18 @@ _ESC: Final = r"(?:\\[nrt]){1,2}"
 _SEP_BODY: Final = (rf"[ \t]{{0,3}}{_MARK}[ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?|[ \t]{{1,4}}"
                     rf"|[ \t]{{0,4}}(?:{_BR}|{_ESC})[ \t]{{0,8}}")
 SEP: Final = rf"(?:{_SEP_BODY})?"
-#: Space around an e-mail's @ or dot: any one whitespace character, or up to three spaces or tabs.
-_GAP: Final = r"(?:[ \t]{1,3}|\s)?"
+#: Space around an e-mail's @ or dot: any one whitespace character, or up to three spaces or tabs; or
+#: markup that renders as nothing, which pages put inside an address to hide it from harvesters (an HTML
+#: comment, an empty span: ``kim<!-- -->@naver.com``, rules version 15).
+#: ... or the quotes and plus of a string concatenated in code (``'kim' + '@' + 'naver.com'``: rules
+#: version 16).
+_GAP: Final = (r"(?:[ \t]{1,3}|\s|<!--[^<>]{0,40}?-->|<span[^<>]{0,40}>[ \t]*</span>"
+               r"|['\"][ \t]*\+[ \t]*['\"])?")
 #: ... for a bank account: without a bare tab between groups (a TSV row's delimiter; a tab beside a
-#: hyphen or a dot stays), and without a colon: an account has no checksum or prefix, and a timestamp's
-#: digits (2024-05-02 12:30:45) reach an account's length beside an account's label.
-_ACCOUNT_SEP: Final = (rf"(?:[ \t]{{0,3}}(?:-|\.\.?)[ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?| {{1,4}}"
+#: hyphen or a dot stays), and without a single colon: an account has no checksum or prefix, and a
+#: timestamp's digits (2024-05-02 12:30:45) reach an account's length beside an account's label. A double
+#: colon is no timestamp's (rules version 18).
+_ACCOUNT_SEP: Final = (rf"(?:[ \t]{{0,3}}(?:-\.?|\.[.-]?|::)[ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?| {{1,4}}"
                        rf"| {{0,4}}(?:{_BR}|{_ESC})[ \t]{{0,8}})?")
 #: ... or a comma, for the types whose checksum or shape tells a comma between groups from a thousands
 #: separator (groups of 6 and 7, 3-4-4, 4-4-4-4 digits are never thousands): ``Rule.comma``.
@@ -360,6 +407,9 @@ _NA: Final = r"(?![0-9])"
 PHONE_DIGITS: Final = re.compile(r"01[016789]\d{7,8}|02\d{7,8}|0[3-6][1-5]\d{7,8}|070\d{8}|050[2-8]\d{7,8}|080\d{7}")
 _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")  # a dotted quad is an IP address, not an account
 _DATE = re.compile(r"(?:19|20)\d\d[-. ]+\d{1,2}[-. ]+\d{1,2}\.?")
+#: A date and the hour of a time after it (2024-05-02 12 of 2024-05-02 12:30:45, cut at the colon): rules
+#: version 18.
+_DATE_HOUR = re.compile(r"(?:19|20)\d\d[-. ]+\d{1,2}[-. ]+\d{1,2}[ T]\d{1,2}")
 
 
 def _digits(s: str) -> str:
@@ -470,7 +520,7 @@ RULES: Final = [
     Rule(
         "kr_phone_spread",
         "PHONE_NUMBER",
-        _r(r"(?<![0-9A-Za-z.+-])(?P<v>0(?:[ \t.,\-]{0,4}(?:(?:\r\n?|\n|(?:\\[nrt]){1,2})[ \t]{0,8}"
+        _r(r"(?<![0-9A-Za-z.+-])(?P<v>0(?:[ \t.,:\-]{0,4}(?:(?:\r\n?|\n|(?:\\[nrt]){1,2})[ \t]{0,8}"
            r"(?!\d{1,2}[.)][ \t]))?\d){8,11})"
            r"(?![ \t.\-]{0,3}\d)"),
         0.6,
@@ -495,7 +545,8 @@ RULES: Final = [
         _r(rf"{_NB}(?P<v>\d{{2,6}}(?:[ \t]?,[ \t]?\d{{2,7}}){{1,4}}{_NA}|\d{{2,6}}(?:\t\d{{2,7}}){{1,4}}{_NA}"
            rf"|\d{{2,6}}(?:{_ACCOUNT_SEP}\d{{2,7}}){{1,4}}|\d{{10,14}}){_NA}"),
         0.1,
-        lambda v: None if 10 <= len(_digits(v)) <= 14 and not _DATE.fullmatch(v) and not _IPV4.fullmatch(v) else False,
+        lambda v: None if 10 <= len(_digits(v)) <= 14 and not _DATE.fullmatch(v) and not _DATE_HOUR.fullmatch(v)
+        and not _IPV4.fullmatch(v) else False,
         comma=True,
     ),
     Rule("kr_health_insurance", "KR_HEALTH_INSURANCE", _r(rf"{_NB}(?P<v>\d{SEPC}\d{{10}}){_NA}"), 0.1, comma=True),
@@ -545,7 +596,7 @@ RULES: Final = [
             # and 선정 are words), never a label or a form word; a noun in 인 only after a symbol (a bullet,
             # a tag), as 인 is also the copula (주연인 송윤아보다: who is the lead)
             rf"|(?:(?:(?<=[^\w\s])|(?<=[^\w\s][ \t])){_PERSON_NOUN}"
-            rf"|(?<![가-힣])(?:[가-힣]{{1,4}}자|[가-힣]{{0,3}}[학강육수입업시험련습선장원]생))"
+            rf"|(?<![가-힣])(?:[가-힣]{{1,4}}자|[가-힣]{{0,3}}[학강육수입업시험련습선장원]생|{_PLAIN_NOUNS}))"
             rf"(?:[ \t]+|[ \t]*=[ \t]*)(?!{_NAME_LABELS}|{_ANY_LABEL})"
             rf"(?P<x>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})(?={_AFTER_NAME})"
         ),
@@ -562,7 +613,10 @@ RULES: Final = [
         "kr_person_markup",
         "PERSON",
         _r(
-            rf"(?:{_NAME_LABELS}|{_LABEL_AT}{_PERSON_NOUN})(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
+            # a plain noun (선생님! 제집 ...: a call in dialogue) or one after a qualifying word only before a colon
+            rf"(?:{_NAME_LABELS}|{_LABEL_AT}(?<![가-힣])(?:{_SUFFIX_NOUN})"
+            rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}(?=[ \t]*[:：]))"
+            rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
             rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"
             rf"{_NOT_A_LABEL}(?!{_ANY_LABEL})(?P<v>[{_SURNAMES}][가-힣]{{1,3}})(?![가-힣0-9])"
         ),
@@ -659,6 +713,52 @@ RULES: Final = [
 ]
 
 
+#: A spaced digit: the digits of a group written one at a time with a space between them
+#: (``8 3 0 2 0 7-2 5 5 5 8 9 6``, as people type a number they read out; rules version 15), or a hyphen
+#: or a dot between every two (``4-1-1-1-1-1-...``, to slip past filters: rules version 17).
+def _spaced_group(n: int) -> str:
+    return r"\d" if n == 1 else rf"\d(?:[ .\-]\d){{{n - 1}}}"
+
+
+_ONLY_SPACED: Final = re.compile(r"\d(?:[ .\-]\d)+")
+
+
+def _spread_rule(base: Rule, shapes: tuple[tuple[int, ...], ...], shape: re.Pattern[str] | None = None) -> Rule:
+    """``base`` with the digits of every group spaced, the groups joined by any separator ``SEP`` takes.
+    Its validator and score are the base rule's; where ``shape`` is given, the digits must fit it too.
+    Where none is, a run of zeros and ones is a bit string or a matrix row, not an identifier (a resident
+    number's date and a licence's region tell theirs from one); a spaced digit right
+    before or after the match continues a longer run, which is not one identifier either. Where only
+    single spaces separate the digits, no group shows: a score the shape alone gives (a hyphenated licence
+    number's) falls back to the base score, and only a checksum or a label raises it."""
+    body = "|".join(SEP.join(_spaced_group(n) for n in groups) for groups in shapes)
+    validate = base.validate
+
+    def check(v: str) -> bool | float | None:
+        d = _digits(v)
+        if (shape is None and set(d) <= {"0", "1"}) or (shape is not None and not shape.fullmatch(d)):
+            return False
+        ok = None if validate is None else validate(v)
+        if isinstance(ok, float) and _ONLY_SPACED.fullmatch(v):
+            return base.score
+        return ok
+
+    return Rule(f"{base.name}_spaced", base.entity,
+                _r(rf"(?<![0-9A-Za-z])(?<![0-9][ .\-])(?P<v>{body})(?![0-9])(?![ .\-][0-9])"), base.score, check)
+
+
+_BY_NAME: Final = {r.name: r for r in RULES}
+RULES += [
+    _spread_rule(_BY_NAME["kr_rrn"], ((6, 7),),
+                 re.compile(r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[1-8]\d{6}")),
+    _spread_rule(_BY_NAME["kr_crn"], ((6, 7),)),
+    _spread_rule(_BY_NAME["kr_brn"], ((3, 2, 5),)),
+    _spread_rule(_BY_NAME["kr_driver_licence"], ((2, 2, 6, 2),), re.compile(r"(?:1[1-9]|2[0-8])\d{10}")),
+    _spread_rule(_BY_NAME["kr_health_insurance"], ((1, 10),)),
+    _spread_rule(_BY_NAME["card"], ((4, 4, 4, 4), (4, 4, 4, 3), (4, 6, 5))),
+]
+
+
 @cache
 def _label_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of the labels, spaced as people space them: a space may stand between any two of a label's
@@ -674,9 +774,10 @@ HINTS: Final = {
     "kr_health_insurance": _label_pattern(CONTEXT["KR_HEALTH_INSURANCE"]),
     "kr_passport": re.compile(r"[MSRODG]\d{3}"),
     "kr_address": re.compile(r"[로길]\s*\d|번지"),
-    "kr_person_labelled": re.compile(rf"{_NAME_LABELS}|[{_NOUN_SUFFIX}](?:[ \t]*(?:[:：#=]|{_OPEN})"
+    "kr_person_labelled": re.compile(rf"{_NAME_LABELS}|{_NOUN_END}(?:[ \t]*(?:[:：#=]|{_OPEN})"
                                      rf"|[ \t]+[{_SURNAMES}])"),
-    "kr_person_markup": re.compile(rf"{_NAME_LABELS}|(?:^|[^\w\s])[ \t]?[가-힣]{{1,4}}[{_NOUN_SUFFIX}][^가-힣]",
+    "kr_person_markup": re.compile(rf"{_NAME_LABELS}|(?:^|[^\w\s])[ \t]?(?:[가-힣]{{1,3}} )?[가-힣]{{0,4}}"
+                                   rf"{_NOUN_END}[^가-힣]",
                                    re.MULTILINE),
     "kr_person_url": re.compile(r"[?&][^\s=&#]*=[가-힣]"),
     "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자"),
@@ -686,6 +787,7 @@ HINTS: Final = {
     "email": re.compile("@"),
     "email_obfuscated": re.compile(rf"@|%40|{_AT_WORD}"),
     "email_words": re.compile(r"\s(?:at|AT)\s"),
+    **{r.name: re.compile(r"\d[ .\-]\d[ .\-]\d") for r in RULES if r.name.endswith("_spaced")},
 }
 
 
@@ -900,7 +1002,7 @@ def table_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
     """Names in a table column whose header is a name label (a CSV, TSV or Markdown table, or an HTML
     table): the label stands in the header row, the names below it. Returns the names' spans and the
     header rows' spans (the cells beside a label there are other labels, not values)."""
-    if not re.search(rf"{_NAME_LABELS}|[{_NOUN_SUFFIX}][^가-힣]", text):
+    if not re.search(rf"{_NAME_LABELS}|{_NOUN_END}[^가-힣]", text):
         return [], []
     out: list[tuple[int, int]] = []
     headers: list[tuple[int, int]] = []

@@ -57,13 +57,36 @@ spaces, a spaced double hyphen, the ideographic comma, a hyphen, space and hyphe
 in full-width digits, every other digit a digit word, a space before an e-mail's dot, @ then 닷컴, a star
 explained as the @, a spaced <at>, dashed at and dot words, spreadsheet text cells, tight Markdown
 tables, nested JSON, lenticular brackets, apartment notices, clubs, rental cars, certification exams,
-civil services), each written and reported at stop 37. The held-out half now is the thirteenth
-(``heldout13`` below), written at stop 37 before any detector ran on it: a hyphen with a zero-width
-joiner, the soft hyphen, a spaced katakana middle dot, spaced double dots, ideographic spaces around a
-hyphen, digits spaced inside their groups, first and last groups in digit words, 골뱅이 in single quotes,
-a percent-encoded @ and dot, 골뱅 for 골뱅이, an HTML comment inside an address, a zero-width space before
-the @, HTML table rows, YAML lists, code comments, print statements, scholarships, gyms, phone repairs,
-funeral notices, returns; it is reported only.
+civil services), each written and reported at stop 37, and the thirteenth (``heldout13``, written at
+stop 37: a hyphen with a zero-width joiner, the soft hyphen, a spaced katakana middle dot, spaced double
+dots, ideographic spaces around a hyphen, digits spaced inside their groups, first and last groups in
+digit words, 골뱅이 in single quotes, a percent-encoded @ and dot, 골뱅 for 골뱅이, an HTML comment inside
+an address, a zero-width space before the @, HTML table rows, YAML lists, code comments, print
+statements, scholarships, gyms, phone repairs, funeral notices, returns), read and moved into tuning at
+stop 38, and so was the fourteenth (``heldout14``, written, reported and read at stop 38: the HTML
+entities ``&ndash;`` and ``&#45;`` between groups, the line separator, a dot then a hyphen, a spaced
+full-width hyphen, mathematical bold digits, full-width digits spaced one at a time, an address
+concatenated in JavaScript, ⓐ for the @, 쩜 in parentheses, a word joiner after the @, a spaced @ with 쩜,
+SQL WHERE clauses, Markdown footnotes, shell exports, XML CDATA sections, crowdfunding, accident reports,
+tutoring, fan clubs, dormitories). The fifteenth (``heldout15``, written, reported and read at stop 38:
+the won sign and a backslash between groups (the same key on a Korean keyboard), a spaced underscore, a
+no-break space then a hyphen, ``&nbsp;-&nbsp;``, circled digits,
+a hyphen between every two digits, ``【at】``, 닷 컴 spaced, a mailto with a subject, hexadecimal
+references of the @ and the dot, a whole address in full-width letters, HTML input values, Markdown link
+texts, JSON with every non-ASCII character escaped, SRT subtitles, interview schedules, church
+bulletins, internet installs, pharmacies, kindergartens) went the same way, and so did the
+sixteenth (``heldout16``, written, reported and read at stop 38: a hyphen and a
+zero-width non-joiner, a spaced full-width dot, a double colon, ``&#045;``, a tab then a hyphen,
+double-struck and monospace digits, ``《at》``, an address written wholly in character references, an
+image whose alternative text is the @, a JavaScript escape of the @, at and dot words between
+underscores, JSX properties, protobuf text, aligned Markdown tables, HTML text areas, car sharing,
+housing subscriptions, parking permits, donation receipts, animal hospitals). The held-out half now is the
+seventeenth (``heldout17`` below), written at stop 38 before any detector ran on it: thin spaces around a
+hyphen, a full-width tilde, a spaced full-width bar, ``&#46;`` and a hyphen then a carriage return
+between groups, negative circled and sans-serif bold digits, ``（ at ）`` with a full-width dot, 쩜 씨오 쩜
+케이알, an address wholly percent-encoded, ``[&#64;]``, a zero-width space before the dot,
+reStructuredText fields, HTML data attributes, wiki templates, TypeScript constants, bike rentals,
+language exchanges, hair salons, tax refunds, campsites; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -265,6 +288,7 @@ name = st.builds(lambda s, g: s + g, st.sampled_from(_SURNAMES), st.sampled_from
 # ----------------------------------------------------------------------------- writings
 
 _FULLWIDTH = str.maketrans("0123456789-.", "０１２３４５６７８９－．")
+_FULLWIDTH_ASCII = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
 #: Korean digit words: the first held-out half wrote 영 and 륙 where the tuning half wrote 공 and 육.
 _KOREAN_DIGITS = ("공일이삼사오육칠팔구", "영일이삼사오륙칠팔구")
 
@@ -381,6 +405,42 @@ SEPARATORS = {
         ("ideographic_spaces_around_hyphen", "\u3000-\u3000"),
         ("hyphen", "-"),
     ),
+    # Written at stop 38, after the thirteenth half was read and moved into tuning; not run before it was written.
+    "heldout14": (
+        ("html_ndash_entity", "&ndash;"),
+        ("numeric_hyphen_entity", "&#45;"),
+        ("line_separator", "\u2028"),
+        ("dot_then_hyphen", ".-"),
+        ("spaced_fullwidth_hyphen", " \uff0d "),
+        ("hyphen", "-"),
+    ),
+    # Written at stop 38, after the fourteenth half was read and moved into tuning; not run before it was written.
+    "heldout15": (
+        ("won_sign", "\u20a9"),
+        ("backslash", "\\"),
+        ("spaced_underscore", " _ "),
+        ("nbsp_then_hyphen", "\u00a0-"),
+        ("nbsp_entities_around_hyphen", "&nbsp;-&nbsp;"),
+        ("hyphen", "-"),
+    ),
+    # Written at stop 38, after the fifteenth half was read and moved into tuning; not run before it was written.
+    "heldout16": (
+        ("hyphen_zero_width_non_joiner", "-\u200c"),
+        ("spaced_fullwidth_dot", " \uff0e "),
+        ("double_colon", "::"),
+        ("padded_numeric_entity", "&#045;"),
+        ("tab_then_hyphen", "\t-"),
+        ("hyphen", "-"),
+    ),
+    # Written at stop 38, after the sixteenth half was read and moved into tuning; not run before it was written.
+    "heldout17": (
+        ("thin_spaces_around_hyphen", "\u2009-\u2009"),
+        ("fullwidth_tilde", "\uff5e"),
+        ("spaced_fullwidth_bar", " \uff5c "),
+        ("dot_entity", "&#46;"),
+        ("hyphen_carriage_return", "-\r"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -395,7 +455,11 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout10": ("ascii", "fullwidth_last_group", "korean_words_spaced_first_group"),
                "heldout11": ("ascii", "fullwidth_middle_group", "korean_words_spaced_last_group"),
                "heldout12": ("ascii", "fullwidth_first_and_last_groups", "korean_words_alternating"),
-               "heldout13": ("ascii", "spaced_digits", "korean_words_first_and_last_groups")}
+               "heldout13": ("ascii", "spaced_digits", "korean_words_first_and_last_groups"),
+               "heldout14": ("ascii", "mathematical_bold", "spaced_fullwidth_digits"),
+               "heldout15": ("ascii", "circled_digits", "every_digit_hyphenated"),
+               "heldout16": ("ascii", "double_struck", "monospace_digits"),
+               "heldout17": ("ascii", "negative_circled", "sans_serif_bold")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -493,6 +557,34 @@ EMAIL_FORMS = {
         ("html_comment_split", "{l}<!-- -->@{h}.{t}"),
         ("zero_width_space_before_at", "{l}\u200b@{h}.{t}"),
     ),
+    "heldout14": (
+        ("javascript_concat", "'{l}' + '@' + '{h}.{t}'"),
+        ("circled_a_for_at", "{l}ⓐ{h}.{t}"),
+        ("jjeom_in_parentheses", "{l}@{h}(쩜){t}"),
+        ("word_joiner_after_at", "{l}@\u2060{h}.{t}"),
+        ("spaced_at_korean_jjeom", "{l} @ {h} 쩜 {t}"),
+    ),
+    "heldout15": (
+        ("lenticular_at", "{l}【at】{h}.{t}"),
+        ("korean_dot_and_tld_spaced", "{l} 골뱅이 {h} 닷 컴"),
+        ("mailto_with_subject", "mailto:{l}@{h}.{t}?subject=문의"),
+        ("hex_entities", "{l}&#x40;{h}&#x2e;{t}"),
+        ("fullwidth_address", "{F}"),
+    ),
+    "heldout16": (
+        ("double_angle_at", "{l}《at》{h}.{t}"),
+        ("every_character_an_entity", "{E}"),
+        ("image_alt_at", '{l}<img src="at.gif" alt="@">{h}.{t}'),
+        ("javascript_escape_at", "{l}\\u0040{h}.{t}"),
+        ("underscore_words", "{l}_at_{h}_dot_{t}"),
+    ),
+    "heldout17": (
+        ("spaced_fullwidth_parentheses_at", "{l}（ at ）{h}．{t}"),
+        ("korean_co_kr_spaced", "{l} 골뱅이 {h} 쩜 씨오 쩜 케이알"),
+        ("every_character_percent_encoded", "{P}"),
+        ("bracketed_entity_at", "{l}[&#64;]{h}.{t}"),
+        ("zero_width_space_before_dot", "{l}@{h}\u200b.{t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -509,6 +601,10 @@ CONTAINERS = {
     "heldout11": ("markdown_heading", "kakao_chat", "html_br", "url_path", "note_mark", "plain"),
     "heldout12": ("excel_text_cell", "markdown_table_tight", "json_nested", "lenticular_brackets", "plain"),
     "heldout13": ("html_table_row", "yaml_list", "code_comment", "print_statement", "plain"),
+    "heldout14": ("sql_where", "markdown_footnote", "shell_export", "xml_cdata", "plain"),
+    "heldout15": ("html_input_value", "markdown_link_text", "json_ascii_escaped", "srt_subtitle", "plain"),
+    "heldout16": ("jsx_prop", "protobuf_text", "markdown_table_aligned", "html_textarea", "plain"),
+    "heldout17": ("rst_field", "html_data_attribute", "wiki_template", "typescript_const", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -522,7 +618,11 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout10": ("", "이었습니다만", "이구나", "이라니", "으로부터", "ㅎㅎ"),
              "heldout11": ("", "이었는데요", "이라구요", "이에여", "으로만", "!?"),
              "heldout12": ("", "이었다고", "이라며", "인데여", "이고요", ".."),
-             "heldout13": ("", "이었지만", "이래서", "이던가요", "으로도", "~!")}
+             "heldout13": ("", "이었지만", "이래서", "이던가요", "으로도", "~!"),
+             "heldout14": ("", "이었기에", "이라든지", "으로서", "이었음", "...?"),
+             "heldout15": ("", "이었대요", "이라니까요", "으로써", "이었을까", "!!!"),
+             "heldout16": ("", "이었잖아", "이라는데요", "으로요?", "이었다며", "!?!"),
+             "heldout17": ("", "이었어가지고", "이라더라", "으로밖에", "이었다구요", "ㅋㅋㅋ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -538,7 +638,11 @@ LABELS = {
                "heldout10": ("주민번호는", "주민등록 번호(본인)"),
                "heldout11": ("주민등록번호 (본인 확인용)", "주민번호 :"),
                "heldout12": ("주민등록번호(전체 13자리)", "주민번호 앞6 뒤7"),
-               "heldout13": ("주민(외국인)등록번호", "성별 포함 주민번호")},
+               "heldout13": ("주민(외국인)등록번호", "성별 포함 주민번호"),
+               "heldout14": ("주민등록번호(뒷자리 포함)", "주민 번호는요"),
+               "heldout15": ("주민번호(13자리)는", "주민 등록 번호:"),
+               "heldout16": ("주민등록 번호는", "주민번호(앞뒤)"),
+               "heldout17": ("주민등록번호 (13자리)", "주민번호 전체:")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -550,7 +654,11 @@ LABELS = {
                "heldout10": ("외국인 등록번호는", "ARC 번호"),
                "heldout11": ("외국인등록번호(체류)", "외국인 등록증 No."),
                "heldout12": ("외국인 등록번호(13자리)", "외국인등록번호는"),
-               "heldout13": ("외국인등록 번호는", "체류자격 등록번호")},
+               "heldout13": ("외국인등록 번호는", "체류자격 등록번호"),
+               "heldout14": ("외국인 등록 번호는", "외국인등록증번호"),
+               "heldout15": ("외국인 번호는", "외국인등록번호(ARC)"),
+               "heldout16": ("외국인 등록No", "외국인 등록 번호:"),
+               "heldout17": ("외국인등록 No.", "등록번호(외국인):")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -562,7 +670,11 @@ LABELS = {
                "heldout10": ("여권번호는", "여권 No:"),
                "heldout11": ("여권번호 :", "Passport No:"),
                "heldout12": ("여권 번호(영문/숫자)", "여권번호는요"),
-               "heldout13": ("여권 NO.", "여권번호 (9자리)")},
+               "heldout13": ("여권 NO.", "여권번호 (9자리)"),
+               "heldout14": ("여권 번호 :", "여권(영문) 번호"),
+               "heldout15": ("여권 번호는요", "여권No."),
+               "heldout16": ("여권번호(9자리)", "여권 No :"),
+               "heldout17": ("여권 번호(영문)", "PASSPORT No:")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -575,7 +687,11 @@ LABELS = {
                "heldout10": ("운전면허는", "면허 번호:"),
                "heldout11": ("운전면허증 번호는", "DL No."),
                "heldout12": ("운전 면허 번호는", "면허증번호:"),
-               "heldout13": ("운전면허 번호(12자리)", "면허 No.")},
+               "heldout13": ("운전면허 번호(12자리)", "면허 No."),
+               "heldout14": ("운전면허증 No", "운전 면허번호는"),
+               "heldout15": ("운전면허 번호는", "면허증 번호(운전)"),
+               "heldout16": ("운전면허 No:", "운전면허증 번호는"),
+               "heldout17": ("운전면허번호:", "면허 번호는")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -588,7 +704,11 @@ LABELS = {
                "heldout10": ("건강보험번호:", "건보번호"),
                "heldout11": ("건강보험 증번호는", "건강보험증 번호 :"),
                "heldout12": ("건강보험증번호는", "건보 증 번호"),
-               "heldout13": ("건강보험증 번호(11자리)", "보험증 번호는")},
+               "heldout13": ("건강보험증 번호(11자리)", "보험증 번호는"),
+               "heldout14": ("건강보험 번호는", "건보 번호:"),
+               "heldout15": ("건강보험 증 번호:", "건보 번호는"),
+               "heldout16": ("건강보험증 No.", "건보증 번호는"),
+               "heldout17": ("건강보험 번호 :", "보험증번호는")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -601,7 +721,11 @@ LABELS = {
                "heldout10": ("사업자 번호:", "사업자등록 번호는"),
                "heldout11": ("사업자 등록 번호는", "사업자등록번호 :"),
                "heldout12": ("사업자번호는", "사업자 등록 No"),
-               "heldout13": ("사업자등록번호(10자리)", "사업자 No:")},
+               "heldout13": ("사업자등록번호(10자리)", "사업자 No:"),
+               "heldout14": ("사업자 등록 번호:", "사업자번호(10자리)"),
+               "heldout15": ("사업자 번호는", "사업자등록 번호:"),
+               "heldout16": ("사업자 등록번호(10자리)", "사업자번호 :"),
+               "heldout17": ("사업자 등록 No:", "사업자등록번호 :")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -613,7 +737,11 @@ LABELS = {
                "heldout10": ("법인등록번호는", "법인 No:"),
                "heldout11": ("법인 등록 번호는", "법인등록번호 :"),
                "heldout12": ("법인번호는", "법인 등록번호:"),
-               "heldout13": ("법인등록번호(13자리)", "법인 번호는")},
+               "heldout13": ("법인등록번호(13자리)", "법인 번호는"),
+               "heldout14": ("법인 등록No.", "법인번호 :"),
+               "heldout15": ("법인 등록번호는", "법인번호(13자리)"),
+               "heldout16": ("법인 등록 번호:", "법인등록번호는요"),
+               "heldout17": ("법인 번호 :", "법인등록 번호는")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -626,7 +754,11 @@ LABELS = {
                "heldout10": ("신한 계좌", "국민 입금계좌", "토스 계좌번호", "환불받을 계좌"),
                "heldout11": ("하나 계좌", "우리 입금계좌", "카뱅 계좌", "입금 계좌번호는"),
                "heldout12": ("농협 계좌번호는", "기업 계좌", "새마을 입금", "받으실 계좌"),
-               "heldout13": ("하나은행 계좌번호", "신한 입금", "토스 입금계좌", "환불 받으실 계좌")},
+               "heldout13": ("하나은행 계좌번호", "신한 입금", "토스 입금계좌", "환불 받으실 계좌"),
+               "heldout14": ("국민 계좌번호", "우체국 입금계좌", "카카오뱅크 계좌번호는", "입금하실 곳 계좌"),
+               "heldout15": ("농협 계좌는", "입금 계좌번호:", "하나은행 입금", "예금 계좌"),
+               "heldout16": ("신한 계좌번호", "입금 계좌는", "기업은행 입금", "환불받으실 계좌번호"),
+               "heldout17": ("우리 계좌번호", "입금하실 계좌:", "카카오 입금", "환불 계좌번호는")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -638,7 +770,11 @@ LABELS = {
                "heldout10": ("카드 번호는", "결제카드 번호:"),
                "heldout11": ("카드번호는", "신용카드 No:"),
                "heldout12": ("결제 카드번호는", "카드No."),
-               "heldout13": ("카드 번호(16자리)", "신용카드번호는")},
+               "heldout13": ("카드 번호(16자리)", "신용카드번호는"),
+               "heldout14": ("결제카드 No.", "카드 번호 :"),
+               "heldout15": ("카드번호 :", "신용카드 번호는"),
+               "heldout16": ("카드 No.", "신용카드번호 :"),
+               "heldout17": ("결제 카드:", "카드 번호는요")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -651,7 +787,11 @@ LABELS = {
                "heldout10": ("연락처:", "휴대폰 번호는", "TEL"),
                "heldout11": ("휴대폰 :", "연락처는요", "Mobile:"),
                "heldout12": ("핸드폰 번호는", "휴대폰번호 :", "Phone No."),
-               "heldout13": ("휴대전화 번호는", "연락처(휴대폰):", "Tel No.")},
+               "heldout13": ("휴대전화 번호는", "연락처(휴대폰):", "Tel No."),
+               "heldout14": ("연락처 :", "휴대폰 번호(본인)", "핸드폰:"),
+               "heldout15": ("연락처(본인)", "핸드폰번호는", "전화:"),
+               "heldout16": ("휴대폰번호(본인)", "연락처는요", "Mobile No."),
+               "heldout17": ("연락처(핸드폰)", "휴대폰 :", "H.P:")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -663,7 +803,11 @@ LABELS = {
                "heldout10": ("이메일 주소는", "메일:"),
                "heldout11": ("메일 주소는", "E-mail :"),
                "heldout12": ("이메일은요", "메일 주소 :"),
-               "heldout13": ("이메일 주소(아이디)", "메일은요")},
+               "heldout13": ("이메일 주소(아이디)", "메일은요"),
+               "heldout14": ("이메일(아이디)", "메일주소는"),
+               "heldout15": ("메일 주소(아이디)", "이메일 :"),
+               "heldout16": ("이메일주소:", "메일 계정은"),
+               "heldout17": ("이메일 계정", "E-mail 주소:")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -675,7 +819,11 @@ LABELS = {
                "heldout10": ("ip 주소", "IP address:"),
                "heldout11": ("접속 IP는", "IP :"),
                "heldout12": ("아이피 주소는", "접속 IP :"),
-               "heldout13": ("IP 주소는", "접속 아이피:")},
+               "heldout13": ("IP 주소는", "접속 아이피:"),
+               "heldout14": ("접속 IP주소", "IP 주소 :"),
+               "heldout15": ("IP주소는", "접속 IP(공인)"),
+               "heldout16": ("접속 IP 주소는", "아이피 :"),
+               "heldout17": ("접속IP :", "IP주소:")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -687,7 +835,11 @@ LABELS = {
                "heldout10": ("차량 번호는", "차번호"),
                "heldout11": ("차량 번호 :", "차량번호는"),
                "heldout12": ("차량번호 :", "차 번호는"),
-               "heldout13": ("차량 넘버는", "차량 번호(번호판)")},
+               "heldout13": ("차량 넘버는", "차량 번호(번호판)"),
+               "heldout14": ("차량 번호는요", "차량번호(등록)"),
+               "heldout15": ("차량번호는요", "자동차 번호:"),
+               "heldout16": ("차량번호(번호판)", "차 넘버:"),
+               "heldout17": ("차량 No.", "차 번호:")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -699,7 +851,11 @@ LABELS = {
                "heldout10": ("주소지:", "사시는 곳"),
                "heldout11": ("주소 :", "거주지는"),
                "heldout12": ("집 주소", "주소는요"),
-               "heldout13": ("주소(도로명)는", "거주지 주소")},
+               "heldout13": ("주소(도로명)는", "거주지 주소"),
+               "heldout14": ("주소(지번)는", "배송 받을 주소"),
+               "heldout15": ("주소 (도로명)", "사는 곳 주소"),
+               "heldout16": ("주소지는", "거주지(도로명)"),
+               "heldout17": ("주소(우편물)", "사는곳:")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -711,7 +867,11 @@ LABELS = {
                "heldout10": ("보호자 이름", "신청인 성함", "대표자명", "받는 분:", "작성자 이름"),
                "heldout11": ("담당자 이름", "신청자명", "보호자 성함", "계약자 :", "예금주명"),
                "heldout12": ("환자 성명", "가입자명", "신청인 이름", "수취인 :", "대표자 성명"),
-               "heldout13": ("고객 성명", "피보험자명", "신청자 성명", "세대주 :", "작성자 성함")},
+               "heldout13": ("고객 성명", "피보험자명", "신청자 성명", "세대주 :", "작성자 성함"),
+               "heldout14": ("의뢰인 성함", "신청인:", "회원 이름", "보호자 :", "수령자명"),
+               "heldout15": ("환자명:", "학부모 성함", "담당 선생님", "예약자 성함", "지원자명"),
+               "heldout16": ("담당 간호사", "예약자:", "회원님 성함", "신청 학생", "수취인명"),
+               "heldout17": ("담당 약사", "환자 이름:", "예약 고객명", "방문자:", "학생명")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -756,6 +916,9 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
         sep_name, sep = draw(st.sampled_from(SEPARATORS[half]))
         if sep_name in ("none",) and entity in ("KR_RRN", "KR_FRN", "KR_CRN") and draw(st.booleans()):
             sep_name, sep = "hyphen", "-"
+        joint = sep
+        if any(c.isdigit() for c in sep):  # a separator with digits of its own (&#45;) keeps them as written
+            sep = "\x00"
         value = sep.join(groups)
         form = (
             draw(st.sampled_from(DIGIT_FORMS[half])) if entity in ("PHONE_NUMBER", "KR_RRN", "CREDIT_CARD") else "ascii"
@@ -838,6 +1001,21 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                         k += 1
                     parts.append("".join(chars))
                 value = sep.join(parts)
+        elif form == "mathematical_bold":  # spam's bold digits, no ASCII digit among them: 𝟎𝟏𝟎-𝟏𝟐𝟑𝟒
+            value = sep.join("".join(chr(0x1D7CE + int(c)) for c in g) for g in groups)
+        elif form == "circled_digits":  # ⓪①⓪-①②③④-⑤⑥⑦⑧, as classified ads write numbers past filters
+            value = sep.join("".join("\u24ea" if c == "0" else chr(0x245F + int(c)) for c in g) for g in groups)
+        elif form == "negative_circled":  # ⓿❶⓿-❶❷❸❹
+            value = sep.join("".join("\u24ff" if c == "0" else chr(0x2775 + int(c)) for c in g) for g in groups)
+        elif form == "sans_serif_bold":  # 𝟬𝟭𝟬-𝟭𝟮𝟯𝟰
+            value = sep.join("".join(chr(0x1D7EC + int(c)) for c in g) for g in groups)
+        elif form in ("double_struck", "monospace_digits"):  # 𝟘𝟙𝟘-𝟙𝟚𝟛𝟜, 𝟶𝟷𝟶-𝟷𝟸𝟹𝟺
+            base = 0x1D7D8 if form == "double_struck" else 0x1D7F6
+            value = sep.join("".join(chr(base + int(c)) for c in g) for g in groups)
+        elif form == "every_digit_hyphenated":  # a hyphen between every two digits: 0-1-0-1-2-3-4-5-6-7-8
+            value = "-".join("".join(groups))
+        elif form == "spaced_fullwidth_digits":  # full-width digits one at a time: ８ ３ ０ ２ ０ ７-２ ５ ...
+            value = sep.join(" ".join(g.translate(_FULLWIDTH)) for g in groups)
         elif form == "spaced_digits":  # a space between the digits of each group: 8 3 0 2 0 7-2 5 5 5 8 9 6
             value = sep.join(" ".join(g) for g in groups)
         elif form == "korean_words_first_and_last_groups":
@@ -866,13 +1044,17 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                 form = "ascii"
             else:
                 value = _korean_words(value, draw(st.sampled_from(_KOREAN_DIGITS)), form == "korean_words_spaced")
-        return value, sep_name if form == "ascii" else f"{form}+{sep_name}"
+        return value.replace("\x00", joint), sep_name if form == "ascii" else f"{form}+{sep_name}"
     if entity == "KR_PASSPORT":
         return draw(passport()), "passport"
     if entity == "EMAIL_ADDRESS":
         local, host, tld = draw(email_parts())
         form, template = draw(st.sampled_from(EMAIL_FORMS[half]))
-        return template.format(l=local, h=host, t=tld, L=local.upper(), H=host.upper(), T=tld.upper()), form
+        whole = f"{local}@{host}.{tld}".translate(_FULLWIDTH_ASCII)  # ｋｉｍ＠ｎａｖｅｒ．ｃｏｍ
+        refs = "".join(f"&#{ord(c)};" for c in f"{local}@{host}.{tld}")  # an e-mail obfuscator's output
+        percent = "".join(f"%{ord(c):02X}" for c in f"{local}@{host}.{tld}")  # a mailto link's encoder
+        return template.format(l=local, h=host, t=tld, L=local.upper(), H=host.upper(), T=tld.upper(), F=whole,
+                               E=refs, P=percent), form
     if entity == "IP_ADDRESS":
         return draw(ipv4()), "dotted"
     if entity == "KR_VEHICLE_PLATE":
@@ -1206,6 +1388,102 @@ GENRES["heldout13"] = {
     ),
 }
 _rotate("heldout13")
+# Written at stop 38, after the thirteenth half was read and moved into tuning; not run before it was written.
+GENRES["heldout14"] = {
+    "crowdfunding": (
+        "펀딩 리워드 배송지 확인 부탁드립니다 {x} 발송은 다음 주 예정입니다.",
+        "후원자 정보 변경 요청 {x} 리워드 옵션은 그대로 유지해 주세요.",
+    ),
+    "accident_report": (
+        "교통사고 경위서 {x} 사고 장소: 사거리 교차로",
+        "보험사 사고 접수 {x} 견인차 요청했습니다.",
+    ),
+    "tutoring": (
+        "과외 선생님 구합니다 {x} 중2 수학, 주 2회 희망",
+        "과외비 입금 안내 {x} 매월 5일까지 부탁드립니다.",
+    ),
+    "fan_club": (
+        "팬클럽 정회원 가입 신청 {x} 굿즈는 택배로 받을게요.",
+        "콘서트 단체 관람 명단 {x} 좌석은 추첨입니다.",
+    ),
+    "dorm_application": (
+        "기숙사 입사 신청서 {x} 룸메이트 희망 없음",
+        "생활관 퇴사 신고 {x} 보증금 환불은 2주 소요",
+    ),
+}
+_rotate("heldout14")
+# Written at stop 38, after the fourteenth half was read and moved into tuning; not run before it was written.
+GENRES["heldout15"] = {
+    "interview_schedule": (
+        "면접 일정 안내드립니다 {x} 당일 신분증을 지참해 주세요.",
+        "2차 면접 대상자 확인 {x} 면접 장소는 본사 3층입니다.",
+    ),
+    "church_bulletin": (
+        "이번 주 주보 광고 {x} 새가족 환영회는 오후 2시입니다.",
+        "헌금 및 후원 안내 {x} 교육관 건축에 사용됩니다.",
+    ),
+    "internet_install": (
+        "인터넷 설치 접수되었습니다 {x} 기사님이 방문 전 연락드립니다.",
+        "통신사 이전 설치 요청 {x} 공유기는 반납해 주세요.",
+    ),
+    "pharmacy": (
+        "처방약 조제 완료 안내 {x} 복약 지도는 약국에서 받으세요.",
+        "약 배달 요청합니다 {x} 경비실에 맡겨 주세요.",
+    ),
+    "kindergarten": (
+        "유치원 입학 원서 {x} 등원 버스 이용 희망",
+        "어린이집 귀가 동의서 {x} 보호자 외 인계 불가",
+    ),
+}
+_rotate("heldout15")
+# Written at stop 38, after the fifteenth half was read and moved into tuning; not run before it was written.
+GENRES["heldout16"] = {
+    "car_sharing": (
+        "카셰어링 이용 내역 안내 {x} 반납 위치를 확인해 주세요.",
+        "차량 파손 신고 접수 {x} 사진을 첨부해 주세요.",
+    ),
+    "housing_subscription": (
+        "청약 신청 접수 완료 {x} 당첨자 발표는 다음 달입니다.",
+        "특별공급 자격 확인 서류 {x} 무주택 확인서 첨부",
+    ),
+    "parking_permit": (
+        "거주자 우선 주차 신청 {x} 배정 결과는 문자로 안내됩니다.",
+        "방문 차량 등록 요청 {x} 주차 시간은 2시간입니다.",
+    ),
+    "donation_receipt": (
+        "기부금 영수증 발급 신청 {x} 연말정산에 사용할 예정입니다.",
+        "정기 후원 신청서 {x} 매월 10일 출금",
+    ),
+    "pet_hospital": (
+        "동물병원 예약 확인 {x} 예방접종 기록을 지참해 주세요.",
+        "반려견 입원 동의서 {x} 보호자 서명란",
+    ),
+}
+_rotate("heldout16")
+# Written at stop 38, after the sixteenth half was read and moved into tuning; not run before it was written.
+GENRES["heldout17"] = {
+    "bike_rental": (
+        "자전거 대여 신청 {x} 헬멧은 현장에서 받으세요.",
+        "따릉이 분실 신고 {x} 위치 확인 후 연락드립니다.",
+    ),
+    "language_exchange": (
+        "언어 교환 파트너 구해요 {x} 주 1회 카페에서 만나요.",
+        "한국어 스터디 참가 신청 {x} 초급반 희망합니다.",
+    ),
+    "hair_salon": (
+        "미용실 예약 변경 요청 {x} 컷과 염색 예정",
+        "디자이너 지정 예약 {x} 노쇼 시 예약금은 환불되지 않습니다.",
+    ),
+    "tax_refund": (
+        "종합소득세 환급 신청 {x} 환급금은 영업일 기준 2주 내 지급",
+        "세무 대리 위임장 {x} 홈택스 열람 동의",
+    ),
+    "camping_reservation": (
+        "캠핑장 예약 완료 {x} 입실은 오후 2시부터입니다.",
+        "글램핑 객실 취소 요청 {x} 위약금 규정 확인 바랍니다.",
+    ),
+}
+_rotate("heldout17")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -1418,6 +1696,55 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     elif container == "print_statement":
         head = (f"# {label}\n" if label and label_pos == "before" else "") + 'print("'
         after = '")' + after
+    elif container == "sql_where":
+        head = (f"-- {label}\n" if label and label_pos == "before" else "") + f"SELECT * FROM users WHERE {key} = '"
+        after = "';" + after
+    elif container == "markdown_footnote":
+        head = f"본문 참고[^1]\n\n[^1]: {before}"
+        after = after + "\n"
+    elif container == "shell_export":
+        head = (f"# {label}\n" if label and label_pos == "before" else "") + f'export {key.upper()}="'
+        after = '"' + after
+    elif container == "xml_cdata":
+        head = f"<{key}><![CDATA[{before}"
+        after = f"]]></{key}>" + after
+    elif container == "html_input_value":
+        head = (f"<label>{label}</label>" if label and label_pos == "before" else "") + '<input type="text" value="'
+        after = '">' + after
+    elif container == "markdown_link_text":
+        head = f"{before}["
+        after = f"](https://example.kr/{key})" + after
+    elif container == "json_ascii_escaped":  # Python's json.dumps by default: every non-ASCII character escaped
+        head = "{" + json.dumps(label or key) + ": \""
+        after = "\"}"
+        value = json.dumps(value)[1:-1]
+    elif container == "srt_subtitle":
+        head = f"\n12\n00:01:02,500 --> 00:01:05,000\n{before}"
+        after = after + "\n"
+    elif container == "jsx_prop":
+        head = (f"{{/* {label} */}}\n" if label and label_pos == "before" else "") + f'<Contact {key}="'
+        after = '" />' + after
+    elif container == "protobuf_text":
+        head = (f"# {label}\n" if label and label_pos == "before" else "") + f'{key}: "'
+        after = '"\n' + after
+    elif container == "markdown_table_aligned":
+        head = f"\n| 번호 | {label or '비고'} |\n|:--:|:--|\n| 17 | "
+        after = " |\n"
+    elif container == "html_textarea":
+        head = f'{before}<textarea name="{key}">'
+        after = "</textarea>" + after
+    elif container == "rst_field":
+        head = f"\n:{label if label and label_pos == 'before' else key}: "
+        after = "\n" + after
+    elif container == "html_data_attribute":
+        head = f'{before}<div data-{key}="'
+        after = '"></div>' + after
+    elif container == "wiki_template":
+        head = "{{정보 | " + (f"{label}=" if label and label_pos == "before" else f"{key}=")
+        after = " }}" + after
+    elif container == "typescript_const":
+        head = (f"// {label}\n" if label and label_pos == "before" else "") + f"const {key}: string = '"
+        after = "';" + after
     elif container == "key_value":
         head = f"{label or key} = "
         after = "\n"

@@ -58,7 +58,10 @@ def test_gates_lose_no_e_mail_writing_without_a_digit(form: str, template: str) 
     """Every e-mail writing of both halves, with no digit anywhere in the text: only the e-mail can open
     the gate (random documents rarely draw a rare writing into a digit-free text)."""
     for local, host, tld in (("minjun.kim", "naver", "com"), ("hello_world", "daum", "net"), ("sora", "korea", "kr")):
-        value = template.format(l=local, h=host, t=tld, L=local.upper(), H=host.upper(), T=tld.upper())
+        value = template.format(l=local, h=host, t=tld, L=local.upper(), H=host.upper(), T=tld.upper(),
+                                F=f"{local}@{host}.{tld}".translate(G._FULLWIDTH_ASCII),
+                                E="".join(f"&#{ord(c)};" for c in f"{local}@{host}.{tld}"),
+                                P="".join(f"%{ord(c):02X}" for c in f"{local}@{host}.{tld}"))
         _same(f"자세한 문의는 {value} 로 보내 주세요.")
         _same(f"{value}")
 
