@@ -85,7 +85,8 @@ def _digits() -> dict[int, int]:
 
 _SPACES: Final = _spaces()
 _DIGITS: Final = _digits()
-_VIEW_TABLE: Final = {**_DIGITS, **{0xFF01 + i: 0x21 + i for i in range(0x5E)}, **{ord(c): ord("-") for c in _DASHES},
+_VIEW_TABLE: Final = {**_DIGITS, **{0xFF01 + i: 0x21 + i for i in range(0x5E) if 0xFF01 + i != 0xFF5C},
+                      **{ord(c): ord("-") for c in _DASHES},
                       **_SPACES, 0x00AD: ord("-")}
 
 
@@ -124,10 +125,11 @@ def _joiners() -> str:
     punctuation and maths symbols; with ㆍ (U+318D), which Korean keyboards type as a middle dot, and
     the tilde; and the ideographic comma (、 and its half-width form), which is never a thousands separator
     (rules version 14); and the won sign (₩, ￦), which a Korean keyboard types for the backslash (rules
-    version 17). The full stop is not here: a dot between groups is ``filters.pii_rules.SEP``'s own."""
+    version 17); and the full-width vertical bar (｜), which no Markdown or pipe table delimits its cells with
+    (rules version 20). The full stop is not here: a dot between groups is ``filters.pii_rules.SEP``'s own."""
     import unicodedata
 
-    out = ["\u318d", "~", "\u3001", "\uff64", "\u20a9", "\uffe6"]
+    out = ["\u318d", "~", "\u3001", "\uff64", "\u20a9", "\uffe6", "\uff5c"]
     for cp in range(0x21, 0x10000):
         c = chr(cp)
         cat = unicodedata.category(c)
@@ -252,6 +254,8 @@ def _one_joiner(m: re.Match[str]) -> str:
     run = m.group()
     if len(run) > 5:
         return run
+    if sum(c in _JOINERS for c in run) < 2 and not any(c in run for c in "\r\n\\"):
+        return run  # one joiner alone is ``_JOINED``'s, as the hint that gates this rewrite says
     before = min(2, (len(run) - 1) // 2)
     return " " * before + "-" + " " * (len(run) - 1 - before)
 
@@ -414,7 +418,10 @@ SHAPELESS: Final = frozenset({"KR_BANK_ACCOUNT", "KR_HEALTH_INSURANCE"})
 #: non-ASCII character so by default, labels and names with it; a surrogate pair for one beyond the BMP:
 #: rules version 17).
 _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-                     r"|\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}")
+                     r"|\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}"
+                     # a run of three or more percent escapes: a mailto link's encoder writes a whole address
+                     # so (%6B%69%6D%40...: rules version 20); one or two (%40) are the rules' own
+                     r"|(?:%[0-9A-Fa-f]{2}){3,}")
 
 
 def _shown(escape: str) -> str:
@@ -429,6 +436,22 @@ def _shown(escape: str) -> str:
     return escape if 0xD800 <= units[0] <= 0xDFFF else chr(units[0])
 
 
+def _percent_decoded(m: re.Match[str]) -> list[tuple[str, int, int]]:
+    """A run of percent escapes as UTF-8 characters, each with the span of its own escapes; [] where the
+    bytes are not UTF-8."""
+    raw = bytes(int(m.group()[i + 1:i + 3], 16) for i in range(0, len(m.group()), 3))
+    try:
+        shown = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return []
+    out, at = [], m.start()
+    for c in shown:
+        width = 3 * len(c.encode("utf-8"))
+        out.append((c, at, at + width))
+        at += width
+    return out
+
+
 def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
     """The text with its character references and escapes decoded, as a page or a parser shows it, and
     for each of its characters where that character starts and ends in ``text``; None where the text
@@ -438,15 +461,21 @@ def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
     ends: list[int] = []
     pos = 0
     for m in _ESCAPE.finditer(text):
-        shown = _shown(m.group())
-        if shown == m.group():
-            continue  # not a reference HTML knows
+        spans = _percent_decoded(m) if m.group()[0] == "%" else None
+        if spans is None:
+            shown = _shown(m.group())
+            if shown == m.group():
+                continue  # not a reference HTML knows
+            spans = [(c, m.start(), m.end()) for c in shown]
+        elif not spans:
+            continue  # not UTF-8
         parts.append(text[pos:m.start()])
         starts.extend(range(pos, m.start()))
         ends.extend(range(pos + 1, m.start() + 1))
-        parts.append(shown)
-        starts.extend([m.start()] * len(shown))
-        ends.extend([m.end()] * len(shown))
+        for c, lo, hi in spans:
+            parts.append(c)
+            starts.append(lo)
+            ends.append(hi)
         pos = m.end()
     if pos == 0:
         return None
@@ -460,7 +489,7 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
     """Non-overlapping findings, left to right; where two overlap the higher score (then the longer)
     wins. Character references are read as the page shows them, and the findings' offsets are the
     text's own."""
-    decoded = _decoded(text) if "&" in text or "\\u" in text or is_open() else None
+    decoded = _decoded(text) if "&" in text or "\\u" in text or "%" in text or is_open() else None
     if decoded is None:
         return _find(text, min_score)
     shown, starts, ends = decoded
@@ -571,7 +600,7 @@ def canonical(entity: str, value: str) -> str:
     """The form a value is hashed in: digits only for numbers (full-width and Korean digit words as
     ASCII), lowercase e-mail with obfuscations undone, spaces removed; character references decoded
     (``&#45;`` is a hyphen, not the digits 4 and 5)."""
-    decoded = _decoded(value) if "&" in value or "\\u" in value else None
+    decoded = _decoded(value) if "&" in value or "\\u" in value or "%" in value else None
     value = detection_view(decoded[0] if decoded is not None else value)
     if entity in ("EMAIL_ADDRESS",):
         email = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", value.strip())).lower()

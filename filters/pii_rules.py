@@ -47,7 +47,10 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: sign between groups, a hyphen or a dot between every two digits, the @ word in CJK brackets). 18: stop 38
 #: (any two marks between groups, an image whose alternative text is the @, professions in 사 as person
 #: nouns). 19: stop 38 (a bare :: is no IP address; what was reported on the seventeenth half otherwise).
-RULES_VERSION: Final = 19
+#: 20: stop 38 (the full-width bar as a joiner, [@], 쩜 씨오 쩜 케이알, an address wholly percent-encoded, a
+#: noun in 생 with 명 as a label, a name closed by <br>, a lone joiner keeps its tabs with the gates open
+#: or closed, a checksum that holds crosses a TSV row's cells).
+RULES_VERSION: Final = 20
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -283,7 +286,7 @@ _GIVEN_SYLLABLES: Final = ("가경규근기나남다도동라란래린명미민�
 #: Labels of a person's name on forms, in tables and in messages (a space may stand inside: 성 명).
 _NAME_LABELS = ("(?:성\\s?명|이\\s?름|성함|담당자|작성자|신청인|신청자|대표자|예금주|수신자|수신인|발신인|보호자|"
                 "환자명|고객명|수령인|수취인|주문자|구매자|계약자|가입자|피보험자|세대주|받는\\s?분|보내는\\s?분|받는\\s?사람|"
-                "보내는\\s?사람|[가-힣]{1,4}[자인]\\s?명|(?:회|직|사|팀|조합|교직|구성)원\\s?명|(?<![A-Za-z/])(?:[Ff]ull_?|[Cc]ustomer_?|[Uu]ser_?)?(?:name|Name|NAME)(?![A-Za-z]))"
+                "보내는\\s?사람|(?:[가-힣]{1,4}[자인]|[가-힣]{0,3}[학강육수입업시험련습선장원]생)\\s?명|(?:회|직|사|팀|조합|교직|구성)원\\s?명|(?<![A-Za-z/])(?:[Ff]ull_?|[Cc]ustomer_?|[Uu]ser_?)?(?:name|Name|NAME)(?![A-Za-z]))"
                 # ... with 명 after it (예금주명, 담당자 명: rules version 13), not 명의 or 명단
                 "(?:\\s?명(?![가-힣]))?")
 #: A noun for a person's role in a form, by its suffix rather than by a list (인수자, 참석자, 보증인,
@@ -321,7 +324,7 @@ _NAME_GAP = (r"(?:</?[A-Za-z][^<>\n가-힣]{0,30}>|\[/?[A-Za-z]{1,10}\]|\\[A-Za-
              r"|[^\w\s])")
 #: What opens and closes a name set off in running text: brackets, quotes, a code span, a BBCode or HTML tag.
 _OPEN: Final = r"(?:[「『【〔《〈\[<“\"'`(（{]|\[[A-Za-z]{1,10}\]|<[A-Za-z]{1,10}>|\\[A-Za-z]{1,12}\{)"
-_CLOSE: Final = r"(?:[」』】〕》〉\]>”\"'`)）}]|\[/[A-Za-z]{1,10}\]|</[A-Za-z]{1,10}>)"
+_CLOSE: Final = r"(?:[」』】〕》〉\]>”\"'`)）}]|<br\s*/?>|\[/[A-Za-z]{1,10}\]|</[A-Za-z]{1,10}>)"
 #: What may follow a name: a particle, a title, or anything that is not Hangul.
 #: The particles and copula endings of Korean grammar that attach to a noun (a name): case particles,
 #: auxiliary particles and the copula, longest first so that 이라고 is not read as 이. Not 나 or 요 alone:
@@ -344,7 +347,7 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
 #: 엣 is how 앳 is often misspelled; a Korean word for the @ or the dot may stand in brackets too, and the
 #: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10).
-_AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|골\s?뱅(?:\s?이)?|[앳엣])\s?[\])}>】〕］》〉」』]{1,2}"
+_AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|@|골\s?뱅(?:\s?이)?|[앳엣])\s?[\])}>】〕］》〉」』]{1,2}"
                    # in quotes too, and 골뱅 as people shorten it (kim'골뱅이'naver.com, kim 골뱅 naver.com:
                    # rules version 15)
                    r"|['\"‘“]\s?(?:at|AT|At|골\s?뱅(?:\s?이)?|[앳엣])\s?['\"’”]|골\s?뱅(?:\s?이)?|[앳엣]"
@@ -363,7 +366,9 @@ _DOT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:dot|DOT|Dot|닷|점
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
 KOREAN_TLDS: Final = {"컴": "com", "넷": "net", "오알지": "org", "케이알": "kr", "씨오쩜케이알": "co.kr"}
-_KOREAN_TLD: Final = rf"(?:닷|점|쩜|돗)\s?(?:{'|'.join(sorted(KOREAN_TLDS, key=len, reverse=True))})"
+# co.kr spaced too (쩜 씨오 쩜 케이알: rules version 20)
+_KOREAN_TLD: Final = (r"(?:닷|점|쩜|돗)\s?(?:씨오\s?(?:닷|점|쩜|돗)\s?케이알|"
+                      rf"{'|'.join(sorted(KOREAN_TLDS, key=len, reverse=True))})")
 #: Top-level domains an address written with plain words must end in: the generic ones people use and
 #: every two-letter country code (co.kr, go.kr end in kr).
 _TLDS: Final = r"\b(?:com|net|org|edu|gov|mil|info|biz|name|pro|io|ai|app|dev|me|xyz|site|online|shop|[a-z]{2})"
@@ -795,6 +800,7 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def _checksum_holds(rule: str, value: str) -> bool:
+    rule = rule.removesuffix("_spaced")
     d = _digits(value)
     if rule == "kr_rrn":
         return len(d) == 13 and _rrn_checksum(d)
@@ -886,7 +892,10 @@ class KoreanRegexRecognizer(EntityRecognizer):
                                                                            rule.name):
                     pos = m.start() + 1
                     continue
-                if "\t" in m.group(group) and _crosses_cells(text, m.start(group), m.end(group)):
+                # ... nor across a TSV table's cells, unless its checksum holds (a table's neighbouring cells
+                # almost never make a valid resident or card number: rules version 19)
+                if ("\t" in m.group(group) and not _checksum_holds(rule.name, m.group(group))
+                        and _crosses_cells(text, m.start(group), m.end(group))):
                     pos = m.start() + 1
                     continue
                 score = rule.score

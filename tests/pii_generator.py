@@ -80,13 +80,18 @@ zero-width non-joiner, a spaced full-width dot, a double colon, ``&#045;``, a ta
 double-struck and monospace digits, ``《at》``, an address written wholly in character references, an
 image whose alternative text is the @, a JavaScript escape of the @, at and dot words between
 underscores, JSX properties, protobuf text, aligned Markdown tables, HTML text areas, car sharing,
-housing subscriptions, parking permits, donation receipts, animal hospitals). The held-out half now is the
-seventeenth (``heldout17`` below), written at stop 38 before any detector ran on it: thin spaces around a
+housing subscriptions, parking permits, donation receipts, animal hospitals), and the
+seventeenth (``heldout17``, written, reported and read at stop 38: thin spaces around a
 hyphen, a full-width tilde, a spaced full-width bar, ``&#46;`` and a hyphen then a carriage return
 between groups, negative circled and sans-serif bold digits, ``（ at ）`` with a full-width dot, 쩜 씨오 쩜
 케이알, an address wholly percent-encoded, ``[&#64;]``, a zero-width space before the dot,
 reStructuredText fields, HTML data attributes, wiki templates, TypeScript constants, bike rentals,
-language exchanges, hair salons, tax refunds, campsites; it is reported only.
+language exchanges, hair salons, tax refunds, campsites). The held-out half now is the eighteenth
+(``heldout18`` below), written at stop 38 before any detector ran on it: a dot and a middle dot, a
+spaced wave dash, ``-&nbsp;``, a full-width colon, an em dash and a tab, dingbat circled digits, a first group in digit words with the others full-width, AT and
+DOT words up to CO DOT KR, ``&#0064;``, a quoted spaced @, ``mailto:`` with ``%40``, a hyphenated local
+part and digits in the host, LaTeX table rows, XML comments, AsciiDoc tables, GraphQL arguments,
+wedding halls, lost cards, phone contracts, study cafes, home repairs; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -441,6 +446,15 @@ SEPARATORS = {
         ("hyphen_carriage_return", "-\r"),
         ("hyphen", "-"),
     ),
+    # Written at stop 38, after the seventeenth half was read and moved into tuning; not run before it was written.
+    "heldout18": (
+        ("dot_middle_dot", ".\u00b7"),
+        ("spaced_wave_dash", " \u301c "),
+        ("hyphen_nbsp_entity", "-&nbsp;"),
+        ("fullwidth_colon", "\uff1a"),
+        ("em_dash_tab", "\u2014\t"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -459,7 +473,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout14": ("ascii", "mathematical_bold", "spaced_fullwidth_digits"),
                "heldout15": ("ascii", "circled_digits", "every_digit_hyphenated"),
                "heldout16": ("ascii", "double_struck", "monospace_digits"),
-               "heldout17": ("ascii", "negative_circled", "sans_serif_bold")}
+               "heldout17": ("ascii", "negative_circled", "sans_serif_bold"),
+               "heldout18": ("ascii", "dingbat_circled_sans", "korean_words_with_fullwidth")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -585,6 +600,13 @@ EMAIL_FORMS = {
         ("bracketed_entity_at", "{l}[&#64;]{h}.{t}"),
         ("zero_width_space_before_dot", "{l}@{h}\u200b.{t}"),
     ),
+    "heldout18": (
+        ("spaced_upper_words_co_kr", "{l} AT {h} DOT CO DOT KR"),
+        ("padded_entity_at", "{l}&#0064;{h}.{t}"),
+        ("quoted_spaced_at", '{l} " @ " {h}.{t}'),
+        ("mailto_percent_at", "mailto:{l}%40{h}.{t}"),
+        ("hyphen_local_digit_host", "{l}-kr@{h}24.{t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -605,6 +627,7 @@ CONTAINERS = {
     "heldout15": ("html_input_value", "markdown_link_text", "json_ascii_escaped", "srt_subtitle", "plain"),
     "heldout16": ("jsx_prop", "protobuf_text", "markdown_table_aligned", "html_textarea", "plain"),
     "heldout17": ("rst_field", "html_data_attribute", "wiki_template", "typescript_const", "plain"),
+    "heldout18": ("latex_table_row", "xml_comment", "asciidoc_table", "graphql_arg", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -622,7 +645,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout14": ("", "이었기에", "이라든지", "으로서", "이었음", "...?"),
              "heldout15": ("", "이었대요", "이라니까요", "으로써", "이었을까", "!!!"),
              "heldout16": ("", "이었잖아", "이라는데요", "으로요?", "이었다며", "!?!"),
-             "heldout17": ("", "이었어가지고", "이라더라", "으로밖에", "이었다구요", "ㅋㅋㅋ")}
+             "heldout17": ("", "이었어가지고", "이라더라", "으로밖에", "이었다구요", "ㅋㅋㅋ"),
+             "heldout18": ("", "이었으려나", "이라구", "으로다가", "이었다는", "!!?")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -642,7 +666,8 @@ LABELS = {
                "heldout14": ("주민등록번호(뒷자리 포함)", "주민 번호는요"),
                "heldout15": ("주민번호(13자리)는", "주민 등록 번호:"),
                "heldout16": ("주민등록 번호는", "주민번호(앞뒤)"),
-               "heldout17": ("주민등록번호 (13자리)", "주민번호 전체:")},
+               "heldout17": ("주민등록번호 (13자리)", "주민번호 전체:"),
+               "heldout18": ("주민번호(앞6-뒤7)", "주민 등록번호:")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -658,7 +683,8 @@ LABELS = {
                "heldout14": ("외국인 등록 번호는", "외국인등록증번호"),
                "heldout15": ("외국인 번호는", "외국인등록번호(ARC)"),
                "heldout16": ("외국인 등록No", "외국인 등록 번호:"),
-               "heldout17": ("외국인등록 No.", "등록번호(외국인):")},
+               "heldout17": ("외국인등록 No.", "등록번호(외국인):"),
+               "heldout18": ("외국인 등록증 번호:", "외국인번호(ARC)")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -674,7 +700,8 @@ LABELS = {
                "heldout14": ("여권 번호 :", "여권(영문) 번호"),
                "heldout15": ("여권 번호는요", "여권No."),
                "heldout16": ("여권번호(9자리)", "여권 No :"),
-               "heldout17": ("여권 번호(영문)", "PASSPORT No:")},
+               "heldout17": ("여권 번호(영문)", "PASSPORT No:"),
+               "heldout18": ("여권번호 :", "passport No.")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -691,7 +718,8 @@ LABELS = {
                "heldout14": ("운전면허증 No", "운전 면허번호는"),
                "heldout15": ("운전면허 번호는", "면허증 번호(운전)"),
                "heldout16": ("운전면허 No:", "운전면허증 번호는"),
-               "heldout17": ("운전면허번호:", "면허 번호는")},
+               "heldout17": ("운전면허번호:", "면허 번호는"),
+               "heldout18": ("운전 면허 번호:", "면허번호(12자리)")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -708,7 +736,8 @@ LABELS = {
                "heldout14": ("건강보험 번호는", "건보 번호:"),
                "heldout15": ("건강보험 증 번호:", "건보 번호는"),
                "heldout16": ("건강보험증 No.", "건보증 번호는"),
-               "heldout17": ("건강보험 번호 :", "보험증번호는")},
+               "heldout17": ("건강보험 번호 :", "보험증번호는"),
+               "heldout18": ("건강보험증 번호는요", "건보 No.")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -725,7 +754,8 @@ LABELS = {
                "heldout14": ("사업자 등록 번호:", "사업자번호(10자리)"),
                "heldout15": ("사업자 번호는", "사업자등록 번호:"),
                "heldout16": ("사업자 등록번호(10자리)", "사업자번호 :"),
-               "heldout17": ("사업자 등록 No:", "사업자등록번호 :")},
+               "heldout17": ("사업자 등록 No:", "사업자등록번호 :"),
+               "heldout18": ("사업자 번호(10자리)", "사업자 No.:")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -741,7 +771,8 @@ LABELS = {
                "heldout14": ("법인 등록No.", "법인번호 :"),
                "heldout15": ("법인 등록번호는", "법인번호(13자리)"),
                "heldout16": ("법인 등록 번호:", "법인등록번호는요"),
-               "heldout17": ("법인 번호 :", "법인등록 번호는")},
+               "heldout17": ("법인 번호 :", "법인등록 번호는"),
+               "heldout18": ("법인번호는요", "법인 등록No:")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -758,7 +789,8 @@ LABELS = {
                "heldout14": ("국민 계좌번호", "우체국 입금계좌", "카카오뱅크 계좌번호는", "입금하실 곳 계좌"),
                "heldout15": ("농협 계좌는", "입금 계좌번호:", "하나은행 입금", "예금 계좌"),
                "heldout16": ("신한 계좌번호", "입금 계좌는", "기업은행 입금", "환불받으실 계좌번호"),
-               "heldout17": ("우리 계좌번호", "입금하실 계좌:", "카카오 입금", "환불 계좌번호는")},
+               "heldout17": ("우리 계좌번호", "입금하실 계좌:", "카카오 입금", "환불 계좌번호는"),
+               "heldout18": ("토스 계좌번호", "입금 계좌(본인)", "농협 입금", "송금 계좌는")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -774,7 +806,8 @@ LABELS = {
                "heldout14": ("결제카드 No.", "카드 번호 :"),
                "heldout15": ("카드번호 :", "신용카드 번호는"),
                "heldout16": ("카드 No.", "신용카드번호 :"),
-               "heldout17": ("결제 카드:", "카드 번호는요")},
+               "heldout17": ("결제 카드:", "카드 번호는요"),
+               "heldout18": ("카드번호(본인)", "결제카드 번호는")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -791,7 +824,8 @@ LABELS = {
                "heldout14": ("연락처 :", "휴대폰 번호(본인)", "핸드폰:"),
                "heldout15": ("연락처(본인)", "핸드폰번호는", "전화:"),
                "heldout16": ("휴대폰번호(본인)", "연락처는요", "Mobile No."),
-               "heldout17": ("연락처(핸드폰)", "휴대폰 :", "H.P:")},
+               "heldout17": ("연락처(핸드폰)", "휴대폰 :", "H.P:"),
+               "heldout18": ("연락처(본인):", "핸드폰 No.", "휴대전화:")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -807,7 +841,8 @@ LABELS = {
                "heldout14": ("이메일(아이디)", "메일주소는"),
                "heldout15": ("메일 주소(아이디)", "이메일 :"),
                "heldout16": ("이메일주소:", "메일 계정은"),
-               "heldout17": ("이메일 계정", "E-mail 주소:")},
+               "heldout17": ("이메일 계정", "E-mail 주소:"),
+               "heldout18": ("메일(본인)", "이메일주소는")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -823,7 +858,8 @@ LABELS = {
                "heldout14": ("접속 IP주소", "IP 주소 :"),
                "heldout15": ("IP주소는", "접속 IP(공인)"),
                "heldout16": ("접속 IP 주소는", "아이피 :"),
-               "heldout17": ("접속IP :", "IP주소:")},
+               "heldout17": ("접속IP :", "IP주소:"),
+               "heldout18": ("IP(접속)", "접속 아이피는")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -839,7 +875,8 @@ LABELS = {
                "heldout14": ("차량 번호는요", "차량번호(등록)"),
                "heldout15": ("차량번호는요", "자동차 번호:"),
                "heldout16": ("차량번호(번호판)", "차 넘버:"),
-               "heldout17": ("차량 No.", "차 번호:")},
+               "heldout17": ("차량 No.", "차 번호:"),
+               "heldout18": ("차량번호는", "차 번호(등록)")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -855,7 +892,8 @@ LABELS = {
                "heldout14": ("주소(지번)는", "배송 받을 주소"),
                "heldout15": ("주소 (도로명)", "사는 곳 주소"),
                "heldout16": ("주소지는", "거주지(도로명)"),
-               "heldout17": ("주소(우편물)", "사는곳:")},
+               "heldout17": ("주소(우편물)", "사는곳:"),
+               "heldout18": ("주소(본인)", "거주지 주소:")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -871,7 +909,8 @@ LABELS = {
                "heldout14": ("의뢰인 성함", "신청인:", "회원 이름", "보호자 :", "수령자명"),
                "heldout15": ("환자명:", "학부모 성함", "담당 선생님", "예약자 성함", "지원자명"),
                "heldout16": ("담당 간호사", "예약자:", "회원님 성함", "신청 학생", "수취인명"),
-               "heldout17": ("담당 약사", "환자 이름:", "예약 고객명", "방문자:", "학생명")},
+               "heldout17": ("담당 약사", "환자 이름:", "예약 고객명", "방문자:", "학생명"),
+               "heldout18": ("담당 의사", "보호자명:", "환자 성함", "예약자 이름", "수령인:")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1005,6 +1044,15 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             value = sep.join("".join(chr(0x1D7CE + int(c)) for c in g) for g in groups)
         elif form == "circled_digits":  # ⓪①⓪-①②③④-⑤⑥⑦⑧, as classified ads write numbers past filters
             value = sep.join("".join("\u24ea" if c == "0" else chr(0x245F + int(c)) for c in g) for g in groups)
+        elif form == "dingbat_circled_sans":  # 🄋➀🄋-➀➁➂➃
+            value = sep.join("".join("\U0001f10b" if c == "0" else chr(0x277F + int(c)) for c in g) for g in groups)
+        elif form == "korean_words_with_fullwidth":
+            if entity != "PHONE_NUMBER":
+                form = "ascii"
+            else:  # the first group in digit words, the others full-width: 공일공-１２３４-５６７８
+                table = draw(st.sampled_from(_KOREAN_DIGITS))
+                value = sep.join(_korean_words(g, table, False) if i == 0 else g.translate(_FULLWIDTH)
+                                 for i, g in enumerate(groups))
         elif form == "negative_circled":  # ⓿❶⓿-❶❷❸❹
             value = sep.join("".join("\u24ff" if c == "0" else chr(0x2775 + int(c)) for c in g) for g in groups)
         elif form == "sans_serif_bold":  # 𝟬𝟭𝟬-𝟭𝟮𝟯𝟰
@@ -1484,6 +1532,30 @@ GENRES["heldout17"] = {
     ),
 }
 _rotate("heldout17")
+# Written at stop 38, after the seventeenth half was read and moved into tuning; not run before it was written.
+GENRES["heldout18"] = {
+    "wedding_hall": (
+        "예식장 계약서 {x} 잔금은 예식 2주 전까지 납부",
+        "웨딩홀 식대 정산 {x} 보증 인원 200명",
+    ),
+    "lost_card": (
+        "카드 분실 신고 접수 {x} 재발급 카드는 등기로 발송됩니다.",
+        "분실물 센터 보관 안내 {x} 신분증 지참 후 방문",
+    ),
+    "phone_contract": (
+        "휴대폰 개통 신청서 {x} 요금제는 5G 슬림",
+        "번호 이동 동의서 {x} 위약금은 고객 부담",
+    ),
+    "study_cafe": (
+        "스터디카페 정기권 등록 {x} 지정석은 12번입니다.",
+        "독서실 사물함 신청 {x} 열쇠 분실 시 5천 원",
+    ),
+    "home_repair": (
+        "보일러 수리 접수 {x} 기사님 방문은 내일 오전",
+        "누수 점검 요청 {x} 아랫집 천장에 물이 샙니다.",
+    ),
+}
+_rotate("heldout18")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -1745,6 +1817,18 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     elif container == "typescript_const":
         head = (f"// {label}\n" if label and label_pos == "before" else "") + f"const {key}: string = '"
         after = "';" + after
+    elif container == "latex_table_row":
+        head = f"\n{label or '비고'} & "
+        after = " \\\\\n"
+    elif container == "xml_comment":
+        head = f"{before}<!-- "
+        after = " -->" + after
+    elif container == "asciidoc_table":
+        head = f"\n|===\n|{label or '비고'}\n|"
+        after = "\n|===\n"
+    elif container == "graphql_arg":
+        head = (f"# {label}\n" if label and label_pos == "before" else "") + f'query {{ user({key}: "'
+        after = '") { id } }' + after
     elif container == "key_value":
         head = f"{label or key} = "
         after = "\n"

@@ -411,6 +411,31 @@ SIXTEENTH_HELD_OUT_FAILURES = [
     ("서류 \n| 번호 | 담당 간호사: |\n|:--:|:--|\n| 17 | 임수빈 |\n 무주택", "PERSON", "임수빈"),
 ]
 
+#: The seventeenth held-out half's failures (rules version 20): a spaced full-width bar between groups,
+#: ``[&#64;]``, an address wholly percent-encoded, 쩜 씨오 쩜 케이알 spaced, a noun in 생 with 명 as a label;
+#: and what CI's examples found once the halves had moved: a name closed by ``<br>``, a resident number
+#: with tabs around its hyphen on two identical lines (read as a TSV table's cells).
+SEVENTEENTH_HELD_OUT_FAILURES = [
+    ("주민번호 전체: 830207 ｜ 2555896 입니다", "KR_RRN", "830207 ｜ 2555896"),
+    (":E-mail 주소:: lewgh5[&#64;]naver.net\n", "EMAIL_ADDRESS", "lewgh5[&#64;]naver.net"),
+    ("메일 %62%73%78%74%71%31%40%6E%61%76%65%72%2E%63%6F%6D 입니다", "EMAIL_ADDRESS",
+     "%62%73%78%74%71%31%40%6E%61%76%65%72%2E%63%6F%6D"),
+    ('<div data-email="zydy 골뱅이 gmail 쩜 씨오 쩜 케이알"></div>', "EMAIL_ADDRESS",
+     "zydy 골뱅이 gmail 쩜 씨오 쩜 케이알"),
+    ("디자이너 지정 예약 학생명: 오현우 노쇼 시", "PERSON", "오현우"),
+    ("[학원 공지] 수강료 납부 안내\n학부모님 보증인<br>김민수<br>\n문의는", "PERSON", "김민수"),
+    ("수강 신청 확인: 000101\t-\t5000003 (외국인등록번호) 다음 주부터.\n수강 신청 확인: 000101\t-\t5000003 "
+     "(외국인등록번호) 다음 주부터.\n", "KR_FRN", "000101\t-\t5000003"),
+]
+
+
+def test_a_percent_encoded_name_in_a_url_is_redacted_whole() -> None:
+    """A run of percent escapes is read as the UTF-8 it encodes, each character mapped back to its own
+    escapes: the name's escapes are redacted, not the URL around them."""
+    text = "성명: %EA%B9%80%EB%AF%BC%EC%88%98 입니다"
+    assert [(f.entity, text[f.start:f.end]) for f in find(text)] == [("PERSON", "%EA%B9%80%EB%AF%BC%EC%88%98")]
+    assert find("할인율 100%%% 그리고 %FF%FE%FD") == []
+
 
 def test_a_bare_double_colon_is_no_ip_address() -> None:
     text = ":접속IP :: 1.1.1.1"
@@ -485,7 +510,7 @@ def test_spaced_digits_need_a_checksum_or_a_label_where_no_group_shows() -> None
                                                *ELEVENTH_HELD_OUT_FAILURES, *TWELFTH_HELD_OUT_FAILURES,
                                                *THIRTEENTH_HELD_OUT_FAILURES, *ROTATED_TUNING_FAILURES,
                                                *FOURTEENTH_HELD_OUT_FAILURES, *FIFTEENTH_HELD_OUT_FAILURES,
-                                               *SIXTEENTH_HELD_OUT_FAILURES])
+                                               *SIXTEENTH_HELD_OUT_FAILURES, *SEVENTEENTH_HELD_OUT_FAILURES])
 def test_the_earlier_held_out_halves_failures_are_found(text: str, entity: str, value: str) -> None:
     start = text.index(value)
     fs = find(text)
