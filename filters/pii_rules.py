@@ -1104,6 +1104,11 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
             if pos < 0:
                 after_at = _label_pattern(tuple(words)).search(after) if words else None
                 word = after_at.group() if after_at else ""
+                # Its own label in brackets right after it names it, whatever label of another type stood
+                # before (4000-0000-0000-0002 (카드번호) ... 000-00-00000 (사업자등록번호): rules version 20).
+                opened = _BRACKET_AFTER.match(after)
+                if after_at is not None and opened is not None and after_at.start() == opened.end():
+                    other = -1
                 # Another type's own label nearer after the value than this type's word caps it too:
                 # 66520187474 (건강보험 번호) 입금 기한 is a health-insurance number, not an account.
                 if after_at is not None and any(

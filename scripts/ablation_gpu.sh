@@ -17,7 +17,7 @@ PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] && PY=${PYTHON:-.venv/bin/python}
 case "${1:-}" in
   prepare)
-    "$PY" -m benchmarks.ablation --input web --real-mb 15 --web-mb 15 --variants add,loo --vocab 64000 \
+    "$PY" -m benchmarks.ablation --input web --real-mb 12 --web-mb 12 --variants add,loo --vocab 64000 \
       --work "$WORK" --bundle-only
     du -sh "$WORK/bundle" ;;
   train)

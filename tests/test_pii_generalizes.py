@@ -414,7 +414,8 @@ SIXTEENTH_HELD_OUT_FAILURES = [
 #: The seventeenth held-out half's failures (rules version 20): a spaced full-width bar between groups,
 #: ``[&#64;]``, an address wholly percent-encoded, 쩜 씨오 쩜 케이알 spaced, a noun in 생 with 명 as a label;
 #: and what CI's examples found once the halves had moved: a name closed by ``<br>``, a resident number
-#: with tabs around its hyphen on two identical lines (read as a TSV table's cells).
+#: with tabs around its hyphen on two identical lines (read as a TSV table's cells), a business number
+#: with its label in brackets after it and a card's bracketed label before it.
 SEVENTEENTH_HELD_OUT_FAILURES = [
     ("주민번호 전체: 830207 ｜ 2555896 입니다", "KR_RRN", "830207 ｜ 2555896"),
     (":E-mail 주소:: lewgh5[&#64;]naver.net\n", "EMAIL_ADDRESS", "lewgh5[&#64;]naver.net"),
@@ -426,6 +427,8 @@ SEVENTEENTH_HELD_OUT_FAILURES = [
     ("[학원 공지] 수강료 납부 안내\n학부모님 보증인<br>김민수<br>\n문의는", "PERSON", "김민수"),
     ("수강 신청 확인: 000101\t-\t5000003 (외국인등록번호) 다음 주부터.\n수강 신청 확인: 000101\t-\t5000003 "
      "(외국인등록번호) 다음 주부터.\n", "KR_FRN", "000101\t-\t5000003"),
+    ("학부모님 4000-0000-0000-0002 (카드번호)\n문의는 교무실로 교통사고 경위서 000-00-00000 (사업자등록번호) 사고",
+     "KR_BRN", "000-00-00000"),
 ]
 
 
