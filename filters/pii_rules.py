@@ -1104,10 +1104,13 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
             if pos < 0:
                 after_at = _label_pattern(tuple(words)).search(after) if words else None
                 word = after_at.group() if after_at else ""
-                # Its own label in brackets right after it names it, whatever label of another type stood
-                # before (4000-0000-0000-0002 (카드번호) ... 000-00-00000 (사업자등록번호): rules version 20).
+                # Its own label in the brackets right after it names it, whatever label of another type stood
+                # before (4000-0000-0000-0002 (카드번호) ... 000-00-00000 (사업자등록번호), ... (국민은행):
+                # rules version 20).
                 opened = _BRACKET_AFTER.match(after)
-                if after_at is not None and opened is not None and after_at.start() == opened.end():
+                closed = _BRACKET_CLOSE.search(after, opened.end()) if opened is not None else None
+                if (after_at is not None and opened is not None and closed is not None
+                        and opened.end() <= after_at.start() < closed.start()):
                     other = -1
                 # Another type's own label nearer after the value than this type's word caps it too:
                 # 66520187474 (건강보험 번호) 입금 기한 is a health-insurance number, not an account.
@@ -1179,6 +1182,7 @@ def _labelled_as_another(entity: str, value: str, before: str, after: str) -> bo
     return False
 #: The opening of a bracketed label right after a value: ``110101-1000002 (법인등록번호)``.
 _BRACKET_AFTER = re.compile(r"[ \t]*[(（\[][ \t]*")
+_BRACKET_CLOSE = re.compile(r"[)）\]]")
 #: A URL up to the ``=`` of a query parameter, ending where a value starts.
 _URL_TO_VALUE = re.compile(r"(?:https?://|www\.)\S*?[?&][^\s=&#]*=$")
 _URL_REACH = 300
