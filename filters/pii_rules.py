@@ -547,7 +547,10 @@ RULES: Final = [
         "KR_BANK_ACCOUNT",
         # One separator throughout: a comma- or tab-separated account (1966,680,027425) is not run
         # together with the fields of the CSV or TSV row around it (17,56406420088,2024-05-02).
-        _r(rf"{_NB}(?P<v>\d{{2,6}}(?:[ \t]?,[ \t]?\d{{2,7}}){{1,4}}{_NA}|\d{{2,6}}(?:\t\d{{2,7}}){{1,4}}{_NA}"
+        # Single colons only where a group after one has three digits or more, which no time has
+        # (000000:00:000000, not 12:30:45: rules version 20).
+        _r(rf"{_NB}(?P<v>\d{{2,6}}(?=(?::\d{{2,7}}){{1,4}}(?![:\d]))(?=[\d:]*:\d{{3}})(?::\d{{2,7}}){{1,4}}"
+           rf"|\d{{2,6}}(?:[ \t]?,[ \t]?\d{{2,7}}){{1,4}}{_NA}|\d{{2,6}}(?:\t\d{{2,7}}){{1,4}}{_NA}"
            rf"|\d{{2,6}}(?:{_ACCOUNT_SEP}\d{{2,7}}){{1,4}}|\d{{10,14}}){_NA}"),
         0.1,
         lambda v: None if 10 <= len(_digits(v)) <= 14 and not _DATE.fullmatch(v) and not _DATE_HOUR.fullmatch(v)
@@ -729,14 +732,14 @@ _ONLY_SPACED: Final = re.compile(r"\d(?:[ .\-]\d)+")
 
 
 def _spread_rule(base: Rule, shapes: tuple[tuple[int, ...], ...], shape: re.Pattern[str] | None = None) -> Rule:
-    """``base`` with the digits of every group spaced, the groups joined by any separator ``SEP`` takes.
+    """``base`` with the digits of every group spaced, the groups joined by any separator ``SEPC`` takes.
     Its validator and score are the base rule's; where ``shape`` is given, the digits must fit it too.
     Where none is, a run of zeros and ones is a bit string or a matrix row, not an identifier (a resident
     number's date and a licence's region tell theirs from one); a spaced digit right
     before or after the match continues a longer run, which is not one identifier either. Where only
     single spaces separate the digits, no group shows: a score the shape alone gives (a hyphenated licence
     number's) falls back to the base score, and only a checksum or a label raises it."""
-    body = "|".join(SEP.join(_spaced_group(n) for n in groups) for groups in shapes)
+    body = "|".join(SEPC.join(_spaced_group(n) for n in groups) for groups in shapes)
     validate = base.validate
 
     def check(v: str) -> bool | float | None:
@@ -749,7 +752,8 @@ def _spread_rule(base: Rule, shapes: tuple[tuple[int, ...], ...], shape: re.Patt
         return ok
 
     return Rule(f"{base.name}_spaced", base.entity,
-                _r(rf"(?<![0-9A-Za-z])(?<![0-9][ .\-])(?P<v>{body})(?![0-9])(?![ .\-][0-9])"), base.score, check)
+                _r(rf"(?<![0-9A-Za-z])(?<![0-9][ .\-])(?P<v>{body})(?![0-9])(?![ .\-][0-9])"), base.score, check,
+                comma=True)
 
 
 _BY_NAME: Final = {r.name: r for r in RULES}
