@@ -3,7 +3,7 @@
 #
 #   scripts/ablation_gpu.sh prepare   # here, with ../shared/corpora: every variant through the pipeline on
 #                                     # the web mix, one 64k tokenizer, and the bundle in ablation_work/bundle
-#                                     # (about 35 MB, estimated: each distinct text's uint16 ids once)
+#                                     # (33.2 MB measured: each distinct text's uint16 ids once)
 #   scripts/ablation_gpu.sh train     # on the GPU machine: the repository and ablation_work/bundle travel
 #                                     # (the device tool's carry); no corpora, no Spark, no package registry
 #
