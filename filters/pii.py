@@ -73,14 +73,22 @@ def _digits() -> dict[int, int]:
     the digits of other scripts, read as ASCII digits one for one; and circled digits."""
     import unicodedata
 
-    def digit(c: str) -> bool:
-        if unicodedata.category(c) == "Nd":
-            return True
-        # circled and dingbat digits (⓪①②, ❶, ➀: rules version 17), not superscripts or fractions
-        name = unicodedata.name(c, "")
-        return unicodedata.digit(c, -1) >= 0 and ("CIRCLED" in name or "DINGBAT" in name)
+    words = ("ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE")
 
-    return {cp: 0x30 + unicodedata.digit(chr(cp)) for cp in range(0x80, 0x20000) if digit(chr(cp))}
+    def digit(c: str) -> int:
+        if unicodedata.category(c) == "Nd":
+            return unicodedata.digit(c)
+        # circled and dingbat digits (⓪①②, ❶, ➀: rules version 17), not superscripts or fractions; by
+        # name where Unicode gives no digit value (🄋, the dingbat circled sans-serif zero: rules version 21)
+        name = unicodedata.name(c, "")
+        if "CIRCLED" not in name and "DINGBAT" not in name:
+            return -1
+        value = unicodedata.digit(c, -1)
+        if value < 0 and " DIGIT " in name and name.rsplit(" ", 1)[-1] in words:
+            value = words.index(name.rsplit(" ", 1)[-1])
+        return value
+
+    return {cp: 0x30 + d for cp in range(0x80, 0x20000) if (d := digit(chr(cp))) >= 0}
 
 
 _SPACES: Final = _spaces()
@@ -143,8 +151,10 @@ def _joiners() -> str:
 
 _JOINERS: Final = _joiners()
 _DIGITISH = "0-9０-９공영일이삼사오육륙칠팔구"
-#: A joiner between two digits (spaces around it allowed) is read as a hyphen: 010·1234·5678, 830207/1234567.
-_JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}})[{re.escape(_JOINERS)}](?=[ \t]{{0,2}}[{_DIGITISH}])")
+#: A joiner between two digits (spaces around it allowed) is read as a hyphen: 010·1234·5678, 830207/1234567;
+#: beside a dot or a colon too, which the rules' mark then takes with it (830207.·2555896: rules version 21).
+_JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}}[.:]?)[{re.escape(_JOINERS)}]"
+                     f"(?=[.:]?[ \t]{{0,2}}[{_DIGITISH}])")
 #: A vertical bar with no space on either side between two digits (830207|2555896): a table's cell border
 #: stands between spaces (``| 17 | 2024 |``), so an unspaced bar is read as a hyphen, except in a row of a
 #: pipe-delimited table (``_bars_as_hyphens``).
@@ -188,8 +198,19 @@ def _bars_as_hyphens(view: str) -> str:
         row = n > 0 and (any(0 <= j < len(lines) and counts[j] == n and (n >= 2 or header_like(j))
                              for j in (i - 1, i + 1)) or _MARKDOWN_ROW.fullmatch(line) is not None
                          or broken_row(i))
-        out.append(line if row else _BAR.sub("-", line))
+        out.append(line if row and not _spaced_cells(line) else _BAR.sub("-", line))
     return "\n".join(out)
+
+
+#: A bar that delimits a cell the way a spaced table writes it: a space, or the line's edge, on both sides.
+_SPACED_BAR = re.compile(r"(?:(?<=\s)|(?<![^\n]))\|(?=\s|$)")
+
+
+def _spaced_cells(line: str) -> bool:
+    """Whether a table row spaces every delimiter (``| 주민No | 030821|3773291 |``): an unspaced bar between
+    digits in it is then no delimiter but a separator inside the cell (rules version 21)."""
+    return line.count("|") - len(_BAR.findall(line)) >= 2 and all(
+        _SPACED_BAR.match(line, m.start()) or _BAR.match(line, m.start()) for m in re.finditer(r"\|", line))
 #: A run of joiners and spaces between two digits with at most one line break in it (``--``, ``-\n  `` of
 #: a wrapped and indented line, `` — `` ...), where one joiner is not alone; read as one hyphen.
 _J = re.escape(_JOINERS)
@@ -222,8 +243,8 @@ def _explained_at(view: str) -> str:
 
 
 #: A JSON escape of a tab beside a mark or another escape (``"830207\\t-\\t2555896"``, ``-\\r\\n\\t``):
-#: two spaces in the view, as a tab would read (rules version 15).
-_ESCAPED_TAB = re.compile(r"(?<=[-:.\s0-9])\\t|\\t(?=[-:.\s\\0-9])")
+#: two spaces in the view, as a tab would read (rules version 15); not a LaTeX command (\\texttt: 21).
+_ESCAPED_TAB = re.compile(r"(?<=[-:.\s0-9])\\t(?![A-Za-z])|\\t(?=[-:.\s\\0-9])")
 
 
 def detection_view(text: str) -> str:

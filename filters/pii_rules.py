@@ -50,7 +50,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 20: stop 38 (the full-width bar as a joiner, [@], 쩜 씨오 쩜 케이알, an address wholly percent-encoded, a
 #: noun in 생 with 명 as a label, a name closed by <br>, a lone joiner keeps its tabs with the gates open
 #: or closed, a checksum that holds crosses a TSV row's cells).
-RULES_VERSION: Final = 20
+RULES_VERSION: Final = 21
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -308,7 +308,9 @@ _PERSON_NOUN: Final = rf"(?<![가-힣])(?:{_NOUN_WORD})"
 #: Where a form's label stands: at a line's start, or after a symbol (and a space).
 _LABEL_AT: Final = r"(?:(?<![^\n])|(?<=[^\w\s])|(?<=[^\w\s][ \t]))"
 #: ... or after one word that stands there and qualifies the noun (<label>담당 선생님:</label>: rules version 17).
+#: ... a symbol and a space before that word too (# 신청 학생: in a TOML comment: rules version 21).
 _LABEL_AT_QUALIFIED: Final = (r"(?:(?<=[^\w\s][가-힣] )|(?<=[^\w\s][가-힣]{2} )|(?<=[^\w\s][가-힣]{3} )"
+                              r"|(?<=[^\w\s] [가-힣] )|(?<=[^\w\s] [가-힣]{2} )|(?<=[^\w\s] [가-힣]{3} )"
                               r"|(?<=\n[가-힣] )|(?<=\n[가-힣]{2} )|(?<=\n[가-힣]{3} ))")
 #: Every Hangul label of an identifier: a label is never a name (신청인 정보: 주민번호 ...).
 _ANY_LABEL: Final = "|".join(sorted({w.replace(" ", "") for ws in CONTEXT.values() for w in ws
@@ -337,8 +339,9 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
                "이어서|이어도|이므로|이든지|이래요|이구요|이니까|이었고|이었다|이었|이랑|이에요|입니다|였어요|였는데|였다|"
                "이고|이며|이다|이나|이요|이면|이든|이니|인데|라서|라면|래요|구요|니까|였고|지만|에게서|에게|에서|"
                "한테|께서|께|임|인지|인가|으로서|로서|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
-               # a case particle with an auxiliary one after it (장성호으로도, 김민수에게는: rules version 15)
-               "(?:으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만)|"
+               # a case particle with an auxiliary one after it (장성호으로도, 김민수에게는: rules version 15), or
+               # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21)
+               "(?:으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가)|에다가?|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                # the polite 요 after any of them, or after the name itself (강영희으로요, 강영희요): version 11
                "요?"
@@ -349,8 +352,8 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
 #: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10).
 _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|@|골\s?뱅(?:\s?이)?|[앳엣])\s?[\])}>】〕］》〉」』]{1,2}"
                    # in quotes too, and 골뱅 as people shorten it (kim'골뱅이'naver.com, kim 골뱅 naver.com:
-                   # rules version 15)
-                   r"|['\"‘“]\s?(?:at|AT|At|골\s?뱅(?:\s?이)?|[앳엣])\s?['\"’”]|골\s?뱅(?:\s?이)?|[앳엣]"
+                   # rules version 15); the @ itself quoted (kim " @ " naver.com: 21)
+                   r"|['\"‘“]\s?(?:at|AT|At|@|골\s?뱅(?:\s?이)?|[앳엣])\s?['\"’”]|골\s?뱅(?:\s?이)?|[앳엣]"
                    # the circled a that spam writes for the @ (kimⓐnaver.com: rules version 16)
                    r"|[ⓐⒶ]"
                    # an image whose alternative text is the @ (kim<img src="at.gif" alt="@">naver.com: 18)
@@ -527,7 +530,8 @@ RULES: Final = [
         "PHONE_NUMBER",
         _r(r"(?<![0-9A-Za-z.+-])(?P<v>0(?:[ \t.,:\-]{0,4}(?:(?:\r\n?|\n|(?:\\[nrt]){1,2})[ \t]{0,8}"
            r"(?!\d{1,2}[.)][ \t]))?\d){8,11})"
-           r"(?![ \t.\-]{0,3}\d)"),
+           # a tab right before a digit ends a TSV cell (17\t0 1 1 . 9 1 5 2 . 5 0 8 7\t2024-05-02: rules version 21)
+           r"(?![ \t.\-]{0,3}\d(?<!\t\d))"),
         0.6,
         lambda v: None if PHONE_DIGITS.fullmatch(_digits(v)) else False,
         comma=True,
@@ -597,7 +601,9 @@ RULES: Final = [
             rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})"
             rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
             rf"|{_PERSON_NOUN}(?:[ \t]*[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
-            rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$)))"
+            rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$))"
+            # ... or alone in a comment (담당 의사 <!-- 서민수 -->: rules version 21)
+            rf"|[ \t]?<!--[ \t]*(?=[가-힣]{{2,4}}[ \t]*-->))"
             rf"(?P<u>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
             # ... or after a space or an = only (위임인 이민수, 교육생 = 윤철수): with nothing but a space to
             # set it off, only a surname and two syllables that given names are made of (이번에, 권한으
@@ -621,9 +627,11 @@ RULES: Final = [
         "kr_person_markup",
         "PERSON",
         _r(
-            # a plain noun (선생님! 제집 ...: a call in dialogue) or one after a qualifying word only before a colon
+            # a plain noun (선생님! 제집 ...: a call in dialogue) or one after a qualifying word only before a
+            # colon, a LaTeX cell's &, a comment's opening or a closing tag (담당 의사 & 장영희, 담당 의사 <!--
+            # 서민수 -->, <label>담당 약사</label><input value="안미경">: rules version 21)
             rf"(?:{_NAME_LABELS}|{_LABEL_AT}(?<![가-힣])(?:{_SUFFIX_NOUN})"
-            rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}(?=[ \t]*[:：]))"
+            rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}(?=[ \t]*(?:[:：&]|<!--|</[A-Za-z])))"
             rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
             rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"
             rf"{_NOT_A_LABEL}(?!{_ANY_LABEL})(?P<v>[{_SURNAMES}][가-힣]{{1,3}})(?![가-힣0-9])"
@@ -705,7 +713,8 @@ RULES: Final = [
             r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
         ),
         0.8,
-        lambda v: None if re.search(rf"(?:{_TLDS})$", v) else False,
+        # the domain in capitals too (kim AT naver DOT CO DOT KR: rules version 21)
+        lambda v: None if re.search(rf"(?:{_TLDS})$", v.lower()) else False,
     ),
     Rule(
         "card",

@@ -85,12 +85,18 @@ full-width tilde, a spaced full-width bar, ``&#46;`` and a hyphen then a carriag
 negative circled and sans-serif bold digits, ``（ at ）`` with a full-width dot, 쩜 씨오 쩜 케이알, an address
 wholly percent-encoded, ``[&#64;]``, a zero-width space before the dot, reStructuredText fields, HTML
 data attributes, wiki templates, TypeScript constants, bike rentals, language exchanges, hair salons,
-tax refunds, campsites). The held-out half now is the eighteenth (``heldout18`` below), written at stop
-38 before any detector ran on it: a dot and a middle dot, a spaced wave dash, ``-&nbsp;``, a full-width
-colon, an em dash and a tab, dingbat circled digits, a first group in digit words with the others
-full-width, AT and DOT words up to CO DOT KR, ``&#0064;``, a quoted spaced @, ``mailto:`` with ``%40``,
-a hyphenated local part and digits in the host, LaTeX table rows, XML comments, AsciiDoc tables, GraphQL
-arguments, wedding halls, lost cards, phone contracts, study cafes, home repairs; it is reported only.
+tax refunds, campsites). The eighteenth (``heldout18``, written at stop 38 before any detector ran on
+it: a dot and a middle dot, a spaced wave dash, ``-&nbsp;``, a full-width colon, an em dash and a tab,
+dingbat circled digits, a first group in digit words with the others full-width, AT and DOT words up
+to CO DOT KR, ``&#0064;``, a quoted spaced @, ``mailto:`` with ``%40``, a hyphenated local part and
+digits in the host, LaTeX table rows, XML comments, AsciiDoc tables, GraphQL arguments, wedding halls,
+lost cards, phone contracts, study cafes, home repairs), reported and read at stop 39. The held-out half
+now is the nineteenth (``heldout19`` below), written at stop 39 before any detector ran on it: the
+horizontal bar, a hyphen and ``<br>``, a colon and a space, a spaced full-width slash, an en dash
+between no-break spaces, ``&mdash;``, Hanja digits (〇一二), mathematical sans-serif digits, 골뱅이 and 점 in
+spaced parentheses, ``[＠]``, a doubly escaped ``&amp;#64;``, a space after the @, at with 닷컴, SQL
+updates, YAML block scalars, XML field attributes, HTML select options, marathons, jeonse deposits,
+field trips, pet hotels, subsidies; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -454,6 +460,16 @@ SEPARATORS = {
         ("em_dash_tab", "\u2014\t"),
         ("hyphen", "-"),
     ),
+    # Written at stop 39, after the eighteenth half was read and moved into tuning; not run before it was written.
+    "heldout19": (
+        ("horizontal_bar", "\u2015"),
+        ("hyphen_br_tag", "-<br>"),
+        ("colon_space", ": "),
+        ("spaced_fullwidth_slash", " \uff0f "),
+        ("nbsp_en_dash_nbsp", "\u00a0\u2013\u00a0"),
+        ("mdash_entity", "&mdash;"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -473,7 +489,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout15": ("ascii", "circled_digits", "every_digit_hyphenated"),
                "heldout16": ("ascii", "double_struck", "monospace_digits"),
                "heldout17": ("ascii", "negative_circled", "sans_serif_bold"),
-               "heldout18": ("ascii", "dingbat_circled_sans", "korean_words_with_fullwidth")}
+               "heldout18": ("ascii", "dingbat_circled_sans", "korean_words_with_fullwidth"),
+               "heldout19": ("ascii", "hanja_digits", "sans_serif_digits")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -606,6 +623,13 @@ EMAIL_FORMS = {
         ("mailto_percent_at", "mailto:{l}%40{h}.{t}"),
         ("hyphen_local_digit_host", "{l}-kr@{h}24.{t}"),
     ),
+    "heldout19": (
+        ("spaced_korean_words_in_parentheses", "{l} (골뱅이) {h} (점) {t}"),
+        ("fullwidth_at_in_brackets", "{l}[＠]{h}.{t}"),
+        ("double_escaped_entity_at", "{l}&amp;#64;{h}.{t}"),
+        ("space_after_at_only", "{l}@ {h}.{t}"),
+        ("at_word_korean_dotcom", "{l} at {h} 닷컴"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -627,6 +651,7 @@ CONTAINERS = {
     "heldout16": ("jsx_prop", "protobuf_text", "markdown_table_aligned", "html_textarea", "plain"),
     "heldout17": ("rst_field", "html_data_attribute", "wiki_template", "typescript_const", "plain"),
     "heldout18": ("latex_table_row", "xml_comment", "asciidoc_table", "graphql_arg", "plain"),
+    "heldout19": ("sql_update", "yaml_block_scalar", "xml_field_attribute", "html_option", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -645,7 +670,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout15": ("", "이었대요", "이라니까요", "으로써", "이었을까", "!!!"),
              "heldout16": ("", "이었잖아", "이라는데요", "으로요?", "이었다며", "!?!"),
              "heldout17": ("", "이었어가지고", "이라더라", "으로밖에", "이었다구요", "ㅋㅋㅋ"),
-             "heldout18": ("", "이었으려나", "이라구", "으로다가", "이었다는", "!!?")}
+             "heldout18": ("", "이었으려나", "이라구", "으로다가", "이었다는", "!!?"),
+             "heldout19": ("", "이었던가", "이라네요", "으로부턴", "이었다니", "ㅠㅠ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -666,7 +692,8 @@ LABELS = {
                "heldout15": ("주민번호(13자리)는", "주민 등록 번호:"),
                "heldout16": ("주민등록 번호는", "주민번호(앞뒤)"),
                "heldout17": ("주민등록번호 (13자리)", "주민번호 전체:"),
-               "heldout18": ("주민번호(앞6-뒤7)", "주민 등록번호:")},
+               "heldout18": ("주민번호(앞6-뒤7)", "주민 등록번호:"),
+               "heldout19": ("본인 주민등록번호:", "주민번호 13자리는")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -683,7 +710,8 @@ LABELS = {
                "heldout15": ("외국인 번호는", "외국인등록번호(ARC)"),
                "heldout16": ("외국인 등록No", "외국인 등록 번호:"),
                "heldout17": ("외국인등록 No.", "등록번호(외국인):"),
-               "heldout18": ("외국인 등록증 번호:", "외국인번호(ARC)")},
+               "heldout18": ("외국인 등록증 번호:", "외국인번호(ARC)"),
+               "heldout19": ("외국인 등록번호(13자리)", "외국인등록증 No.")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -700,7 +728,8 @@ LABELS = {
                "heldout15": ("여권 번호는요", "여권No."),
                "heldout16": ("여권번호(9자리)", "여권 No :"),
                "heldout17": ("여권 번호(영문)", "PASSPORT No:"),
-               "heldout18": ("여권번호 :", "passport No.")},
+               "heldout18": ("여권번호 :", "passport No."),
+               "heldout19": ("여권 번호는", "Passport Number")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -718,7 +747,8 @@ LABELS = {
                "heldout15": ("운전면허 번호는", "면허증 번호(운전)"),
                "heldout16": ("운전면허 No:", "운전면허증 번호는"),
                "heldout17": ("운전면허번호:", "면허 번호는"),
-               "heldout18": ("운전 면허 번호:", "면허번호(12자리)")},
+               "heldout18": ("운전 면허 번호:", "면허번호(12자리)"),
+               "heldout19": ("운전면허증 번호:", "면허 번호는")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -736,7 +766,8 @@ LABELS = {
                "heldout15": ("건강보험 증 번호:", "건보 번호는"),
                "heldout16": ("건강보험증 No.", "건보증 번호는"),
                "heldout17": ("건강보험 번호 :", "보험증번호는"),
-               "heldout18": ("건강보험증 번호는요", "건보 No.")},
+               "heldout18": ("건강보험증 번호는요", "건보 No."),
+               "heldout19": ("건강보험 증번호", "건강보험증 No:")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -754,7 +785,8 @@ LABELS = {
                "heldout15": ("사업자 번호는", "사업자등록 번호:"),
                "heldout16": ("사업자 등록번호(10자리)", "사업자번호 :"),
                "heldout17": ("사업자 등록 No:", "사업자등록번호 :"),
-               "heldout18": ("사업자 번호(10자리)", "사업자 No.:")},
+               "heldout18": ("사업자 번호(10자리)", "사업자 No.:"),
+               "heldout19": ("사업자등록번호(10자리)", "사업자 등록 No.")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -771,7 +803,8 @@ LABELS = {
                "heldout15": ("법인 등록번호는", "법인번호(13자리)"),
                "heldout16": ("법인 등록 번호:", "법인등록번호는요"),
                "heldout17": ("법인 번호 :", "법인등록 번호는"),
-               "heldout18": ("법인번호는요", "법인 등록No:")},
+               "heldout18": ("법인번호는요", "법인 등록No:"),
+               "heldout19": ("법인 등록 번호:", "법인번호(13자리)")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -789,7 +822,8 @@ LABELS = {
                "heldout15": ("농협 계좌는", "입금 계좌번호:", "하나은행 입금", "예금 계좌"),
                "heldout16": ("신한 계좌번호", "입금 계좌는", "기업은행 입금", "환불받으실 계좌번호"),
                "heldout17": ("우리 계좌번호", "입금하실 계좌:", "카카오 입금", "환불 계좌번호는"),
-               "heldout18": ("토스 계좌번호", "입금 계좌(본인)", "농협 입금", "송금 계좌는")},
+               "heldout18": ("토스 계좌번호", "입금 계좌(본인)", "농협 입금", "송금 계좌는"),
+               "heldout19": ("카카오뱅크 계좌", "입금 계좌번호:", "환불받을 계좌", "신한 계좌번호는")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -806,7 +840,8 @@ LABELS = {
                "heldout15": ("카드번호 :", "신용카드 번호는"),
                "heldout16": ("카드 No.", "신용카드번호 :"),
                "heldout17": ("결제 카드:", "카드 번호는요"),
-               "heldout18": ("카드번호(본인)", "결제카드 번호는")},
+               "heldout18": ("카드번호(본인)", "결제카드 번호는"),
+               "heldout19": ("카드 번호:", "신용카드번호(16자리)")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -824,7 +859,8 @@ LABELS = {
                "heldout15": ("연락처(본인)", "핸드폰번호는", "전화:"),
                "heldout16": ("휴대폰번호(본인)", "연락처는요", "Mobile No."),
                "heldout17": ("연락처(핸드폰)", "휴대폰 :", "H.P:"),
-               "heldout18": ("연락처(본인):", "핸드폰 No.", "휴대전화:")},
+               "heldout18": ("연락처(본인):", "핸드폰 No.", "휴대전화:"),
+               "heldout19": ("연락 가능한 번호", "휴대폰 번호:", "Tel.")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -841,7 +877,8 @@ LABELS = {
                "heldout15": ("메일 주소(아이디)", "이메일 :"),
                "heldout16": ("이메일주소:", "메일 계정은"),
                "heldout17": ("이메일 계정", "E-mail 주소:"),
-               "heldout18": ("메일(본인)", "이메일주소는")},
+               "heldout18": ("메일(본인)", "이메일주소는"),
+               "heldout19": ("이메일(본인):", "E-Mail 주소")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -858,7 +895,8 @@ LABELS = {
                "heldout15": ("IP주소는", "접속 IP(공인)"),
                "heldout16": ("접속 IP 주소는", "아이피 :"),
                "heldout17": ("접속IP :", "IP주소:"),
-               "heldout18": ("IP(접속)", "접속 아이피는")},
+               "heldout18": ("IP(접속)", "접속 아이피는"),
+               "heldout19": ("접속 IP:", "IP 주소는")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -875,7 +913,8 @@ LABELS = {
                "heldout15": ("차량번호는요", "자동차 번호:"),
                "heldout16": ("차량번호(번호판)", "차 넘버:"),
                "heldout17": ("차량 No.", "차 번호:"),
-               "heldout18": ("차량번호는", "차 번호(등록)")},
+               "heldout18": ("차량번호는", "차 번호(등록)"),
+               "heldout19": ("차량 번호:", "자동차 번호는")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -892,7 +931,8 @@ LABELS = {
                "heldout15": ("주소 (도로명)", "사는 곳 주소"),
                "heldout16": ("주소지는", "거주지(도로명)"),
                "heldout17": ("주소(우편물)", "사는곳:"),
-               "heldout18": ("주소(본인)", "거주지 주소:")},
+               "heldout18": ("주소(본인)", "거주지 주소:"),
+               "heldout19": ("주소지(도로명):", "현 거주지")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -909,7 +949,8 @@ LABELS = {
                "heldout15": ("환자명:", "학부모 성함", "담당 선생님", "예약자 성함", "지원자명"),
                "heldout16": ("담당 간호사", "예약자:", "회원님 성함", "신청 학생", "수취인명"),
                "heldout17": ("담당 약사", "환자 이름:", "예약 고객명", "방문자:", "학생명"),
-               "heldout18": ("담당 의사", "보호자명:", "환자 성함", "예약자 이름", "수령인:")},
+               "heldout18": ("담당 의사", "보호자명:", "환자 성함", "예약자 이름", "수령인:"),
+               "heldout19": ("담당 변호사", "수취인 성함", "보호자 이름:", "계약자 성명", "방문자 성함")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1052,6 +1093,10 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                 table = draw(st.sampled_from(_KOREAN_DIGITS))
                 value = sep.join(_korean_words(g, table, False) if i == 0 else g.translate(_FULLWIDTH)
                                  for i, g in enumerate(groups))
+        elif form == "hanja_digits":  # 〇一〇-一二三四-五六七八, as ads write numbers past filters
+            value = sep.join("".join("〇一二三四五六七八九"[int(c)] for c in g) for g in groups)
+        elif form == "sans_serif_digits":  # 𝟢𝟣𝟢-𝟣𝟤𝟥𝟦
+            value = sep.join("".join(chr(0x1D7E2 + int(c)) for c in g) for g in groups)
         elif form == "negative_circled":  # ⓿❶⓿-❶❷❸❹
             value = sep.join("".join("\u24ff" if c == "0" else chr(0x2775 + int(c)) for c in g) for g in groups)
         elif form == "sans_serif_bold":  # 𝟬𝟭𝟬-𝟭𝟮𝟯𝟰
@@ -1555,6 +1600,30 @@ GENRES["heldout18"] = {
     ),
 }
 _rotate("heldout18")
+# Written at stop 39, after the eighteenth half was read and moved into tuning; not run before it was written.
+GENRES["heldout19"] = {
+    "marathon": (
+        "마라톤 대회 참가 신청 {x} 배번은 대회 3일 전 발송",
+        "하프 코스 접수 확인 {x} 기념품은 현장 수령",
+    ),
+    "jeonse_deposit": (
+        "전세 보증금 반환 요청 {x} 만기일은 다음 달 말일입니다.",
+        "임대차 계약 갱신 통지 {x} 보증금 증액은 5% 이내",
+    ),
+    "field_trip_consent": (
+        "현장체험학습 동의서 {x} 보호자 서명 후 제출",
+        "수학여행 참가 신청 {x} 비상 연락망에 등록됩니다.",
+    ),
+    "pet_hotel": (
+        "애견 호텔 예약 확인 {x} 체크인은 오후 2시부터",
+        "반려견 유치원 등록 {x} 예방접종 증명서 지참",
+    ),
+    "subsidy_application": (
+        "청년 월세 지원 신청 {x} 심사 결과는 문자로 안내",
+        "에너지 바우처 신청서 {x} 주민센터 방문 접수",
+    ),
+}
+_rotate("heldout19")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -1604,7 +1673,10 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     """The value inside its container with its label; returns (text, offset of the value)."""
     before = f"{label} " if label and label_pos == "before" else ""
     after = f" ({label})" if label and label_pos == "after" else ""
-    if container == "plain":
+    more = _contain_more(container, label, value, label_pos, key)
+    if more is not None:
+        head, after = more
+    elif container == "plain":
         head = before
     elif container in _WRAPPERS:  # the label, then the value between an opener and a closer
         opener, closer = _WRAPPERS[container]
@@ -1834,6 +1906,23 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     else:
         raise ValueError(container)
     return head + value + after, len(head)
+
+
+def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
+    """(head, after) of the containers written at stop 39 (``heldout19``), or None for another container."""
+    before = label and label_pos == "before"
+    after = f" ({label})" if label and label_pos == "after" else ""
+    if container == "sql_update":
+        head = (f"-- {label}\n" if before else "") + f"UPDATE members SET {key} = '"
+        return head, "' WHERE id = 17;" + after
+    if container == "yaml_block_scalar":
+        return f"\n{label or key}: |\n  ", "\n" + after
+    if container == "xml_field_attribute":
+        return f'<field name="{label or key}">', "</field>" + after
+    if container == "html_option":
+        head = (f"<label>{label}</label>" if before else "") + f'<select name="{key}"><option selected>'
+        return head, "</option></select>" + after
+    return None
 
 
 @dataclass
