@@ -117,6 +117,21 @@ _NEEDS_VIEW = re.compile(_char_class({*range(0xFF01, 0xFF5F), *map(ord, _DASHES)
 _KOREAN_DIGIT = {"공": "0", "영": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6", "륙": "6",
                  "칠": "7", "팔": "8", "구": "9"}
 _DIGIT_WORDS = "공영일이삼사오육륙칠팔구"
+#: Hanja numerals written for digits (〇一〇-一二三四-五六七八, as spam writes numbers past filters: rules version
+#: 22): runs of two or more are read as digits where the text holds nine of them in such runs at least, the
+#: fewest digits of any identifier; a Korean text's 一二 alone, or 第一, stays as written.
+_HANJA_DIGITS: Final = "〇一二三四五六七八九"
+_HANJA_RUN = re.compile(f"[{_HANJA_DIGITS}]{{2,}}")
+_HANJA_TABLE: Final = str.maketrans(_HANJA_DIGITS, "0123456789")
+
+
+def _hanja_as_digits(view: str) -> str:
+    runs = _HANJA_RUN.findall(view)
+    if sum(map(len, runs)) < 9:
+        return view
+    return _HANJA_RUN.sub(lambda m: m.group().translate(_HANJA_TABLE), view)
+
+
 #: A number spelled with Korean digit words, wholly or in part (공일공 일이삼사 오육칠팔, 010 일이삼사 5678):
 #: digits and digit words with separators between them (spaces, a dot or dash, a line break or its JSON
 #: escape), starting with 0, 공 or 영; whether it is a number at all is decided by ``_as_digits``.
@@ -252,6 +267,8 @@ def detection_view(text: str) -> str:
     space as a space, any joiner between digits (dash, slash, middle dot, ...) as a hyphen, Korean digit
     words of a spelled-out phone number as digits."""
     view = text.translate(_VIEW_TABLE) if passes(_NEEDS_VIEW, text) else text
+    if passes(_HANJA_RUN, view):
+        view = _hanja_as_digits(view)
     if "|" in view or is_open():  # before the look-alikes: 0l0|65l5|l809
         view = _bars_as_hyphens(view)
     if passes(_LOOKALIKE_HINT, view):
@@ -416,10 +433,10 @@ def _recognizer_of(r: RecognizerResult) -> str:
 #: e-mail obfuscation, a Korean digit-word run or a number in look-alike letters only: text without any
 #: skips Presidio's per-call overhead.
 GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
-                  + r"|골\s?뱅|[앳엣]"
+                  + rf"|[{_HANJA_DIGITS}]{{2}}|골\s?뱅|[앳엣]"
                   r"|[\[({<【〔［《〈「『]\s?(?:at|AT|At)\s?[\])}>】〕］》〉」』]|%40|&#|&commat;"
                   r"|[-_](?:at|AT)[-_]"
-                  rf"|\s(?:at|AT)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT)\s)|{_ALL_LETTERS}")
+                  rf"|\s(?:at|AT)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT)\s|\s?[닷점쩜돗])|{_ALL_LETTERS}")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 
 

@@ -50,7 +50,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 20: stop 38 (the full-width bar as a joiner, [@], 쩜 씨오 쩜 케이알, an address wholly percent-encoded, a
 #: noun in 생 with 명 as a label, a name closed by <br>, a lone joiner keeps its tabs with the gates open
 #: or closed, a checksum that holds crosses a TSV row's cells).
-RULES_VERSION: Final = 21
+RULES_VERSION: Final = 22
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -340,8 +340,8 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
                "이고|이며|이다|이나|이요|이면|이든|이니|인데|라서|라면|래요|구요|니까|였고|지만|에게서|에게|에서|"
                "한테|께서|께|임|인지|인가|으로서|로서|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
                # a case particle with an auxiliary one after it (장성호으로도, 김민수에게는: rules version 15), or
-               # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21)
-               "(?:으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가)|에다가?|"
+               # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21) or 부터 (조현우으로부턴: 22)
+               "(?:으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?)|에다가?|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                # the polite 요 after any of them, or after the name itself (강영희으로요, 강영희요): version 11
                "요?"
@@ -385,7 +385,9 @@ _MARK: Final = r"(?:[-:.][-:.]?)"
 #: or tabs on each side, a run of up to four spaces or tabs (people align groups with several),
 #: a line break of any convention (``\n``, ``\r\n``, ``\r``) with a wrapped line's indent after it (up
 #: to eight spaces or tabs), or a JSON escape of one (``\\n``, ``\\r\\n``) with the same indent.
-_BR: Final = r"(?:\r\n?|\n)"
+#: A line break, or HTML's (830207-<br>2555896: a page that wraps a number where it breaks the line: rules
+#: version 22).
+_BR: Final = r"(?:\r\n?|\n|<br\s?/?>)"
 _ESC: Final = r"(?:\\[nrt]){1,2}"
 _SEP_BODY: Final = (rf"[ \t]{{0,3}}{_MARK}[ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?|[ \t]{{1,4}}"
                     rf"|[ \t]{{0,4}}(?:{_BR}|{_ESC})[ \t]{{0,8}}")
@@ -528,7 +530,7 @@ RULES: Final = [
     Rule(
         "kr_phone_spread",
         "PHONE_NUMBER",
-        _r(r"(?<![0-9A-Za-z.+-])(?P<v>0(?:[ \t.,:\-]{0,4}(?:(?:\r\n?|\n|(?:\\[nrt]){1,2})[ \t]{0,8}"
+        _r(r"(?<![0-9A-Za-z.+-])(?P<v>0(?:[ \t.,:\-]{0,4}(?:(?:\r\n?|\n|<br\s?/?>|(?:\\[nrt]){1,2})[ \t]{0,8}"
            r"(?!\d{1,2}[.)][ \t]))?\d){8,11})"
            # a tab right before a digit ends a TSV cell (17\t0 1 1 . 9 1 5 2 . 5 0 8 7\t2024-05-02: rules version 21)
            r"(?![ \t.\-]{0,3}\d(?<!\t\d))"),
@@ -553,7 +555,9 @@ RULES: Final = [
         # together with the fields of the CSV or TSV row around it (17,56406420088,2024-05-02).
         # Single colons only where a group after one has three digits or more, which no time has
         # (000000:00:000000, not 12:30:45: rules version 20).
-        _r(rf"{_NB}(?P<v>\d{{2,6}}(?=(?::\d{{2,7}}){{1,4}}(?![:\d]))(?=[\d:]*:\d{{3}})(?::\d{{2,7}}){{1,4}}"
+        # A space may follow each colon (659: 35: 521119: rules version 22).
+        _r(rf"{_NB}(?P<v>\d{{2,6}}(?=(?::[ \t]?\d{{2,7}}){{1,4}}(?![:\d]))(?=[\d: \t]*:[ \t]?\d{{3}})"
+           rf"(?::[ \t]?\d{{2,7}}){{1,4}}"
            rf"|\d{{2,6}}(?:[ \t]?,[ \t]?\d{{2,7}}){{1,4}}{_NA}|\d{{2,6}}(?:\t\d{{2,7}}){{1,4}}{_NA}"
            rf"|\d{{2,6}}(?:{_ACCOUNT_SEP}\d{{2,7}}){{1,4}}|\d{{10,14}}){_NA}"),
         0.1,
@@ -629,9 +633,10 @@ RULES: Final = [
         _r(
             # a plain noun (선생님! 제집 ...: a call in dialogue) or one after a qualifying word only before a
             # colon, a LaTeX cell's &, a comment's opening or a closing tag (담당 의사 & 장영희, 담당 의사 <!--
-            # 서민수 -->, <label>담당 약사</label><input value="안미경">: rules version 21)
+            # 서민수 -->, <label>담당 약사</label><input value="안미경">: rules version 21), or an attribute's
+            # closing quote (<field name="담당 변호사">장영희</field>: 22)
             rf"(?:{_NAME_LABELS}|{_LABEL_AT}(?<![가-힣])(?:{_SUFFIX_NOUN})"
-            rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}(?=[ \t]*(?:[:：&]|<!--|</[A-Za-z])))"
+            rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}(?=[ \t]*(?:[:：&]|<!--|</[A-Za-z]|[\"']>)))"
             rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
             rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"
             rf"{_NOT_A_LABEL}(?!{_ANY_LABEL})(?P<v>[{_SURNAMES}][가-힣]{{1,3}})(?![가-힣0-9])"
@@ -709,12 +714,14 @@ RULES: Final = [
         "EMAIL_ADDRESS",
         _r(
             r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}\s+(?:at|AT)\s+"
-            rf"[A-Za-z0-9-]{{1,63}}(?:(?:\s+(?:dot|DOT)\s+|\.|\s?(?:{_DOT_WORD})\s?)[A-Za-z0-9-]{{1,63}}){{1,3}})"
+            rf"[A-Za-z0-9-]{{1,63}}(?:(?:(?:\s+(?:dot|DOT)\s+|\.|\s?(?:{_DOT_WORD})\s?)[A-Za-z0-9-]{{1,63}}){{1,3}}"
+            # ... or a top-level domain read out in Korean (kim at naver 닷컴: rules version 22)
+            rf"|\s?{_KOREAN_TLD}))"
             r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
         ),
         0.8,
         # the domain in capitals too (kim AT naver DOT CO DOT KR: rules version 21)
-        lambda v: None if re.search(rf"(?:{_TLDS})$", v.lower()) else False,
+        lambda v: None if re.search(rf"(?:{_TLDS}|{_KOREAN_TLD})$", v.lower()) else False,
     ),
     Rule(
         "card",

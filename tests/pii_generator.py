@@ -9,94 +9,99 @@ and a genre of surrounding text (informal and formal). Every family is split int
 ``TUNING`` is what the detector may be tuned on; ``HELDOUT`` is only reported
 (``benchmarks/pii.py``), never tuned on. Hard negatives come from the same composition.
 
-A held-out half is held out only until its failures are read. The first held-out half (stop 25:
-spaced and long dashes, Korean digit words with 영, brackets, HTML tables, URL queries, comments,
-chat, court decisions, invoices, and its labels and particles) was reported, its failures read
-(docs/pii.md), and it was then moved into the tuning half (stop 28). The second (stop 28: minus signs,
-middle dots, slashes, tabs, e-mail words, CSV rows, XML tags, text messages, notices, forms) went the
-same way at stop 29 (``_rotate``), and the third (stop 29: no-break and ideographic spaces, commas,
-underscores, digit words mixed with digits, 닷컴, SQL, log lines, HTML attributes, YAML, tickets,
-listings, medical forms) at stop 31, and so did the fourth (written and reported at stop 31: zero-width
-and narrow no-break spaces, double hyphens, a wrapped line's indent, the letter O for 0, HTML entities,
-BBCode, TSV, lists, delivery requests, community posts, certificates, insurance claims, school forms).
-The fifth (bullets, a hyphen and a tab, an indented line break, the wave dash, the letter l for 1,
-full-width groups, `골 뱅 이`, mail headers, Java strings, INI files, LaTeX, hashtags, auctions,
-hospital messages, apartment notices, recruiting, travel bookings) was written, reported and read at
-stop 31 too, and so was the sixth (spaced middle dots, a dot and a line break, three spaces, CRLF, a
-slash, digit words spelled one by one after a group of digits, full-width groups with spaces, `[at]`
-with 점, doubled spaces around @, upper case with 골뱅이, quoted addresses, 앳 with 닷, Python dicts,
-Org tables, TOML, emoji bullets, double parentheses, rentals, academies, customs, volunteering, bug
-reports), which moved into tuning at stop 32, and so did the seventh, written, reported and read at
-stop 32 (a dot and a space, a hyphen between tabs, a vertical bar, two no-break spaces, a hyphen with
-CRLF and a tab, O and l together for 0 and 1, the last group in digit words, ``<mailto:...>``, plus
-tags, subdomains, full-width ``［at］``, 골뱅이 with ``dot``, PHP arrays, Markdown bold, HTTP headers,
-``.env`` files, quoted CSV, civil petitions, game trades, wedding invitations, club rosters, lost and
-found), and so did the eighth, written at stop 32 after the seventh was read and before any detector
-ran on it, reported at stop 32 and read at stop 36 (a hyphen with a space after or before it, a colon,
-two dots, a hyphen and a zero-width space, the first group in digit words, the ideographic full stop,
-골뱅이 and 닷 in parentheses or brackets, 엣, a dotted local part, Markdown quotes, HTML spans, JSON
-arrays, vCards, SMS headers, parcels, gifts, management fees, alumni, used cars), and so did the ninth,
-written at stop 36 after the eighth was read and before any detector ran on it, reported and read the
-same stop (a figure space, the katakana middle dot, a tilde, an en dash, a dot with spaces on both
-sides, a middle group in digit words, a first group in full-width digits, digits in an e-mail's local
-part, a hyphenated host, 골뱅이 with 쩜, 앳 in parentheses, upper-case bracketed words, Markdown lists,
-HTML definition lists, semicolon CSV, XML attributes, chat logs, year-end tax forms, real estate,
-cancellations, prize winners, pet adoption). The tenth (``heldout10``, written at stop 36: a hair
-space, the bullet operator, a double slash, a spaced tilde, a hyphen with two spaces after it, a last
-group in full-width digits, a first group spelled one digit word at a time, an underscore in an e-mail's
-local part, 골뱅이 and 닷 without spaces, a spaced full-width @, 골뱅이 in braces, a two-level domain,
+A held-out half is held out only until its failures are read. The first held-out half (stop 25: spaced
+and long dashes, Korean digit words with 영, brackets, HTML tables, URL queries, comments, chat, court
+decisions, invoices, and its labels and particles) was reported, its failures read (docs/pii.md), and it
+was then moved into the tuning half (stop 28). The second (stop 28: minus signs, middle dots, slashes,
+tabs, e-mail words, CSV rows, XML tags, text messages, notices, forms) went the same way at stop 29
+(``_rotate``), and the third (stop 29: no-break and ideographic spaces, commas, underscores, digit words
+mixed with digits, 닷컴, SQL, log lines, HTML attributes, YAML, tickets, listings, medical forms) at stop
+31, and so did the fourth (written and reported at stop 31: zero-width and narrow no-break spaces,
+double hyphens, a wrapped line's indent, the letter O for 0, HTML entities, BBCode, TSV, lists, delivery
+requests, community posts, certificates, insurance claims, school forms). The fifth (bullets, a hyphen
+and a tab, an indented line break, the wave dash, the letter l for 1, full-width groups, `골 뱅 이`, mail
+headers, Java strings, INI files, LaTeX, hashtags, auctions, hospital messages, apartment notices,
+recruiting, travel bookings) was written, reported and read at stop 31 too, and so was the sixth (spaced
+middle dots, a dot and a line break, three spaces, CRLF, a slash, digit words spelled one by one after a
+group of digits, full-width groups with spaces, `[at]` with 점, doubled spaces around @, upper case with
+골뱅이, quoted addresses, 앳 with 닷, Python dicts, Org tables, TOML, emoji bullets, double parentheses,
+rentals, academies, customs, volunteering, bug reports), which moved into tuning at stop 32, and so did
+the seventh, written, reported and read at stop 32 (a dot and a space, a hyphen between tabs, a vertical
+bar, two no-break spaces, a hyphen with CRLF and a tab, O and l together for 0 and 1, the last group in
+digit words, ``<mailto:...>``, plus tags, subdomains, full-width ``［at］``, 골뱅이 with ``dot``, PHP arrays,
+Markdown bold, HTTP headers, ``.env`` files, quoted CSV, civil petitions, game trades, wedding
+invitations, club rosters, lost and found), and so did the eighth, written at stop 32 after the seventh
+was read and before any detector ran on it, reported at stop 32 and read at stop 36 (a hyphen with a
+space after or before it, a colon, two dots, a hyphen and a zero-width space, the first group in digit
+words, the ideographic full stop, 골뱅이 and 닷 in parentheses or brackets, 엣, a dotted local part, Markdown
+quotes, HTML spans, JSON arrays, vCards, SMS headers, parcels, gifts, management fees, alumni, used
+cars), and so did the ninth, written at stop 36 after the eighth was read and before any detector ran on
+it, reported and read the same stop (a figure space, the katakana middle dot, a tilde, an en dash, a dot
+with spaces on both sides, a middle group in digit words, a first group in full-width digits, digits in
+an e-mail's local part, a hyphenated host, 골뱅이 with 쩜, 앳 in parentheses, upper-case bracketed words,
+Markdown lists, HTML definition lists, semicolon CSV, XML attributes, chat logs, year-end tax forms,
+real estate, cancellations, prize winners, pet adoption). The tenth (``heldout10``, written at stop 36:
+a hair space, the bullet operator, a double slash, a spaced tilde, a hyphen with two spaces after it, a
+last group in full-width digits, a first group spelled one digit word at a time, an underscore in an
+e-mail's local part, 골뱅이 and 닷 without spaces, a spaced full-width @, 골뱅이 in braces, a two-level domain,
 numbered lists, HTML paragraphs, pipe-separated rows, underlined form fields, quoted e-mail replies,
 insurance quotes, concert tickets, moving services, library cards, blood donation) was read and moved
 into tuning at stop 37, and so were the eleventh (``heldout11``: a non-breaking hyphen, the small
 hyphen-minus, a full-width slash, an en dash after a space, a dot with two spaces, a middle group in
-full-width digits, a last group spelled one digit word at a time, (at) in full-width parentheses,
-골뱅이 in angle brackets, [[at]], an upper-case mailto, digits in the host, Markdown headings, KakaoTalk
-chat exports, HTML line breaks, URL paths, ※ notes, used cars, school notices, hospitals, job
-applications, delivery apps) and the twelfth (``heldout12``: a figure dash, a hyphen between no-break
-spaces, a spaced double hyphen, the ideographic comma, a hyphen, space and hyphen, first and last groups
-in full-width digits, every other digit a digit word, a space before an e-mail's dot, @ then 닷컴, a star
-explained as the @, a spaced <at>, dashed at and dot words, spreadsheet text cells, tight Markdown
-tables, nested JSON, lenticular brackets, apartment notices, clubs, rental cars, certification exams,
-civil services), each written and reported at stop 37, and the thirteenth (``heldout13``, written at
-stop 37: a hyphen with a zero-width joiner, the soft hyphen, a spaced katakana middle dot, spaced double
-dots, ideographic spaces around a hyphen, digits spaced inside their groups, first and last groups in
-digit words, 골뱅이 in single quotes, a percent-encoded @ and dot, 골뱅 for 골뱅이, an HTML comment inside
-an address, a zero-width space before the @, HTML table rows, YAML lists, code comments, print
-statements, scholarships, gyms, phone repairs, funeral notices, returns), read and moved into tuning at
-stop 38, and so was the fourteenth (``heldout14``, written, reported and read at stop 38: the HTML
-entities ``&ndash;`` and ``&#45;`` between groups, the line separator, a dot then a hyphen, a spaced
-full-width hyphen, mathematical bold digits, full-width digits spaced one at a time, an address
-concatenated in JavaScript, ⓐ for the @, 쩜 in parentheses, a word joiner after the @, a spaced @ with 쩜,
-SQL WHERE clauses, Markdown footnotes, shell exports, XML CDATA sections, crowdfunding, accident
-reports, tutoring, fan clubs, dormitories). The fifteenth (``heldout15``, written, reported and read at
-stop 38: the won sign and a backslash between groups (the same key on a Korean keyboard), a spaced
-underscore, a no-break space then a hyphen, ``&nbsp;-&nbsp;``, circled digits, a hyphen between every
-two digits, ``【at】``, 닷 컴 spaced, a mailto with a subject, hexadecimal references of the @ and the dot,
-a whole address in full-width letters, HTML input values, Markdown link texts, JSON with every non-ASCII
-character escaped, SRT subtitles, interview schedules, church bulletins, internet installs, pharmacies,
-kindergartens) went the same way, and so did the sixteenth (``heldout16``, written, reported and read at
-stop 38: a hyphen and a zero-width non-joiner, a spaced full-width dot, a double colon, ``&#045;``, a
-tab then a hyphen, double-struck and monospace digits, ``《at》``, an address written wholly in character
-references, an image whose alternative text is the @, a JavaScript escape of the @, at and dot words
-between underscores, JSX properties, protobuf text, aligned Markdown tables, HTML text areas, car
-sharing, housing subscriptions, parking permits, donation receipts, animal hospitals), and the
-seventeenth (``heldout17``, written, reported and read at stop 38: thin spaces around a hyphen, a
-full-width tilde, a spaced full-width bar, ``&#46;`` and a hyphen then a carriage return between groups,
-negative circled and sans-serif bold digits, ``（ at ）`` with a full-width dot, 쩜 씨오 쩜 케이알, an address
-wholly percent-encoded, ``[&#64;]``, a zero-width space before the dot, reStructuredText fields, HTML
-data attributes, wiki templates, TypeScript constants, bike rentals, language exchanges, hair salons,
-tax refunds, campsites). The eighteenth (``heldout18``, written at stop 38 before any detector ran on
-it: a dot and a middle dot, a spaced wave dash, ``-&nbsp;``, a full-width colon, an em dash and a tab,
-dingbat circled digits, a first group in digit words with the others full-width, AT and DOT words up
-to CO DOT KR, ``&#0064;``, a quoted spaced @, ``mailto:`` with ``%40``, a hyphenated local part and
-digits in the host, LaTeX table rows, XML comments, AsciiDoc tables, GraphQL arguments, wedding halls,
-lost cards, phone contracts, study cafes, home repairs), reported and read at stop 39. The held-out half
-now is the nineteenth (``heldout19`` below), written at stop 39 before any detector ran on it: the
-horizontal bar, a hyphen and ``<br>``, a colon and a space, a spaced full-width slash, an en dash
-between no-break spaces, ``&mdash;``, Hanja digits (〇一二), mathematical sans-serif digits, 골뱅이 and 점 in
-spaced parentheses, ``[＠]``, a doubly escaped ``&amp;#64;``, a space after the @, at with 닷컴, SQL
-updates, YAML block scalars, XML field attributes, HTML select options, marathons, jeonse deposits,
-field trips, pet hotels, subsidies; it is reported only.
+full-width digits, a last group spelled one digit word at a time, (at) in full-width parentheses, 골뱅이 in
+angle brackets, [[at]], an upper-case mailto, digits in the host, Markdown headings, KakaoTalk chat
+exports, HTML line breaks, URL paths, ※ notes, used cars, school notices, hospitals, job applications,
+delivery apps) and the twelfth (``heldout12``: a figure dash, a hyphen between no-break spaces, a spaced
+double hyphen, the ideographic comma, a hyphen, space and hyphen, first and last groups in full-width
+digits, every other digit a digit word, a space before an e-mail's dot, @ then 닷컴, a star explained as
+the @, a spaced <at>, dashed at and dot words, spreadsheet text cells, tight Markdown tables, nested
+JSON, lenticular brackets, apartment notices, clubs, rental cars, certification exams, civil services),
+each written and reported at stop 37, and the thirteenth (``heldout13``, written at stop 37: a hyphen
+with a zero-width joiner, the soft hyphen, a spaced katakana middle dot, spaced double dots, ideographic
+spaces around a hyphen, digits spaced inside their groups, first and last groups in digit words, 골뱅이 in
+single quotes, a percent-encoded @ and dot, 골뱅 for 골뱅이, an HTML comment inside an address, a zero-width
+space before the @, HTML table rows, YAML lists, code comments, print statements, scholarships, gyms,
+phone repairs, funeral notices, returns), read and moved into tuning at stop 38, and so was the
+fourteenth (``heldout14``, written, reported and read at stop 38: the HTML entities ``&ndash;`` and
+``&#45;`` between groups, the line separator, a dot then a hyphen, a spaced full-width hyphen,
+mathematical bold digits, full-width digits spaced one at a time, an address concatenated in JavaScript,
+ⓐ for the @, 쩜 in parentheses, a word joiner after the @, a spaced @ with 쩜, SQL WHERE clauses, Markdown
+footnotes, shell exports, XML CDATA sections, crowdfunding, accident reports, tutoring, fan clubs,
+dormitories). The fifteenth (``heldout15``, written, reported and read at stop 38: the won sign and a
+backslash between groups (the same key on a Korean keyboard), a spaced underscore, a no-break space then
+a hyphen, ``&nbsp;-&nbsp;``, circled digits, a hyphen between every two digits, ``【at】``, 닷 컴 spaced, a
+mailto with a subject, hexadecimal references of the @ and the dot, a whole address in full-width
+letters, HTML input values, Markdown link texts, JSON with every non-ASCII character escaped, SRT
+subtitles, interview schedules, church bulletins, internet installs, pharmacies, kindergartens) went the
+same way, and so did the sixteenth (``heldout16``, written, reported and read at stop 38: a hyphen and a
+zero-width non-joiner, a spaced full-width dot, a double colon, ``&#045;``, a tab then a hyphen,
+double-struck and monospace digits, ``《at》``, an address written wholly in character references, an
+image whose alternative text is the @, a JavaScript escape of the @, at and dot words between
+underscores, JSX properties, protobuf text, aligned Markdown tables, HTML text areas, car sharing,
+housing subscriptions, parking permits, donation receipts, animal hospitals), and the seventeenth
+(``heldout17``, written, reported and read at stop 38: thin spaces around a hyphen, a full-width tilde,
+a spaced full-width bar, ``&#46;`` and a hyphen then a carriage return between groups, negative circled
+and sans-serif bold digits, ``（ at ）`` with a full-width dot, 쩜 씨오 쩜 케이알, an address wholly
+percent-encoded, ``[&#64;]``, a zero-width space before the dot, reStructuredText fields, HTML data
+attributes, wiki templates, TypeScript constants, bike rentals, language exchanges, hair salons, tax
+refunds, campsites). The eighteenth (``heldout18``, written at stop 38 before any detector ran on it: a
+dot and a middle dot, a spaced wave dash, ``-&nbsp;``, a full-width colon, an em dash and a tab, dingbat
+circled digits, a first group in digit words with the others full-width, AT and DOT words up to CO DOT
+KR, ``&#0064;``, a quoted spaced @, ``mailto:`` with ``%40``, a hyphenated local part and digits in the
+host, LaTeX table rows, XML comments, AsciiDoc tables, GraphQL arguments, wedding halls, lost cards,
+phone contracts, study cafes, home repairs), reported and read at stop 39. The nineteenth
+(``heldout19``, written at stop 39 before any detector ran on it: the horizontal bar, a hyphen and
+``<br>``, a colon and a space, a spaced full-width slash, an en dash between no-break spaces,
+``&mdash;``, Hanja digits (〇一二), mathematical sans-serif digits, 골뱅이 and 점 in spaced parentheses,
+``[＠]``, a doubly escaped ``&amp;#64;``, a space after the @, at with 닷컴, SQL updates, YAML block
+scalars, XML field attributes, HTML select options, marathons, jeonse deposits, field trips, pet hotels,
+subsidies), reported and read at stop 39. The held-out half now is the twentieth (``heldout20`` below),
+written at stop 39 before any detector ran on it: ``&middot;``, a spaced colon, zero-width spaces around
+a hyphen, two en dashes, the ideographic full stop, a slash between no-break spaces, keycap emoji digits
+(0️⃣1️⃣0️⃣), a first group in Hanja numerals, at with 점, a full-width @ in an upper-case address, a line
+break after the @, quoted-printable ``=40``, ``mailto&#58;``, timestamped log lines, namespaced XML,
+HTML title attributes, URL fragments, move-ins, used books, festival booths, day care, car pools; it is
+reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -470,6 +475,16 @@ SEPARATORS = {
         ("mdash_entity", "&mdash;"),
         ("hyphen", "-"),
     ),
+    # Written at stop 39, after the nineteenth half was read and moved into tuning; not run before it was written.
+    "heldout20": (
+        ("middot_entity", "&middot;"),
+        ("spaced_colon", " : "),
+        ("zero_width_spaces_around_hyphen", "\u200b-\u200b"),
+        ("double_en_dash", "\u2013\u2013"),
+        ("ideographic_full_stop", "\u3002"),
+        ("nbsp_slash_nbsp", "\u00a0/\u00a0"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -490,7 +505,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout16": ("ascii", "double_struck", "monospace_digits"),
                "heldout17": ("ascii", "negative_circled", "sans_serif_bold"),
                "heldout18": ("ascii", "dingbat_circled_sans", "korean_words_with_fullwidth"),
-               "heldout19": ("ascii", "hanja_digits", "sans_serif_digits")}
+               "heldout19": ("ascii", "hanja_digits", "sans_serif_digits"),
+               "heldout20": ("ascii", "keycap_emoji", "hanja_first_group")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -630,6 +646,13 @@ EMAIL_FORMS = {
         ("space_after_at_only", "{l}@ {h}.{t}"),
         ("at_word_korean_dotcom", "{l} at {h} 닷컴"),
     ),
+    "heldout20": (
+        ("at_word_korean_jeom", "{l} at {h} 점 {t}"),
+        ("uppercase_fullwidth_at", "{L}＠{H}.{T}"),
+        ("line_break_after_at", "{l}@\n{h}.{t}"),
+        ("quoted_printable_at", "{l}=40{h}.{t}"),
+        ("mailto_entity_colon", "mailto&#58;{l}@{h}.{t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -652,6 +675,7 @@ CONTAINERS = {
     "heldout17": ("rst_field", "html_data_attribute", "wiki_template", "typescript_const", "plain"),
     "heldout18": ("latex_table_row", "xml_comment", "asciidoc_table", "graphql_arg", "plain"),
     "heldout19": ("sql_update", "yaml_block_scalar", "xml_field_attribute", "html_option", "plain"),
+    "heldout20": ("log_timestamped", "xml_namespaced", "html_title_attribute", "url_fragment", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -671,7 +695,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout16": ("", "이었잖아", "이라는데요", "으로요?", "이었다며", "!?!"),
              "heldout17": ("", "이었어가지고", "이라더라", "으로밖에", "이었다구요", "ㅋㅋㅋ"),
              "heldout18": ("", "이었으려나", "이라구", "으로다가", "이었다는", "!!?"),
-             "heldout19": ("", "이었던가", "이라네요", "으로부턴", "이었다니", "ㅠㅠ")}
+             "heldout19": ("", "이었던가", "이라네요", "으로부턴", "이었다니", "ㅠㅠ"),
+             "heldout20": ("", "이었더라", "이라니요", "으로나마", "이었으니", "~?")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -693,7 +718,8 @@ LABELS = {
                "heldout16": ("주민등록 번호는", "주민번호(앞뒤)"),
                "heldout17": ("주민등록번호 (13자리)", "주민번호 전체:"),
                "heldout18": ("주민번호(앞6-뒤7)", "주민 등록번호:"),
-               "heldout19": ("본인 주민등록번호:", "주민번호 13자리는")},
+               "heldout19": ("본인 주민등록번호:", "주민번호 13자리는"),
+               "heldout20": ("주민등록번호 전부", "주민 No:")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -711,7 +737,8 @@ LABELS = {
                "heldout16": ("외국인 등록No", "외국인 등록 번호:"),
                "heldout17": ("외국인등록 No.", "등록번호(외국인):"),
                "heldout18": ("외국인 등록증 번호:", "외국인번호(ARC)"),
-               "heldout19": ("외국인 등록번호(13자리)", "외국인등록증 No.")},
+               "heldout19": ("외국인 등록번호(13자리)", "외국인등록증 No."),
+               "heldout20": ("외국인 번호는", "외국인등록번호 :")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -729,7 +756,8 @@ LABELS = {
                "heldout16": ("여권번호(9자리)", "여권 No :"),
                "heldout17": ("여권 번호(영문)", "PASSPORT No:"),
                "heldout18": ("여권번호 :", "passport No."),
-               "heldout19": ("여권 번호는", "Passport Number")},
+               "heldout19": ("여권 번호는", "Passport Number"),
+               "heldout20": ("여권번호(PP)", "여권 No:")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -748,7 +776,8 @@ LABELS = {
                "heldout16": ("운전면허 No:", "운전면허증 번호는"),
                "heldout17": ("운전면허번호:", "면허 번호는"),
                "heldout18": ("운전 면허 번호:", "면허번호(12자리)"),
-               "heldout19": ("운전면허증 번호:", "면허 번호는")},
+               "heldout19": ("운전면허증 번호:", "면허 번호는"),
+               "heldout20": ("운전면허번호는", "면허증No.")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -767,7 +796,8 @@ LABELS = {
                "heldout16": ("건강보험증 No.", "건보증 번호는"),
                "heldout17": ("건강보험 번호 :", "보험증번호는"),
                "heldout18": ("건강보험증 번호는요", "건보 No."),
-               "heldout19": ("건강보험 증번호", "건강보험증 No:")},
+               "heldout19": ("건강보험 증번호", "건강보험증 No:"),
+               "heldout20": ("건강보험 번호:", "건보 증번호")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -786,7 +816,8 @@ LABELS = {
                "heldout16": ("사업자 등록번호(10자리)", "사업자번호 :"),
                "heldout17": ("사업자 등록 No:", "사업자등록번호 :"),
                "heldout18": ("사업자 번호(10자리)", "사업자 No.:"),
-               "heldout19": ("사업자등록번호(10자리)", "사업자 등록 No.")},
+               "heldout19": ("사업자등록번호(10자리)", "사업자 등록 No."),
+               "heldout20": ("사업자번호는", "사업자 등록번호 :")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -804,7 +835,8 @@ LABELS = {
                "heldout16": ("법인 등록 번호:", "법인등록번호는요"),
                "heldout17": ("법인 번호 :", "법인등록 번호는"),
                "heldout18": ("법인번호는요", "법인 등록No:"),
-               "heldout19": ("법인 등록 번호:", "법인번호(13자리)")},
+               "heldout19": ("법인 등록 번호:", "법인번호(13자리)"),
+               "heldout20": ("법인 번호는", "법인등록 No.")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -823,7 +855,8 @@ LABELS = {
                "heldout16": ("신한 계좌번호", "입금 계좌는", "기업은행 입금", "환불받으실 계좌번호"),
                "heldout17": ("우리 계좌번호", "입금하실 계좌:", "카카오 입금", "환불 계좌번호는"),
                "heldout18": ("토스 계좌번호", "입금 계좌(본인)", "농협 입금", "송금 계좌는"),
-               "heldout19": ("카카오뱅크 계좌", "입금 계좌번호:", "환불받을 계좌", "신한 계좌번호는")},
+               "heldout19": ("카카오뱅크 계좌", "입금 계좌번호:", "환불받을 계좌", "신한 계좌번호는"),
+               "heldout20": ("국민은행 계좌번호", "입금계좌:", "기업은행 통장", "환불 계좌번호는")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -841,7 +874,8 @@ LABELS = {
                "heldout16": ("카드 No.", "신용카드번호 :"),
                "heldout17": ("결제 카드:", "카드 번호는요"),
                "heldout18": ("카드번호(본인)", "결제카드 번호는"),
-               "heldout19": ("카드 번호:", "신용카드번호(16자리)")},
+               "heldout19": ("카드 번호:", "신용카드번호(16자리)"),
+               "heldout20": ("카드No", "결제 카드번호:")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -860,7 +894,8 @@ LABELS = {
                "heldout16": ("휴대폰번호(본인)", "연락처는요", "Mobile No."),
                "heldout17": ("연락처(핸드폰)", "휴대폰 :", "H.P:"),
                "heldout18": ("연락처(본인):", "핸드폰 No.", "휴대전화:"),
-               "heldout19": ("연락 가능한 번호", "휴대폰 번호:", "Tel.")},
+               "heldout19": ("연락 가능한 번호", "휴대폰 번호:", "Tel."),
+               "heldout20": ("연락처는요", "휴대폰:", "H.P.")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -878,7 +913,8 @@ LABELS = {
                "heldout16": ("이메일주소:", "메일 계정은"),
                "heldout17": ("이메일 계정", "E-mail 주소:"),
                "heldout18": ("메일(본인)", "이메일주소는"),
-               "heldout19": ("이메일(본인):", "E-Mail 주소")},
+               "heldout19": ("이메일(본인):", "E-Mail 주소"),
+               "heldout20": ("메일주소:", "e-mail은")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -896,7 +932,8 @@ LABELS = {
                "heldout16": ("접속 IP 주소는", "아이피 :"),
                "heldout17": ("접속IP :", "IP주소:"),
                "heldout18": ("IP(접속)", "접속 아이피는"),
-               "heldout19": ("접속 IP:", "IP 주소는")},
+               "heldout19": ("접속 IP:", "IP 주소는"),
+               "heldout20": ("접속 IP는", "IP:")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -914,7 +951,8 @@ LABELS = {
                "heldout16": ("차량번호(번호판)", "차 넘버:"),
                "heldout17": ("차량 No.", "차 번호:"),
                "heldout18": ("차량번호는", "차 번호(등록)"),
-               "heldout19": ("차량 번호:", "자동차 번호는")},
+               "heldout19": ("차량 번호:", "자동차 번호는"),
+               "heldout20": ("차량번호 :", "차번호")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -932,7 +970,8 @@ LABELS = {
                "heldout16": ("주소지는", "거주지(도로명)"),
                "heldout17": ("주소(우편물)", "사는곳:"),
                "heldout18": ("주소(본인)", "거주지 주소:"),
-               "heldout19": ("주소지(도로명):", "현 거주지")},
+               "heldout19": ("주소지(도로명):", "현 거주지"),
+               "heldout20": ("거주지(지번)", "배송지:")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -950,7 +989,8 @@ LABELS = {
                "heldout16": ("담당 간호사", "예약자:", "회원님 성함", "신청 학생", "수취인명"),
                "heldout17": ("담당 약사", "환자 이름:", "예약 고객명", "방문자:", "학생명"),
                "heldout18": ("담당 의사", "보호자명:", "환자 성함", "예약자 이름", "수령인:"),
-               "heldout19": ("담당 변호사", "수취인 성함", "보호자 이름:", "계약자 성명", "방문자 성함")},
+               "heldout19": ("담당 변호사", "수취인 성함", "보호자 이름:", "계약자 성명", "방문자 성함"),
+               "heldout20": ("담당 세무사", "입금자 성함", "신청자 이름:", "보호자명", "참석자 성함")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1093,6 +1133,11 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                 table = draw(st.sampled_from(_KOREAN_DIGITS))
                 value = sep.join(_korean_words(g, table, False) if i == 0 else g.translate(_FULLWIDTH)
                                  for i, g in enumerate(groups))
+        elif form == "keycap_emoji":  # 0️⃣1️⃣0️⃣-1️⃣2️⃣3️⃣4️⃣: a digit, the emoji selector and the combining keycap
+            value = sep.join("".join(c + "\ufe0f\u20e3" for c in g) for g in groups)
+        elif form == "hanja_first_group":  # 〇一〇-1234-5678, 八三〇二〇七-2555896
+            value = sep.join("".join("〇一二三四五六七八九"[int(c)] for c in g) if i == 0 else g
+                             for i, g in enumerate(groups))
         elif form == "hanja_digits":  # 〇一〇-一二三四-五六七八, as ads write numbers past filters
             value = sep.join("".join("〇一二三四五六七八九"[int(c)] for c in g) for g in groups)
         elif form == "sans_serif_digits":  # 𝟢𝟣𝟢-𝟣𝟤𝟥𝟦
@@ -1624,6 +1669,30 @@ GENRES["heldout19"] = {
     ),
 }
 _rotate("heldout19")
+# Written at stop 39, after the nineteenth half was read and moved into tuning; not run before it was written.
+GENRES["heldout20"] = {
+    "move_in": (
+        "아파트 입주 신청서 {x} 사전 점검일은 다음 주 토요일",
+        "입주민 카드 발급 {x} 관리사무소에서 수령하세요.",
+    ),
+    "used_books": (
+        "중고책 판매합니다 {x} 택배비 별도, 직거래 가능",
+        "전공 서적 양도 {x} 필기 조금 있어요.",
+    ),
+    "festival_booth": (
+        "축제 부스 참가 신청 {x} 전기 사용 여부 표시",
+        "플리마켓 셀러 모집 {x} 참가비 2만 원",
+    ),
+    "daycare": (
+        "어린이집 입소 신청서 {x} 대기 순번은 문자로 안내",
+        "유치원 방과후 신청 {x} 귀가 동의서 첨부",
+    ),
+    "carpool": (
+        "출퇴근 카풀 구해요 {x} 유류비 반반",
+        "카풀 매칭 완료 {x} 탑승 위치는 정문 앞",
+    ),
+}
+_rotate("heldout20")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -1909,7 +1978,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stop 39 (``heldout19``), or None for another container."""
+    """(head, after) of the containers written at stop 39 (``heldout19``, ``heldout20``), or None for another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
     if container == "sql_update":
@@ -1922,6 +1991,15 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
     if container == "html_option":
         head = (f"<label>{label}</label>" if before else "") + f'<select name="{key}"><option selected>'
         return head, "</option></select>" + after
+    lead = f"{label} " if before else ""
+    if container == "log_timestamped":
+        return f"[2024-05-02 12:30:45] INFO {lead}{key}=", " status=ok" + after
+    if container == "xml_namespaced":
+        return f"{lead}<ns:{key}>", f"</ns:{key}>" + after
+    if container == "html_title_attribute":
+        return f'{lead}<span title="', '">ⓘ</span>' + after
+    if container == "url_fragment":
+        return f"{lead}https://m.example.kr/p#{key}=", after
     return None
 
 
@@ -1958,7 +2036,7 @@ def planted_value(draw: st.DrawFn, half: str, entity: str | None = None) -> tupl
     container = draw(st.sampled_from(CONTAINERS[half]))
     if entity == "KR_ADDRESS" and container in ("url_query", "json", "json_nested"):
         container = "plain"
-    if container in ("url_query", "url_path") and (" " in value or "\n" in value or "/" in value):
+    if container in ("url_query", "url_path", "url_fragment") and (" " in value or "\n" in value or "/" in value):
         container = "plain"  # a URL holds no raw spaces, and a slash in its path ends a segment
     label_pos = draw(st.sampled_from(("before", "after", "absent")))
     if entity == "PERSON":
