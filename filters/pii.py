@@ -126,10 +126,15 @@ _HANJA_TABLE: Final = str.maketrans(_HANJA_DIGITS, "0123456789")
 
 
 def _hanja_as_digits(view: str) -> str:
-    runs = _HANJA_RUN.findall(view)
-    if sum(map(len, runs)) < 9:
-        return view
-    return _HANJA_RUN.sub(lambda m: m.group().translate(_HANJA_TABLE), view)
+    """Runs of Hanja numerals as digits where they make nine digits together, or where a digit stands within
+    four characters of the run (八三〇二〇七-2555896, a number's first group in Hanja: rules version 23)."""
+    many = sum(len(r) for r in _HANJA_RUN.findall(view)) >= 9
+
+    def digits(m: re.Match[str]) -> str:
+        near = view[max(0, m.start() - 4):m.start()] + view[m.end():m.end() + 4]
+        return m.group().translate(_HANJA_TABLE) if many or any("0" <= c <= "9" for c in near) else m.group()
+
+    return _HANJA_RUN.sub(digits, view)
 
 
 #: A number spelled with Korean digit words, wholly or in part (공일공 일이삼사 오육칠팔, 010 일이삼사 5678):
@@ -149,10 +154,12 @@ def _joiners() -> str:
     the tilde; and the ideographic comma (、 and its half-width form), which is never a thousands separator
     (rules version 14); and the won sign (₩, ￦), which a Korean keyboard types for the backslash (rules
     version 17); and the full-width vertical bar (｜), which no Markdown or pipe table delimits its cells with
-    (rules version 20). The full stop is not here: a dot between groups is ``filters.pii_rules.SEP``'s own."""
+    (rules version 20); and the ideographic full stop (。, ｡) of a CJK keyboard, which no decimal number is
+    written with (rules version 23). The full stop is not here: a dot between groups is
+    ``filters.pii_rules.SEP``'s own."""
     import unicodedata
 
-    out = ["\u318d", "~", "\u3001", "\uff64", "\u20a9", "\uffe6", "\uff5c"]
+    out = ["\u318d", "~", "\u3001", "\uff64", "\u20a9", "\uffe6", "\uff5c", "\u3002", "\uff61"]
     for cp in range(0x21, 0x10000):
         c = chr(cp)
         cat = unicodedata.category(c)
@@ -434,7 +441,7 @@ def _recognizer_of(r: RecognizerResult) -> str:
 #: skips Presidio's per-call overhead.
 GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
                   + rf"|[{_HANJA_DIGITS}]{{2}}|골\s?뱅|[앳엣]"
-                  r"|[\[({<【〔［《〈「『]\s?(?:at|AT|At)\s?[\])}>】〕］》〉」』]|%40|&#|&commat;"
+                  r"|[\[({<【〔［《〈「『]\s?(?:at|AT|At)\s?[\])}>】〕］》〉」』]|%40|=40|&#|&commat;"
                   r"|[-_](?:at|AT)[-_]"
                   rf"|\s(?:at|AT)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT)\s|\s?[닷점쩜돗])|{_ALL_LETTERS}")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
@@ -459,7 +466,10 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      r"|\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}"
                      # a run of three or more percent escapes: a mailto link's encoder writes a whole address
                      # so (%6B%69%6D%40...: rules version 20); one or two (%40) are the rules' own
-                     r"|(?:%[0-9A-Fa-f]{2}){3,}")
+                     r"|(?:%[0-9A-Fa-f]{2}){3,}"
+                     # a keycap emoji digit (0️⃣: the digit, the emoji selector, the combining keycap), which
+                     # SNS posts and ads write numbers in (rules version 23)
+                     "|[0-9]\ufe0f?\u20e3")
 
 
 def _shown(escape: str) -> str:
@@ -468,6 +478,8 @@ def _shown(escape: str) -> str:
 
     if escape[0] == "&":
         return html.unescape(escape)
+    if escape[-1] == "\u20e3":
+        return escape[0]
     units = [int(escape[i + 2:i + 6], 16) for i in range(0, len(escape), 6)]
     if len(units) == 2:
         return chr(0x10000 + ((units[0] - 0xD800) << 10) + (units[1] - 0xDC00))
@@ -527,7 +539,8 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
     """Non-overlapping findings, left to right; where two overlap the higher score (then the longer)
     wins. Character references are read as the page shows them, and the findings' offsets are the
     text's own."""
-    decoded = _decoded(text) if "&" in text or "\\u" in text or "%" in text or is_open() else None
+    decoded = (_decoded(text) if "&" in text or "\\u" in text or "%" in text or "\u20e3" in text or is_open()
+               else None)
     if decoded is None:
         return _find(text, min_score)
     shown, starts, ends = decoded

@@ -50,7 +50,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 20: stop 38 (the full-width bar as a joiner, [@], 쩜 씨오 쩜 케이알, an address wholly percent-encoded, a
 #: noun in 생 with 명 as a label, a name closed by <br>, a lone joiner keeps its tabs with the gates open
 #: or closed, a checksum that holds crosses a TSV row's cells).
-RULES_VERSION: Final = 22
+RULES_VERSION: Final = 23
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -340,8 +340,8 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
                "이고|이며|이다|이나|이요|이면|이든|이니|인데|라서|라면|래요|구요|니까|였고|지만|에게서|에게|에서|"
                "한테|께서|께|임|인지|인가|으로서|로서|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
                # a case particle with an auxiliary one after it (장성호으로도, 김민수에게는: rules version 15), or
-               # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21) or 부터 (조현우으로부턴: 22)
-               "(?:으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?)|에다가?|"
+               # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21), 부터 (조현우으로부턴: 22) or 나마 (23)
+               "(?:으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마)|에다가?|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                # the polite 요 after any of them, or after the name itself (강영희으로요, 강영희요): version 11
                "요?"
@@ -555,9 +555,9 @@ RULES: Final = [
         # together with the fields of the CSV or TSV row around it (17,56406420088,2024-05-02).
         # Single colons only where a group after one has three digits or more, which no time has
         # (000000:00:000000, not 12:30:45: rules version 20).
-        # A space may follow each colon (659: 35: 521119: rules version 22).
-        _r(rf"{_NB}(?P<v>\d{{2,6}}(?=(?::[ \t]?\d{{2,7}}){{1,4}}(?![:\d]))(?=[\d: \t]*:[ \t]?\d{{3}})"
-           rf"(?::[ \t]?\d{{2,7}}){{1,4}}"
+        # A space may follow each colon (659: 35: 521119: rules version 22), or stand on both sides (23).
+        _r(rf"{_NB}(?P<v>\d{{2,6}}(?=(?:[ \t]?:[ \t]?\d{{2,7}}){{1,4}}(?![ \t]?:|\d))"
+           rf"(?=[\d: \t]*:[ \t]?\d{{3}})(?:[ \t]?:[ \t]?\d{{2,7}}){{1,4}}"
            rf"|\d{{2,6}}(?:[ \t]?,[ \t]?\d{{2,7}}){{1,4}}{_NA}|\d{{2,6}}(?:\t\d{{2,7}}){{1,4}}{_NA}"
            rf"|\d{{2,6}}(?:{_ACCOUNT_SEP}\d{{2,7}}){{1,4}}|\d{{10,14}}){_NA}"),
         0.1,
@@ -606,8 +606,11 @@ RULES: Final = [
             rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
             rf"|{_PERSON_NOUN}(?:[ \t]*[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
             rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$))"
-            # ... or alone in a comment (담당 의사 <!-- 서민수 -->: rules version 21)
-            rf"|[ \t]?<!--[ \t]*(?=[가-힣]{{2,4}}[ \t]*-->))"
+            # ... or alone in a comment (담당 의사 <!-- 서민수 -->: rules version 21), or the value of the next
+            # tag's title, value or data attribute (담당 세무사 <span title="장수빈">: 23)
+            rf"|[ \t]?<!--[ \t]*(?=[가-힣]{{2,4}}[ \t]*-->)"
+            rf"|[ \t]?<[A-Za-z]{{1,10}}\s(?:[^<>\n]{{0,40}}?\s)?(?:title|value|data-[a-z-]{{1,20}})=[\"']"
+            rf"(?=[가-힣]{{2,4}}[\"']))"
             rf"(?P<u>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
             # ... or after a space or an = only (위임인 이민수, 교육생 = 윤철수): with nothing but a space to
             # set it off, only a surname and two syllables that given names are made of (이번에, 권한으
@@ -699,7 +702,8 @@ RULES: Final = [
         "email_obfuscated",
         "EMAIL_ADDRESS",
         _r(
-            rf"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{{1,64}}(?:{_GAP}(?:{_AT_WORD}|@){_GAP}|%40)"
+            # the @ quoted-printable too (kim=40naver.com, a raw mail's body: rules version 23)
+            rf"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{{1,64}}(?:{_GAP}(?:{_AT_WORD}|@){_GAP}|%40|=40)"
             rf"[A-Za-z0-9-]{{1,63}}(?:(?:(?:{_GAP}(?:{_DOT_WORD}|\.){_GAP})[A-Za-z0-9-]{{1,63}}){{1,3}}"
             rf"|(?:(?:{_GAP}(?:{_DOT_WORD}|\.){_GAP})[A-Za-z0-9-]{{1,63}}){{0,2}}{_GAP}{_KOREAN_TLD}))"
             r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
@@ -810,7 +814,7 @@ HINTS: Final = {
     "kr_vehicle_plate": re.compile(rf"\d[{_PLATE_SYLLABLES}]"),
     "ipv4": re.compile(r"\d\.\d{1,3}\.\d"),
     "email": re.compile("@"),
-    "email_obfuscated": re.compile(rf"@|%40|{_AT_WORD}"),
+    "email_obfuscated": re.compile(rf"@|%40|=40|{_AT_WORD}"),
     "email_words": re.compile(r"\s(?:at|AT)\s"),
     **{r.name: re.compile(r"\d[ .\-]\d[ .\-]\d") for r in RULES if r.name.endswith("_spaced")},
 }

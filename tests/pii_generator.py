@@ -95,13 +95,18 @@ phone contracts, study cafes, home repairs), reported and read at stop 39. The n
 ``&mdash;``, Hanja digits (〇一二), mathematical sans-serif digits, 골뱅이 and 점 in spaced parentheses,
 ``[＠]``, a doubly escaped ``&amp;#64;``, a space after the @, at with 닷컴, SQL updates, YAML block
 scalars, XML field attributes, HTML select options, marathons, jeonse deposits, field trips, pet hotels,
-subsidies), reported and read at stop 39. The held-out half now is the twentieth (``heldout20`` below),
-written at stop 39 before any detector ran on it: ``&middot;``, a spaced colon, zero-width spaces around
-a hyphen, two en dashes, the ideographic full stop, a slash between no-break spaces, keycap emoji digits
-(0️⃣1️⃣0️⃣), a first group in Hanja numerals, at with 점, a full-width @ in an upper-case address, a line
-break after the @, quoted-printable ``=40``, ``mailto&#58;``, timestamped log lines, namespaced XML,
-HTML title attributes, URL fragments, move-ins, used books, festival booths, day care, car pools; it is
-reported only.
+subsidies), reported and read at stop 39. The twentieth (``heldout20``, written at stop 39 before any
+detector ran on it: ``&middot;``, a spaced colon, zero-width spaces around a hyphen, two en dashes, the
+ideographic full stop, a slash between no-break spaces, keycap emoji digits (0️⃣1️⃣0️⃣), a first group
+in Hanja numerals, at with 점, a full-width @ in an upper-case address, a line break after the @,
+quoted-printable ``=40``, ``mailto&#58;``, timestamped log lines, namespaced XML, HTML title attributes,
+URL fragments, move-ins, used books, festival booths, day care, car pools), reported and read at stop
+39. The held-out half now is the twenty-first (``heldout21`` below), written at stop 39 before any
+detector ran on it: three hyphens, ``&bull;``, a spaced full-width colon, a dot and a zero-width space,
+an em dash between no-break spaces, a hyphen and an ideographic space, a last group in Hanja numerals,
+the white circle for a zero (○1○), 골뱅이 with a full-width dot, an @ in curly quotes, ``&#64;`` with 닷,
+``［AT］``, ``MAILTO:`` with ``%40``, JSON lines, HTML pre blocks, nested quotes, tab-separated keys,
+health checkups, bicycles, lost pets, conferences, water bills; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -485,6 +490,16 @@ SEPARATORS = {
         ("nbsp_slash_nbsp", "\u00a0/\u00a0"),
         ("hyphen", "-"),
     ),
+    # Written at stop 39, after the twentieth half was read and moved into tuning; not run before it was written.
+    "heldout21": (
+        ("three_hyphens", "---"),
+        ("bullet_entity", "&bull;"),
+        ("spaced_fullwidth_colon", " \uff1a "),
+        ("dot_zero_width_space", ".\u200b"),
+        ("nbsp_em_dash_nbsp", "\u00a0\u2014\u00a0"),
+        ("hyphen_ideographic_space", "-\u3000"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -506,7 +521,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout17": ("ascii", "negative_circled", "sans_serif_bold"),
                "heldout18": ("ascii", "dingbat_circled_sans", "korean_words_with_fullwidth"),
                "heldout19": ("ascii", "hanja_digits", "sans_serif_digits"),
-               "heldout20": ("ascii", "keycap_emoji", "hanja_first_group")}
+               "heldout20": ("ascii", "keycap_emoji", "hanja_first_group"),
+               "heldout21": ("ascii", "hanja_last_group", "white_circle_zero")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -653,6 +669,13 @@ EMAIL_FORMS = {
         ("quoted_printable_at", "{l}=40{h}.{t}"),
         ("mailto_entity_colon", "mailto&#58;{l}@{h}.{t}"),
     ),
+    "heldout21": (
+        ("korean_at_fullwidth_dot", "{l} 골뱅이 {h}．{t}"),
+        ("at_in_curly_quotes", "{l}“@”{h}.{t}"),
+        ("entity_at_korean_dot", "{l}&#64;{h} 닷 {t}"),
+        ("fullwidth_brackets_upper_at", "{l}［AT］{h}.{t}"),
+        ("upper_mailto_percent", "MAILTO:{l}%40{h}.{t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -676,6 +699,7 @@ CONTAINERS = {
     "heldout18": ("latex_table_row", "xml_comment", "asciidoc_table", "graphql_arg", "plain"),
     "heldout19": ("sql_update", "yaml_block_scalar", "xml_field_attribute", "html_option", "plain"),
     "heldout20": ("log_timestamped", "xml_namespaced", "html_title_attribute", "url_fragment", "plain"),
+    "heldout21": ("jsonl_record", "html_pre", "nested_quote", "key_colon_tab", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -696,7 +720,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout17": ("", "이었어가지고", "이라더라", "으로밖에", "이었다구요", "ㅋㅋㅋ"),
              "heldout18": ("", "이었으려나", "이라구", "으로다가", "이었다는", "!!?"),
              "heldout19": ("", "이었던가", "이라네요", "으로부턴", "이었다니", "ㅠㅠ"),
-             "heldout20": ("", "이었더라", "이라니요", "으로나마", "이었으니", "~?")}
+             "heldout20": ("", "이었더라", "이라니요", "으로나마", "이었으니", "~?"),
+             "heldout21": ("", "이었었는데", "이라든가", "으로까지", "이었을걸", "^^;")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -719,7 +744,8 @@ LABELS = {
                "heldout17": ("주민등록번호 (13자리)", "주민번호 전체:"),
                "heldout18": ("주민번호(앞6-뒤7)", "주민 등록번호:"),
                "heldout19": ("본인 주민등록번호:", "주민번호 13자리는"),
-               "heldout20": ("주민등록번호 전부", "주민 No:")},
+               "heldout20": ("주민등록번호 전부", "주민 No:"),
+               "heldout21": ("주민번호 전체:", "주민등록 번호는")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -738,7 +764,8 @@ LABELS = {
                "heldout17": ("외국인등록 No.", "등록번호(외국인):"),
                "heldout18": ("외국인 등록증 번호:", "외국인번호(ARC)"),
                "heldout19": ("외국인 등록번호(13자리)", "외국인등록증 No."),
-               "heldout20": ("외국인 번호는", "외국인등록번호 :")},
+               "heldout20": ("외국인 번호는", "외국인등록번호 :"),
+               "heldout21": ("외국인 등록 번호", "ARC No.")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -757,7 +784,8 @@ LABELS = {
                "heldout17": ("여권 번호(영문)", "PASSPORT No:"),
                "heldout18": ("여권번호 :", "passport No."),
                "heldout19": ("여권 번호는", "Passport Number"),
-               "heldout20": ("여권번호(PP)", "여권 No:")},
+               "heldout20": ("여권번호(PP)", "여권 No:"),
+               "heldout21": ("여권번호는요", "여권(PP) No.")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -777,7 +805,8 @@ LABELS = {
                "heldout17": ("운전면허번호:", "면허 번호는"),
                "heldout18": ("운전 면허 번호:", "면허번호(12자리)"),
                "heldout19": ("운전면허증 번호:", "면허 번호는"),
-               "heldout20": ("운전면허번호는", "면허증No.")},
+               "heldout20": ("운전면허번호는", "면허증No."),
+               "heldout21": ("운전 면허증 번호", "면허번호:")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -797,7 +826,8 @@ LABELS = {
                "heldout17": ("건강보험 번호 :", "보험증번호는"),
                "heldout18": ("건강보험증 번호는요", "건보 No."),
                "heldout19": ("건강보험 증번호", "건강보험증 No:"),
-               "heldout20": ("건강보험 번호:", "건보 증번호")},
+               "heldout20": ("건강보험 번호:", "건보 증번호"),
+               "heldout21": ("건강보험증번호:", "보험증 번호는")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -817,7 +847,8 @@ LABELS = {
                "heldout17": ("사업자 등록 No:", "사업자등록번호 :"),
                "heldout18": ("사업자 번호(10자리)", "사업자 No.:"),
                "heldout19": ("사업자등록번호(10자리)", "사업자 등록 No."),
-               "heldout20": ("사업자번호는", "사업자 등록번호 :")},
+               "heldout20": ("사업자번호는", "사업자 등록번호 :"),
+               "heldout21": ("사업자 등록번호는", "사업자번호:")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -836,7 +867,8 @@ LABELS = {
                "heldout17": ("법인 번호 :", "법인등록 번호는"),
                "heldout18": ("법인번호는요", "법인 등록No:"),
                "heldout19": ("법인 등록 번호:", "법인번호(13자리)"),
-               "heldout20": ("법인 번호는", "법인등록 No.")},
+               "heldout20": ("법인 번호는", "법인등록 No."),
+               "heldout21": ("법인등록번호는", "법인 No.")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -856,7 +888,8 @@ LABELS = {
                "heldout17": ("우리 계좌번호", "입금하실 계좌:", "카카오 입금", "환불 계좌번호는"),
                "heldout18": ("토스 계좌번호", "입금 계좌(본인)", "농협 입금", "송금 계좌는"),
                "heldout19": ("카카오뱅크 계좌", "입금 계좌번호:", "환불받을 계좌", "신한 계좌번호는"),
-               "heldout20": ("국민은행 계좌번호", "입금계좌:", "기업은행 통장", "환불 계좌번호는")},
+               "heldout20": ("국민은행 계좌번호", "입금계좌:", "기업은행 통장", "환불 계좌번호는"),
+               "heldout21": ("우체국 계좌", "입금 계좌는", "새마을금고 계좌번호", "환불 받을 계좌:")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -875,7 +908,8 @@ LABELS = {
                "heldout17": ("결제 카드:", "카드 번호는요"),
                "heldout18": ("카드번호(본인)", "결제카드 번호는"),
                "heldout19": ("카드 번호:", "신용카드번호(16자리)"),
-               "heldout20": ("카드No", "결제 카드번호:")},
+               "heldout20": ("카드No", "결제 카드번호:"),
+               "heldout21": ("카드번호는요", "신용카드 No.")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -895,7 +929,8 @@ LABELS = {
                "heldout17": ("연락처(핸드폰)", "휴대폰 :", "H.P:"),
                "heldout18": ("연락처(본인):", "핸드폰 No.", "휴대전화:"),
                "heldout19": ("연락 가능한 번호", "휴대폰 번호:", "Tel."),
-               "heldout20": ("연락처는요", "휴대폰:", "H.P.")},
+               "heldout20": ("연락처는요", "휴대폰:", "H.P."),
+               "heldout21": ("휴대폰번호는", "연락처 :", "Mobile No.")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -914,7 +949,8 @@ LABELS = {
                "heldout17": ("이메일 계정", "E-mail 주소:"),
                "heldout18": ("메일(본인)", "이메일주소는"),
                "heldout19": ("이메일(본인):", "E-Mail 주소"),
-               "heldout20": ("메일주소:", "e-mail은")},
+               "heldout20": ("메일주소:", "e-mail은"),
+               "heldout21": ("이메일은요", "메일 :")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -933,7 +969,8 @@ LABELS = {
                "heldout17": ("접속IP :", "IP주소:"),
                "heldout18": ("IP(접속)", "접속 아이피는"),
                "heldout19": ("접속 IP:", "IP 주소는"),
-               "heldout20": ("접속 IP는", "IP:")},
+               "heldout20": ("접속 IP는", "IP:"),
+               "heldout21": ("아이피:", "접속IP는")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -952,7 +989,8 @@ LABELS = {
                "heldout17": ("차량 No.", "차 번호:"),
                "heldout18": ("차량번호는", "차 번호(등록)"),
                "heldout19": ("차량 번호:", "자동차 번호는"),
-               "heldout20": ("차량번호 :", "차번호")},
+               "heldout20": ("차량번호 :", "차번호"),
+               "heldout21": ("차량번호는요", "차 번호 :")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -971,7 +1009,8 @@ LABELS = {
                "heldout17": ("주소(우편물)", "사는곳:"),
                "heldout18": ("주소(본인)", "거주지 주소:"),
                "heldout19": ("주소지(도로명):", "현 거주지"),
-               "heldout20": ("거주지(지번)", "배송지:")},
+               "heldout20": ("거주지(지번)", "배송지:"),
+               "heldout21": ("사는 곳:", "주소(현)")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -990,7 +1029,8 @@ LABELS = {
                "heldout17": ("담당 약사", "환자 이름:", "예약 고객명", "방문자:", "학생명"),
                "heldout18": ("담당 의사", "보호자명:", "환자 성함", "예약자 이름", "수령인:"),
                "heldout19": ("담당 변호사", "수취인 성함", "보호자 이름:", "계약자 성명", "방문자 성함"),
-               "heldout20": ("담당 세무사", "입금자 성함", "신청자 이름:", "보호자명", "참석자 성함")},
+               "heldout20": ("담당 세무사", "입금자 성함", "신청자 이름:", "보호자명", "참석자 성함"),
+               "heldout21": ("담당 노무사", "신청인 성함", "예약자명:", "수령인 이름", "보호자 성함")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1133,6 +1173,11 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                 table = draw(st.sampled_from(_KOREAN_DIGITS))
                 value = sep.join(_korean_words(g, table, False) if i == 0 else g.translate(_FULLWIDTH)
                                  for i, g in enumerate(groups))
+        elif form == "hanja_last_group":  # 010-1234-五六七八, 830207-二五五五八九六
+            value = sep.join("".join("〇一二三四五六七八九"[int(c)] for c in g) if i == len(groups) - 1 else g
+                             for i, g in enumerate(groups))
+        elif form == "white_circle_zero":  # ○1○-1234-5678: the white circle Korean text writes for a zero
+            value = value.replace("0", "\u25cb")
         elif form == "keycap_emoji":  # 0️⃣1️⃣0️⃣-1️⃣2️⃣3️⃣4️⃣: a digit, the emoji selector and the combining keycap
             value = sep.join("".join(c + "\ufe0f\u20e3" for c in g) for g in groups)
         elif form == "hanja_first_group":  # 〇一〇-1234-5678, 八三〇二〇七-2555896
@@ -1693,6 +1738,30 @@ GENRES["heldout20"] = {
     ),
 }
 _rotate("heldout20")
+# Written at stop 39, after the twentieth half was read and moved into tuning; not run before it was written.
+GENRES["heldout21"] = {
+    "health_checkup": (
+        "건강검진 예약 확인 {x} 검진 전날 저녁 9시 이후 금식",
+        "종합검진 결과 발송 {x} 재검 대상은 별도 연락",
+    ),
+    "bike_sale": (
+        "로드 자전거 팝니다 {x} 사이즈 52, 직거래만",
+        "전기 자전거 양도 {x} 배터리 상태 좋아요.",
+    ),
+    "lost_pet": (
+        "강아지를 찾습니다 {x} 흰색 말티즈, 빨간 목줄",
+        "고양이 실종 신고 {x} 보시면 연락 부탁드려요.",
+    ),
+    "conference": (
+        "학회 사전 등록 {x} 등록비는 현장 결제 불가",
+        "심포지엄 발표자 정보 {x} 발표 자료는 하루 전 제출",
+    ),
+    "water_bill": (
+        "수도요금 자동이체 신청 {x} 다음 달부터 적용",
+        "상수도 요금 고지서 재발급 {x} 주소 변경 포함",
+    ),
+}
+_rotate("heldout21")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -1745,6 +1814,8 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     more = _contain_more(container, label, value, label_pos, key)
     if more is not None:
         head, after = more
+        if container == "jsonl_record":
+            value = json.dumps(value, ensure_ascii=False)[1:-1]
     elif container == "plain":
         head = before
     elif container in _WRAPPERS:  # the label, then the value between an opener and a closer
@@ -1978,7 +2049,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stop 39 (``heldout19``, ``heldout20``), or None for another."""
+    """(head, after) of the containers written at stop 39 (``heldout19`` to ``heldout21``), or None for another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
     if container == "sql_update":
@@ -2000,6 +2071,14 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f'{lead}<span title="', '">ⓘ</span>' + after
     if container == "url_fragment":
         return f"{lead}https://m.example.kr/p#{key}=", after
+    if container == "jsonl_record":  # the value JSON-escaped by ``_contain``
+        return f'{{"id": 17, "{label or key}": "', '", "ts": "2024-05-02T12:30:45"}' + after
+    if container == "html_pre":
+        return f"<pre>{lead}", after + "</pre>"
+    if container == "nested_quote":
+        return f"\n>> {lead}", after + "\n"
+    if container == "key_colon_tab":
+        return f"\n{label or key}:\t", "\n" + after
     return None
 
 
