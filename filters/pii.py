@@ -274,6 +274,8 @@ def detection_view(text: str) -> str:
     space as a space, any joiner between digits (dash, slash, middle dot, ...) as a hyphen, Korean digit
     words of a spelled-out phone number as digits."""
     view = text.translate(_VIEW_TABLE) if passes(_NEEDS_VIEW, text) else text
+    if "\u25cb" in view or is_open():  # before the joiners: ○11·9694·5236
+        view = _CIRCLE_RUN.sub(_circles_as_zeros, view)
     if passes(_HANJA_RUN, view):
         view = _hanja_as_digits(view)
     if "|" in view or is_open():  # before the look-alikes: 0l0|65l5|l809
@@ -291,6 +293,21 @@ def detection_view(text: str) -> str:
     if "\\t" in view or is_open():
         view = _ESCAPED_TAB.sub("  ", view)
     return view
+
+
+#: A run of digits and white circles (○) in groups: Korean text writes ○ for a zero (○1○-1234-5678) and for a
+#: masked digit (010-○○○○-5678, 김○○); a circle is read as a zero only in a run of nine or more digits and
+#: circles whose every group holds a digit, so a group masked whole stays masked (rules version 24).
+_CIRCLE_SEP = f"[-. :\t{re.escape(_JOINERS)}]"
+_CIRCLE_RUN = re.compile(f"[0-9\u25cb](?:{_CIRCLE_SEP}{{0,3}}[0-9\u25cb])+")
+
+
+def _circles_as_zeros(m: re.Match[str]) -> str:
+    run = m.group()
+    groups = re.split(f"{_CIRCLE_SEP}+", run)
+    if "\u25cb" not in run or sum(map(len, groups)) < 9 or not all(any(c.isdigit() for c in g) for g in groups):
+        return run
+    return run.replace("\u25cb", "0")
 
 
 def _one_joiner(m: re.Match[str]) -> str:

@@ -50,7 +50,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 20: stop 38 (the full-width bar as a joiner, [@], 쩜 씨오 쩜 케이알, an address wholly percent-encoded, a
 #: noun in 생 with 명 as a label, a name closed by <br>, a lone joiner keeps its tabs with the gates open
 #: or closed, a checksum that holds crosses a TSV row's cells).
-RULES_VERSION: Final = 23
+RULES_VERSION: Final = 24
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -340,8 +340,9 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
                "이고|이며|이다|이나|이요|이면|이든|이니|인데|라서|라면|래요|구요|니까|였고|지만|에게서|에게|에서|"
                "한테|께서|께|임|인지|인가|으로서|로서|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
                # a case particle with an auxiliary one after it (장성호으로도, 김민수에게는: rules version 15), or
-               # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21), 부터 (조현우으로부턴: 22) or 나마 (23)
-               "(?:으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마)|에다가?|"
+               # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21), 부터 (조현우으로부턴: 22), 나마 (23) or
+               # 까지 (24)
+               "(?:으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마|까지)|에다가?|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                # the polite 요 after any of them, or after the name itself (강영희으로요, 강영희요): version 11
                "요?"
@@ -637,9 +638,11 @@ RULES: Final = [
             # a plain noun (선생님! 제집 ...: a call in dialogue) or one after a qualifying word only before a
             # colon, a LaTeX cell's &, a comment's opening or a closing tag (담당 의사 & 장영희, 담당 의사 <!--
             # 서민수 -->, <label>담당 약사</label><input value="안미경">: rules version 21), or an attribute's
-            # closing quote (<field name="담당 변호사">장영희</field>: 22)
+            # closing quote (<field name="담당 변호사">장영희</field>: 22), or a JSON key's ("담당 노무사":
+            # "장영희": 24)
             rf"(?:{_NAME_LABELS}|{_LABEL_AT}(?<![가-힣])(?:{_SUFFIX_NOUN})"
-            rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}(?=[ \t]*(?:[:：&]|<!--|</[A-Za-z]|[\"']>)))"
+            rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}"
+            rf"(?=[ \t]*(?:[\"']?[ \t]*[:：]|&|<!--|</[A-Za-z]|[\"']>)))"
             rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
             rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"
             rf"{_NOT_A_LABEL}(?!{_ANY_LABEL})(?P<v>[{_SURNAMES}][가-힣]{{1,3}})(?![가-힣0-9])"

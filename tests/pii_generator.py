@@ -101,12 +101,18 @@ ideographic full stop, a slash between no-break spaces, keycap emoji digits (0�
 in Hanja numerals, at with 점, a full-width @ in an upper-case address, a line break after the @,
 quoted-printable ``=40``, ``mailto&#58;``, timestamped log lines, namespaced XML, HTML title attributes,
 URL fragments, move-ins, used books, festival booths, day care, car pools), reported and read at stop
-39. The held-out half now is the twenty-first (``heldout21`` below), written at stop 39 before any
-detector ran on it: three hyphens, ``&bull;``, a spaced full-width colon, a dot and a zero-width space,
-an em dash between no-break spaces, a hyphen and an ideographic space, a last group in Hanja numerals,
-the white circle for a zero (○1○), 골뱅이 with a full-width dot, an @ in curly quotes, ``&#64;`` with 닷,
-``［AT］``, ``MAILTO:`` with ``%40``, JSON lines, HTML pre blocks, nested quotes, tab-separated keys,
-health checkups, bicycles, lost pets, conferences, water bills; it is reported only.
+39. The twenty-first (``heldout21``, written at stop 39 before any detector ran on it: three hyphens,
+``&bull;``, a spaced full-width colon, a dot and a zero-width space, an em dash between no-break spaces,
+a hyphen and an ideographic space, a last group in Hanja numerals, the white circle for a zero (○1○),
+골뱅이 with a full-width dot, an @ in curly quotes, ``&#64;`` with 닷, ``［AT］``, ``MAILTO:`` with ``%40``,
+JSON lines, HTML pre blocks, nested quotes, tab-separated keys, health checkups, bicycles, lost pets,
+conferences, water bills), reported and read at stop 39. The held-out half now is the twenty-second
+(``heldout22`` below), written at stop 39 before any detector ran on it: ``&minus;``, a hyphen and
+``<wbr>``, three dots, a full-width hyphen and a no-break space, a hyphen, a tab and a space, a colon
+and a no-break space, a middle group in Hanja numerals, keycap digits without the emoji selector, 골뱅이
+and 닷 in spaced parentheses, 골뱅이 with ``&period;``, a soft hyphen or ``<wbr>`` before the @, a spaced
+dot alone, TOML inline tables, calendar descriptions, Markdown checkboxes, HTML buttons, furniture
+deliveries, parents' meetings, photo studios, shared offices, ski rentals; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -500,6 +506,16 @@ SEPARATORS = {
         ("hyphen_ideographic_space", "-\u3000"),
         ("hyphen", "-"),
     ),
+    # Written at stop 39, after the twenty-first half was read and moved into tuning; not run before it was written.
+    "heldout22": (
+        ("minus_entity", "&minus;"),
+        ("hyphen_wbr", "-<wbr>"),
+        ("three_dots", "..."),
+        ("fullwidth_hyphen_nbsp", "\uff0d\u00a0"),
+        ("hyphen_tab_space", "-\t "),
+        ("colon_nbsp", ":\u00a0"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -522,7 +538,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout18": ("ascii", "dingbat_circled_sans", "korean_words_with_fullwidth"),
                "heldout19": ("ascii", "hanja_digits", "sans_serif_digits"),
                "heldout20": ("ascii", "keycap_emoji", "hanja_first_group"),
-               "heldout21": ("ascii", "hanja_last_group", "white_circle_zero")}
+               "heldout21": ("ascii", "hanja_last_group", "white_circle_zero"),
+               "heldout22": ("ascii", "hanja_middle_group", "keycap_without_selector")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -676,6 +693,13 @@ EMAIL_FORMS = {
         ("fullwidth_brackets_upper_at", "{l}［AT］{h}.{t}"),
         ("upper_mailto_percent", "MAILTO:{l}%40{h}.{t}"),
     ),
+    "heldout22": (
+        ("spaced_korean_words_in_spaced_parens", "{l} ( 골뱅이 ) {h} ( 닷 ) {t}"),
+        ("korean_at_period_entity", "{l} 골뱅이 {h}&period;{t}"),
+        ("soft_hyphen_before_at", "{l}\u00ad@{h}.{t}"),
+        ("spaced_dot_only", "{l}@{h} . {t}"),
+        ("wbr_before_at", "{l}<wbr>@{h}.{t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -700,6 +724,7 @@ CONTAINERS = {
     "heldout19": ("sql_update", "yaml_block_scalar", "xml_field_attribute", "html_option", "plain"),
     "heldout20": ("log_timestamped", "xml_namespaced", "html_title_attribute", "url_fragment", "plain"),
     "heldout21": ("jsonl_record", "html_pre", "nested_quote", "key_colon_tab", "plain"),
+    "heldout22": ("toml_inline_table", "ics_description", "markdown_checkbox", "html_button", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -721,7 +746,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout18": ("", "이었으려나", "이라구", "으로다가", "이었다는", "!!?"),
              "heldout19": ("", "이었던가", "이라네요", "으로부턴", "이었다니", "ㅠㅠ"),
              "heldout20": ("", "이었더라", "이라니요", "으로나마", "이었으니", "~?"),
-             "heldout21": ("", "이었었는데", "이라든가", "으로까지", "이었을걸", "^^;")}
+             "heldout21": ("", "이었었는데", "이라든가", "으로까지", "이었을걸", "^^;"),
+             "heldout22": ("", "이었길래", "이라던가", "으로라도", "이었겠지", "…!")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -745,7 +771,8 @@ LABELS = {
                "heldout18": ("주민번호(앞6-뒤7)", "주민 등록번호:"),
                "heldout19": ("본인 주민등록번호:", "주민번호 13자리는"),
                "heldout20": ("주민등록번호 전부", "주민 No:"),
-               "heldout21": ("주민번호 전체:", "주민등록 번호는")},
+               "heldout21": ("주민번호 전체:", "주민등록 번호는"),
+               "heldout22": ("주민번호(전체)", "주민 등록 번호:")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -765,7 +792,8 @@ LABELS = {
                "heldout18": ("외국인 등록증 번호:", "외국인번호(ARC)"),
                "heldout19": ("외국인 등록번호(13자리)", "외국인등록증 No."),
                "heldout20": ("외국인 번호는", "외국인등록번호 :"),
-               "heldout21": ("외국인 등록 번호", "ARC No.")},
+               "heldout21": ("외국인 등록 번호", "ARC No."),
+               "heldout22": ("외국인등록 번호는", "외국인 No.")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -785,7 +813,8 @@ LABELS = {
                "heldout18": ("여권번호 :", "passport No."),
                "heldout19": ("여권 번호는", "Passport Number"),
                "heldout20": ("여권번호(PP)", "여권 No:"),
-               "heldout21": ("여권번호는요", "여권(PP) No.")},
+               "heldout21": ("여권번호는요", "여권(PP) No."),
+               "heldout22": ("여권번호:", "Passport No:")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -806,7 +835,8 @@ LABELS = {
                "heldout18": ("운전 면허 번호:", "면허번호(12자리)"),
                "heldout19": ("운전면허증 번호:", "면허 번호는"),
                "heldout20": ("운전면허번호는", "면허증No."),
-               "heldout21": ("운전 면허증 번호", "면허번호:")},
+               "heldout21": ("운전 면허증 번호", "면허번호:"),
+               "heldout22": ("운전면허 번호:", "면허증 번호는")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -827,7 +857,8 @@ LABELS = {
                "heldout18": ("건강보험증 번호는요", "건보 No."),
                "heldout19": ("건강보험 증번호", "건강보험증 No:"),
                "heldout20": ("건강보험 번호:", "건보 증번호"),
-               "heldout21": ("건강보험증번호:", "보험증 번호는")},
+               "heldout21": ("건강보험증번호:", "보험증 번호는"),
+               "heldout22": ("건강보험증 번호 :", "건강보험 번호는")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -848,7 +879,8 @@ LABELS = {
                "heldout18": ("사업자 번호(10자리)", "사업자 No.:"),
                "heldout19": ("사업자등록번호(10자리)", "사업자 등록 No."),
                "heldout20": ("사업자번호는", "사업자 등록번호 :"),
-               "heldout21": ("사업자 등록번호는", "사업자번호:")},
+               "heldout21": ("사업자 등록번호는", "사업자번호:"),
+               "heldout22": ("사업자등록번호는", "사업자 번호:")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -868,7 +900,8 @@ LABELS = {
                "heldout18": ("법인번호는요", "법인 등록No:"),
                "heldout19": ("법인 등록 번호:", "법인번호(13자리)"),
                "heldout20": ("법인 번호는", "법인등록 No."),
-               "heldout21": ("법인등록번호는", "법인 No.")},
+               "heldout21": ("법인등록번호는", "법인 No."),
+               "heldout22": ("법인 등록번호는", "법인번호:")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -889,7 +922,8 @@ LABELS = {
                "heldout18": ("토스 계좌번호", "입금 계좌(본인)", "농협 입금", "송금 계좌는"),
                "heldout19": ("카카오뱅크 계좌", "입금 계좌번호:", "환불받을 계좌", "신한 계좌번호는"),
                "heldout20": ("국민은행 계좌번호", "입금계좌:", "기업은행 통장", "환불 계좌번호는"),
-               "heldout21": ("우체국 계좌", "입금 계좌는", "새마을금고 계좌번호", "환불 받을 계좌:")},
+               "heldout21": ("우체국 계좌", "입금 계좌는", "새마을금고 계좌번호", "환불 받을 계좌:"),
+               "heldout22": ("하나은행 계좌번호", "입금 계좌:", "농협 통장", "환불 계좌:")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -909,7 +943,8 @@ LABELS = {
                "heldout18": ("카드번호(본인)", "결제카드 번호는"),
                "heldout19": ("카드 번호:", "신용카드번호(16자리)"),
                "heldout20": ("카드No", "결제 카드번호:"),
-               "heldout21": ("카드번호는요", "신용카드 No.")},
+               "heldout21": ("카드번호는요", "신용카드 No."),
+               "heldout22": ("카드 번호는", "신용카드 번호:")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -930,7 +965,8 @@ LABELS = {
                "heldout18": ("연락처(본인):", "핸드폰 No.", "휴대전화:"),
                "heldout19": ("연락 가능한 번호", "휴대폰 번호:", "Tel."),
                "heldout20": ("연락처는요", "휴대폰:", "H.P."),
-               "heldout21": ("휴대폰번호는", "연락처 :", "Mobile No.")},
+               "heldout21": ("휴대폰번호는", "연락처 :", "Mobile No."),
+               "heldout22": ("연락 번호", "핸드폰:", "TEL")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -950,7 +986,8 @@ LABELS = {
                "heldout18": ("메일(본인)", "이메일주소는"),
                "heldout19": ("이메일(본인):", "E-Mail 주소"),
                "heldout20": ("메일주소:", "e-mail은"),
-               "heldout21": ("이메일은요", "메일 :")},
+               "heldout21": ("이메일은요", "메일 :"),
+               "heldout22": ("메일 주소는", "E-mail:")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -970,7 +1007,8 @@ LABELS = {
                "heldout18": ("IP(접속)", "접속 아이피는"),
                "heldout19": ("접속 IP:", "IP 주소는"),
                "heldout20": ("접속 IP는", "IP:"),
-               "heldout21": ("아이피:", "접속IP는")},
+               "heldout21": ("아이피:", "접속IP는"),
+               "heldout22": ("접속 아이피:", "IP address")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -990,7 +1028,8 @@ LABELS = {
                "heldout18": ("차량번호는", "차 번호(등록)"),
                "heldout19": ("차량 번호:", "자동차 번호는"),
                "heldout20": ("차량번호 :", "차번호"),
-               "heldout21": ("차량번호는요", "차 번호 :")},
+               "heldout21": ("차량번호는요", "차 번호 :"),
+               "heldout22": ("차량 번호는", "차량No.")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1010,7 +1049,8 @@ LABELS = {
                "heldout18": ("주소(본인)", "거주지 주소:"),
                "heldout19": ("주소지(도로명):", "현 거주지"),
                "heldout20": ("거주지(지번)", "배송지:"),
-               "heldout21": ("사는 곳:", "주소(현)")},
+               "heldout21": ("사는 곳:", "주소(현)"),
+               "heldout22": ("현주소:", "배송지 주소는")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1030,7 +1070,8 @@ LABELS = {
                "heldout18": ("담당 의사", "보호자명:", "환자 성함", "예약자 이름", "수령인:"),
                "heldout19": ("담당 변호사", "수취인 성함", "보호자 이름:", "계약자 성명", "방문자 성함"),
                "heldout20": ("담당 세무사", "입금자 성함", "신청자 이름:", "보호자명", "참석자 성함"),
-               "heldout21": ("담당 노무사", "신청인 성함", "예약자명:", "수령인 이름", "보호자 성함")},
+               "heldout21": ("담당 노무사", "신청인 성함", "예약자명:", "수령인 이름", "보호자 성함"),
+               "heldout22": ("담당 상담사", "예금주 성함", "작성자 이름:", "수취인명", "보호자 성명")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1173,6 +1214,14 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                 table = draw(st.sampled_from(_KOREAN_DIGITS))
                 value = sep.join(_korean_words(g, table, False) if i == 0 else g.translate(_FULLWIDTH)
                                  for i, g in enumerate(groups))
+        elif form == "hanja_middle_group":
+            if len(groups) < 3:
+                form = "ascii"
+            else:  # 010-一二三四-5678
+                value = sep.join("".join("〇一二三四五六七八九"[int(c)] for c in g) if i == 1 else g
+                                 for i, g in enumerate(groups))
+        elif form == "keycap_without_selector":  # 0⃣1⃣0⃣: the digit and the combining keycap, no emoji selector
+            value = sep.join("".join(c + "\u20e3" for c in g) for g in groups)
         elif form == "hanja_last_group":  # 010-1234-五六七八, 830207-二五五五八九六
             value = sep.join("".join("〇一二三四五六七八九"[int(c)] for c in g) if i == len(groups) - 1 else g
                              for i, g in enumerate(groups))
@@ -1762,6 +1811,30 @@ GENRES["heldout21"] = {
     ),
 }
 _rotate("heldout21")
+# Written at stop 39, after the twenty-first half was read and moved into tuning; not run before it was written.
+GENRES["heldout22"] = {
+    "furniture_delivery": (
+        "가구 배송 일정 안내 {x} 사다리차 비용은 별도",
+        "침대 설치 예약 {x} 기존 가구 수거 요청함",
+    ),
+    "parents_meeting": (
+        "학부모 상담 신청 {x} 상담 시간은 20분 내외",
+        "학부모 총회 참석 회신 {x} 주차는 운동장 이용",
+    ),
+    "photo_studio": (
+        "프로필 촬영 예약 {x} 의상은 두 벌까지",
+        "가족사진 촬영 계약 {x} 원본 파일 제공",
+    ),
+    "shared_office": (
+        "공유 오피스 입주 신청 {x} 출입 카드는 첫날 발급",
+        "회의실 예약 확인 {x} 취소는 하루 전까지",
+    ),
+    "ski_rental": (
+        "스키 장비 대여 예약 {x} 신발 사이즈 260",
+        "시즌권 신청서 {x} 사진은 현장 촬영",
+    ),
+}
+_rotate("heldout22")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -2049,7 +2122,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stop 39 (``heldout19`` to ``heldout21``), or None for another."""
+    """(head, after) of the containers written at stop 39 (``heldout19`` to ``heldout22``), or None for another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
     if container == "sql_update":
@@ -2079,6 +2152,14 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f"\n>> {lead}", after + "\n"
     if container == "key_colon_tab":
         return f"\n{label or key}:\t", "\n" + after
+    if container == "toml_inline_table":
+        return (f"\n# {label}\n" if before else "\n") + f'user = {{ {key} = "', '" }\n' + after
+    if container == "ics_description":
+        return f"\nBEGIN:VEVENT\nDESCRIPTION:{lead}", "\nEND:VEVENT\n" + after
+    if container == "markdown_checkbox":
+        return f"\n- [x] {lead}", after + "\n"
+    if container == "html_button":
+        return f'{lead}<button type="button" value="', '">확인</button>' + after
     return None
 
 

@@ -487,6 +487,17 @@ TWENTIETH_HELD_OUT_FAILURES = [
     ('플리마켓 셀러 모집 담당 세무사 <span title="장수빈">ⓘ</span> 참가비 2만 원', "PERSON", "장수빈"),
 ]
 
+#: What the twenty-first held-out half (written and reported at stop 39, then read) found missing (rules version
+#: 24): the white circle Korean text writes for a zero, 으로까지 after a name, a qualified noun as a JSON key.
+TWENTY_FIRST_HELD_OUT_FAILURES = [
+    ("연락처 \u25cb1\u25cb-1234-5678", "PHONE_NUMBER", "\u25cb1\u25cb-1234-5678"),
+    ("수도요금 신청 \n>> \u25cb11&bull;9694&bull;5236\n 다음 달부터 적용 (휴대폰)", "PHONE_NUMBER",
+     "\u25cb11&bull;9694&bull;5236"),
+    ("주민번호 8\u25cb\u25cb2\u25cb7 \uff1a 2555896", "KR_RRN", "8\u25cb\u25cb2\u25cb7 \uff1a 2555896"),
+    ("예약자명: 조현우으로까지 주소 변경 포함", "PERSON", "조현우"),
+    ('종합검진 결과 발송 {"id": 17, "담당 노무사": "장영희", "ts": "2024-05-02T12:30:45"}', "PERSON", "장영희"),
+]
+
 
 def test_a_percent_encoded_name_in_a_url_is_redacted_whole() -> None:
     """A run of percent escapes is read as the UTF-8 it encodes, each character mapped back to its own
@@ -502,6 +513,8 @@ def test_a_percent_encoded_name_in_a_url_is_redacted_whole() -> None:
     "회의 12 : 30 입금 계좌 안내",
     "二〇二四년 一월 행사",  # a year in Hanja with no digit beside it
     '우리 선생님 <img alt="사진">',  # a word in an attribute that is no title, value or data
+    "연락처 010-\u25cb\u25cb\u25cb\u25cb-5678 (가운데 가림)",  # a group masked whole with white circles stays masked
+    "김\u25cb\u25cb 씨, \u25cb\u25cb고 23회 졸업",
 ])
 def test_hanja_numerals_and_spaced_times_take_no_ordinary_text(text: str) -> None:
     assert [(f.entity, text[f.start:f.end]) for f in find(text)] == []
@@ -582,7 +595,7 @@ def test_spaced_digits_need_a_checksum_or_a_label_where_no_group_shows() -> None
                                                *FOURTEENTH_HELD_OUT_FAILURES, *FIFTEENTH_HELD_OUT_FAILURES,
                                                *SIXTEENTH_HELD_OUT_FAILURES, *SEVENTEENTH_HELD_OUT_FAILURES,
                                                *EIGHTEENTH_HELD_OUT_FAILURES, *NINETEENTH_HELD_OUT_FAILURES,
-                                               *TWENTIETH_HELD_OUT_FAILURES])
+                                               *TWENTIETH_HELD_OUT_FAILURES, *TWENTY_FIRST_HELD_OUT_FAILURES])
 def test_the_earlier_held_out_halves_failures_are_found(text: str, entity: str, value: str) -> None:
     start = text.index(value)
     fs = find(text)
