@@ -515,6 +515,8 @@ def test_a_percent_encoded_name_in_a_url_is_redacted_whole() -> None:
     '우리 선생님 <img alt="사진">',  # a word in an attribute that is no title, value or data
     "연락처 010-\u25cb\u25cb\u25cb\u25cb-5678 (가운데 가림)",  # a group masked whole with white circles stays masked
     "김\u25cb\u25cb 씨, \u25cb\u25cb고 23회 졸업",
+    '<button type="button" value="x">확인</button> 사다리차 비용은 별도',  # 확인 is no person noun
+    "신고, 신청, 승인, 허가, 수리",
 ])
 def test_hanja_numerals_and_spaced_times_take_no_ordinary_text(text: str) -> None:
     assert [(f.entity, text[f.start:f.end]) for f in find(text)] == []
