@@ -563,6 +563,9 @@ ROTATED_TUNING_FAILURES = [
     # line break with an escaped tab after it in JSON
     ("명단 업데이트 \n1. 접수 완료\n2. 0l6 - 9830 - 5445\n3. 처리 대기\n", "PHONE_NUMBER", "0l6 - 9830 - 5445"),
     ('{"외국인등록번호": "190802-\\r\\n\\t5267455"}', "KR_FRN", "190802-\\r\\n\\t5267455"),
+    # ... and CI's example once the twenty-first had (rules version 25): a spread phone number began inside a
+    # spaced resident number's zeros, once a TSV cell's tab could end it
+    ("번호\tResident No.\t등록일\n17\t0 0 0 1 0 1-1 0 0 0 0 0 2\t2024-05-02\n", "KR_RRN", "0 0 0 1 0 1-1 0 0 0 0 0 2"),
 ]
 
 
