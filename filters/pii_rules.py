@@ -786,7 +786,10 @@ def _spread_rule(base: Rule, shapes: tuple[tuple[int, ...], ...], shape: re.Patt
 
     _SPREAD_RUN[f"{base.name}_spaced"] = min(max(groups) for groups in shapes)
     return Rule(f"{base.name}_spaced", base.entity,
-                _r(rf"(?<![0-9A-Za-z])(?<![0-9][ .\-])(?P<v>{body})(?![0-9])(?![ .\-][0-9])"), base.score, check,
+                # a spaced digit before continues the run; a digit attached to a word is a label's (주민번호 앞6
+                # 뒤7 0 0 0 1 0 1-...: rules version 25)
+                _r(rf"(?<![0-9A-Za-z])(?<![^가-힣A-Za-z][0-9][ .\-])(?<!^[0-9][ .\-])(?P<v>{body})(?![0-9])"
+                   rf"(?![ .\-][0-9])"), base.score, check,
                 comma=True)
 
 

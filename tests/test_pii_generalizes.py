@@ -566,6 +566,7 @@ ROTATED_TUNING_FAILURES = [
     # ... and CI's example once the twenty-first had (rules version 25): a spread phone number began inside a
     # spaced resident number's zeros, once a TSV cell's tab could end it
     ("번호\tResident No.\t등록일\n17\t0 0 0 1 0 1-1 0 0 0 0 0 2\t2024-05-02\n", "KR_RRN", "0 0 0 1 0 1-1 0 0 0 0 0 2"),
+    ("학부모님 <ul><li>주민번호 앞6 뒤7 0 0 0 1 0 1-1 0 0 0 0 0 2</li></ul>", "KR_RRN", "0 0 0 1 0 1-1 0 0 0 0 0 2"),
 ]
 
 
