@@ -328,8 +328,9 @@ _NAME_ANCHOR: Final = re.compile(rf"(?=(?:{_NAME_LABELS}|{_PERSON_NOUN}))")
 _NAME_GAP = (r"(?:</?[A-Za-z][^<>\n가-힣]{0,30}>|\[/?[A-Za-z]{1,10}\]|\\[A-Za-z]{1,12}\{"
              r"|[^\w\s])")
 #: What opens and closes a name set off in running text: brackets, quotes, a code span, a BBCode or HTML tag.
-_OPEN: Final = r"(?:[「『【〔《〈\[<“\"'`(（{]|\[[A-Za-z]{1,10}\]|<[A-Za-z]{1,10}>|\\[A-Za-z]{1,12}\{)"
-_CLOSE: Final = r"(?:[」』】〕》〉\]>”\"'`)）}]|<br\s*/?>|\[/[A-Za-z]{1,10}\]|</[A-Za-z]{1,10}>)"
+#: ... Markdown's bold too (인수자 **김민수**: rules version 25).
+_OPEN: Final = r"(?:[「『【〔《〈\[<“\"'`(（{]|\*\*|\[[A-Za-z]{1,10}\]|<[A-Za-z]{1,10}>|\\[A-Za-z]{1,12}\{)"
+_CLOSE: Final = r"(?:[」』】〕》〉\]>”\"'`)）}]|\*\*|<br\s*/?>|\[/[A-Za-z]{1,10}\]|</[A-Za-z]{1,10}>)"
 #: What may follow a name: a particle, a title, or anything that is not Hangul.
 #: The particles and copula endings of Korean grammar that attach to a noun (a name): case particles,
 #: auxiliary particles and the copula, longest first so that 이라고 is not read as 이. Not 나 or 요 alone:

@@ -567,6 +567,7 @@ ROTATED_TUNING_FAILURES = [
     # spaced resident number's zeros, once a TSV cell's tab could end it
     ("번호\tResident No.\t등록일\n17\t0 0 0 1 0 1-1 0 0 0 0 0 2\t2024-05-02\n", "KR_RRN", "0 0 0 1 0 1-1 0 0 0 0 0 2"),
     ("학부모님 <ul><li>주민번호 앞6 뒤7 0 0 0 1 0 1-1 0 0 0 0 0 2</li></ul>", "KR_RRN", "0 0 0 1 0 1-1 0 0 0 0 0 2"),
+    ("[학원 공지] 수강료 납부 안내\n학부모님 인수자 **김민수**\n문의는 교무실로", "PERSON", "김민수"),
 ]
 
 
