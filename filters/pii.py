@@ -298,7 +298,7 @@ def detection_view(text: str) -> str:
 #: A run of digits and white circles (○) in groups: Korean text writes ○ for a zero (○1○-1234-5678) and for a
 #: masked digit (010-○○○○-5678, 김○○); a circle is read as a zero only in a run of nine or more digits and
 #: circles whose every group holds a digit, so a group masked whole stays masked (rules version 24).
-_CIRCLE_SEP = f"[-. :\t{re.escape(_JOINERS)}]"
+_CIRCLE_SEP = f"[-.,: \t{re.escape(_JOINERS)}]"
 _CIRCLE_RUN = re.compile(f"[0-9\u25cb](?:{_CIRCLE_SEP}{{0,3}}[0-9\u25cb])+")
 
 

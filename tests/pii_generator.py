@@ -1226,7 +1226,10 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             value = sep.join("".join("〇一二三四五六七八九"[int(c)] for c in g) if i == len(groups) - 1 else g
                              for i, g in enumerate(groups))
         elif form == "white_circle_zero":  # ○1○-1234-5678: the white circle Korean text writes for a zero
-            value = value.replace("0", "\u25cb")
+            if any(set(g) == {"0"} for g in groups):
+                form = "ascii"  # a group of circles alone is a mask (010-○○○○-5678), undecidable: not drawn
+            else:
+                value = value.replace("0", "\u25cb")
         elif form == "keycap_emoji":  # 0️⃣1️⃣0️⃣-1️⃣2️⃣3️⃣4️⃣: a digit, the emoji selector and the combining keycap
             value = sep.join("".join(c + "\ufe0f\u20e3" for c in g) for g in groups)
         elif form == "hanja_first_group":  # 〇一〇-1234-5678, 八三〇二〇七-2555896
