@@ -127,11 +127,12 @@ _HANJA_TABLE: Final = str.maketrans(_HANJA_DIGITS, "0123456789")
 
 def _hanja_as_digits(view: str) -> str:
     """Runs of Hanja numerals as digits where they make nine digits together, or where a digit stands within
-    four characters of the run (八三〇二〇七-2555896, a number's first group in Hanja: rules version 23)."""
+    eight characters of the run (八三〇二〇七-2555896, a number's first group in Hanja: rules version 23;
+    〇〇〇一〇一-<br>1000002: 25)."""
     many = sum(len(r) for r in _HANJA_RUN.findall(view)) >= 9
 
     def digits(m: re.Match[str]) -> str:
-        near = view[max(0, m.start() - 4):m.start()] + view[m.end():m.end() + 4]
+        near = view[max(0, m.start() - 8):m.start()] + view[m.end():m.end() + 8]
         return m.group().translate(_HANJA_TABLE) if many or any("0" <= c <= "9" for c in near) else m.group()
 
     return _HANJA_RUN.sub(digits, view)
