@@ -538,7 +538,7 @@ RULES: Final = [
         # Not from inside a run of spaced digits (0 0 0 1 0 1-1 0 0 ...: a spaced resident number's zeros; rules
         # version 25).
         _r(r"(?<![0-9A-Za-z.+-])(?<![0-9][ .\-][0-9][ .\-])"
-           r"(?P<v>0(?:[ \t.,:\-]{0,4}(?:(?:\r\n?|\n|<br\s?/?>|(?:\\[nrt]){1,2})[ \t]{0,8}"
+           rf"(?P<v>0(?:[ \t.,:\-]{{0,4}}(?:(?:{_BR}|(?:\\[nrt]){{1,2}})[ \t]{{0,8}}"
            r"(?!\d{1,2}[.)][ \t]))?\d){8,11})"
            # a tab right before a digit ends a TSV cell (17\t0 1 1 . 9 1 5 2 . 5 0 8 7\t2024-05-02: rules version 21)
            r"(?![ \t.\-]{0,3}\d(?<!\t\d))"),
