@@ -140,8 +140,9 @@ def _hanja_as_digits(view: str) -> str:
 
 #: A number spelled with Korean digit words, wholly or in part (공일공 일이삼사 오육칠팔, 010 일이삼사 5678):
 #: digits and digit words with separators between them (spaces, a dot or dash, a line break or its JSON
-#: escape), starting with 0, 공 or 영; whether it is a number at all is decided by ``_as_digits``.
-_RUN_SEP = r"(?:[ \t.,:\-]{0,4}(?:(?:\r\n?|\n|(?:\\[nrt]){1,2})[ \t]{0,8})?)"
+#: escape, or HTML's ``<br>``: rules version 26), starting with 0, 공 or 영; whether it is a number at all
+#: is decided by ``_as_digits``.
+_RUN_SEP = r"(?:[ \t.,:\-]{0,4}(?:(?:\r\n?|\n|<br\s?/?>|(?:\\[nrt]){1,2})[ \t]{0,8})?)"
 _DIGIT_RUN = re.compile(rf"(?<![0-9])[0공영](?:{_RUN_SEP}[0-9{_DIGIT_WORDS}]){{8,}}")
 #: Where a text may hold such a run: a digit word next to a digit, or three digit words in a row.
 _DIGIT_RUN_HINT = re.compile(rf"[0-9]{_RUN_SEP}[{_DIGIT_WORDS}]|[{_DIGIT_WORDS}]{_RUN_SEP}[0-9]"
@@ -156,11 +157,14 @@ def _joiners() -> str:
     (rules version 14); and the won sign (₩, ￦), which a Korean keyboard types for the backslash (rules
     version 17); and the full-width vertical bar (｜), which no Markdown or pipe table delimits its cells with
     (rules version 20); and the ideographic full stop (。, ｡) of a CJK keyboard, which no decimal number is
-    written with (rules version 23). The full stop is not here: a dot between groups is
+    written with (rules version 23); and the ellipses (…, ‥, ⋯), which a number typed with dots for its hyphens
+    is written with where a keyboard or an editor joins three dots into one (rules version 26). The full
+    stop is not here: a dot between groups is
     ``filters.pii_rules.SEP``'s own."""
     import unicodedata
 
-    out = ["\u318d", "~", "\u3001", "\uff64", "\u20a9", "\uffe6", "\uff5c", "\u3002", "\uff61"]
+    out = ["\u318d", "~", "\u3001", "\uff64", "\u20a9", "\uffe6", "\uff5c", "\u3002", "\uff61",
+           "\u2026", "\u2025", "\u22ef"]
     for cp in range(0x21, 0x10000):
         c = chr(cp)
         cat = unicodedata.category(c)
@@ -184,6 +188,8 @@ _JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}}[.:]?)[{re.escape(_JOINERS
 _BAR = re.compile(f"(?<=[{_DIGITISH}OoIl])\\|(?=[{_DIGITISH}OoIl])")
 
 
+#: YAML's block-scalar indicator at a line's end (``법인등록번호: |``): no cell border (rules version 26).
+_YAML_BLOCK = re.compile(r":[ \t]*\|[-+0-9]{0,2}[ \t]*$")
 #: A line that starts and ends with a bar is a Markdown table's row, alone too (``|카드 No|5572-5374|``,
 #: rules version 15).
 _MARKDOWN_ROW = re.compile(r"[ \t]*\|[^\n]*\|[ \t]*")
@@ -196,7 +202,7 @@ def _bars_as_hyphens(view: str) -> str:
     has no digit beside its bar (a header: ``이름|연락처`` over ``17|010-1234-5678``). Two lines of one
     number each written with a bar (``830207|2555896``) stay numbers."""
     lines = view.split("\n")
-    counts = [line.count("|") for line in lines]
+    counts = [line.count("|") - (_YAML_BLOCK.search(line) is not None) for line in lines]
 
     def header_like(i: int) -> bool:
         return _BAR.search(lines[i]) is None
@@ -298,9 +304,10 @@ def detection_view(text: str) -> str:
 
 #: A run of digits and white circles (○) in groups: Korean text writes ○ for a zero (○1○-1234-5678) and for a
 #: masked digit (010-○○○○-5678, 김○○); a circle is read as a zero only in a run of nine or more digits and
-#: circles whose every group holds a digit, so a group masked whole stays masked (rules version 24).
-_CIRCLE_SEP = f"[-.,: \t{re.escape(_JOINERS)}]"
-_CIRCLE_RUN = re.compile(f"[0-9\u25cb](?:{_CIRCLE_SEP}{{0,3}}[0-9\u25cb])+")
+#: circles whose every group holds a digit, so a group masked whole stays masked (rules version 24); groups
+#: apart across a line break, ``<br>`` or a JSON escape too (○○○1○1-<br>1○○○○○2, ○2\\t-\\t2○○: 26).
+_CIRCLE_SEP = f"(?:\\\\[nrt]|[-.,: \t{re.escape(_JOINERS)}]|<br\\s?/?>|\r\n?|\n)"
+_CIRCLE_RUN = re.compile(f"[0-9\u25cb](?:{_CIRCLE_SEP}{{0,5}}[0-9\u25cb])+")
 
 
 def _circles_as_zeros(m: re.Match[str]) -> str:
@@ -487,16 +494,23 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      r"|(?:%[0-9A-Fa-f]{2}){3,}"
                      # a keycap emoji digit (0️⃣: the digit, the emoji selector, the combining keycap), which
                      # SNS posts and ads write numbers in (rules version 23)
-                     "|[0-9]\ufe0f?\u20e3")
+                     "|[0-9]\ufe0f?\u20e3"
+                     # ... and so in a JSON string's escapes (4\\ufe0f\\u20e3: rules version 26)
+                     r"|[0-9](?:\\u[fF][eE]0[fF])?\\u20[eE]3"
+                     # HTML's word-break opportunity, which a page shows as nothing (830207-<wbr>2555896, kim<wbr>@...:
+                     # rules version 26)
+                     r"|<[wW][bB][rR][ \t]?/?>")
 
 
 def _shown(escape: str) -> str:
     """What an escape stands for; the escape itself where it stands for nothing known."""
     import html
 
+    if escape[0] == "<":
+        return ""
     if escape[0] == "&":
         return html.unescape(escape)
-    if escape[-1] == "\u20e3":
+    if escape[-1] == "\u20e3" or escape[0].isdigit():
         return escape[0]
     units = [int(escape[i + 2:i + 6], 16) for i in range(0, len(escape), 6)]
     if len(units) == 2:
@@ -557,8 +571,8 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
     """Non-overlapping findings, left to right; where two overlap the higher score (then the longer)
     wins. Character references are read as the page shows them, and the findings' offsets are the
     text's own."""
-    decoded = (_decoded(text) if "&" in text or "\\u" in text or "%" in text or "\u20e3" in text or is_open()
-               else None)
+    decoded = (_decoded(text) if "&" in text or "\\u" in text or "%" in text or "\u20e3" in text
+               or "<w" in text or "<W" in text or is_open() else None)
     if decoded is None:
         return _find(text, min_score)
     shown, starts, ends = decoded
@@ -594,7 +608,7 @@ def _find(text: str, min_score: float) -> list[Finding]:
 
 
 #: A separator between number groups as ``filters.pii_rules.SEP`` reads them (and a slash).
-_GROUP_SEP = (r"(?:[ \t]{0,3}(?:/|[-:.][-:.]?)[ \t]{0,3}(?:(?:\r\n?|\n)[ \t]{0,8})?|[ \t]{1,4}"
+_GROUP_SEP = (r"(?:[ \t]{0,3}(?:/|[-:.]{1,3})[ \t]{0,3}(?:(?:\r\n?|\n)[ \t]{0,8})?|[ \t]{1,4}"
               r"|[ \t]{0,4}(?:\r\n?|\n)[ \t]{0,8})?")
 #: A numbered list's item mark at the start of a line (``3. ``, ``2) ``): the number of the next item, or of
 #: this one, is not a group of the number beside it (rules version 12).

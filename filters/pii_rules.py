@@ -50,7 +50,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 20: stop 38 (the full-width bar as a joiner, [@], 쩜 씨오 쩜 케이알, an address wholly percent-encoded, a
 #: noun in 생 with 명 as a label, a name closed by <br>, a lone joiner keeps its tabs with the gates open
 #: or closed, a checksum that holds crosses a TSV row's cells).
-RULES_VERSION: Final = 25
+RULES_VERSION: Final = 26
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -76,7 +76,8 @@ CONTEXT: Final = {
     "KR_BRN": ("사업자등록번호", "사업자번호", "사업자 등록", "사업자"),
     "KR_CRN": ("법인등록번호", "법인번호", "법인 등록"),
     "KR_PASSPORT": ("여권번호", "여권", "passport", "Passport", "PASSPORT"),
-    "KR_DRIVER_LICENSE": ("운전면허", "면허번호", "면허증", "면허"),
+    # and the English abbreviation forms print (DL No.: rules version 26)
+    "KR_DRIVER_LICENSE": ("운전면허", "면허번호", "면허증", "면허", "DL No", "DL NO", "Driver", "driver", "DRIVER"),
     "KR_HEALTH_INSURANCE": ("건강보험", "건보", "보험증", "의료보험", "의료급여"),
     "PHONE_NUMBER": (
         "전화",
@@ -89,6 +90,9 @@ CONTEXT: Final = {
         "TEL",
         "Tel",
         "tel",
+        "Phone",  # rules version 26 (010-0000-0000 (Phone No.))
+        "phone",
+        "PHONE",
         "☎",
         "H.P",
         "HP",
@@ -324,9 +328,12 @@ _NOT_A_LABEL: Final = (rf"(?![가-힣]{{0,3}}{_NOUN_END}(?![가-힣])[^가-힣\n
 #: Every position where a name label or a person noun starts (overlapping ones too).
 _NAME_ANCHOR: Final = re.compile(rf"(?=(?:{_NAME_LABELS}|{_PERSON_NOUN}))")
 #: Between a label and a name: any punctuation or symbol (colons, =, quotes, brackets, arrows, cell
-#: borders), or a table tag.
+#: borders), or a table tag; a form's underline too, three long at least (인수자: ____김민수____, not
+#: ``__name__``: rules version 26).
 _NAME_GAP = (r"(?:</?[A-Za-z][^<>\n가-힣]{0,30}>|\[/?[A-Za-z]{1,10}\]|\\[A-Za-z]{1,12}\{"
-             r"|[^\w\s])")
+             r"|[^\w\s]|_{3,})")
+#: The start of a line of code that assigns a value (``String v = ``, ``value = ``, ``name: ``, ``set(``).
+_CODE_LINE: Final = r"(?=[ \t]*[A-Za-z_$][\w$.]*(?:[ \t]+[A-Za-z_$][\w$.<>\[\]]*)?[ \t]*[=:(])"
 #: What opens and closes a name set off in running text: brackets, quotes, a code span, a BBCode or HTML tag.
 #: ... Markdown's bold too (인수자 **김민수**: rules version 25).
 _OPEN: Final = r"(?:[「『【〔《〈\[<“\"'`(（{]|\*\*|\[[A-Za-z]{1,10}\]|<[A-Za-z]{1,10}>|\\[A-Za-z]{1,12}\{)"
@@ -345,8 +352,8 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
                "한테|께서|께|임|인지|인가|으로서|로서|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
                # a case particle with an auxiliary one after it (장성호으로도, 김민수에게는: rules version 15), or
                # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21), 부터 (조현우으로부턴: 22), 나마 (23) or
-               # 까지 (24)
-               "(?:으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마|까지)|에다가?|"
+               # 까지 (24), or 밖에, 조차, 마저, 라도, 뿐 (26)
+               "(?:으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마|까지|밖에|조차|마저|라도|뿐)|에다가?|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                # the polite 요 after any of them, or after the name itself (강영희으로요, 강영희요): version 11
                "요?"
@@ -357,8 +364,9 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
 #: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10).
 _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|@|골\s?뱅(?:\s?이)?|[앳엣])\s?[\])}>】〕］》〉」』]{1,2}"
                    # in quotes too, and 골뱅 as people shorten it (kim'골뱅이'naver.com, kim 골뱅 naver.com:
-                   # rules version 15); the @ itself quoted (kim " @ " naver.com: 21)
-                   r"|['\"‘“]\s?(?:at|AT|At|@|골\s?뱅(?:\s?이)?|[앳엣])\s?['\"’”]|골\s?뱅(?:\s?이)?|[앳엣]"
+                   # rules version 15); the @ itself quoted (kim " @ " naver.com: 21), in a JSON string too
+                   # (kim \" @ \" naver.com: 26)
+                   r"|\\?['\"‘“]\s?(?:at|AT|At|@|골\s?뱅(?:\s?이)?|[앳엣])\s?\\?['\"’”]|골\s?뱅(?:\s?이)?|[앳엣]"
                    # the circled a that spam writes for the @ (kimⓐnaver.com: rules version 16)
                    r"|[ⓐⒶ]"
                    # an image whose alternative text is the @ (kim<img src="at.gif" alt="@">naver.com: 18)
@@ -383,9 +391,10 @@ _TLDS: Final = r"\b(?:com|net|org|edu|gov|mil|info|biz|name|pro|io|ai|app|dev|me
 
 #: The mark between two digit groups: a hyphen, a dot or two, or a colon (830207:2555896, 830207..2555896:
 #: the eighth held-out half's writings, rules version 10), or any two of them together (830207.-2555896:
-#: rules version 16; 830207::2555896: 18). A colon alone joins no time (10:30) into an
-#: identifier: every grouped type has a checksum, a prefix or a length a time does not reach.
-_MARK: Final = r"(?:[-:.][-:.]?)"
+#: rules version 16; 830207::2555896: 18), or three (830207...2555896, an ellipsis typed: 26). A colon alone
+#: joins no time (10:30) into an identifier: every grouped type has a checksum, a prefix or a length a time
+#: does not reach.
+_MARK: Final = r"(?:[-:.]{1,3})"
 #: An optional separator between digit groups, as people type them: that mark with up to three spaces
 #: or tabs on each side, a run of up to four spaces or tabs (people align groups with several),
 #: a line break of any convention (``\n``, ``\r\n``, ``\r``) with a wrapped line's indent after it (up
@@ -401,15 +410,15 @@ SEP: Final = rf"(?:{_SEP_BODY})?"
 #: markup that renders as nothing, which pages put inside an address to hide it from harvesters (an HTML
 #: comment, an empty span: ``kim<!-- -->@naver.com``, rules version 15).
 #: ... or the quotes and plus of a string concatenated in code (``'kim' + '@' + 'naver.com'``: rules
-#: version 16).
+#: version 16); or a JSON escape of a line break (``"a0@\\nnaver.com"``: 26).
 _GAP: Final = (r"(?:[ \t]{1,3}|\s|<!--[^<>]{0,40}?-->|<span[^<>]{0,40}>[ \t]*</span>"
-               r"|['\"][ \t]*\+[ \t]*['\"])?")
+               r"|['\"][ \t]*\+[ \t]*['\"]|(?:\\[nrt]){1,2})?")
 #: ... for a bank account: without a bare tab between groups (a TSV row's delimiter; a tab beside a
 #: hyphen or a dot stays), and without a single colon: an account has no checksum or prefix, and a
 #: timestamp's digits (2024-05-02 12:30:45) reach an account's length beside an account's label. A double
 #: colon is no timestamp's (rules version 18).
-_ACCOUNT_SEP: Final = (rf"(?:[ \t]{{0,3}}(?:-\.?|\.[.-]?|::)[ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?| {{1,4}}"
-                       rf"| {{0,4}}(?:{_BR}|{_ESC})[ \t]{{0,8}})?")
+_ACCOUNT_SEP: Final = (rf"(?:[ \t]{{0,3}}(?:-\.?|\.[.-]?|\.\.\.|::)[ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?"
+                       rf"| {{1,4}}| {{0,4}}(?:{_BR}|{_ESC})[ \t]{{0,8}})?")
 #: ... or a comma, for the types whose checksum or shape tells a comma between groups from a thousands
 #: separator (groups of 6 and 7, 3-4-4, 4-4-4-4 digits are never thousands): ``Rule.comma``.
 SEPC: Final = rf"(?:{_SEP_BODY}|[ \t]?,[ \t]?)?"
@@ -623,10 +632,12 @@ RULES: Final = [
             # ... or after a space or an = only (위임인 이민수, 교육생 = 윤철수): with nothing but a space to
             # set it off, only a surname and two syllables that given names are made of (이번에, 권한으
             # and 선정 are words), never a label or a form word; a noun in 인 only after a symbol (a bullet,
-            # a tag), as 인 is also the copula (주연인 송윤아보다: who is the lead)
+            # a tag), as 인 is also the copula (주연인 송윤아보다: who is the lead); or after a tab and the quote
+            # a spreadsheet's text cell starts with, any noun (피상속인\t'김민수: rules version 26)
             rf"|(?:(?:(?<=[^\w\s])|(?<=[^\w\s][ \t])){_PERSON_NOUN}"
-            rf"|(?<![가-힣])(?:[가-힣]{{1,4}}자|[가-힣]{{0,3}}[학강육수입업시험련습선장원]생|{_PLAIN_NOUNS}))"
-            rf"(?:[ \t]+|[ \t]*=[ \t]*)(?!{_NAME_LABELS}|{_ANY_LABEL})"
+            rf"|(?<![가-힣])(?:[가-힣]{{1,4}}자|[가-힣]{{0,3}}[학강육수입업시험련습선장원]생|{_PLAIN_NOUNS})"
+            rf"|(?<![가-힣]){_PERSON_NOUN}(?=\t'))"
+            rf"(?:[ \t]+|[ \t]*=[ \t]*|\t')(?!{_NAME_LABELS}|{_ANY_LABEL})"
             rf"(?P<x>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})(?={_AFTER_NAME})"
         ),
         0.7,
@@ -646,10 +657,14 @@ RULES: Final = [
             # colon, a LaTeX cell's &, a comment's opening or a closing tag (담당 의사 & 장영희, 담당 의사 <!--
             # 서민수 -->, <label>담당 약사</label><input value="안미경">: rules version 21), or an attribute's
             # closing quote (<field name="담당 변호사">장영희</field>: 22), or a JSON key's ("담당 노무사":
-            # "장영희": 24)
+            # "장영희": 24), or the end of its line where code follows (// 담당 변호사\nString v = "김민수";: 26); any
+            # noun, wherever
+            # it stands, before a URL (인수자 https://shop.example.kr/name/김민수/detail: 26); an INI section's
+            # name too ([신청 학생]\nvalue = 김민수: 26)
             rf"(?:{_NAME_LABELS}|{_LABEL_AT}(?<![가-힣])(?:{_SUFFIX_NOUN})"
             rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}"
-            rf"(?=[ \t]*(?:[\"']?[ \t]*[:：]|&|<!--|</[A-Za-z]|[\"']>)))"
+            rf"(?=[ \t]*(?:[\"']?[ \t]*[:：]|&|<!--|</[A-Za-z]|[\"']>|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
+            rf"|(?<![가-힣])(?:{_NOUN_WORD})(?=[ \t]*(?:https?://|www\.)))"
             rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
             rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"
             rf"{_NOT_A_LABEL}(?!{_ANY_LABEL})(?P<v>[{_SURNAMES}][가-힣]{{1,3}})(?![가-힣0-9])"
@@ -853,6 +868,17 @@ def _checksum_holds(rule: str, value: str) -> bool:
     return rule == "card" and _card(value)
 
 
+def _amid_text(text: str, start: int, end: int, cells: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> bool:
+    """Whether a match with tabs in it has other text before it in the cell where it starts and other text
+    after it in the cell where it ends: tabs in running text then, not cell borders (``확인: (010\t0000\t0000)
+    다음``, ``?tel=010\t0000\t0000&ref=mail``; two such lines read as a TSV table: rules version 26). A
+    number that crosses a table's cells starts or ends with one (17\t22 00 282726 57\t2024-05-02). Nor does a
+    number with one group in each cell (010\t0000\t0000: a form's fields for one number, or tabs in text)."""
+    first = next(a for a, b in cells if a <= start <= b)
+    last = next(b for a, b in cells if a <= end <= b)
+    return bool(text[first:start].strip()) and bool(text[end:last].strip())
+
+
 def _crosses_cells(text: str, start: int, end: int) -> bool:
     """Whether a match stands in a row of a TSV table (a row of three or more short cells with a row of as
     many cells above or below it): a number with a tab in it does not cross a table's cells
@@ -863,7 +889,12 @@ def _crosses_cells(text: str, start: int, end: int) -> bool:
             if "\t" not in text[cells[0][0]:cells[-1][1]]:
                 return False
             n = len(cells)  # three cells at least: two lines with a tab each are not yet a table
-            return n >= 3 and ((i > 0 and len(rows[i - 1]) == n) or (i + 1 < len(rows) and len(rows[i + 1]) == n))
+            # ... and the match is in no one cell: an HTML row's cell holds tabs of its own
+            # (<td>11—\t00—\t000000—\t00</td>: rules version 26)
+            return (n >= 3 and ((i > 0 and len(rows[i - 1]) == n) or (i + 1 < len(rows) and len(rows[i + 1]) == n))
+                    and not any(a <= start and end <= b for a, b in cells)
+                    and not _amid_text(text, start, end, cells)
+                    and not all(p.strip().isdigit() for p in text[start:end].split("\t")))
     return False
 
 
@@ -1029,7 +1060,8 @@ def _table_rows(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
 
 def column_header(text: str, start: int, end: int) -> str | None:
     """The header of the table column a span stands in (the first row of its table with as many cells),
-    or None where the span is in no table or in the header row itself."""
+    or None where the span is in no table, in the header row itself, or where that first row's cell holds a
+    value."""
     if "<t" not in text:
         line = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
         if not any(d in line for d in ("\t", "|", ",", ";")):
@@ -1045,8 +1077,14 @@ def column_header(text: str, start: int, end: int) -> str | None:
         if first == i:
             return None
         a, b = rows[first][col]
-        return text[a:b]
+        return None if _VALUE_IN_CELL.search(text, a, b) else text[a:b]
     return None
+
+
+#: A number of eight digits or more in a cell: a value, so its row is no header (two lines of prose with one
+#: comma each read as a two-column table, ``... 4000-0000-0000-0002 (카드번호) 중2 수학, 주 2회 희망``: rules
+#: version 26).
+_VALUE_IN_CELL = re.compile(r"[0-9](?:[ \-.]?[0-9]){7,}")
 
 
 def table_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -1222,8 +1260,9 @@ def _labelled_as_another(entity: str, value: str, before: str, after: str) -> bo
                 and _fits(e, value)):
             return True
     return False
-#: The opening of a bracketed label right after a value: ``110101-1000002 (법인등록번호)``.
-_BRACKET_AFTER = re.compile(r"[ \t]*[(（\[][ \t]*")
+#: The opening of a bracketed label right after a value: ``110101-1000002 (법인등록번호)``; after the value's
+#: own closing bracket, quote or tag too (``(111122-4070023) (법인 No:)``, ``<q>...</q> (법인 No:)``: rules version 26).
+_BRACKET_AFTER = re.compile(rf"(?:(?:{_CLOSE}|’)[ \t]*)?[ \t]*[(（\[][ \t]*")
 _BRACKET_CLOSE = re.compile(r"[)）\]]")
 #: A URL up to the ``=`` of a query parameter, ending where a value starts.
 _URL_TO_VALUE = re.compile(r"(?:https?://|www\.)\S*?[?&][^\s=&#]*=$")
@@ -1235,6 +1274,13 @@ _FIRST_HANGUL = re.compile(r"[가-힣]")
 #: Where markup separates a value from the nearest Hangul (up to ``MARKUP_REACH``), how much text from
 #: that Hangul on is searched for the label.
 LABEL_SPAN: Final = 16
+
+
+#: The rest of an element a value stands in, its text and its closing tag, then a bracketed label
+#: (``<button value="D34479254">확인</button> (여권번호)``: the button's own word is no label, the bracket
+#: after it is; rules version 26).
+_ELEMENT_THEN_BRACKET = re.compile(r"[\"']?[^<>\n]{0,40}>[^<>\n]{0,16}</[A-Za-z][A-Za-z0-9]{0,9}>[ \t]*"
+                                   r"[(（\[][^)）\]\n]{1,24}[)）\]]")
 
 
 def _windows(text: str, start: int, end: int) -> tuple[str, str, tuple[int, int]]:
@@ -1262,6 +1308,9 @@ def _windows(text: str, start: int, end: int) -> tuple[str, str, tuple[int, int]
     h = _FIRST_HANGUL.search(text, end, end + MARKUP_REACH)
     if h is not None:
         hi = max(hi, h.start() + LABEL_SPAN)
+    m = _ELEMENT_THEN_BRACKET.match(text, end)
+    if m is not None:
+        hi = max(hi, m.end())
     header = column_header(text, start, end)
     head = f"{header}\n" if header else ""
     return head + text[lo:start], text[end:hi], (len(head), len(head) + max(0, start - WINDOW) - lo)
