@@ -143,7 +143,8 @@ def _hanja_as_digits(view: str) -> str:
 #: escape, or HTML's ``<br>``: rules version 26), starting with 0, 공 or 영; whether it is a number at all
 #: is decided by ``_as_digits``.
 _RUN_SEP = r"(?:[ \t.,:\-]{0,4}(?:(?:\r\n?|\n|<br\s?/?>|(?:\\[nrt]){1,2})[ \t]{0,8})?)"
-_DIGIT_RUN = re.compile(rf"(?<![0-9])[0공영](?:{_RUN_SEP}[0-9{_DIGIT_WORDS}]){{8,}}")
+#: ... not from inside a grouped number (4916/8710/0210/0591이거나: its third group is no phone number's start).
+_DIGIT_RUN = re.compile(rf"(?<![0-9])(?<![0-9]-)[0공영](?:{_RUN_SEP}[0-9{_DIGIT_WORDS}]){{8,}}")
 #: Where a text may hold such a run: a digit word next to a digit, or three digit words in a row.
 _DIGIT_RUN_HINT = re.compile(rf"[0-9]{_RUN_SEP}[{_DIGIT_WORDS}]|[{_DIGIT_WORDS}]{_RUN_SEP}[0-9]"
                              rf"|[공영]{_RUN_SEP}[{_DIGIT_WORDS}]{_RUN_SEP}[{_DIGIT_WORDS}]")
@@ -305,8 +306,8 @@ def detection_view(text: str) -> str:
 #: A run of digits and white circles (○) in groups: Korean text writes ○ for a zero (○1○-1234-5678) and for a
 #: masked digit (010-○○○○-5678, 김○○); a circle is read as a zero only in a run of nine or more digits and
 #: circles whose every group holds a digit, so a group masked whole stays masked (rules version 24); groups
-#: apart across a line break, ``<br>`` or a JSON escape too (○○○1○1-<br>1○○○○○2, ○2\\t-\\t2○○: 26).
-_CIRCLE_SEP = f"(?:\\\\[nrt]|[-.,: \t{re.escape(_JOINERS)}]|<br\\s?/?>|\r\n?|\n)"
+#: apart across a line break, ``<br>``, a bar or a JSON escape too (○○○1○1-<br>1○○○○○2, ○2\\t-\\t2○○, ○5○2|9323: 26).
+_CIRCLE_SEP = f"(?:\\\\[nrt]|[-.,:| \t{re.escape(_JOINERS)}]|<br\\s?/?>|\r\n?|\n)"
 _CIRCLE_RUN = re.compile(f"[0-9\u25cb](?:{_CIRCLE_SEP}{{0,5}}[0-9\u25cb])+")
 
 
@@ -350,7 +351,8 @@ def _lookalike_digits(m: re.Match[str]) -> str:
 #: (``일 삼 오 이이었는데요``: rules version 13).
 _LONE_WORD = re.compile(rf"[0-9](?:[ \t.,\-\r\n]|\\[nrt])[{_DIGIT_WORDS}]$")
 #: Hangul that continues a particle or ending begun by 이 (이에요, 이고, 이며, 이다, 이라고, 이랑, ...).
-_AFTER_I = frozenset("에고며다라랑나니면어었야지")
+#: The syllables after 이 that make it a particle or the copula (이에요, 이거나, 이던, 이잖아 ...: 26 added 거 to 기).
+_AFTER_I = frozenset("에고며다라랑나니면어었야지거래던잖란죠든므네여기")
 
 
 def _as_digits(m: re.Match[str]) -> str:
@@ -614,7 +616,9 @@ _GROUP_SEP = (r"(?:[ \t]{0,3}(?:/|[-:.]{1,3})[ \t]{0,3}(?:(?:\r\n?|\n)[ \t]{0,8}
 #: this one, is not a group of the number beside it (rules version 12).
 _ITEM = r"[ \t]*\d{1,2}[.)][ \t]"
 _NUMBER_GOES_ON = re.compile(rf"(?![ \t]{{0,4}}(?:\r\n?|\n){_ITEM}){_GROUP_SEP}[0-9]")
-_NUMBER_CAME = re.compile(rf"[0-9]{_GROUP_SEP}$")
+#: ... a group after a digit and a comma is a thousands group or a decimal's tail, no group of an identifier
+#: (the subtitle timestamp 00:01:05,000 on the line before 000-00-00000: rules version 26).
+_NUMBER_CAME = re.compile(rf"(?<!\d,)(?<![0-9])[0-9]+{_GROUP_SEP}$")
 _ITEM_CAME = re.compile(rf"^{_ITEM}[ \t]*$", re.M)
 _NUMBERS: Final = frozenset({"KR_RRN", "KR_FRN", "KR_BRN", "KR_CRN", "KR_DRIVER_LICENSE", "KR_HEALTH_INSURANCE",
                              "KR_BANK_ACCOUNT", "CREDIT_CARD", "PHONE_NUMBER", "KR_PASSPORT"})

@@ -624,9 +624,11 @@ RULES: Final = [
             rf"|{_PERSON_NOUN}(?:[ \t]*[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
             rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$))"
             # ... or alone in a comment (담당 의사 <!-- 서민수 -->: rules version 21), or the value of the next
-            # tag's title, value or data attribute (담당 세무사 <span title="장수빈">: 23)
+            # tag's title, value or data attribute (담당 세무사 <span title="장수빈">: 23), after a colon too
+            # (담당 약사: <button value="황유진">: 26)
             rf"|[ \t]?<!--[ \t]*(?=[가-힣]{{2,4}}[ \t]*-->)"
-            rf"|[ \t]?<[A-Za-z]{{1,10}}\s(?:[^<>\n]{{0,40}}?\s)?(?:title|value|data-[a-z-]{{1,20}})=[\"']"
+            rf"|(?:[ \t]*[:：])?[ \t]?<[A-Za-z]{{1,10}}\s(?:[^<>\n]{{0,40}}?\s)?"
+            rf"(?:title|value|data-[a-z-]{{1,20}})=[\"']"
             rf"(?=[가-힣]{{2,4}}[\"']))"
             rf"(?P<u>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
             # ... or after a space or an = only (위임인 이민수, 교육생 = 윤철수): with nothing but a space to
@@ -657,13 +659,13 @@ RULES: Final = [
             # colon, a LaTeX cell's &, a comment's opening or a closing tag (담당 의사 & 장영희, 담당 의사 <!--
             # 서민수 -->, <label>담당 약사</label><input value="안미경">: rules version 21), or an attribute's
             # closing quote (<field name="담당 변호사">장영희</field>: 22), or a JSON key's ("담당 노무사":
-            # "장영희": 24), or the end of its line where code follows (// 담당 변호사\nString v = "김민수";: 26); any
-            # noun, wherever
+            # "장영희": 24), a table's cell border (| 담당 간호사 | 김민수 |: 26), or the end of its line where code
+            # follows (// 담당 변호사\nString v = "김민수";: 26); any noun, wherever
             # it stands, before a URL (인수자 https://shop.example.kr/name/김민수/detail: 26); an INI section's
             # name too ([신청 학생]\nvalue = 김민수: 26)
             rf"(?:{_NAME_LABELS}|{_LABEL_AT}(?<![가-힣])(?:{_SUFFIX_NOUN})"
             rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}"
-            rf"(?=[ \t]*(?:[\"']?[ \t]*[:：]|&|<!--|</[A-Za-z]|[\"']>|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
+            rf"(?=[ \t]*(?:[\"']?[ \t]*[:：]|&|\||<!--|</[A-Za-z]|[\"']>|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
             rf"|(?<![가-힣])(?:{_NOUN_WORD})(?=[ \t]*(?:https?://|www\.)))"
             rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
             rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"

@@ -74,45 +74,51 @@ mailto with a subject, hexadecimal references of the @ and the dot, a whole addr
 letters, HTML input values, Markdown link texts, JSON with every non-ASCII character escaped, SRT
 subtitles, interview schedules, church bulletins, internet installs, pharmacies, kindergartens) went the
 same way, and so did the sixteenth (``heldout16``, written, reported and read at stop 38: a hyphen and a
-zero-width non-joiner, a spaced full-width dot, a double colon, ``&#045;``, a tab then a hyphen,
-double-struck and monospace digits, ``《at》``, an address written wholly in character references, an
-image whose alternative text is the @, a JavaScript escape of the @, at and dot words between
-underscores, JSX properties, protobuf text, aligned Markdown tables, HTML text areas, car sharing,
-housing subscriptions, parking permits, donation receipts, animal hospitals), and the seventeenth
-(``heldout17``, written, reported and read at stop 38: thin spaces around a hyphen, a full-width tilde,
-a spaced full-width bar, ``&#46;`` and a hyphen then a carriage return between groups, negative circled
-and sans-serif bold digits, ``（ at ）`` with a full-width dot, 쩜 씨오 쩜 케이알, an address wholly
-percent-encoded, ``[&#64;]``, a zero-width space before the dot, reStructuredText fields, HTML data
-attributes, wiki templates, TypeScript constants, bike rentals, language exchanges, hair salons, tax
-refunds, campsites). The eighteenth (``heldout18``, written at stop 38 before any detector ran on it: a
-dot and a middle dot, a spaced wave dash, ``-&nbsp;``, a full-width colon, an em dash and a tab, dingbat
-circled digits, a first group in digit words with the others full-width, AT and DOT words up to CO DOT
-KR, ``&#0064;``, a quoted spaced @, ``mailto:`` with ``%40``, a hyphenated local part and digits in the
-host, LaTeX table rows, XML comments, AsciiDoc tables, GraphQL arguments, wedding halls, lost cards,
-phone contracts, study cafes, home repairs), reported and read at stop 39. The nineteenth
-(``heldout19``, written at stop 39 before any detector ran on it: the horizontal bar, a hyphen and
-``<br>``, a colon and a space, a spaced full-width slash, an en dash between no-break spaces,
-``&mdash;``, Hanja digits (〇一二), mathematical sans-serif digits, 골뱅이 and 점 in spaced parentheses,
-``[＠]``, a doubly escaped ``&amp;#64;``, a space after the @, at with 닷컴, SQL updates, YAML block
-scalars, XML field attributes, HTML select options, marathons, jeonse deposits, field trips, pet hotels,
-subsidies), reported and read at stop 39. The twentieth (``heldout20``, written at stop 39 before any
-detector ran on it: ``&middot;``, a spaced colon, zero-width spaces around a hyphen, two en dashes, the
-ideographic full stop, a slash between no-break spaces, keycap emoji digits (0️⃣1️⃣0️⃣), a first group
-in Hanja numerals, at with 점, a full-width @ in an upper-case address, a line break after the @,
-quoted-printable ``=40``, ``mailto&#58;``, timestamped log lines, namespaced XML, HTML title attributes,
-URL fragments, move-ins, used books, festival booths, day care, car pools), reported and read at stop
-39. The twenty-first (``heldout21``, written at stop 39 before any detector ran on it: three hyphens,
-``&bull;``, a spaced full-width colon, a dot and a zero-width space, an em dash between no-break spaces,
-a hyphen and an ideographic space, a last group in Hanja numerals, the white circle for a zero (○1○),
-골뱅이 with a full-width dot, an @ in curly quotes, ``&#64;`` with 닷, ``［AT］``, ``MAILTO:`` with ``%40``,
-JSON lines, HTML pre blocks, nested quotes, tab-separated keys, health checkups, bicycles, lost pets,
-conferences, water bills), reported and read at stop 39. The held-out half now is the twenty-second
-(``heldout22`` below), written at stop 39 before any detector ran on it: ``&minus;``, a hyphen and
-``<wbr>``, three dots, a full-width hyphen and a no-break space, a hyphen, a tab and a space, a colon
-and a no-break space, a middle group in Hanja numerals, keycap digits without the emoji selector, 골뱅이
-and 닷 in spaced parentheses, 골뱅이 with ``&period;``, a soft hyphen or ``<wbr>`` before the @, a spaced
-dot alone, TOML inline tables, calendar descriptions, Markdown checkboxes, HTML buttons, furniture
-deliveries, parents' meetings, photo studios, shared offices, ski rentals; it is reported only.
+zero-width non-joiner, a spaced full-width dot, a double colon, ``&#045;``, a tab then a hyphen, double-
+struck and monospace digits, ``《at》``, an address written wholly in character references, an image whose
+alternative text is the @, a JavaScript escape of the @, at and dot words between underscores, JSX
+properties, protobuf text, aligned Markdown tables, HTML text areas, car sharing, housing subscriptions,
+parking permits, donation receipts, animal hospitals), and the seventeenth (``heldout17``, written,
+reported and read at stop 38: thin spaces around a hyphen, a full-width tilde, a spaced full-width bar,
+``&#46;`` and a hyphen then a carriage return between groups, negative circled and sans-serif bold
+digits, ``（ at ）`` with a full-width dot, 쩜 씨오 쩜 케이알, an address wholly percent-encoded, ``[&#64;]``, a
+zero-width space before the dot, reStructuredText fields, HTML data attributes, wiki templates,
+TypeScript constants, bike rentals, language exchanges, hair salons, tax refunds, campsites). The
+eighteenth (``heldout18``, written at stop 38 before any detector ran on it: a dot and a middle dot, a
+spaced wave dash, ``-&nbsp;``, a full-width colon, an em dash and a tab, dingbat circled digits, a first
+group in digit words with the others full-width, AT and DOT words up to CO DOT KR, ``&#0064;``, a quoted
+spaced @, ``mailto:`` with ``%40``, a hyphenated local part and digits in the host, LaTeX table rows,
+XML comments, AsciiDoc tables, GraphQL arguments, wedding halls, lost cards, phone contracts, study
+cafes, home repairs), reported and read at stop 39. The nineteenth (``heldout19``, written at stop 39
+before any detector ran on it: the horizontal bar, a hyphen and ``<br>``, a colon and a space, a spaced
+full-width slash, an en dash between no-break spaces, ``&mdash;``, Hanja digits (〇一二), mathematical
+sans-serif digits, 골뱅이 and 점 in spaced parentheses, ``[＠]``, a doubly escaped ``&amp;#64;``, a space
+after the @, at with 닷컴, SQL updates, YAML block scalars, XML field attributes, HTML select options,
+marathons, jeonse deposits, field trips, pet hotels, subsidies), reported and read at stop 39. The
+twentieth (``heldout20``, written at stop 39 before any detector ran on it: ``&middot;``, a spaced
+colon, zero-width spaces around a hyphen, two en dashes, the ideographic full stop, a slash between no-
+break spaces, keycap emoji digits (0️⃣1️⃣0️⃣), a first group in Hanja numerals, at with 점, a full-width
+@ in an upper-case address, a line break after the @, quoted-printable ``=40``, ``mailto&#58;``,
+timestamped log lines, namespaced XML, HTML title attributes, URL fragments, move-ins, used books,
+festival booths, day care, car pools), reported and read at stop 39. The twenty-first (``heldout21``,
+written at stop 39 before any detector ran on it: three hyphens, ``&bull;``, a spaced full-width colon,
+a dot and a zero-width space, an em dash between no-break spaces, a hyphen and an ideographic space, a
+last group in Hanja numerals, the white circle for a zero (○1○), 골뱅이 with a full-width dot, an @ in
+curly quotes, ``&#64;`` with 닷, ``［AT］``, ``MAILTO:`` with ``%40``, JSON lines, HTML pre blocks, nested
+quotes, tab-separated keys, health checkups, bicycles, lost pets, conferences, water bills), reported
+and read at stop 39. The twenty-second (``heldout22``, written at stop 39 before any detector ran on it:
+``&minus;``, a hyphen and ``<wbr>``, three dots, a full-width hyphen and a no-break space, a hyphen, a
+tab and a space, a colon and a no-break space, a middle group in Hanja numerals, keycap digits without
+the emoji selector, 골뱅이 and 닷 in spaced parentheses, 골뱅이 with ``&period;``, a soft hyphen or ``<wbr>``
+before the @, a spaced dot alone, TOML inline tables, calendar descriptions, Markdown checkboxes, HTML
+buttons, furniture deliveries, parents' meetings, photo studios, shared offices, ski rentals), reported
+at stop 39 and read at stop 40. The held-out half now is the twenty-third (``heldout23`` below), written
+at stop 40 before any detector ran on it: a plus sign (a query string's encoded space), ``%20``,
+``&#x2010;``, a hyphen and ``&shy;``, an en dash and a tab, a colon and a hyphen, superscript digits,
+digits in combining enclosing circles (0⃝1⃝0⃝), the small commercial at (﹫), 골뱅이 and 점 in lenticular
+brackets, hexadecimal entities for the @ and the dot, a tab after the @, 골뱅이 with the word dot, SMS
+forwarded from the web ([Web발신]), Markdown admonitions, Kotlin maps, HTML meta content, car repairs,
+yoga classes, piano lessons, dental clinics, campus festivals; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -516,6 +522,17 @@ SEPARATORS = {
         ("colon_nbsp", ":\u00a0"),
         ("hyphen", "-"),
     ),
+    # Written at stop 40, after the twenty-second half was read and moved into tuning; not run before it was
+    # written.
+    "heldout23": (
+        ("plus_sign", "+"),  # a form's space encoded in a query string: tel=010+1234+5678
+        ("percent_encoded_space", "%20"),
+        ("hex_hyphen_entity", "&#x2010;"),
+        ("hyphen_shy_entity", "-&shy;"),
+        ("en_dash_tab", "\u2013\t"),
+        ("colon_hyphen", ":-"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -539,7 +556,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout19": ("ascii", "hanja_digits", "sans_serif_digits"),
                "heldout20": ("ascii", "keycap_emoji", "hanja_first_group"),
                "heldout21": ("ascii", "hanja_last_group", "white_circle_zero"),
-               "heldout22": ("ascii", "hanja_middle_group", "keycap_without_selector")}
+               "heldout22": ("ascii", "hanja_middle_group", "keycap_without_selector"),
+               "heldout23": ("ascii", "superscript_digits", "combining_enclosing_circle")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -700,6 +718,13 @@ EMAIL_FORMS = {
         ("spaced_dot_only", "{l}@{h} . {t}"),
         ("wbr_before_at", "{l}<wbr>@{h}.{t}"),
     ),
+    "heldout23": (
+        ("small_commercial_at", "{l}\ufe6b{h}.{t}"),
+        ("lenticular_korean_words", "{l}【골뱅이】{h}【점】{t}"),
+        ("hex_entities_at_and_dot", "{l}&#x40;{h}&#x2e;{t}"),
+        ("tab_after_at", "{l}@\t{h}.{t}"),
+        ("korean_at_english_dot_word", "{l} 골뱅이 {h} dot {t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -725,6 +750,7 @@ CONTAINERS = {
     "heldout20": ("log_timestamped", "xml_namespaced", "html_title_attribute", "url_fragment", "plain"),
     "heldout21": ("jsonl_record", "html_pre", "nested_quote", "key_colon_tab", "plain"),
     "heldout22": ("toml_inline_table", "ics_description", "markdown_checkbox", "html_button", "plain"),
+    "heldout23": ("web_sender_sms", "markdown_admonition", "kotlin_map", "html_meta_content", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -747,7 +773,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout19": ("", "이었던가", "이라네요", "으로부턴", "이었다니", "ㅠㅠ"),
              "heldout20": ("", "이었더라", "이라니요", "으로나마", "이었으니", "~?"),
              "heldout21": ("", "이었었는데", "이라든가", "으로까지", "이었을걸", "^^;"),
-             "heldout22": ("", "이었길래", "이라던가", "으로라도", "이었겠지", "…!")}
+             "heldout22": ("", "이었길래", "이라던가", "으로라도", "이었겠지", "…!"),
+             "heldout23": ("", "이었더니", "이라더니", "으로야", "이었나봐", "ㅎ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -772,7 +799,8 @@ LABELS = {
                "heldout19": ("본인 주민등록번호:", "주민번호 13자리는"),
                "heldout20": ("주민등록번호 전부", "주민 No:"),
                "heldout21": ("주민번호 전체:", "주민등록 번호는"),
-               "heldout22": ("주민번호(전체)", "주민 등록 번호:")},
+               "heldout22": ("주민번호(전체)", "주민 등록 번호:"),
+               "heldout23": ("주민번호(앞자리-뒷자리)", "본인 주민 번호")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -793,7 +821,8 @@ LABELS = {
                "heldout19": ("외국인 등록번호(13자리)", "외국인등록증 No."),
                "heldout20": ("외국인 번호는", "외국인등록번호 :"),
                "heldout21": ("외국인 등록 번호", "ARC No."),
-               "heldout22": ("외국인등록 번호는", "외국인 No.")},
+               "heldout22": ("외국인등록 번호는", "외국인 No."),
+               "heldout23": ("외국인 등록 번호(13자리)", "체류 외국인 등록번호")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -814,7 +843,8 @@ LABELS = {
                "heldout19": ("여권 번호는", "Passport Number"),
                "heldout20": ("여권번호(PP)", "여권 No:"),
                "heldout21": ("여권번호는요", "여권(PP) No."),
-               "heldout22": ("여권번호:", "Passport No:")},
+               "heldout22": ("여권번호:", "Passport No:"),
+               "heldout23": ("여권 번호(9자리):", "Passport no.")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -836,7 +866,8 @@ LABELS = {
                "heldout19": ("운전면허증 번호:", "면허 번호는"),
                "heldout20": ("운전면허번호는", "면허증No."),
                "heldout21": ("운전 면허증 번호", "면허번호:"),
-               "heldout22": ("운전면허 번호:", "면허증 번호는")},
+               "heldout22": ("운전면허 번호:", "면허증 번호는"),
+               "heldout23": ("운전면허증 번호(12자리)", "운전 면허증 No.")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -858,7 +889,8 @@ LABELS = {
                "heldout19": ("건강보험 증번호", "건강보험증 No:"),
                "heldout20": ("건강보험 번호:", "건보 증번호"),
                "heldout21": ("건강보험증번호:", "보험증 번호는"),
-               "heldout22": ("건강보험증 번호 :", "건강보험 번호는")},
+               "heldout22": ("건강보험증 번호 :", "건강보험 번호는"),
+               "heldout23": ("건강보험증 번호(본인)", "의료보험 증번호")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -880,7 +912,8 @@ LABELS = {
                "heldout19": ("사업자등록번호(10자리)", "사업자 등록 No."),
                "heldout20": ("사업자번호는", "사업자 등록번호 :"),
                "heldout21": ("사업자 등록번호는", "사업자번호:"),
-               "heldout22": ("사업자등록번호는", "사업자 번호:")},
+               "heldout22": ("사업자등록번호는", "사업자 번호:"),
+               "heldout23": ("사업자 등록증 번호:", "개인 사업자 번호")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -901,7 +934,8 @@ LABELS = {
                "heldout19": ("법인 등록 번호:", "법인번호(13자리)"),
                "heldout20": ("법인 번호는", "법인등록 No."),
                "heldout21": ("법인등록번호는", "법인 No."),
-               "heldout22": ("법인 등록번호는", "법인번호:")},
+               "heldout22": ("법인 등록번호는", "법인번호:"),
+               "heldout23": ("법인 등록 번호(13자리)", "법인 등록증 번호")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -923,7 +957,8 @@ LABELS = {
                "heldout19": ("카카오뱅크 계좌", "입금 계좌번호:", "환불받을 계좌", "신한 계좌번호는"),
                "heldout20": ("국민은행 계좌번호", "입금계좌:", "기업은행 통장", "환불 계좌번호는"),
                "heldout21": ("우체국 계좌", "입금 계좌는", "새마을금고 계좌번호", "환불 받을 계좌:"),
-               "heldout22": ("하나은행 계좌번호", "입금 계좌:", "농협 통장", "환불 계좌:")},
+               "heldout22": ("하나은행 계좌번호", "입금 계좌:", "농협 통장", "환불 계좌:"),
+               "heldout23": ("국민은행 계좌:", "출금 계좌번호", "우체국 통장번호", "농협 입금 계좌:")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -944,7 +979,8 @@ LABELS = {
                "heldout19": ("카드 번호:", "신용카드번호(16자리)"),
                "heldout20": ("카드No", "결제 카드번호:"),
                "heldout21": ("카드번호는요", "신용카드 No."),
-               "heldout22": ("카드 번호는", "신용카드 번호:")},
+               "heldout22": ("카드 번호는", "신용카드 번호:"),
+               "heldout23": ("체크카드 No.", "카드 번호(체크)")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -966,7 +1002,8 @@ LABELS = {
                "heldout19": ("연락 가능한 번호", "휴대폰 번호:", "Tel."),
                "heldout20": ("연락처는요", "휴대폰:", "H.P."),
                "heldout21": ("휴대폰번호는", "연락처 :", "Mobile No."),
-               "heldout22": ("연락 번호", "핸드폰:", "TEL")},
+               "heldout22": ("연락 번호", "핸드폰:", "TEL"),
+               "heldout23": ("전화 번호는", "휴대폰 번호 :", "H/P")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -987,7 +1024,8 @@ LABELS = {
                "heldout19": ("이메일(본인):", "E-Mail 주소"),
                "heldout20": ("메일주소:", "e-mail은"),
                "heldout21": ("이메일은요", "메일 :"),
-               "heldout22": ("메일 주소는", "E-mail:")},
+               "heldout22": ("메일 주소는", "E-mail:"),
+               "heldout23": ("이메일 주소 :", "메일 주소(본인)")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1008,7 +1046,8 @@ LABELS = {
                "heldout19": ("접속 IP:", "IP 주소는"),
                "heldout20": ("접속 IP는", "IP:"),
                "heldout21": ("아이피:", "접속IP는"),
-               "heldout22": ("접속 아이피:", "IP address")},
+               "heldout22": ("접속 아이피:", "IP address"),
+               "heldout23": ("IP 주소:", "접속 아이피 주소:")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1029,7 +1068,8 @@ LABELS = {
                "heldout19": ("차량 번호:", "자동차 번호는"),
                "heldout20": ("차량번호 :", "차번호"),
                "heldout21": ("차량번호는요", "차 번호 :"),
-               "heldout22": ("차량 번호는", "차량No.")},
+               "heldout22": ("차량 번호는", "차량No."),
+               "heldout23": ("차량 등록 번호:", "차 넘버는")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1050,7 +1090,8 @@ LABELS = {
                "heldout19": ("주소지(도로명):", "현 거주지"),
                "heldout20": ("거주지(지번)", "배송지:"),
                "heldout21": ("사는 곳:", "주소(현)"),
-               "heldout22": ("현주소:", "배송지 주소는")},
+               "heldout22": ("현주소:", "배송지 주소는"),
+               "heldout23": ("자택 주소:", "배송 주소는")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1071,7 +1112,8 @@ LABELS = {
                "heldout19": ("담당 변호사", "수취인 성함", "보호자 이름:", "계약자 성명", "방문자 성함"),
                "heldout20": ("담당 세무사", "입금자 성함", "신청자 이름:", "보호자명", "참석자 성함"),
                "heldout21": ("담당 노무사", "신청인 성함", "예약자명:", "수령인 이름", "보호자 성함"),
-               "heldout22": ("담당 상담사", "예금주 성함", "작성자 이름:", "수취인명", "보호자 성명")},
+               "heldout22": ("담당 상담사", "예금주 성함", "작성자 이름:", "수취인명", "보호자 성명"),
+               "heldout23": ("담당 치료사", "신청인 이름:", "가입자 성함", "대리인", "수령자 성함")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1220,6 +1262,10 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             else:  # 010-一二三四-5678
                 value = sep.join("".join("〇一二三四五六七八九"[int(c)] for c in g) if i == 1 else g
                                  for i, g in enumerate(groups))
+        elif form == "superscript_digits":  # ⁰¹⁰-¹²³⁴-⁵⁶⁷⁸
+            value = sep.join(g.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")) for g in groups)
+        elif form == "combining_enclosing_circle":  # 0⃝1⃝0⃝: a digit and the combining enclosing circle
+            value = sep.join("".join(c + "\u20dd" for c in g) for g in groups)
         elif form == "keycap_without_selector":  # 0⃣1⃣0⃣: the digit and the combining keycap, no emoji selector
             value = sep.join("".join(c + "\u20e3" for c in g) for g in groups)
         elif form == "hanja_last_group":  # 010-1234-五六七八, 830207-二五五五八九六
@@ -1838,6 +1884,30 @@ GENRES["heldout22"] = {
     ),
 }
 _rotate("heldout22")
+# Written at stop 40, after the twenty-second half was read and moved into tuning; not run before it was written.
+GENRES["heldout23"] = {
+    "car_repair": (
+        "자동차 정비 예약 {x} 엔진오일 교체 포함",
+        "사고 수리 견적 요청 {x} 사진 첨부했습니다",
+    ),
+    "yoga_class": (
+        "요가 수업 등록 {x} 매트는 개인 지참",
+        "필라테스 체험 신청 {x} 편한 복장으로 오세요",
+    ),
+    "piano_lesson": (
+        "피아노 레슨 상담 {x} 주 1회 30분 희망",
+        "음악학원 등록 확인 {x} 교재비 별도",
+    ),
+    "dental_clinic": (
+        "치과 진료 예약 {x} 스케일링 포함",
+        "교정 상담 접수 {x} 파노라마 촬영 예정",
+    ),
+    "campus_festival": (
+        "대학 축제 부스 신청 {x} 전기 사용 필요",
+        "동아리 공연 참가 신청 {x} 리허설은 전날 저녁",
+    ),
+}
+_rotate("heldout23")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -2125,7 +2195,8 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stop 39 (``heldout19`` to ``heldout22``), or None for another."""
+    """(head, after) of the containers written at stops 39 and 40 (``heldout19`` to ``heldout23``), or None for
+    another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
     if container == "sql_update":
@@ -2163,6 +2234,14 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f"\n- [x] {lead}", after + "\n"
     if container == "html_button":
         return f'{lead}<button type="button" value="', '">확인</button>' + after
+    if container == "web_sender_sms":
+        return f"\n[Web발신]\n{lead}", "\n" + after
+    if container == "markdown_admonition":
+        return f"\n> [!NOTE]\n> {lead}", after + "\n"
+    if container == "kotlin_map":
+        return (f"// {label}\n" if before else "") + f'val m = mapOf("{key}" to "', '")' + after
+    if container == "html_meta_content":
+        return f'{lead}<meta name="{key}" content="', '">' + after
     return None
 
 

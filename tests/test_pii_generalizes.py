@@ -601,6 +601,14 @@ ROTATED_TUNING_FAILURES = [
     ("학부모님 성명 김민수으로밖에\n문의는", "PERSON", "김민수"),
     ("확인: (010\t0000\t0000) 다음 주부터 수업 시작합니다.\n확인: tel = 010\t0000\t0000\n 다음 주부터", "PHONE_NUMBER",
      "010\t0000\t0000"),
+    # ... and once the twenty-second joined the tuning half
+    ("계약금 입금 확인 \n12\n00:01:02,500 --> 00:01:05,000\n000-00-00000 (사업자등록번호)\n 잔금일은", "KR_BRN",
+     "000-00-00000"),
+    ("학부모님 \n| 항목 | 내용 |\n|---|---|\n| 담당 간호사 | 김민수 |\n\n문의는", "PERSON", "김민수"),
+    ("조의금 계좌 안내 \n|===\n|휴대폰번호 :\n|\u25cb5\u25cb2|9323|5678\n|===\n 마음", "PHONE_NUMBER",
+     "\u25cb5\u25cb2|9323|5678"),
+    ("선물 받으실 분 정보 4916/8710/0210/0591이거나 메시지 카드 포함", "CREDIT_CARD", "4916/8710/0210/0591"),
+    ('휴대폰 개통 신청서 담당 약사: <button type="button" value="황유진">확인</button> 요금제는', "PERSON", "황유진"),
 ]
 
 #: The twenty-second held-out half's failures (rules version 26): ``<wbr>`` inside a number and before the @,
