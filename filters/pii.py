@@ -93,7 +93,22 @@ def _digits() -> dict[int, int]:
 
 _SPACES: Final = _spaces()
 _DIGITS: Final = _digits()
-_VIEW_TABLE: Final = {**_DIGITS, **{0xFF01 + i: 0x21 + i for i in range(0x5E) if 0xFF01 + i != 0xFF5C},
+def _small_forms() -> dict[int, int]:
+    """The small form variants (U+FE50 to U+FE6B: ﹫ for the @, ﹒ for the dot, ﹢ for the plus) that CJK
+    typesetting and spam write for ASCII punctuation, read as the ASCII character they stand for (rules
+    version 27)."""
+    import unicodedata
+
+    out = {}
+    for cp in range(0xFE50, 0xFE6C):
+        ascii_form = unicodedata.normalize("NFKC", chr(cp))
+        if len(ascii_form) == 1 and ord(ascii_form) < 0x80:
+            out[cp] = ord(ascii_form)
+    return out
+
+
+_SMALL_FORMS: Final = _small_forms()
+_VIEW_TABLE: Final = {**_DIGITS, **_SMALL_FORMS, **{0xFF01 + i: 0x21 + i for i in range(0x5E) if 0xFF01 + i != 0xFF5C},
                       **{ord(c): ord("-") for c in _DASHES},
                       **_SPACES, 0x00AD: ord("-")}
 
@@ -113,7 +128,8 @@ def _char_class(codepoints: set[int]) -> str:
     return "[" + "".join(out) + "]"
 
 
-_NEEDS_VIEW = re.compile(_char_class({*range(0xFF01, 0xFF5F), *map(ord, _DASHES), *_SPACES, *_DIGITS, 0x00AD}))
+_NEEDS_VIEW = re.compile(_char_class({*range(0xFF01, 0xFF5F), *map(ord, _DASHES), *_SPACES, *_DIGITS, *_SMALL_FORMS,
+                                      0x00AD}))
 _KOREAN_DIGIT = {"공": "0", "영": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6", "륙": "6",
                  "칠": "7", "팔": "8", "구": "9"}
 _DIGIT_WORDS = "공영일이삼사오육륙칠팔구"
@@ -138,6 +154,25 @@ def _hanja_as_digits(view: str) -> str:
     return _HANJA_RUN.sub(digits, view)
 
 
+#: Superscript and subscript digits written for digits (⁰¹⁰-¹²³⁴-⁵⁶⁷⁸, as spam writes numbers past filters:
+#: rules version 27). Read as digits where the text holds nine of them at least, or where a run of two or
+#: more has a digit within eight characters; a unit's m² or a footnote's ¹ stays as written.
+_SMALL_DIGITS: Final = "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉"
+_SMALL_RUN = re.compile(f"[{_SMALL_DIGITS}]+")
+_SMALL_TABLE: Final = str.maketrans(_SMALL_DIGITS, "0123456789" * 2)
+
+
+def _small_digits_as_digits(view: str) -> str:
+    many = sum(len(r) for r in _SMALL_RUN.findall(view)) >= 9
+
+    def digits(m: re.Match[str]) -> str:
+        near = view[max(0, m.start() - 8):m.start()] + view[m.end():m.end() + 8]
+        ok = many or (len(m.group()) >= 2 and any("0" <= c <= "9" or c in _SMALL_DIGITS for c in near))
+        return m.group().translate(_SMALL_TABLE) if ok else m.group()
+
+    return _SMALL_RUN.sub(digits, view)
+
+
 #: A number spelled with Korean digit words, wholly or in part (공일공 일이삼사 오육칠팔, 010 일이삼사 5678):
 #: digits and digit words with separators between them (spaces, a dot or dash, a line break or its JSON
 #: escape, or HTML's ``<br>``: rules version 26), starting with 0, 공 or 영; whether it is a number at all
@@ -159,13 +194,14 @@ def _joiners() -> str:
     version 17); and the full-width vertical bar (｜), which no Markdown or pipe table delimits its cells with
     (rules version 20); and the ideographic full stop (。, ｡) of a CJK keyboard, which no decimal number is
     written with (rules version 23); and the ellipses (…, ‥, ⋯), which a number typed with dots for its hyphens
-    is written with where a keyboard or an editor joins three dots into one (rules version 26). The full
+    is written with where a keyboard or an editor joins three dots into one (rules version 26); and the plus
+    sign, which a form's space becomes in a query string (tel=010+1234+5678: rules version 27). The full
     stop is not here: a dot between groups is
     ``filters.pii_rules.SEP``'s own."""
     import unicodedata
 
     out = ["\u318d", "~", "\u3001", "\uff64", "\u20a9", "\uffe6", "\uff5c", "\u3002", "\uff61",
-           "\u2026", "\u2025", "\u22ef"]
+           "\u2026", "\u2025", "\u22ef", "+"]
     for cp in range(0x21, 0x10000):
         c = chr(cp)
         cat = unicodedata.category(c)
@@ -286,6 +322,8 @@ def detection_view(text: str) -> str:
         view = _CIRCLE_RUN.sub(_circles_as_zeros, view)
     if passes(_HANJA_RUN, view):
         view = _hanja_as_digits(view)
+    if passes(_SMALL_RUN, view):
+        view = _small_digits_as_digits(view)
     if "|" in view or is_open():  # before the look-alikes: 0l0|65l5|l809
         view = _bars_as_hyphens(view)
     if passes(_LOOKALIKE_HINT, view):
@@ -463,11 +501,11 @@ def _recognizer_of(r: RecognizerResult) -> str:
     return f"{name}.presidio-{_presidio_version()}"
 
 
-#: Every recognizer but the name rules needs a digit (any script, circled too), an @, a full-width form, an
-#: e-mail obfuscation, a Korean digit-word run or a number in look-alike letters only: text without any
-#: skips Presidio's per-call overhead.
-GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
-                  + rf"|[{_HANJA_DIGITS}]{{2}}|골\s?뱅|[앳엣]"
+#: Every recognizer but the name rules needs a digit (any script, circled, Hanja or superscript too), an @ (the
+#: small form ﹫ too), a full-width form, an e-mail obfuscation, a Korean digit-word run or a number in
+#: look-alike letters only: text without any skips Presidio's per-call overhead.
+GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ\ufe6b]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
+                  + rf"|[{_HANJA_DIGITS}]{{2}}|[{_SMALL_DIGITS}]{{2}}|골\s?뱅|[앳엣]"
                   r"|[\[({<【〔［《〈「『]\s?(?:at|AT|At)\s?[\])}>】〕］》〉」』]|%40|=40|&#|&commat;"
                   r"|[-_](?:at|AT)[-_]"
                   rf"|\s(?:at|AT)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT)\s|\s?[닷점쩜돗])|{_ALL_LETTERS}")
@@ -495,13 +533,21 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # so (%6B%69%6D%40...: rules version 20); one or two (%40) are the rules' own
                      r"|(?:%[0-9A-Fa-f]{2}){3,}"
                      # a keycap emoji digit (0️⃣: the digit, the emoji selector, the combining keycap), which
-                     # SNS posts and ads write numbers in (rules version 23)
-                     "|[0-9]\ufe0f?\u20e3"
+                     # SNS posts and ads write numbers in (rules version 23); or another combining
+                     # enclosing mark (0⃝: the enclosing circle, square, diamond: 27)
+                     "|[0-9]\ufe0f?[\u20dd-\u20e0\u20e2-\u20e4]"
                      # ... and so in a JSON string's escapes (4\\ufe0f\\u20e3: rules version 26)
-                     r"|[0-9](?:\\u[fF][eE]0[fF])?\\u20[eE]3"
+                     r"|[0-9](?:\\u[fF][eE]0[fF])?\\u20(?:[dD][d-fD-F]|[eE][02-4])"
+                     # a query string's encoded space or hyphen between two characters of a word or number
+                     # (830207%201234567: rules version 27)
+                     r"|(?<=[\w\u20dd-\u20e4])%(?:20|2[dD])(?=\w)"
                      # HTML's word-break opportunity, which a page shows as nothing (830207-<wbr>2555896, kim<wbr>@...:
                      # rules version 26)
                      r"|<[wW][bB][rR][ \t]?/?>")
+
+
+#: Where a text may hold an escape ``_ESCAPE`` reads.
+_DECODE_HINT = re.compile(r"[&%\u20dd-\u20e4]|\\u|<[wW]")
 
 
 def _shown(escape: str) -> str:
@@ -512,7 +558,7 @@ def _shown(escape: str) -> str:
         return ""
     if escape[0] == "&":
         return html.unescape(escape)
-    if escape[-1] == "\u20e3" or escape[0].isdigit():
+    if "\u20dd" <= escape[-1] <= "\u20e4" or escape[0].isdigit():
         return escape[0]
     units = [int(escape[i + 2:i + 6], 16) for i in range(0, len(escape), 6)]
     if len(units) == 2:
@@ -573,8 +619,7 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
     """Non-overlapping findings, left to right; where two overlap the higher score (then the longer)
     wins. Character references are read as the page shows them, and the findings' offsets are the
     text's own."""
-    decoded = (_decoded(text) if "&" in text or "\\u" in text or "%" in text or "\u20e3" in text
-               or "<w" in text or "<W" in text or is_open() else None)
+    decoded = _decoded(text) if is_open() or _DECODE_HINT.search(text) is not None else None
     if decoded is None:
         return _find(text, min_score)
     shown, starts, ends = decoded

@@ -50,7 +50,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 20: stop 38 (the full-width bar as a joiner, [@], 쩜 씨오 쩜 케이알, an address wholly percent-encoded, a
 #: noun in 생 with 명 as a label, a name closed by <br>, a lone joiner keeps its tabs with the gates open
 #: or closed, a checksum that holds crosses a TSV row's cells).
-RULES_VERSION: Final = 26
+RULES_VERSION: Final = 27
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -90,6 +90,12 @@ CONTEXT: Final = {
         "TEL",
         "Tel",
         "tel",
+        # rules version 27 (02-1000-0000 (문자): the number to text; 폰번호, 전번, ☏)
+        "문자",
+        "폰",
+        "전번",
+        "☏",
+        "Cell",
         "Phone",  # rules version 26 (010-0000-0000 (Phone No.))
         "phone",
         "PHONE",
@@ -119,7 +125,9 @@ TYPE_LABELS: Final = {
     "KR_BRN": ("사업자등록번호", "사업자번호", "사업자 등록번호"),
     "KR_PASSPORT": ("여권번호",),
     "KR_DRIVER_LICENSE": ("운전면허번호", "면허번호"),
-    "KR_HEALTH_INSURANCE": ("건강보험증", "건강보험번호", "보험증 번호"),
+    "KR_HEALTH_INSURANCE": ("건강보험증", "건강보험번호", "보험증 번호",
+                            # rules version 27
+                            "건강보험 번호", "의료보험증", "의료보험 번호", "의료보험번호", "건보 번호", "건보번호"),
     "CREDIT_CARD": ("카드번호",),
     "KR_BANK_ACCOUNT": ("계좌번호",),
 }
@@ -332,8 +340,9 @@ _NAME_ANCHOR: Final = re.compile(rf"(?=(?:{_NAME_LABELS}|{_PERSON_NOUN}))")
 #: ``__name__``: rules version 26).
 _NAME_GAP = (r"(?:</?[A-Za-z][^<>\n가-힣]{0,30}>|\[/?[A-Za-z]{1,10}\]|\\[A-Za-z]{1,12}\{"
              r"|[^\w\s]|_{3,})")
-#: The start of a line of code that assigns a value (``String v = ``, ``value = ``, ``name: ``, ``set(``).
-_CODE_LINE: Final = r"(?=[ \t]*[A-Za-z_$][\w$.]*(?:[ \t]+[A-Za-z_$][\w$.<>\[\]]*)?[ \t]*[=:(])"
+#: The start of a line of code that assigns a value (``String v = ``, ``value = ``, ``name: ``, ``set(``,
+#: ``INSERT INTO t VALUES (``).
+_CODE_LINE: Final = r"(?=[ \t]*[A-Za-z_$][\w$.]*(?:[ \t]+[A-Za-z_$][\w$.<>\[\]]*){0,4}[ \t]*[=:(])"
 #: What opens and closes a name set off in running text: brackets, quotes, a code span, a BBCode or HTML tag.
 #: ... Markdown's bold too (인수자 **김민수**: rules version 25).
 _OPEN: Final = r"(?:[「『【〔《〈\[<“\"'`(（{]|\*\*|\[[A-Za-z]{1,10}\]|<[A-Za-z]{1,10}>|\\[A-Za-z]{1,12}\{)"
@@ -352,8 +361,8 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
                "한테|께서|께|임|인지|인가|으로서|로서|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
                # a case particle with an auxiliary one after it (장성호으로도, 김민수에게는: rules version 15), or
                # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21), 부터 (조현우으로부턴: 22), 나마 (23) or
-               # 까지 (24), or 밖에, 조차, 마저, 라도, 뿐 (26)
-               "(?:으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마|까지|밖에|조차|마저|라도|뿐)|에다가?|"
+               # 까지 (24), or 밖에, 조차, 마저, 라도, 뿐 (26), 야 (27)
+               "(?:으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마|까지|밖에|조차|마저|라도|뿐|야)|에다가?|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                # the polite 요 after any of them, or after the name itself (강영희으로요, 강영희요): version 11
                "요?"
@@ -416,8 +425,8 @@ _GAP: Final = (r"(?:[ \t]{1,3}|\s|<!--[^<>]{0,40}?-->|<span[^<>]{0,40}>[ \t]*</s
 #: ... for a bank account: without a bare tab between groups (a TSV row's delimiter; a tab beside a
 #: hyphen or a dot stays), and without a single colon: an account has no checksum or prefix, and a
 #: timestamp's digits (2024-05-02 12:30:45) reach an account's length beside an account's label. A double
-#: colon is no timestamp's (rules version 18).
-_ACCOUNT_SEP: Final = (rf"(?:[ \t]{{0,3}}(?:-\.?|\.[.-]?|\.\.\.|::)[ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?"
+#: colon is no timestamp's (rules version 18), nor a colon and a hyphen (27).
+_ACCOUNT_SEP: Final = (rf"(?:[ \t]{{0,3}}(?:-\.?|\.[.-]?|\.\.\.|::|:-)[ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?"
                        rf"| {{1,4}}| {{0,4}}(?:{_BR}|{_ESC})[ \t]{{0,8}})?")
 #: ... or a comma, for the types whose checksum or shape tells a comma between groups from a thousands
 #: separator (groups of 6 and 7, 3-4-4, 4-4-4-4 digits are never thousands): ``Rule.comma``.
@@ -870,6 +879,10 @@ def _checksum_holds(rule: str, value: str) -> bool:
     return rule == "card" and _card(value)
 
 
+#: One group of digits with its marks (``010–`` of ``010–\t3748–\t8948``).
+_ONE_GROUP = re.compile(r"[^\w]*[0-9]+[^\w]*")
+
+
 def _amid_text(text: str, start: int, end: int, cells: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> bool:
     """Whether a match with tabs in it has other text before it in the cell where it starts and other text
     after it in the cell where it ends: tabs in running text then, not cell borders (``확인: (010\t0000\t0000)
@@ -896,7 +909,7 @@ def _crosses_cells(text: str, start: int, end: int) -> bool:
             return (n >= 3 and ((i > 0 and len(rows[i - 1]) == n) or (i + 1 < len(rows) and len(rows[i + 1]) == n))
                     and not any(a <= start and end <= b for a, b in cells)
                     and not _amid_text(text, start, end, cells)
-                    and not all(p.strip().isdigit() for p in text[start:end].split("\t")))
+                    and not all(_ONE_GROUP.fullmatch(p) for p in text[start:end].split("\t")))
     return False
 
 
@@ -1125,6 +1138,25 @@ def _last(haystack: str, words: tuple[str, ...] | list[str]) -> int:
     return best
 
 
+#: Types with no checksum, prefix or shape of their own: only a label names them.
+_SHAPELESS: Final = ("KR_BANK_ACCOUNT", "KR_HEALTH_INSURANCE")
+
+
+def _other_label_nearer_after(entity: str, after: str, distance_before: int) -> bool:
+    """Whether another type's own label (``TYPE_LABELS``; any word of another shapeless type's, which is decided
+    by its nearest word alone) starts in ``after`` fewer characters from the value than ``distance_before``,
+    with no word of ``entity``'s before it."""
+    own = _label_pattern(tuple(CONTEXT[entity])).search(after)
+    for e, labels in TYPE_LABELS.items():
+        if e == entity:
+            continue
+        words = (*labels, *CONTEXT[e]) if e in _SHAPELESS else labels
+        m = _label_pattern(tuple(words)).search(after, 0, own.start() if own is not None else len(after))
+        if m is not None and m.start() < distance_before:
+            return True
+    return False
+
+
 #: Types one label can name both of (a resident number and a foreigner number share a shape).
 _SIBLINGS: Final = frozenset({("KR_RRN", "KR_FRN"), ("KR_FRN", "KR_RRN")})
 
@@ -1183,6 +1215,14 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
                     result.analysis_explanation.set_improved_score(0.0)
                 continue
             word = before[:pos].rsplit(None, 1)[-1] if pos >= 0 and before[:pos].split() else ""
+            bracketed = False
+            # A type with no shape of its own is named by its nearest label: another type's own label after
+            # it, nearer than this type's word before it (a word, not its own type's label), caps it
+            # (회비 입금 안내 INSERT INTO t VALUES (17, '1-0000000000', ...); (건강보험증 번호): the
+            # health-insurance label, not 입금; rules version 27).
+            if (pos >= 0 and result.entity_type in _SHAPELESS and _last(before, TYPE_LABELS[result.entity_type]) < 0
+                    and _other_label_nearer_after(result.entity_type, after, len(before) - pos)):
+                other = len(before) + 1
             if pos < 0:
                 after_at = _label_pattern(tuple(words)).search(after) if words else None
                 word = after_at.group() if after_at else ""
@@ -1191,8 +1231,9 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
                 # rules version 20).
                 opened = _BRACKET_AFTER.match(after)
                 closed = _BRACKET_CLOSE.search(after, opened.end()) if opened is not None else None
-                if (after_at is not None and opened is not None and closed is not None
-                        and opened.end() <= after_at.start() < closed.start()):
+                bracketed = (after_at is not None and opened is not None and closed is not None
+                             and opened.end() <= after_at.start() < closed.start())
+                if bracketed:
                     other = -1
                 # Another type's own label nearer after the value than this type's word caps it too:
                 # 66520187474 (건강보험 번호) 입금 기한 is a health-insurance number, not an account.
@@ -1210,8 +1251,9 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
                     other = len(before) + 1
             if word or pos >= 0:
                 # A label before the value is stronger evidence than a word after it (건보 번호 1516...
-                # 으로 입금: the health-insurance label, not 입금, decides).
-                floor = MIN_WITH_CONTEXT + (BEFORE_BONUS if pos >= 0 else 0.0)
+                # 으로 입금: the health-insurance label, not 입금, decides); a label in brackets right after
+                # it is as strong (회비 입금 안내 1-0000000000 (건강보험증 번호): rules version 27).
+                floor = MIN_WITH_CONTEXT + (BEFORE_BONUS if pos >= 0 or bracketed else 0.0)
                 result.score = min(max(result.score + CONTEXT_FACTOR, floor), self.MAX_SCORE)
                 result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
             # Another type's own label nearer before the match than any of this type's caps it, also
