@@ -40,7 +40,14 @@ from functools import cache
 from typing import Final
 
 from filters.pii_gates import is_open, passes
-from filters.pii_rules import KOREAN_TLDS, PHONE_DIGITS, RULES_VERSION, KoreanContextEnhancer, KoreanRegexRecognizer
+from filters.pii_rules import (
+    KOREAN_TLDS,
+    PHONE_DIGITS,
+    RULES_VERSION,
+    SHAPELESS,
+    KoreanContextEnhancer,
+    KoreanRegexRecognizer,
+)
 from filters.pii_spec import ENTITIES, MIN_SCORE, PLACEHOLDERS
 from filters.presidio_import import RecognizerResult
 
@@ -93,6 +100,8 @@ def _digits() -> dict[int, int]:
 
 _SPACES: Final = _spaces()
 _DIGITS: Final = _digits()
+
+
 def _small_forms() -> dict[int, int]:
     """The small form variants (U+FE50 to U+FE6B: ﹫ for the @, ﹒ for the dot, ﹢ for the plus) that CJK
     typesetting and spam write for ASCII punctuation, read as the ASCII character they stand for (rules
@@ -388,8 +397,8 @@ def _lookalike_digits(m: re.Match[str]) -> str:
 #: it, it begins a word. After a digit word and a space it is one of a group spelled a word at a time
 #: (``일 삼 오 이이었는데요``: rules version 13).
 _LONE_WORD = re.compile(rf"[0-9](?:[ \t.,\-\r\n]|\\[nrt])[{_DIGIT_WORDS}]$")
-#: Hangul that continues a particle or ending begun by 이 (이에요, 이고, 이며, 이다, 이라고, 이랑, ...).
-#: The syllables after 이 that make it a particle or the copula (이에요, 이거나, 이던, 이잖아 ...: 26 added 거 to 기).
+#: Hangul that continues a particle or ending begun by 이 (이에요, 이고, 이며, 이다, 이라고, 이랑, ...; 이거나,
+#: 이던, 이잖아, 이죠, 이므로, 이네요: rules version 26).
 _AFTER_I = frozenset("에고며다라랑나니면어었야지거래던잖란죠든므네여기")
 
 
@@ -517,9 +526,6 @@ def needs_analyzer(text: str) -> bool:
     return passes(GATE, text) or (("공" in text or "영" in text)
                                   and _DIGIT_RUN.search(detection_view(text)) is not None)
 
-
-#: Types a number has only by its label: no checksum, no prefix, no shape of their own.
-SHAPELESS: Final = frozenset({"KR_BANK_ACCOUNT", "KR_HEALTH_INSURANCE"})
 
 
 #: An HTML character reference (``&ndash;``, ``&#45;``, ``&#x2D;``, ``&nbsp;``): crawled text keeps them where

@@ -669,9 +669,9 @@ RULES: Final = [
             # 서민수 -->, <label>담당 약사</label><input value="안미경">: rules version 21), or an attribute's
             # closing quote (<field name="담당 변호사">장영희</field>: 22), or a JSON key's ("담당 노무사":
             # "장영희": 24), a table's cell border (| 담당 간호사 | 김민수 |: 26), or the end of its line where code
-            # follows (// 담당 변호사\nString v = "김민수";: 26); any noun, wherever
-            # it stands, before a URL (인수자 https://shop.example.kr/name/김민수/detail: 26); an INI section's
-            # name too ([신청 학생]\nvalue = 김민수: 26)
+            # follows (// 담당 변호사\nString v = "김민수";: 26), an INI section's name too ([신청 학생]\nvalue =
+            # 김민수: 26); any noun, wherever it stands, before a URL (인수자 https://shop.example.kr/name/김민수/detail:
+            # 26)
             rf"(?:{_NAME_LABELS}|{_LABEL_AT}(?<![가-힣])(?:{_SUFFIX_NOUN})"
             rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}"
             rf"(?=[ \t]*(?:[\"']?[ \t]*[:：]|&|\||<!--|</[A-Za-z]|[\"']>|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
@@ -887,8 +887,7 @@ def _amid_text(text: str, start: int, end: int, cells: list[tuple[int, int]] | t
     """Whether a match with tabs in it has other text before it in the cell where it starts and other text
     after it in the cell where it ends: tabs in running text then, not cell borders (``확인: (010\t0000\t0000)
     다음``, ``?tel=010\t0000\t0000&ref=mail``; two such lines read as a TSV table: rules version 26). A
-    number that crosses a table's cells starts or ends with one (17\t22 00 282726 57\t2024-05-02). Nor does a
-    number with one group in each cell (010\t0000\t0000: a form's fields for one number, or tabs in text)."""
+    number that crosses a table's cells starts or ends with one (17\t22 00 282726 57\t2024-05-02)."""
     first = next(a for a, b in cells if a <= start <= b)
     last = next(b for a, b in cells if a <= end <= b)
     return bool(text[first:start].strip()) and bool(text[end:last].strip())
@@ -897,7 +896,8 @@ def _amid_text(text: str, start: int, end: int, cells: list[tuple[int, int]] | t
 def _crosses_cells(text: str, start: int, end: int) -> bool:
     """Whether a match stands in a row of a TSV table (a row of three or more short cells with a row of as
     many cells above or below it): a number with a tab in it does not cross a table's cells
-    (17\t22 00 282726 57\t2024-05-02)."""
+    (17\t22 00 282726 57\t2024-05-02), unless it stands amid text (``_amid_text``) or holds one group in each
+    cell (010\t0000\t0000: a form's fields for one number: rules version 26)."""
     rows = _table_rows(text)
     for i, cells in enumerate(rows):
         if cells and cells[0][0] <= start <= cells[-1][1]:
@@ -1138,8 +1138,8 @@ def _last(haystack: str, words: tuple[str, ...] | list[str]) -> int:
     return best
 
 
-#: Types with no checksum, prefix or shape of their own: only a label names them.
-_SHAPELESS: Final = ("KR_BANK_ACCOUNT", "KR_HEALTH_INSURANCE")
+#: Types a number has only by its label: no checksum, no prefix, no shape of their own.
+SHAPELESS: Final = frozenset({"KR_BANK_ACCOUNT", "KR_HEALTH_INSURANCE"})
 
 
 def _other_label_nearer_after(entity: str, after: str, distance_before: int) -> bool:
@@ -1150,7 +1150,7 @@ def _other_label_nearer_after(entity: str, after: str, distance_before: int) -> 
     for e, labels in TYPE_LABELS.items():
         if e == entity:
             continue
-        words = (*labels, *CONTEXT[e]) if e in _SHAPELESS else labels
+        words = (*labels, *CONTEXT[e]) if e in SHAPELESS else labels
         m = _label_pattern(tuple(words)).search(after, 0, own.start() if own is not None else len(after))
         if m is not None and m.start() < distance_before:
             return True
@@ -1220,7 +1220,7 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
             # it, nearer than this type's word before it (a word, not its own type's label), caps it
             # (회비 입금 안내 INSERT INTO t VALUES (17, '1-0000000000', ...); (건강보험증 번호): the
             # health-insurance label, not 입금; rules version 27).
-            if (pos >= 0 and result.entity_type in _SHAPELESS and _last(before, TYPE_LABELS[result.entity_type]) < 0
+            if (pos >= 0 and result.entity_type in SHAPELESS and _last(before, TYPE_LABELS[result.entity_type]) < 0
                     and _other_label_nearer_after(result.entity_type, after, len(before) - pos)):
                 other = len(before) + 1
             if pos < 0:
