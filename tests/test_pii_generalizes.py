@@ -621,8 +621,26 @@ ROTATED_TUNING_FAILURES = [
      "KR_HEALTH_INSURANCE", "1-<br>0000000000"),
     ("동문회 회비 입금 안내 INSERT INTO t VALUES (17, '1-<br>0000000000', '2024-05-02'); (건보 증번호) 오늘은",
      "KR_HEALTH_INSURANCE", "1-<br>0000000000"),
+    # (a guard, found on the rules before too: a draft of the nearest-label rule took this number from its own
+    # label before it for 환불 after it)
     ("원서 접수 확인 '건강보험증 번호' => '1-0000000000', 응시료 환불 규정을 확인하세요.", "KR_HEALTH_INSURANCE",
      "1-0000000000"),
+]
+
+#: The twenty-second held-out half's failures (rules version 26): ``<wbr>`` inside a number and before the @,
+#: three dots between groups, a label in brackets after an HTML button that holds the value.
+TWENTY_SECOND_HELD_OUT_FAILURES = [
+    ("주민번호 830207-<wbr>2555896", "KR_RRN", "830207-<wbr>2555896"),
+    ("메일 kim<wbr>@naver.com 로", "EMAIL_ADDRESS", "kim<wbr>@naver.com"),
+    ("신용카드 번호: 4000...\u3007\u3007\u3007\u3007...0000...0002\nEND", "CREDIT_CARD",
+     "4000...\u3007\u3007\u3007\u3007...0000...0002"),
+    ("주민번호 830207...2555896", "KR_RRN", "830207...2555896"),
+    ("연락처 010\u20261234\u20265678", "PHONE_NUMBER", "010\u20261234\u20265678"),
+    ('<button type="button" value="D34479254">확인</button> (Passport No:) 사진은', "KR_PASSPORT", "D34479254"),
+    ('<button type="button" value="338432-49-690649">확인</button> (하나은행 계좌번호) 주차는', "KR_BANK_ACCOUNT",
+     "338432-49-690649"),
+    ('<button type="button" value="9410-<wbr>\u3007\u516d\u4e00\u4e03-<wbr>9576-<wbr>7166">확인</button> (카드 번호는)',
+     "CREDIT_CARD", "9410-<wbr>\u3007\u516d\u4e00\u4e03-<wbr>9576-<wbr>7166"),
 ]
 
 #: The twenty-third held-out half's failures (rules version 27): a plus sign (a query string's space) and
@@ -643,22 +661,6 @@ TWENTY_THIRD_HELD_OUT_FAILURES = [
     ("필라테스 체험 신청 가입자 성함 조현우으로야 편한 복장으로 오세요", "PERSON", "조현우"),
     ("> 0\u20dd1\u20dd0\u20dd\u2013\t3748\u2013\t8948\n 주 1회 30분 희망 동아리 공연 신청 051\u2013\t302\u2013\t4730",
      "PHONE_NUMBER", "0\u20dd1\u20dd0\u20dd\u2013\t3748\u2013\t8948"),
-]
-
-#: The twenty-second held-out half's failures (rules version 26): ``<wbr>`` inside a number and before the @,
-#: three dots between groups, a label in brackets after an HTML button that holds the value.
-TWENTY_SECOND_HELD_OUT_FAILURES = [
-    ("주민번호 830207-<wbr>2555896", "KR_RRN", "830207-<wbr>2555896"),
-    ("메일 kim<wbr>@naver.com 로", "EMAIL_ADDRESS", "kim<wbr>@naver.com"),
-    ("신용카드 번호: 4000...\u3007\u3007\u3007\u3007...0000...0002\nEND", "CREDIT_CARD",
-     "4000...\u3007\u3007\u3007\u3007...0000...0002"),
-    ("주민번호 830207...2555896", "KR_RRN", "830207...2555896"),
-    ("연락처 010\u20261234\u20265678", "PHONE_NUMBER", "010\u20261234\u20265678"),
-    ('<button type="button" value="D34479254">확인</button> (Passport No:) 사진은', "KR_PASSPORT", "D34479254"),
-    ('<button type="button" value="338432-49-690649">확인</button> (하나은행 계좌번호) 주차는', "KR_BANK_ACCOUNT",
-     "338432-49-690649"),
-    ('<button type="button" value="9410-<wbr>\u3007\u516d\u4e00\u4e03-<wbr>9576-<wbr>7166">확인</button> (카드 번호는)',
-     "CREDIT_CARD", "9410-<wbr>\u3007\u516d\u4e00\u4e03-<wbr>9576-<wbr>7166"),
 ]
 
 
