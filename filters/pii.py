@@ -47,6 +47,7 @@ from filters.pii_rules import (
     SHAPELESS,
     KoreanContextEnhancer,
     KoreanRegexRecognizer,
+    not_phone_groups,
 )
 from filters.pii_spec import ENTITIES, MIN_SCORE, PLACEHOLDERS
 from filters.presidio_import import RecognizerResult
@@ -59,15 +60,17 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 def _spaces() -> dict[int, int]:
     """Whitespace by its Unicode class, not by a list: every space separator (category Zs: the no-break
     space of pasted web text, the ideographic space of Korean input methods, the thin and figure spaces
-    of typeset text) reads as an ASCII space, the zero-width characters a crawler leaves between digits
-    (ZWSP, ZWNJ, ZWJ, word joiner, BOM) too, and the line and paragraph separators (Zl, Zp) as a line
-    break: one character for one, so offsets stay the text's own."""
+    of typeset text) reads as an ASCII space, the invisible format characters (category Cf) too: the
+    zero-width ones a crawler leaves between digits (ZWSP, ZWNJ, ZWJ, word joiner, BOM) and the
+    bidirectional marks an editor leaves after a hyphen (830207-\u200e2555896, the left-to-right mark:
+    rules version 28); and the line and paragraph separators (Zl, Zp) as a line break: one character for
+    one, so offsets stay the text's own. The soft hyphen, also Cf, reads as a hyphen (``_VIEW_TABLE``)."""
     import unicodedata
 
-    out = {cp: 0x20 for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
+    out = {}
     for cp in range(0x80, 0x10000):
         cat = unicodedata.category(chr(cp))
-        if cat == "Zs":
+        if cat in ("Zs", "Cf") and cp != 0x00AD:
             out[cp] = 0x20
         elif cat in ("Zl", "Zp"):
             out[cp] = 0x0A
@@ -139,9 +142,10 @@ def _char_class(codepoints: set[int]) -> str:
 
 _NEEDS_VIEW = re.compile(_char_class({*range(0xFF01, 0xFF5F), *map(ord, _DASHES), *_SPACES, *_DIGITS, *_SMALL_FORMS,
                                       0x00AD}))
-_KOREAN_DIGIT = {"공": "0", "영": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6", "륙": "6",
-                 "칠": "7", "팔": "8", "구": "9"}
-_DIGIT_WORDS = "공영일이삼사오육륙칠팔구"
+#: 빵 is the zero people say aloud in a phone number (빵일빵: rules version 28).
+_KOREAN_DIGIT = {"공": "0", "영": "0", "빵": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6",
+                 "륙": "6", "칠": "7", "팔": "8", "구": "9"}
+_DIGIT_WORDS = "공영빵일이삼사오육륙칠팔구"
 #: Hanja numerals written for digits (〇一〇-一二三四-五六七八, as spam writes numbers past filters: rules version
 #: 22): runs of two or more are read as digits where the text holds nine of them in such runs at least, the
 #: fewest digits of any identifier; a Korean text's 一二 alone, or 第一, stays as written.
@@ -186,12 +190,17 @@ def _small_digits_as_digits(view: str) -> str:
 #: digits and digit words with separators between them (spaces, a dot or dash, a line break or its JSON
 #: escape, or HTML's ``<br>``: rules version 26), starting with 0, 공 or 영; whether it is a number at all
 #: is decided by ``_as_digits``.
-_RUN_SEP = r"(?:[ \t.,:\-]{0,4}(?:(?:\r\n?|\n|<br\s?/?>|(?:\\[nrt]){1,2})[ \t]{0,8})?)"
-#: ... not from inside a grouped number (4916/8710/0210/0591이거나: its third group is no phone number's start).
-_DIGIT_RUN = re.compile(rf"(?<![0-9])(?<![0-9]-)[0공영](?:{_RUN_SEP}[0-9{_DIGIT_WORDS}]){{8,}}")
+#: A JSON string's escaped tab is a tab on either side of a mark (공이\\t-\\t이공공, which the view reads as
+#: ``공이  -  이공공``: rules version 28).
+_RUN_SEP = r"(?:(?:[ \t.,:\-]|\\t){0,6}(?:(?:\r\n?|\n|<br\s?/?>|(?:\\[nrt]){1,2})[ \t]{0,8})?)"
+#: ... not from inside a grouped number (4916/8710/0210/0591이거나: its third group is no phone number's start),
+#: nor from a time's zero (00:01:05,000\n공이-이공공-공공공공: rules version 28; a comma stays a CSV cell's).
+#: At most 24 digits: no number is longer, and a run that makes none is tried again from its next start
+#: (``_digit_runs_as_digits``).
+_DIGIT_RUN = re.compile(rf"(?<![0-9])(?:(?<![0-9][-:])0|(?<![0-9]-)[공영빵])(?:{_RUN_SEP}[0-9{_DIGIT_WORDS}]){{8,23}}")
 #: Where a text may hold such a run: a digit word next to a digit, or three digit words in a row.
 _DIGIT_RUN_HINT = re.compile(rf"[0-9]{_RUN_SEP}[{_DIGIT_WORDS}]|[{_DIGIT_WORDS}]{_RUN_SEP}[0-9]"
-                             rf"|[공영]{_RUN_SEP}[{_DIGIT_WORDS}]{_RUN_SEP}[{_DIGIT_WORDS}]")
+                             rf"|[공영빵]{_RUN_SEP}[{_DIGIT_WORDS}]{_RUN_SEP}[{_DIGIT_WORDS}]")
 
 
 def _joiners() -> str:
@@ -223,7 +232,7 @@ def _joiners() -> str:
 
 
 _JOINERS: Final = _joiners()
-_DIGITISH = "0-9０-９공영일이삼사오육륙칠팔구"
+_DIGITISH = "0-9０-９공영빵일이삼사오육륙칠팔구"
 #: A joiner between two digits (spaces around it allowed) is read as a hyphen: 010·1234·5678, 830207/1234567;
 #: beside a dot or a colon too, which the rules' mark then takes with it (830207.·2555896: rules version 21).
 _JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}}[.:]?)[{re.escape(_JOINERS)}]"
@@ -256,8 +265,12 @@ def _bars_as_hyphens(view: str) -> str:
     def broken_row(i: int) -> bool:
         """Whether line ``i`` is part of a row whose cell holds a line break: a run of up to four lines
         with line ``i`` in it, that together hold as many bars as the line above the run, two at least
-        (``17|010.`` / ``0000.`` / ``0000|2024-05-02`` under ``번호|비고|등록일``: rules version 15)."""
+        (``17|010.`` / ``0000.`` / ``0000|2024-05-02`` under ``번호|비고|등록일``: rules version 15). The run's
+        first line holds a bar, the end of the row's first cell: a line of prose between two numbers written
+        with bars is no row (rules version 28)."""
         for start in range(i, max(0, i - 3), -1):
+            if counts[start] == 0:
+                continue
             n, total = counts[start - 1], 0
             for j in range(start, min(len(lines), start + 4)):
                 total += counts[j]
@@ -273,8 +286,21 @@ def _bars_as_hyphens(view: str) -> str:
         row = n > 0 and (any(0 <= j < len(lines) and counts[j] == n and (n >= 2 or header_like(j))
                              for j in (i - 1, i + 1)) or _MARKDOWN_ROW.fullmatch(line) is not None
                          or broken_row(i))
-        out.append(line if row and not _spaced_cells(line) else _BAR.sub("-", line))
+        out.append(line if row and not _spaced_cells(line) and not _number_in_prose(line) else _BAR.sub("-", line))
     return "\n".join(out)
+
+
+#: Digit groups joined by bars alone, no word character or bar on either side.
+_BARRED_WORD = re.compile(r"(?<![\w|])[0-9]+(?:\|[0-9]+)+(?![\w|])")
+
+
+def _number_in_prose(line: str) -> bool:
+    """Whether a line's bars all join one number that stands among words (``학부모님 4000|0000|0000|0002
+    (카드번호)`` twice, on two lines: no table whose rows hold as many bars, rules version 28). A row of a
+    table of numbers holds no word (``17|010.``)."""
+    m = _BARRED_WORD.search(line)
+    return (m is not None and m.group().count("|") == line.count("|")
+            and re.search(r"[^\W\d_]", line[:m.start()] + line[m.end():]) is not None)
 
 
 #: A bar that delimits a cell the way a spaced table writes it: a space, or the line's edge, on both sides.
@@ -342,7 +368,7 @@ def detection_view(text: str) -> str:
     if passes(_JOINED, view):
         view = _JOINED.sub(lambda m: m.group(1) + "-", view)
     if passes(_DIGIT_RUN_HINT, view):
-        view = _DIGIT_RUN.sub(_as_digits, view)
+        view = _digit_runs_as_digits(view)
     if "@" in view and passes(_EXPLAINED_AT, view):
         view = _explained_at(view)
     if "\\t" in view or is_open():
@@ -402,6 +428,23 @@ _LONE_WORD = re.compile(rf"[0-9](?:[ \t.,\-\r\n]|\\[nrt])[{_DIGIT_WORDS}]$")
 _AFTER_I = frozenset("에고며다라랑나니면어었야지거래던잖란죠든므네여기")
 
 
+def _digit_runs_as_digits(view: str) -> str:
+    """Every run of digits and digit words that makes a Korean phone number, as digits (``_as_digits``). A
+    run that makes none is tried again from its next start: a timestamp's zeros start a run that takes in the
+    digit words of the next line (00:01:05,000\n공이-이공공-공공공공), which make a number alone (rules
+    version 28)."""
+    out: list[str] = []
+    pos = at = 0
+    while (m := _DIGIT_RUN.search(view, at)) is not None:
+        shown = _as_digits(m)
+        if shown == m.group():
+            at = m.start() + 1
+            continue
+        out += [view[pos:m.start()], shown]
+        pos = at = m.end()
+    return "".join(out) + view[pos:] if out else view
+
+
 def _as_digits(m: re.Match[str]) -> str:
     """The longest start of a run of digits and digit words whose digits make a Korean phone number, as
     digits; the rest as written. A run with no digit word, or none that makes a number, stays as it is:
@@ -445,7 +488,9 @@ def _windowed_phone_recognizer():  # type: ignore[no-untyped-def]
     """Presidio's ``PhoneRecognizer`` (libphonenumber, region KR) run on windows around digit runs
     that could be a phone number, instead of on the whole text: libphonenumber's matcher tries every
     digit sequence (dates, prices, article numbers) and took half of the analysis time on 1 KB
-    documents. A window keeps two characters on each side, which the matcher inspects."""
+    documents. A window keeps two characters on each side, which the matcher inspects. What libphonenumber
+    leniently takes for a phone number though its groups are none a phone number is written in (010-00-000000,
+    an account: ``filters.pii_rules.not_phone_groups``) is dropped (rules version 28)."""
     from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
     class WindowedPhoneRecognizer(PhoneRecognizer):  # type: ignore[misc]
@@ -455,6 +500,8 @@ def _windowed_phone_recognizer():  # type: ignore[no-untyped-def]
                        [(max(0, m.start() - 2), min(len(text), m.end() + 2)) for m in _PHONE_CANDIDATE.finditer(text)])
             for lo, hi in windows:
                 for r in super().analyze(text[lo:hi], entities, nlp_artifacts):
+                    if not_phone_groups(text[lo + r.start:lo + r.end]):
+                        continue
                     r.start += lo
                     r.end += lo
                     out.append(r)
@@ -517,13 +564,13 @@ GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ\ufe6b]|" + _char_class({c for c in _
                   + rf"|[{_HANJA_DIGITS}]{{2}}|[{_SMALL_DIGITS}]{{2}}|골\s?뱅|[앳엣]"
                   r"|[\[({<【〔［《〈「『]\s?(?:at|AT|At)\s?[\])}>】〕］》〉」』]|%40|=40|&#|&commat;"
                   r"|[-_](?:at|AT)[-_]"
-                  rf"|\s(?:at|AT)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT)\s|\s?[닷점쩜돗])|{_ALL_LETTERS}")
+                  rf"|\s(?:at|AT|At)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot)\s|\s?[닷점쩜돗])|{_ALL_LETTERS}")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 
 
 def needs_analyzer(text: str) -> bool:
     """Whether any recognizer but the name rules can match ``text`` (the gate before Presidio)."""
-    return passes(GATE, text) or (("공" in text or "영" in text)
+    return passes(GATE, text) or (("공" in text or "영" in text or "빵" in text)
                                   and _DIGIT_RUN.search(detection_view(text)) is not None)
 
 
@@ -549,11 +596,14 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      r"|(?<=[\w\u20dd-\u20e4])%(?:20|2[dD])(?=\w)"
                      # HTML's word-break opportunity, which a page shows as nothing (830207-<wbr>2555896, kim<wbr>@...:
                      # rules version 26)
-                     r"|<[wW][bB][rR][ \t]?/?>")
+                     r"|<[wW][bB][rR][ \t]?/?>"
+                     # a C, Python or JavaScript string's hex escape of a printable ASCII character
+                     # (kim\x40naver.com: rules version 28)
+                     r"|\\x[2-7][0-9a-fA-F]")
 
 
 #: Where a text may hold an escape ``_ESCAPE`` reads.
-_DECODE_HINT = re.compile(r"[&%\u20dd-\u20e4]|\\u|<[wW]")
+_DECODE_HINT = re.compile(r"[&%\u20dd-\u20e4]|\\[ux]|<[wW]")
 
 
 def _shown(escape: str) -> str:
@@ -566,6 +616,8 @@ def _shown(escape: str) -> str:
         return html.unescape(escape)
     if "\u20dd" <= escape[-1] <= "\u20e4" or escape[0].isdigit():
         return escape[0]
+    if escape[1] == "x":  # \x40
+        return chr(int(escape[2:], 16))
     units = [int(escape[i + 2:i + 6], 16) for i in range(0, len(escape), 6)]
     if len(units) == 2:
         return chr(0x10000 + ((units[0] - 0xD800) << 10) + (units[1] - 0xDC00))
@@ -660,9 +712,10 @@ def _find(text: str, min_score: float) -> list[Finding]:
     return sorted(chosen, key=lambda f: f.start)
 
 
-#: A separator between number groups as ``filters.pii_rules.SEP`` reads them (and a slash).
-_GROUP_SEP = (r"(?:[ \t]{0,3}(?:/|[-:.]{1,3})[ \t]{0,3}(?:(?:\r\n?|\n)[ \t]{0,8})?|[ \t]{1,4}"
-              r"|[ \t]{0,4}(?:\r\n?|\n)[ \t]{0,8})?")
+#: A separator between number groups as ``filters.pii_rules.SEP`` reads them (and a slash), HTML's line break
+#: too (020-<br>000000-<br>00000: rules version 28).
+_GROUP_SEP = (r"(?:[ \t]{0,3}(?:/|[-:.]{1,3})[ \t]{0,3}(?:(?:\r\n?|\n|<br\s?/?>)[ \t]{0,8})?|[ \t]{1,4}"
+              r"|[ \t]{0,4}(?:\r\n?|\n|<br\s?/?>)[ \t]{0,8})?")
 #: A numbered list's item mark at the start of a line (``3. ``, ``2) ``): the number of the next item, or of
 #: this one, is not a group of the number beside it (rules version 12).
 _ITEM = r"[ \t]*\d{1,2}[.)][ \t]"

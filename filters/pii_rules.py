@@ -50,7 +50,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 20: stop 38 (the full-width bar as a joiner, [@], 쩜 씨오 쩜 케이알, an address wholly percent-encoded, a
 #: noun in 생 with 명 as a label, a name closed by <br>, a lone joiner keeps its tabs with the gates open
 #: or closed, a checksum that holds crosses a TSV row's cells).
-RULES_VERSION: Final = 27
+RULES_VERSION: Final = 28
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -311,7 +311,10 @@ _NOUN_SUFFIX: Final = "자인생"
 #: version 15; and for a teacher (담당 선생님: 홍영희): 17.
 _PLAIN_NOUNS: Final = ("동문|동기|회원|고객|손님|환자|선생님|선생|담임|강사|교사"
                        # and for a profession in 사 (담당 간호사: 권도윤: rules version 18), not 회사 or 검사
-                       "|간호사|의사|약사|기사|변호사|세무사|노무사|상담사|치료사|설계사|미용사|조리사")
+                       "|간호사|의사|약사|기사|변호사|세무사|노무사|상담사|치료사|설계사|미용사|조리사"
+                       # and for who serves a client at a school, a gym or a shop (담당 코치: 오유진: rules version 28);
+                       # not a company's titles (팀장, 실장), which news writes before an actor's name in brackets
+                       "|코치|트레이너|매니저|원장")
 #: Not the everyday words in 인 that a form's buttons and notes hold (확인, 승인: a button's 확인</button> then
 #: 사다리차 was a name after a label, 1,060 findings on nothing planted in the twenty-second half: rules version 25).
 _SUFFIX_NOUN: Final = (r"(?!(?:확|승|원|요|용|시)인(?![가-힣]))[가-힣]{1,4}[자인]"
@@ -358,11 +361,11 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
                "(?:이었습니다|이었는데|이었어요|이거든요|거든요|이라서|이라고|이라는|이라면|이라도|이지만|"
                "이어서|이어도|이므로|이든지|이래요|이구요|이니까|이었고|이었다|이었|이랑|이에요|입니다|였어요|였는데|였다|"
                "이고|이며|이다|이나|이요|이면|이든|이니|인데|라서|라면|래요|구요|니까|였고|지만|에게서|에게|에서|"
-               "한테|께서|께|임|인지|인가|으로서|로서|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
+               "한테|께서|께|임|인지|인가|으로서|로서|으로써|로써|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
                # a case particle with an auxiliary one after it (장성호으로도, 김민수에게는: rules version 15), or
                # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21), 부터 (조현우으로부턴: 22), 나마 (23) or
-               # 까지 (24), or 밖에, 조차, 마저, 라도, 뿐 (26), 야 (27)
-               "(?:으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마|까지|밖에|조차|마저|라도|뿐|야)|에다가?|"
+               # 까지 (24), or 밖에, 조차, 마저, 라도, 뿐 (26), 야 (27); 으로서 and 으로써 with one too (으로서는: 28)
+               "(?:으로서|로서|으로써|로써|으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마|까지|밖에|조차|마저|라도|뿐|야)|에다가?|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                # the polite 요 after any of them, or after the name itself (강영희으로요, 강영희요): version 11
                "요?"
@@ -381,6 +384,8 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|@|골\s?뱅
                    # an image whose alternative text is the @ (kim<img src="at.gif" alt="@">naver.com: 18)
                    r"|<img[^<>]{0,80}?\b(?:alt|title)=[\"']?@[\"']?[^<>]{0,80}>"
                    r"|&#0*64;|&#[xX]0*40;|&commat;"
+                   # Markdown's emphasis or a code span around the @ (kim**@**naver.com: rules version 28)
+                   r"|\*{1,2}@\*{1,2}|~~@~~|`@`"
                    # between hyphens or underscores, with the dot so written too (kim-at-naver-dot-com: rules
                    # version 14; a host written with hyphens, up-at-dawn.com, is no address)
                    r"|(?<=[A-Za-z0-9])[-_](?:at|AT)[-_](?=[A-Za-z0-9][A-Za-z0-9-]*[-_](?:dot|DOT)[-_][A-Za-z])")
@@ -561,7 +566,7 @@ RULES: Final = [
            # a tab right before a digit ends a TSV cell (17\t0 1 1 . 9 1 5 2 . 5 0 8 7\t2024-05-02: rules version 21)
            r"(?![ \t.\-]{0,3}\d(?<!\t\d))"),
         0.6,
-        lambda v: None if PHONE_DIGITS.fullmatch(_digits(v)) else False,
+        lambda v: None if PHONE_DIGITS.fullmatch(_digits(v)) and not not_phone_groups(v) else False,
         comma=True,
     ),
     Rule("kr_crn", "KR_CRN", _r(rf"{_NB}(?P<v>\d{{6}}{SEPC}\d{{7}}){_NA}"), 0.3, _crn, comma=True),
@@ -643,9 +648,11 @@ RULES: Final = [
             # ... or after a space or an = only (위임인 이민수, 교육생 = 윤철수): with nothing but a space to
             # set it off, only a surname and two syllables that given names are made of (이번에, 권한으
             # and 선정 are words), never a label or a form word; a noun in 인 only after a symbol (a bullet,
-            # a tag), as 인 is also the copula (주연인 송윤아보다: who is the lead); or after a tab and the quote
-            # a spreadsheet's text cell starts with, any noun (피상속인\t'김민수: rules version 26)
+            # a tag) or at a line's start where the name ends the line (대리인 김민수 on a subtitle's line: rules
+            # version 28), as 인 is also the copula (주연인 송윤아보다: who is the lead); or after a tab and the
+            # quote a spreadsheet's text cell starts with, any noun (피상속인\t'김민수: rules version 26)
             rf"|(?:(?:(?<=[^\w\s])|(?<=[^\w\s][ \t])){_PERSON_NOUN}"
+            rf"|(?<![^\n]){_PERSON_NOUN}(?=[ \t]+[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}[ \t]*(?:\r?\n|$))"
             rf"|(?<![가-힣])(?:[가-힣]{{1,4}}자|[가-힣]{{0,3}}[학강육수입업시험련습선장원]생|{_PLAIN_NOUNS})"
             rf"|(?<![가-힣]){_PERSON_NOUN}(?=\t'))"
             rf"(?:[ \t]+|[ \t]*=[ \t]*|\t')(?!{_NAME_LABELS}|{_ANY_LABEL})"
@@ -664,21 +671,23 @@ RULES: Final = [
         "kr_person_markup",
         "PERSON",
         _r(
-            # a plain noun (선생님! 제집 ...: a call in dialogue) or one after a qualifying word only before a
-            # colon, a LaTeX cell's &, a comment's opening or a closing tag (담당 의사 & 장영희, 담당 의사 <!--
-            # 서민수 -->, <label>담당 약사</label><input value="안미경">: rules version 21), or an attribute's
-            # closing quote (<field name="담당 변호사">장영희</field>: 22), or a JSON key's ("담당 노무사":
-            # "장영희": 24), a table's cell border (| 담당 간호사 | 김민수 |: 26), or the end of its line where code
-            # follows (// 담당 변호사\nString v = "김민수";: 26), an INI section's name too ([신청 학생]\nvalue =
-            # 김민수: 26); any noun, wherever it stands, before a URL (인수자 https://shop.example.kr/name/김민수/detail:
-            # 26)
+            # a plain noun (선생님! 제집 ...: a call in dialogue) or one after a qualifying word only before a colon,
+            # a LaTeX cell's &, a comment's opening or a closing tag (담당 의사 & 장영희, 담당 의사 <!-- 서민수 -->,
+            # <label>담당 약사</label><input value="안미경">: rules version 21), or an attribute's closing quote
+            # (<field name="담당 변호사">장영희</field>: 22), or a JSON key's ("담당 노무사": "장영희": 24), a table's
+            # cell border (| 담당 간호사 | 김민수 |: 26; drawn with box characters, │ 담당 코치 │: 28), or the end of
+            # its line where code follows (// 담당 변호사\nString v = "김민수";: 26), a quoted key's = or => ('담당
+            # 노무사' => '김민수': 28), an INI section's name too ([신청 학생]\nvalue = 김민수: 26); any noun,
+            # wherever it stands, before a URL (인수자 https://shop.example.kr/name/김민수/detail: 26)
             rf"(?:{_NAME_LABELS}|{_LABEL_AT}(?<![가-힣])(?:{_SUFFIX_NOUN})"
             rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}"
-            rf"(?=[ \t]*(?:[\"']?[ \t]*[:：]|&|\||<!--|</[A-Za-z]|[\"']>|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
+            rf"(?=[ \t]*(?:[\"']?[ \t]*[:：]|&|[|│┃║]|<!--|</[A-Za-z]|[\"']>|[\"'][ \t]*=>?"
+            rf"|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
             rf"|(?<![가-힣])(?:{_NOUN_WORD})(?=[ \t]*(?:https?://|www\.)))"
             rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
             rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"
-            rf"{_NOT_A_LABEL}(?!{_ANY_LABEL})(?P<v>[{_SURNAMES}][가-힣]{{1,3}})(?![가-힣0-9])"
+            # never a name's own label (학부모님 <field name="고객명" value="김민수"/>: rules version 28)
+            rf"{_NOT_A_LABEL}(?!{_ANY_LABEL}|(?:{_NAME_LABELS})(?![가-힣]))(?P<v>[{_SURNAMES}][가-힣]{{1,3}})(?![가-힣0-9])"
         ),
         0.7,
         lambda v: False if _form_word(v) else None,
@@ -753,8 +762,9 @@ RULES: Final = [
         "email_words",
         "EMAIL_ADDRESS",
         _r(
-            r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}\s+(?:at|AT)\s+"
-            rf"[A-Za-z0-9-]{{1,63}}(?:(?:(?:\s+(?:dot|DOT)\s+|\.|\s?(?:{_DOT_WORD})\s?)[A-Za-z0-9-]{{1,63}}){{1,3}}"
+            # ... in title case too (kim At naver Dot com: rules version 28)
+            r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}\s+(?:at|AT|At)\s+"
+            rf"[A-Za-z0-9-]{{1,63}}(?:(?:(?:\s+(?:dot|DOT|Dot)\s+|\.|\s?(?:{_DOT_WORD})\s?)[A-Za-z0-9-]{{1,63}}){{1,3}}"
             # ... or a top-level domain read out in Korean (kim at naver 닷컴: rules version 22)
             rf"|\s?{_KOREAN_TLD}))"
             r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
@@ -780,6 +790,14 @@ RULES: Final = [
 #: A spaced digit: the digits of a group written one at a time with a space between them
 #: (``8 3 0 2 0 7-2 5 5 5 8 9 6``, as people type a number they read out; rules version 15), or a hyphen
 #: or a dot between every two (``4-1-1-1-1-1-...``, to slip past filters: rules version 17).
+def not_phone_groups(v: str) -> bool:
+    """Whether digits written in three groups or more of two digits at least end in a group no phone number
+    has: longer than four (010-00-000000 (국민은행) is an account whose digits happen to make a phone number's:
+    rules version 28). Digits spaced one by one show no groups."""
+    groups = re.findall(r"[0-9]+", v)
+    return len(groups) >= 3 and min(map(len, groups)) >= 2 and len(groups[-1]) > 4
+
+
 def _spaced_group(n: int) -> str:
     return r"\d" if n == 1 else rf"\d(?:[ .\-]\d){{{n - 1}}}"
 
@@ -814,9 +832,10 @@ def _spread_rule(base: Rule, shapes: tuple[tuple[int, ...], ...], shape: re.Patt
     _SPREAD_RUN[f"{base.name}_spaced"] = min(max(groups) for groups in shapes)
     return Rule(f"{base.name}_spaced", base.entity,
                 # a spaced digit before continues the run; a digit attached to a word is a label's (주민번호 앞6
-                # 뒤7 0 0 0 1 0 1-...: rules version 25)
-                _r(rf"(?<![0-9A-Za-z])(?<![^가-힣A-Za-z][0-9][ .\-])(?<!^[0-9][ .\-])(?P<v>{body})(?![0-9])"
-                   rf"(?![ .\-][0-9])"), base.score, check,
+                # 뒤7 0 0 0 1 0 1-...: rules version 25); a number of two digits or more on either side is not
+                # a spaced digit (... 3 6 0 32평: rules version 28)
+                _r(rf"(?<![0-9A-Za-z])(?<![^0-9가-힣A-Za-z][0-9][ .\-])(?<!^[0-9][ .\-])(?P<v>{body})(?![0-9])"
+                   rf"(?![ .\-][0-9](?![0-9]))"), base.score, check,
                 comma=True)
 
 
@@ -857,7 +876,7 @@ HINTS: Final = {
     "ipv4": re.compile(r"\d\.\d{1,3}\.\d"),
     "email": re.compile("@"),
     "email_obfuscated": re.compile(rf"@|%40|=40|{_AT_WORD}"),
-    "email_words": re.compile(r"\s(?:at|AT)\s"),
+    "email_words": re.compile(r"\s(?:at|AT|At)\s"),
     # a spread rule's longest group spaced (seven digits for a resident number's): three spaced digits passed
     # every statute (stop 39)
     **{name: re.compile(rf"\d(?:[ .\-]\d){{{n - 1}}}") for name, n in _SPREAD_RUN.items()},

@@ -112,15 +112,21 @@ hyphen and a no-break space, a hyphen, a tab and a space, a colon and a no-break
 in Hanja numerals, keycap digits without the emoji selector, 골뱅이 and 닷 in spaced parentheses, 골뱅이 with
 ``&period;``, a soft hyphen or ``<wbr>`` before the @, a spaced dot alone, TOML inline tables, calendar
 descriptions, Markdown checkboxes, HTML buttons, furniture deliveries, parents' meetings, photo studios,
-shared offices, ski rentals), reported at stop 39 and read at stop 40. The held-out half now is the
-twenty-third (``heldout23`` below, written at stop 40 before any detector ran on it: a plus sign (a
-query string's encoded space), ``%20``, ``&#x2010;``, a hyphen and ``&shy;``, an en dash and a tab, a
-colon and a hyphen, superscript digits, digits in combining enclosing circles (0⃝1⃝0⃝), the small
-commercial at (﹫), 골뱅이 and 점 in lenticular brackets, hexadecimal entities for the @ and the dot, a tab
-after the @, 골뱅이 with the word dot, SMS forwarded from the web ([Web발신]), Markdown admonitions, Kotlin
-maps, HTML meta content, car repairs, yoga classes, piano lessons, dental clinics, campus festivals),
-reported and read at stop 40 (rules version 27 reads its classes); it stays the held-out half until the
-next round writes the twenty-fourth.
+shared offices, ski rentals), reported at stop 39 and read at stop 40. The twenty-third (``heldout23``,
+written at stop 40 before any detector ran on it: a plus sign (a query string's encoded space), ``%20``,
+``&#x2010;``, a hyphen and ``&shy;``, an en dash and a tab, a colon and a hyphen, superscript digits,
+digits in combining enclosing circles (0⃝1⃝0⃝), the small commercial at (﹫), 골뱅이 and 점 in lenticular
+brackets, hexadecimal entities for the @ and the dot, a tab after the @, 골뱅이 with the word dot, SMS
+forwarded from the web ([Web발신]), Markdown admonitions, Kotlin maps, HTML meta content, car repairs,
+yoga classes, piano lessons, dental clinics, campus festivals), reported and read at stop 40 (rules
+version 27 reads its classes). The held-out half now is the twenty-fourth (``heldout24`` below, written
+at stop 41 before any detector ran on it: a left-to-right mark after a hyphen, word joiners around a
+hyphen, ``&hyphen;``, ``%2D``, a full-width comma, a dot and a no-break space, 빵 for a zero in digit
+words (빵일빵), zero-width spaces between digits, the @ in corner brackets (「@」), At and Dot in title case,
+a string's ``\\x40`` escape, 골뱅이 with ``(dot)``, a bold Markdown @, mail signatures, property lists,
+tables drawn with box characters, Ruby hashes, laundry services, driving schools, flower deliveries,
+swimming pools, cleaning services), reported and read at stop 41 (rules version 28 reads its classes);
+it stays the held-out half until the next round writes the twenty-fifth.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -535,6 +541,17 @@ SEPARATORS = {
         ("colon_hyphen", ":-"),
         ("hyphen", "-"),
     ),
+    # Written at stop 41, after the twenty-third half was read and moved into tuning; not run before it was
+    # written.
+    "heldout24": (
+        ("hyphen_lrm", "-\u200e"),  # a left-to-right mark after the hyphen, as bidirectional editors leave it
+        ("word_joiners_around_hyphen", "\u2060-\u2060"),
+        ("hyphen_named_entity", "&hyphen;"),
+        ("percent_encoded_hyphen", "%2D"),
+        ("fullwidth_comma", "\uff0c"),
+        ("dot_nbsp", ".\u00a0"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -559,7 +576,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout20": ("ascii", "keycap_emoji", "hanja_first_group"),
                "heldout21": ("ascii", "hanja_last_group", "white_circle_zero"),
                "heldout22": ("ascii", "hanja_middle_group", "keycap_without_selector"),
-               "heldout23": ("ascii", "superscript_digits", "combining_enclosing_circle")}
+               "heldout23": ("ascii", "superscript_digits", "combining_enclosing_circle"),
+               "heldout24": ("ascii", "korean_words_ppang_zero", "zero_width_space_between_digits")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -727,6 +745,13 @@ EMAIL_FORMS = {
         ("tab_after_at", "{l}@\t{h}.{t}"),
         ("korean_at_english_dot_word", "{l} 골뱅이 {h} dot {t}"),
     ),
+    "heldout24": (
+        ("corner_bracket_at", "{l}「@」{h}.{t}"),
+        ("title_case_words", "{l} At {h} Dot {t}"),
+        ("hex_escape_at", "{l}\\x40{h}.{t}"),  # a C or Python string's escape: \x40
+        ("korean_at_parenthesized_dot_word", "{l} 골뱅이 {h} (dot) {t}"),
+        ("markdown_bold_at", "{l}**@**{h}.{t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -753,6 +778,7 @@ CONTAINERS = {
     "heldout21": ("jsonl_record", "html_pre", "nested_quote", "key_colon_tab", "plain"),
     "heldout22": ("toml_inline_table", "ics_description", "markdown_checkbox", "html_button", "plain"),
     "heldout23": ("web_sender_sms", "markdown_admonition", "kotlin_map", "html_meta_content", "plain"),
+    "heldout24": ("email_signature", "xml_plist", "box_drawing_table", "ruby_hash", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -776,7 +802,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout20": ("", "이었더라", "이라니요", "으로나마", "이었으니", "~?"),
              "heldout21": ("", "이었었는데", "이라든가", "으로까지", "이었을걸", "^^;"),
              "heldout22": ("", "이었길래", "이라던가", "으로라도", "이었겠지", "…!"),
-             "heldout23": ("", "이었더니", "이라더니", "으로야", "이었나봐", "ㅎ")}
+             "heldout23": ("", "이었더니", "이라더니", "으로야", "이었나봐", "ㅎ"),
+             "heldout24": ("", "이었대", "이라지요", "으로서는", "이었나요", ";;")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -802,7 +829,8 @@ LABELS = {
                "heldout20": ("주민등록번호 전부", "주민 No:"),
                "heldout21": ("주민번호 전체:", "주민등록 번호는"),
                "heldout22": ("주민번호(전체)", "주민 등록 번호:"),
-               "heldout23": ("주민번호(앞자리-뒷자리)", "본인 주민 번호")},
+               "heldout23": ("주민번호(앞자리-뒷자리)", "본인 주민 번호"),
+               "heldout24": ("주민등록번호 (전체)", "주민 번호 13자리:")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -824,7 +852,8 @@ LABELS = {
                "heldout20": ("외국인 번호는", "외국인등록번호 :"),
                "heldout21": ("외국인 등록 번호", "ARC No."),
                "heldout22": ("외국인등록 번호는", "외국인 No."),
-               "heldout23": ("외국인 등록 번호(13자리)", "체류 외국인 등록번호")},
+               "heldout23": ("외국인 등록 번호(13자리)", "체류 외국인 등록번호"),
+               "heldout24": ("외국인등록증 번호(13자리)", "외국인 등록 No")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -846,7 +875,8 @@ LABELS = {
                "heldout20": ("여권번호(PP)", "여권 No:"),
                "heldout21": ("여권번호는요", "여권(PP) No."),
                "heldout22": ("여권번호:", "Passport No:"),
-               "heldout23": ("여권 번호(9자리):", "Passport no.")},
+               "heldout23": ("여권 번호(9자리):", "Passport no."),
+               "heldout24": ("여권 번호 (PP)", "passport number")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -869,7 +899,8 @@ LABELS = {
                "heldout20": ("운전면허번호는", "면허증No."),
                "heldout21": ("운전 면허증 번호", "면허번호:"),
                "heldout22": ("운전면허 번호:", "면허증 번호는"),
-               "heldout23": ("운전면허증 번호(12자리)", "운전 면허증 No.")},
+               "heldout23": ("운전면허증 번호(12자리)", "운전 면허증 No."),
+               "heldout24": ("운전면허증 No.", "면허 번호 :")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -892,7 +923,8 @@ LABELS = {
                "heldout20": ("건강보험 번호:", "건보 증번호"),
                "heldout21": ("건강보험증번호:", "보험증 번호는"),
                "heldout22": ("건강보험증 번호 :", "건강보험 번호는"),
-               "heldout23": ("건강보험증 번호(본인)", "의료보험 증번호")},
+               "heldout23": ("건강보험증 번호(본인)", "의료보험 증번호"),
+               "heldout24": ("건강보험증 번호는", "건강보험 가입 번호")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -915,7 +947,8 @@ LABELS = {
                "heldout20": ("사업자번호는", "사업자 등록번호 :"),
                "heldout21": ("사업자 등록번호는", "사업자번호:"),
                "heldout22": ("사업자등록번호는", "사업자 번호:"),
-               "heldout23": ("사업자 등록증 번호:", "개인 사업자 번호")},
+               "heldout23": ("사업자 등록증 번호:", "개인 사업자 번호"),
+               "heldout24": ("사업자 등록 번호 :", "사업자등록 No.")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -937,7 +970,8 @@ LABELS = {
                "heldout20": ("법인 번호는", "법인등록 No."),
                "heldout21": ("법인등록번호는", "법인 No."),
                "heldout22": ("법인 등록번호는", "법인번호:"),
-               "heldout23": ("법인 등록 번호(13자리)", "법인 등록증 번호")},
+               "heldout23": ("법인 등록 번호(13자리)", "법인 등록증 번호"),
+               "heldout24": ("법인 등록 번호 :", "법인등록 No:")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -960,7 +994,8 @@ LABELS = {
                "heldout20": ("국민은행 계좌번호", "입금계좌:", "기업은행 통장", "환불 계좌번호는"),
                "heldout21": ("우체국 계좌", "입금 계좌는", "새마을금고 계좌번호", "환불 받을 계좌:"),
                "heldout22": ("하나은행 계좌번호", "입금 계좌:", "농협 통장", "환불 계좌:"),
-               "heldout23": ("국민은행 계좌:", "출금 계좌번호", "우체국 통장번호", "농협 입금 계좌:")},
+               "heldout23": ("국민은행 계좌:", "출금 계좌번호", "우체국 통장번호", "농협 입금 계좌:"),
+               "heldout24": ("신한은행 계좌번호:", "입금 계좌 번호", "케이뱅크 계좌번호", "반환 계좌:")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -982,7 +1017,8 @@ LABELS = {
                "heldout20": ("카드No", "결제 카드번호:"),
                "heldout21": ("카드번호는요", "신용카드 No."),
                "heldout22": ("카드 번호는", "신용카드 번호:"),
-               "heldout23": ("체크카드 No.", "카드 번호(체크)")},
+               "heldout23": ("체크카드 No.", "카드 번호(체크)"),
+               "heldout24": ("카드 번호 (16자리)", "결제 카드 No.")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1005,7 +1041,8 @@ LABELS = {
                "heldout20": ("연락처는요", "휴대폰:", "H.P."),
                "heldout21": ("휴대폰번호는", "연락처 :", "Mobile No."),
                "heldout22": ("연락 번호", "핸드폰:", "TEL"),
-               "heldout23": ("전화 번호는", "휴대폰 번호 :", "H/P")},
+               "heldout23": ("전화 번호는", "휴대폰 번호 :", "H/P"),
+               "heldout24": ("연락처 (휴대폰)", "핸드폰 번호:", "Phone:")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1027,7 +1064,8 @@ LABELS = {
                "heldout20": ("메일주소:", "e-mail은"),
                "heldout21": ("이메일은요", "메일 :"),
                "heldout22": ("메일 주소는", "E-mail:"),
-               "heldout23": ("이메일 주소 :", "메일 주소(본인)")},
+               "heldout23": ("이메일 주소 :", "메일 주소(본인)"),
+               "heldout24": ("이메일 (본인)", "E-MAIL:")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1049,7 +1087,8 @@ LABELS = {
                "heldout20": ("접속 IP는", "IP:"),
                "heldout21": ("아이피:", "접속IP는"),
                "heldout22": ("접속 아이피:", "IP address"),
-               "heldout23": ("IP 주소:", "접속 아이피 주소:")},
+               "heldout23": ("IP 주소:", "접속 아이피 주소:"),
+               "heldout24": ("접속 IP 주소:", "IP Addr.")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1071,7 +1110,8 @@ LABELS = {
                "heldout20": ("차량번호 :", "차번호"),
                "heldout21": ("차량번호는요", "차 번호 :"),
                "heldout22": ("차량 번호는", "차량No."),
-               "heldout23": ("차량 등록 번호:", "차 넘버는")},
+               "heldout23": ("차량 등록 번호:", "차 넘버는"),
+               "heldout24": ("차량 번호판:", "등록 차량 번호")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1093,7 +1133,8 @@ LABELS = {
                "heldout20": ("거주지(지번)", "배송지:"),
                "heldout21": ("사는 곳:", "주소(현)"),
                "heldout22": ("현주소:", "배송지 주소는"),
-               "heldout23": ("자택 주소:", "배송 주소는")},
+               "heldout23": ("자택 주소:", "배송 주소는"),
+               "heldout24": ("주소 (자택)", "거주지 주소는")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1115,7 +1156,8 @@ LABELS = {
                "heldout20": ("담당 세무사", "입금자 성함", "신청자 이름:", "보호자명", "참석자 성함"),
                "heldout21": ("담당 노무사", "신청인 성함", "예약자명:", "수령인 이름", "보호자 성함"),
                "heldout22": ("담당 상담사", "예금주 성함", "작성자 이름:", "수취인명", "보호자 성명"),
-               "heldout23": ("담당 치료사", "신청인 이름:", "가입자 성함", "대리인", "수령자 성함")},
+               "heldout23": ("담당 치료사", "신청인 이름:", "가입자 성함", "대리인", "수령자 성함"),
+               "heldout24": ("담당 코치", "예약자 성명", "의뢰인 이름:", "세입자", "접수자 성함")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1266,6 +1308,13 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                                  for i, g in enumerate(groups))
         elif form == "superscript_digits":  # ⁰¹⁰-¹²³⁴-⁵⁶⁷⁸
             value = sep.join(g.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")) for g in groups)
+        elif form == "korean_words_ppang_zero":
+            if entity != "PHONE_NUMBER":
+                form = "ascii"
+            else:  # zero said as 빵, as people read a phone number aloud: 빵일빵-일이삼사-오육칠팔
+                value = sep.join(_korean_words(g, "빵일이삼사오육칠팔구", False) for g in groups)
+        elif form == "zero_width_space_between_digits":  # zero-width spaces between digits, against scrapers
+            value = sep.join("\u200b".join(g) for g in groups)
         elif form == "combining_enclosing_circle":  # 0⃝1⃝0⃝: a digit and the combining enclosing circle
             value = sep.join("".join(c + "\u20dd" for c in g) for g in groups)
         elif form == "keycap_without_selector":  # 0⃣1⃣0⃣: the digit and the combining keycap, no emoji selector
@@ -1910,6 +1959,30 @@ GENRES["heldout23"] = {
     ),
 }
 _rotate("heldout23")
+# Written at stop 41, after the twenty-third half was read and moved into tuning; not run before it was written.
+GENRES["heldout24"] = {
+    "laundry_service": (
+        "세탁 수거 신청 {x} 문 앞에 두겠습니다",
+        "운동화 세탁 맡김 {x} 이번 주 금요일 수령",
+    ),
+    "driving_school": (
+        "운전학원 등록 {x} 기능 시험은 다음 주",
+        "도로 연수 예약 {x} 오전 10시 희망",
+    ),
+    "flower_delivery": (
+        "꽃배달 주문 {x} 리본 문구 첨부",
+        "개업 화환 배송 요청 {x} 오전 중 도착",
+    ),
+    "swimming_pool": (
+        "수영장 자유수영 등록 {x} 수모 필수",
+        "아쿠아로빅 강습 신청 {x} 평일 저녁반",
+    ),
+    "cleaning_service": (
+        "입주 청소 견적 문의 {x} 32평 아파트",
+        "에어컨 청소 예약 {x} 벽걸이 2대",
+    ),
+}
+_rotate("heldout24")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -2197,7 +2270,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stops 39 and 40 (``heldout19`` to ``heldout23``), or None for
+    """(head, after) of the containers written at stops 39 to 41 (``heldout19`` to ``heldout24``), or None for
     another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
@@ -2244,6 +2317,14 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return (f"// {label}\n" if before else "") + f'val m = mapOf("{key}" to "', '")' + after
     if container == "html_meta_content":
         return f'{lead}<meta name="{key}" content="', '">' + after
+    if container == "email_signature":  # the block under a mail's "-- " line
+        return f"\n-- \n홍길동 | 고객지원팀\n{lead}", "\n" + after
+    if container == "xml_plist":
+        return f"{lead}<dict><key>{key}</key><string>", "</string></dict>" + after
+    if container == "box_drawing_table":  # a table drawn with box characters, as a terminal or an editor prints it
+        return f"\n┌────────┐\n│ {label if before else key} │ ", " │\n└────────┘\n" + after
+    if container == "ruby_hash":
+        return (f"# {label}\n" if before else "") + f'{{ {key}: "', '" }' + after
     return None
 
 
