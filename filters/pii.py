@@ -260,7 +260,9 @@ def _bars_as_hyphens(view: str) -> str:
     counts = [line.count("|") - (_YAML_BLOCK.search(line) is not None) for line in lines]
 
     def header_like(i: int) -> bool:
-        return _BAR.search(lines[i]) is None
+        """A header of such a table: no digit beside a bar, and its bars unspaced too (a signature's ``홍길동 |
+        고객지원팀`` over ``000101|5000003`` is no header: rules version 29)."""
+        return _BAR.search(lines[i]) is None and _UNSPACED_BAR.search(lines[i]) is not None
 
     def broken_row(i: int) -> bool:
         """Whether line ``i`` is part of a row whose cell holds a line break: a run of up to four lines
@@ -303,6 +305,8 @@ def _number_in_prose(line: str) -> bool:
             and re.search(r"[^\W\d_]", line[:m.start()] + line[m.end():]) is not None)
 
 
+#: A bar with no space on either side.
+_UNSPACED_BAR = re.compile(r"[^\s|]\|[^\s|]")
 #: A bar that delimits a cell the way a spaced table writes it: a space, or the line's edge, on both sides.
 _SPACED_BAR = re.compile(r"(?:(?<=\s)|(?<![^\n]))\|(?=\s|$)")
 
@@ -562,7 +566,7 @@ def _recognizer_of(r: RecognizerResult) -> str:
 #: look-alike letters only: text without any skips Presidio's per-call overhead.
 GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ\ufe6b]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
                   + rf"|[{_HANJA_DIGITS}]{{2}}|[{_SMALL_DIGITS}]{{2}}|골\s?뱅|[앳엣]"
-                  r"|[\[({<【〔［《〈「『]\s?(?:at|AT|At)\s?[\])}>】〕］》〉」』]|%40|=40|&#|&commat;"
+                  r"|[\[({<【〔［《〈「『`]\s?(?:at|AT|At)\s?[\])}>】〕］》〉」』`]|%40|=40|&#|&commat;"
                   r"|[-_](?:at|AT)[-_]"
                   rf"|\s(?:at|AT|At)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot)\s|\s?[닷점쩜돗])|{_ALL_LETTERS}")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))

@@ -50,7 +50,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 20: stop 38 (the full-width bar as a joiner, [@], 쩜 씨오 쩜 케이알, an address wholly percent-encoded, a
 #: noun in 생 with 명 as a label, a name closed by <br>, a lone joiner keeps its tabs with the gates open
 #: or closed, a checksum that holds crosses a TSV row's cells).
-RULES_VERSION: Final = 28
+RULES_VERSION: Final = 29
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -322,7 +322,8 @@ _SUFFIX_NOUN: Final = (r"(?!(?:확|승|원|요|용|시)인(?![가-힣]))[가-힣
 _NOUN_WORD: Final = rf"{_SUFFIX_NOUN}|{_PLAIN_NOUNS}"
 #: How a person noun ends: a hint's test.
 _NOUN_END: Final = rf"(?:[{_NOUN_SUFFIX}]|{_PLAIN_NOUNS})"
-_PERSON_NOUN: Final = rf"(?<![가-힣])(?:{_NOUN_WORD})"
+#: ... with the honorific 님 after it too (담당 강사님: 김미경: rules version 29).
+_PERSON_NOUN: Final = rf"(?<![가-힣])(?:{_NOUN_WORD})님?"
 #: Where a form's label stands: at a line's start, or after a symbol (and a space).
 _LABEL_AT: Final = r"(?:(?<![^\n])|(?<=[^\w\s])|(?<=[^\w\s][ \t]))"
 #: ... or after one word that stands there and qualifies the noun (<label>담당 선생님:</label>: rules version 17).
@@ -371,6 +372,12 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
                "요?"
                "(?![ \t]*[:：])(?:[^가-힣]|$)")
 
+#: A given name after a surname: one to three syllables, the fewest that a particle or no Hangul follows; but
+#: not one that 은 then the line's end, a symbol or a cell's tab follows (성명 이하은\n: 하은, 지은, 서은 end in the
+#: syllable of the particle 은 and are read whole there, not as 이하 and 은; where words go on, 은 stays a
+#: particle: 대표자 변경은 제외한다: rules version 29).
+_GIVEN: Final = r"(?:[가-힣](?!은(?:[ \t]*(?:\r?\n|$|[^\w\s])|\t))|[가-힣]{2,3}?)"
+
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
 #: 엣 is how 앳 is often misspelled; a Korean word for the @ or the dot may stand in brackets too, and the
 #: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10).
@@ -378,7 +385,8 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|@|골\s?뱅
                    # in quotes too, and 골뱅 as people shorten it (kim'골뱅이'naver.com, kim 골뱅 naver.com:
                    # rules version 15); the @ itself quoted (kim " @ " naver.com: 21), in a JSON string too
                    # (kim \" @ \" naver.com: 26)
-                   r"|\\?['\"‘“]\s?(?:at|AT|At|@|골\s?뱅(?:\s?이)?|[앳엣])\s?\\?['\"’”]|골\s?뱅(?:\s?이)?|[앳엣]"
+                   # ... in backticks too (kim`at`naver`dot`com: rules version 29)
+                   r"|\\?['\"‘“`]\s?(?:at|AT|At|@|골\s?뱅(?:\s?이)?|[앳엣])\s?\\?['\"’”`]|골\s?뱅(?:\s?이)?|[앳엣]"
                    # the circled a that spam writes for the @ (kimⓐnaver.com: rules version 16)
                    r"|[ⓐⒶ]"
                    # an image whose alternative text is the @ (kim<img src="at.gif" alt="@">naver.com: 18)
@@ -386,10 +394,13 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|@|골\s?뱅
                    r"|&#0*64;|&#[xX]0*40;|&commat;"
                    # Markdown's emphasis or a code span around the @ (kim**@**naver.com: rules version 28)
                    r"|\*{1,2}@\*{1,2}|~~@~~|`@`"
+                   # ... or an inline HTML tag (kim<b>@</b>naver.com: rules version 29)
+                   r"|<[A-Za-z]{1,8}(?:\s[^<>]{0,40})?>@</[A-Za-z]{1,8}>"
                    # between hyphens or underscores, with the dot so written too (kim-at-naver-dot-com: rules
                    # version 14; a host written with hyphens, up-at-dawn.com, is no address)
                    r"|(?<=[A-Za-z0-9])[-_](?:at|AT)[-_](?=[A-Za-z0-9][A-Za-z0-9-]*[-_](?:dot|DOT)[-_][A-Za-z])")
 _DOT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗)\s?[\])}>】〕］》〉」』]{1,2}"
+                    r"|`(?:dot|DOT|Dot|닷|점|쩜|돗)`"
                     r"|닷|점|쩜|돗|[。｡]|&#0*46;"
                     r"|&#[xX]0*2[eE];|&period;|%2[eE]|(?<=\s)(?:dot|DOT|Dot)(?=\s)"
                     r"|(?<=[A-Za-z0-9])[-_](?:dot|DOT)[-_](?=[A-Za-z0-9])")
@@ -631,10 +642,12 @@ RULES: Final = [
         "PERSON",
         _r(
             rf"(?:{_NAME_LABELS})(?:\s?[가-힣]{{1,4}}\s*(?=[:：])|\s?[(（][^)）\n]{{1,10}}[)）])?"
+            # not into the next header cell (<th>보내는 분 성함</th><th>등록일</th>: rules version 29)
+            rf"(?![ \t]*</[tT][hH]>[ \t]*<[tT][hH])"
             rf"[ \t]*(?:[:：]|{_NAME_GAP})[ \t]*(?:(?:{_NAME_GAP}[ \t]*)+|\n[ \t]*)?(?!{_NAME_LABELS}|{_ANY_LABEL})"
             rf"{_NOT_A_LABEL}"
             rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})"
-            rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
+            rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>[{_SURNAMES}]{_GIVEN})(?={_AFTER_NAME})"
             rf"|{_PERSON_NOUN}(?:[ \t]*[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
             rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$))"
             # ... or alone in a comment (담당 의사 <!-- 서민수 -->: rules version 21), or the value of the next
@@ -644,16 +657,16 @@ RULES: Final = [
             rf"|(?:[ \t]*[:：])?[ \t]?<[A-Za-z]{{1,10}}\s(?:[^<>\n]{{0,40}}?\s)?"
             rf"(?:title|value|data-[a-z-]{{1,20}})=[\"']"
             rf"(?=[가-힣]{{2,4}}[\"']))"
-            rf"(?P<u>[{_SURNAMES}][가-힣]{{1,3}}?)(?={_AFTER_NAME})"
+            rf"(?P<u>[{_SURNAMES}]{_GIVEN})(?={_AFTER_NAME})"
             # ... or after a space or an = only (위임인 이민수, 교육생 = 윤철수): with nothing but a space to
             # set it off, only a surname and two syllables that given names are made of (이번에, 권한으
             # and 선정 are words), never a label or a form word; a noun in 인 only after a symbol (a bullet,
-            # a tag) or at a line's start where the name ends the line (대리인 김민수 on a subtitle's line: rules
-            # version 28), as 인 is also the copula (주연인 송윤아보다: who is the lead); or after a tab and the
+            # a tag) or where the name ends the line (대리인 김민수 on a subtitle's line: rules version 28; 학부모님
+            # 위임인 김민수: 29), as 인 is also the copula (주연인 송윤아보다: who is the lead); or after a tab and the
             # quote a spreadsheet's text cell starts with, any noun (피상속인\t'김민수: rules version 26)
             rf"|(?:(?:(?<=[^\w\s])|(?<=[^\w\s][ \t])){_PERSON_NOUN}"
-            rf"|(?<![^\n]){_PERSON_NOUN}(?=[ \t]+[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}[ \t]*(?:\r?\n|$))"
-            rf"|(?<![가-힣])(?:[가-힣]{{1,4}}자|[가-힣]{{0,3}}[학강육수입업시험련습선장원]생|{_PLAIN_NOUNS})"
+            rf"|{_PERSON_NOUN}(?=[ \t]+[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}[ \t]*(?:\r?\n|$))"
+            rf"|(?<![가-힣])(?:[가-힣]{{1,4}}자|[가-힣]{{0,3}}[학강육수입업시험련습선장원]생|{_PLAIN_NOUNS})님?"
             rf"|(?<![가-힣]){_PERSON_NOUN}(?=\t'))"
             rf"(?:[ \t]+|[ \t]*=[ \t]*|\t')(?!{_NAME_LABELS}|{_ANY_LABEL})"
             rf"(?P<x>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})(?={_AFTER_NAME})"
@@ -677,12 +690,13 @@ RULES: Final = [
             # (<field name="담당 변호사">장영희</field>: 22), or a JSON key's ("담당 노무사": "장영희": 24), a table's
             # cell border (| 담당 간호사 | 김민수 |: 26; drawn with box characters, │ 담당 코치 │: 28), or the end of
             # its line where code follows (// 담당 변호사\nString v = "김민수";: 26), a quoted key's = or => ('담당
-            # 노무사' => '김민수': 28), an INI section's name too ([신청 학생]\nvalue = 김민수: 26); any noun,
-            # wherever it stands, before a URL (인수자 https://shop.example.kr/name/김민수/detail: 26)
+            # 노무사' => '김민수': 28), or the next attribute holds the value (<field name="동문" value="안미경"/>:
+            # 29), an INI section's name too ([신청 학생]\nvalue = 김민수: 26); any noun, wherever it stands, before a
+            # URL (인수자 https://shop.example.kr/name/김민수/detail: 26)
             rf"(?:{_NAME_LABELS}|{_LABEL_AT}(?<![가-힣])(?:{_SUFFIX_NOUN})"
             rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}"
             rf"(?=[ \t]*(?:[\"']?[ \t]*[:：]|&|[|│┃║]|<!--|</[A-Za-z]|[\"']>|[\"'][ \t]*=>?"
-            rf"|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
+            rf"|[\"'][ \t]+(?:value|content)=|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
             rf"|(?<![가-힣])(?:{_NOUN_WORD})(?=[ \t]*(?:https?://|www\.)))"
             rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
             rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"
@@ -721,7 +735,8 @@ RULES: Final = [
             rf"(?<![가-힣])(?P<v>[{_SURNAMES}][가-힣]{{1,2}})\s?(?:씨|님)(?=(?:이|가|은|는|을|를|의|께서|께|에게|도|와|과|이고|이며|입니다|이에요|예요)?(?:[^가-힣]|$))"
         ),
         0.6,
-        lambda v: False if v[:2] in _NOT_NAMES or v in _NOT_NAMES else None,
+        # a person noun with its honorific is no name (강사님: rules version 29)
+        lambda v: False if v[:2] in _NOT_NAMES or v in _NOT_NAMES or re.fullmatch(_PLAIN_NOUNS, v) else None,
         _PUBLIC_ROLES,
     ),
     # Presidio's IP pattern ends in \b too (31.5.17.1이고); versions are told apart by their label.
@@ -1044,8 +1059,10 @@ class KoreanRegexRecognizer(EntityRecognizer):
         return out
 
 
+#: A header cell that names a person's column: a label or a person noun, with up to two words before it
+#: (``보내는 분 성함``: rules version 29).
 _LABEL_CELL = re.compile(
-    rf"[\s\"'*`<>\[\]]*(?:[가-힣]{{1,6}}\s)?(?:{_NAME_LABELS}|{_NOUN_WORD})[\s\"'*`<>\[\]:：]*")
+    rf"[\s\"'*`<>\[\]]*(?:[가-힣]{{1,6}}\s){{0,2}}(?:{_NAME_LABELS}|{_NOUN_WORD})[\s\"'*`<>\[\]:：]*")
 _NAME_CELL = re.compile(r"[\s\"'*`<>\[\]]*(?P<v>[가-힣]{2,4})[\s\"'*`<>\[\]]*")
 _HTML_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE | re.DOTALL)
 TABLE_SCORE: Final = 0.7

@@ -119,14 +119,19 @@ digits in combining enclosing circles (0⃝1⃝0⃝), the small commercial at (�
 brackets, hexadecimal entities for the @ and the dot, a tab after the @, 골뱅이 with the word dot, SMS
 forwarded from the web ([Web발신]), Markdown admonitions, Kotlin maps, HTML meta content, car repairs,
 yoga classes, piano lessons, dental clinics, campus festivals), reported and read at stop 40 (rules
-version 27 reads its classes). The held-out half now is the twenty-fourth (``heldout24`` below, written
-at stop 41 before any detector ran on it: a left-to-right mark after a hyphen, word joiners around a
-hyphen, ``&hyphen;``, ``%2D``, a full-width comma, a dot and a no-break space, 빵 for a zero in digit
-words (빵일빵), zero-width spaces between digits, the @ in corner brackets (「@」), At and Dot in title case,
-a string's ``\\x40`` escape, 골뱅이 with ``(dot)``, a bold Markdown @, mail signatures, property lists,
-tables drawn with box characters, Ruby hashes, laundry services, driving schools, flower deliveries,
-swimming pools, cleaning services), reported and read at stop 41 (rules version 28 reads its classes);
-it stays the held-out half until the next round writes the twenty-fifth.
+version 27 reads its classes). The twenty-fourth (``heldout24``, written at stop 41 before any detector
+ran on it: a left-to-right mark after a hyphen, word joiners around a hyphen, ``&hyphen;``, ``%2D``, a
+full-width comma, a dot and a no-break space, 빵 for a zero in digit words (빵일빵), zero-width spaces
+between digits, the @ in corner brackets (「@」), At and Dot in title case, a string's ``\\x40`` escape,
+골뱅이 with ``(dot)``, a bold Markdown @, mail signatures, property lists, tables drawn with box
+characters, Ruby hashes, laundry services, driving schools, flower deliveries, swimming pools, cleaning
+services), reported and read at stop 41 (rules version 28 reads its classes). The held-out half now is
+the twenty-fifth (``heldout25`` below), written at stop 41 before any detector ran on it: two tildes, a
+dot and a tab, ``&#8208;``, a JSON string's ``\\u002d``, a percent-encoded full-width hyphen, a space
+and an em dash, every other digit a digit word or a circled digit, the @ in HTML bold, [AT] with [점], at
+and dot in backticks, 골뱅이 with ``&#46;``, an @ and a dot both spaced, HTML details, YAML flow mappings,
+ticked form boxes, forwarded mails, pottery classes, car washes, eye clinics, book clubs, apartment
+gyms; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -552,6 +557,17 @@ SEPARATORS = {
         ("dot_nbsp", ".\u00a0"),
         ("hyphen", "-"),
     ),
+    # Written at stop 41, after the twenty-fourth half was read and moved into tuning; not run before it was
+    # written.
+    "heldout25": (
+        ("double_tilde", "~~"),
+        ("dot_tab", ".\t"),
+        ("decimal_entity_hyphen", "&#8208;"),
+        ("json_escaped_hyphen", "\\u002d"),  # a JSON string's escape of the hyphen: \u002d
+        ("percent_encoded_fullwidth_hyphen", "%EF%BC%8D"),
+        ("space_em_dash", " \u2014"),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -577,7 +593,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout21": ("ascii", "hanja_last_group", "white_circle_zero"),
                "heldout22": ("ascii", "hanja_middle_group", "keycap_without_selector"),
                "heldout23": ("ascii", "superscript_digits", "combining_enclosing_circle"),
-               "heldout24": ("ascii", "korean_words_ppang_zero", "zero_width_space_between_digits")}
+               "heldout24": ("ascii", "korean_words_ppang_zero", "zero_width_space_between_digits"),
+               "heldout25": ("ascii", "korean_words_every_other_digit", "circled_every_other_digit")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -752,6 +769,13 @@ EMAIL_FORMS = {
         ("korean_at_parenthesized_dot_word", "{l} 골뱅이 {h} (dot) {t}"),
         ("markdown_bold_at", "{l}**@**{h}.{t}"),
     ),
+    "heldout25": (
+        ("html_bold_at", "{l}<b>@</b>{h}.{t}"),
+        ("bracketed_upper_at_korean_dot", "{l} [AT] {h} [점] {t}"),
+        ("backtick_words", "{l}`at`{h}`dot`{t}"),
+        ("korean_at_dot_entity", "{l} 골뱅이 {h}&#46;{t}"),
+        ("fully_spaced", "{l} @ {h} . {t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -779,6 +803,7 @@ CONTAINERS = {
     "heldout22": ("toml_inline_table", "ics_description", "markdown_checkbox", "html_button", "plain"),
     "heldout23": ("web_sender_sms", "markdown_admonition", "kotlin_map", "html_meta_content", "plain"),
     "heldout24": ("email_signature", "xml_plist", "box_drawing_table", "ruby_hash", "plain"),
+    "heldout25": ("html_details", "yaml_flow_mapping", "checkbox_form", "forwarded_mail", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -803,7 +828,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout21": ("", "이었었는데", "이라든가", "으로까지", "이었을걸", "^^;"),
              "heldout22": ("", "이었길래", "이라던가", "으로라도", "이었겠지", "…!"),
              "heldout23": ("", "이었더니", "이라더니", "으로야", "이었나봐", "ㅎ"),
-             "heldout24": ("", "이었대", "이라지요", "으로서는", "이었나요", ";;")}
+             "heldout24": ("", "이었대", "이라지요", "으로서는", "이었나요", ";;"),
+             "heldout25": ("", "이었다네", "이라든지요", "으로는요", "이었구나", "ㄱㄱ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -830,7 +856,8 @@ LABELS = {
                "heldout21": ("주민번호 전체:", "주민등록 번호는"),
                "heldout22": ("주민번호(전체)", "주민 등록 번호:"),
                "heldout23": ("주민번호(앞자리-뒷자리)", "본인 주민 번호"),
-               "heldout24": ("주민등록번호 (전체)", "주민 번호 13자리:")},
+               "heldout24": ("주민등록번호 (전체)", "주민 번호 13자리:"),
+               "heldout25": ("주민 등록 번호(13자리):", "주민번호 (본인)")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -853,7 +880,8 @@ LABELS = {
                "heldout21": ("외국인 등록 번호", "ARC No."),
                "heldout22": ("외국인등록 번호는", "외국인 No."),
                "heldout23": ("외국인 등록 번호(13자리)", "체류 외국인 등록번호"),
-               "heldout24": ("외국인등록증 번호(13자리)", "외국인 등록 No")},
+               "heldout24": ("외국인등록증 번호(13자리)", "외국인 등록 No"),
+               "heldout25": ("외국인 등록 번호 (ARC)", "외국인등록 No:")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -876,7 +904,8 @@ LABELS = {
                "heldout21": ("여권번호는요", "여권(PP) No."),
                "heldout22": ("여권번호:", "Passport No:"),
                "heldout23": ("여권 번호(9자리):", "Passport no."),
-               "heldout24": ("여권 번호 (PP)", "passport number")},
+               "heldout24": ("여권 번호 (PP)", "passport number"),
+               "heldout25": ("여권 번호 (9자리)", "Passport no:")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -900,7 +929,8 @@ LABELS = {
                "heldout21": ("운전 면허증 번호", "면허번호:"),
                "heldout22": ("운전면허 번호:", "면허증 번호는"),
                "heldout23": ("운전면허증 번호(12자리)", "운전 면허증 No."),
-               "heldout24": ("운전면허증 No.", "면허 번호 :")},
+               "heldout24": ("운전면허증 No.", "면허 번호 :"),
+               "heldout25": ("운전 면허 번호 (12자리)", "면허증번호 :")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -924,7 +954,8 @@ LABELS = {
                "heldout21": ("건강보험증번호:", "보험증 번호는"),
                "heldout22": ("건강보험증 번호 :", "건강보험 번호는"),
                "heldout23": ("건강보험증 번호(본인)", "의료보험 증번호"),
-               "heldout24": ("건강보험증 번호는", "건강보험 가입 번호")},
+               "heldout24": ("건강보험증 번호는", "건강보험 가입 번호"),
+               "heldout25": ("건강 보험증 번호:", "건강보험 증 번호는")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -948,7 +979,8 @@ LABELS = {
                "heldout21": ("사업자 등록번호는", "사업자번호:"),
                "heldout22": ("사업자등록번호는", "사업자 번호:"),
                "heldout23": ("사업자 등록증 번호:", "개인 사업자 번호"),
-               "heldout24": ("사업자 등록 번호 :", "사업자등록 No.")},
+               "heldout24": ("사업자 등록 번호 :", "사업자등록 No."),
+               "heldout25": ("사업자 등록 번호(10자리):", "사업자 No")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -971,7 +1003,8 @@ LABELS = {
                "heldout21": ("법인등록번호는", "법인 No."),
                "heldout22": ("법인 등록번호는", "법인번호:"),
                "heldout23": ("법인 등록 번호(13자리)", "법인 등록증 번호"),
-               "heldout24": ("법인 등록 번호 :", "법인등록 No:")},
+               "heldout24": ("법인 등록 번호 :", "법인등록 No:"),
+               "heldout25": ("법인 등록 번호 (13자리)", "법인 번호(13자리):")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -995,7 +1028,8 @@ LABELS = {
                "heldout21": ("우체국 계좌", "입금 계좌는", "새마을금고 계좌번호", "환불 받을 계좌:"),
                "heldout22": ("하나은행 계좌번호", "입금 계좌:", "농협 통장", "환불 계좌:"),
                "heldout23": ("국민은행 계좌:", "출금 계좌번호", "우체국 통장번호", "농협 입금 계좌:"),
-               "heldout24": ("신한은행 계좌번호:", "입금 계좌 번호", "케이뱅크 계좌번호", "반환 계좌:")},
+               "heldout24": ("신한은행 계좌번호:", "입금 계좌 번호", "케이뱅크 계좌번호", "반환 계좌:"),
+               "heldout25": ("우리은행 계좌번호:", "입금 계좌 (본인)", "토스뱅크 계좌:", "환불용 계좌")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -1018,7 +1052,8 @@ LABELS = {
                "heldout21": ("카드번호는요", "신용카드 No."),
                "heldout22": ("카드 번호는", "신용카드 번호:"),
                "heldout23": ("체크카드 No.", "카드 번호(체크)"),
-               "heldout24": ("카드 번호 (16자리)", "결제 카드 No.")},
+               "heldout24": ("카드 번호 (16자리)", "결제 카드 No."),
+               "heldout25": ("카드 번호(본인):", "신용 카드 No.")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1042,7 +1077,8 @@ LABELS = {
                "heldout21": ("휴대폰번호는", "연락처 :", "Mobile No."),
                "heldout22": ("연락 번호", "핸드폰:", "TEL"),
                "heldout23": ("전화 번호는", "휴대폰 번호 :", "H/P"),
-               "heldout24": ("연락처 (휴대폰)", "핸드폰 번호:", "Phone:")},
+               "heldout24": ("연락처 (휴대폰)", "핸드폰 번호:", "Phone:"),
+               "heldout25": ("핸드폰 번호 :", "연락처(HP)", "Mobile :")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1065,7 +1101,8 @@ LABELS = {
                "heldout21": ("이메일은요", "메일 :"),
                "heldout22": ("메일 주소는", "E-mail:"),
                "heldout23": ("이메일 주소 :", "메일 주소(본인)"),
-               "heldout24": ("이메일 (본인)", "E-MAIL:")},
+               "heldout24": ("이메일 (본인)", "E-MAIL:"),
+               "heldout25": ("메일 주소 (본인)", "e-mail :")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1088,7 +1125,8 @@ LABELS = {
                "heldout21": ("아이피:", "접속IP는"),
                "heldout22": ("접속 아이피:", "IP address"),
                "heldout23": ("IP 주소:", "접속 아이피 주소:"),
-               "heldout24": ("접속 IP 주소:", "IP Addr.")},
+               "heldout24": ("접속 IP 주소:", "IP Addr."),
+               "heldout25": ("접속 IP 주소 :", "접속 아이피(IP)")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1111,7 +1149,8 @@ LABELS = {
                "heldout21": ("차량번호는요", "차 번호 :"),
                "heldout22": ("차량 번호는", "차량No."),
                "heldout23": ("차량 등록 번호:", "차 넘버는"),
-               "heldout24": ("차량 번호판:", "등록 차량 번호")},
+               "heldout24": ("차량 번호판:", "등록 차량 번호"),
+               "heldout25": ("차량 번호 (등록)", "차량넘버:")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1134,7 +1173,8 @@ LABELS = {
                "heldout21": ("사는 곳:", "주소(현)"),
                "heldout22": ("현주소:", "배송지 주소는"),
                "heldout23": ("자택 주소:", "배송 주소는"),
-               "heldout24": ("주소 (자택)", "거주지 주소는")},
+               "heldout24": ("주소 (자택)", "거주지 주소는"),
+               "heldout25": ("주소 (도로명):", "배송지 주소 :")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1157,7 +1197,8 @@ LABELS = {
                "heldout21": ("담당 노무사", "신청인 성함", "예약자명:", "수령인 이름", "보호자 성함"),
                "heldout22": ("담당 상담사", "예금주 성함", "작성자 이름:", "수취인명", "보호자 성명"),
                "heldout23": ("담당 치료사", "신청인 이름:", "가입자 성함", "대리인", "수령자 성함"),
-               "heldout24": ("담당 코치", "예약자 성명", "의뢰인 이름:", "세입자", "접수자 성함")},
+               "heldout24": ("담당 코치", "예약자 성명", "의뢰인 이름:", "세입자", "접수자 성함"),
+               "heldout25": ("담당 강사님", "신청자 성함:", "보호자 이름 :", "위탁인", "수강자 성명")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1315,6 +1356,15 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                 value = sep.join(_korean_words(g, "빵일이삼사오육칠팔구", False) for g in groups)
         elif form == "zero_width_space_between_digits":  # zero-width spaces between digits, against scrapers
             value = sep.join("\u200b".join(g) for g in groups)
+        elif form == "korean_words_every_other_digit":
+            if entity != "PHONE_NUMBER":
+                form = "ascii"
+            else:  # every other digit a digit word, against filters: 0일0-1이3사-5육7팔
+                table = draw(st.sampled_from(_KOREAN_DIGITS))
+                value = sep.join("".join(table[int(c)] if j % 2 else c for j, c in enumerate(g)) for g in groups)
+        elif form == "circled_every_other_digit":  # 0①0-1②3④-5⑥7⑧
+            value = sep.join("".join("⓪①②③④⑤⑥⑦⑧⑨"[int(c)] if j % 2 else c for j, c in enumerate(g))
+                             for g in groups)
         elif form == "combining_enclosing_circle":  # 0⃝1⃝0⃝: a digit and the combining enclosing circle
             value = sep.join("".join(c + "\u20dd" for c in g) for g in groups)
         elif form == "keycap_without_selector":  # 0⃣1⃣0⃣: the digit and the combining keycap, no emoji selector
@@ -1983,6 +2033,30 @@ GENRES["heldout24"] = {
     ),
 }
 _rotate("heldout24")
+# Written at stop 41, after the twenty-fourth half was read and moved into tuning; not run before it was written.
+GENRES["heldout25"] = {
+    "pottery_class": (
+        "도자기 공방 원데이 클래스 신청 {x} 앞치마 제공",
+        "물레 체험 예약 {x} 작품은 2주 뒤 수령",
+    ),
+    "car_wash": (
+        "손세차 예약 {x} 실내 크리닝 추가",
+        "출장 세차 신청 {x} 지하 주차장 B2",
+    ),
+    "eye_clinic": (
+        "안과 검진 예약 {x} 산동 검사 포함",
+        "라식 상담 신청 {x} 렌즈는 일주일 전부터 빼 주세요",
+    ),
+    "book_club": (
+        "독서 모임 가입 신청 {x} 이번 달 책은 소설",
+        "북클럽 참가 확인 {x} 모임은 토요일 오후",
+    ),
+    "apartment_gym": (
+        "단지 내 헬스장 이용 등록 {x} 월 이용료 관리비 합산",
+        "커뮤니티센터 GX 강습 신청 {x} 선착순 마감",
+    ),
+}
+_rotate("heldout25")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -2270,7 +2344,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stops 39 to 41 (``heldout19`` to ``heldout24``), or None for
+    """(head, after) of the containers written at stops 39 to 41 (``heldout19`` to ``heldout25``), or None for
     another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
@@ -2325,6 +2399,14 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f"\n┌────────┐\n│ {label if before else key} │ ", " │\n└────────┘\n" + after
     if container == "ruby_hash":
         return (f"# {label}\n" if before else "") + f'{{ {key}: "', '" }' + after
+    if container == "html_details":
+        return f"<details><summary>{label if before else key}</summary>", "</details>" + after
+    if container == "yaml_flow_mapping":
+        return (f"# {label}\n" if before else "") + f"{{{key}: ", "}" + after
+    if container == "checkbox_form":  # a printed form's ticked box
+        return f"\n☑ {lead}", "\n" + after
+    if container == "forwarded_mail":
+        return f"\n---------- Forwarded message ---------\n보낸사람: 고객센터\n{lead}", "\n" + after
     return None
 
 
