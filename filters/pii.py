@@ -150,14 +150,15 @@ _DIGIT_WORDS = "공영빵일이삼사오육륙칠팔구"
 #: 22): runs of two or more are read as digits where the text holds nine of them in such runs at least, the
 #: fewest digits of any identifier; a Korean text's 一二 alone, or 第一, stays as written.
 _HANJA_DIGITS: Final = "〇一二三四五六七八九"
-_HANJA_RUN = re.compile(f"[{_HANJA_DIGITS}]{{2,}}")
+_HANJA_RUN = re.compile(f"[{_HANJA_DIGITS}]{{2,}}|(?<=[0-9])[{_HANJA_DIGITS}]|[{_HANJA_DIGITS}](?=[0-9])")
 _HANJA_TABLE: Final = str.maketrans(_HANJA_DIGITS, "0123456789")
 
 
 def _hanja_as_digits(view: str) -> str:
     """Runs of Hanja numerals as digits where they make nine digits together, or where a digit stands within
     eight characters of the run (八三〇二〇七-2555896, a number's first group in Hanja: rules version 23;
-    〇〇〇一〇一-<br>1000002: 25)."""
+    〇〇〇一〇一-<br>1000002: 25); and one numeral alone right beside a digit (0一0-1二3四-5六7八, every other
+    digit in Hanja: rules version 30)."""
     many = sum(len(r) for r in _HANJA_RUN.findall(view)) >= 9
 
     def digits(m: re.Match[str]) -> str:
@@ -601,21 +602,27 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # HTML's word-break opportunity, which a page shows as nothing (830207-<wbr>2555896, kim<wbr>@...:
                      # rules version 26)
                      r"|<[wW][bB][rR][ \t]?/?>"
+                     # an inline element around a mark, which a page shows as the mark (830207<span>-</span>2555896,
+                     # kim@naver<b>.</b>com: rules version 30)
+                     # (a mark a number or an address is written with: not ⓘ, which a page shows for the title
+                     # attribute that holds the text)
+                     r"|<[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,40})?>[-.@:/_~+\u00b7\u2010-\u2015\u2212]{1,3}"
+                     r"</[A-Za-z][A-Za-z0-9]{0,9}>"
                      # a C, Python or JavaScript string's hex escape of a printable ASCII character
                      # (kim\x40naver.com: rules version 28)
                      r"|\\x[2-7][0-9a-fA-F]")
 
 
 #: Where a text may hold an escape ``_ESCAPE`` reads.
-_DECODE_HINT = re.compile(r"[&%\u20dd-\u20e4]|\\[ux]|<[wW]")
+_DECODE_HINT = re.compile(r"[&%\u20dd-\u20e4]|\\[ux]|<[wW]|>[-.@:/_~+\u00b7\u2010-\u2015\u2212]{1,3}</")
 
 
 def _shown(escape: str) -> str:
     """What an escape stands for; the escape itself where it stands for nothing known."""
     import html
 
-    if escape[0] == "<":
-        return ""
+    if escape[0] == "<":  # <wbr> shows nothing; an element around a mark shows the mark
+        return escape[escape.index(">") + 1:escape.rindex("</")] if "</" in escape else ""
     if escape[0] == "&":
         return html.unescape(escape)
     if "\u20dd" <= escape[-1] <= "\u20e4" or escape[0].isdigit():

@@ -50,7 +50,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 20: stop 38 (the full-width bar as a joiner, [@], 쩜 씨오 쩜 케이알, an address wholly percent-encoded, a
 #: noun in 생 with 명 as a label, a name closed by <br>, a lone joiner keeps its tabs with the gates open
 #: or closed, a checksum that holds crosses a TSV row's cells).
-RULES_VERSION: Final = 29
+RULES_VERSION: Final = 30
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -73,7 +73,8 @@ FINANCIAL_INSTITUTIONS: Final = (
 CONTEXT: Final = {
     "KR_RRN": ("주민등록번호", "주민번호", "주민등록", "생년월일"),
     "KR_FRN": ("외국인등록번호", "외국인등록", "외국인 등록", "외국인번호"),
-    "KR_BRN": ("사업자등록번호", "사업자번호", "사업자 등록", "사업자"),
+    # and its English abbreviation and name (0000000000 (BRN), Business No.: rules version 30)
+    "KR_BRN": ("사업자등록번호", "사업자번호", "사업자 등록", "사업자", "BRN", "Business No", "Business Registration"),
     "KR_CRN": ("법인등록번호", "법인번호", "법인 등록"),
     "KR_PASSPORT": ("여권번호", "여권", "passport", "Passport", "PASSPORT"),
     # and the English abbreviation forms print (DL No.: rules version 26)
@@ -365,8 +366,9 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
                "한테|께서|께|임|인지|인가|으로서|로서|으로써|로써|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
                # a case particle with an auxiliary one after it (장성호으로도, 김민수에게는: rules version 15), or
                # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21), 부터 (조현우으로부턴: 22), 나마 (23) or
-               # 까지 (24), or 밖에, 조차, 마저, 라도, 뿐 (26), 야 (27); 으로서 and 으로써 with one too (으로서는: 28)
-               "(?:으로서|로서|으로써|로써|으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마|까지|밖에|조차|마저|라도|뿐|야)|에다가?|"
+               # 까지 (24), or 밖에, 조차, 마저, 라도, 뿐 (26), 야 (27), 밖엔 (30); 으로서 and 으로써 with one too
+               # (으로서는: 28)
+               "(?:으로서|로서|으로써|로써|으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마|까지|밖에|밖엔|조차|마저|라도|뿐|야)|에다가?|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                # the polite 요 after any of them, or after the name itself (강영희으로요, 강영희요): version 11
                "요?"

@@ -131,7 +131,13 @@ dot and a tab, ``&#8208;``, a JSON string's ``\\u002d``, a percent-encoded full-
 and an em dash, every other digit a digit word or a circled digit, the @ in HTML bold, [AT] with [점], at
 and dot in backticks, 골뱅이 with ``&#46;``, an @ and a dot both spaced, HTML details, YAML flow mappings,
 ticked form boxes, forwarded mails, pottery classes, car washes, eye clinics, book clubs, apartment
-gyms; it is reported only.
+gyms), reported and read at stop 41 (rules version 29). The held-out half now is the twenty-sixth
+(``heldout26`` below), written at stop 41 before any detector ran on it: a plus, a hyphen and a plus, a
+JSON string's escaped slash, a hyphen in a span, ``&#183;``, two tabs, a spaced ideographic full stop,
+every other digit full-width or a Hanja numeral, the @ in a span with a class, 골뱅이 in backticks, the dot
+in a bold tag, a JSON string's ``\\u002e``, AT with a lower-case dot, LaTeX footnotes, tables in block
+quotes, figure captions, pretty-printed JSON, guitar lessons, dog walking, print shops, tennis courts,
+key cutting; it is reported only.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -568,6 +574,17 @@ SEPARATORS = {
         ("space_em_dash", " \u2014"),
         ("hyphen", "-"),
     ),
+    # Written at stop 41, after the twenty-fifth half was read and moved into tuning; not run before it was
+    # written.
+    "heldout26": (
+        ("plus_hyphen_plus", "+-+"),  # a query string's " - ", its spaces encoded
+        ("json_escaped_slash", "\\/"),
+        ("tag_wrapped_hyphen", "<span>-</span>"),
+        ("middle_dot_numeric_entity", "&#183;"),
+        ("two_tabs", "\t\t"),
+        ("spaced_ideographic_full_stop", " \u3002 "),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -594,7 +611,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout22": ("ascii", "hanja_middle_group", "keycap_without_selector"),
                "heldout23": ("ascii", "superscript_digits", "combining_enclosing_circle"),
                "heldout24": ("ascii", "korean_words_ppang_zero", "zero_width_space_between_digits"),
-               "heldout25": ("ascii", "korean_words_every_other_digit", "circled_every_other_digit")}
+               "heldout25": ("ascii", "korean_words_every_other_digit", "circled_every_other_digit"),
+               "heldout26": ("ascii", "fullwidth_every_other_digit", "hanja_every_other_digit")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -776,6 +794,13 @@ EMAIL_FORMS = {
         ("korean_at_dot_entity", "{l} 골뱅이 {h}&#46;{t}"),
         ("fully_spaced", "{l} @ {h} . {t}"),
     ),
+    "heldout26": (
+        ("span_class_at", '{l}<span class="at">@</span>{h}.{t}'),
+        ("korean_at_in_backticks", "{l}`골뱅이`{h}.{t}"),
+        ("tag_wrapped_dot", "{l}@{h}<b>.</b>{t}"),
+        ("json_escaped_dot", "{l}@{h}\\u002e{t}"),
+        ("upper_at_word_lower_dot_word", "{l} AT {h} dot {t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -804,6 +829,7 @@ CONTAINERS = {
     "heldout23": ("web_sender_sms", "markdown_admonition", "kotlin_map", "html_meta_content", "plain"),
     "heldout24": ("email_signature", "xml_plist", "box_drawing_table", "ruby_hash", "plain"),
     "heldout25": ("html_details", "yaml_flow_mapping", "checkbox_form", "forwarded_mail", "plain"),
+    "heldout26": ("latex_footnote", "blockquote_table", "html_figcaption", "json_pretty", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -829,7 +855,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout22": ("", "이었길래", "이라던가", "으로라도", "이었겠지", "…!"),
              "heldout23": ("", "이었더니", "이라더니", "으로야", "이었나봐", "ㅎ"),
              "heldout24": ("", "이었대", "이라지요", "으로서는", "이었나요", ";;"),
-             "heldout25": ("", "이었다네", "이라든지요", "으로는요", "이었구나", "ㄱㄱ")}
+             "heldout25": ("", "이었다네", "이라든지요", "으로는요", "이었구나", "ㄱㄱ"),
+             "heldout26": ("", "이었다구", "이라구욧", "으로밖엔", "이었나", "ㅇㅇ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -857,7 +884,8 @@ LABELS = {
                "heldout22": ("주민번호(전체)", "주민 등록 번호:"),
                "heldout23": ("주민번호(앞자리-뒷자리)", "본인 주민 번호"),
                "heldout24": ("주민등록번호 (전체)", "주민 번호 13자리:"),
-               "heldout25": ("주민 등록 번호(13자리):", "주민번호 (본인)")},
+               "heldout25": ("주민 등록 번호(13자리):", "주민번호 (본인)"),
+               "heldout26": ("본인 주민등록 번호", "주민 No. (13자리)")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -881,7 +909,8 @@ LABELS = {
                "heldout22": ("외국인등록 번호는", "외국인 No."),
                "heldout23": ("외국인 등록 번호(13자리)", "체류 외국인 등록번호"),
                "heldout24": ("외국인등록증 번호(13자리)", "외국인 등록 No"),
-               "heldout25": ("외국인 등록 번호 (ARC)", "외국인등록 No:")},
+               "heldout25": ("외국인 등록 번호 (ARC)", "외국인등록 No:"),
+               "heldout26": ("외국인 등록증번호:", "외국인번호 (ARC)")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -905,7 +934,8 @@ LABELS = {
                "heldout22": ("여권번호:", "Passport No:"),
                "heldout23": ("여권 번호(9자리):", "Passport no."),
                "heldout24": ("여권 번호 (PP)", "passport number"),
-               "heldout25": ("여권 번호 (9자리)", "Passport no:")},
+               "heldout25": ("여권 번호 (9자리)", "Passport no:"),
+               "heldout26": ("여권 넘버:", "PASSPORT No")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -930,7 +960,8 @@ LABELS = {
                "heldout22": ("운전면허 번호:", "면허증 번호는"),
                "heldout23": ("운전면허증 번호(12자리)", "운전 면허증 No."),
                "heldout24": ("운전면허증 No.", "면허 번호 :"),
-               "heldout25": ("운전 면허 번호 (12자리)", "면허증번호 :")},
+               "heldout25": ("운전 면허 번호 (12자리)", "면허증번호 :"),
+               "heldout26": ("운전면허증 번호 (12자리)", "면허번호 (운전)")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -955,7 +986,8 @@ LABELS = {
                "heldout22": ("건강보험증 번호 :", "건강보험 번호는"),
                "heldout23": ("건강보험증 번호(본인)", "의료보험 증번호"),
                "heldout24": ("건강보험증 번호는", "건강보험 가입 번호"),
-               "heldout25": ("건강 보험증 번호:", "건강보험 증 번호는")},
+               "heldout25": ("건강 보험증 번호:", "건강보험 증 번호는"),
+               "heldout26": ("건강보험증 No. :", "국민건강보험증 번호")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -980,7 +1012,8 @@ LABELS = {
                "heldout22": ("사업자등록번호는", "사업자 번호:"),
                "heldout23": ("사업자 등록증 번호:", "개인 사업자 번호"),
                "heldout24": ("사업자 등록 번호 :", "사업자등록 No."),
-               "heldout25": ("사업자 등록 번호(10자리):", "사업자 No")},
+               "heldout25": ("사업자 등록 번호(10자리):", "사업자 No"),
+               "heldout26": ("사업자등록 번호 (10자리)", "사업자번호 (본점)")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -1004,7 +1037,8 @@ LABELS = {
                "heldout22": ("법인 등록번호는", "법인번호:"),
                "heldout23": ("법인 등록 번호(13자리)", "법인 등록증 번호"),
                "heldout24": ("법인 등록 번호 :", "법인등록 No:"),
-               "heldout25": ("법인 등록 번호 (13자리)", "법인 번호(13자리):")},
+               "heldout25": ("법인 등록 번호 (13자리)", "법인 번호(13자리):"),
+               "heldout26": ("법인등록 번호:", "법인번호 (등기부)")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -1029,7 +1063,8 @@ LABELS = {
                "heldout22": ("하나은행 계좌번호", "입금 계좌:", "농협 통장", "환불 계좌:"),
                "heldout23": ("국민은행 계좌:", "출금 계좌번호", "우체국 통장번호", "농협 입금 계좌:"),
                "heldout24": ("신한은행 계좌번호:", "입금 계좌 번호", "케이뱅크 계좌번호", "반환 계좌:"),
-               "heldout25": ("우리은행 계좌번호:", "입금 계좌 (본인)", "토스뱅크 계좌:", "환불용 계좌")},
+               "heldout25": ("우리은행 계좌번호:", "입금 계좌 (본인)", "토스뱅크 계좌:", "환불용 계좌"),
+               "heldout26": ("국민은행 입금 계좌:", "수협 계좌번호", "케이뱅크 통장:", "반환받을 계좌")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -1053,7 +1088,8 @@ LABELS = {
                "heldout22": ("카드 번호는", "신용카드 번호:"),
                "heldout23": ("체크카드 No.", "카드 번호(체크)"),
                "heldout24": ("카드 번호 (16자리)", "결제 카드 No."),
-               "heldout25": ("카드 번호(본인):", "신용 카드 No.")},
+               "heldout25": ("카드 번호(본인):", "신용 카드 No."),
+               "heldout26": ("체크카드번호:", "카드 No (결제)")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1078,7 +1114,8 @@ LABELS = {
                "heldout22": ("연락 번호", "핸드폰:", "TEL"),
                "heldout23": ("전화 번호는", "휴대폰 번호 :", "H/P"),
                "heldout24": ("연락처 (휴대폰)", "핸드폰 번호:", "Phone:"),
-               "heldout25": ("핸드폰 번호 :", "연락처(HP)", "Mobile :")},
+               "heldout25": ("핸드폰 번호 :", "연락처(HP)", "Mobile :"),
+               "heldout26": ("휴대 전화 번호:", "연락처 (핸드폰)", "TEL :")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1102,7 +1139,8 @@ LABELS = {
                "heldout22": ("메일 주소는", "E-mail:"),
                "heldout23": ("이메일 주소 :", "메일 주소(본인)"),
                "heldout24": ("이메일 (본인)", "E-MAIL:"),
-               "heldout25": ("메일 주소 (본인)", "e-mail :")},
+               "heldout25": ("메일 주소 (본인)", "e-mail :"),
+               "heldout26": ("이메일 계정 :", "E-mail 주소 (본인)")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1126,7 +1164,8 @@ LABELS = {
                "heldout22": ("접속 아이피:", "IP address"),
                "heldout23": ("IP 주소:", "접속 아이피 주소:"),
                "heldout24": ("접속 IP 주소:", "IP Addr."),
-               "heldout25": ("접속 IP 주소 :", "접속 아이피(IP)")},
+               "heldout25": ("접속 IP 주소 :", "접속 아이피(IP)"),
+               "heldout26": ("접속 IP (공인):", "아이피 주소 :")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1150,7 +1189,8 @@ LABELS = {
                "heldout22": ("차량 번호는", "차량No."),
                "heldout23": ("차량 등록 번호:", "차 넘버는"),
                "heldout24": ("차량 번호판:", "등록 차량 번호"),
-               "heldout25": ("차량 번호 (등록)", "차량넘버:")},
+               "heldout25": ("차량 번호 (등록)", "차량넘버:"),
+               "heldout26": ("차량 번호판 :", "자동차 등록번호")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1174,7 +1214,8 @@ LABELS = {
                "heldout22": ("현주소:", "배송지 주소는"),
                "heldout23": ("자택 주소:", "배송 주소는"),
                "heldout24": ("주소 (자택)", "거주지 주소는"),
-               "heldout25": ("주소 (도로명):", "배송지 주소 :")},
+               "heldout25": ("주소 (도로명):", "배송지 주소 :"),
+               "heldout26": ("거주지 주소 :", "자택 주소(도로명)")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1198,7 +1239,8 @@ LABELS = {
                "heldout22": ("담당 상담사", "예금주 성함", "작성자 이름:", "수취인명", "보호자 성명"),
                "heldout23": ("담당 치료사", "신청인 이름:", "가입자 성함", "대리인", "수령자 성함"),
                "heldout24": ("담당 코치", "예약자 성명", "의뢰인 이름:", "세입자", "접수자 성함"),
-               "heldout25": ("담당 강사님", "신청자 성함:", "보호자 이름 :", "위탁인", "수강자 성명")},
+               "heldout25": ("담당 강사님", "신청자 성함:", "보호자 이름 :", "위탁인", "수강자 성명"),
+               "heldout26": ("담당 선생님 :", "접수자명", "예약자 성함 :", "수취인 이름", "상담자 성명")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1364,6 +1406,11 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                 value = sep.join("".join(table[int(c)] if j % 2 else c for j, c in enumerate(g)) for g in groups)
         elif form == "circled_every_other_digit":  # 0①0-1②3④-5⑥7⑧
             value = sep.join("".join("⓪①②③④⑤⑥⑦⑧⑨"[int(c)] if j % 2 else c for j, c in enumerate(g))
+                             for g in groups)
+        elif form == "fullwidth_every_other_digit":  # 0１0-1２3４-...
+            value = sep.join("".join(c.translate(_FULLWIDTH) if j % 2 else c for j, c in enumerate(g)) for g in groups)
+        elif form == "hanja_every_other_digit":  # 0一0-1二3四-...: every other digit a Hanja numeral
+            value = sep.join("".join("〇一二三四五六七八九"[int(c)] if j % 2 else c for j, c in enumerate(g))
                              for g in groups)
         elif form == "combining_enclosing_circle":  # 0⃝1⃝0⃝: a digit and the combining enclosing circle
             value = sep.join("".join(c + "\u20dd" for c in g) for g in groups)
@@ -2057,6 +2104,30 @@ GENRES["heldout25"] = {
     ),
 }
 _rotate("heldout25")
+# Written at stop 41, after the twenty-fifth half was read and moved into tuning; not run before it was written.
+GENRES["heldout26"] = {
+    "guitar_lesson": (
+        "기타 레슨 상담 {x} 통기타 지참",
+        "우쿨렐레 입문반 신청 {x} 악기 대여 가능",
+    ),
+    "dog_walking": (
+        "반려견 산책 대행 신청 {x} 하루 30분",
+        "펫시터 방문 예약 {x} 사료는 현관 옆",
+    ),
+    "print_shop": (
+        "명함 인쇄 주문 {x} 200매 양면",
+        "현수막 제작 의뢰 {x} 시안 확인 후 출력",
+    ),
+    "tennis_court": (
+        "테니스장 코트 예약 {x} 야간 조명 포함",
+        "테니스 레슨 등록 {x} 라켓 대여 가능",
+    ),
+    "key_cutting": (
+        "열쇠 복사 및 도어락 설치 {x} 방문 시간 협의",
+        "현관 잠금장치 교체 문의 {x} 출장비 별도",
+    ),
+}
+_rotate("heldout26")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -2344,7 +2415,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stops 39 to 41 (``heldout19`` to ``heldout25``), or None for
+    """(head, after) of the containers written at stops 39 to 41 (``heldout19`` to ``heldout26``), or None for
     another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
@@ -2407,6 +2478,14 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f"\n☑ {lead}", "\n" + after
     if container == "forwarded_mail":
         return f"\n---------- Forwarded message ---------\n보낸사람: 고객센터\n{lead}", "\n" + after
+    if container == "latex_footnote":
+        return f"\\footnote{{{lead}", "}" + after
+    if container == "blockquote_table":
+        return f"\n> | {label if before else key} | ", " |\n" + after
+    if container == "html_figcaption":
+        return f"<figure><figcaption>{lead}", "</figcaption></figure>" + after
+    if container == "json_pretty":  # the value JSON-escaped by ``_contain``
+        return f'{{\n  "{label or key}": "', '"\n}' + after
     return None
 
 
