@@ -396,8 +396,6 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|@|골\s?뱅
                    r"|&#0*64;|&#[xX]0*40;|&commat;"
                    # Markdown's emphasis or a code span around the @ (kim**@**naver.com: rules version 28)
                    r"|\*{1,2}@\*{1,2}|~~@~~|`@`"
-                   # ... or an inline HTML tag (kim<b>@</b>naver.com: rules version 29)
-                   r"|<[A-Za-z]{1,8}(?:\s[^<>]{0,40})?>@</[A-Za-z]{1,8}>"
                    # between hyphens or underscores, with the dot so written too (kim-at-naver-dot-com: rules
                    # version 14; a host written with hyphens, up-at-dawn.com, is no address)
                    r"|(?<=[A-Za-z0-9])[-_](?:at|AT)[-_](?=[A-Za-z0-9][A-Za-z0-9-]*[-_](?:dot|DOT)[-_][A-Za-z])")
