@@ -193,7 +193,7 @@ def _small_digits_as_digits(view: str) -> str:
 #: is decided by ``_as_digits``.
 #: A JSON string's escaped tab is a tab on either side of a mark (공이\\t-\\t이공공, which the view reads as
 #: ``공이  -  이공공``: rules version 28).
-_RUN_SEP = r"(?:(?:[ \t.,:\-]|\\t){0,6}(?:(?:\r\n?|\n|<br\s?/?>|(?:\\[nrt]){1,2})[ \t]{0,8})?)"
+_RUN_SEP = r"(?:(?:[ \t.,:\-]|\\t){0,6}(?:(?:\r\n?|\n|<br\s?/?>|(?:\\[nrt]){1,3})[ \t]{0,8})?)"
 #: ... not from inside a grouped number (4916/8710/0210/0591이거나: its third group is no phone number's start),
 #: nor from a time's zero (00:01:05,000\n공이-이공공-공공공공: rules version 28; a comma stays a CSV cell's).
 #: At most 24 digits: no number is longer, and a run that makes none is tried again from its next start
@@ -214,13 +214,15 @@ def _joiners() -> str:
     (rules version 20); and the ideographic full stop (。, ｡) of a CJK keyboard, which no decimal number is
     written with (rules version 23); and the ellipses (…, ‥, ⋯), which a number typed with dots for its hyphens
     is written with where a keyboard or an editor joins three dots into one (rules version 26); and the plus
-    sign, which a form's space becomes in a query string (tel=010+1234+5678: rules version 27). The full
+    sign, which a form's space becomes in a query string (tel=010+1234+5678: rules version 27); and the vowel
+    letter ㅡ, which a Korean keyboard types for a dash, and the Japanese long-vowel mark ー, which a Japanese
+    input method does (010ㅡ1234ㅡ5678: rules version 31). The full
     stop is not here: a dot between groups is
     ``filters.pii_rules.SEP``'s own."""
     import unicodedata
 
     out = ["\u318d", "~", "\u3001", "\uff64", "\u20a9", "\uffe6", "\uff5c", "\u3002", "\uff61",
-           "\u2026", "\u2025", "\u22ef", "+"]
+           "\u2026", "\u2025", "\u22ef", "+", "\u3161", "\u30fc"]
     for cp in range(0x21, 0x10000):
         c = chr(cp)
         cat = unicodedata.category(c)
@@ -321,7 +323,7 @@ def _spaced_cells(line: str) -> bool:
 #: a wrapped and indented line, `` — `` ...), where one joiner is not alone; read as one hyphen.
 _J = re.escape(_JOINERS)
 _JOIN_RUN = re.compile(f"(?<=[{_DIGITISH}])(?=[ \t\r\n{_J}]*[{_J}])[ \t{_J}]*"
-                       f"(?:(?:\r\n?|\n|(?:\\\\[nrt]){{1,2}})[ \t{_J}]*)?(?=[{_DIGITISH}])")
+                       f"(?:(?:\r\n?|\n|(?:\\\\[nrt]){{1,3}})[ \t{_J}]*)?(?=[{_DIGITISH}])")
 _JOIN_RUN_HINT = re.compile(f"[{_J}][ \t]*[\r\n{_J}]")
 #: Letters typed for digits inside a number (O for 0 and l or I for 1, as classified ads write 010 to slip
 #: past filters).
@@ -331,8 +333,9 @@ _JOIN_RUN_HINT = re.compile(f"[{_J}][ \t]*[\r\n{_J}]")
 _ALL_LETTERS: Final = r"(?<![A-Za-z0-9])[Oo][OolI]{2}(?:[OolI]{7,8})?(?![A-Za-z])"
 _LOOKALIKE_HINT = re.compile(rf"[0-9][OoIl]|[OoIl][0-9]|[Oo][lI][Oo]|{_ALL_LETTERS}")
 _LOOKALIKES = str.maketrans("OoIl", "0011")
-_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,:{_J}]|\\\\[nrt]){{0,9}}[0-9OoIl]){{8,11}}"
-                            "(?![A-Za-z0-9])")
+#: ... its groups apart across a line break, its JSON escape or HTML's (O2-<br>2OO-<br>OOOO: rules version 31).
+_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,:{_J}]|\\\\[nrt]|<br\\s?/?>){{0,9}}"
+                            "[0-9OoIl]){8,11}(?![A-Za-z0-9])")
 
 
 #: A symbol explained as the @ (``kim★naver.com (★을 @로)``, ``★→@``, ``★ 대신 @``): spam and classified
@@ -424,10 +427,10 @@ def _lookalike_digits(m: re.Match[str]) -> str:
     return run
 
 
-#: A lone digit word at the end, after a separator that follows a digit (``4327 사``): with Hangul right after
-#: it, it begins a word. After a digit word and a space it is one of a group spelled a word at a time
-#: (``일 삼 오 이이었는데요``: rules version 13).
-_LONE_WORD = re.compile(rf"[0-9](?:[ \t.,\-\r\n]|\\[nrt])[{_DIGIT_WORDS}]$")
+#: A lone digit word at the end, after a separator that follows a digit (``4327 사``; across a line break and
+#: an indent too, 88290\n 사고: rules version 31): with Hangul right after it, it begins a word. After a digit
+#: word and a space it is one of a group spelled a word at a time (``일 삼 오 이이었는데요``: rules version 13).
+_LONE_WORD = re.compile(rf"[0-9](?:[ \t.,\-\r\n]|\\[nrt]){{1,6}}[{_DIGIT_WORDS}]$")
 #: Hangul that continues a particle or ending begun by 이 (이에요, 이고, 이며, 이다, 이라고, 이랑, ...; 이거나,
 #: 이던, 이잖아, 이죠, 이므로, 이네요: rules version 26).
 _AFTER_I = frozenset("에고며다라랑나니면어었야지거래던잖란죠든므네여기")
@@ -565,10 +568,10 @@ def _recognizer_of(r: RecognizerResult) -> str:
 #: Every recognizer but the name rules needs a digit (any script, circled, Hanja or superscript too), an @ (the
 #: small form ﹫ too), a full-width form, an e-mail obfuscation, a Korean digit-word run or a number in
 #: look-alike letters only: text without any skips Presidio's per-call overhead.
-GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ\ufe6b]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
+GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ⒜\ufe6b]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
                   + rf"|[{_HANJA_DIGITS}]{{2}}|[{_SMALL_DIGITS}]{{2}}|골\s?뱅|[앳엣]"
                   r"|[\[({<【〔［《〈「『`]\s?(?:at|AT|At)\s?[\])}>】〕］》〉」』`]|%40|=40|&#|&commat;"
-                  r"|[-_](?:at|AT)[-_]"
+                  r"|[-_](?:at|AT)[-_]|\s/(?:at|AT|At|@)/\s"
                   rf"|\s(?:at|AT|At)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot)\s|\s?[닷점쩜돗])|{_ALL_LETTERS}")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 
@@ -578,6 +581,11 @@ def needs_analyzer(text: str) -> bool:
     return passes(GATE, text) or (("공" in text or "영" in text or "빵" in text)
                                   and _DIGIT_RUN.search(detection_view(text)) is not None)
 
+
+
+#: The marks a number or an address is written with, an inline element around one read as the mark (ASCII,
+#: the dashes, the middle dot; the full-width and small forms: ９４１０<span>－</span>３６０８, rules version 31).
+_INLINE_MARK = r"[-.@:/_~+\u00b7\u2010-\u2015\u2212\ufe63\uff0b\uff0d-\uff0f\uff1a\uff20\uff3f\uff5e]"
 
 
 #: An HTML character reference (``&ndash;``, ``&#45;``, ``&#x2D;``, ``&nbsp;``): crawled text keeps them where
@@ -592,13 +600,17 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      r"|(?:%[0-9A-Fa-f]{2}){3,}"
                      # a keycap emoji digit (0️⃣: the digit, the emoji selector, the combining keycap), which
                      # SNS posts and ads write numbers in (rules version 23); or another combining
-                     # enclosing mark (0⃝: the enclosing circle, square, diamond: 27)
-                     "|[0-9]\ufe0f?[\u20dd-\u20e0\u20e2-\u20e4]"
+                     # enclosing mark (0⃝: the enclosing circle, square, diamond: 27); or any combining mark
+                     # a fancy-text generator puts on a digit (0̲1̲0̲, underlined; 0̶, struck through: 31)
+                     "|[0-9]\ufe0f?[\u20dd-\u20e0\u20e2-\u20e4]|[0-9][\u0300-\u036f\u20d0-\u20dc\u20e5-\u20f0]+"
+                     # an empty HTML comment, which a page shows as nothing (830207-<!-- -->2555896: 31); not one
+                     # with anything in it, which the rules read (담당 의사 <!-- 서민수 -->, <!-- ０１０－... -->)
+                     r"|<!--[ \t]{0,8}-->"
                      # ... and so in a JSON string's escapes (4\\ufe0f\\u20e3: rules version 26)
                      r"|[0-9](?:\\u[fF][eE]0[fF])?\\u20(?:[dD][d-fD-F]|[eE][02-4])"
                      # a query string's encoded space or hyphen between two characters of a word or number
-                     # (830207%201234567: rules version 27)
-                     r"|(?<=[\w\u20dd-\u20e4])%(?:20|2[dD])(?=\w)"
+                     # (830207%201234567: rules version 27), a white circle's zero too (4○○○%20○○○1: 31)
+                     r"|(?<=[\w\u20dd-\u20e4\u25cb])%(?:20|2[dD])(?=[\w\u25cb])"
                      # HTML's word-break opportunity, which a page shows as nothing (830207-<wbr>2555896, kim<wbr>@...:
                      # rules version 26)
                      r"|<[wW][bB][rR][ \t]?/?>"
@@ -606,15 +618,16 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # kim@naver<b>.</b>com: rules version 30)
                      # (a mark a number or an address is written with: not ⓘ, which a page shows for the title
                      # attribute that holds the text)
-                     r"|<[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,40})?>[-.@:/_~+\u00b7\u2010-\u2015\u2212]{1,3}"
+                     rf"|<[A-Za-z][A-Za-z0-9]{{0,9}}(?:\s[^<>]{{0,40}})?>{_INLINE_MARK}{{1,3}}"
                      r"</[A-Za-z][A-Za-z0-9]{0,9}>"
                      # a C, Python or JavaScript string's hex escape of a printable ASCII character
-                     # (kim\x40naver.com: rules version 28)
-                     r"|\\x[2-7][0-9a-fA-F]")
+                     # (kim\x40naver.com: rules version 28), its backslash escaped in turn where a JSON string
+                     # holds it (["kim\\x40naver.com"]: 31)
+                     r"|\\{1,2}x[2-7][0-9a-fA-F]")
 
 
 #: Where a text may hold an escape ``_ESCAPE`` reads.
-_DECODE_HINT = re.compile(r"[&%\u20dd-\u20e4]|\\[ux]|<[wW]|>[-.@:/_~+\u00b7\u2010-\u2015\u2212]{1,3}</")
+_DECODE_HINT = re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</")
 
 
 def _shown(escape: str) -> str:
@@ -625,10 +638,10 @@ def _shown(escape: str) -> str:
         return escape[escape.index(">") + 1:escape.rindex("</")] if "</" in escape else ""
     if escape[0] == "&":
         return html.unescape(escape)
-    if "\u20dd" <= escape[-1] <= "\u20e4" or escape[0].isdigit():
+    if escape[0].isdigit():
         return escape[0]
-    if escape[1] == "x":  # \x40
-        return chr(int(escape[2:], 16))
+    if escape[1] in "x\\":  # \x40, \\x40
+        return chr(int(escape[-2:], 16))
     units = [int(escape[i + 2:i + 6], 16) for i in range(0, len(escape), 6)]
     if len(units) == 2:
         return chr(0x10000 + ((units[0] - 0xD800) << 10) + (units[1] - 0xDC00))
@@ -789,10 +802,10 @@ def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = Non
     return str(_anonymizer().anonymize(text=text, analyzer_results=spans, operators=operators).text)
 
 
-_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?(?:at|골\s?뱅\s?이|앳)\s?[\])}>]|골\s?뱅\s?이|앳|%40|&#0*64;|&#x0*40;"
-                            r"|&commat;|@|\sat\s)\s*", re.IGNORECASE)
-_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?dot\s?[\])}>]|닷|점|쩜|돗|&#0*46;|&#x0*2e;|&period;|\sdot\s|\.)\s*",
-                             re.IGNORECASE)
+_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?(?:at|골\s?뱅\s?이|앳|@)\s?[\])}>]|골\s?뱅\s?이|앳|%40|&#0*64;|&#x0*40;"
+                            r"|&commat;|@|[ⓐⒶ⒜]|/at/|\sat\s)\s*", re.IGNORECASE)
+_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?(?:dot|\.)\s?[\])}>]|/dot/|닷|점|쩜|돗|&#0*46;|&#x0*2e;|&period;|\sdot\s"
+                             r"|[.·・])\s*", re.IGNORECASE)
 #: A Korean top-level-domain word at the end of an address whose dot words are already dots (씨오쩜케이알 is
 #: then 씨오.케이알).
 _KOREAN_TLD_END = re.compile("\\.(" + "|".join(sorted({*KOREAN_TLDS, "씨오.케이알"}, key=len, reverse=True)) + ")$")

@@ -50,7 +50,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 20: stop 38 (the full-width bar as a joiner, [@], 쩜 씨오 쩜 케이알, an address wholly percent-encoded, a
 #: noun in 생 with 명 as a label, a name closed by <br>, a lone joiner keeps its tabs with the gates open
 #: or closed, a checksum that holds crosses a TSV row's cells).
-RULES_VERSION: Final = 30
+RULES_VERSION: Final = 31
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -71,11 +71,12 @@ FINANCIAL_INSTITUTIONS: Final = (
 
 #: Korean labels per entity (raise the score); merged with each Presidio recognizer's own context.
 CONTEXT: Final = {
-    "KR_RRN": ("주민등록번호", "주민번호", "주민등록", "생년월일"),
-    "KR_FRN": ("외국인등록번호", "외국인등록", "외국인 등록", "외국인번호"),
+    # ... and No for 번호 (법인No., 주민 No: rules version 31)
+    "KR_RRN": ("주민등록번호", "주민번호", "주민등록", "생년월일", "주민 No", "주민 NO"),
+    "KR_FRN": ("외국인등록번호", "외국인등록", "외국인 등록", "외국인번호", "외국인 No", "외국인 NO"),
     # and its English abbreviation and name (0000000000 (BRN), Business No.: rules version 30)
     "KR_BRN": ("사업자등록번호", "사업자번호", "사업자 등록", "사업자", "BRN", "Business No", "Business Registration"),
-    "KR_CRN": ("법인등록번호", "법인번호", "법인 등록"),
+    "KR_CRN": ("법인등록번호", "법인번호", "법인 등록", "법인 No", "법인 NO"),
     "KR_PASSPORT": ("여권번호", "여권", "passport", "Passport", "PASSPORT"),
     # and the English abbreviation forms print (DL No.: rules version 26)
     "KR_DRIVER_LICENSE": ("운전면허", "면허번호", "면허증", "면허", "DL No", "DL NO", "Driver", "driver", "DRIVER"),
@@ -128,7 +129,9 @@ TYPE_LABELS: Final = {
     "KR_DRIVER_LICENSE": ("운전면허번호", "면허번호"),
     "KR_HEALTH_INSURANCE": ("건강보험증", "건강보험번호", "보험증 번호",
                             # rules version 27
-                            "건강보험 번호", "의료보험증", "의료보험 번호", "의료보험번호", "건보 번호", "건보번호"),
+                            "건강보험 번호", "의료보험증", "의료보험 번호", "의료보험번호", "건보 번호", "건보번호",
+                            # rules version 31 (건보 증번호 before an account word: 입금 확인했습니다)
+                            "건보증"),
     "CREDIT_CARD": ("카드번호",),
     "KR_BANK_ACCOUNT": ("계좌번호",),
 }
@@ -315,12 +318,23 @@ _PLAIN_NOUNS: Final = ("동문|동기|회원|고객|손님|환자|선생님|선�
                        "|간호사|의사|약사|기사|변호사|세무사|노무사|상담사|치료사|설계사|미용사|조리사"
                        # and for who serves a client at a school, a gym or a shop (담당 코치: 오유진: rules version 28);
                        # not a company's titles (팀장, 실장), which news writes before an actor's name in brackets
-                       "|코치|트레이너|매니저|원장")
+                       "|코치|트레이너|매니저|원장"
+                       # and a profession's word with what it treats or serves before it (물리치료사, 심리상담사,
+                       # 수간호사, 보육교사, 사회복지사: rules version 31); not 기사, as 신문기사 is an article
+                       "|[가-힣]{1,3}(?:치료사|상담사|간호사|교사|강사)|(?:[가-힣]{1,3})?(?:복지사|영양사)")
 #: Not the everyday words in 인 that a form's buttons and notes hold (확인, 승인: a button's 확인</button> then
 #: 사다리차 was a name after a label, 1,060 findings on nothing planted in the twenty-second half: rules version 25).
 _SUFFIX_NOUN: Final = (r"(?!(?:확|승|원|요|용|시)인(?![가-힣]))[가-힣]{1,4}[자인]"
                        r"|[가-힣]{0,3}[학강육수입업시험련습선장원]생")
 _NOUN_WORD: Final = rf"{_SUFFIX_NOUN}|{_PLAIN_NOUNS}"
+#: The parties of a contract, a filing or a judgment whose word ends in 인 (人): no copula reads them (the
+#: 인 of 주연인 송윤아 is; 보증 and 위임 name no one), so a name may follow them mid-sentence (경위서 위임인 김민수
+#: 사고: rules version 31). Not 증인: statutes speak of any witness (증인 현재지의 지방법원, the one such
+#: match in 20,000 documents of every corpus).
+_PARTY_NOUNS: Final = ("(?:법정|소송)?대리인|(?:연대)?보증인|위임인|(?:피)?신청인|(?:피)?상속인|참고인|의뢰인"
+                       "|위탁인|수탁인|수취인|수령인|발송인|송금인|(?:피)?청구인|피고인|(?:피)?고소인|고발인|임대인"
+                       "|임차인|양도인|양수인|매도인|매수인|관리인|추천인|후견인|보호인|변호인|중개인|명의인|신고인"
+                       "|(?:피)?진정인|탄원인")
 #: How a person noun ends: a hint's test.
 _NOUN_END: Final = rf"(?:[{_NOUN_SUFFIX}]|{_PLAIN_NOUNS})"
 #: ... with the honorific 님 after it too (담당 강사님: 김미경: rules version 29).
@@ -363,11 +377,11 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
                "(?:이었습니다|이었는데|이었어요|이거든요|거든요|이라서|이라고|이라는|이라면|이라도|이지만|"
                "이어서|이어도|이므로|이든지|이래요|이구요|이니까|이었고|이었다|이었|이랑|이에요|입니다|였어요|였는데|였다|"
                "이고|이며|이다|이나|이요|이면|이든|이니|인데|라서|라면|래요|구요|니까|였고|지만|에게서|에게|에서|"
-               "한테|께서|께|임|인지|인가|으로서|로서|으로써|로써|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
+               "한테|께서|께|임|인지|인가|으로선|로선|으로서|로서|으로써|로써|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
                # a case particle with an auxiliary one after it (장성호으로도, 김민수에게는: rules version 15), or
                # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21), 부터 (조현우으로부턴: 22), 나마 (23) or
                # 까지 (24), or 밖에, 조차, 마저, 라도, 뿐 (26), 야 (27), 밖엔 (30); 으로서 and 으로써 with one too
-               # (으로서는: 28)
+               # (으로서는: 28), and 으로선 as 으로서는 is shortened (31)
                "(?:으로서|로서|으로써|로써|으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마|까지|밖에|밖엔|조차|마저|라도|뿐|야)|에다가?|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                # the polite 요 after any of them, or after the name itself (강영희으로요, 강영희요): version 11
@@ -389,19 +403,25 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|@|골\s?뱅
                    # (kim \" @ \" naver.com: 26)
                    # ... in backticks too (kim`at`naver`dot`com: rules version 29)
                    r"|\\?['\"‘“`]\s?(?:at|AT|At|@|골\s?뱅(?:\s?이)?|[앳엣])\s?\\?['\"’”`]|골\s?뱅(?:\s?이)?|[앳엣]"
-                   # the circled a that spam writes for the @ (kimⓐnaver.com: rules version 16)
-                   r"|[ⓐⒶ]"
-                   # an image whose alternative text is the @ (kim<img src="at.gif" alt="@">naver.com: 18)
-                   r"|<img[^<>]{0,80}?\b(?:alt|title)=[\"']?@[\"']?[^<>]{0,80}>"
+                   # the circled a that spam writes for the @ (kimⓐnaver.com: rules version 16), the
+                   # parenthesized one too (kim⒜naver.com: 31)
+                   r"|[ⓐⒶ⒜]"
+                   # a word for the @ between slashes, spaced (kim /at/ naver /dot/ com: rules version 31)
+                   r"|(?<=\s)/(?:at|AT|At|@)/(?=\s)"
+                   # an image whose alternative text is the @ (kim<img src="at.gif" alt="@">naver.com: 18), its
+                   # quotes escaped in a JSON string too (alt=\"@\": 31)
+                   r"|<img[^<>]{0,80}?\b(?:alt|title)=\\?[\"']?@\\?[\"']?[^<>]{0,80}>"
                    r"|&#0*64;|&#[xX]0*40;|&commat;"
                    # Markdown's emphasis or a code span around the @ (kim**@**naver.com: rules version 28)
                    r"|\*{1,2}@\*{1,2}|~~@~~|`@`"
                    # between hyphens or underscores, with the dot so written too (kim-at-naver-dot-com: rules
                    # version 14; a host written with hyphens, up-at-dawn.com, is no address)
                    r"|(?<=[A-Za-z0-9])[-_](?:at|AT)[-_](?=[A-Za-z0-9][A-Za-z0-9-]*[-_](?:dot|DOT)[-_][A-Za-z])")
-_DOT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗)\s?[\])}>】〕］》〉」』]{1,2}"
-                    r"|`(?:dot|DOT|Dot|닷|점|쩜|돗)`"
-                    r"|닷|점|쩜|돗|[。｡]|&#0*46;"
+#: ... the dot itself in brackets too, as security reports defang an address so that nothing links it
+#: (kim[@]naver[.]com), between slashes, or a middle dot for it (kim@naver·com: rules version 31).
+_DOT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|\.)\s?[\])}>】〕］》〉」』]{1,2}"
+                    r"|`(?:dot|DOT|Dot|닷|점|쩜|돗)`|(?<=\s)/(?:dot|DOT|Dot|\.)/(?=\s)"
+                    r"|닷|점|쩜|돗|[。｡·・]|&#0*46;"
                     r"|&#[xX]0*2[eE];|&period;|%2[eE]|(?<=\s)(?:dot|DOT|Dot)(?=\s)"
                     r"|(?<=[A-Za-z0-9])[-_](?:dot|DOT)[-_](?=[A-Za-z0-9])")
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
@@ -427,7 +447,7 @@ _MARK: Final = r"(?:[-:.]{1,3})"
 #: A line break, or HTML's (830207-<br>2555896: a page that wraps a number where it breaks the line: rules
 #: version 22).
 _BR: Final = r"(?:\r\n?|\n|<br\s?/?>)"
-_ESC: Final = r"(?:\\[nrt]){1,2}"
+_ESC: Final = r"(?:\\[nrt]){1,3}"
 _SEP_BODY: Final = (rf"[ \t]{{0,3}}{_MARK}[ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?|[ \t]{{1,4}}"
                     rf"|[ \t]{{0,4}}(?:{_BR}|{_ESC})[ \t]{{0,8}}")
 SEP: Final = rf"(?:{_SEP_BODY})?"
@@ -437,7 +457,7 @@ SEP: Final = rf"(?:{_SEP_BODY})?"
 #: ... or the quotes and plus of a string concatenated in code (``'kim' + '@' + 'naver.com'``: rules
 #: version 16); or a JSON escape of a line break (``"a0@\\nnaver.com"``: 26).
 _GAP: Final = (r"(?:[ \t]{1,3}|\s|<!--[^<>]{0,40}?-->|<span[^<>]{0,40}>[ \t]*</span>"
-               r"|['\"][ \t]*\+[ \t]*['\"]|(?:\\[nrt]){1,2})?")
+               r"|['\"][ \t]*\+[ \t]*['\"]|(?:\\[nrt]){1,3})?")
 #: ... for a bank account: without a bare tab between groups (a TSV row's delimiter; a tab beside a
 #: hyphen or a dot stays), and without a single colon: an account has no checksum or prefix, and a
 #: timestamp's digits (2024-05-02 12:30:45) reach an account's length beside an account's label. A double
@@ -512,7 +532,19 @@ def luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
+#: The groupings of a card written with separators.
+_CARD_GROUPS: Final = ((4, 4, 4, 4), (4, 4, 4, 3), (4, 6, 5))
+
+
 def _card(v: str) -> bool:
+    """Luhn's checksum; and a tab only between a card's own groups: 12 digits, a tab and a year
+    (``189300011300\t2024`` of a TSV row's licence and date cells) pass Luhn one time in ten (rules version
+    31)."""
+    if "\t" in v:
+        joined = re.sub(r"(?<=\d) (?=\d)", "", v)  # spaced digits (4 0 0 0\t-0 0 0 0) as their groups
+        bare = any(not sep.strip() and "\t" in sep for sep in re.split(r"\d+", joined)[1:-1])
+        if bare and tuple(len(g) for g in re.findall(r"\d+", joined)) not in _CARD_GROUPS:
+            return False
     return luhn(_digits(v))
 
 
@@ -572,10 +604,12 @@ RULES: Final = [
         # Not from inside a run of spaced digits (0 0 0 1 0 1-1 0 0 ...: a spaced resident number's zeros; rules
         # version 25).
         _r(r"(?<![0-9A-Za-z.+-])(?<![0-9][ .\-][0-9][ .\-])"
-           rf"(?P<v>0(?:[ \t.,:\-]{{0,4}}(?:(?:{_BR}|(?:\\[nrt]){{1,2}})[ \t]{{0,8}}"
+           rf"(?P<v>0(?:[ \t.,:\-]{{0,4}}(?:(?:{_BR}|(?:\\[nrt]){{1,3}})[ \t]{{0,8}}"
            r"(?!\d{1,2}[.)][ \t]))?\d){8,11})"
-           # a tab right before a digit ends a TSV cell (17\t0 1 1 . 9 1 5 2 . 5 0 8 7\t2024-05-02: rules version 21)
-           r"(?![ \t.\-]{0,3}\d(?<!\t\d))"),
+           # a tab right before a digit ends a TSV cell (17\t0 1 1 . 9 1 5 2 . 5 0 8 7\t2024-05-02: rules version 21);
+           # after digits spaced one by one, a number of two digits or more is no digit of theirs (0 1 0-1 2 3 4-5 6 7
+           # 8 32평: rules version 31), as for the other spaced rules
+           r"(?!\d)(?:(?<=\d[ .\-]\d)(?![ \t.\-]{1,3}\d(?<!\t\d)(?!\d))|(?<!\d[ .\-]\d)(?![ \t.\-]{0,3}\d(?<!\t\d)))"),
         0.6,
         lambda v: None if PHONE_DIGITS.fullmatch(_digits(v)) and not not_phone_groups(v) else False,
         comma=True,
@@ -598,9 +632,14 @@ RULES: Final = [
         # Single colons only where a group after one has three digits or more, which no time has
         # (000000:00:000000, not 12:30:45: rules version 20).
         # A space may follow each colon (659: 35: 521119: rules version 22), or stand on both sides (23).
-        _r(rf"{_NB}(?P<v>\d{{2,6}}(?=(?:[ \t]?:[ \t]?\d{{2,7}}){{1,4}}(?![ \t]?:|\d))"
+        # A run of digits that ends its line is whole, whatever number starts the next line (국민은행:
+        # 00000000000000\n 200매 양면: rules version 31).
+        _r(rf"{_NB}(?P<v>\d{{10,14}}(?=[ \t]*\r?\n)"
+           rf"|\d{{2,6}}(?=(?:[ \t]?:[ \t]?\d{{2,7}}){{1,4}}(?![ \t]?:|\d))"
            rf"(?=[\d: \t]*:[ \t]?\d{{3}})(?:[ \t]?:[ \t]?\d{{2,7}}){{1,4}}"
            rf"|\d{{2,6}}(?:[ \t]?,[ \t]?\d{{2,7}}){{1,4}}{_NA}|\d{{2,6}}(?:\t\d{{2,7}}){{1,4}}{_NA}"
+           # ... or two tabs throughout (000000\t\t00\t\t000000: rules version 31)
+           rf"|\d{{2,6}}(?:\t\t\d{{2,7}}){{1,4}}{_NA}"
            rf"|\d{{2,6}}(?:{_ACCOUNT_SEP}\d{{2,7}}){{1,4}}|\d{{10,14}}){_NA}"),
         0.1,
         lambda v: None if 10 <= len(_digits(v)) <= 14 and not _DATE.fullmatch(v) and not _DATE_HOUR.fullmatch(v)
@@ -666,6 +705,9 @@ RULES: Final = [
             # quote a spreadsheet's text cell starts with, any noun (피상속인\t'김민수: rules version 26)
             rf"|(?:(?:(?<=[^\w\s])|(?<=[^\w\s][ \t])){_PERSON_NOUN}"
             rf"|{_PERSON_NOUN}(?=[ \t]+[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}[ \t]*(?:\r?\n|$))"
+            rf"|(?<![가-힣])(?:{_PARTY_NOUNS})"
+            # ... or before an = anywhere (학부모님 보증인 = 김민수: no copula takes an =; rules version 31)
+            rf"|{_PERSON_NOUN}(?=[ \t]*=[ \t]*[{_SURNAMES}])"
             rf"|(?<![가-힣])(?:[가-힣]{{1,4}}자|[가-힣]{{0,3}}[학강육수입업시험련습선장원]생|{_PLAIN_NOUNS})님?"
             rf"|(?<![가-힣]){_PERSON_NOUN}(?=\t'))"
             rf"(?:[ \t]+|[ \t]*=[ \t]*|\t')(?!{_NAME_LABELS}|{_ANY_LABEL})"
@@ -692,12 +734,12 @@ RULES: Final = [
             # its line where code follows (// 담당 변호사\nString v = "김민수";: 26), a quoted key's = or => ('담당
             # 노무사' => '김민수': 28), or the next attribute holds the value (<field name="동문" value="안미경"/>:
             # 29), an INI section's name too ([신청 학생]\nvalue = 김민수: 26); any noun, wherever it stands, before a
-            # URL (인수자 https://shop.example.kr/name/김민수/detail: 26)
+            # URL (인수자 https://shop.example.kr/name/김민수/detail: 26), after a colon too (인수자: https://...: 31)
             rf"(?:{_NAME_LABELS}|{_LABEL_AT}(?<![가-힣])(?:{_SUFFIX_NOUN})"
             rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}"
             rf"(?=[ \t]*(?:[\"']?[ \t]*[:：]|&|[|│┃║]|<!--|</[A-Za-z]|[\"']>|[\"'][ \t]*=>?"
             rf"|[\"'][ \t]+(?:value|content)=|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
-            rf"|(?<![가-힣])(?:{_NOUN_WORD})(?=[ \t]*(?:https?://|www\.)))"
+            rf"|(?<![가-힣])(?:{_NOUN_WORD})(?=[ \t]*(?:[:：][ \t]*)?(?:https?://|www\.)))"
             rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
             rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"
             # never a name's own label (학부모님 <field name="고객명" value="김민수"/>: rules version 28)
@@ -1174,6 +1216,24 @@ def _last(haystack: str, words: tuple[str, ...] | list[str]) -> int:
     return best
 
 
+#: A label in brackets right after a number is that number's (11-00-000000-00 (운전면허번호)), not the label of a
+#: value further on.
+_CLAIMED: Final = re.compile(r"\d[)）\]]?[ \t]*[(（\[][^)）\]\n]{0,10}$")
+
+
+def _last_unclaimed(haystack: str, words: tuple[str, ...] | list[str], text: str, head: int) -> int:
+    """``_last``, passing over an occurrence that is a bracketed label of the number right before it in
+    ``text`` (rules version 31: ``11-00-000000-00 (운전면허번호), 통장 사본 ... (000101-1000002)`` capped the
+    resident number); ``haystack[head:]`` is a piece of ``text`` (before it, a column's header)."""
+    best = -1
+    at = text.rfind(haystack[head:]) if head < len(haystack) else -1
+    for m in _label_pattern(tuple(words)).finditer(haystack):
+        where = at + m.start() - head
+        if m.start() < head or at < 0 or _CLAIMED.search(text, max(0, where - 16), where) is None:
+            best = max(best, m.end())
+    return best
+
+
 #: Types a number has only by its label: no checksum, no prefix, no shape of their own.
 SHAPELESS: Final = frozenset({"KR_BANK_ACCOUNT", "KR_HEALTH_INSURANCE"})
 
@@ -1237,7 +1297,7 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
             other_hay = before[:near[0]] + before[near[1]:]
             other = max(
                 (
-                    _last(other_hay, words)
+                    _last_unclaimed(other_hay, words, text[:result.start], near[0])
                     for e, words in TYPE_LABELS.items()
                     if e != result.entity_type and (e, result.entity_type) not in _SIBLINGS
                 ),
@@ -1323,6 +1383,12 @@ _CHECKSUMMED: Final = ("KR_RRN", "KR_FRN", "KR_CRN", "KR_BRN", "CREDIT_CARD")
 #: spelling, for telling one such type from another.
 _TYPE_STEMS: Final = {"KR_RRN": ("주민",), "KR_FRN": ("외국인",), "KR_CRN": ("법인",), "KR_BRN": ("사업자",),
                       "CREDIT_CARD": ("카드",)}
+#: ... a stem where a label goes on from it: not a word it begins (주민센터, 외국인 근로자, 법인 대표: rules
+#: version 31), unless that word is the label's own (주민등록, 법인 번호, 외국인등록증).
+_STEM_ENDS: Final = r"(?![ \t]?[가-힣])|(?=[ \t]?(?:등록|번호|증|넘버))"
+_TYPE_LABEL: Final = {
+    e: re.compile(f"{_label_pattern(CONTEXT[e]).pattern}|(?:{'|'.join(_TYPE_STEMS[e])})(?:{_STEM_ENDS})")
+    for e in _CHECKSUMMED}
 
 
 def _labelled_as_another(entity: str, value: str, before: str, after: str) -> bool:
@@ -1335,7 +1401,7 @@ def _labelled_as_another(entity: str, value: str, before: str, after: str) -> bo
     for e in _CHECKSUMMED:
         if e == entity or (e, entity) in _SIBLINGS:
             continue
-        label = _label_pattern((*CONTEXT[e], *_TYPE_STEMS[e]))
+        label = _TYPE_LABEL[e]
         if ((label.search(before[-24:]) is not None or (opened is not None and label.match(after, opened.end())))
                 and _fits(e, value)):
             return True
@@ -1359,8 +1425,10 @@ LABEL_SPAN: Final = 16
 #: The rest of an element a value stands in, its text and its closing tag, then a bracketed label
 #: (``<button value="D34479254">확인</button> (여권번호)``: the button's own word is no label, the bracket
 #: after it is; rules version 26).
-_ELEMENT_THEN_BRACKET = re.compile(r"[\"']?[^<>\n]{0,40}>[^<>\n]{0,16}</[A-Za-z][A-Za-z0-9]{0,9}>[ \t]*"
-                                   r"[(（\[][^)）\]\n]{1,24}[)）\]]")
+#: ... or the closing tags of the elements a value stands in, then the bracket (``<option selected>M00000000</option>
+#: </select> (Passport No.)``: rules version 31).
+_ELEMENT_THEN_BRACKET = re.compile(r"(?:[\"']?[^<>\n]{0,40}>[^<>\n]{0,16}</[A-Za-z][A-Za-z0-9]{0,9}>"
+                                   r"|(?:</[A-Za-z][A-Za-z0-9]{0,9}>){1,3})[ \t]*[(（\[][^)）\]\n]{1,24}[)）\]]")
 
 
 def _windows(text: str, start: int, end: int) -> tuple[str, str, tuple[int, int]]:

@@ -131,14 +131,20 @@ services), reported and read at stop 41 (rules version 28 reads its classes). Th
 every other digit a digit word or a circled digit, the @ in HTML bold, [AT] with [점], at and dot in
 backticks, 골뱅이 with ``&#46;``, an @ and a dot both spaced, HTML details, YAML flow mappings, ticked form
 boxes, forwarded mails, pottery classes, car washes, eye clinics, book clubs, apartment gyms), reported
-and read at stop 41 (rules version 29). The held-out half now is the twenty-sixth (``heldout26`` below,
-written at stop 41 before any detector ran on it: a plus, a hyphen and a plus, a JSON string's escaped
-slash, a hyphen in a span, ``&#183;``, two tabs, a spaced ideographic full stop, every other digit
-full-width or a Hanja numeral, the @ in a span with a class, 골뱅이 in backticks, the dot in a bold tag, a
-JSON string's ``\\u002e``, AT with a lower-case dot, LaTeX footnotes, tables in block quotes, figure
-captions, pretty-printed JSON, guitar lessons, dog walking, print shops, tennis courts, key cutting),
-reported and read at stop 41 (rules version 30 reads its classes); it stays the held-out half until the
-next round writes the twenty-seventh.
+and read at stop 41 (rules version 29). The twenty-sixth (``heldout26``, written at stop 41 before any
+detector ran on it: a plus, a hyphen and a plus, a JSON string's escaped slash, a hyphen in a span,
+``&#183;``, two tabs, a spaced ideographic full stop, every other digit full-width or a Hanja numeral,
+the @ in a span with a class, 골뱅이 in backticks, the dot in a bold tag, a JSON string's ``\\u002e``, AT
+with a lower-case dot, LaTeX footnotes, tables in block quotes, figure captions, pretty-printed JSON,
+guitar lessons, dog walking, print shops, tennis courts, key cutting), reported and read at stop 41
+(rules version 30 reads its classes). The held-out half now is the twenty-seventh (``heldout27`` below,
+written at stop 42 before any detector ran on it: the vowel letter ㅡ and the long-vowel mark ー for a
+dash, a Markdown-escaped hyphen, a hyphen and an empty HTML comment, ``&#x2d;``, a spaced dot operator,
+subscript digits, digits under the combining low line, a defanged address, the parenthesized a, at and
+dot words between slashes, ``&lt;at&gt;``, a middle dot for the dot, fenced code blocks, CSV with a
+header row, PHP's var_dump, HTML strong labels, hiking clubs, cooking classes, cake orders, nail salons,
+storage rentals), reported and read at stop 42 (rules version 31 reads its classes); it stays the
+held-out half until the next round writes the twenty-eighth.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -586,6 +592,17 @@ SEPARATORS = {
         ("spaced_ideographic_full_stop", " \u3002 "),
         ("hyphen", "-"),
     ),
+    # Written at stop 42, after the twenty-sixth half was read and moved into tuning; not run before it was
+    # written.
+    "heldout27": (
+        ("hangul_eu_as_dash", "\u3161"),  # the vowel letter ㅡ typed for a dash on a Korean keyboard: 010ㅡ1234
+        ("katakana_long_vowel_mark", "\u30fc"),  # ー, a Japanese input method's dash
+        ("markdown_escaped_hyphen", "\\-"),  # Markdown's escape of the hyphen: 010\-1234
+        ("hyphen_html_comment", "-<!-- -->"),
+        ("hex_hyphen_minus_entity", "&#x2d;"),
+        ("spaced_dot_operator", " \u22c5 "),
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -613,7 +630,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout23": ("ascii", "superscript_digits", "combining_enclosing_circle"),
                "heldout24": ("ascii", "korean_words_ppang_zero", "zero_width_space_between_digits"),
                "heldout25": ("ascii", "korean_words_every_other_digit", "circled_every_other_digit"),
-               "heldout26": ("ascii", "fullwidth_every_other_digit", "hanja_every_other_digit")}
+               "heldout26": ("ascii", "fullwidth_every_other_digit", "hanja_every_other_digit"),
+               "heldout27": ("ascii", "subscript_digits", "combining_low_line")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -802,6 +820,13 @@ EMAIL_FORMS = {
         ("json_escaped_dot", "{l}@{h}\\u002e{t}"),
         ("upper_at_word_lower_dot_word", "{l} AT {h} dot {t}"),
     ),
+    "heldout27": (
+        ("defanged", "{l}[@]{h}[.]{t}"),  # as security reports write addresses so that nothing links them
+        ("parenthesized_small_a", "{l}\u249c{h}.{t}"),  # ⒜
+        ("slash_words", "{l} /at/ {h} /dot/ {t}"),
+        ("escaped_angle_words", "{l}&lt;at&gt;{h}&lt;dot&gt;{t}"),  # <at> and <dot> as an HTML page's source has them
+        ("middle_dot_for_dot", "{l}@{h}\u00b7{t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -831,6 +856,7 @@ CONTAINERS = {
     "heldout24": ("email_signature", "xml_plist", "box_drawing_table", "ruby_hash", "plain"),
     "heldout25": ("html_details", "yaml_flow_mapping", "checkbox_form", "forwarded_mail", "plain"),
     "heldout26": ("latex_footnote", "blockquote_table", "html_figcaption", "json_pretty", "plain"),
+    "heldout27": ("fenced_code_block", "csv_with_header", "php_var_dump", "html_strong_label", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -857,7 +883,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout23": ("", "이었더니", "이라더니", "으로야", "이었나봐", "ㅎ"),
              "heldout24": ("", "이었대", "이라지요", "으로서는", "이었나요", ";;"),
              "heldout25": ("", "이었다네", "이라든지요", "으로는요", "이었구나", "ㄱㄱ"),
-             "heldout26": ("", "이었다구", "이라구욧", "으로밖엔", "이었나", "ㅇㅇ")}
+             "heldout26": ("", "이었다구", "이라구욧", "으로밖엔", "이었나", "ㅇㅇ"),
+             "heldout27": ("", "이었는지", "이라서요", "으로선", "이었다면서", "ㅜㅜ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -886,7 +913,8 @@ LABELS = {
                "heldout23": ("주민번호(앞자리-뒷자리)", "본인 주민 번호"),
                "heldout24": ("주민등록번호 (전체)", "주민 번호 13자리:"),
                "heldout25": ("주민 등록 번호(13자리):", "주민번호 (본인)"),
-               "heldout26": ("본인 주민등록 번호", "주민 No. (13자리)")},
+               "heldout26": ("본인 주민등록 번호", "주민 No. (13자리)"),
+               "heldout27": ("주민(외국인)등록번호:", "실명확인번호(주민번호)")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -911,7 +939,8 @@ LABELS = {
                "heldout23": ("외국인 등록 번호(13자리)", "체류 외국인 등록번호"),
                "heldout24": ("외국인등록증 번호(13자리)", "외국인 등록 No"),
                "heldout25": ("외국인 등록 번호 (ARC)", "외국인등록 No:"),
-               "heldout26": ("외국인 등록증번호:", "외국인번호 (ARC)")},
+               "heldout26": ("외국인 등록증번호:", "외국인번호 (ARC)"),
+               "heldout27": ("외국인 등록번호(ARC No.)", "등록증 번호 (외국인)")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -936,7 +965,8 @@ LABELS = {
                "heldout23": ("여권 번호(9자리):", "Passport no."),
                "heldout24": ("여권 번호 (PP)", "passport number"),
                "heldout25": ("여권 번호 (9자리)", "Passport no:"),
-               "heldout26": ("여권 넘버:", "PASSPORT No")},
+               "heldout26": ("여권 넘버:", "PASSPORT No"),
+               "heldout27": ("여권번호 (Passport No.)", "여권 No.:")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -962,7 +992,8 @@ LABELS = {
                "heldout23": ("운전면허증 번호(12자리)", "운전 면허증 No."),
                "heldout24": ("운전면허증 No.", "면허 번호 :"),
                "heldout25": ("운전 면허 번호 (12자리)", "면허증번호 :"),
-               "heldout26": ("운전면허증 번호 (12자리)", "면허번호 (운전)")},
+               "heldout26": ("운전면허증 번호 (12자리)", "면허번호 (운전)"),
+               "heldout27": ("운전면허 번호 (12자리):", "면허증 번호 (운전)")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -988,7 +1019,8 @@ LABELS = {
                "heldout23": ("건강보험증 번호(본인)", "의료보험 증번호"),
                "heldout24": ("건강보험증 번호는", "건강보험 가입 번호"),
                "heldout25": ("건강 보험증 번호:", "건강보험 증 번호는"),
-               "heldout26": ("건강보험증 No. :", "국민건강보험증 번호")},
+               "heldout26": ("건강보험증 No. :", "국민건강보험증 번호"),
+               "heldout27": ("건강보험증 No (11자리)", "건보증 번호:")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -1014,7 +1046,8 @@ LABELS = {
                "heldout23": ("사업자 등록증 번호:", "개인 사업자 번호"),
                "heldout24": ("사업자 등록 번호 :", "사업자등록 No."),
                "heldout25": ("사업자 등록 번호(10자리):", "사업자 No"),
-               "heldout26": ("사업자등록 번호 (10자리)", "사업자번호 (본점)")},
+               "heldout26": ("사업자등록 번호 (10자리)", "사업자번호 (본점)"),
+               "heldout27": ("사업자 등록번호 (10자리):", "사업자 번호(개인)")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -1039,7 +1072,8 @@ LABELS = {
                "heldout23": ("법인 등록 번호(13자리)", "법인 등록증 번호"),
                "heldout24": ("법인 등록 번호 :", "법인등록 No:"),
                "heldout25": ("법인 등록 번호 (13자리)", "법인 번호(13자리):"),
-               "heldout26": ("법인등록 번호:", "법인번호 (등기부)")},
+               "heldout26": ("법인등록 번호:", "법인번호 (등기부)"),
+               "heldout27": ("법인등록번호 (13자리):", "법인 번호 (등기)")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -1065,7 +1099,8 @@ LABELS = {
                "heldout23": ("국민은행 계좌:", "출금 계좌번호", "우체국 통장번호", "농협 입금 계좌:"),
                "heldout24": ("신한은행 계좌번호:", "입금 계좌 번호", "케이뱅크 계좌번호", "반환 계좌:"),
                "heldout25": ("우리은행 계좌번호:", "입금 계좌 (본인)", "토스뱅크 계좌:", "환불용 계좌"),
-               "heldout26": ("국민은행 입금 계좌:", "수협 계좌번호", "케이뱅크 통장:", "반환받을 계좌")},
+               "heldout26": ("국민은행 입금 계좌:", "수협 계좌번호", "케이뱅크 통장:", "반환받을 계좌"),
+               "heldout27": ("기업은행 계좌:", "하나은행 입금계좌", "카카오뱅크 계좌번호 :", "환불 받을 계좌")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -1090,7 +1125,8 @@ LABELS = {
                "heldout23": ("체크카드 No.", "카드 번호(체크)"),
                "heldout24": ("카드 번호 (16자리)", "결제 카드 No."),
                "heldout25": ("카드 번호(본인):", "신용 카드 No."),
-               "heldout26": ("체크카드번호:", "카드 No (결제)")},
+               "heldout26": ("체크카드번호:", "카드 No (결제)"),
+               "heldout27": ("신용카드 번호 (16자리):", "결제용 카드 No.")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1116,7 +1152,8 @@ LABELS = {
                "heldout23": ("전화 번호는", "휴대폰 번호 :", "H/P"),
                "heldout24": ("연락처 (휴대폰)", "핸드폰 번호:", "Phone:"),
                "heldout25": ("핸드폰 번호 :", "연락처(HP)", "Mobile :"),
-               "heldout26": ("휴대 전화 번호:", "연락처 (핸드폰)", "TEL :")},
+               "heldout26": ("휴대 전화 번호:", "연락처 (핸드폰)", "TEL :"),
+               "heldout27": ("휴대폰 (본인):", "연락처(휴대전화)", "Cell :")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1141,7 +1178,8 @@ LABELS = {
                "heldout23": ("이메일 주소 :", "메일 주소(본인)"),
                "heldout24": ("이메일 (본인)", "E-MAIL:"),
                "heldout25": ("메일 주소 (본인)", "e-mail :"),
-               "heldout26": ("이메일 계정 :", "E-mail 주소 (본인)")},
+               "heldout26": ("이메일 계정 :", "E-mail 주소 (본인)"),
+               "heldout27": ("이메일 (아이디):", "메일주소 (회신용)")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1166,7 +1204,8 @@ LABELS = {
                "heldout23": ("IP 주소:", "접속 아이피 주소:"),
                "heldout24": ("접속 IP 주소:", "IP Addr."),
                "heldout25": ("접속 IP 주소 :", "접속 아이피(IP)"),
-               "heldout26": ("접속 IP (공인):", "아이피 주소 :")},
+               "heldout26": ("접속 IP (공인):", "아이피 주소 :"),
+               "heldout27": ("접속지 IP :", "IP 주소 (접속)")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1191,7 +1230,8 @@ LABELS = {
                "heldout23": ("차량 등록 번호:", "차 넘버는"),
                "heldout24": ("차량 번호판:", "등록 차량 번호"),
                "heldout25": ("차량 번호 (등록)", "차량넘버:"),
-               "heldout26": ("차량 번호판 :", "자동차 등록번호")},
+               "heldout26": ("차량 번호판 :", "자동차 등록번호"),
+               "heldout27": ("차량 번호 (번호판):", "차량 등록번호 :")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1216,7 +1256,8 @@ LABELS = {
                "heldout23": ("자택 주소:", "배송 주소는"),
                "heldout24": ("주소 (자택)", "거주지 주소는"),
                "heldout25": ("주소 (도로명):", "배송지 주소 :"),
-               "heldout26": ("거주지 주소 :", "자택 주소(도로명)")},
+               "heldout26": ("거주지 주소 :", "자택 주소(도로명)"),
+               "heldout27": ("주소지 (도로명) :", "실거주지 주소")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1241,7 +1282,8 @@ LABELS = {
                "heldout23": ("담당 치료사", "신청인 이름:", "가입자 성함", "대리인", "수령자 성함"),
                "heldout24": ("담당 코치", "예약자 성명", "의뢰인 이름:", "세입자", "접수자 성함"),
                "heldout25": ("담당 강사님", "신청자 성함:", "보호자 이름 :", "위탁인", "수강자 성명"),
-               "heldout26": ("담당 선생님 :", "접수자명", "예약자 성함 :", "수취인 이름", "상담자 성명")},
+               "heldout26": ("담당 선생님 :", "접수자명", "예약자 성함 :", "수취인 이름", "상담자 성명"),
+               "heldout27": ("담당 물리치료사", "신청인 성명 :", "예약인 성명", "수령인 성함:", "피보험자")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1413,6 +1455,10 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
         elif form == "hanja_every_other_digit":  # 0一0-1二3四-...: every other digit a Hanja numeral
             value = sep.join("".join("〇一二三四五六七八九"[int(c)] if j % 2 else c for j, c in enumerate(g))
                              for g in groups)
+        elif form == "subscript_digits":  # ₀₁₀-₁₂₃₄-₅₆₇₈, as a fancy-text generator writes them
+            value = sep.join(g.translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")) for g in groups)
+        elif form == "combining_low_line":  # 0̲1̲0̲: every digit underlined with the combining low line
+            value = sep.join("".join(c + "\u0332" for c in g) for g in groups)
         elif form == "combining_enclosing_circle":  # 0⃝1⃝0⃝: a digit and the combining enclosing circle
             value = sep.join("".join(c + "\u20dd" for c in g) for g in groups)
         elif form == "keycap_without_selector":  # 0⃣1⃣0⃣: the digit and the combining keycap, no emoji selector
@@ -2129,6 +2175,30 @@ GENRES["heldout26"] = {
     ),
 }
 _rotate("heldout26")
+# Written at stop 42, after the twenty-sixth half was read and moved into tuning; not run before it was written.
+GENRES["heldout27"] = {
+    "hiking_club": (
+        "산악회 정기 산행 참가 신청 {x} 집결은 오전 7시",
+        "둘레길 걷기 모임 가입 {x} 등산화 필수",
+    ),
+    "cooking_class": (
+        "요리 교실 수강 신청 {x} 재료비 별도",
+        "베이킹 원데이 클래스 예약 {x} 앞치마 지참",
+    ),
+    "cake_order": (
+        "주문 제작 케이크 예약 {x} 레터링 문구 요청",
+        "생일 케이크 픽업 예약 {x} 초 3개 추가",
+    ),
+    "nail_salon": (
+        "네일 아트 예약 {x} 젤 제거 포함",
+        "속눈썹 연장 시술 예약 {x} 리터치는 3주 뒤",
+    ),
+    "storage_rental": (
+        "개인 창고 보관 신청 {x} 3개월 선납",
+        "짐 보관 서비스 문의 {x} 박스 10개 분량",
+    ),
+}
+_rotate("heldout27")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -2181,7 +2251,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     more = _contain_more(container, label, value, label_pos, key)
     if more is not None:
         head, after = more
-        if container == "jsonl_record":
+        if container in ("jsonl_record", "json_pretty"):
             value = json.dumps(value, ensure_ascii=False)[1:-1]
     elif container == "plain":
         head = before
@@ -2416,7 +2486,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stops 39 to 41 (``heldout19`` to ``heldout26``), or None for
+    """(head, after) of the containers written at stops 39 to 42 (``heldout19`` to ``heldout27``), or None for
     another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
@@ -2487,6 +2557,15 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f"<figure><figcaption>{lead}", "</figcaption></figure>" + after
     if container == "json_pretty":  # the value JSON-escaped by ``_contain``
         return f'{{\n  "{label or key}": "', '"\n}' + after
+    if container == "fenced_code_block":
+        return f"\n```\n{(label or key).rstrip(' :')}: ", "\n```\n" + after
+    if container == "csv_with_header":  # the label is the column's header, the value a row below it
+        return f"\n번호,{label if before else key}\n1,", "\n" + after
+    if container == "php_var_dump":  # PHP's var_dump of an array, as a debug page prints it
+        head = (f"// {label}\n" if before else "") + f'array(1) {{\n  ["{key}"]=>\n'
+        return head + f'  string({len(value.encode())}) "', '"\n}' + after
+    if container == "html_strong_label":
+        return (f"<p><strong>{label}</strong> " if before else "<p>"), "</p>" + after
     return None
 
 
