@@ -35,12 +35,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
 from filters.pii_gates import is_open, passes
 from filters.pii_rules import (
+    KOREAN_HOSTS,
     KOREAN_TLDS,
     PHONE_DIGITS,
     RULES_VERSION,
@@ -120,7 +122,9 @@ def _small_forms() -> dict[int, int]:
 
 
 _SMALL_FORMS: Final = _small_forms()
-_VIEW_TABLE: Final = {**_DIGITS, **_SMALL_FORMS, **{0xFF01 + i: 0x21 + i for i in range(0x5E) if 0xFF01 + i != 0xFF5C},
+#: The full-width forms as ASCII, but for the vertical bar and the comma, which ``_joiners`` reads between digits.
+_FULLWIDTH: Final = {0xFF01 + i: 0x21 + i for i in range(0x5E) if 0xFF01 + i not in (0xFF5C, 0xFF0C)}
+_VIEW_TABLE: Final = {**_DIGITS, **_SMALL_FORMS, **_FULLWIDTH,
                       **{ord(c): ord("-") for c in _DASHES},
                       **_SPACES, 0x00AD: ord("-")}
 
@@ -216,20 +220,22 @@ def _joiners() -> str:
     is written with where a keyboard or an editor joins three dots into one (rules version 26); and the plus
     sign, which a form's space becomes in a query string (tel=010+1234+5678: rules version 27); and the vowel
     letter ㅡ, which a Korean keyboard types for a dash, and the Japanese long-vowel mark ー, which a Japanese
-    input method does (010ㅡ1234ㅡ5678: rules version 31). The full
+    input method does (010ㅡ1234ㅡ5678: rules version 31); and the full-width comma, which no CSV row
+    delimits its cells with (1,11，00，000000，00 under a licence's header: 32); and every minus by its name, an
+    emoji's (➖) and a modifier letter's (˗) too (32). The full
     stop is not here: a dot between groups is
     ``filters.pii_rules.SEP``'s own."""
     import unicodedata
 
     out = ["\u318d", "~", "\u3001", "\uff64", "\u20a9", "\uffe6", "\uff5c", "\u3002", "\uff61",
-           "\u2026", "\u2025", "\u22ef", "+", "\u3161", "\u30fc"]
+           "\u2026", "\u2025", "\u22ef", "+", "\u3161", "\u30fc", "\uff0c"]
     for cp in range(0x21, 0x10000):
         c = chr(cp)
         cat = unicodedata.category(c)
         name = unicodedata.name(c, "")
         if cat in ("Pd", "Pc") or (cat in ("Po", "Sm") and any(
                 k in name for k in ("SOLIDUS", "SLASH", "MIDDLE DOT", "BULLET", "DOT OPERATOR", "HYPHEN"))) \
-                or name == "MINUS SIGN":
+                or ("MINUS" in name and "PLUS" not in name):
             out.append(c)
     return "".join(out)
 
@@ -370,7 +376,7 @@ def detection_view(text: str) -> str:
     if "|" in view or is_open():  # before the look-alikes: 0l0|65l5|l809
         view = _bars_as_hyphens(view)
     if passes(_LOOKALIKE_HINT, view):
-        view = _LOOKALIKE_RUN.sub(_lookalike_digits, view)
+        view = _each_run(_LOOKALIKE_RUN, _lookalike_digits, view)
     if passes(_JOIN_RUN_HINT, view):
         view = _JOIN_RUN.sub(_one_joiner, view)
     if passes(_JOINED, view):
@@ -416,8 +422,8 @@ def _lookalike_digits(m: re.Match[str]) -> str:
     """O and o as zeros, l and I as ones in a run of digits, where the run then is a Korean phone number
     and is not a passport number (O12345678)."""
     run = m.group()
-    if not any(c in run for c in "OoIl") or re.fullmatch(r"O\d{8}", run):
-        return run  # O and eight digits is a passport number
+    if not any(c in run for c in "OoIl") or re.match(r"O\d{8}(?!\d)", run):
+        return run  # O and eight digits is a passport number, whatever the run takes in after it (O54603220\n 4월: 32)
     fixed = run.translate(_LOOKALIKES)
     # The longest start of the run that makes a number: a run may take in the next line's item number
     # (``2. 0l6 - 9830 - 5445\n3. 처리``: rules version 16).
@@ -437,14 +443,19 @@ _AFTER_I = frozenset("에고며다라랑나니면어었야지거래던잖란죠�
 
 
 def _digit_runs_as_digits(view: str) -> str:
-    """Every run of digits and digit words that makes a Korean phone number, as digits (``_as_digits``). A
-    run that makes none is tried again from its next start: a timestamp's zeros start a run that takes in the
-    digit words of the next line (00:01:05,000\n공이-이공공-공공공공), which make a number alone (rules
-    version 28)."""
+    """Every run of digits and digit words that makes a Korean phone number, as digits (``_as_digits``)."""
+    return _each_run(_DIGIT_RUN, _as_digits, view)
+
+
+def _each_run(run: re.Pattern[str], convert: Callable[[re.Match[str]], str], view: str) -> str:
+    """``run``'s matches as ``convert`` reads them. A run that ``convert`` leaves as it is is tried again
+    from its next start: a timestamp's zeros start a run that takes in the digit words or look-alike letters
+    of the next line (00:01:05,000\n공이-이공공-공공공공: rules version 28; 00:01:05,000\n0l0-0000-0000: 32),
+    which make a number alone."""
     out: list[str] = []
     pos = at = 0
-    while (m := _DIGIT_RUN.search(view, at)) is not None:
-        shown = _as_digits(m)
+    while (m := run.search(view, at)) is not None:
+        shown = convert(m)
         if shown == m.group():
             at = m.start() + 1
             continue
@@ -572,7 +583,8 @@ GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ⒜\ufe6b]|" + _char_class({c for c i
                   + rf"|[{_HANJA_DIGITS}]{{2}}|[{_SMALL_DIGITS}]{{2}}|골\s?뱅|[앳엣]"
                   r"|[\[({<【〔［《〈「『`]\s?(?:at|AT|At)\s?[\])}>】〕］》〉」』`]|%40|=40|&#|&commat;"
                   r"|[-_](?:at|AT)[-_]|\s/(?:at|AT|At|@)/\s"
-                  rf"|\s(?:at|AT|At)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot)\s|\s?[닷점쩜돗])|{_ALL_LETTERS}")
+                  rf"|\s(?:at|AT|At)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot|period|PERIOD|Period)\s|\s?[닷점쩜돗])"
+                  rf"|{_ALL_LETTERS}")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 
 
@@ -588,13 +600,19 @@ def needs_analyzer(text: str) -> bool:
 _INLINE_MARK = r"[-.@:/_~+\u00b7\u2010-\u2015\u2212\ufe63\uff0b\uff0d-\uff0f\uff1a\uff20\uff3f\uff5e]"
 
 
+#: HTML's inline elements, which a page shows no character for.
+_INLINE_TAGS = "span|b|i|em|strong|u|s|small|mark|font|sup|sub|code|kbd|a"
+
+
 #: An HTML character reference (``&ndash;``, ``&#45;``, ``&#x2D;``, ``&nbsp;``): crawled text keeps them where
 #: a page escaped what it shows, a number's hyphen too (830207&ndash;2555896: rules version 16). And a
 #: JSON or JavaScript escape of a character (``\uc8fc\ubbfc``: Python's ``json.dumps`` writes every
 #: non-ASCII character so by default, labels and names with it; a surrogate pair for one beyond the BMP:
 #: rules version 17).
 _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-                     r"|\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}"
+                     # (one escape's backslash escaped in turn where a JSON string holds it: "a0\\u0040naver.com",
+                     # rules version 32)
+                     r"|\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\{1,2}u[0-9a-fA-F]{4}"
                      # a run of three or more percent escapes: a mailto link's encoder writes a whole address
                      # so (%6B%69%6D%40...: rules version 20); one or two (%40) are the rules' own
                      r"|(?:%[0-9A-Fa-f]{2}){3,}"
@@ -620,6 +638,11 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # attribute that holds the text)
                      rf"|<[A-Za-z][A-Za-z0-9]{{0,9}}(?:\s[^<>]{{0,40}})?>{_INLINE_MARK}{{1,3}}"
                      r"</[A-Za-z][A-Za-z0-9]{0,9}>"
+                     # an inline element's opening tag right before a digit or its closing tag right after one,
+                     # which a page shows as nothing (<span>0</span><span>1</span>, 010</span>-<span>1234: rules
+                     # version 32); a tag elsewhere stays, for the name rules read labels and attributes in them
+                     rf"|(?:<(?:{_INLINE_TAGS})(?:\s[^<>]{{0,40}})?>)+(?=\d)"
+                     rf"|(?<=[\d\u0300-\u036f\u20d0-\u20f0])(?:</(?:{_INLINE_TAGS})>)+"
                      # a C, Python or JavaScript string's hex escape of a printable ASCII character
                      # (kim\x40naver.com: rules version 28), its backslash escaped in turn where a JSON string
                      # holds it (["kim\\x40naver.com"]: 31)
@@ -627,7 +650,7 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
 
 
 #: Where a text may hold an escape ``_ESCAPE`` reads.
-_DECODE_HINT = re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</")
+_DECODE_HINT = re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</|\d</|>\d")
 
 
 def _shown(escape: str) -> str:
@@ -640,8 +663,8 @@ def _shown(escape: str) -> str:
         return html.unescape(escape)
     if escape[0].isdigit():
         return escape[0]
-    if escape[1] in "x\\":  # \x40, \\x40
-        return chr(int(escape[-2:], 16))
+    if escape[1] in "x\\":  # \x40, \\x40, \\u0040
+        return chr(int(escape[-2:] if escape[-3] == "x" else escape[-4:], 16))
     units = [int(escape[i + 2:i + 6], 16) for i in range(0, len(escape), 6)]
     if len(units) == 2:
         return chr(0x10000 + ((units[0] - 0xD800) << 10) + (units[1] - 0xDC00))
@@ -667,11 +690,24 @@ def _percent_decoded(m: re.Match[str]) -> list[tuple[str, int, int]]:
 def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
     """The text with its character references and escapes decoded, as a page or a parser shows it, and
     for each of its characters where that character starts and ends in ``text``; None where the text
-    holds neither."""
+    holds neither. An escape shown as nothing belongs to a character beside it, so that a finding covers it:
+    a closing tag to the character it closes, anything else (an opening tag, ``<wbr>``, an empty comment) to
+    the character after it (``<span>0</span><span>1</span>...`` is redacted whole: rules version 32)."""
     parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
+    pending = -1  # where escapes shown as nothing began, for the next character to take in
+
+    def plain(lo: int, hi: int) -> None:
+        nonlocal pending
+        parts.append(text[lo:hi])
+        starts.extend(range(lo, hi))
+        ends.extend(range(lo + 1, hi + 1))
+        if pending >= 0 and hi > lo:
+            starts[len(starts) - (hi - lo)] = pending
+            pending = -1
+
     for m in _ESCAPE.finditer(text):
         spans = _percent_decoded(m) if m.group()[0] == "%" else None
         if spans is None:
@@ -681,19 +717,21 @@ def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
             spans = [(c, m.start(), m.end()) for c in shown]
         elif not spans:
             continue  # not UTF-8
-        parts.append(text[pos:m.start()])
-        starts.extend(range(pos, m.start()))
-        ends.extend(range(pos + 1, m.start() + 1))
+        plain(pos, m.start())
+        if not spans:
+            if m.group().startswith("</") and ends and ends[-1] == m.start():
+                ends[-1] = m.end()
+            elif pending < 0:
+                pending = m.start()
         for c, lo, hi in spans:
             parts.append(c)
-            starts.append(lo)
+            starts.append(pending if pending >= 0 else lo)
             ends.append(hi)
+            pending = -1
         pos = m.end()
     if pos == 0:
         return None
-    parts.append(text[pos:])
-    starts.extend(range(pos, len(text)))
-    ends.extend(range(pos + 1, len(text) + 1))
+    plain(pos, len(text))
     return "".join(parts), starts, ends
 
 
@@ -804,8 +842,8 @@ def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = Non
 
 _OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?(?:at|골\s?뱅\s?이|앳|@)\s?[\])}>]|골\s?뱅\s?이|앳|%40|&#0*64;|&#x0*40;"
                             r"|&commat;|@|[ⓐⒶ⒜]|/at/|\sat\s)\s*", re.IGNORECASE)
-_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?(?:dot|\.)\s?[\])}>]|/dot/|닷|점|쩜|돗|&#0*46;|&#x0*2e;|&period;|\sdot\s"
-                             r"|[.·・])\s*", re.IGNORECASE)
+_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?(?:dot|\.)\s?[\])}>]|/dot/|닷|점|쩜|돗|&#0*46;|&#x0*2e;|&period;"
+                             r"|\s(?:dot|period)\s|[.·・])\s*", re.IGNORECASE)
 #: A Korean top-level-domain word at the end of an address whose dot words are already dots (씨오쩜케이알 is
 #: then 씨오.케이알).
 _KOREAN_TLD_END = re.compile("\\.(" + "|".join(sorted({*KOREAN_TLDS, "씨오.케이알"}, key=len, reverse=True)) + ")$")
@@ -819,6 +857,7 @@ def canonical(entity: str, value: str) -> str:
     value = detection_view(decoded[0] if decoded is not None else value)
     if entity in ("EMAIL_ADDRESS",):
         email = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", value.strip())).lower()
+        email = re.sub("@(" + "|".join(KOREAN_HOSTS) + ")", lambda m: "@" + KOREAN_HOSTS[m.group(1)], email)
         return _KOREAN_TLD_END.sub(lambda m: "." + KOREAN_TLDS[m.group(1).replace(".", "쩜")], email)
     if entity in ("KR_ADDRESS", "PERSON", "KR_VEHICLE_PLATE", "KR_PASSPORT", "KR_DRIVER_LICENSE", "IP_ADDRESS"):
         return re.sub(r"\s+", "", value)

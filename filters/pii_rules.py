@@ -50,7 +50,7 @@ from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, E
 #: 20: stop 38 (the full-width bar as a joiner, [@], 쩜 씨오 쩜 케이알, an address wholly percent-encoded, a
 #: noun in 생 with 명 as a label, a name closed by <br>, a lone joiner keeps its tabs with the gates open
 #: or closed, a checksum that holds crosses a TSV row's cells).
-RULES_VERSION: Final = 31
+RULES_VERSION: Final = 32
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -422,7 +422,7 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|@|골\s?뱅
 _DOT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|\.)\s?[\])}>】〕］》〉」』]{1,2}"
                     r"|`(?:dot|DOT|Dot|닷|점|쩜|돗)`|(?<=\s)/(?:dot|DOT|Dot|\.)/(?=\s)"
                     r"|닷|점|쩜|돗|[。｡·・]|&#0*46;"
-                    r"|&#[xX]0*2[eE];|&period;|%2[eE]|(?<=\s)(?:dot|DOT|Dot)(?=\s)"
+                    r"|&#[xX]0*2[eE];|&period;|%2[eE]|(?<=\s)(?:dot|DOT|Dot|period|PERIOD|Period)(?=\s)"
                     r"|(?<=[A-Za-z0-9])[-_](?:dot|DOT)[-_](?=[A-Za-z0-9])")
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
@@ -430,6 +430,11 @@ KOREAN_TLDS: Final = {"컴": "com", "넷": "net", "오알지": "org", "케이알
 # co.kr spaced too (쩜 씨오 쩜 케이알: rules version 20)
 _KOREAN_TLD: Final = (r"(?:닷|점|쩜|돗)\s?(?:씨오\s?(?:닷|점|쩜|돗)\s?케이알|"
                       rf"{'|'.join(sorted(KOREAN_TLDS, key=len, reverse=True))})")
+#: The mail services' names as Korean speakers write them, for the host of an address read out (kim 골뱅이
+#: 네이버 닷컴: rules version 32).
+KOREAN_HOSTS: Final = {"네이버": "naver", "다음": "daum", "한메일": "hanmail", "지메일": "gmail", "카카오": "kakao",
+                       "네이트": "nate", "야후": "yahoo", "핫메일": "hotmail", "구글": "google", "아웃룩": "outlook"}
+_HOST: Final = rf"(?:[A-Za-z0-9-]{{1,63}}|{'|'.join(KOREAN_HOSTS)})"
 #: Top-level domains an address written with plain words must end in: the generic ones people use and
 #: every two-letter country code (co.kr, go.kr end in kr).
 _TLDS: Final = r"\b(?:com|net|org|edu|gov|mil|info|biz|name|pro|io|ai|app|dev|me|xyz|site|online|shop|[a-z]{2})"
@@ -604,7 +609,9 @@ RULES: Final = [
         # Not from inside a run of spaced digits (0 0 0 1 0 1-1 0 0 ...: a spaced resident number's zeros; rules
         # version 25).
         _r(r"(?<![0-9A-Za-z.+-])(?<![0-9][ .\-][0-9][ .\-])"
-           rf"(?P<v>0(?:[ \t.,:\-]{{0,4}}(?:(?:{_BR}|(?:\\[nrt]){{1,3}})[ \t]{{0,8}}"
+           # (five marks: a JSON string's escaped tabs around a hyphen, which the view reads as two spaces each:
+           # 0 1 0\\t-\\t1 2 3 4: rules version 32)
+           rf"(?P<v>0(?:[ \t.,:\-]{{0,5}}(?:(?:{_BR}|(?:\\[nrt]){{1,3}})[ \t]{{0,8}}"
            r"(?!\d{1,2}[.)][ \t]))?\d){8,11})"
            # a tab right before a digit ends a TSV cell (17\t0 1 1 . 9 1 5 2 . 5 0 8 7\t2024-05-02: rules version 21);
            # after digits spaced one by one, a number of two digits or more is no digit of theirs (0 1 0-1 2 3 4-5 6 7
@@ -737,7 +744,8 @@ RULES: Final = [
             # URL (인수자 https://shop.example.kr/name/김민수/detail: 26), after a colon too (인수자: https://...: 31)
             rf"(?:{_NAME_LABELS}|{_LABEL_AT}(?<![가-힣])(?:{_SUFFIX_NOUN})"
             rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}"
-            rf"(?=[ \t]*(?:[\"']?[ \t]*[:：]|&|[|│┃║]|<!--|</[A-Za-z]|[\"']>|[\"'][ \t]*=>?"
+            # ... or an arrow (담당 영양사 → 서현우: rules version 32)
+            rf"(?=[ \t]*(?:[\"']?[ \t]*[:：]|&|[|│┃║]|[→⇒➔➜➡▶►☞]|-{{1,2}}>|=>|<!--|</[A-Za-z]|[\"']>|[\"'][ \t]*=>?"
             rf"|[\"'][ \t]+(?:value|content)=|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
             rf"|(?<![가-힣])(?:{_NOUN_WORD})(?=[ \t]*(?:[:：][ \t]*)?(?:https?://|www\.)))"
             rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
@@ -806,7 +814,7 @@ RULES: Final = [
         _r(
             # the @ quoted-printable too (kim=40naver.com, a raw mail's body: rules version 23)
             rf"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{{1,64}}(?:{_GAP}(?:{_AT_WORD}|@){_GAP}|%40|=40)"
-            rf"[A-Za-z0-9-]{{1,63}}(?:(?:(?:{_GAP}(?:{_DOT_WORD}|\.){_GAP})[A-Za-z0-9-]{{1,63}}){{1,3}}"
+            rf"{_HOST}(?:(?:(?:{_GAP}(?:{_DOT_WORD}|\.){_GAP})[A-Za-z0-9-]{{1,63}}){{1,3}}"
             rf"|(?:(?:{_GAP}(?:{_DOT_WORD}|\.){_GAP})[A-Za-z0-9-]{{1,63}}){{0,2}}{_GAP}{_KOREAN_TLD}))"
             r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
         ),
@@ -820,8 +828,10 @@ RULES: Final = [
         "EMAIL_ADDRESS",
         _r(
             # ... in title case too (kim At naver Dot com: rules version 28)
+            # ... the dot as period too (kim at naver period com: rules version 32)
             r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}\s+(?:at|AT|At)\s+"
-            rf"[A-Za-z0-9-]{{1,63}}(?:(?:(?:\s+(?:dot|DOT|Dot)\s+|\.|\s?(?:{_DOT_WORD})\s?)[A-Za-z0-9-]{{1,63}}){{1,3}}"
+            rf"{_HOST}(?:(?:(?:\s+(?:dot|DOT|Dot|period|PERIOD|Period)\s+|\.|\s?(?:{_DOT_WORD})\s?)"
+            rf"[A-Za-z0-9-]{{1,63}}){{1,3}}"
             # ... or a top-level domain read out in Korean (kim at naver 닷컴: rules version 22)
             rf"|\s?{_KOREAN_TLD}))"
             r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
@@ -911,9 +921,11 @@ RULES += [
 @cache
 def _label_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of the labels, spaced as people space them: a space may stand between any two of a label's
-    characters, or not stand where the label has one (운전 면허 번호 for 운전면허, 법인등록 for 법인 등록)."""
+    characters, or not stand where the label has one (운전 면허 번호 for 운전면허, 법인등록 for 법인 등록); not
+    inside a word of two characters, which two words' edges make (금고 in 등록금 고지서: rules version 32)."""
     unspaced = {w.replace(" ", "") for w in words}
-    return re.compile("|".join(r"[ \t]?".join(map(re.escape, w)) for w in sorted(unspaced, key=len, reverse=True)))
+    return re.compile("|".join(r"[ \t]?".join(map(re.escape, w)) if len(w) > 2 else re.escape(w)
+                               for w in sorted(unspaced, key=len, reverse=True)))
 
 
 #: A cheap search a text must pass before a rule's pattern runs on it: the rule's label words where
@@ -997,7 +1009,20 @@ def _in_number_list(text: str, start: int, end: int, rule: str) -> bool:
         return True
     listed = (re.search(r"\d[ \t]?,[ \t]?$", text[max(0, start - 3):start]) is not None
               or re.match(r"[ \t]?,[ \t]?\d", text[end:end + 3]) is not None)
-    return listed and not _checksum_holds(rule, value)
+    return listed and not _checksum_holds(rule, value) and not _one_cell_of_csv(text, start, end)
+
+
+def _one_cell_of_csv(text: str, start: int, end: int) -> bool:
+    """Whether a value with commas in it is one cell of a CSV row: the row has as many commas more than the
+    header line above it as the value holds (번호,운전면허번호 over 1,11,00,000000,00: rules version 32)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    if lo == 0 or "\n" in text[start:end]:
+        return False
+    header = text[text.rfind("\n", 0, lo - 1) + 1:lo - 1]
+    extra = text.count(",", lo, hi) - header.count(",")
+    return "," in header and extra > 0 and extra == text.count(",", start, end)
 
 
 class KoreanRegexRecognizer(EntityRecognizer):

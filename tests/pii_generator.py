@@ -137,14 +137,20 @@ detector ran on it: a plus, a hyphen and a plus, a JSON string's escaped slash, 
 the @ in a span with a class, 골뱅이 in backticks, the dot in a bold tag, a JSON string's ``\\u002e``, AT
 with a lower-case dot, LaTeX footnotes, tables in block quotes, figure captions, pretty-printed JSON,
 guitar lessons, dog walking, print shops, tennis courts, key cutting), reported and read at stop 41
-(rules version 30 reads its classes). The held-out half now is the twenty-seventh (``heldout27`` below,
-written at stop 42 before any detector ran on it: the vowel letter ㅡ and the long-vowel mark ー for a
-dash, a Markdown-escaped hyphen, a hyphen and an empty HTML comment, ``&#x2d;``, a spaced dot operator,
-subscript digits, digits under the combining low line, a defanged address, the parenthesized a, at and
-dot words between slashes, ``&lt;at&gt;``, a middle dot for the dot, fenced code blocks, CSV with a
-header row, PHP's var_dump, HTML strong labels, hiking clubs, cooking classes, cake orders, nail salons,
-storage rentals), reported and read at stop 42 (rules version 31 reads its classes); it stays the
-held-out half until the next round writes the twenty-eighth.
+(rules version 30 reads its classes). The twenty-seventh (``heldout27``, written at stop 42 before any
+detector ran on it: the vowel letter ㅡ and the long-vowel mark ー for a dash, a Markdown-escaped hyphen,
+a hyphen and an empty HTML comment, ``&#x2d;``, a spaced dot operator, subscript digits, digits under
+the combining low line, a defanged address, the parenthesized a, at and dot words between slashes,
+``&lt;at&gt;``, a middle dot for the dot, fenced code blocks, CSV with a header row, PHP's var_dump,
+HTML strong labels, hiking clubs, cooking classes, cake orders, nail salons, storage rentals), reported
+and read at stop 42 (rules version 31 reads its classes). The held-out half now is the twenty-eighth
+(``heldout28`` below, written at stop 42 before any detector ran on it: an emoji's heavy minus, a
+modifier letter's minus, ``%E2%80%93``, a span boundary around the hyphen, the Unicode hyphen, the
+hyphenation point, every digit in its own span, struck-through digits, period for the dot, a line break
+or a space after the dot, ``&#8203;`` before the @, a mail service's Korean name, a PDF's column gap,
+HTML tables with attributes, arrows after a label, triangle bullets, piano tuning, laptop repair,
+wedding photos, senior centers, bicycle repair), reported and read at stop 42 (rules version 32 reads
+its classes); it stays the held-out half until the next round writes the twenty-ninth.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -286,6 +292,10 @@ def email_parts(draw: st.DrawFn) -> tuple[str, str, str]:
     host = draw(st.sampled_from(("naver", "daum", "gmail", "hanmail", "kakao", "example", "korea")))
     tld = draw(st.sampled_from(("com", "net", "co.kr", "kr", "ac.kr", "go.kr", "or.kr")))
     return local, host, tld
+
+
+#: The mail services' names as Korean speakers write them.
+_KOREAN_HOSTS = {"naver": "네이버", "daum": "다음", "gmail": "지메일", "hanmail": "한메일", "kakao": "카카오"}
 
 
 @st.composite
@@ -603,6 +613,17 @@ SEPARATORS = {
         ("spaced_dot_operator", " \u22c5 "),
         ("hyphen", "-"),
     ),
+    # Written at stop 42, after the twenty-seventh half was read and moved into tuning; not run before it was
+    # written.
+    "heldout28": (
+        ("heavy_minus_emoji", "\u2796"),  # ➖, an emoji keyboard's minus: 010➖1234➖5678
+        ("modifier_letter_minus", "\u02d7"),  # ˗
+        ("percent_encoded_en_dash", "%E2%80%93"),
+        ("span_boundary", "</span>-<span>"),  # each group styled in its own span
+        ("unicode_hyphen", "\u2010"),
+        ("hyphenation_point", "\u2027"),  # ‧
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -631,7 +652,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout24": ("ascii", "korean_words_ppang_zero", "zero_width_space_between_digits"),
                "heldout25": ("ascii", "korean_words_every_other_digit", "circled_every_other_digit"),
                "heldout26": ("ascii", "fullwidth_every_other_digit", "hanja_every_other_digit"),
-               "heldout27": ("ascii", "subscript_digits", "combining_low_line")}
+               "heldout27": ("ascii", "subscript_digits", "combining_low_line"),
+               "heldout28": ("ascii", "span_per_digit", "combining_strikethrough")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -827,6 +849,13 @@ EMAIL_FORMS = {
         ("escaped_angle_words", "{l}&lt;at&gt;{h}&lt;dot&gt;{t}"),  # <at> and <dot> as an HTML page's source has them
         ("middle_dot_for_dot", "{l}@{h}\u00b7{t}"),
     ),
+    "heldout28": (
+        ("period_word", "{l} at {h} period {t}"),
+        ("linebreak_after_dot", "{l}@{h}.\n{t}"),
+        ("zero_width_space_entity_before_at", "{l}&#8203;@{h}.{t}"),
+        ("space_after_dot", "{l}@{h}. {t}"),
+        ("korean_host_name", "{l} 골뱅이 {K} 닷컴"),  # the mail service's Korean name: kim 골뱅이 네이버 닷컴
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -857,6 +886,7 @@ CONTAINERS = {
     "heldout25": ("html_details", "yaml_flow_mapping", "checkbox_form", "forwarded_mail", "plain"),
     "heldout26": ("latex_footnote", "blockquote_table", "html_figcaption", "json_pretty", "plain"),
     "heldout27": ("fenced_code_block", "csv_with_header", "php_var_dump", "html_strong_label", "plain"),
+    "heldout28": ("pdf_column_gap", "html_table_attributes", "arrow_label", "triangle_bullet", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -884,7 +914,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout24": ("", "이었대", "이라지요", "으로서는", "이었나요", ";;"),
              "heldout25": ("", "이었다네", "이라든지요", "으로는요", "이었구나", "ㄱㄱ"),
              "heldout26": ("", "이었다구", "이라구욧", "으로밖엔", "이었나", "ㅇㅇ"),
-             "heldout27": ("", "이었는지", "이라서요", "으로선", "이었다면서", "ㅜㅜ")}
+             "heldout27": ("", "이었는지", "이라서요", "으로선", "이었다면서", "ㅜㅜ"),
+             "heldout28": ("", "이었다니까", "이라니깐", "으로서도", "이었을지도", "ㅋ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -914,7 +945,8 @@ LABELS = {
                "heldout24": ("주민등록번호 (전체)", "주민 번호 13자리:"),
                "heldout25": ("주민 등록 번호(13자리):", "주민번호 (본인)"),
                "heldout26": ("본인 주민등록 번호", "주민 No. (13자리)"),
-               "heldout27": ("주민(외국인)등록번호:", "실명확인번호(주민번호)")},
+               "heldout27": ("주민(외국인)등록번호:", "실명확인번호(주민번호)"),
+               "heldout28": ("주민등록번호(앞 6자리-뒤 7자리)", "RRN 번호")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -940,7 +972,8 @@ LABELS = {
                "heldout24": ("외국인등록증 번호(13자리)", "외국인 등록 No"),
                "heldout25": ("외국인 등록 번호 (ARC)", "외국인등록 No:"),
                "heldout26": ("외국인 등록증번호:", "외국인번호 (ARC)"),
-               "heldout27": ("외국인 등록번호(ARC No.)", "등록증 번호 (외국인)")},
+               "heldout27": ("외국인 등록번호(ARC No.)", "등록증 번호 (외국인)"),
+               "heldout28": ("외국인등록 번호 (ARC)", "외국인 등록증 No:")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -966,7 +999,8 @@ LABELS = {
                "heldout24": ("여권 번호 (PP)", "passport number"),
                "heldout25": ("여권 번호 (9자리)", "Passport no:"),
                "heldout26": ("여권 넘버:", "PASSPORT No"),
-               "heldout27": ("여권번호 (Passport No.)", "여권 No.:")},
+               "heldout27": ("여권번호 (Passport No.)", "여권 No.:"),
+               "heldout28": ("여권 번호 (PASSPORT NO.)", "Passport Number:")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -993,7 +1027,8 @@ LABELS = {
                "heldout24": ("운전면허증 No.", "면허 번호 :"),
                "heldout25": ("운전 면허 번호 (12자리)", "면허증번호 :"),
                "heldout26": ("운전면허증 번호 (12자리)", "면허번호 (운전)"),
-               "heldout27": ("운전면허 번호 (12자리):", "면허증 번호 (운전)")},
+               "heldout27": ("운전면허 번호 (12자리):", "면허증 번호 (운전)"),
+               "heldout28": ("운전 면허증 번호 :", "Driver's License No.")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -1020,7 +1055,8 @@ LABELS = {
                "heldout24": ("건강보험증 번호는", "건강보험 가입 번호"),
                "heldout25": ("건강 보험증 번호:", "건강보험 증 번호는"),
                "heldout26": ("건강보험증 No. :", "국민건강보험증 번호"),
-               "heldout27": ("건강보험증 No (11자리)", "건보증 번호:")},
+               "heldout27": ("건강보험증 No (11자리)", "건보증 번호:"),
+               "heldout28": ("건강 보험 번호 :", "건보 증 No.")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -1047,7 +1083,8 @@ LABELS = {
                "heldout24": ("사업자 등록 번호 :", "사업자등록 No."),
                "heldout25": ("사업자 등록 번호(10자리):", "사업자 No"),
                "heldout26": ("사업자등록 번호 (10자리)", "사업자번호 (본점)"),
-               "heldout27": ("사업자 등록번호 (10자리):", "사업자 번호(개인)")},
+               "heldout27": ("사업자 등록번호 (10자리):", "사업자 번호(개인)"),
+               "heldout28": ("사업자 등록 번호(개인)", "BRN No.")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -1073,7 +1110,8 @@ LABELS = {
                "heldout24": ("법인 등록 번호 :", "법인등록 No:"),
                "heldout25": ("법인 등록 번호 (13자리)", "법인 번호(13자리):"),
                "heldout26": ("법인등록 번호:", "법인번호 (등기부)"),
-               "heldout27": ("법인등록번호 (13자리):", "법인 번호 (등기)")},
+               "heldout27": ("법인등록번호 (13자리):", "법인 번호 (등기)"),
+               "heldout28": ("법인 등록번호 (등기)", "법인 No :")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -1100,7 +1138,8 @@ LABELS = {
                "heldout24": ("신한은행 계좌번호:", "입금 계좌 번호", "케이뱅크 계좌번호", "반환 계좌:"),
                "heldout25": ("우리은행 계좌번호:", "입금 계좌 (본인)", "토스뱅크 계좌:", "환불용 계좌"),
                "heldout26": ("국민은행 입금 계좌:", "수협 계좌번호", "케이뱅크 통장:", "반환받을 계좌"),
-               "heldout27": ("기업은행 계좌:", "하나은행 입금계좌", "카카오뱅크 계좌번호 :", "환불 받을 계좌")},
+               "heldout27": ("기업은행 계좌:", "하나은행 입금계좌", "카카오뱅크 계좌번호 :", "환불 받을 계좌"),
+               "heldout28": ("농협 계좌 :", "우리은행 입금 계좌번호", "씨티은행 계좌", "환불 계좌 번호 :")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -1126,7 +1165,8 @@ LABELS = {
                "heldout24": ("카드 번호 (16자리)", "결제 카드 No."),
                "heldout25": ("카드 번호(본인):", "신용 카드 No."),
                "heldout26": ("체크카드번호:", "카드 No (결제)"),
-               "heldout27": ("신용카드 번호 (16자리):", "결제용 카드 No.")},
+               "heldout27": ("신용카드 번호 (16자리):", "결제용 카드 No."),
+               "heldout28": ("카드 번호 (결제) :", "CARD NO.")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1153,7 +1193,8 @@ LABELS = {
                "heldout24": ("연락처 (휴대폰)", "핸드폰 번호:", "Phone:"),
                "heldout25": ("핸드폰 번호 :", "연락처(HP)", "Mobile :"),
                "heldout26": ("휴대 전화 번호:", "연락처 (핸드폰)", "TEL :"),
-               "heldout27": ("휴대폰 (본인):", "연락처(휴대전화)", "Cell :")},
+               "heldout27": ("휴대폰 (본인):", "연락처(휴대전화)", "Cell :"),
+               "heldout28": ("핸드폰 :", "연락처(휴대폰 번호)", "TEL.")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1179,7 +1220,8 @@ LABELS = {
                "heldout24": ("이메일 (본인)", "E-MAIL:"),
                "heldout25": ("메일 주소 (본인)", "e-mail :"),
                "heldout26": ("이메일 계정 :", "E-mail 주소 (본인)"),
-               "heldout27": ("이메일 (아이디):", "메일주소 (회신용)")},
+               "heldout27": ("이메일 (아이디):", "메일주소 (회신용)"),
+               "heldout28": ("회신 메일 :", "Email (회신)")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1205,7 +1247,8 @@ LABELS = {
                "heldout24": ("접속 IP 주소:", "IP Addr."),
                "heldout25": ("접속 IP 주소 :", "접속 아이피(IP)"),
                "heldout26": ("접속 IP (공인):", "아이피 주소 :"),
-               "heldout27": ("접속지 IP :", "IP 주소 (접속)")},
+               "heldout27": ("접속지 IP :", "IP 주소 (접속)"),
+               "heldout28": ("IP (접속지)", "접속 아이피 :")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1231,7 +1274,8 @@ LABELS = {
                "heldout24": ("차량 번호판:", "등록 차량 번호"),
                "heldout25": ("차량 번호 (등록)", "차량넘버:"),
                "heldout26": ("차량 번호판 :", "자동차 등록번호"),
-               "heldout27": ("차량 번호 (번호판):", "차량 등록번호 :")},
+               "heldout27": ("차량 번호 (번호판):", "차량 등록번호 :"),
+               "heldout28": ("차량번호 (등록) :", "자동차 번호판 :")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1257,7 +1301,8 @@ LABELS = {
                "heldout24": ("주소 (자택)", "거주지 주소는"),
                "heldout25": ("주소 (도로명):", "배송지 주소 :"),
                "heldout26": ("거주지 주소 :", "자택 주소(도로명)"),
-               "heldout27": ("주소지 (도로명) :", "실거주지 주소")},
+               "heldout27": ("주소지 (도로명) :", "실거주지 주소"),
+               "heldout28": ("주소 (자택) :", "거주지 (도로명) :")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1283,7 +1328,8 @@ LABELS = {
                "heldout24": ("담당 코치", "예약자 성명", "의뢰인 이름:", "세입자", "접수자 성함"),
                "heldout25": ("담당 강사님", "신청자 성함:", "보호자 이름 :", "위탁인", "수강자 성명"),
                "heldout26": ("담당 선생님 :", "접수자명", "예약자 성함 :", "수취인 이름", "상담자 성명"),
-               "heldout27": ("담당 물리치료사", "신청인 성명 :", "예약인 성명", "수령인 성함:", "피보험자")},
+               "heldout27": ("담당 물리치료사", "신청인 성명 :", "예약인 성명", "수령인 성함:", "피보험자"),
+               "heldout28": ("담당 영양사", "예약자 이름 :", "신청인명", "인수인 성함", "연대보증인")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1455,6 +1501,10 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
         elif form == "hanja_every_other_digit":  # 0一0-1二3四-...: every other digit a Hanja numeral
             value = sep.join("".join("〇一二三四五六七八九"[int(c)] if j % 2 else c for j, c in enumerate(g))
                              for g in groups)
+        elif form == "span_per_digit":  # every digit in its own span, against scrapers: <span>0</span><span>1</span>
+            value = sep.join("".join(f"<span>{c}</span>" for c in g) for g in groups)
+        elif form == "combining_strikethrough":  # 0̶1̶0̶: a fancy-text generator's struck-through digits
+            value = sep.join("".join(c + "\u0336" for c in g) for g in groups)
         elif form == "subscript_digits":  # ₀₁₀-₁₂₃₄-₅₆₇₈, as a fancy-text generator writes them
             value = sep.join(g.translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")) for g in groups)
         elif form == "combining_low_line":  # 0̲1̲0̲: every digit underlined with the combining low line
@@ -1528,8 +1578,9 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
         whole = f"{local}@{host}.{tld}".translate(_FULLWIDTH_ASCII)  # ｋｉｍ＠ｎａｖｅｒ．ｃｏｍ
         refs = "".join(f"&#{ord(c)};" for c in f"{local}@{host}.{tld}")  # an e-mail obfuscator's output
         percent = "".join(f"%{ord(c):02X}" for c in f"{local}@{host}.{tld}")  # a mailto link's encoder
+        korean = _KOREAN_HOSTS.get(host, host)  # 네이버 for naver, as people say the service's name
         return template.format(l=local, h=host, t=tld, L=local.upper(), H=host.upper(), T=tld.upper(), F=whole,
-                               E=refs, P=percent), form
+                               E=refs, P=percent, K=korean), form
     if entity == "IP_ADDRESS":
         return draw(ipv4()), "dotted"
     if entity == "KR_VEHICLE_PLATE":
@@ -2199,6 +2250,30 @@ GENRES["heldout27"] = {
     ),
 }
 _rotate("heldout27")
+# Written at stop 42, after the twenty-seventh half was read and moved into tuning; not run before it was written.
+GENRES["heldout28"] = {
+    "piano_tuning": (
+        "피아노 조율 예약 {x} 업라이트 1대",
+        "디지털피아노 수리 접수 {x} 건반 두 개 소리 안 남",
+    ),
+    "laptop_repair": (
+        "노트북 액정 수리 문의 {x} 택배 접수 가능",
+        "데이터 복구 의뢰 {x} 외장하드 인식 불가",
+    ),
+    "wedding_photo": (
+        "웨딩 스냅 촬영 예약 {x} 야외 촬영 희망",
+        "본식 DVD 촬영 문의 {x} 4월 둘째 주 토요일",
+    ),
+    "senior_center": (
+        "경로당 건강 체조 프로그램 신청 {x} 매주 화요일",
+        "어르신 스마트폰 교실 접수 {x} 선착순 20명",
+    ),
+    "bike_repair": (
+        "자전거 정비 예약 {x} 브레이크 패드 교체",
+        "전기자전거 배터리 점검 {x} 방문 수리 희망",
+    ),
+}
+_rotate("heldout28")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -2486,7 +2561,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stops 39 to 42 (``heldout19`` to ``heldout27``), or None for
+    """(head, after) of the containers written at stops 39 to 42 (``heldout19`` to ``heldout28``), or None for
     another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
@@ -2566,6 +2641,15 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return head + f'  string({len(value.encode())}) "', '"\n}' + after
     if container == "html_strong_label":
         return (f"<p><strong>{label}</strong> " if before else "<p>"), "</p>" + after
+    if container == "pdf_column_gap":  # a PDF's table as text extraction leaves it: a wide gap between the cells
+        return f"\n{label if before else key}{' ' * 12}", "\n" + after
+    if container == "html_table_attributes":
+        head = f'<table class="info"><tr><th scope="row">{label or key}</th><td class="value" colspan="2">'
+        return head, "</td></tr></table>" + after
+    if container == "arrow_label":
+        return f"\n{(label or key).rstrip(' :')} → ", "\n" + after
+    if container == "triangle_bullet":
+        return f"\n▶ {(label or key).rstrip(' :')} : ", "\n" + after
     return None
 
 

@@ -61,7 +61,8 @@ def test_gates_lose_no_e_mail_writing_without_a_digit(form: str, template: str) 
         value = template.format(l=local, h=host, t=tld, L=local.upper(), H=host.upper(), T=tld.upper(),
                                 F=f"{local}@{host}.{tld}".translate(G._FULLWIDTH_ASCII),
                                 E="".join(f"&#{ord(c)};" for c in f"{local}@{host}.{tld}"),
-                                P="".join(f"%{ord(c):02X}" for c in f"{local}@{host}.{tld}"))
+                                P="".join(f"%{ord(c):02X}" for c in f"{local}@{host}.{tld}"),
+                                K=G._KOREAN_HOSTS.get(host, host))
         _same(f"자세한 문의는 {value} 로 보내 주세요.")
         _same(f"{value}")
 

@@ -684,6 +684,16 @@ ROTATED_TUNING_FAILURES = [
      "000101-1000002"),
     ('예약자 정보 <select name="q"><option selected>M00000000</option></select> (Passport No.)', "KR_PASSPORT",
      "M00000000"),
+    # ... and once the twenty-seventh joined the tuning half (rules version 32): a full-width comma
+    # between groups in a CSV row, a value with more commas than its header's cell, 금고 read in 등록금 고지서,
+    # look-alike letters after a subtitle's timestamp, a JavaScript escape whose backslash a JSON string
+    # escapes in turn, spaced digits with escaped tabs around the hyphens
+    ("학부모님 \n번호,운전면허번호\n1,11，00，000000，00\n\n문의는", "KR_DRIVER_LICENSE", "11，00，000000，00"),
+    ("학부모님 \n번호,운전면허번호\n1,11,00,000000,00\n\n문의는", "KR_DRIVER_LICENSE", "11,00,000000,00"),
+    ("장학생 선발 안내 보험증 No (1-0000000000) 등록금 고지서를 확인하세요.", "KR_HEALTH_INSURANCE", "1-0000000000"),
+    ("학부모님 \n12\n00:01:02,500 --> 00:01:05,000\n0l0-0000-0000\n\n문의는", "PHONE_NUMBER", "0l0-0000-0000"),
+    ('학부모님 {\n  "이메일": "a0\\\\u0040naver.com"\n}\n문의는', "EMAIL_ADDRESS", "a0\\\\u0040naver.com"),
+    ('{"user": {"연락처": "0 1 0\\t-\\t0 0 0 0\\t-\\t0 0 0 0"}}', "PHONE_NUMBER", "0 1 0\\t-\\t0 0 0 0\\t-\\t0 0 0 0"),
 ]
 
 #: The twenty-second held-out half's failures (rules version 26): ``<wbr>`` inside a number and before the @,
@@ -788,6 +798,27 @@ TWENTY_SEVENTH_HELD_OUT_FAILURES = [
 ]
 
 
+#: The twenty-eighth held-out half's failures (rules version 32): an emoji's and a modifier
+#: letter's minus, inline tags at a group's edge or around every digit, the dot read as period, a mail
+#: service's Korean name, an arrow after a person noun, a passport's O before a line that starts with a digit.
+TWENTY_EIGHTH_HELD_OUT_FAILURES = [
+    ("주민번호 830207\u27962555896 입니다", "KR_RRN", "830207\u27962555896"),
+    ("주민번호 830207\u02d72555896 입니다", "KR_RRN", "830207\u02d72555896"),
+    ("연락처 010</span>-<span>1234</span>-<span>5678 로", "PHONE_NUMBER", "010</span>-<span>1234</span>-<span>5678"),
+    ("TEL. <span>0</span><span>1</span><span>0</span></span>-<span><span>1</span><span>2</span><span>3</span>"
+     "<span>4</span></span>-<span><span>5</span><span>6</span><span>7</span><span>8</span> 끝", "PHONE_NUMBER",
+     "0</span><span>1</span><span>0</span></span>-<span><span>1</span><span>2</span><span>3</span><span>4</span>"
+     "</span>-<span><span>5</span><span>6</span><span>7</span><span>8"),
+    ("→ 0\u03367\u03360\u0336</span>-<span>4\u03369\u03365\u03360\u0336</span>-<span>9\u03363\u03366\u03363"
+     "\u0336\n", "PHONE_NUMBER", "0\u03367\u03360\u0336</span>-<span>4\u03369\u03365\u03360\u0336</span>-<span>"
+     "9\u03363\u03366\u03363\u0336"),
+    ("메일 a0 at naver period com 로", "EMAIL_ADDRESS", "a0 at naver period com"),
+    ("메일 kim 골뱅이 네이버 닷컴 으로", "EMAIL_ADDRESS", "kim 골뱅이 네이버 닷컴"),
+    ("\n담당 영양사 → 서현우\n 방문", "PERSON", "서현우"),
+    ("\n▶ 여권 번호 (PASSPORT NO.) : O54603220\n 4월", "KR_PASSPORT", "O54603220"),
+]
+
+
 @pytest.mark.parametrize("text", [
     "제1一 조",  # a Hanja numeral beside one digit: no number
     "<b>!</b> 안녕 <i>-</i>",  # marks in inline elements, no number around them
@@ -801,6 +832,8 @@ TWENTY_SEVENTH_HELD_OUT_FAILURES = [
     "증인 현재지의 지방법원판사에게 그 신문을 촉탁할 수 있다",  # 증인 speaks of any witness
     "신문기사 제목 ⒜ 항목 설명 <!-- 주석 --> 끝",  # a compound 기사, a list mark, a comment: no name or address
     "주소 a·b·c 항목 /at/ 표시",  # a middle dot and a slash word with no address around them
+    "오차 5±2, 점수 3➖1 <b>굵게</b> <span>12</span>월",  # plus-minus, an emoji minus, tags around a short number
+    "다음 주 월요일 골뱅이 다음 닷컴 He looked at it period end",  # 다음 and period with no address
 ])
 def test_new_readings_take_no_ordinary_text(text: str) -> None:
     assert [(f.entity, text[f.start:f.end]) for f in find(text)] == []
@@ -840,7 +873,8 @@ def test_spaced_digits_need_a_checksum_or_a_label_where_no_group_shows() -> None
                                                *TWENTIETH_HELD_OUT_FAILURES, *TWENTY_FIRST_HELD_OUT_FAILURES,
                                                *TWENTY_SECOND_HELD_OUT_FAILURES, *TWENTY_THIRD_HELD_OUT_FAILURES,
                                                *TWENTY_FOURTH_HELD_OUT_FAILURES, *TWENTY_FIFTH_HELD_OUT_FAILURES,
-                                               *TWENTY_SIXTH_HELD_OUT_FAILURES, *TWENTY_SEVENTH_HELD_OUT_FAILURES])
+                                               *TWENTY_SIXTH_HELD_OUT_FAILURES, *TWENTY_SEVENTH_HELD_OUT_FAILURES,
+                                               *TWENTY_EIGHTH_HELD_OUT_FAILURES])
 def test_the_earlier_held_out_halves_failures_are_found(text: str, entity: str, value: str) -> None:
     start = text.index(value)
     fs = find(text)
