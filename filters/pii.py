@@ -640,8 +640,10 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      r"</[A-Za-z][A-Za-z0-9]{0,9}>"
                      # an inline element's opening tag right before a digit or its closing tag right after one,
                      # which a page shows as nothing (<span>0</span><span>1</span>, 010</span>-<span>1234: rules
-                     # version 32); a tag elsewhere stays, for the name rules read labels and attributes in them
-                     rf"|(?:<(?:{_INLINE_TAGS})(?:\s[^<>]{{0,40}})?>)+(?=\d)"
+                     # version 32); a tag elsewhere stays, for the name rules read labels and attributes in them,
+                     # and so does one whose attributes hold a digit, an @ or Hangul (<a href="tel:010-...">010-...,
+                     # <span title="김민수">: what it holds is read as text)
+                     rf"|(?:<(?:{_INLINE_TAGS})(?:\s[^<>0-9@가-힣]{{0,40}})?>)+(?=\d)"
                      rf"|(?<=[\d\u0300-\u036f\u20d0-\u20f0])(?:</(?:{_INLINE_TAGS})>)+"
                      # a C, Python or JavaScript string's hex escape of a printable ASCII character
                      # (kim\x40naver.com: rules version 28), its backslash escaped in turn where a JSON string

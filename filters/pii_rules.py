@@ -1246,12 +1246,13 @@ def _last(haystack: str, words: tuple[str, ...] | list[str]) -> int:
 _CLAIMED: Final = re.compile(r"\d[)）\]]?[ \t]*[(（\[][^)）\]\n]{0,10}$")
 
 
-def _last_unclaimed(haystack: str, words: tuple[str, ...] | list[str], text: str, head: int) -> int:
+def _last_unclaimed(haystack: str, words: tuple[str, ...] | list[str], text: str, end: int, head: int) -> int:
     """``_last``, passing over an occurrence that is a bracketed label of the number right before it in
     ``text`` (rules version 31: ``11-00-000000-00 (운전면허번호), 통장 사본 ... (000101-1000002)`` capped the
-    resident number); ``haystack[head:]`` is a piece of ``text`` (before it, a column's header)."""
+    resident number); ``haystack[head:]`` is the piece of ``text`` that ends at ``end`` (before it in
+    ``haystack``, a column's header)."""
     best = -1
-    at = text.rfind(haystack[head:]) if head < len(haystack) else -1
+    at = text.rfind(haystack[head:], 0, end) if head < len(haystack) else -1
     for m in _label_pattern(tuple(words)).finditer(haystack):
         where = at + m.start() - head
         if m.start() < head or at < 0 or _CLAIMED.search(text, max(0, where - 16), where) is None:
@@ -1322,7 +1323,7 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
             other_hay = before[:near[0]] + before[near[1]:]
             other = max(
                 (
-                    _last_unclaimed(other_hay, words, text[:result.start], near[0])
+                    _last_unclaimed(other_hay, words, text, result.start, near[0])
                     for e, words in TYPE_LABELS.items()
                     if e != result.entity_type and (e, result.entity_type) not in _SIBLINGS
                 ),

@@ -860,6 +860,15 @@ def test_spaced_digits_need_a_checksum_or_a_label_where_no_group_shows() -> None
         ("KR_DRIVER_LICENSE", "1 1 2 2 3 3 3 3 3 3 4 4")]
 
 
+def test_an_inline_tag_read_as_nothing_hides_nothing_it_holds() -> None:
+    """Version 32 reads an inline element's tags at a digit as nothing; a tag whose attributes hold a number, an
+    address or Hangul stays text, so the number in a link's href is found as well as the one it shows."""
+    text = '<a href="tel:010-1234-5678">010-1234-5678</a> 로 전화'
+    found = [f for f in find(text) if f.entity == "PHONE_NUMBER"]
+    assert len(found) == 2, found
+    assert found[0].end <= text.index(">") < found[1].start  # the href's, then the one the link shows
+
+
 @pytest.mark.parametrize("text,entity,value", [*FIRST_HELD_OUT_FAILURES, *SECOND_HELD_OUT_FAILURES,
                                                *THIRD_HELD_OUT_FAILURES, *FOURTH_HELD_OUT_FAILURES,
                                                *FIFTH_HELD_OUT_FAILURES, *SIXTH_HELD_OUT_FAILURES,
