@@ -201,7 +201,7 @@ _RUN_SEP = r"(?:(?:[ \t.,:\-]|\\t){0,6}(?:(?:\r\n?|\n|<br\s?/?>|(?:\\[nrt]){1,3}
 #: ... not from inside a grouped number (4916/8710/0210/0591이거나: its third group is no phone number's start),
 #: nor from a time's zero (00:01:05,000\n공이-이공공-공공공공: rules version 28; a comma stays a CSV cell's).
 #: At most 24 digits: no number is longer, and a run that makes none is tried again from its next start
-#: (``_digit_runs_as_digits``).
+#: (``_each_run``).
 _DIGIT_RUN = re.compile(rf"(?<![0-9])(?:(?<![0-9][-:])0|(?<![0-9]-)[공영빵])(?:{_RUN_SEP}[0-9{_DIGIT_WORDS}]){{8,23}}")
 #: Where a text may hold such a run: a digit word next to a digit, or three digit words in a row.
 _DIGIT_RUN_HINT = re.compile(rf"[0-9]{_RUN_SEP}[{_DIGIT_WORDS}]|[{_DIGIT_WORDS}]{_RUN_SEP}[0-9]"
@@ -382,7 +382,7 @@ def detection_view(text: str) -> str:
     if passes(_JOINED, view):
         view = _JOINED.sub(lambda m: m.group(1) + "-", view)
     if passes(_DIGIT_RUN_HINT, view):
-        view = _digit_runs_as_digits(view)
+        view = _each_run(_DIGIT_RUN, _as_digits, view)
     if "@" in view and passes(_EXPLAINED_AT, view):
         view = _explained_at(view)
     if "\\t" in view or is_open():
@@ -440,11 +440,6 @@ _LONE_WORD = re.compile(rf"[0-9](?:[ \t.,\-\r\n]|\\[nrt]){{1,6}}[{_DIGIT_WORDS}]
 #: Hangul that continues a particle or ending begun by 이 (이에요, 이고, 이며, 이다, 이라고, 이랑, ...; 이거나,
 #: 이던, 이잖아, 이죠, 이므로, 이네요: rules version 26).
 _AFTER_I = frozenset("에고며다라랑나니면어었야지거래던잖란죠든므네여기")
-
-
-def _digit_runs_as_digits(view: str) -> str:
-    """Every run of digits and digit words that makes a Korean phone number, as digits (``_as_digits``)."""
-    return _each_run(_DIGIT_RUN, _as_digits, view)
 
 
 def _each_run(run: re.Pattern[str], convert: Callable[[re.Match[str]], str], view: str) -> str:
