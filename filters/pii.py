@@ -53,6 +53,7 @@ from filters.pii_rules import (
 )
 from filters.pii_spec import ENTITIES, MIN_SCORE, PLACEHOLDERS
 from filters.presidio_import import RecognizerResult
+from filters.regex_scan import scanning
 
 # ----------------------------------------------------------------------------- the detection view
 
@@ -647,7 +648,7 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
 
 
 #: Where a text may hold an escape ``_ESCAPE`` reads.
-_DECODE_HINT = re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</|\d</|>\d")
+_DECODE_HINT = scanning(re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</|\d</|>\d"))
 
 
 def _shown(escape: str) -> str:

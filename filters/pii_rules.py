@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Final
 
 from filters.pii_gates import is_open, passes
 from filters.pii_spec import MIN_SCORE
 from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, EntityRecognizer, RecognizerResult
+from filters.regex_scan import every_position, match_end, scanning
 
 #: Recorded with every finding, so findings of an older detector can be told apart.
 #: 3: stop 28 (digit words across dashes and line breaks, URL labels, particles, ties); 4: stop 29 (separators
@@ -353,7 +354,7 @@ _ANY_LABEL: Final = "|".join(sorted({w.replace(" ", "") for ws in CONTEXT.values
 _NOT_A_LABEL: Final = (rf"(?![가-힣]{{0,3}}{_NOUN_END}(?![가-힣])[^가-힣\n]{{0,3}}\n?[^가-힣]{{0,60}}?"
                        rf"[{_SURNAMES}][가-힣])")
 #: Every position where a name label or a person noun starts (overlapping ones too).
-_NAME_ANCHOR: Final = re.compile(rf"(?=(?:{_NAME_LABELS}|{_PERSON_NOUN}))")
+_NAME_ANCHOR: Final = every_position(re.compile(rf"(?:{_NAME_LABELS}|{_PERSON_NOUN})"))
 #: Between a label and a name: any punctuation or symbol (colons, =, quotes, brackets, arrows, cell
 #: borders), or a table tag; a form's underline too, three long at least (인수자: ____김민수____, not
 #: ``__name__``: rules version 26).
@@ -571,10 +572,16 @@ class Rule:
     #: thousands-grouped number, or one item of a comma-separated list of numbers (a digit and a comma
     #: stand right before it or right after it) whose checksum does not hold
     comma: bool = False
-    #: a zero-width pattern that finds every position where a match can start (the rule's labels): the
-    #: rule's pattern is then tried at those positions only, which gives the same matches as searching
-    #: and spares Python's ``re`` trying a long alternation of labels at every character
+    #: a pattern with a match at every position where a match can start (the rule's labels;
+    #: ``filters.regex_scan.every_position``): the rule's pattern is then tried at those positions only,
+    #: which gives the same matches as searching and spares Python's ``re`` trying a long alternation of
+    #: labels at every character
     anchor: re.Pattern[str] | None = None
+    #: ``pattern`` as ``re`` searches it fastest (``filters.regex_scan``): the same matches
+    scan: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scan", scanning(self.pattern))
 
 
 def _r(pattern: str) -> re.Pattern[str]:
@@ -1062,7 +1069,7 @@ class KoreanRegexRecognizer(EntityRecognizer):
             # the search goes on from the character after its start, not after its end.
             while True:
                 if starts is None:
-                    m = rule.pattern.search(text, pos)
+                    m = rule.scan.search(text, pos)
                 else:
                     m = None
                     while k < len(starts) and m is None:
@@ -1071,7 +1078,7 @@ class KoreanRegexRecognizer(EntityRecognizer):
                         k += 1
                 if m is None:
                     break
-                pos = m.end() if m.end() > m.start() else m.start() + 1
+                pos = match_end(m) if match_end(m) > m.start() else m.start() + 1
                 group = next(g for g in ("v", "w", "u", "x") if g in m.re.groupindex and m.group(g) is not None)
                 if rule.not_after is not None and rule.not_after.search(
                     text, max(0, m.start(group) - 10), m.start(group)
@@ -1205,16 +1212,20 @@ def column_header(text: str, start: int, end: int) -> str | None:
 _VALUE_IN_CELL = re.compile(r"[0-9](?:[ \-.]?[0-9]){7,}")
 
 
+#: A name label or the end of a person noun: a table without one names no one.
+_TABLE_LABEL: Final = scanning(re.compile(rf"{_NAME_LABELS}|{_NOUN_END}[^가-힣]"))
+
+
 def table_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Names in a table column whose header is a name label (a CSV, TSV or Markdown table, or an HTML
     table): the label stands in the header row, the names below it. Returns the names' spans and the
     header rows' spans (the cells beside a label there are other labels, not values)."""
-    if not re.search(rf"{_NAME_LABELS}|{_NOUN_END}[^가-힣]", text):
+    if _TABLE_LABEL.search(text) is None:
         return [], []
     out: list[tuple[int, int]] = []
     headers: list[tuple[int, int]] = []
     header: tuple[int, int, int, int] | None = None  # (column, cells, start and end of the header row)
-    for cells in _rows(text):
+    for cells in _table_rows(text):
         if not cells:
             header = None
             continue

@@ -1,0 +1,135 @@
+"""A regular expression that ``re`` searches by skipping to the characters a match can start with.
+
+Python's ``re`` skips quickly through a text only to a pattern's literal prefix or to a character set that
+every match starts with, and it sees that set only where the pattern begins with a literal, a character class
+or an alternation of literals. A pattern that begins with a lookbehind (``(?<!\\d)\\d{6}...``, as most of the
+PII rules do) or with an alternation of classes is tried in full at every character of the text: on 1 KB
+documents that was most of the detector's regex time, though a match can start only at a digit.
+
+``scanning`` derives from the parsed pattern the set of characters a match can start with and builds a pattern
+that begins with that set, so that ``re`` skips to its members, then matches the original pattern at that
+position inside a lookahead: ``[C](?<=(?=P(?P<_end>))[\\s\\S])``. Its matches start where the original's do,
+every group keeps its number, name and span, and ``match_end`` gives the original match's end. Where no such set
+can be derived (a match may start with any character, or the pattern begins with a back-reference), the
+original pattern is returned, as it is where ``re``'s private parser (``re._parser``, read here) is not the one
+this was written against. ``tests/test_regex_scan.py`` compares the two on generated and real texts.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _compiler  # type: ignore[attr-defined]
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+
+#: The group that marks where the original pattern's match ends.
+END_GROUP = "_scan_end"
+
+_CATEGORIES = {
+    C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+    C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+class _Unknown(Exception):
+    """The first characters cannot be told (any character, a back-reference, a flag this does not read)."""
+
+
+def _item(op: object, av: object) -> str:
+    if op is C.LITERAL:
+        return _char(av)  # type: ignore[arg-type]
+    if op is C.RANGE:
+        lo, hi = av  # type: ignore[misc]
+        return f"{_char(lo)}-{_char(hi)}"
+    if op is C.CATEGORY and av in _CATEGORIES:
+        return _CATEGORIES[av]
+    raise _Unknown(op)
+
+
+def _char(code: int) -> str:
+    return "\\" + chr(code) if chr(code) in "\\]^-[" else chr(code)
+
+
+def _first(seq: P.SubPattern | list[tuple[object, object]]) -> tuple[set[str], bool]:
+    """The class items that a match of ``seq`` can start with, and whether ``seq`` can match nothing."""
+    items: set[str] = set()
+    for op, av in seq:
+        if op is C.LITERAL:
+            return items | {_char(av)}, False  # type: ignore[arg-type]
+        if op is C.IN:
+            if any(o is C.NEGATE for o, _ in av):  # type: ignore[attr-defined]
+                raise _Unknown(op)
+            return items | {_item(o, a) for o, a in av}, False  # type: ignore[attr-defined]
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            continue  # zero-width: the next element starts the match
+        if op is C.SUBPATTERN:
+            _, add, _, sub = av  # type: ignore[misc]
+            if add & (re.IGNORECASE | re.LOCALE | re.ASCII):
+                raise _Unknown(op)
+            got, empty = _first(sub)
+        elif op is C.ATOMIC_GROUP:
+            got, empty = _first(av)  # type: ignore[arg-type]
+        elif op is C.BRANCH:
+            got, empty = set(), False
+            for alt in av[1]:  # type: ignore[index]
+                g, e = _first(alt)
+                got |= g
+                empty = empty or e
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, _, sub = av  # type: ignore[misc]
+            got, empty = _first(sub)
+            empty = empty or lo == 0
+        else:
+            raise _Unknown(op)
+        items |= got
+        if not empty:
+            return items, False
+    return items, True
+
+
+def first_class(pattern: re.Pattern[str]) -> str | None:
+    """A character class (``[...]``) holding every character a match of ``pattern`` can start with, or
+    None where that cannot be told."""
+    if pattern.flags & (re.IGNORECASE | re.LOCALE | re.ASCII | re.VERBOSE):
+        return None
+    try:
+        items, empty = _first(P.parse(pattern.pattern, pattern.flags))
+    except (_Unknown, AttributeError, TypeError, ValueError):  # re's parser is private: a new Python may differ
+        return None
+    if empty or not items:
+        return None
+    return "[" + "".join(sorted(items)) + "]"
+
+
+def scanning(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with the class of its first characters in front, for ``re`` to skip to (module
+    docstring); ``pattern`` itself where there is no such class or ``re`` finds one already."""
+    head = first_class(pattern)
+    if head is None or _has_prefix(pattern):
+        return pattern
+    return re.compile(f"{head}(?<=(?=(?:{pattern.pattern})(?P<{END_GROUP}>))[\\s\\S])", pattern.flags)
+
+
+def every_position(body: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern whose ``finditer`` has a match at every position where ``body`` matches, overlapping
+    matches too (one character long each where the first characters are known, zero-width otherwise):
+    the positions a long alternation of labels starts at, found at the scan's speed."""
+    head = first_class(body)
+    if head is None:
+        return re.compile(f"(?=(?:{body.pattern}))", body.flags)
+    return re.compile(f"{head}(?<=(?=(?:{body.pattern}))[\\s\\S])", body.flags)
+
+
+def _has_prefix(pattern: re.Pattern[str]) -> bool:
+    """Whether ``re`` finds a literal prefix or a first character set in ``pattern`` by itself."""
+    try:
+        parsed = P.parse(pattern.pattern, pattern.flags)
+        return bool(_compiler._get_literal_prefix(parsed, pattern.flags)[0]
+                    or _compiler._get_charset_prefix(parsed, pattern.flags))
+    except (AttributeError, TypeError, ValueError):  # private, as above: then the rewrite is used
+        return False
+
+
+def match_end(m: re.Match[str]) -> int:
+    """Where the original pattern's match ends, for a match of ``scanning``'s pattern or of any other."""
+    return m.end(END_GROUP) if END_GROUP in m.re.groupindex else m.end()

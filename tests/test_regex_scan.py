@@ -1,0 +1,112 @@
+"""``filters.regex_scan`` changes how ``re`` searches, never what it finds: every pattern of the PII
+detector, searched as ``scanning`` rewrites it, gives the same matches (start, end, every group's span) as
+the pattern itself, from every position a search starts at, on the PII generator's documents of both
+halves, on real sentences and on text drawn from the characters identifiers and labels are written with.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import filters.pii as pii
+import filters.pii_rules as pii_rules
+from filters.regex_scan import END_GROUP, every_position, first_class, match_end, scanning
+from tests import pii_generator as G
+
+#: Every compiled pattern of the detector's modules (rules, hints, gates, the view's rewrites, anchors).
+PATTERNS: dict[str, re.Pattern[str]] = {
+    **{f"{mod.__name__}.{name}": value for mod in (pii, pii_rules) for name, value in vars(mod).items()
+       if isinstance(value, re.Pattern)},
+    **{f"rule {r.name}": r.pattern for r in pii_rules.RULES},
+    **{f"hint {name}": h for name, h in pii_rules.HINTS.items()},
+}
+REAL = G.real_sentences(300)
+DOCS = [c.text for half in G.HALVES for c in G.cases(120, half, 20261203, REAL)] + list(REAL[:150])
+#: The characters identifiers, their separators, labels and markup are written with.
+ALPHABET = st.sampled_from([*"0123456789", *"-.:/ \t\n@()[]<>|,\"'_*+", *"OlIMSRabtdomkr",
+                            *"가나다이성명름함자인생님씨김박민준서연", *"담당예금주원고피고님께로길번지닷골뱅앳"])
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, dict[str, tuple[int, int]]]]:
+    """Every match a search finds, searching again from the character after each match's start."""
+    out = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        spans = {g: m.span(g) for g in pattern.groupindex if g != END_GROUP}
+        out.append((m.start(), match_end(m), spans, [m.span(i) for i in range(1, pattern.groups + 1)
+                                                      if i != pattern.groupindex.get(END_GROUP)]))
+        pos = m.start() + 1
+    return out
+
+
+SCANS = {name: (p, scanning(p)) for name, p in PATTERNS.items()}
+
+
+def _same_everywhere(text: str) -> None:
+    for name, (pattern, scan) in SCANS.items():
+        if scan is not pattern:
+            assert _matches(scan, text) == _matches(pattern, text), (name, text)
+
+
+def test_scanning_finds_what_every_detector_pattern_finds_on_generated_and_real_text() -> None:
+    rewritten = [name for name, (p, scan) in SCANS.items() if scan is not p]
+    assert len(rewritten) >= 30, rewritten  # the rules that start with a lookbehind are rewritten
+    for text in DOCS:
+        _same_everywhere(text)
+
+
+@given(st.lists(ALPHABET, max_size=80).map("".join))
+def test_scanning_finds_what_every_detector_pattern_finds_on_drawn_text(text: str) -> None:
+    _same_everywhere(text)
+
+
+def test_the_name_anchor_is_at_every_position_its_labels_start() -> None:
+    body = re.compile(rf"(?:{pii_rules._NAME_LABELS}|{pii_rules._PERSON_NOUN})")
+    lookahead = re.compile(f"(?={body.pattern})")
+    for text in [*DOCS, "고객명: 수신자명 담당자 김민수님", "이름이름 성 명"]:
+        assert [m.start() for m in pii_rules._NAME_ANCHOR.finditer(text)] == \
+            [m.start() for m in lookahead.finditer(text)], text
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"(?<!\d)\d{6}-\d{7}", r"[\d]"),
+    (r"(?<![0-9])(?:\+82|0)1[016789]", "[+0]"),
+    (r"(?:[A-Z]{2})?[0-9]{3}", "[0-9A-Z]"),
+    (r"\b(?:성명|이\s?름)\s*:", "[성이]"),
+    (r"(?=[가-힣])(?:x|[가-힣])", "[x가-힣]"),
+    (r"[\]\-^\\]x", r"[\-\\\]\^]"),
+])
+def test_first_class_holds_every_first_character(pattern: str, expected: str) -> None:
+    assert first_class(re.compile(pattern)) == expected
+
+
+@pytest.mark.parametrize(("pattern", "flags"), [
+    (r"(?<!\d)\d*", 0),  # may match nothing: any position
+    (r"(?<!\d)[^가-힣]x", 0),  # a negated class: not a set
+    (r"(?<!\d)(a?)\1x", 0),  # a back-reference first
+    (r"(?<!\d).x", 0),
+    (r"(?<!\d)abc", re.IGNORECASE),
+])
+def test_first_class_is_none_where_a_match_can_start_anywhere(pattern: str, flags: int) -> None:
+    p = re.compile(pattern, flags)
+    assert first_class(p) is None
+    assert scanning(p) is p
+
+
+def test_a_pattern_re_already_scans_is_kept() -> None:
+    for pattern in (r"\d\d-\d{4}", "성명|이름", "[0-9][0-9]"):
+        p = re.compile(pattern)
+        assert scanning(p) is p
+
+
+def test_match_end_and_groups_of_a_rewritten_pattern() -> None:
+    p = re.compile(r"(?<!\d)(?P<v>\d{3})-(\d{4})(?!\d)")
+    scan = scanning(p)
+    assert scan is not p and scan.groupindex["v"] == 1
+    m = scan.search("x 010-1234 y")
+    assert m is not None and (m.start(), match_end(m), m.group("v"), m.group(2)) == (2, 10, "010", "1234")
+    assert every_position(re.compile("ab|b")).findall("abab") == ["a", "b", "a", "b"]
