@@ -87,6 +87,60 @@ def _first(seq: P.SubPattern | list[tuple[object, object]]) -> tuple[set[str], b
     return items, True
 
 
+def _last(seq: P.SubPattern | list[tuple[object, object]]) -> tuple[set[str], bool]:
+    """The class items that a match of ``seq`` can end with, and whether ``seq`` can match nothing."""
+    items: set[str] = set()
+    for op, av in reversed(list(seq)):
+        if op is C.LITERAL:
+            return items | {_char(av)}, False  # type: ignore[arg-type]
+        if op is C.IN:
+            if any(o is C.NEGATE for o, _ in av):  # type: ignore[attr-defined]
+                raise _Unknown(op)
+            return items | {_item(o, a) for o, a in av}, False  # type: ignore[attr-defined]
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            continue
+        if op is C.SUBPATTERN:
+            _, add, _, sub = av  # type: ignore[misc]
+            if add & (re.IGNORECASE | re.LOCALE | re.ASCII):
+                raise _Unknown(op)
+            got, empty = _last(sub)
+        elif op is C.ATOMIC_GROUP:
+            got, empty = _last(av)  # type: ignore[arg-type]
+        elif op is C.BRANCH:
+            got, empty = set(), False
+            for alt in av[1]:  # type: ignore[index]
+                g, e = _last(alt)
+                got |= g
+                empty = empty or e
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, _, sub = av  # type: ignore[misc]
+            got, empty = _last(sub)
+            empty = empty or lo == 0
+        else:
+            raise _Unknown(op)
+        items |= got
+        if not empty:
+            return items, False
+    return items, True
+
+
+def ending_gate(pattern: re.Pattern[str]) -> str:
+    """A lookahead that every match of ``pattern`` passes where it starts: one of the characters a match ends
+    with, within the longest match's length; empty where those cannot be told. A cheap test before a long
+    alternation whose matches end in a few characters (``[가-힣]{1,4}[자인]``, ``간호사``)."""
+    if pattern.flags & (re.IGNORECASE | re.LOCALE | re.ASCII | re.VERBOSE):
+        return ""
+    try:
+        parsed = P.parse(pattern.pattern, pattern.flags)
+        items, empty = _last(parsed)
+        width = parsed.getwidth()[1]
+    except (_Unknown, AttributeError, TypeError, ValueError):  # the private parser, as below
+        return ""
+    if empty or not items or width >= 100:
+        return ""
+    return f"(?=[\\s\\S]{{0,{width - 1}}}[{''.join(sorted(items))}])"
+
+
 def first_class(pattern: re.Pattern[str]) -> str | None:
     """A character class (``[...]``) holding every character a match of ``pattern`` can start with, or
     None where that cannot be told."""

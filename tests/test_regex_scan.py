@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import filters.pii as pii
 import filters.pii_rules as pii_rules
-from filters.regex_scan import END_GROUP, every_position, first_class, match_end, scanning
+from filters.regex_scan import END_GROUP, ending_gate, every_position, first_class, match_end, scanning
 from tests import pii_generator as G
 
 #: Every compiled pattern of the detector's modules (rules, hints, gates, the view's rewrites, anchors).
@@ -65,11 +65,32 @@ def test_scanning_finds_what_every_detector_pattern_finds_on_drawn_text(text: st
 
 
 def test_the_name_anchor_is_at_every_position_its_labels_start() -> None:
-    body = re.compile(rf"(?:{pii_rules._NAME_LABELS}|{pii_rules._PERSON_NOUN})")
-    lookahead = re.compile(f"(?={body.pattern})")
-    for text in [*DOCS, "고객명: 수신자명 담당자 김민수님", "이름이름 성 명"]:
-        assert [m.start() for m in pii_rules._NAME_ANCHOR.finditer(text)] == \
-            [m.start() for m in lookahead.finditer(text)], text
+    """``name_anchor``'s three scans find what one lookahead of every label and noun finds, on the documents,
+    on every Hangul word the labels and nouns are spelled with, alone, run together and after a prefix."""
+    lookahead = re.compile(rf"(?=(?:{pii_rules._NAME_LABELS}|{pii_rules._PERSON_NOUN}))")
+    words = sorted(set(re.findall("[가-힣]{2,}", f"{pii_rules._NAME_LABELS}|{pii_rules._NOUN_WORD}")))
+    spelled = [" ".join(words), "".join(words), " ".join(f"물리{w}명" for w in words),
+               "\n".join(f"({w} 명" for w in words)]
+    for text in [*DOCS, *spelled, "고객명: 수신자명 담당자 김민수님", "이름이름 성 명", "교육생 명단 수강생명",
+                 "인 명 자명"]:
+        assert pii_rules.name_anchor(text) == [m.start() for m in lookahead.finditer(text)], text
+
+
+@given(st.lists(ALPHABET, max_size=80).map("".join))
+def test_the_name_anchor_on_drawn_text(text: str) -> None:
+    lookahead = re.compile(rf"(?=(?:{pii_rules._NAME_LABELS}|{pii_rules._PERSON_NOUN}))")
+    assert pii_rules.name_anchor(text) == [m.start() for m in lookahead.finditer(text)]
+
+
+@pytest.mark.parametrize(("pattern", "gate", "text", "passes"), [
+    ("[가-힣]{1,4}[자인]|간호사", r"(?=[\s\S]{0,4}[사인자])", "보호자", True),
+    ("[가-힣]{1,4}[자인]|간호사", r"(?=[\s\S]{0,4}[사인자])", "간호원", False),
+    ("ab?c*", "", "", False),  # may end with any of a, b, c or be one character: nothing cheaper to test
+])
+def test_ending_gate(pattern: str, gate: str, text: str, passes: bool) -> None:
+    assert ending_gate(re.compile(pattern)) == gate
+    if gate:
+        assert (re.match(gate, text) is not None) is passes
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
