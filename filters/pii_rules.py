@@ -364,8 +364,8 @@ _LABEL_STARTS: Final = every_position(re.compile(f"(?:{_LABEL_WORDS}|{_OTHER_LAB
 _NOUN_LABEL_END: Final = re.compile(r"[자인생]\s?명")
 _NOUN_LABEL_AT: Final = re.compile(_NOUN_LABEL)
 #: The character before a person noun that starts a word (``_PERSON_NOUN``), with a cheap test first: one of
-#: the characters a noun ends with within its length.
-_BEFORE_NOUN: Final = re.compile(rf"[^가-힣]{ending_gate(re.compile(_NOUN_WORD))}(?=(?:{_NOUN_WORD}))")
+#: the syllables a noun ends with within its length.
+_BEFORE_NOUN: Final = re.compile(rf"[^가-힣]{ending_gate(re.compile(_NOUN_WORD), '[가-힣]')}(?=(?:{_NOUN_WORD}))")
 _NOUN_AT: Final = re.compile(_NOUN_WORD)
 
 
@@ -1370,7 +1370,8 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
             # Another type's label caps a match only from the plain window (and the column header): across
             # markup it would reach the label of the value before (주민등록번호) ... WARN 000-00-00000).
             other_hay = before[:near[0]] + before[near[1]:]
-            other = max(
+            others = _other_labels(result.entity_type)
+            other = -1 if others.search(other_hay) is None else max(
                 (
                     _last_unclaimed(other_hay, words, text, result.start, near[0])
                     for e, words in TYPE_LABELS.items()
@@ -1408,11 +1409,7 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
                     other = -1
                 # Another type's own label nearer after the value than this type's word caps it too:
                 # 66520187474 (건강보험 번호) 입금 기한 is a health-insurance number, not an account.
-                if after_at is not None and any(
-                    _label_pattern(w).search(after, 0, after_at.start()) is not None
-                    for e, w in TYPE_LABELS.items()
-                    if e != result.entity_type and (e, result.entity_type) not in _SIBLINGS
-                ):
+                if after_at is not None and others.search(after, 0, after_at.start()) is not None:
                     other = len(before) + 1
                 # ... and, between the types with a checksum, another type's label before the value or in
                 # brackets right after it, with no word of this type's, where the value is one of that type
@@ -1437,6 +1434,14 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
                     result.analysis_explanation.set_supportive_context_word(word)
                 result.analysis_explanation.set_improved_score(result.score)
         return _one_per_span(raw_results)
+
+
+@cache
+def _other_labels(entity: str) -> re.Pattern[str]:
+    """Every label of another type that can cap ``entity`` (``TYPE_LABELS`` but its own and its siblings'), in
+    one pattern: a window where it finds nothing holds no such label, and each type's is not looked for."""
+    return _label_pattern(tuple(w for e, words in TYPE_LABELS.items()
+                                if e != entity and (e, entity) not in _SIBLINGS for w in words))
 
 
 def _fits(entity: str, value: str) -> bool:

@@ -124,10 +124,11 @@ def _last(seq: P.SubPattern | list[tuple[object, object]]) -> tuple[set[str], bo
     return items, True
 
 
-def ending_gate(pattern: re.Pattern[str]) -> str:
+def ending_gate(pattern: re.Pattern[str], made_of: str = "[\\s\\S]") -> str:
     """A lookahead that every match of ``pattern`` passes where it starts: one of the characters a match ends
-    with, within the longest match's length; empty where those cannot be told. A cheap test before a long
-    alternation whose matches end in a few characters (``[가-힣]{1,4}[자인]``, ``간호사``)."""
+    with, within the longest match's length (after characters of ``made_of``, the class every match is made
+    of where the caller knows it); empty where those cannot be told. A cheap test before a long alternation
+    whose matches end in a few characters (``[가-힣]{1,4}[자인]``, ``간호사``)."""
     if pattern.flags & (re.IGNORECASE | re.LOCALE | re.ASCII | re.VERBOSE):
         return ""
     try:
@@ -138,7 +139,7 @@ def ending_gate(pattern: re.Pattern[str]) -> str:
         return ""
     if empty or not items or width >= 100:
         return ""
-    return f"(?=[\\s\\S]{{0,{width - 1}}}[{''.join(sorted(items))}])"
+    return f"(?={made_of}{{0,{width - 1}}}[{''.join(sorted(items))}])"
 
 
 def first_class(pattern: re.Pattern[str]) -> str | None:
@@ -187,3 +188,17 @@ def _has_prefix(pattern: re.Pattern[str]) -> bool:
 def match_end(m: re.Match[str]) -> int:
     """Where the original pattern's match ends, for a match of ``scanning``'s pattern or of any other."""
     return m.end(END_GROUP) if END_GROUP in m.re.groupindex else m.end()
+
+
+def match_spans(pattern: re.Pattern[str], scan: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans ``pattern.finditer(text)`` gives, found with ``scan = scanning(pattern)``: each search
+    starts where the last match ended (``scanning`` rewrites no pattern that can match nothing)."""
+    if scan is pattern:
+        return [m.span() for m in pattern.finditer(text)]
+    out = []
+    pos = 0
+    while (m := scan.search(text, pos)) is not None:
+        pos = match_end(m)
+        out.append((m.start(), pos))
+    return out
+

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import filters.pii as pii
 import filters.pii_rules as pii_rules
-from filters.regex_scan import END_GROUP, ending_gate, every_position, first_class, match_end, scanning
+from filters.regex_scan import END_GROUP, ending_gate, every_position, first_class, match_end, match_spans, scanning
 from tests import pii_generator as G
 
 #: Every compiled pattern of the detector's modules (rules, hints, gates, the view's rewrites, anchors).
@@ -50,6 +50,7 @@ def _same_everywhere(text: str) -> None:
     for name, (pattern, scan) in SCANS.items():
         if scan is not pattern:
             assert _matches(scan, text) == _matches(pattern, text), (name, text)
+            assert match_spans(pattern, scan, text) == [m.span() for m in pattern.finditer(text)], (name, text)
 
 
 def test_scanning_finds_what_every_detector_pattern_finds_on_generated_and_real_text() -> None:
