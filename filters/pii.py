@@ -53,7 +53,7 @@ from filters.pii_rules import (
 )
 from filters.pii_spec import ENTITIES, MIN_SCORE, PLACEHOLDERS
 from filters.presidio_import import RecognizerResult
-from filters.regex_scan import match_spans, scanning
+from filters.regex_scan import Scanned, scanning
 
 # ----------------------------------------------------------------------------- the detection view
 
@@ -385,9 +385,9 @@ def detection_view(text: str) -> str:
     if passes(_LOOKALIKE_HINT, view):
         view = _each_run(_LOOKALIKE_RUN, _lookalike_digits, view)
     if passes(_JOIN_RUN_HINT, view):
-        view = _JOIN_RUN.sub(_one_joiner, view)
+        view = _scanned(_JOIN_RUN).sub(_one_joiner, view)
     if passes(_JOINED, view):
-        view = _JOINED.sub(lambda m: m.group(1) + "-", view)
+        view = _scanned(_JOINED).sub(lambda m: m.group(1) + "-", view)
     if passes(_DIGIT_RUN_HINT, view):
         view = _each_run(_DIGIT_RUN, _as_digits, view)
     if "@" in view and passes(_EXPLAINED_AT, view):
@@ -456,7 +456,7 @@ def _each_run(run: re.Pattern[str], convert: Callable[[re.Match[str]], str], vie
     which make a number alone."""
     out: list[str] = []
     pos = at = 0
-    while (m := run.search(view, at)) is not None:
+    while (m := _scanned(run).search(view, at)) is not None:
         shown = convert(m)
         if shown == m.group():
             at = m.start() + 1
@@ -464,6 +464,9 @@ def _each_run(run: re.Pattern[str], convert: Callable[[re.Match[str]], str], vie
         out += [view[pos:m.start()], shown]
         pos = at = m.end()
     return "".join(out) + view[pos:] if out else view
+
+
+_scanned = cache(Scanned)
 
 
 def _as_digits(m: re.Match[str]) -> str:
@@ -503,7 +506,7 @@ class Finding:
 
 #: A Korean number starts with 0 or +82: dates, prices and article numbers never reach libphonenumber.
 _PHONE_CANDIDATE = re.compile(r"(?<!\d)(?:\+\d|\(?0)[\d ().-]{6,20}\d")
-_PHONE_CANDIDATE_SCAN = scanning(_PHONE_CANDIDATE)
+_PHONE_CANDIDATES = Scanned(_PHONE_CANDIDATE)
 
 
 def _windowed_phone_recognizer():  # type: ignore[no-untyped-def]
@@ -518,9 +521,8 @@ def _windowed_phone_recognizer():  # type: ignore[no-untyped-def]
     class WindowedPhoneRecognizer(PhoneRecognizer):  # type: ignore[misc]
         def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
             out: list[RecognizerResult] = []
-            candidates = match_spans(_PHONE_CANDIDATE, _PHONE_CANDIDATE_SCAN, text)
             windows = ([(0, len(text))] if is_open() else
-                       [(max(0, a - 2), min(len(text), b + 2)) for a, b in candidates])
+                       [(max(0, m.start() - 2), min(len(text), m.end() + 2)) for m in _PHONE_CANDIDATES.finditer(text)])
             for lo, hi in windows:
                 for r in super().analyze(text[lo:hi], entities, nlp_artifacts):
                     if not_phone_groups(text[lo + r.start:lo + r.end]):
@@ -718,7 +720,7 @@ def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
             starts[len(starts) - (hi - lo)] = pending
             pending = -1
 
-    for m in _ESCAPE.finditer(text):
+    for m in _scanned(_ESCAPE).finditer(text):
         spans = _percent_decoded(m) if m.group()[0] == "%" else None
         if spans is None:
             shown = _shown(m.group())

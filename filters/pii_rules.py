@@ -23,7 +23,7 @@ from typing import Final
 from filters.pii_gates import is_open, passes
 from filters.pii_spec import MIN_SCORE
 from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, EntityRecognizer, RecognizerResult
-from filters.regex_scan import ending_gate, every_position, match_end, scanning
+from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 
 #: Recorded with every finding, so findings of an older detector can be told apart.
 #: 3: stop 28 (digit words across dashes and line breaks, URL labels, particles, ties); 4: stop 29 (separators
@@ -603,10 +603,10 @@ class Rule:
     #: Python's ``re`` trying a long alternation of labels at every character
     anchor: Callable[[str], list[int]] | None = None
     #: ``pattern`` as ``re`` searches it fastest (``filters.regex_scan``): the same matches
-    scan: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    scan: Scanned = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "scan", scanning(self.pattern))
+        object.__setattr__(self, "scan", Scanned(self.pattern))
 
 
 def _r(pattern: str) -> re.Pattern[str]:
@@ -1114,7 +1114,7 @@ class KoreanRegexRecognizer(EntityRecognizer):
                         k += 1
                 if m is None:
                     break
-                pos = match_end(m) if match_end(m) > m.start() else m.start() + 1
+                pos = m.end() if m.end() > m.start() else m.start() + 1
                 group = next(g for g in ("v", "w", "u", "x") if g in m.re.groupindex and m.group(g) is not None)
                 if rule.not_after is not None and rule.not_after.search(
                     text, max(0, m.start(group) - 10), m.start(group)

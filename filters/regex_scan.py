@@ -8,8 +8,8 @@ documents that was most of the detector's regex time, though a match can start o
 
 ``scanning`` derives from the parsed pattern the set of characters a match can start with and builds a pattern
 that begins with that set, so that ``re`` skips to its members, then matches the original pattern at that
-position inside a lookahead: ``[C](?<=(?=P(?P<_end>))[\\s\\S])``. Its matches start where the original's do,
-every group keeps its number, name and span, and ``match_end`` gives the original match's end. Where no such set
+position inside a lookahead: ``[C](?<=(?=P)[\\s\\S])``. Its matches start where the original's do; ``Scanned``
+matches the original pattern there, for its groups and end. Where no such set
 can be derived (a match may start with any character, or the pattern begins with a back-reference), the
 original pattern is returned, as it is where ``re``'s private parser (``re._parser``, read here) is not the one
 this was written against. ``tests/test_regex_scan.py`` compares the two on generated and real texts.
@@ -18,12 +18,10 @@ this was written against. ``tests/test_regex_scan.py`` compares the two on gener
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from re import _compiler  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
-
-#: The group that marks where the original pattern's match ends.
-END_GROUP = "_scan_end"
 
 _CATEGORIES = {
     C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
@@ -158,11 +156,50 @@ def first_class(pattern: re.Pattern[str]) -> str | None:
 
 def scanning(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` with the class of its first characters in front, for ``re`` to skip to (module
-    docstring); ``pattern`` itself where there is no such class or ``re`` finds one already."""
+    docstring): a match wherever ``pattern`` has one, one character long; ``pattern`` itself where there is
+    no such class or ``re`` finds one already. For a gate, which asks only whether there is a match."""
     head = first_class(pattern)
     if head is None or _has_prefix(pattern):
         return pattern
-    return re.compile(f"{head}(?<=(?=(?:{pattern.pattern})(?P<{END_GROUP}>))[\\s\\S])", pattern.flags)
+    return re.compile(f"{head}(?<=(?=(?:{pattern.pattern}))[\\s\\S])", pattern.flags)
+
+
+class Scanned:
+    """``pattern``, searched as ``scanning`` makes it fastest, giving ``pattern``'s own matches: the scan
+    finds where the next match starts, ``pattern`` matches there (so groups, ends and ``m.string`` are
+    what ``pattern.search`` would give)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.scan = scanning(pattern)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        if self.scan is self.pattern:
+            return self.pattern.search(text, pos)
+        at = self.scan.search(text, pos)
+        return None if at is None else self.pattern.match(text, at.start())
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """What ``pattern.finditer`` gives: each search starts where the last match ended (``scanning``
+        rewrites no pattern that can match nothing)."""
+        if self.scan is self.pattern:
+            yield from self.pattern.finditer(text)
+            return
+        pos = 0
+        while (m := self.search(text, pos)) is not None:
+            yield m
+            pos = m.end()
+
+    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+        """What ``pattern.sub(repl, text)`` gives."""
+        if self.scan is self.pattern:
+            return self.pattern.sub(repl, text)
+        out: list[str] = []
+        pos = 0
+        for m in self.finditer(text):
+            out += [text[pos:m.start()], repl(m)]
+            pos = m.end()
+        return "".join(out) + text[pos:] if out else text
 
 
 def every_position(body: re.Pattern[str]) -> re.Pattern[str]:
@@ -183,22 +220,3 @@ def _has_prefix(pattern: re.Pattern[str]) -> bool:
                     or _compiler._get_charset_prefix(parsed, pattern.flags))
     except (AttributeError, TypeError, ValueError):  # private, as above: then the rewrite is used
         return False
-
-
-def match_end(m: re.Match[str]) -> int:
-    """Where the original pattern's match ends, for a match of ``scanning``'s pattern or of any other."""
-    return m.end(END_GROUP) if END_GROUP in m.re.groupindex else m.end()
-
-
-def match_spans(pattern: re.Pattern[str], scan: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """The spans ``pattern.finditer(text)`` gives, found with ``scan = scanning(pattern)``: each search
-    starts where the last match ended (``scanning`` rewrites no pattern that can match nothing)."""
-    if scan is pattern:
-        return [m.span() for m in pattern.finditer(text)]
-    out = []
-    pos = 0
-    while (m := scan.search(text, pos)) is not None:
-        pos = match_end(m)
-        out.append((m.start(), pos))
-    return out
-

@@ -1,12 +1,14 @@
 """``filters.regex_scan`` changes how ``re`` searches, never what it finds: every pattern of the PII
-detector, searched as ``scanning`` rewrites it, gives the same matches (start, end, every group's span) as
-the pattern itself, from every position a search starts at, on the PII generator's documents of both
-halves, on real sentences and on text drawn from the characters identifiers and labels are written with.
+detector, searched through ``Scanned``, gives the same matches (spans, groups) as the pattern itself,
+from every position a search starts at, and its ``scanning`` form finds a match wherever the pattern has
+one, on the PII generator's documents of both halves, on real sentences and on text drawn from the
+characters identifiers and labels are written with.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -14,7 +16,7 @@ from hypothesis import strategies as st
 
 import filters.pii as pii
 import filters.pii_rules as pii_rules
-from filters.regex_scan import END_GROUP, ending_gate, every_position, first_class, match_end, match_spans, scanning
+from filters.regex_scan import Scanned, ending_gate, every_position, first_class, scanning
 from tests import pii_generator as G
 
 #: Every compiled pattern of the detector's modules (rules, hints, gates, the view's rewrites, anchors).
@@ -31,30 +33,36 @@ ALPHABET = st.sampled_from([*"0123456789", *"-.:/ \t\n@()[]<>|,\"'_*+", *"OlIMSR
                             *"가나다이성명름함자인생님씨김박민준서연", *"담당예금주원고피고님께로길번지닷골뱅앳"])
 
 
-def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, dict[str, tuple[int, int]]]]:
+def _matches(search: Callable[[str, int], re.Match[str] | None], text: str) -> list[tuple[object, ...]]:
     """Every match a search finds, searching again from the character after each match's start."""
     out = []
     pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        spans = {g: m.span(g) for g in pattern.groupindex if g != END_GROUP}
-        out.append((m.start(), match_end(m), spans, [m.span(i) for i in range(1, pattern.groups + 1)
-                                                      if i != pattern.groupindex.get(END_GROUP)]))
+    while (m := search(text, pos)) is not None:
+        out.append((m.span(), m.groupdict(), m.groups(), m.string is text))
         pos = m.start() + 1
     return out
 
 
-SCANS = {name: (p, scanning(p)) for name, p in PATTERNS.items()}
+SCANS = {name: Scanned(p) for name, p in PATTERNS.items()}
+
+
+def _marked(m: re.Match[str]) -> str:
+    return f"<{m.start()}:{m.group()}>"
 
 
 def _same_everywhere(text: str) -> None:
-    for name, (pattern, scan) in SCANS.items():
-        if scan is not pattern:
-            assert _matches(scan, text) == _matches(pattern, text), (name, text)
-            assert match_spans(pattern, scan, text) == [m.span() for m in pattern.finditer(text)], (name, text)
+    for name, scanned in SCANS.items():
+        pattern = scanned.pattern
+        if scanned.scan is not pattern:
+            assert _matches(scanned.search, text) == _matches(pattern.search, text), (name, text)
+            assert [m.span() for m in scanned.finditer(text)] == [m.span() for m in pattern.finditer(text)], name
+            assert scanned.sub(_marked, text) == pattern.sub(_marked, text), name
+            starts = [m.start() for m in scanned.scan.finditer(text)]  # the gate's scan: a match where one starts
+            assert (starts != []) is (pattern.search(text) is not None), (name, text)
 
 
 def test_scanning_finds_what_every_detector_pattern_finds_on_generated_and_real_text() -> None:
-    rewritten = [name for name, (p, scan) in SCANS.items() if scan is not p]
+    rewritten = [name for name, scanned in SCANS.items() if scanned.scan is not scanned.pattern]
     assert len(rewritten) >= 30, rewritten  # the rules that start with a lookbehind are rewritten
     for text in DOCS:
         _same_everywhere(text)
@@ -125,10 +133,11 @@ def test_a_pattern_re_already_scans_is_kept() -> None:
         assert scanning(p) is p
 
 
-def test_match_end_and_groups_of_a_rewritten_pattern() -> None:
+def test_a_scanned_pattern_gives_the_pattern_s_own_matches() -> None:
     p = re.compile(r"(?<!\d)(?P<v>\d{3})-(\d{4})(?!\d)")
-    scan = scanning(p)
-    assert scan is not p and scan.groupindex["v"] == 1
-    m = scan.search("x 010-1234 y")
-    assert m is not None and (m.start(), match_end(m), m.group("v"), m.group(2)) == (2, 10, "010", "1234")
+    scanned = Scanned(p)
+    assert scanned.scan is not p
+    m = scanned.search("x 010-1234 y 02-5678 z 011-2345")
+    assert m is not None and m.re is p and (m.span(), m.group("v"), m.group(2)) == ((2, 10), "010", "1234")
+    assert [m.group() for m in scanned.finditer("x 010-1234 y 02-5678 z 011-2345")] == ["010-1234", "011-2345"]
     assert every_position(re.compile("ab|b")).findall("abab") == ["a", "b", "a", "b"]
