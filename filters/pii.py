@@ -558,7 +558,9 @@ def analyzer():  # type: ignore[no-untyped-def]
     from presidio_analyzer.predefined_recognizers import EmailRecognizer, IpRecognizer
 
     registry = RecognizerRegistry(supported_languages=["ko"])
-    ip_hint = re.compile(r"\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]*:")
+    # an IPv4 address's four groups (every IPv4 pattern of Presidio's has them; three groups are a date:
+    # 2024.05.01), an IPv6 colon after a hex digit, or a leading :: (::1)
+    ip_hint = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]*:|::[0-9A-Fa-f]")
     for rec in (_windowed_phone_recognizer(), _hinted(EmailRecognizer(supported_language="ko"), re.compile("@")),
                 _hinted(IpRecognizer(supported_language="ko"), ip_hint), KoreanRegexRecognizer()):
         registry.add_recognizer(rec)

@@ -110,3 +110,12 @@ def test_the_gates_are_real() -> None:
     assert needs_analyzer("kim 골뱅이 naver 닷 com")
     with opened():
         assert needs_analyzer("오늘은 날씨가 좋다.")
+
+
+@pytest.mark.parametrize("text", ["접속 IP ::1 에서 차단", "서버 주소 ::ffff:10.0.0.1 입니다", "fe80::1 링크",
+                                  "접속 IP 10.0.0.1 차단", "로그 2024.05.01 접속 IP 192.168.0.1"])
+def test_gates_lose_no_ip_address_writing(text: str) -> None:
+    """The IP gate lets through what Presidio's IP patterns match: it wanted a hex digit before a colon and
+    lost a leading ``::`` (``::1``, stop 43); it now wants an IPv4 address's four groups, not three (a date)."""
+    _same(text)
+    assert any(f.entity == "IP_ADDRESS" for f in find(text))
