@@ -73,7 +73,11 @@ def _spaces() -> dict[int, int]:
     out = {}
     for cp in range(0x80, 0x10000):
         cat = unicodedata.category(chr(cp))
-        if cat in ("Zs", "Cf") and cp != 0x00AD:
+        # ... and the letters that show as a blank: the Hangul fillers Korean users type for a space the app
+        # would trim (010ㅤ1234ㅤ5678), the blank Braille pattern (rules version 34)
+        name = unicodedata.name(chr(cp), "")
+        blank = (name.startswith(("HANGUL", "HALFWIDTH HANGUL")) and name.endswith("FILLER")) or cp == 0x2800
+        if (cat in ("Zs", "Cf") and cp != 0x00AD) or blank:
             out[cp] = 0x20
         elif cat in ("Zl", "Zp"):
             out[cp] = 0x0A
@@ -228,20 +232,23 @@ def _joiners() -> str:
     letter ㅡ, which a Korean keyboard types for a dash, and the Japanese long-vowel mark ー, which a Japanese
     input method does (010ㅡ1234ㅡ5678: rules version 31); and the full-width comma, which no CSV row
     delimits its cells with (1,11，00，000000，00 under a licence's header: 32); and every minus by its name, an
-    emoji's (➖) and a modifier letter's (˗) too (32). The full
-    stop is not here: a dot between groups is
+    emoji's (➖) and a modifier letter's (˗) too (32); and the horizontal box-drawing lines (─, which the Korean
+    keyboard's symbol table offers for a dash), the dot leaders (․) and the equals sign, which a marketplace's
+    number filter is dodged with (010=1234=5678: 34). The full stop is not here: a dot between groups is
     ``filters.pii_rules.SEP``'s own."""
     import unicodedata
 
     out = ["\u318d", "~", "\u3001", "\uff64", "\u20a9", "\uffe6", "\uff5c", "\u3002", "\uff61",
-           "\u2026", "\u2025", "\u22ef", "+", "\u3161", "\u30fc", "\uff0c"]
+           "\u2026", "\u2025", "\u22ef", "+", "\u3161", "\u30fc", "\uff0c", "="]
     for cp in range(0x21, 0x10000):
         c = chr(cp)
         cat = unicodedata.category(c)
         name = unicodedata.name(c, "")
         if cat in ("Pd", "Pc") or (cat in ("Po", "Sm") and any(
                 k in name for k in ("SOLIDUS", "SLASH", "MIDDLE DOT", "BULLET", "DOT OPERATOR", "HYPHEN"))) \
-                or ("MINUS" in name and "PLUS" not in name):
+                or ("MINUS" in name and "PLUS" not in name) or "DOT LEADER" in name \
+                or (name.startswith("BOX DRAWINGS") and "HORIZONTAL" in name
+                    and not any(k in name for k in ("VERTICAL", "UP", "DOWN"))):
             out.append(c)
     return "".join(out)
 
@@ -250,6 +257,9 @@ _JOINERS: Final = _joiners()
 _DIGITISH = "0-9０-９공영빵일이삼사오육륙칠팔구"
 #: A joiner between two digits (spaces around it allowed) is read as a hyphen: 010·1234·5678, 830207/1234567;
 #: beside a dot or a colon too, which the rules' mark then takes with it (830207.·2555896: rules version 21).
+#: 에 between two groups of digits, as a number read aloud is typed (010에 1234에 5678), is read as a hyphen
+#: (rules version 34).
+_DICTATED = re.compile(r"([0-9])에(?=[ \t]?[0-9]{2})")
 _JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}}[.:]?)[{re.escape(_JOINERS)}]"
                      f"(?=[.:]?[ \t]{{0,2}}[{_DIGITISH}])")
 #: A vertical bar with no space on either side between two digits (830207|2555896): a table's cell border
@@ -386,6 +396,8 @@ def detection_view(text: str) -> str:
         view = _each_run(_LOOKALIKE_RUN, _lookalike_digits, view)
     if passes(_JOIN_RUN_HINT, view):
         view = _scanned(_JOIN_RUN).sub(_one_joiner, view)
+    if passes(_DICTATED, view):
+        view = _DICTATED.sub(lambda m: m.group(1) + "-", view)
     if passes(_JOINED, view):
         view = _scanned(_JOINED).sub(lambda m: m.group(1) + "-", view)
     if passes(_DIGIT_RUN_HINT, view):
@@ -592,10 +604,10 @@ def _recognizer_of(r: RecognizerResult) -> str:
 #: small form ﹫ too), a full-width form, an e-mail obfuscation, a Korean digit-word run or a number in
 #: look-alike letters only: text without any skips Presidio's per-call overhead.
 GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ⒜\ufe6b]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
-                  + rf"|[{_HANJA_DIGITS}]{{2}}|[{_SMALL_DIGITS}]{{2}}|골\s?뱅|[앳엣]"
+                  + rf"|[{_HANJA_DIGITS}]{{2}}|[{_SMALL_DIGITS}]{{2}}|골\s?[뱅벵]|[앳엣]"
                   r"|[\[({<【〔［《〈「『`]\s?(?:at|AT|At)\s?[\])}>】〕］》〉」』`]|%40|=40|&#|&commat;"
                   r"|[-_](?:at|AT)[-_]|\s/(?:at|AT|At|@)/\s"
-                  rf"|\s(?:at|AT|At)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot|period|PERIOD|Period)\s|\s?[닷점쩜돗])"
+                  rf"|\s(?:at|AT|At)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot|period|PERIOD|Period)\s|\s?(?:[닷점쩜돗]|도트))"
                   rf"|{_ALL_LETTERS}")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 
@@ -614,6 +626,9 @@ _INLINE_MARK = r"[-.@:/_~+\u00b7\u2010-\u2015\u2212\ufe63\uff0b\uff0d-\uff0f\uff
 
 #: HTML's inline elements, which a page shows no character for.
 _INLINE_TAGS = "span|b|i|em|strong|u|s|small|mark|font|sup|sub|code|kbd|a"
+#: A digit in any form the view reads as one, or a digit word.
+_DIGIT_LIKE = _char_class({*range(0x30, 0x3A), *_DIGITS, *map(ord, _DIGIT_WORDS)})
+_DIGIT_LIKE_CHAR = re.compile(_DIGIT_LIKE)
 
 
 #: An HTML character reference (``&ndash;``, ``&#45;``, ``&#x2D;``, ``&nbsp;``): crawled text keeps them where
@@ -636,11 +651,13 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # an empty HTML comment, which a page shows as nothing (830207-<!-- -->2555896: 31); not one
                      # with anything in it, which the rules read (담당 의사 <!-- 서민수 -->, <!-- ０１０－... -->)
                      r"|<!--[ \t]{0,8}-->"
-                     # ... and so in a JSON string's escapes (4\\ufe0f\\u20e3: rules version 26)
-                     r"|[0-9](?:\\u[fF][eE]0[fF])?\\u20(?:[dD][d-fD-F]|[eE][02-4])"
+                     # ... and so in a JSON string's escapes (4\\ufe0f\\u20e3: rules version 26; any combining
+                     # mark, 4\\u0332: 34)
+                     r"|[0-9](?:\\u[fF][eE]0[fF])?(?:\\u(?:03[0-6][0-9a-fA-F]|20[dDeE][0-9a-fA-F]|20[fF]0))+"
                      # a query string's encoded space or hyphen between two characters of a word or number
-                     # (830207%201234567: rules version 27), a white circle's zero too (4○○○%20○○○1: 31)
-                     r"|(?<=[\w\u20dd-\u20e4\u25cb])%(?:20|2[dD])(?=[\w\u25cb])"
+                     # (830207%201234567: rules version 27), a white circle's zero too (4○○○%20○○○1: 31), a digit
+                     # under a combining mark or in a tag of its own too (1̲%2D1̲, 1</span>%2D<span>0: 34)
+                     r"|(?<=[\w\u0300-\u036f\u20d0-\u20f0\u25cb>])%(?:20|2[dD])(?=[\w\u25cb<])"
                      # HTML's word-break opportunity, which a page shows as nothing (830207-<wbr>2555896, kim<wbr>@...:
                      # rules version 26)
                      r"|<[wW][bB][rR][ \t]?/?>"
@@ -657,6 +674,16 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # <span title="김민수">: what it holds is read as text)
                      rf"|(?:<(?:{_INLINE_TAGS})(?:\s[^<>0-9@가-힣]{{0,40}})?>)+(?=\d)"
                      rf"|(?<=[\d\u0300-\u036f\u20d0-\u20f0])(?:</(?:{_INLINE_TAGS})>)+"
+                     # ... and where they part a group of digit words or digits of any form from the joiner
+                     # after it or before it (공일공</span>-<span>공공공공, ⓿❶</span>-<span>❶: rules version 34), not
+                     # elsewhere around a syllable
+                     rf"|(?<={_DIGIT_LIKE})(?:</(?:{_INLINE_TAGS})>)+(?=[{_J}])"
+                     rf"|(?<=[{_J}])(?:<(?:{_INLINE_TAGS})(?:\s[^<>0-9@가-힣]{{0,40}})?>)+(?={_DIGIT_LIKE})"
+                     # Markdown's backslash before a mark an address or a number is written with, between two
+                     # characters of it (kim@naver\\.com: rules version 34), and its bold around a group of
+                     # digits (**010**-**1234**: 34)
+                     r"|(?<=\w)\\(?=[.\-_@+]\w)"
+                     rf"|(?<={_DIGIT_LIKE})(?:\*\*|__)|(?:\*\*|__)(?={_DIGIT_LIKE})"
                      # a C, Python or JavaScript string's hex escape of a printable ASCII character
                      # (kim\x40naver.com: rules version 28), its backslash escaped in turn where a JSON string
                      # holds it (["kim\\x40naver.com"]: 31)
@@ -664,13 +691,17 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
 
 
 #: Where a text may hold an escape ``_ESCAPE`` reads.
-_DECODE_HINT = scanning(re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</|\d</|>\d"))
+_DECODE_HINT = scanning(re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</|\d</|>\d"
+                                   rf"|</(?:{_INLINE_TAGS})>[{_J}]|[{_J}]<(?:{_INLINE_TAGS})[\s>]|\w\\[.\-_@+]\w"
+                                   r"|\*\*|__"))
 
 
 def _shown(escape: str) -> str:
     """What an escape stands for; the escape itself where it stands for nothing known."""
     import html
 
+    if escape in ("\\", "**", "__"):  # Markdown's escape of a mark (kim@naver\\.com), its bold: nothing
+        return ""
     if escape[0] == "<":  # <wbr> shows nothing; an element around a mark shows the mark
         return escape[escape.index(">") + 1:escape.rindex("</")] if "</" in escape else ""
     if escape[0] == "&":
@@ -705,8 +736,9 @@ def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
     """The text with its character references and escapes decoded, as a page or a parser shows it, and
     for each of its characters where that character starts and ends in ``text``; None where the text
     holds neither. An escape shown as nothing belongs to a character beside it, so that a finding covers it:
-    a closing tag to the character it closes, anything else (an opening tag, ``<wbr>``, an empty comment) to
-    the character after it (``<span>0</span><span>1</span>...`` is redacted whole: rules version 32)."""
+    a closing tag to the character it closes (Markdown's bold after a digit too: 34), anything else (an opening
+    tag, ``<wbr>``, an empty comment) to the character after it (``<span>0</span><span>1</span>...`` is
+    redacted whole: rules version 32)."""
     parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -733,7 +765,9 @@ def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
             continue  # not UTF-8
         plain(pos, m.start())
         if not spans:
-            if m.group().startswith("</") and ends and ends[-1] == m.start():
+            closing = m.group().startswith("</") or (m.group() in ("**", "__") and m.start() > 0
+                                                     and _DIGIT_LIKE_CHAR.match(text, m.start() - 1) is not None)
+            if closing and ends and ends[-1] == m.start():
                 ends[-1] = m.end()
             elif pending < 0:
                 pending = m.start()
@@ -856,9 +890,9 @@ def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = Non
     return str(_anonymizer().anonymize(text=text, analyzer_results=spans, operators=operators).text)
 
 
-_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?(?:at|골\s?뱅\s?이|앳|@)\s?[\])}>]|골\s?뱅\s?이|앳|%40|&#0*64;|&#x0*40;"
-                            r"|&commat;|@|[ⓐⒶ⒜]|/at/|\sat\s)\s*", re.IGNORECASE)
-_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?(?:dot|\.)\s?[\])}>]|/dot/|닷|점|쩜|돗|&#0*46;|&#x0*2e;|&period;"
+_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?(?:at|골\s?[뱅벵]\s?이|앳|@)\s?[\])}>]|골\s?[뱅벵]\s?이|앳|%40"
+                            r"|&#0*64;|&#x0*40;|&commat;|@|[ⓐⒶ⒜]|/at/|\sat\s)\s*", re.IGNORECASE)
+_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?(?:dot|\.)\s?[\])}>]|/dot/|닷|점|쩜|돗|도트|&#0*46;|&#x0*2e;|&period;"
                              r"|\s(?:dot|period)\s|[.·・])\s*", re.IGNORECASE)
 #: A Korean top-level-domain word at the end of an address whose dot words are already dots (씨오쩜케이알 is
 #: then 씨오.케이알).

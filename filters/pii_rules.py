@@ -52,8 +52,9 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: noun in 생 with 명 as a label, a name closed by <br>, a lone joiner keeps its tabs with the gates open
 #: or closed, a checksum that holds crosses a TSV row's cells). 21 to 32: stops 39 to 42 (docs/pii.md).
 #: 33: stop 43 (no rule changed: every pattern searched from the characters its matches start with, the
-#: same findings; the IP gate lets a leading :: through, which it had lost).
-RULES_VERSION: Final = 33
+#: same findings; the IP gate lets a leading :: through, which it had lost). 34: stop 43 (the twenty-eighth
+#: half in tuning, the twenty-ninth read: docs/pii.md).
+RULES_VERSION: Final = 34
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -328,8 +329,9 @@ _PLAIN_NOUNS: Final = ("동문|동기|회원|고객|손님|환자|선생님|선�
                        # not a company's titles (팀장, 실장), which news writes before an actor's name in brackets
                        "|코치|트레이너|매니저|원장"
                        # and a profession's word with what it treats or serves before it (물리치료사, 심리상담사,
-                       # 수간호사, 보육교사, 사회복지사: rules version 31); not 기사, as 신문기사 is an article
-                       "|[가-힣]{1,3}(?:치료사|상담사|간호사|교사|강사)|(?:[가-힣]{1,3})?(?:복지사|영양사)")
+                       # 수간호사, 보육교사, 사회복지사: rules version 31; 수의사, 한의사: 34); not 기사, as 신문기사
+                       # is an article
+                       "|[가-힣]{1,3}(?:치료사|상담사|간호사|교사|강사|의사)|(?:[가-힣]{1,3})?(?:복지사|영양사)")
 #: Not the everyday words in 인 that a form's buttons and notes hold (확인, 승인: a button's 확인</button> then
 #: 사다리차 was a name after a label, 1,060 findings on nothing planted in the twenty-second half: rules version 25).
 _SUFFIX_NOUN: Final = (r"(?!(?:확|승|원|요|용|시)인(?![가-힣]))[가-힣]{1,4}[자인]"
@@ -406,7 +408,8 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
                "(?:이었습니다|이었는데|이었어요|이거든요|거든요|이라서|이라고|이라는|이라면|이라도|이지만|"
                "이어서|이어도|이므로|이든지|이래요|이구요|이니까|이었고|이었다|이었|이랑|이에요|입니다|였어요|였는데|였다|"
                "이고|이며|이다|이나|이요|이면|이든|이니|인데|라서|라면|래요|구요|니까|였고|지만|에게서|에게|에서|"
-               "한테|께서|께|임|인지|인가|으로선|로선|으로서|로서|으로써|로써|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
+               # 으로서, 으로써 and 으로선 with an ending after them (으로선가: rules version 34)
+               "한테|께서|께|임|인지|인가|(?:으로|로)[서선써][가-힣]{1,2}(?![가-힣])|으로선|로선|으로서|로서|으로써|로써|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
                # a case particle with an auxiliary one after it (장성호으로도, 김민수에게는: rules version 15), or
                # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21), 부터 (조현우으로부턴: 22), 나마 (23) or
                # 까지 (24), or 밖에, 조차, 마저, 라도, 뿐 (26), 야 (27), 밖엔 (30); 으로서 and 으로써 with one too
@@ -426,12 +429,13 @@ _GIVEN: Final = r"(?:[가-힣](?!은(?:[ \t]*(?:\r?\n|$|[^\w\s])|\t))|[가-힣]{
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
 #: 엣 is how 앳 is often misspelled; a Korean word for the @ or the dot may stand in brackets too, and the
 #: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10).
-_AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|@|골\s?뱅(?:\s?이)?|[앳엣])\s?[\])}>】〕］》〉」』]{1,2}"
+_AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|@|골\s?[뱅벵](?:\s?이)?|[앳엣])"
+                   r"\s?[\])}>】〕］》〉」』]{1,2}"
                    # in quotes too, and 골뱅 as people shorten it (kim'골뱅이'naver.com, kim 골뱅 naver.com:
                    # rules version 15); the @ itself quoted (kim " @ " naver.com: 21), in a JSON string too
                    # (kim \" @ \" naver.com: 26)
                    # ... in backticks too (kim`at`naver`dot`com: rules version 29)
-                   r"|\\?['\"‘“`]\s?(?:at|AT|At|@|골\s?뱅(?:\s?이)?|[앳엣])\s?\\?['\"’”`]|골\s?뱅(?:\s?이)?|[앳엣]"
+                   r"|\\?['\"‘“`]\s?(?:at|AT|At|@|골\s?[뱅벵](?:\s?이)?|[앳엣])\s?\\?['\"’”`]|골\s?[뱅벵](?:\s?이)?|[앳엣]"
                    # the circled a that spam writes for the @ (kimⓐnaver.com: rules version 16), the
                    # parenthesized one too (kim⒜naver.com: 31)
                    r"|[ⓐⒶ⒜]"
@@ -448,16 +452,16 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|@|골\s?뱅
                    r"|(?<=[A-Za-z0-9])[-_](?:at|AT)[-_](?=[A-Za-z0-9][A-Za-z0-9-]*[-_](?:dot|DOT)[-_][A-Za-z])")
 #: ... the dot itself in brackets too, as security reports defang an address so that nothing links it
 #: (kim[@]naver[.]com), between slashes, or a middle dot for it (kim@naver·com: rules version 31).
-_DOT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|\.)\s?[\])}>】〕］》〉」』]{1,2}"
-                    r"|`(?:dot|DOT|Dot|닷|점|쩜|돗)`|(?<=\s)/(?:dot|DOT|Dot|\.)/(?=\s)"
-                    r"|닷|점|쩜|돗|[。｡·・]|&#0*46;"
+_DOT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트|\.)\s?[\])}>】〕］》〉」』]{1,2}"
+                    r"|`(?:dot|DOT|Dot|닷|점|쩜|돗|도트)`|(?<=\s)/(?:dot|DOT|Dot|\.)/(?=\s)"
+                    r"|닷|점|쩜|돗|도트|[。｡·・]|&#0*46;"
                     r"|&#[xX]0*2[eE];|&period;|%2[eE]|(?<=\s)(?:dot|DOT|Dot|period|PERIOD|Period)(?=\s)"
                     r"|(?<=[A-Za-z0-9])[-_](?:dot|DOT)[-_](?=[A-Za-z0-9])")
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
 KOREAN_TLDS: Final = {"컴": "com", "넷": "net", "오알지": "org", "케이알": "kr", "씨오쩜케이알": "co.kr"}
 # co.kr spaced too (쩜 씨오 쩜 케이알: rules version 20)
-_KOREAN_TLD: Final = (r"(?:닷|점|쩜|돗)\s?(?:씨오\s?(?:닷|점|쩜|돗)\s?케이알|"
+_KOREAN_TLD: Final = (r"(?:닷|점|쩜|돗|도트)\s?(?:씨오\s?(?:닷|점|쩜|돗|도트)\s?케이알|"
                       rf"{'|'.join(sorted(KOREAN_TLDS, key=len, reverse=True))})")
 #: The mail services' names as Korean speakers write them, for the host of an address read out (kim 골뱅이
 #: 네이버 닷컴: rules version 32).
@@ -746,12 +750,14 @@ RULES: Final = [
             # quote a spreadsheet's text cell starts with, any noun (피상속인\t'김민수: rules version 26)
             rf"|(?:(?:(?<=[^\w\s])|(?<=[^\w\s][ \t])){_PERSON_NOUN}"
             rf"|{_PERSON_NOUN}(?=[ \t]+[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}[ \t]*(?:\r?\n|$))"
-            rf"|(?<![가-힣])(?:{_PARTY_NOUNS})"
-            # ... or before an = anywhere (학부모님 보증인 = 김민수: no copula takes an =; rules version 31)
-            rf"|{_PERSON_NOUN}(?=[ \t]*=[ \t]*[{_SURNAMES}])"
+            # (공동 before one too: 공동명의인 이도윤, rules version 34)
+            rf"|(?<![가-힣])(?:공동)?(?:{_PARTY_NOUNS})"
+            # ... or before an = anywhere (학부모님 보증인 = 김민수: no copula takes an =; rules version 31), a
+            # spreadsheet formula's quote after it too (공동명의인 ="서지민": 34)
+            rf"|{_PERSON_NOUN}(?=[ \t]*=[ \t]*[\"']?[{_SURNAMES}])"
             rf"|(?<![가-힣])(?:[가-힣]{{1,4}}자|[가-힣]{{0,3}}[학강육수입업시험련습선장원]생|{_PLAIN_NOUNS})님?"
             rf"|(?<![가-힣]){_PERSON_NOUN}(?=\t'))"
-            rf"(?:[ \t]+|[ \t]*=[ \t]*|\t')(?!{_NAME_LABELS}|{_ANY_LABEL})"
+            rf"(?:[ \t]+|[ \t]*=[ \t]*[\"']?|\t')(?!{_NAME_LABELS}|{_ANY_LABEL})"
             rf"(?P<x>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})(?={_AFTER_NAME})"
         ),
         0.7,
@@ -775,13 +781,18 @@ RULES: Final = [
             # its line where code follows (// 담당 변호사\nString v = "김민수";: 26), a quoted key's = or => ('담당
             # 노무사' => '김민수': 28), or the next attribute holds the value (<field name="동문" value="안미경"/>:
             # 29), an INI section's name too ([신청 학생]\nvalue = 김민수: 26); any noun, wherever it stands, before a
-            # URL (인수자 https://shop.example.kr/name/김민수/detail: 26), after a colon too (인수자: https://...: 31)
+            # URL (인수자 https://shop.example.kr/name/김민수/detail: 26), after a colon too (인수자: https://...: 31;
+            # two, 방문자:: https://...: 34)
             rf"(?:{_NAME_LABELS}|{_LABEL_AT}(?<![가-힣])(?:{_SUFFIX_NOUN})"
             rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}"
             # ... or an arrow (담당 영양사 → 서현우: rules version 32)
             rf"(?=[ \t]*(?:[\"']?[ \t]*[:：]|&|[|│┃║]|[→⇒➔➜➡▶►☞]|-{{1,2}}>|=>|<!--|</[A-Za-z]|[\"']>|[\"'][ \t]*=>?"
             rf"|[\"'][ \t]+(?:value|content)=|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
-            rf"|(?<![가-힣])(?:{_NOUN_WORD})(?=[ \t]*(?:[:：][ \t]*)?(?:https?://|www\.)))"
+            rf"|(?<![가-힣])(?:{_NOUN_WORD})(?=[ \t]*(?:[:：]{{1,2}}[ \t]*)?(?:https?://|www\.))"
+            # ... or before an element whose text is a surname and two syllables given names are made of, as
+            # after a bare space (공동명의인 <svg ...><text ...>서민수</text>: rules version 34; not 공지)
+            rf"|(?<![가-힣])(?:{_NOUN_WORD})"
+            rf"(?=[ \t]*(?:<[A-Za-z][^<>\n가-힣]{{0,60}}>){{1,3}}[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}</))"
             rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
             rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"
             # never a name's own label (학부모님 <field name="고객명" value="김민수"/>: rules version 28)
@@ -791,12 +802,23 @@ RULES: Final = [
         lambda v: False if _form_word(v) else None,
         anchor=name_anchor,
     ),
+    # The display name a mail header or a signature writes before an address in angle brackets (김민수
+    # <kim@naver.com>, "김민수" <...>): a surname and two syllables given names are made of, as after a bare
+    # space (고객센터 <cs@...> is no one): rules version 34.
+    Rule(
+        "kr_person_mail_name",
+        "PERSON",
+        _r(rf"(?<![가-힣])[\"']?(?P<v>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})[\"']?[ \t]*"
+           r"<(?:mailto:)?[^\s<>@]{1,64}@"),
+        0.7,
+        lambda v: False if _form_word(v) else None,
+    ),
     # A labelled name that is a URL's query value: the label stands before the URL (a segment of its path,
     # /name/임수빈/detail, is the markup rule's, within its reach).
     Rule(
         "kr_person_url",
         "PERSON",
-        _r(rf"(?:{_NAME_LABELS})\s*[:：]?\s*(?:https?://|www\.)\S*?[?&][^\s=&#]*=(?P<v>[가-힣]{{2,4}})(?=[&#\s]|$)"),
+        _r(rf"(?:{_NAME_LABELS})\s*[:：]{{0,2}}\s*(?:https?://|www\.)\S*?[?&][^\s=&#]*=(?P<v>[가-힣]{{2,4}})(?=[&#\s]|$)"),
         0.7,
     ),
     # Parties in judgments and complaints: a role, then a name followed by a parenthesis or comma
@@ -973,6 +995,7 @@ HINTS: Final = {
     "kr_passport": re.compile(r"[MSRODG]\d{3}"),
     "kr_address": re.compile(r"[로길]\s*\d|번지"),
     "kr_person_url": re.compile(r"[?&][^\s=&#]*=[가-힣]"),
+    "kr_person_mail_name": re.compile(r"<(?:mailto:)?[^\s<>@]{1,64}@"),
     "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자"),
     "kr_person_honorific": re.compile(r"[씨님]"),
     "kr_vehicle_plate": re.compile(rf"\d[{_PLATE_SYLLABLES}]"),
@@ -1172,9 +1195,9 @@ class KoreanRegexRecognizer(EntityRecognizer):
 
 
 #: A header cell that names a person's column: a label or a person noun, with up to two words before it
-#: (``보내는 분 성함``: rules version 29).
+#: (``보내는 분 성함``: rules version 29), 님 after it too (``담당 강사님``: 34).
 _LABEL_CELL = re.compile(
-    rf"[\s\"'*`<>\[\]]*(?:[가-힣]{{1,6}}\s){{0,2}}(?:{_NAME_LABELS}|{_NOUN_WORD})[\s\"'*`<>\[\]:：]*")
+    rf"[\s\"'*`<>\[\]]*(?:[가-힣]{{1,6}}\s){{0,2}}(?:{_NAME_LABELS}|{_NOUN_WORD})님?[\s\"'*`<>\[\]:：]*")
 _NAME_CELL = re.compile(r"[\s\"'*`<>\[\]]*(?P<v>[가-힣]{2,4})[\s\"'*`<>\[\]]*")
 _HTML_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE | re.DOTALL)
 TABLE_SCORE: Final = 0.7
@@ -1250,8 +1273,8 @@ def column_header(text: str, start: int, end: int) -> str | None:
 _VALUE_IN_CELL = re.compile(r"[0-9](?:[ \-.]?[0-9]){7,}")
 
 
-#: A name label or the end of a person noun: a table without one names no one.
-_TABLE_LABEL: Final = scanning(re.compile(rf"{_NAME_LABELS}|{_NOUN_END}[^가-힣]"))
+#: A name label or the end of a person noun (님 after it too): a table without one names no one.
+_TABLE_LABEL: Final = scanning(re.compile(rf"{_NAME_LABELS}|{_NOUN_END}님?[^가-힣]"))
 #: A header row and a row below it (``_rows``): two lines in a row with a delimiter each, or an HTML row.
 _TABLE_SHAPE: Final = scanning(re.compile(r"[\t|,;][^\n]*\n[^\n]*[\t|,;]|<[tT][rR]"))
 

@@ -143,14 +143,20 @@ a hyphen and an empty HTML comment, ``&#x2d;``, a spaced dot operator, subscript
 the combining low line, a defanged address, the parenthesized a, at and dot words between slashes,
 ``&lt;at&gt;``, a middle dot for the dot, fenced code blocks, CSV with a header row, PHP's var_dump,
 HTML strong labels, hiking clubs, cooking classes, cake orders, nail salons, storage rentals), reported
-and read at stop 42 (rules version 31 reads its classes). The held-out half now is the twenty-eighth
-(``heldout28`` below, written at stop 42 before any detector ran on it: an emoji's heavy minus, a
-modifier letter's minus, ``%E2%80%93``, a span boundary around the hyphen, the Unicode hyphen, the
-hyphenation point, every digit in its own span, struck-through digits, period for the dot, a line break
-or a space after the dot, ``&#8203;`` before the @, a mail service's Korean name, a PDF's column gap,
-HTML tables with attributes, arrows after a label, triangle bullets, piano tuning, laptop repair,
-wedding photos, senior centers, bicycle repair), reported and read at stop 42 (rules version 32 reads
-its classes); it stays the held-out half until the next round writes the twenty-ninth.
+and read at stop 42 (rules version 31 reads its classes). The twenty-eighth (``heldout28``, written at
+stop 42 before any detector ran on it: an emoji's heavy minus, a modifier letter's minus, ``%E2%80%93``,
+a span boundary around the hyphen, the Unicode hyphen, the hyphenation point, every digit in its own
+span, struck-through digits, period for the dot, a line break or a space after the dot, ``&#8203;``
+before the @, a mail service's Korean name, a PDF's column gap, HTML tables with attributes, arrows
+after a label, triangle bullets, piano tuning, laptop repair, wedding photos, senior centers, bicycle
+repair), reported and read at stop 42 (rules version 32 reads its classes). The held-out half now is the
+twenty-ninth (``heldout29`` below, written at stop 43 before any detector ran on it: the Hangul filler ㅤ
+and the box-drawing ─ typed between groups, 에 between groups as a number is read aloud, an equals sign,
+the one-dot leader, Unicode's segmented digits, every group bold in Markdown, the misspelled 골벵이, a
+Markdown-escaped dot, 도트 for the dot, Hangul fillers around the @, a display name before an address in
+angle brackets, Jira tables, spreadsheet formulas, SVG text, Go struct fields, pet grooming, tire shops,
+air-conditioner cleaning, choirs, glasses shops); it stays the held-out half until the next round writes
+the thirtieth.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -624,6 +630,16 @@ SEPARATORS = {
         ("hyphenation_point", "\u2027"),  # ‧
         ("hyphen", "-"),
     ),
+    # Written at stop 43, after the twenty-eighth half was read and moved into tuning; not run before it was
+    # written.
+    "heldout29": (
+        ("hangul_filler", "\u3164"),  # ㅤ, the Hangul filler Korean users type for a blank: 010ㅤ1234ㅤ5678
+        ("box_drawing_horizontal", "\u2500"),  # ─, which the Korean keyboard's symbol table offers for a dash
+        ("dictation_e", "에 "),  # as a number is read aloud and typed so: 010에 1234에 5678
+        ("equals_sign", "="),  # against a marketplace's number filter: 010=1234=5678
+        ("one_dot_leader", "\u2024"),  # ․
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -653,7 +669,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout25": ("ascii", "korean_words_every_other_digit", "circled_every_other_digit"),
                "heldout26": ("ascii", "fullwidth_every_other_digit", "hanja_every_other_digit"),
                "heldout27": ("ascii", "subscript_digits", "combining_low_line"),
-               "heldout28": ("ascii", "span_per_digit", "combining_strikethrough")}
+               "heldout28": ("ascii", "span_per_digit", "combining_strikethrough"),
+               "heldout29": ("ascii", "segmented_digits", "markdown_bold_groups")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -856,6 +873,13 @@ EMAIL_FORMS = {
         ("space_after_dot", "{l}@{h}. {t}"),
         ("korean_host_name", "{l} 골뱅이 {K} 닷컴"),  # the mail service's Korean name: kim 골뱅이 네이버 닷컴
     ),
+    "heldout29": (
+        ("korean_at_misspelled", "{l} 골벵이 {h}.{t}"),  # 골벵이, as 골뱅이 is often misspelled
+        ("markdown_escaped_dot", "{l}@{h}\\.{t}"),  # kim@naver\.com, as Markdown escapes a dot
+        ("korean_dot_word_doteu", "{l}@{h} 도트 {t}"),  # 도트, the loanword for dot
+        ("hangul_fillers_around_at", "{l}\u3164@\u3164{h}.{t}"),
+        ("display_name_angle", "홍길동 <{l}@{h}.{t}>"),  # a mail header's display name and address
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -887,6 +911,7 @@ CONTAINERS = {
     "heldout26": ("latex_footnote", "blockquote_table", "html_figcaption", "json_pretty", "plain"),
     "heldout27": ("fenced_code_block", "csv_with_header", "php_var_dump", "html_strong_label", "plain"),
     "heldout28": ("pdf_column_gap", "html_table_attributes", "arrow_label", "triangle_bullet", "plain"),
+    "heldout29": ("jira_table", "excel_formula", "svg_text", "go_struct_field", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -915,7 +940,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout25": ("", "이었다네", "이라든지요", "으로는요", "이었구나", "ㄱㄱ"),
              "heldout26": ("", "이었다구", "이라구욧", "으로밖엔", "이었나", "ㅇㅇ"),
              "heldout27": ("", "이었는지", "이라서요", "으로선", "이었다면서", "ㅜㅜ"),
-             "heldout28": ("", "이었다니까", "이라니깐", "으로서도", "이었을지도", "ㅋ")}
+             "heldout28": ("", "이었다니까", "이라니깐", "으로서도", "이었을지도", "ㅋ"),
+             "heldout29": ("", "이었던지", "이라서인지", "으로선가", "이었으면", "ㄷㄷ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -946,7 +972,8 @@ LABELS = {
                "heldout25": ("주민 등록 번호(13자리):", "주민번호 (본인)"),
                "heldout26": ("본인 주민등록 번호", "주민 No. (13자리)"),
                "heldout27": ("주민(외국인)등록번호:", "실명확인번호(주민번호)"),
-               "heldout28": ("주민등록번호(앞 6자리-뒤 7자리)", "RRN 번호")},
+               "heldout28": ("주민등록번호(앞 6자리-뒤 7자리)", "RRN 번호"),
+               "heldout29": ("주민 등록 No.", "주민번호 (생년월일 포함)")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -973,7 +1000,8 @@ LABELS = {
                "heldout25": ("외국인 등록 번호 (ARC)", "외국인등록 No:"),
                "heldout26": ("외국인 등록증번호:", "외국인번호 (ARC)"),
                "heldout27": ("외국인 등록번호(ARC No.)", "등록증 번호 (외국인)"),
-               "heldout28": ("외국인등록 번호 (ARC)", "외국인 등록증 No:")},
+               "heldout28": ("외국인등록 번호 (ARC)", "외국인 등록증 No:"),
+               "heldout29": ("외국인 등록 No. (ARC)", "외국인등록증 (뒷면) 번호")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -1000,7 +1028,8 @@ LABELS = {
                "heldout25": ("여권 번호 (9자리)", "Passport no:"),
                "heldout26": ("여권 넘버:", "PASSPORT No"),
                "heldout27": ("여권번호 (Passport No.)", "여권 No.:"),
-               "heldout28": ("여권 번호 (PASSPORT NO.)", "Passport Number:")},
+               "heldout28": ("여권 번호 (PASSPORT NO.)", "Passport Number:"),
+               "heldout29": ("여권 번호 / Passport No.", "여권(PASSPORT) 번호 :")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -1028,7 +1057,8 @@ LABELS = {
                "heldout25": ("운전 면허 번호 (12자리)", "면허증번호 :"),
                "heldout26": ("운전면허증 번호 (12자리)", "면허번호 (운전)"),
                "heldout27": ("운전면허 번호 (12자리):", "면허증 번호 (운전)"),
-               "heldout28": ("운전 면허증 번호 :", "Driver's License No.")},
+               "heldout28": ("운전 면허증 번호 :", "Driver's License No."),
+               "heldout29": ("운전면허 No. :", "면허증 (운전) 번호")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -1056,7 +1086,8 @@ LABELS = {
                "heldout25": ("건강 보험증 번호:", "건강보험 증 번호는"),
                "heldout26": ("건강보험증 No. :", "국민건강보험증 번호"),
                "heldout27": ("건강보험증 No (11자리)", "건보증 번호:"),
-               "heldout28": ("건강 보험 번호 :", "건보 증 No.")},
+               "heldout28": ("건강 보험 번호 :", "건보 증 No."),
+               "heldout29": ("건강보험 자격 번호 :", "건보 No. (본인)")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -1084,7 +1115,8 @@ LABELS = {
                "heldout25": ("사업자 등록 번호(10자리):", "사업자 No"),
                "heldout26": ("사업자등록 번호 (10자리)", "사업자번호 (본점)"),
                "heldout27": ("사업자 등록번호 (10자리):", "사업자 번호(개인)"),
-               "heldout28": ("사업자 등록 번호(개인)", "BRN No.")},
+               "heldout28": ("사업자 등록 번호(개인)", "BRN No."),
+               "heldout29": ("사업자 등록 No. :", "사업자 (등록) 번호")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -1111,7 +1143,8 @@ LABELS = {
                "heldout25": ("법인 등록 번호 (13자리)", "법인 번호(13자리):"),
                "heldout26": ("법인등록 번호:", "법인번호 (등기부)"),
                "heldout27": ("법인등록번호 (13자리):", "법인 번호 (등기)"),
-               "heldout28": ("법인 등록번호 (등기)", "법인 No :")},
+               "heldout28": ("법인 등록번호 (등기)", "법인 No :"),
+               "heldout29": ("법인 등록 No. :", "법인 (등록) 번호")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -1139,7 +1172,8 @@ LABELS = {
                "heldout25": ("우리은행 계좌번호:", "입금 계좌 (본인)", "토스뱅크 계좌:", "환불용 계좌"),
                "heldout26": ("국민은행 입금 계좌:", "수협 계좌번호", "케이뱅크 통장:", "반환받을 계좌"),
                "heldout27": ("기업은행 계좌:", "하나은행 입금계좌", "카카오뱅크 계좌번호 :", "환불 받을 계좌"),
-               "heldout28": ("농협 계좌 :", "우리은행 입금 계좌번호", "씨티은행 계좌", "환불 계좌 번호 :")},
+               "heldout28": ("농협 계좌 :", "우리은행 입금 계좌번호", "씨티은행 계좌", "환불 계좌 번호 :"),
+               "heldout29": ("신한은행 입금 계좌 :", "새마을금고 계좌", "송금 받을 계좌", "정산 계좌 :")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -1166,7 +1200,8 @@ LABELS = {
                "heldout25": ("카드 번호(본인):", "신용 카드 No."),
                "heldout26": ("체크카드번호:", "카드 No (결제)"),
                "heldout27": ("신용카드 번호 (16자리):", "결제용 카드 No."),
-               "heldout28": ("카드 번호 (결제) :", "CARD NO.")},
+               "heldout28": ("카드 번호 (결제) :", "CARD NO."),
+               "heldout29": ("결제 카드 No. :", "Card Number")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1194,7 +1229,8 @@ LABELS = {
                "heldout25": ("핸드폰 번호 :", "연락처(HP)", "Mobile :"),
                "heldout26": ("휴대 전화 번호:", "연락처 (핸드폰)", "TEL :"),
                "heldout27": ("휴대폰 (본인):", "연락처(휴대전화)", "Cell :"),
-               "heldout28": ("핸드폰 :", "연락처(휴대폰 번호)", "TEL.")},
+               "heldout28": ("핸드폰 :", "연락처(휴대폰 번호)", "TEL."),
+               "heldout29": ("휴대폰 연락처 :", "Cellphone", "비상 연락처 :")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1221,7 +1257,8 @@ LABELS = {
                "heldout25": ("메일 주소 (본인)", "e-mail :"),
                "heldout26": ("이메일 계정 :", "E-mail 주소 (본인)"),
                "heldout27": ("이메일 (아이디):", "메일주소 (회신용)"),
-               "heldout28": ("회신 메일 :", "Email (회신)")},
+               "heldout28": ("회신 메일 :", "Email (회신)"),
+               "heldout29": ("메일 (회신용) :", "E-Mail Address")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1248,7 +1285,8 @@ LABELS = {
                "heldout25": ("접속 IP 주소 :", "접속 아이피(IP)"),
                "heldout26": ("접속 IP (공인):", "아이피 주소 :"),
                "heldout27": ("접속지 IP :", "IP 주소 (접속)"),
-               "heldout28": ("IP (접속지)", "접속 아이피 :")},
+               "heldout28": ("IP (접속지)", "접속 아이피 :"),
+               "heldout29": ("접속 아이피 (IP) :", "Client IP :")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1275,7 +1313,8 @@ LABELS = {
                "heldout25": ("차량 번호 (등록)", "차량넘버:"),
                "heldout26": ("차량 번호판 :", "자동차 등록번호"),
                "heldout27": ("차량 번호 (번호판):", "차량 등록번호 :"),
-               "heldout28": ("차량번호 (등록) :", "자동차 번호판 :")},
+               "heldout28": ("차량번호 (등록) :", "자동차 번호판 :"),
+               "heldout29": ("등록 차량 (번호) :", "차량 No. :")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1302,7 +1341,8 @@ LABELS = {
                "heldout25": ("주소 (도로명):", "배송지 주소 :"),
                "heldout26": ("거주지 주소 :", "자택 주소(도로명)"),
                "heldout27": ("주소지 (도로명) :", "실거주지 주소"),
-               "heldout28": ("주소 (자택) :", "거주지 (도로명) :")},
+               "heldout28": ("주소 (자택) :", "거주지 (도로명) :"),
+               "heldout29": ("주소 (거주지) :", "수령 주소 (도로명) :")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1329,7 +1369,8 @@ LABELS = {
                "heldout25": ("담당 강사님", "신청자 성함:", "보호자 이름 :", "위탁인", "수강자 성명"),
                "heldout26": ("담당 선생님 :", "접수자명", "예약자 성함 :", "수취인 이름", "상담자 성명"),
                "heldout27": ("담당 물리치료사", "신청인 성명 :", "예약인 성명", "수령인 성함:", "피보험자"),
-               "heldout28": ("담당 영양사", "예약자 이름 :", "신청인명", "인수인 성함", "연대보증인")},
+               "heldout28": ("담당 영양사", "예약자 이름 :", "신청인명", "인수인 성함", "연대보증인"),
+               "heldout29": ("담당 수의사", "보호자 성명 :", "참가자명", "수강생 성함", "공동명의인")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1505,6 +1546,11 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             value = sep.join("".join(f"<span>{c}</span>" for c in g) for g in groups)
         elif form == "combining_strikethrough":  # 0̶1̶0̶: a fancy-text generator's struck-through digits
             value = sep.join("".join(c + "\u0336" for c in g) for g in groups)
+        elif form == "segmented_digits":  # 🯰🯱🯰: the seven-segment digits of Unicode 13's legacy computing block
+            value = sep.join(g.translate(str.maketrans("0123456789", "".join(map(chr, range(0x1FBF0, 0x1FBFA)))))
+                             for g in groups)
+        elif form == "markdown_bold_groups":  # **010**-**1234**-**5678**: every group bold in Markdown
+            value = sep.join(f"**{g}**" for g in groups)
         elif form == "subscript_digits":  # ₀₁₀-₁₂₃₄-₅₆₇₈, as a fancy-text generator writes them
             value = sep.join(g.translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")) for g in groups)
         elif form == "combining_low_line":  # 0̲1̲0̲: every digit underlined with the combining low line
@@ -2274,6 +2320,30 @@ GENRES["heldout28"] = {
     ),
 }
 _rotate("heldout28")
+# Written at stop 43, after the twenty-eighth half was read and moved into tuning; not run before it was written.
+GENRES["heldout29"] = {
+    "pet_grooming": (
+        "반려견 미용 예약 {x} 소형견 전체 미용",
+        "고양이 목욕 예약 문의 {x} 주말 가능 여부",
+    ),
+    "tire_shop": (
+        "타이어 교체 예약 {x} 겨울용 타이어 네 짝",
+        "휠 얼라인먼트 점검 {x} 오전 방문 희망",
+    ),
+    "aircon_cleaning": (
+        "에어컨 분해 청소 신청 {x} 벽걸이 두 대",
+        "시스템 에어컨 점검 예약 {x} 사무실 천장형",
+    ),
+    "choir": (
+        "합창단 단원 모집 지원 {x} 테너 파트",
+        "성가대 연습 일정 안내 {x} 매주 목요일 저녁",
+    ),
+    "glasses_shop": (
+        "안경 맞춤 주문 {x} 누진 다초점 렌즈",
+        "콘택트렌즈 정기 배송 신청 {x} 석 달 치",
+    ),
+}
+_rotate("heldout29")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -2561,7 +2631,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stops 39 to 42 (``heldout19`` to ``heldout28``), or None for
+    """(head, after) of the containers written at stops 39 to 43 (``heldout19`` to ``heldout29``), or None for
     another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
@@ -2650,6 +2720,14 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f"\n{(label or key).rstrip(' :')} → ", "\n" + after
     if container == "triangle_bullet":
         return f"\n▶ {(label or key).rstrip(' :')} : ", "\n" + after
+    if container == "jira_table":  # Jira's wiki markup: || for a header cell, | for a cell
+        return f"\n||{label if before else key}||\n|", "|\n" + after
+    if container == "excel_formula":  # a CSV cell written as a formula, so that a spreadsheet keeps its zeros
+        return f'{lead}="', '"' + after
+    if container == "svg_text":
+        return f'{lead}<svg width="200" height="20"><text x="0" y="15">', "</text></svg>" + after
+    if container == "go_struct_field":
+        return (f"// {label}\n" if before else "") + f'{key.title().replace("_", "")}: "', '",' + after
     return None
 
 
