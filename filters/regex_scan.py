@@ -1,29 +1,37 @@
-"""A regular expression that ``re`` searches by skipping to the characters a match can start with.
+"""Regular expressions that ``re`` searches by skipping to the characters a match can start with.
 
 Python's ``re`` skips quickly through a text only to a pattern's literal prefix or to a character set that
-every match starts with, and it sees that set only where the pattern begins with a literal, a character class
-or an alternation of literals. A pattern that begins with a lookbehind (``(?<!\\d)\\d{6}...``, as most of the
-PII rules do) or with an alternation of classes is tried in full at every character of the text: on 1 KB
-documents that was most of the detector's regex time, though a match can start only at a digit.
+every match starts with, and it sees that set only where the pattern begins with a literal, a single character
+class or an alternation of literals: a pattern that begins with a lookbehind (``(?<!\\d)\\d{6}...``, as most of
+the PII rules do), a repeated class (``\\d{3}``) or an alternation of classes is tried in full at every
+character of the text. On 1 KB documents that was most of the PII detector's regex time, though its matches
+start only at a digit.
 
 ``scanning`` derives from the parsed pattern the set of characters a match can start with and builds a pattern
 that begins with that set, so that ``re`` skips to its members, then matches the original pattern at that
-position inside a lookahead: ``[C](?<=(?=P)[\\s\\S])``. Its matches start where the original's do; ``Scanned``
-matches the original pattern there, for its groups and end. Where no such set
-can be derived (a match may start with any character, or the pattern begins with a back-reference), the
-original pattern is returned, as it is where ``re``'s private parser (``re._parser``, read here) is not the one
-this was written against. ``tests/test_regex_scan.py`` compares the two on generated and real texts.
+position inside a lookahead: ``[C](?<=(?=P)[\\s\\S])``; its matches start where the original's do, which is all
+a gate asks. ``Scanned`` matches the original pattern where that scan stops, for its groups and end.
+``every_position`` finds every position where a pattern matches, overlapping ones too (a label anchor), and
+``ending_gate`` is a cheap lookahead for a pattern whose matches end in a few characters. Where no set can be
+derived (a match may start with any character, or with a back-reference), the original pattern is used, as it
+is where ``re``'s private parser (``re._parser``, read here) is missing or not the one this was written against.
+``tests/test_regex_scan.py`` compares the two on generated and real texts.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from re import _compiler  # type: ignore[attr-defined]
-from re import _constants as C  # type: ignore[attr-defined]
-from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
 
-_CATEGORIES = {
+try:  # re's private modules: a Python without them searches every pattern as it is written
+    from re import _compiler  # type: ignore[attr-defined]
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser as P  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    _compiler = C = P = None
+
+_CATEGORIES: dict[Any, str] = {} if C is None else {
     C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
     C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W",
 }
@@ -48,10 +56,11 @@ def _char(code: int) -> str:
     return "\\" + chr(code) if chr(code) in "\\]^-[" else chr(code)
 
 
-def _first(seq: P.SubPattern | list[tuple[object, object]]) -> tuple[set[str], bool]:
-    """The class items that a match of ``seq`` can start with, and whether ``seq`` can match nothing."""
+def _edge(seq: P.SubPattern | list[tuple[object, object]], last: bool = False) -> tuple[set[str], bool]:
+    """The class items that a match of ``seq`` can start with (with ``last``, end with), and whether ``seq``
+    can match nothing."""
     items: set[str] = set()
-    for op, av in seq:
+    for op, av in reversed(list(seq)) if last else seq:
         if op is C.LITERAL:
             return items | {_char(av)}, False  # type: ignore[arg-type]
         if op is C.IN:
@@ -59,60 +68,23 @@ def _first(seq: P.SubPattern | list[tuple[object, object]]) -> tuple[set[str], b
                 raise _Unknown(op)
             return items | {_item(o, a) for o, a in av}, False  # type: ignore[attr-defined]
         if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
-            continue  # zero-width: the next element starts the match
+            continue  # zero-width: the next element starts (or ends) the match
         if op is C.SUBPATTERN:
             _, add, _, sub = av  # type: ignore[misc]
             if add & (re.IGNORECASE | re.LOCALE | re.ASCII):
                 raise _Unknown(op)
-            got, empty = _first(sub)
+            got, empty = _edge(sub, last)
         elif op is C.ATOMIC_GROUP:
-            got, empty = _first(av)  # type: ignore[arg-type]
+            got, empty = _edge(av, last)  # type: ignore[arg-type]
         elif op is C.BRANCH:
             got, empty = set(), False
             for alt in av[1]:  # type: ignore[index]
-                g, e = _first(alt)
+                g, e = _edge(alt, last)
                 got |= g
                 empty = empty or e
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
             lo, _, sub = av  # type: ignore[misc]
-            got, empty = _first(sub)
-            empty = empty or lo == 0
-        else:
-            raise _Unknown(op)
-        items |= got
-        if not empty:
-            return items, False
-    return items, True
-
-
-def _last(seq: P.SubPattern | list[tuple[object, object]]) -> tuple[set[str], bool]:
-    """The class items that a match of ``seq`` can end with, and whether ``seq`` can match nothing."""
-    items: set[str] = set()
-    for op, av in reversed(list(seq)):
-        if op is C.LITERAL:
-            return items | {_char(av)}, False  # type: ignore[arg-type]
-        if op is C.IN:
-            if any(o is C.NEGATE for o, _ in av):  # type: ignore[attr-defined]
-                raise _Unknown(op)
-            return items | {_item(o, a) for o, a in av}, False  # type: ignore[attr-defined]
-        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
-            continue
-        if op is C.SUBPATTERN:
-            _, add, _, sub = av  # type: ignore[misc]
-            if add & (re.IGNORECASE | re.LOCALE | re.ASCII):
-                raise _Unknown(op)
-            got, empty = _last(sub)
-        elif op is C.ATOMIC_GROUP:
-            got, empty = _last(av)  # type: ignore[arg-type]
-        elif op is C.BRANCH:
-            got, empty = set(), False
-            for alt in av[1]:  # type: ignore[index]
-                g, e = _last(alt)
-                got |= g
-                empty = empty or e
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            lo, _, sub = av  # type: ignore[misc]
-            got, empty = _last(sub)
+            got, empty = _edge(sub, last)
             empty = empty or lo == 0
         else:
             raise _Unknown(op)
@@ -127,11 +99,11 @@ def ending_gate(pattern: re.Pattern[str], made_of: str = "[\\s\\S]") -> str:
     with, within the longest match's length (after characters of ``made_of``, the class every match is made
     of where the caller knows it); empty where those cannot be told. A cheap test before a long alternation
     whose matches end in a few characters (``[가-힣]{1,4}[자인]``, ``간호사``)."""
-    if pattern.flags & (re.IGNORECASE | re.LOCALE | re.ASCII | re.VERBOSE):
+    if P is None or pattern.flags & (re.IGNORECASE | re.LOCALE | re.ASCII | re.VERBOSE):
         return ""
     try:
         parsed = P.parse(pattern.pattern, pattern.flags)
-        items, empty = _last(parsed)
+        items, empty = _edge(parsed, last=True)
         width = parsed.getwidth()[1]
     except (_Unknown, AttributeError, TypeError, ValueError):  # the private parser, as below
         return ""
@@ -143,10 +115,10 @@ def ending_gate(pattern: re.Pattern[str], made_of: str = "[\\s\\S]") -> str:
 def first_class(pattern: re.Pattern[str]) -> str | None:
     """A character class (``[...]``) holding every character a match of ``pattern`` can start with, or
     None where that cannot be told."""
-    if pattern.flags & (re.IGNORECASE | re.LOCALE | re.ASCII | re.VERBOSE):
+    if P is None or pattern.flags & (re.IGNORECASE | re.LOCALE | re.ASCII | re.VERBOSE):
         return None
     try:
-        items, empty = _first(P.parse(pattern.pattern, pattern.flags))
+        items, empty = _edge(P.parse(pattern.pattern, pattern.flags))
     except (_Unknown, AttributeError, TypeError, ValueError):  # re's parser is private: a new Python may differ
         return None
     if empty or not items:
