@@ -750,8 +750,9 @@ RULES: Final = [
             # quote a spreadsheet's text cell starts with, any noun (피상속인\t'김민수: rules version 26)
             rf"|(?:(?:(?<=[^\w\s])|(?<=[^\w\s][ \t])){_PERSON_NOUN}"
             rf"|{_PERSON_NOUN}(?=[ \t]+[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}[ \t]*(?:\r?\n|$))"
-            # (공동 before one too: 공동명의인 이도윤, rules version 34)
-            rf"|(?<![가-힣])(?:공동)?(?:{_PARTY_NOUNS})"
+            # (공동 before one of three syllables too, which the name anchor's nouns cover: 공동명의인 이도윤, rules
+            # version 34)
+            rf"|(?<![가-힣])(?:공동(?=[가-힣]{{2}}인(?![가-힣])))?(?:{_PARTY_NOUNS})"
             # ... or before an = anywhere (학부모님 보증인 = 김민수: no copula takes an =; rules version 31), a
             # spreadsheet formula's quote after it too (공동명의인 ="서지민": 34)
             rf"|{_PERSON_NOUN}(?=[ \t]*=[ \t]*[\"']?[{_SURNAMES}])"

@@ -1022,6 +1022,7 @@ RULE_EXAMPLES = [
     ("email_words", "EMAIL_ADDRESS", "메일 {v}", "kim99 at example dot com", True),
     ("kr_phone_spread", "PHONE_NUMBER", "연락처 {v}", "0 1 0 - 1 2 3 4 - 5 6 7 8", True),
     ("card", "CREDIT_CARD", "카드번호 {v}", "4111 1111 1111 1111", True),
+    ("kr_person_mail_name", "PERSON", "보낸사람 {v} <kim99@example.com>", "김민수", False),
 ]
 
 
