@@ -518,7 +518,6 @@ class Finding:
 
 #: A Korean number starts with 0 or +82: dates, prices and article numbers never reach libphonenumber.
 _PHONE_CANDIDATE = re.compile(r"(?<!\d)(?:\+\d|\(?0)[\d ().-]{6,20}\d")
-_PHONE_CANDIDATES = Scanned(_PHONE_CANDIDATE)
 
 
 def _windowed_phone_recognizer():  # type: ignore[no-untyped-def]
@@ -533,8 +532,9 @@ def _windowed_phone_recognizer():  # type: ignore[no-untyped-def]
     class WindowedPhoneRecognizer(PhoneRecognizer):  # type: ignore[misc]
         def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
             out: list[RecognizerResult] = []
+            candidates = _scanned(_PHONE_CANDIDATE).finditer(text)
             windows = ([(0, len(text))] if is_open() else
-                       [(max(0, m.start() - 2), min(len(text), m.end() + 2)) for m in _PHONE_CANDIDATES.finditer(text)])
+                       [(max(0, m.start() - 2), min(len(text), m.end() + 2)) for m in candidates])
             for lo, hi in windows:
                 for r in super().analyze(text[lo:hi], entities, nlp_artifacts):
                     if not_phone_groups(text[lo + r.start:lo + r.end]):

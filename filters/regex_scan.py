@@ -133,7 +133,7 @@ def scanning(pattern: re.Pattern[str]) -> re.Pattern[str]:
     head = first_class(pattern)
     if head is None or _has_prefix(pattern):
         return pattern
-    return re.compile(f"{head}(?<=(?=(?:{pattern.pattern}))[\\s\\S])", pattern.flags)
+    return _behind(head, pattern)
 
 
 class Scanned:
@@ -181,7 +181,12 @@ def every_position(body: re.Pattern[str]) -> re.Pattern[str]:
     head = first_class(body)
     if head is None:
         return re.compile(f"(?=(?:{body.pattern}))", body.flags)
-    return re.compile(f"{head}(?<=(?=(?:{body.pattern}))[\\s\\S])", body.flags)
+    return _behind(head, body)
+
+
+def _behind(head: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """One character of ``head`` where ``pattern`` matches from it: ``[C](?<=(?=P)[\\s\\S])``."""
+    return re.compile(f"{head}(?<=(?=(?:{pattern.pattern}))[\\s\\S])", pattern.flags)
 
 
 def _has_prefix(pattern: re.Pattern[str]) -> bool:
