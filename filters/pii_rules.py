@@ -53,8 +53,9 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: or closed, a checksum that holds crosses a TSV row's cells). 21 to 32: stops 39 to 42 (docs/pii.md).
 #: 33: stop 43 (no rule changed: every pattern searched from the characters its matches start with, the
 #: same findings; the IP gate lets a leading :: through, which it had lost). 34: stop 43 (the twenty-eighth
-#: half in tuning, the twenty-ninth read: docs/pii.md).
-RULES_VERSION: Final = 34
+#: half in tuning, the twenty-ninth read: docs/pii.md). 35: stop 44 (any symbol or punctuation mark between two
+#: digits a separator, by its Unicode class: ``filters.pii._symbols``).
+RULES_VERSION: Final = 35
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from filters.pii import find, needs_analyzer
+from filters.pii import _SYMBOLS, find, needs_analyzer
 from filters.pii_gates import is_open, opened
 from tests import pii_generator as G
 
@@ -95,12 +95,22 @@ _PIECES = st.sampled_from([
     "\n", "\t", "|", "O", "l", "I", "@", "골뱅이", "[at]", " at ", "닷", "com", "(", ")", "010", "02", "+82",
     "주민번호 ", "전화 ", "계좌 ", "여권번호 ", "M", "서울시 ", "로 ", "길 ", "번지", "동 ", "호", "씨", "님",
     "고객", "성명: ", "김", "이", "박", "최민준", "abc", "kim.min", ".kr", "naver", "\\n", "＠", "−",
+    "★", "💕", "❤️", "※", "→", "*", "#", "\ufffd", "ㅣ",
 ])
 
 
 @given(st.lists(_PIECES, min_size=1, max_size=40).map("".join))
 def test_gates_lose_nothing_on_text_made_of_identifier_pieces(text: str) -> None:
     _same(text)
+
+
+@given(st.sampled_from(sorted(_SYMBOLS)), st.sampled_from(
+    ["연락처 010{s}1234{s}5678", "주민번호 830207 {s} 2555896", "카드 4000{s}{s}0000{s}{s}0000{s}{s}0002",
+     "{s}010{s}1234{s}\ufe0f5678{s}", "공일공{s}일이삼사{s}오육칠팔"]))
+def test_gates_lose_no_symbol_between_digit_groups(symbol: str, template: str) -> None:
+    """The symbol separators' gate has two halves (the BMP's and beyond it: 💕): each lets through what the
+    rewrite reads."""
+    _same(template.replace("{s}", symbol))
 
 
 def test_the_gates_are_real() -> None:
