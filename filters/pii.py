@@ -206,8 +206,8 @@ def _small_digits_as_digits(view: str) -> str:
 #: escape, or HTML's ``<br>``: rules version 26), starting with 0, 공 or 영; whether it is a number at all
 #: is decided by ``_as_digits``.
 #: A JSON string's escaped tab is a tab on either side of a mark (공이\\t-\\t이공공, which the view reads as
-#: ``공이  -  이공공``: rules version 28).
-_RUN_SEP = r"(?:(?:[ \t.,:\-]|\\t){0,6}(?:(?:\r\n?|\n|<br\s?/?>|(?:\\[nrt]){1,3})[ \t]{0,8})?)"
+#: ``공이  -  이공공``: rules version 28). 에 as a number read aloud is typed (공일공에 공공공공에: rules version 36).
+_RUN_SEP = r"(?:(?:[ \t.,:\-에]|\\t){0,6}(?:(?:\r\n?|\n|<br\s?/?>|(?:\\[nrt]){1,3})[ \t]{0,8})?)"
 #: ... not from inside a grouped number (4916/8710/0210/0591이거나: its third group is no phone number's start),
 #: nor from a time's zero (00:01:05,000\n공이-이공공-공공공공: rules version 28; a comma stays a CSV cell's).
 #: At most 24 digits: no number is longer, and a run that makes none is tried again from its next start
@@ -320,8 +320,9 @@ _DIGITISH = "0-9０-９공영빵일이삼사오육륙칠팔구"
 #: beside a dot or a colon too, which the rules' mark then takes with it (830207.·2555896: rules version 21).
 #: 에 between two groups of digits, as a number read aloud is typed (010에 1234에 5678), is read as a hyphen
 #: (rules version 34).
-_DICTATED = re.compile(r"([0-9])에(?=[ \t]?[0-9]{2})")
-_JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}}[.:]?)[{re.escape(_JOINERS)}]"
+_DICTATED = re.compile(r"([0-9])에(?=[ \t]?[0-9][ \t]?[0-9])")  # spaced digits too (0 2에 2 0 0에: 36)
+#: ... but not the = of a quoted-printable @ before a host (a0=40naver.com: rules version 36).
+_JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}}[.:]?)(?!=40[A-Za-z])[{re.escape(_JOINERS)}]"
                      f"(?=[.:]?[ \t]{{0,2}}[{_DIGITISH}])")
 #: A vertical bar with no space on either side between two digits (830207|2555896): a table's cell border
 #: stands between spaces (``| 17 | 2024 |``), so an unspaced bar is read as a hyphen, except in a row of a
@@ -329,6 +330,7 @@ _JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}}[.:]?)[{re.escape(_JOINERS
 _BAR = re.compile(f"(?<=[{_DIGITISH}OoIl])\\|(?=[{_DIGITISH}OoIl])")
 
 
+_BAR_RUN = re.compile(r"\|+")
 #: YAML's block-scalar indicator at a line's end (``법인등록번호: |``): no cell border (rules version 26).
 _YAML_BLOCK = re.compile(r":[ \t]*\|[-+0-9]{0,2}[ \t]*$")
 #: A line that starts and ends with a bar is a Markdown table's row, alone too (``|카드 No|5572-5374|``,
@@ -343,7 +345,9 @@ def _bars_as_hyphens(view: str) -> str:
     has no digit beside its bar (a header: ``이름|연락처`` over ``17|010-1234-5678``). Two lines of one
     number each written with a bar (``830207|2555896``) stay numbers."""
     lines = view.split("\n")
-    counts = [line.count("|") - (_YAML_BLOCK.search(line) is not None) for line in lines]
+    # cell borders, a run of bars one (Jira's header ``||사업자등록번호||`` has one cell, as ``|000|00|00000|`` has
+    # three: rules version 36)
+    counts = [len(_BAR_RUN.findall(line)) - (_YAML_BLOCK.search(line) is not None) for line in lines]
 
     def header_like(i: int) -> bool:
         """A header of such a table: no digit beside a bar, and its bars unspaced too (a signature's ``홍길동 |
@@ -371,15 +375,21 @@ def _bars_as_hyphens(view: str) -> str:
     out = []
     for i, line in enumerate(lines):
         n = counts[i]
+        # a line between bars is a row alone too, unless the table line above it has another number of cells
+        # (``|000|00|00000|`` under Jira's one-cell header ``||사업자등록번호||``: rules version 36)
         row = n > 0 and (any(0 <= j < len(lines) and counts[j] == n and (n >= 2 or header_like(j))
-                             for j in (i - 1, i + 1)) or _MARKDOWN_ROW.fullmatch(line) is not None
+                             for j in (i - 1, i + 1))
+                         or (_MARKDOWN_ROW.fullmatch(line) is not None and not (i > 0 and 0 < counts[i - 1] != n))
                          or broken_row(i))
         out.append(line if row and not _spaced_cells(line) and not _number_in_prose(line) else _BAR.sub("-", line))
     return "\n".join(out)
 
 
-#: Digit groups joined by bars alone, no word character or bar on either side.
-_BARRED_WORD = re.compile(r"(?<![\w|])[0-9]+(?:\|[0-9]+)+(?![\w|])")
+#: Digit groups joined by bars alone, no word character or bar on either side; digit words and look-alike letters
+#: too, spelled one at a time too, and a particle after them is part of the prose (02|200|0000이고, 공 이|이 공 공,
+#: O2|2OO|OOOO: rules version 36).
+_BARRED_GROUP = f"[0-9OoIl{_DIGIT_WORDS}](?: ?[0-9OoIl{_DIGIT_WORDS}])*"
+_BARRED_WORD = re.compile(f"(?<![\\w|]){_BARRED_GROUP}(?:\\|{_BARRED_GROUP})+(?![0-9A-Za-z_|])")
 
 
 def _number_in_prose(line: str) -> bool:
@@ -416,8 +426,9 @@ _JOIN_RUN_HINT = re.compile(f"[{_J}][ \t]*[\r\n{_J}]")
 _ALL_LETTERS: Final = r"(?<![A-Za-z0-9])[Oo][OolI]{2}(?:[OolI]{7,8})?(?![A-Za-z])"
 _LOOKALIKE_HINT = re.compile(rf"[0-9][OoIl]|[OoIl][0-9]|[Oo][lI][Oo]|{_ALL_LETTERS}")
 _LOOKALIKES = str.maketrans("OoIl", "0011")
-#: ... its groups apart across a line break, its JSON escape or HTML's (O2-<br>2OO-<br>OOOO: rules version 31).
-_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,:{_J}]|\\\\[nrt]|<br\\s?/?>){{0,9}}"
+#: ... its groups apart across a line break, its JSON escape or HTML's (O2-<br>2OO-<br>OOOO: rules version 31), or
+#: the 에 of a number read aloud (O1O에 OOOO에: 36).
+_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,:에{_J}]|\\\\[nrt]|<br\\s?/?>){{0,9}}"
                             "[0-9OoIl]){8,11}(?![A-Za-z0-9])")
 
 
@@ -477,8 +488,9 @@ def detection_view(text: str) -> str:
 #: A run of digits and white circles (○) in groups: Korean text writes ○ for a zero (○1○-1234-5678) and for a
 #: masked digit (010-○○○○-5678, 김○○); a circle is read as a zero only in a run of nine or more digits and
 #: circles whose every group holds a digit, so a group masked whole stays masked (rules version 24); groups
-#: apart across a line break, ``<br>``, a bar or a JSON escape too (○○○1○1-<br>1○○○○○2, ○2\\t-\\t2○○, ○5○2|9323: 26).
-_CIRCLE_SEP = f"(?:\\\\[nrt]|[-.,:| \t{re.escape(_JOINERS)}]|<br\\s?/?>|\r\n?|\n)"
+#: apart across a line break, ``<br>``, a bar or a JSON escape too (○○○1○1-<br>1○○○○○2, ○2\\t-\\t2○○, ○5○2|9323: 26), or
+#: the 에 of a number read aloud (○2에 2○○에: 36).
+_CIRCLE_SEP = f"(?:\\\\[nrt]|[-.,:| \t에{re.escape(_JOINERS)}]|<br\\s?/?>|\r\n?|\n)"
 _CIRCLE_RUN = re.compile(f"[0-9\u25cb](?:{_CIRCLE_SEP}{{0,5}}[0-9\u25cb])+")
 
 
@@ -508,6 +520,9 @@ def _lookalike_digits(m: re.Match[str]) -> str:
     run = m.group()
     if not any(c in run for c in "OoIl") or re.match(r"O\d{8}(?!\d)", run):
         return run  # O and eight digits is a passport number, whatever the run takes in after it (O54603220\n 4월: 32)
+    first = run.split("\n", 1)[0]
+    if "\n" in run and not any(c in first for c in "OoIl") and any(c in first for c in ":,"):
+        return run  # a timestamp, then letters on the next line: its digits do not start the number (36)
     fixed = run.translate(_LOOKALIKES)
     # The longest start of the run that makes a number: a run may take in the next line's item number
     # (``2. 0l6 - 9830 - 5445\n3. 처리``: rules version 16).
@@ -564,8 +579,8 @@ def _as_digits(m: re.Match[str]) -> str:
         digits = "".join(_KOREAN_DIGIT.get(c, c) for c in run[:end] if c.isdigit() or c in _KOREAN_DIGIT)
         if len(digits) < 9:
             break
-        if PHONE_DIGITS.fullmatch(digits):
-            return "".join(_KOREAN_DIGIT.get(c, c) for c in run[:end]) + run[end:]
+        if PHONE_DIGITS.fullmatch(digits):  # 에 between its groups as a hyphen, as ``_DICTATED`` reads it
+            return "".join(_KOREAN_DIGIT.get(c, c) for c in run[:end]).replace("에", "-") + run[end:]
     return run
 
 
@@ -691,8 +706,10 @@ _INLINE_MARK = r"[-.@:/_~+\u00b7\u2010-\u2015\u2212\ufe63\uff0b\uff0d-\uff0f\uff
 
 #: HTML's inline elements, which a page shows no character for.
 _INLINE_TAGS = "span|b|i|em|strong|u|s|small|mark|font|sup|sub|code|kbd|a"
-#: A digit in any form the view reads as one, or a digit word.
-_DIGIT_LIKE = _char_class({*range(0x30, 0x3A), *_DIGITS, *map(ord, _DIGIT_WORDS)})
+#: A digit in any form the view reads as one (Hanja numerals, small digits and the white circle too: rules version
+#: 36), or a digit word.
+_DIGIT_LIKE = _char_class({*range(0x30, 0x3A), *_DIGITS,
+                           *map(ord, _DIGIT_WORDS + _HANJA_DIGITS + _SMALL_DIGITS + "\u25cb")})
 _DIGIT_LIKE_CHAR = re.compile(_DIGIT_LIKE)
 
 
@@ -746,9 +763,10 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      rf"|(?<=[{_J}])(?:<(?:{_INLINE_TAGS})(?:\s[^<>0-9@가-힣]{{0,40}})?>)+(?={_DIGIT_LIKE})"
                      # Markdown's backslash before a mark an address or a number is written with, between two
                      # characters of it (kim@naver\\.com: rules version 34), and its bold around a group of
-                     # digits (**010**-**1234**: 34)
-                     r"|(?<=\w)\\(?=[.\-_@+]\w)"
-                     rf"|(?<={_DIGIT_LIKE})(?:\*\*|__)|(?:\*\*|__)(?={_DIGIT_LIKE})"
+                     # digits (**010**-**1234**: 34), not its bold around an address's @ (a0**@**naver.com: 36); the
+                     # backslash escaped in turn in a JSON string ("a0@naver\\\\.com": 36)
+                     r"|(?<=\w)\\{1,2}(?=[.\-_@+]\w)"
+                     rf"|(?<={_DIGIT_LIKE})(?:\*\*|__)(?![@＠﹫])|(?<![@＠﹫])(?:\*\*|__)(?={_DIGIT_LIKE})"
                      # a C, Python or JavaScript string's hex escape of a printable ASCII character
                      # (kim\x40naver.com: rules version 28), its backslash escaped in turn where a JSON string
                      # holds it (["kim\\x40naver.com"]: 31)
@@ -757,7 +775,7 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
 
 #: Where a text may hold an escape ``_ESCAPE`` reads.
 _DECODE_HINT = scanning(re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</|\d</|>\d"
-                                   rf"|</(?:{_INLINE_TAGS})>[{_J}]|[{_J}]<(?:{_INLINE_TAGS})[\s>]|\w\\[.\-_@+]\w"
+                                   rf"|</(?:{_INLINE_TAGS})>[{_J}]|[{_J}]<(?:{_INLINE_TAGS})[\s>]|\w\\{{1,2}}[.\-_@+]\w"
                                    r"|\*\*|__"))
 
 
@@ -765,7 +783,7 @@ def _shown(escape: str) -> str:
     """What an escape stands for; the escape itself where it stands for nothing known."""
     import html
 
-    if escape in ("\\", "**", "__"):  # Markdown's escape of a mark (kim@naver\\.com), its bold: nothing
+    if escape in ("\\", "\\\\", "**", "__"):  # Markdown's escape of a mark (kim@naver\\.com), its bold: nothing
         return ""
     if escape[0] == "<":  # <wbr> shows nothing; an element around a mark shows the mark
         return escape[escape.index(">") + 1:escape.rindex("</")] if "</" in escape else ""

@@ -54,8 +54,9 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: 33: stop 43 (no rule changed: every pattern searched from the characters its matches start with, the
 #: same findings; the IP gate lets a leading :: through, which it had lost). 34: stop 43 (the twenty-eighth
 #: half in tuning, the twenty-ninth read: docs/pii.md). 35: stop 44 (any symbol or punctuation mark between two
-#: digits a separator, by its Unicode class: ``filters.pii._symbols``).
-RULES_VERSION: Final = 35
+#: digits a separator, by its Unicode class: ``filters.pii._symbols``). 36: stop 44 (the twenty-ninth half in
+#: tuning, its dev profile read; the thirtieth written: docs/pii.md).
+RULES_VERSION: Final = 36
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -136,7 +137,9 @@ TYPE_LABELS: Final = {
                             # rules version 27
                             "건강보험 번호", "의료보험증", "의료보험 번호", "의료보험번호", "건보 번호", "건보번호",
                             # rules version 31 (건보 증번호 before an account word: 입금 확인했습니다)
-                            "건보증"),
+                            "건보증",
+                            # rules version 36 (보험증 No (1-0000000000) 입금 확인했습니다)
+                            "보험증 No"),
     "CREDIT_CARD": ("카드번호",),
     "KR_BANK_ACCOUNT": ("계좌번호",),
 }
@@ -334,8 +337,11 @@ _PLAIN_NOUNS: Final = ("동문|동기|회원|고객|손님|환자|선생님|선�
                        # is an article
                        "|[가-힣]{1,3}(?:치료사|상담사|간호사|교사|강사|의사)|(?:[가-힣]{1,3})?(?:복지사|영양사)")
 #: Not the everyday words in 인 that a form's buttons and notes hold (확인, 승인: a button's 확인</button> then
-#: 사다리차 was a name after a label, 1,060 findings on nothing planted in the twenty-second half: rules version 25).
-_SUFFIX_NOUN: Final = (r"(?!(?:확|승|원|요|용|시)인(?![가-힣]))[가-힣]{1,4}[자인]"
+#: 사다리차 was a name after a label, 1,060 findings on nothing planted in the twenty-second half: rules version 25),
+#: nor the things in 자 (숫자, 문자, 영문자, 글자, 한자, not 방문자: ``(여권 번호(영문/숫자)) 선착순 마감`` read
+#: 선착순 as a name: 36).
+_SUFFIX_NOUN: Final = (r"(?!(?:확|승|원|요|용|시)인(?![가-힣]))"
+                       r"(?!(?:숫|문|글|액|한|과|영문|소문|대문|특수문)자(?![가-힣]))[가-힣]{1,4}[자인]"
                        r"|[가-힣]{0,3}[학강육수입업시험련습선장원]생")
 _NOUN_WORD: Final = rf"{_SUFFIX_NOUN}|{_PLAIN_NOUNS}"
 #: The parties of a contract, a filing or a judgment whose word ends in 인 (人): no copula reads them (the
@@ -508,7 +514,7 @@ _ACCOUNT_SEP: Final = (rf"(?:[ \t]{{0,3}}(?:-\.?|\.[.-]?|\.\.\.|::|:-)[ \t]{{0,3
 SEPC: Final = rf"(?:{_SEP_BODY}|[ \t]?,[ \t]?)?"
 _OCTET: Final = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _NB: Final = r"(?<![0-9A-Za-z])"  # no letter or digit right before
-_NA: Final = r"(?![0-9])"
+_NA: Final = r"(?![0-9]|T[0-9]{2}:[0-9]{2})"  # nor a time after it: a timestamp's date (2024-05-02T09:12): 36
 
 
 #: The digits of a Korean phone number: mobile, Seoul, area codes, 070, 050x and 080.
@@ -737,9 +743,9 @@ RULES: Final = [
             rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$))"
             # ... or alone in a comment (담당 의사 <!-- 서민수 -->: rules version 21), or the value of the next
             # tag's title, value or data attribute (담당 세무사 <span title="장수빈">: 23), after a colon too
-            # (담당 약사: <button value="황유진">: 26)
+            # (담당 약사: <button value="황유진">: 26), two too (담당 선생님 :: <span title="김민수">: 36)
             rf"|[ \t]?<!--[ \t]*(?=[가-힣]{{2,4}}[ \t]*-->)"
-            rf"|(?:[ \t]*[:：])?[ \t]?<[A-Za-z]{{1,10}}\s(?:[^<>\n]{{0,40}}?\s)?"
+            rf"|(?:[ \t]*[:：]{{1,2}})?[ \t]?<[A-Za-z]{{1,10}}\s(?:[^<>\n]{{0,40}}?\s)?"
             rf"(?:title|value|data-[a-z-]{{1,20}})=[\"']"
             rf"(?=[가-힣]{{2,4}}[\"']))"
             rf"(?P<u>[{_SURNAMES}]{_GIVEN})(?={_AFTER_NAME})"
@@ -792,8 +798,9 @@ RULES: Final = [
             rf"|[\"'][ \t]+(?:value|content)=|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
             rf"|(?<![가-힣])(?:{_NOUN_WORD})(?=[ \t]*(?:[:：]{{1,2}}[ \t]*)?(?:https?://|www\.))"
             # ... or before an element whose text is a surname and two syllables given names are made of, as
-            # after a bare space (공동명의인 <svg ...><text ...>서민수</text>: rules version 34; not 공지)
-            rf"|(?<![가-힣])(?:{_NOUN_WORD})"
+            # after a bare space (공동명의인 <svg ...><text ...>서민수</text>: rules version 34; not 공지), with 님
+            # after the noun too (담당 강사님 <svg ...>: 36)
+            rf"|(?<![가-힣])(?:{_NOUN_WORD})님?"
             rf"(?=[ \t]*(?:<[A-Za-z][^<>\n가-힣]{{0,60}}>){{1,3}}[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}</))"
             rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
             rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"
@@ -918,9 +925,11 @@ RULES: Final = [
 def not_phone_groups(v: str) -> bool:
     """Whether digits written in three groups or more of two digits at least end in a group no phone number
     has: longer than four (010-00-000000 (국민은행) is an account whose digits happen to make a phone number's:
-    rules version 28). Digits spaced one by one show no groups."""
+    rules version 28); or a domestic number in four groups (081-1000-0000-00 (국민은행): 36; +82 10 1234 5678
+    is a phone number). Digits spaced one by one show no groups."""
     groups = re.findall(r"[0-9]+", v)
-    return len(groups) >= 3 and min(map(len, groups)) >= 2 and len(groups[-1]) > 4
+    return len(groups) >= 3 and min(map(len, groups)) >= 2 and (
+        len(groups[-1]) > 4 or (len(groups) >= 4 and groups[0].startswith("0")))
 
 
 def _spaced_group(n: int) -> str:
@@ -1271,8 +1280,8 @@ def column_header(text: str, start: int, end: int) -> str | None:
 
 #: A number of eight digits or more in a cell: a value, so its row is no header (two lines of prose with one
 #: comma each read as a two-column table, ``... 4000-0000-0000-0002 (카드번호) 중2 수학, 주 2회 희망``: rules
-#: version 26).
-_VALUE_IN_CELL = re.compile(r"[0-9](?:[ \-.]?[0-9]){7,}")
+#: version 26); its groups apart with a spaced hyphen too ('110100 - 0000005': rules version 36).
+_VALUE_IN_CELL = re.compile(r"[0-9](?:[ \-.]{0,3}[0-9]){7,}")
 
 
 #: A name label or the end of a person noun (님 after it too): a table without one names no one.
@@ -1318,8 +1327,9 @@ def _last(haystack: str, words: tuple[str, ...] | list[str]) -> int:
 
 
 #: A label in brackets right after a number is that number's (11-00-000000-00 (운전면허번호)), not the label of a
-#: value further on.
-_CLAIMED: Final = re.compile(r"\d[)）\]]?[ \t]*[(（\[][^)）\]\n]{0,10}$")
+#: value further on; after any closing bracket, quote or tag of the number's own, or a line break (【110100-0000005】
+#: (법인등록번호), Q=110100-0000005\n (법인등록번호): rules version 36).
+_CLAIMED: Final = re.compile(rf"\d(?:{_CLOSE}){{0,2}}[ \t]*(?:\r?\n[ \t]*)?[(（\[][^)）\]\n]{{0,10}}$")
 
 
 def _last_unclaimed(haystack: str, words: tuple[str, ...] | list[str], text: str, end: int, head: int) -> int:
@@ -1338,6 +1348,11 @@ def _last_unclaimed(haystack: str, words: tuple[str, ...] | list[str], text: str
 
 #: Types a number has only by its label: no checksum, no prefix, no shape of their own.
 SHAPELESS: Final = frozenset({"KR_BANK_ACCOUNT", "KR_HEALTH_INSURANCE"})
+#: A shapeless type's word with a number word after it, within eight characters (건강보험 가입 번호, 계좌 No.): a label
+#: of the type's own, as ``TYPE_LABELS``'s are, however it is spelled (rules version 36).
+_NUMBER_LABEL: Final = {
+    e: re.compile(rf"(?:{_label_pattern(tuple(CONTEXT[e])).pattern})[^\n]{{0,8}}?(?:번호|넘버|N[Oo](?![A-Za-z]))")
+    for e in SHAPELESS}
 
 
 def _other_label_nearer_after(entity: str, after: str, distance_before: int) -> bool:
@@ -1420,6 +1435,7 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
             # (회비 입금 안내 INSERT INTO t VALUES (17, '1-0000000000', ...); (건강보험증 번호): the
             # health-insurance label, not 입금; rules version 27).
             if (pos >= 0 and result.entity_type in SHAPELESS and _last(before, TYPE_LABELS[result.entity_type]) < 0
+                    and _NUMBER_LABEL[result.entity_type].search(before) is None
                     and _other_label_nearer_after(result.entity_type, after, len(before) - pos)):
                 other = len(before) + 1
             if pos < 0:
@@ -1442,7 +1458,7 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
                 # brackets right after it, with no word of this type's, where the value is one of that type
                 # too (110101-1000002 (법인등록No): a valid resident number as well, labelled corporate).
                 if after_at is None and _labelled_as_another(result.entity_type, text[result.start:result.end],
-                                                             other_hay, after):
+                                                             before, after):
                     other = len(before) + 1
             if word or pos >= 0:
                 # A label before the value is stronger evidence than a word after it (건보 번호 1516...
@@ -1501,7 +1517,7 @@ _TYPE_LABEL: Final = {
 def _labelled_as_another(entity: str, value: str, before: str, after: str) -> bool:
     """Whether a value of a checksum type with no word of its own type near it is labelled as another
     checksum type it is also a value of: that type's label (or its stem) in the last 24 characters before
-    it, or in brackets right after it."""
+    it (or before markup only: ``_label_near``), or in brackets right after it."""
     if entity not in _CHECKSUMMED:
         return False
     opened = _BRACKET_AFTER.match(after)
@@ -1509,13 +1525,26 @@ def _labelled_as_another(entity: str, value: str, before: str, after: str) -> bo
         if e == entity or (e, entity) in _SIBLINGS:
             continue
         label = _TYPE_LABEL[e]
-        if ((label.search(before[-24:]) is not None or (opened is not None and label.match(after, opened.end())))
+        if ((_label_near(label, before) or (opened is not None and label.match(after, opened.end())))
                 and _fits(e, value)):
             return True
     return False
+
+
+def _label_near(label: re.Pattern[str], before: str) -> bool:
+    """Whether ``label`` stands in the last 24 characters of the window before a value, or further back with
+    only markup or code between its ``LABEL_SPAN`` characters and the value, no Hangul, and no number before it
+    whose bracketed label it is (``{/* 법인 (등록) 번호 */}\n<Contact q="...``: rules version 36)."""
+    if label.search(before[-24:]) is not None:
+        return True
+    starts = [m.start() for m in label.finditer(before)]
+    return bool(starts) and _FIRST_HANGUL.search(before, starts[-1] + LABEL_SPAN) is None and _CLAIMED.search(
+        before, max(0, starts[-1] - 16), starts[-1]) is None
 #: The opening of a bracketed label right after a value: ``110101-1000002 (법인등록번호)``; after the value's
-#: own closing bracket, quote or tag too (``(111122-4070023) (법인 No:)``, ``<q>...</q> (법인 No:)``: rules version 26).
-_BRACKET_AFTER = re.compile(rf"(?:(?:{_CLOSE}|’)[ \t]*)?[ \t]*[(（\[][ \t]*")
+#: own closing bracket, quote or tag too (``(111122-4070023) (법인 No:)``, ``<q>...</q> (법인 No:)``: rules version 26),
+#: an empty element's end too, or a line break (``<Contact q="..." /> (법인 (등록) 번호)``, ``Q=110000000000\n
+#: (운전면허)``: 36).
+_BRACKET_AFTER = re.compile(rf"(?:(?:{_CLOSE}|’|/)[ \t]*){{0,3}}[ \t]*(?:\r?\n[ \t]*)?[(（\[][ \t]*")
 _BRACKET_CLOSE = re.compile(r"[)）\]]")
 #: A URL up to the ``=`` of a query parameter, ending where a value starts.
 _URL_TO_VALUE = re.compile(r"(?:https?://|www\.)\S*?[?&][^\s=&#]*=$")

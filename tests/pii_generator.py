@@ -149,14 +149,21 @@ a span boundary around the hyphen, the Unicode hyphen, the hyphenation point, ev
 span, struck-through digits, period for the dot, a line break or a space after the dot, ``&#8203;``
 before the @, a mail service's Korean name, a PDF's column gap, HTML tables with attributes, arrows
 after a label, triangle bullets, piano tuning, laptop repair, wedding photos, senior centers, bicycle
-repair), reported and read at stop 42 (rules version 32 reads its classes). The held-out half now is the
-twenty-ninth (``heldout29`` below, written at stop 43 before any detector ran on it: the Hangul filler ㅤ
-and the box-drawing ─ typed between groups, 에 between groups as a number is read aloud, an equals sign,
-the one-dot leader, Unicode's segmented digits, every group bold in Markdown, the misspelled 골벵이, a
+repair), reported and read at stop 42 (rules version 32 reads its classes). The twenty-ninth
+(``heldout29``, written at stop 43 before any detector ran on it: the Hangul filler ㅤ and the
+box-drawing ─ typed between groups, 에 between groups as a number is read aloud, an equals sign, the
+one-dot leader, Unicode's segmented digits, every group bold in Markdown, the misspelled 골벵이, a
 Markdown-escaped dot, 도트 for the dot, Hangul fillers around the @, a display name before an address in
 angle brackets, Jira tables, spreadsheet formulas, SVG text, Go struct fields, pet grooming, tire shops,
-air-conditioner cleaning, choirs, glasses shops); it stays the held-out half until the next round writes
-the thirtieth.
+air-conditioner cleaning, choirs, glasses shops), reported and read at stop 43 (rules version 34 reads
+its classes). The held-out half now is the thirtieth (``heldout30`` below, written at stop 44 before any
+detector ran on it, after rules version 35 made any symbol between digits a separator: a star, a spaced
+reference mark, a heart emoji with its selector, a percent-encoded middle dot, a hyphen then a
+self-closing line break and a line feed, ㅣ for a bar, every group a Markdown code span, every digit a
+numeric character reference, [점] for the dot, the service's Korean name as the host, a comma for the
+dot, (atmark), a spaced {at}, Markdown tel: links, chat spoiler bars, namu wiki tables, single-quoted
+XML attributes, camping sites, couriers, flea markets, golf ranges, massage shops); it stays the
+held-out half until the next round writes the thirty-first.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -639,6 +646,16 @@ SEPARATORS = {
         ("equals_sign", "="),  # against a marketplace's number filter: 010=1234=5678
         ("one_dot_leader", "\u2024"),  # ․
         ("hyphen", "-"),
+    ),    # Written at stop 44, after the twenty-ninth half was read and moved into tuning; not run before it was
+    # written.
+    "heldout30": (
+        ("black_star", "\u2605"),  # ★, a seller's star between the groups against a marketplace's filter
+        ("spaced_reference_mark", " \u203b "),  # ※
+        ("red_heart_emoji", "\u2764\ufe0f"),  # ❤️: the heart and the emoji selector
+        ("percent_encoded_middle_dot", "%C2%B7"),  # a middle dot in a query string: tel=010%C2%B71234
+        ("hyphen_self_closing_br_newline", "-<br/>\n"),  # an HTML source's wrapped line
+        ("hangul_i_for_bar", "\u3163"),  # ㅣ, which a Korean keyboard types for a vertical bar
+        ("hyphen", "-"),
     ),
 }
 #: Writings of the digits themselves.
@@ -670,7 +687,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout26": ("ascii", "fullwidth_every_other_digit", "hanja_every_other_digit"),
                "heldout27": ("ascii", "subscript_digits", "combining_low_line"),
                "heldout28": ("ascii", "span_per_digit", "combining_strikethrough"),
-               "heldout29": ("ascii", "segmented_digits", "markdown_bold_groups")}
+               "heldout29": ("ascii", "segmented_digits", "markdown_bold_groups"),
+               "heldout30": ("ascii", "markdown_code_groups", "digit_numeric_entities")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -879,6 +897,12 @@ EMAIL_FORMS = {
         ("korean_dot_word_doteu", "{l}@{h} 도트 {t}"),  # 도트, the loanword for dot
         ("hangul_fillers_around_at", "{l}\u3164@\u3164{h}.{t}"),
         ("display_name_angle", "홍길동 <{l}@{h}.{t}>"),  # a mail header's display name and address
+    ),    "heldout30": (
+        ("bracketed_korean_dot", "{l}@{h}[점]{t}"),
+        ("korean_host_dot_com", "{l}@{K}.com"),  # the service's Korean name as the host: kim@네이버.com
+        ("comma_for_dot", "{l}@{h},{t}"),  # the comma typed for the dot
+        ("japanese_atmark", "{l}(atmark){h}.{t}"),  # as Japanese sites write the @
+        ("spaced_braced_at", "{l} {{at}} {h}.{t}"),
     ),
 }
 CONTAINERS = {
@@ -912,6 +936,7 @@ CONTAINERS = {
     "heldout27": ("fenced_code_block", "csv_with_header", "php_var_dump", "html_strong_label", "plain"),
     "heldout28": ("pdf_column_gap", "html_table_attributes", "arrow_label", "triangle_bullet", "plain"),
     "heldout29": ("jira_table", "excel_formula", "svg_text", "go_struct_field", "plain"),
+    "heldout30": ("markdown_tel_link", "discord_spoiler", "namuwiki_table", "xml_single_quoted", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -941,7 +966,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout26": ("", "이었다구", "이라구욧", "으로밖엔", "이었나", "ㅇㅇ"),
              "heldout27": ("", "이었는지", "이라서요", "으로선", "이었다면서", "ㅜㅜ"),
              "heldout28": ("", "이었다니까", "이라니깐", "으로서도", "이었을지도", "ㅋ"),
-             "heldout29": ("", "이었던지", "이라서인지", "으로선가", "이었으면", "ㄷㄷ")}
+             "heldout29": ("", "이었던지", "이라서인지", "으로선가", "이었으면", "ㄷㄷ"),
+             "heldout30": ("", "이었던데요", "이라니깐요", "으로서만", "이었겠네", "ㅡㅡ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -973,7 +999,8 @@ LABELS = {
                "heldout26": ("본인 주민등록 번호", "주민 No. (13자리)"),
                "heldout27": ("주민(외국인)등록번호:", "실명확인번호(주민번호)"),
                "heldout28": ("주민등록번호(앞 6자리-뒤 7자리)", "RRN 번호"),
-               "heldout29": ("주민 등록 No.", "주민번호 (생년월일 포함)")},
+               "heldout29": ("주민 등록 No.", "주민번호 (생년월일 포함)"),
+               "heldout30": ("주민번호 앞뒤 자리", "주민등록 No :")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -1001,7 +1028,8 @@ LABELS = {
                "heldout26": ("외국인 등록증번호:", "외국인번호 (ARC)"),
                "heldout27": ("외국인 등록번호(ARC No.)", "등록증 번호 (외국인)"),
                "heldout28": ("외국인등록 번호 (ARC)", "외국인 등록증 No:"),
-               "heldout29": ("외국인 등록 No. (ARC)", "외국인등록증 (뒷면) 번호")},
+               "heldout29": ("외국인 등록 No. (ARC)", "외국인등록증 (뒷면) 번호"),
+               "heldout30": ("외국인 등록 번호(앞 6자리-뒤 7자리)", "Alien Registration No.")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -1029,7 +1057,8 @@ LABELS = {
                "heldout26": ("여권 넘버:", "PASSPORT No"),
                "heldout27": ("여권번호 (Passport No.)", "여권 No.:"),
                "heldout28": ("여권 번호 (PASSPORT NO.)", "Passport Number:"),
-               "heldout29": ("여권 번호 / Passport No.", "여권(PASSPORT) 번호 :")},
+               "heldout29": ("여권 번호 / Passport No.", "여권(PASSPORT) 번호 :"),
+               "heldout30": ("여권 번호 (사진면 기재)", "패스포트 번호")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -1058,7 +1087,8 @@ LABELS = {
                "heldout26": ("운전면허증 번호 (12자리)", "면허번호 (운전)"),
                "heldout27": ("운전면허 번호 (12자리):", "면허증 번호 (운전)"),
                "heldout28": ("운전 면허증 번호 :", "Driver's License No."),
-               "heldout29": ("운전면허 No. :", "면허증 (운전) 번호")},
+               "heldout29": ("운전면허 No. :", "면허증 (운전) 번호"),
+               "heldout30": ("운전면허 번호 (지역 포함)", "License No.")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -1087,7 +1117,8 @@ LABELS = {
                "heldout26": ("건강보험증 No. :", "국민건강보험증 번호"),
                "heldout27": ("건강보험증 No (11자리)", "건보증 번호:"),
                "heldout28": ("건강 보험 번호 :", "건보 증 No."),
-               "heldout29": ("건강보험 자격 번호 :", "건보 No. (본인)")},
+               "heldout29": ("건강보험 자격 번호 :", "건보 No. (본인)"),
+               "heldout30": ("건강보험 번호(증)", "건강보험증 번호 (세대주)")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -1116,7 +1147,8 @@ LABELS = {
                "heldout26": ("사업자등록 번호 (10자리)", "사업자번호 (본점)"),
                "heldout27": ("사업자 등록번호 (10자리):", "사업자 번호(개인)"),
                "heldout28": ("사업자 등록 번호(개인)", "BRN No."),
-               "heldout29": ("사업자 등록 No. :", "사업자 (등록) 번호")},
+               "heldout29": ("사업자 등록 No. :", "사업자 (등록) 번호"),
+               "heldout30": ("사업자 등록번호(개인/법인)", "Business Reg. No.")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -1144,7 +1176,8 @@ LABELS = {
                "heldout26": ("법인등록 번호:", "법인번호 (등기부)"),
                "heldout27": ("법인등록번호 (13자리):", "법인 번호 (등기)"),
                "heldout28": ("법인 등록번호 (등기)", "법인 No :"),
-               "heldout29": ("법인 등록 No. :", "법인 (등록) 번호")},
+               "heldout29": ("법인 등록 No. :", "법인 (등록) 번호"),
+               "heldout30": ("법인 등록번호 (등기부등본)", "Corporate Reg. No.")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -1173,7 +1206,8 @@ LABELS = {
                "heldout26": ("국민은행 입금 계좌:", "수협 계좌번호", "케이뱅크 통장:", "반환받을 계좌"),
                "heldout27": ("기업은행 계좌:", "하나은행 입금계좌", "카카오뱅크 계좌번호 :", "환불 받을 계좌"),
                "heldout28": ("농협 계좌 :", "우리은행 입금 계좌번호", "씨티은행 계좌", "환불 계좌 번호 :"),
-               "heldout29": ("신한은행 입금 계좌 :", "새마을금고 계좌", "송금 받을 계좌", "정산 계좌 :")},
+               "heldout29": ("신한은행 입금 계좌 :", "새마을금고 계좌", "송금 받을 계좌", "정산 계좌 :"),
+               "heldout30": ("입금하실 곳 (농협)", "카카오뱅크 계좌번호", "환불 계좌 (신한)", "계좌 (예금주 본인)")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -1201,7 +1235,8 @@ LABELS = {
                "heldout26": ("체크카드번호:", "카드 No (결제)"),
                "heldout27": ("신용카드 번호 (16자리):", "결제용 카드 No."),
                "heldout28": ("카드 번호 (결제) :", "CARD NO."),
-               "heldout29": ("결제 카드 No. :", "Card Number")},
+               "heldout29": ("결제 카드 No. :", "Card Number"),
+               "heldout30": ("카드 No :", "카드 No. (결제용)")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1230,7 +1265,8 @@ LABELS = {
                "heldout26": ("휴대 전화 번호:", "연락처 (핸드폰)", "TEL :"),
                "heldout27": ("휴대폰 (본인):", "연락처(휴대전화)", "Cell :"),
                "heldout28": ("핸드폰 :", "연락처(휴대폰 번호)", "TEL."),
-               "heldout29": ("휴대폰 연락처 :", "Cellphone", "비상 연락처 :")},
+               "heldout29": ("휴대폰 연락처 :", "Cellphone", "비상 연락처 :"),
+               "heldout30": ("연락 가능한 번호 :", "휴대폰 No. (본인)", "HP :")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1258,7 +1294,8 @@ LABELS = {
                "heldout26": ("이메일 계정 :", "E-mail 주소 (본인)"),
                "heldout27": ("이메일 (아이디):", "메일주소 (회신용)"),
                "heldout28": ("회신 메일 :", "Email (회신)"),
-               "heldout29": ("메일 (회신용) :", "E-Mail Address")},
+               "heldout29": ("메일 (회신용) :", "E-Mail Address"),
+               "heldout30": ("메일 주소(필수)", "이메일 (회신 받을 곳)")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1286,7 +1323,8 @@ LABELS = {
                "heldout26": ("접속 IP (공인):", "아이피 주소 :"),
                "heldout27": ("접속지 IP :", "IP 주소 (접속)"),
                "heldout28": ("IP (접속지)", "접속 아이피 :"),
-               "heldout29": ("접속 아이피 (IP) :", "Client IP :")},
+               "heldout29": ("접속 아이피 (IP) :", "Client IP :"),
+               "heldout30": ("접속한 IP", "IP Addr")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1314,7 +1352,8 @@ LABELS = {
                "heldout26": ("차량 번호판 :", "자동차 등록번호"),
                "heldout27": ("차량 번호 (번호판):", "차량 등록번호 :"),
                "heldout28": ("차량번호 (등록) :", "자동차 번호판 :"),
-               "heldout29": ("등록 차량 (번호) :", "차량 No. :")},
+               "heldout29": ("등록 차량 (번호) :", "차량 No. :"),
+               "heldout30": ("차량 번호 (앞 번호판)", "주차 차량 번호")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1342,7 +1381,8 @@ LABELS = {
                "heldout26": ("거주지 주소 :", "자택 주소(도로명)"),
                "heldout27": ("주소지 (도로명) :", "실거주지 주소"),
                "heldout28": ("주소 (자택) :", "거주지 (도로명) :"),
-               "heldout29": ("주소 (거주지) :", "수령 주소 (도로명) :")},
+               "heldout29": ("주소 (거주지) :", "수령 주소 (도로명) :"),
+               "heldout30": ("배송지 (도로명 주소)", "자택 (거주지) 주소")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1370,7 +1410,8 @@ LABELS = {
                "heldout26": ("담당 선생님 :", "접수자명", "예약자 성함 :", "수취인 이름", "상담자 성명"),
                "heldout27": ("담당 물리치료사", "신청인 성명 :", "예약인 성명", "수령인 성함:", "피보험자"),
                "heldout28": ("담당 영양사", "예약자 이름 :", "신청인명", "인수인 성함", "연대보증인"),
-               "heldout29": ("담당 수의사", "보호자 성명 :", "참가자명", "수강생 성함", "공동명의인")},
+               "heldout29": ("담당 수의사", "보호자 성명 :", "참가자명", "수강생 성함", "공동명의인"),
+               "heldout30": ("담당 작업치료사", "신청자 성명 :", "예약인 이름", "수령인명", "공동보증인")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1416,7 +1457,9 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
         if sep_name in ("none",) and entity in ("KR_RRN", "KR_FRN", "KR_CRN") and draw(st.booleans()):
             sep_name, sep = "hyphen", "-"
         joint = sep
-        if any(c.isdigit() for c in sep):  # a separator with digits of its own (&#45;) keeps them as written
+        # a separator with digits of its own (&#45;) keeps them as written, and one with markup its markup
+        # (-<!-- --> beside full-width digits is not <!－－ －－>, which no page shows)
+        if any(c.isdigit() for c in sep) or "<" in sep:
             sep = "\x00"
         value = sep.join(groups)
         form = (
@@ -1551,6 +1594,10 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                              for g in groups)
         elif form == "markdown_bold_groups":  # **010**-**1234**-**5678**: every group bold in Markdown
             value = sep.join(f"**{g}**" for g in groups)
+        elif form == "markdown_code_groups":  # `010`-`1234`-`5678`: every group a code span, as chat apps show it
+            value = sep.join(f"`{g}`" for g in groups)
+        elif form == "digit_numeric_entities":  # &#48;&#49;&#48;-...: every digit an HTML character reference
+            value = sep.join("".join(f"&#{ord(c)};" for c in g) for g in groups)
         elif form == "subscript_digits":  # ₀₁₀-₁₂₃₄-₅₆₇₈, as a fancy-text generator writes them
             value = sep.join(g.translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")) for g in groups)
         elif form == "combining_low_line":  # 0̲1̲0̲: every digit underlined with the combining low line
@@ -2344,6 +2391,30 @@ GENRES["heldout29"] = {
     ),
 }
 _rotate("heldout29")
+# Written at stop 44, after the twenty-ninth half was read and moved into tuning; not run before it was written.
+GENRES["heldout30"] = {
+    "camping_site": (
+        "캠핑장 사이트 예약 {x} 전기 사용 포함",
+        "글램핑 예약 변경 요청 {x} 바비큐 그릴 추가",
+    ),
+    "quick_courier": (
+        "퀵서비스 접수 {x} 서류 봉투 1개",
+        "오토바이 퀵 배송 요청 {x} 착불로 부탁드립니다",
+    ),
+    "golf_range": (
+        "골프 연습장 레슨 등록 {x} 주 2회 오전",
+        "스크린골프 예약 {x} 4인 2시간",
+    ),
+    "flea_market": (
+        "플리마켓 셀러 참가 신청 {x} 부스 한 칸",
+        "벼룩시장 판매자 등록 {x} 테이블 지참",
+    ),
+    "massage_shop": (
+        "마사지 예약 {x} 전신 90분 코스",
+        "스포츠 마사지 문의 {x} 어깨 위주로 부탁",
+    ),
+}
+_rotate("heldout30")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -2631,7 +2702,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stops 39 to 43 (``heldout19`` to ``heldout29``), or None for
+    """(head, after) of the containers written at stops 39 to 44 (``heldout19`` to ``heldout30``), or None for
     another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
@@ -2728,6 +2799,14 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f'{lead}<svg width="200" height="20"><text x="0" y="15">', "</text></svg>" + after
     if container == "go_struct_field":
         return (f"// {label}\n" if before else "") + f'{key.title().replace("_", "")}: "', '",' + after
+    if container == "markdown_tel_link":  # a page's call or mail button in Markdown: [전화하기](tel:010-...)
+        return f"{lead}[바로가기](tel:", ")" + after
+    if container == "discord_spoiler":  # a chat's spoiler marks around the value
+        return f"{lead}||", "||" + after
+    if container == "namuwiki_table":  # a namu wiki table row: cells between double bars
+        return f"\n|| {(label or key).rstrip(' :')} || ", " ||\n" + after
+    if container == "xml_single_quoted":
+        return f"{lead}<field name='{key}' value='", "'/>" + after
     return None
 
 
