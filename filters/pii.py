@@ -685,7 +685,7 @@ def _recognizer_of(r: RecognizerResult) -> str:
 #: look-alike letters only: text without any skips Presidio's per-call overhead.
 GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ⒜\ufe6b]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
                   + rf"|[{_HANJA_DIGITS}]{{2}}|[{_SMALL_DIGITS}]{{2}}|골\s?[뱅벵]|[앳엣]"
-                  r"|[\[({<【〔［《〈「『`]\s?(?:at|AT|At)\s?[\])}>】〕］》〉」』`]|%40|=40|&#|&commat;"
+                  r"|[\[({<【〔［《〈「『`]\s?(?:at|AT|At)(?:mark|MARK)?\s?[\])}>】〕］》〉」』`]|%40|=40|&#|&commat;"
                   r"|[-_](?:at|AT)[-_]|\s/(?:at|AT|At|@)/\s"
                   rf"|\s(?:at|AT|At)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot|period|PERIOD|Period)\s|\s?(?:[닷점쩜돗]|도트))"
                   rf"|{_ALL_LETTERS}")
@@ -711,6 +711,8 @@ _INLINE_TAGS = "span|b|i|em|strong|u|s|small|mark|font|sup|sub|code|kbd|a"
 _DIGIT_LIKE = _char_class({*range(0x30, 0x3A), *_DIGITS,
                            *map(ord, _DIGIT_WORDS + _HANJA_DIGITS + _SMALL_DIGITS + "\u25cb")})
 _DIGIT_LIKE_CHAR = re.compile(_DIGIT_LIKE)
+#: ... a digit only, not a digit word.
+_DIGIT_CHAR = _char_class({*range(0x30, 0x3A), *_DIGITS, *map(ord, _HANJA_DIGITS + _SMALL_DIGITS + "\u25cb")})
 
 
 #: An HTML character reference (``&ndash;``, ``&#45;``, ``&#x2D;``, ``&nbsp;``): crawled text keeps them where
@@ -738,8 +740,11 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      r"|[0-9](?:\\u[fF][eE]0[fF])?(?:\\u(?:03[0-6][0-9a-fA-F]|20[dDeE][0-9a-fA-F]|20[fF]0))+"
                      # a query string's encoded space or hyphen between two characters of a word or number
                      # (830207%201234567: rules version 27), a white circle's zero too (4○○○%20○○○1: 31), a digit
-                     # under a combining mark or in a tag of its own too (1̲%2D1̲, 1</span>%2D<span>0: 34)
-                     r"|(?<=[\w\u0300-\u036f\u20d0-\u20f0\u25cb>])%(?:20|2[dD])(?=[\w\u25cb<])"
+                     # under a combining mark or in a tag of its own too (1̲%2D1̲, 1</span>%2D<span>0: 34); any
+                     # other encoded ASCII mark but the @ (the rules' own) and any two-byte character too, beside
+                     # another escape or a code span's backtick too (010%C2%B71234, a middle dot: 36)
+                     r"|(?<=[\w\u0300-\u036f\u20d0-\u20f0\u25cb>;`*])"
+                     r"%(?:2[0-9a-fA-F]|3[a-fA-F]|[cCdD][0-9a-fA-F]%[89abAB][0-9a-fA-F])(?=[\w\u25cb<&`*])"
                      # HTML's word-break opportunity, which a page shows as nothing (830207-<wbr>2555896, kim<wbr>@...:
                      # rules version 26)
                      r"|<[wW][bB][rR][ \t]?/?>"
@@ -766,7 +771,10 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # digits (**010**-**1234**: 34), not its bold around an address's @ (a0**@**naver.com: 36); the
                      # backslash escaped in turn in a JSON string ("a0@naver\\\\.com": 36)
                      r"|(?<=\w)\\{1,2}(?=[.\-_@+]\w)"
+                     # ... and its code span's backtick around one (`010`-`1234`: 36), a digit's, not a digit word's
+                     # (kim`골뱅이`daum.net)
                      rf"|(?<={_DIGIT_LIKE})(?:\*\*|__)(?![@＠﹫])|(?<![@＠﹫])(?:\*\*|__)(?={_DIGIT_LIKE})"
+                     rf"|(?<={_DIGIT_CHAR})`|`(?={_DIGIT_CHAR})"
                      # a C, Python or JavaScript string's hex escape of a printable ASCII character
                      # (kim\x40naver.com: rules version 28), its backslash escaped in turn where a JSON string
                      # holds it (["kim\\x40naver.com"]: 31)
@@ -776,14 +784,14 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
 #: Where a text may hold an escape ``_ESCAPE`` reads.
 _DECODE_HINT = scanning(re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</|\d</|>\d"
                                    rf"|</(?:{_INLINE_TAGS})>[{_J}]|[{_J}]<(?:{_INLINE_TAGS})[\s>]|\w\\{{1,2}}[.\-_@+]\w"
-                                   r"|\*\*|__"))
+                                   r"|\*\*|__|`"))
 
 
 def _shown(escape: str) -> str:
     """What an escape stands for; the escape itself where it stands for nothing known."""
     import html
 
-    if escape in ("\\", "\\\\", "**", "__"):  # Markdown's escape of a mark (kim@naver\\.com), its bold: nothing
+    if escape in ("\\", "\\\\", "**", "__", "`"):  # Markdown's escape of a mark (kim@naver\\.com), its bold: nothing
         return ""
     if escape[0] == "<":  # <wbr> shows nothing; an element around a mark shows the mark
         return escape[escape.index(">") + 1:escape.rindex("</")] if "</" in escape else ""
@@ -848,7 +856,7 @@ def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
             continue  # not UTF-8
         plain(pos, m.start())
         if not spans:
-            closing = m.group().startswith("</") or (m.group() in ("**", "__") and m.start() > 0
+            closing = m.group().startswith("</") or (m.group() in ("**", "__", "`") and m.start() > 0
                                                      and _DIGIT_LIKE_CHAR.match(text, m.start() - 1) is not None)
             if closing and ends and ends[-1] == m.start():
                 ends[-1] = m.end()

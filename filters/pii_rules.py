@@ -55,8 +55,8 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: same findings; the IP gate lets a leading :: through, which it had lost). 34: stop 43 (the twenty-eighth
 #: half in tuning, the twenty-ninth read: docs/pii.md). 35: stop 44 (any symbol or punctuation mark between two
 #: digits a separator, by its Unicode class: ``filters.pii._symbols``). 36: stop 44 (the twenty-ninth half in
-#: tuning, its dev profile read; the thirtieth written: docs/pii.md).
-RULES_VERSION: Final = 36
+#: tuning, its dev profile read; the thirtieth written: docs/pii.md). 37: stop 44 (the thirtieth read).
+RULES_VERSION: Final = 37
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -83,7 +83,7 @@ CONTEXT: Final = {
     # and its English abbreviation and name (0000000000 (BRN), Business No.: rules version 30)
     "KR_BRN": ("사업자등록번호", "사업자번호", "사업자 등록", "사업자", "BRN", "Business No", "Business Registration"),
     "KR_CRN": ("법인등록번호", "법인번호", "법인 등록", "법인 No", "법인 NO"),
-    "KR_PASSPORT": ("여권번호", "여권", "passport", "Passport", "PASSPORT"),
+    "KR_PASSPORT": ("여권번호", "여권", "passport", "Passport", "PASSPORT", "패스포트"),  # the loanword too: 36
     # and the English abbreviation forms print (DL No.: rules version 26)
     "KR_DRIVER_LICENSE": ("운전면허", "면허번호", "면허증", "면허", "DL No", "DL NO", "Driver", "driver", "DRIVER"),
     "KR_HEALTH_INSURANCE": ("건강보험", "건보", "보험증", "의료보험", "의료급여"),
@@ -392,10 +392,16 @@ def name_anchor(text: str) -> list[int]:
     if _NOUN_AT.match(text):
         out.add(0)
     return sorted(out)
+
+
+#: A Markdown link's caption and the start of its target, where the target is a call or mail button's
+#: (``[바로가기](tel:``): the caption is the button's word, not text between a label and the value in the link
+#: (rules version 36).
+_CAPTION: Final = r"\[[^\]\n]{1,30}\]\((?:tel|mailto|sms|callto):"
 #: Between a label and a name: any punctuation or symbol (colons, =, quotes, brackets, arrows, cell
 #: borders), or a table tag; a form's underline too, three long at least (인수자: ____김민수____, not
 #: ``__name__``: rules version 26).
-_NAME_GAP = (r"(?:</?[A-Za-z][^<>\n가-힣]{0,30}>|\[/?[A-Za-z]{1,10}\]|\\[A-Za-z]{1,12}\{"
+_NAME_GAP = (rf"(?:{_CAPTION}|</?[A-Za-z][^<>\n가-힣]{{0,30}}>|\[/?[A-Za-z]{{1,10}}\]|\\[A-Za-z]{{1,12}}\{{"
              r"|[^\w\s]|_{3,})")
 #: The start of a line of code that assigns a value (``String v = ``, ``value = ``, ``name: ``, ``set(``,
 #: ``INSERT INTO t VALUES (``).
@@ -435,8 +441,10 @@ _GIVEN: Final = r"(?:[가-힣](?!은(?:[ \t]*(?:\r?\n|$|[^\w\s])|\t))|[가-힣]{
 
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
 #: 엣 is how 앳 is often misspelled; a Korean word for the @ or the dot may stand in brackets too, and the
-#: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10).
-_AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|@|골\s?[뱅벵](?:\s?이)?|[앳엣])"
+#: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10); the atmark of Japanese sites too
+#: (kim(atmark)naver.com: 36).
+_AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?"
+                   r"(?:at(?:mark)?|AT(?:MARK)?|At(?:mark)?|@|골\s?[뱅벵](?:\s?이)?|[앳엣])"
                    r"\s?[\])}>】〕］》〉」』]{1,2}"
                    # in quotes too, and 골뱅 as people shorten it (kim'골뱅이'naver.com, kim 골뱅 naver.com:
                    # rules version 15); the @ itself quoted (kim " @ " naver.com: 21), in a JSON string too
@@ -458,12 +466,15 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:at|AT|At|@|골\s?[�
                    # version 14; a host written with hyphens, up-at-dawn.com, is no address)
                    r"|(?<=[A-Za-z0-9])[-_](?:at|AT)[-_](?=[A-Za-z0-9][A-Za-z0-9-]*[-_](?:dot|DOT)[-_][A-Za-z])")
 #: ... the dot itself in brackets too, as security reports defang an address so that nothing links it
-#: (kim[@]naver[.]com), between slashes, or a middle dot for it (kim@naver·com: rules version 31).
+#: (kim[@]naver[.]com), between slashes, or a middle dot for it (kim@naver·com: rules version 31); a comma before
+#: a top-level domain (36).
 _DOT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트|\.)\s?[\])}>】〕］》〉」』]{1,2}"
                     r"|`(?:dot|DOT|Dot|닷|점|쩜|돗|도트)`|(?<=\s)/(?:dot|DOT|Dot|\.)/(?=\s)"
                     r"|닷|점|쩜|돗|도트|[。｡·・]|&#0*46;"
                     r"|&#[xX]0*2[eE];|&period;|%2[eE]|(?<=\s)(?:dot|DOT|Dot|period|PERIOD|Period)(?=\s)"
-                    r"|(?<=[A-Za-z0-9])[-_](?:dot|DOT)[-_](?=[A-Za-z0-9])")
+                    r"|(?<=[A-Za-z0-9])[-_](?:dot|DOT)[-_](?=[A-Za-z0-9])"
+                    # the comma typed for the dot before a top-level domain people use (kim@naver,com: 36)
+                    r"|,(?=(?:com|net|org|edu|gov|kr|ac|co|go|or|ne|re)(?:\.[a-z]{2})?(?![A-Za-z0-9-]))")
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
 KOREAN_TLDS: Final = {"컴": "com", "넷": "net", "오알지": "org", "케이알": "kr", "씨오쩜케이알": "co.kr"}
@@ -491,7 +502,7 @@ _MARK: Final = r"(?:[-:.]{1,3})"
 #: to eight spaces or tabs), or a JSON escape of one (``\\n``, ``\\r\\n``) with the same indent.
 #: A line break, or HTML's (830207-<br>2555896: a page that wraps a number where it breaks the line: rules
 #: version 22).
-_BR: Final = r"(?:\r\n?|\n|<br\s?/?>)"
+_BR: Final = r"(?:\r\n?|\n|<br\s?/?>(?:[ \t]*(?:\r\n?|\n))?)"  # HTML's break and the source's line too (-<br/>\n: 36)
 _ESC: Final = r"(?:\\[nrt]){1,3}"
 _SEP_BODY: Final = (rf"[ \t]{{0,3}}{_MARK}[ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?|[ \t]{{1,4}}"
                     rf"|[ \t]{{0,4}}(?:{_BR}|{_ESC})[ \t]{{0,8}}")
@@ -733,14 +744,19 @@ RULES: Final = [
         "PERSON",
         _r(
             rf"(?:{_NAME_LABELS})(?:\s?[가-힣]{{1,4}}\s*(?=[:：])|\s?[(（][^)）\n]{{1,10}}[)）])?"
-            # not into the next header cell (<th>보내는 분 성함</th><th>등록일</th>: rules version 29)
-            rf"(?![ \t]*</[tT][hH]>[ \t]*<[tT][hH])"
+            # not into the next header cell (<th>보내는 분 성함</th><th>등록일</th>: rules version 29), nor out of a
+            # bracket nested in another, a note on a label (건강보험증 번호 (세대주)) 부스: 36)
+            rf"(?![ \t]*</[tT][hH]>[ \t]*<[tT][hH])(?![ \t]*[)）\]][ \t]*[)）\]])"
             rf"[ \t]*(?:[:：]|{_NAME_GAP})[ \t]*(?:(?:{_NAME_GAP}[ \t]*)+|\n[ \t]*)?(?!{_NAME_LABELS}|{_ANY_LABEL})"
             rf"{_NOT_A_LABEL}"
-            rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})"
+            # (not a call or mail button's caption: [바로가기](tel:...: 36)
+            rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})(?![^\]\n()]{{0,30}}\]\((?:tel|mailto|sms|callto):)"
             rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>[{_SURNAMES}]{_GIVEN})(?={_AFTER_NAME})"
             rf"|{_PERSON_NOUN}(?:[ \t]*[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
             rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$))"
+            # ... or in a call or mail button's target after its caption (담당 작업치료사 [바로가기](tel:장영희): 36),
+            # or between a wiki table's bars (담당 작업치료사 ||서하은||: 36)
+            rf"|[ \t]?{_CAPTION}(?=[가-힣]{{2,4}}\))|[ \t]?\|\|?[ \t]?(?=[가-힣]{{2,4}}[ \t]?\|)"
             # ... or alone in a comment (담당 의사 <!-- 서민수 -->: rules version 21), or the value of the next
             # tag's title, value or data attribute (담당 세무사 <span title="장수빈">: 23), after a colon too
             # (담당 약사: <button value="황유진">: 26), two too (담당 선생님 :: <span title="김민수">: 36)
@@ -802,6 +818,8 @@ RULES: Final = [
             # after the noun too (담당 강사님 <svg ...>: 36)
             rf"|(?<![가-힣])(?:{_NOUN_WORD})님?"
             rf"(?=[ \t]*(?:<[A-Za-z][^<>\n가-힣]{{0,60}}>){{1,3}}[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}</))"
+            # not a word in a bracket nested in another, a note on a label (건강보험증 번호 (세대주)) 어깨: 36)
+            rf"(?![ \t]*[)）\]][ \t]*[)）\]])"
             rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
             rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"
             # never a name's own label (학부모님 <field name="고객명" value="김민수"/>: rules version 28)
@@ -1405,7 +1423,9 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
             rec = by_id.get((result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
             words = [*CONTEXT.get(result.entity_type, ()), *(rec.context or () if rec else ()), *(context or ())]
             before, after, near = _windows(text, result.start, result.end)
-            pos = _last(before, words)
+            # a shapeless type's label is its only evidence: not the last value's bracketed label (36)
+            pos = (_last_unclaimed(before, words, text, result.start, near[0]) if result.entity_type in SHAPELESS
+                   else _last(before, words))
             neg = _last(before[-NEGATIVE_WINDOW:], NEGATIVE_CONTEXT)
             if neg >= 0:
                 neg += max(0, len(before) - NEGATIVE_WINDOW)
@@ -1552,6 +1572,7 @@ _URL_REACH = 300
 
 
 _LAST_HANGUL = re.compile(r"[가-힣][^가-힣]*$")
+_CAPTION_BEFORE = re.compile(f"{_CAPTION}$")
 _FIRST_HANGUL = re.compile(r"[가-힣]")
 #: Where markup separates a value from the nearest Hangul (up to ``MARKUP_REACH``), how much text from
 #: that Hangul on is searched for the label.
@@ -1586,7 +1607,10 @@ def _windows(text: str, start: int, end: int) -> tuple[str, str, tuple[int, int]
         while end < len(text) and not text[end].isspace():
             end += 1
     lo, hi = max(0, start - WINDOW), end + AFTER_WINDOW
-    h = _LAST_HANGUL.search(text, max(0, start - MARKUP_REACH), start)
+    # the caption of a call or mail button the value is the target of is no text before it (36)
+    caption = _CAPTION_BEFORE.search(text, max(0, start - 40), start)
+    before_markup = caption.start() if caption is not None else start
+    h = _LAST_HANGUL.search(text, max(0, before_markup - MARKUP_REACH), before_markup)
     if h is not None:
         lo = min(lo, max(0, h.start() + 1 - LABEL_SPAN))
     h = _FIRST_HANGUL.search(text, end, end + MARKUP_REACH)

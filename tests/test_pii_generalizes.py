@@ -889,6 +889,39 @@ TWENTY_NINTH_HELD_OUT_FAILURES = [
     ("고양이 목욕 예약 문의 참가자명 강예준으로선가 주말 가능 여부", "PERSON", "강예준"),
     ("보낸사람: 김민수 <kim@naver.com>", "PERSON", "김민수"),
 ]
+#: The thirtieth held-out half's failures at its report (stop 44, rules version 36 before its fixes): symbols between
+#: the groups were already found by their class (rules version 35); these were not.
+THIRTIETH_HELD_OUT_FAILURES = [
+    ("연락처 010%C2%B71234%C2%B75678 으로", "PHONE_NUMBER", "010%C2%B71234%C2%B75678"),  # an encoded middle dot
+    ("주민번호 830207-<br/>\n2555896 입니다", "KR_RRN", "830207-<br/>\n2555896"),  # HTML's break, the source's line
+    ("연락처 `010`-`1234`-`5678` 으로", "PHONE_NUMBER", "`010`-`1234`-`5678`"),  # every group a code span
+    ("퀵서비스 접수 ||`280118`%C2%B7`4006126`|| 서류 봉투 1개", "KR_RRN", "`280118`%C2%B7`4006126`"),
+    ("주민등록 No : &#57;&#54;&#48;&#56;&#48;&#56;%C2%B7&#52;&#53;&#49;&#55;&#50;&#54;&#53;이었겠네", "KR_RRN",
+     "&#57;&#54;&#48;&#56;&#48;&#56;%C2%B7&#52;&#53;&#49;&#55;&#50;&#54;&#53;"),
+    ("메일 kim@naver,com 으로", "EMAIL_ADDRESS", "kim@naver,com"),  # the comma typed for the dot
+    ("<field name='email' value='hzkgi0.t@daum,ac.kr'/> (메일 주소(필수))", "EMAIL_ADDRESS", "hzkgi0.t@daum,ac.kr"),
+    ("메일 kim(atmark)naver.com 으로", "EMAIL_ADDRESS", "kim(atmark)naver.com"),  # Japanese sites' atmark
+    ("스크린골프 예약 예약인 이름: [바로가기](tel:강지훈) 4인 2시간", "PERSON", "강지훈"),  # a call button's caption
+    ("신청 공동보증인 [바로가기](tel:권수빈) 부스 한 칸", "PERSON", "권수빈"),
+    ("캠핑장 사이트 예약 여권 번호 (사진면 기재) [바로가기](tel:M000A0000) 전기 사용 포함", "KR_PASSPORT", "M000A0000"),
+    ("마사지 예약 담당 작업치료사 ||서하은|| 전신 90분 코스", "PERSON", "서하은"),  # between a wiki table's bars
+    ("글램핑 예약 변경 요청 G931Z9049 (패스포트 번호) 바비큐 그릴 추가", "KR_PASSPORT", "G931Z9049"),  # the loanword
+    ("20237❤️26❤️077765 (입금하실 곳 (농협)) 서류 봉투 1개 스크린골프 예약 11❤️00❤️000000❤️00 4인 2시간",
+     "KR_DRIVER_LICENSE", "11❤️00❤️000000❤️00"),  # the account's bracketed label is the account's
+]
+
+
+@pytest.mark.parametrize("text", [
+    "||9★8803528444 ||\n (건강보험증 번호 (세대주)) 어깨 위주로 부탁",  # a note in a bracket nested in another
+    "4342749894|| (사업자 등록번호(개인/법인)) 부스 한 칸",
+    "\nuser = { rrn = \"820723%2D4609951\" }\n (주민번호 (본인)) 원본 파일 제공",
+    "문 앞에 두고 벨 눌러주세요 [Web발신]\n881209--2260370 (주민번호(본인))\n 이순신 대표는 이날 기자회견을 열었다",
+    "건강보험증 번호 (세대주) [바로가기](tel:4-5097921) 신청자 성명 : [전화하기](tel:010-1234-5678)",  # captions
+])
+def test_notes_and_button_captions_are_no_names(text: str) -> None:
+    """A word in a bracket nested in another is a note on a label, and a call button's caption is the button's
+    word: neither a name label nor a name (the thirtieth half's false names, rules version 36)."""
+    assert [text[f.start:f.end] for f in find(text) if f.entity == "PERSON"] == []
 
 
 @pytest.mark.parametrize("text", [
@@ -957,7 +990,8 @@ def test_an_inline_tag_read_as_nothing_hides_nothing_it_holds() -> None:
                                                *TWENTY_SECOND_HELD_OUT_FAILURES, *TWENTY_THIRD_HELD_OUT_FAILURES,
                                                *TWENTY_FOURTH_HELD_OUT_FAILURES, *TWENTY_FIFTH_HELD_OUT_FAILURES,
                                                *TWENTY_SIXTH_HELD_OUT_FAILURES, *TWENTY_SEVENTH_HELD_OUT_FAILURES,
-                                               *TWENTY_EIGHTH_HELD_OUT_FAILURES, *TWENTY_NINTH_HELD_OUT_FAILURES])
+                                               *TWENTY_EIGHTH_HELD_OUT_FAILURES, *TWENTY_NINTH_HELD_OUT_FAILURES,
+                                               *THIRTIETH_HELD_OUT_FAILURES])
 def test_the_earlier_held_out_halves_failures_are_found(text: str, entity: str, value: str) -> None:
     start = text.index(value)
     fs = find(text)
