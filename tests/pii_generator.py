@@ -162,8 +162,9 @@ reference mark, a heart emoji with its selector, a percent-encoded middle dot, a
 self-closing line break and a line feed, ㅣ for a bar, every group a Markdown code span, every digit a
 numeric character reference, [점] for the dot, the service's Korean name as the host, a comma for the
 dot, (atmark), a spaced {at}, Markdown tel: links, chat spoiler bars, namu wiki tables, single-quoted
-XML attributes, camping sites, couriers, flea markets, golf ranges, massage shops); it stays the
-held-out half until the next round writes the thirty-first.
+XML attributes, camping sites, couriers, flea markets, golf ranges, massage shops), reported and read at
+stop 44 (rules version 37 reads its classes); it stays the held-out half until the next round writes the
+thirty-first.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
