@@ -330,6 +330,7 @@ _JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}}[.:]?)(?!=40[A-Za-z])[{re.
 _BAR = re.compile(f"(?<=[{_DIGITISH}OoIl])\\|(?=[{_DIGITISH}OoIl])")
 
 
+#: A run of bars, one cell border however many bars it has (Jira's ``||``).
 _BAR_RUN = re.compile(r"\|+")
 #: YAML's block-scalar indicator at a line's end (``법인등록번호: |``): no cell border (rules version 26).
 _YAML_BLOCK = re.compile(r":[ \t]*\|[-+0-9]{0,2}[ \t]*$")
@@ -708,11 +709,11 @@ _INLINE_MARK = r"[-.@:/_~+\u00b7\u2010-\u2015\u2212\ufe63\uff0b\uff0d-\uff0f\uff
 _INLINE_TAGS = "span|b|i|em|strong|u|s|small|mark|font|sup|sub|code|kbd|a"
 #: A digit in any form the view reads as one (Hanja numerals, small digits and the white circle too: rules version
 #: 36), or a digit word.
-_DIGIT_LIKE = _char_class({*range(0x30, 0x3A), *_DIGITS,
-                           *map(ord, _DIGIT_WORDS + _HANJA_DIGITS + _SMALL_DIGITS + "\u25cb")})
+_DIGIT_POINTS: Final = {*range(0x30, 0x3A), *_DIGITS, *map(ord, _HANJA_DIGITS + _SMALL_DIGITS + "\u25cb")}
+_DIGIT_LIKE = _char_class(_DIGIT_POINTS | set(map(ord, _DIGIT_WORDS)))
 _DIGIT_LIKE_CHAR = re.compile(_DIGIT_LIKE)
 #: ... a digit only, not a digit word.
-_DIGIT_CHAR = _char_class({*range(0x30, 0x3A), *_DIGITS, *map(ord, _HANJA_DIGITS + _SMALL_DIGITS + "\u25cb")})
+_DIGIT_CHAR = _char_class(_DIGIT_POINTS)
 
 
 #: An HTML character reference (``&ndash;``, ``&#45;``, ``&#x2D;``, ``&nbsp;``): crawled text keeps them where

@@ -397,7 +397,11 @@ def name_anchor(text: str) -> list[int]:
 #: A Markdown link's caption and the start of its target, where the target is a call or mail button's
 #: (``[바로가기](tel:``): the caption is the button's word, not text between a label and the value in the link
 #: (rules version 36).
-_CAPTION: Final = r"\[[^\]\n]{1,30}\]\((?:tel|mailto|sms|callto):"
+_BUTTON_TARGET: Final = r"\]\((?:tel|mailto|sms|callto):"
+_CAPTION: Final = rf"\[[^\]\n]{{1,30}}{_BUTTON_TARGET}"
+#: A bracket closed right after another: the label before it was a note in a bracket nested in another
+#: (``(건강보험증 번호 (세대주)) 어깨``), no label of what follows (rules version 36).
+_NESTED_NOTE_END: Final = r"(?![ \t]*[)）\]][ \t]*[)）\]])"
 #: Between a label and a name: any punctuation or symbol (colons, =, quotes, brackets, arrows, cell
 #: borders), or a table tag; a form's underline too, three long at least (인수자: ____김민수____, not
 #: ``__name__``: rules version 26).
@@ -746,11 +750,11 @@ RULES: Final = [
             rf"(?:{_NAME_LABELS})(?:\s?[가-힣]{{1,4}}\s*(?=[:：])|\s?[(（][^)）\n]{{1,10}}[)）])?"
             # not into the next header cell (<th>보내는 분 성함</th><th>등록일</th>: rules version 29), nor out of a
             # bracket nested in another, a note on a label (건강보험증 번호 (세대주)) 부스: 36)
-            rf"(?![ \t]*</[tT][hH]>[ \t]*<[tT][hH])(?![ \t]*[)）\]][ \t]*[)）\]])"
+            rf"(?![ \t]*</[tT][hH]>[ \t]*<[tT][hH]){_NESTED_NOTE_END}"
             rf"[ \t]*(?:[:：]|{_NAME_GAP})[ \t]*(?:(?:{_NAME_GAP}[ \t]*)+|\n[ \t]*)?(?!{_NAME_LABELS}|{_ANY_LABEL})"
             rf"{_NOT_A_LABEL}"
             # (not a call or mail button's caption: [바로가기](tel:...: 36)
-            rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})(?![^\]\n()]{{0,30}}\]\((?:tel|mailto|sms|callto):)"
+            rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})(?![^\]\n()]{{0,30}}{_BUTTON_TARGET})"
             rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>[{_SURNAMES}]{_GIVEN})(?={_AFTER_NAME})"
             rf"|{_PERSON_NOUN}(?:[ \t]*[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
             rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$))"
@@ -819,7 +823,7 @@ RULES: Final = [
             rf"|(?<![가-힣])(?:{_NOUN_WORD})님?"
             rf"(?=[ \t]*(?:<[A-Za-z][^<>\n가-힣]{{0,60}}>){{1,3}}[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}</))"
             # not a word in a bracket nested in another, a note on a label (건강보험증 번호 (세대주)) 어깨: 36)
-            rf"(?![ \t]*[)）\]][ \t]*[)）\]])"
+            rf"{_NESTED_NOTE_END}"
             rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
             rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"
             # never a name's own label (학부모님 <field name="고객명" value="김민수"/>: rules version 28)
@@ -1560,6 +1564,8 @@ def _label_near(label: re.Pattern[str], before: str) -> bool:
     starts = [m.start() for m in label.finditer(before)]
     return bool(starts) and _FIRST_HANGUL.search(before, starts[-1] + LABEL_SPAN) is None and _CLAIMED.search(
         before, max(0, starts[-1] - 16), starts[-1]) is None
+
+
 #: The opening of a bracketed label right after a value: ``110101-1000002 (법인등록번호)``; after the value's
 #: own closing bracket, quote or tag too (``(111122-4070023) (법인 No:)``, ``<q>...</q> (법인 No:)``: rules version 26),
 #: an empty element's end too, or a line break (``<Contact q="..." /> (법인 (등록) 번호)``, ``Q=110000000000\n
@@ -1572,6 +1578,7 @@ _URL_REACH = 300
 
 
 _LAST_HANGUL = re.compile(r"[가-힣][^가-힣]*$")
+#: A call or mail button's caption right before a value in its target (``_windows``).
 _CAPTION_BEFORE = re.compile(f"{_CAPTION}$")
 _FIRST_HANGUL = re.compile(r"[가-힣]")
 #: Where markup separates a value from the nearest Hangul (up to ``MARKUP_REACH``), how much text from
