@@ -394,6 +394,53 @@ def name_anchor(text: str) -> list[int]:
     return sorted(out)
 
 
+#: Where an address's road name ends before its number, or a lot number's 번지 stands: every address has one.
+_ADDRESS_AT: Final = re.compile(r"[로길]\s*\d|번지")
+#: A Hangul run's first character: where an address starts.
+_HANGUL_RUN_START: Final = re.compile(r"(?<![가-힣])[가-힣]")
+#: An address is at most five whitespace-separated runs up to its 로, 길 or 번지: a province, two cities or a
+#: city and a district, a road or a 동, and the lot's number (서울특별시 강남구 역삼동 123번지). Read backwards
+#: from there: the rest of its run and four more.
+_ADDRESS_RUNS_BACK: Final = re.compile(r"\S*(?:\s+\S*){0,4}")
+
+
+def address_anchor(text: str) -> list[int]:
+    """Every position an address can start at, ascending: the first character of each Hangul run within the
+    five whitespace-separated runs that end at a road's 로 or 길 before its number, or at 번지. The address
+    pattern starts at every Hangul word and tried there in full it cost a twelfth of the detector's time on
+    crawl pages, whose footers pass its hint (stop 45)."""
+    out: list[int] = []
+    done = 0  # candidates before this position are already out
+    backwards = None
+    for m in _ADDRESS_AT.finditer(text):
+        at = m.start()
+        if backwards is None:
+            backwards = text[::-1]
+        back = _ADDRESS_RUNS_BACK.match(backwards, len(text) - at).end() - (len(text) - at)
+        out.extend(h.start() for h in _HANGUL_RUN_START.finditer(text, max(at - back, done), at + 1))
+        done = at + 1
+    return out
+
+
+#: A vehicle plate's last number before its syllable (12가3456): every plate has one.
+_PLATE_AT: Final = re.compile(rf"\d[{_PLATE_SYLLABLES}]")
+#: A plate starts at most this many characters before that digit: two more digits and a region (서울 ) or two
+#: syllables before them.
+_PLATE_REACH: Final = 5
+
+
+def plate_anchor(text: str) -> list[int]:
+    """Every position a vehicle plate can start at, ascending: the few before each digit that a plate's
+    syllable follows. Its pattern starts at any Hangul or digit and tried everywhere cost a twentieth of
+    the detector's time on crawl pages (stop 45)."""
+    out: list[int] = []
+    done = 0
+    for m in _PLATE_AT.finditer(text):
+        out.extend(range(max(m.start() - _PLATE_REACH, done), m.start() + 1))
+        done = m.start() + 1
+    return out
+
+
 #: A Markdown link's caption and the start of its target, where the target is a call or mail button's
 #: (``[바로가기](tel:``): the caption is the button's word, not text between a label and the value in the link
 #: (rules version 36).
@@ -726,6 +773,7 @@ RULES: Final = [
         _r(rf"(?<![0-9A-Za-z가-힣])(?P<v>(?:(?:{_REGIONS})\s?|[가-힣]{{2}})?\d{{2,3}}[{_PLATE_SYLLABLES}]\s?\d{{4}})"
            rf"(?![0-9A-Za-z])"),
         0.5,
+        anchor=plate_anchor,
     ),
     # Bounded name lengths and a start at the beginning of a Hangul run: unbounded [가-힣]+ made a long
     # run of Hangul without spaces quadratic. A building with 동 and 호 may follow.
@@ -740,6 +788,7 @@ RULES: Final = [
             r"(?:,?\s*(?:[가-힣A-Za-z0-9]{1,20}\s)?\d{1,4}동\s?\d{1,5}호|,?\s*\d{1,5}호)?)"
         ),
         0.6,
+        anchor=address_anchor,
     ),
     # A labelled name: with a colon any 2-4 syllables (a particle may follow: 이름: 오하은이고); without one
     # (이름을, 담당자 교육 are ordinary words) a common surname first and a particle or no Hangul after.
@@ -1019,19 +1068,18 @@ def _label_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 #: A cheap search a text must pass before a rule's pattern runs on it: the rule's label words where
 #: the rule needs its label to reach ``MIN_SCORE`` anyway, else a fragment every match contains. Not for
-#: the anchored name rules: they are tried only where their anchor allows a match to start, and the anchor's
-#: positions, found once for both, cost less than their two hints did (which passed on two of three of the
-#: benchmark's documents and only repeated the anchor's work: 10 to 20% of the detector's time, stop 39).
+#: the anchored rules: they are tried only where their anchor allows a match to start (the address and the
+#: plate anchors find that fragment themselves), and the name rules' positions, found once for both, cost
+#: less than their two hints did (which passed on two of three of the benchmark's documents and only
+#: repeated the anchor's work: 10 to 20% of the detector's time, stop 39).
 HINTS: Final = {
     "kr_bank_account": _label_pattern(CONTEXT["KR_BANK_ACCOUNT"]),
     "kr_health_insurance": _label_pattern(CONTEXT["KR_HEALTH_INSURANCE"]),
     "kr_passport": re.compile(r"[MSRODG]\d{3}"),
-    "kr_address": re.compile(r"[로길]\s*\d|번지"),
     "kr_person_url": re.compile(r"[?&][^\s=&#]*=[가-힣]"),
     "kr_person_mail_name": re.compile(r"<(?:mailto:)?[^\s<>@]{1,64}@"),
     "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자"),
     "kr_person_honorific": re.compile(r"[씨님]"),
-    "kr_vehicle_plate": re.compile(rf"\d[{_PLATE_SYLLABLES}]"),
     "ipv4": re.compile(r"\d\.\d{1,3}\.\d"),
     "email": re.compile("@"),
     "email_obfuscated": re.compile(rf"@|%40|=40|{_AT_WORD}"),
@@ -1125,6 +1173,8 @@ class KoreanRegexRecognizer(EntityRecognizer):
         self.rules = [r for r in RULES if not entity_filter or r.entity in entity_filter]
         self._hints = [tuple(h for h in (_SPREAD_ANY if r.name in _SPREAD_RUN else None, HINTS.get(r.name))
                              if h is not None) for r in self.rules]
+        #: the named groups each rule's value can be in, in the order they are read
+        self._groups = [tuple(g for g in ("v", "w", "u", "x") if g in r.pattern.groupindex) for r in self.rules]
         super().__init__(
             supported_entities=sorted(
                 {r.entity for r in self.rules}
@@ -1141,20 +1191,23 @@ class KoreanRegexRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         out = []
         anchored: dict[Callable[[str], list[int]], list[int]] = {}  # an anchor's positions, shared by its rules
-        verdicts: dict[re.Pattern[str], bool] = {}  # a hint's verdict on this text, shared likewise
+        # a hint's verdict on this text, shared likewise; by the hint's identity, as a compiled pattern hashes
+        # its whole program (filters.pii_gates._SCANS)
+        verdicts: dict[int, bool] = {}
+        gates_open = is_open()
 
         def gate(hint: re.Pattern[str]) -> bool:
-            ok = verdicts.get(hint)
+            ok = verdicts.get(id(hint))
             if ok is None:
-                ok = verdicts[hint] = passes(hint, text)
+                ok = verdicts[id(hint)] = passes(hint, text)
             return ok
 
-        for rule, hints in zip(self.rules, self._hints, strict=True):
-            if (entities and rule.entity not in entities) or not all(map(gate, hints)):
+        for rule, hints, groups in zip(self.rules, self._hints, self._groups, strict=True):
+            if (entities and rule.entity not in entities) or (hints and not all(map(gate, hints))):
                 continue
             pos = 0
             starts = None
-            if rule.anchor is not None and not is_open():
+            if rule.anchor is not None and not gates_open:
                 starts = anchored.get(rule.anchor)
                 if starts is None:
                     starts = anchored[rule.anchor] = rule.anchor(text)
@@ -1173,7 +1226,7 @@ class KoreanRegexRecognizer(EntityRecognizer):
                 if m is None:
                     break
                 pos = m.end() if m.end() > m.start() else m.start() + 1
-                group = next(g for g in ("v", "w", "u", "x") if g in m.re.groupindex and m.group(g) is not None)
+                group = groups[0] if len(groups) == 1 else next(g for g in groups if m.group(g) is not None)
                 if rule.not_after is not None and rule.not_after.search(
                     text, max(0, m.start(group) - 10), m.start(group)
                 ):

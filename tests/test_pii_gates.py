@@ -10,10 +10,12 @@ characters identifiers are written with.
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
+from presidio_analyzer.predefined_recognizers import IpRecognizer
 
-from filters.pii import _SYMBOLS, find, needs_analyzer
+from filters.pii import _SYMBOLS, IP_HINT, find, needs_analyzer
 from filters.pii_gates import is_open, opened
 from tests import pii_generator as G
 
@@ -123,9 +125,25 @@ def test_the_gates_are_real() -> None:
 
 
 @pytest.mark.parametrize("text", ["접속 IP ::1 에서 차단", "서버 주소 ::ffff:10.0.0.1 입니다", "fe80::1 링크",
-                                  "접속 IP 10.0.0.1 차단", "로그 2024.05.01 접속 IP 192.168.0.1"])
+                                  "접속 IP 10.0.0.1 차단", "로그 2024.05.01 접속 IP 192.168.0.1",
+                                  "주소 2001:0db8:85a3:0000:0000:8a2e:0370:7334 차단", "IP 1:2:3:4:5:6:7:8."])
 def test_gates_lose_no_ip_address_writing(text: str) -> None:
     """The IP gate lets through what Presidio's IP patterns match: it wanted a hex digit before a colon and
-    lost a leading ``::`` (``::1``, stop 43); it now wants an IPv4 address's four groups, not three (a date)."""
+    lost a leading ``::`` (``::1``, stop 43); it now wants an IPv4 address's four groups, not three (a date),
+    and an IPv6 address's ``::`` or eight groups, not a time's colons (stop 45)."""
     _same(text)
     assert any(f.entity == "IP_ADDRESS" for f in find(text))
+
+
+@given(st.lists(st.sampled_from([*"0123456789abcdefABCDEF:.:/% ", "::", "ffff", "fe80", "10.0.0.1"]),
+                max_size=40).map("".join))
+def test_the_ip_gate_passes_wherever_a_presidio_ip_pattern_matches(text: str) -> None:
+    """``IP_HINT`` against Presidio's own IP patterns, compiled as Presidio compiles them: a text one of them
+    matches in (an address with any alnum) passes the gate."""
+    matched = [m.group() for p in _IP_PATTERNS for m in p.finditer(text)]
+    if any(any(c.isalnum() for c in m) for m in matched):
+        assert IP_HINT.search(text) is not None, (text, matched)
+
+
+_IP_PATTERNS = [regex.compile(p.regex, flags=IpRecognizer(supported_language="ko").global_regex_flags)
+                for p in IpRecognizer(supported_language="ko").patterns]

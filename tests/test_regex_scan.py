@@ -91,6 +91,39 @@ def test_the_name_anchor_on_drawn_text(text: str) -> None:
     assert pii_rules.name_anchor(text) == [m.start() for m in lookahead.finditer(text)]
 
 
+
+#: The rules anchored at a fragment every match holds, with text that puts their matches where the anchor's
+#: reach ends: five runs before 번지, runs split by any whitespace, a plate's region and three digits.
+FRAGMENT_ANCHORED = [r for r in pii_rules.RULES if r.anchor is not None and r.anchor is not pii_rules.name_anchor]
+EDGES = ["서울특별시 강남구 역삼동 123번지", "경기도\n성남시\u3000분당구\t정자동   178-1번지 101동 202호",
+         "부산광역시 해운대구 우동 센텀중앙로 97", "서울시 중구 세종대로 110 서울시 종로구 종로1길 5",
+         "서울 12가3456 부산123나4567 경기 3바 1234 (서울12가 3456)", "가 나 다 라 마 바 사 동 1번지",
+         "서울 강남구 테헤란로 10길 5번지", "x시 y로 1 가시 나로1"]
+
+
+def _every_start(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [p for p in range(len(text) + 1) if pattern.match(text, p)]
+
+
+@pytest.mark.parametrize("rule", FRAGMENT_ANCHORED, ids=lambda r: r.name)
+def test_a_fragment_anchor_holds_every_position_its_rule_matches_at(rule: pii_rules.Rule) -> None:
+    """An anchored rule is tried only at its anchor's positions: a position it could match at and the anchor
+    missed would be an address or a plate lost with the gates closed. Fails when the reach is one run or one
+    character short (``EDGES``)."""
+    assert {r.name for r in FRAGMENT_ANCHORED} == {"kr_address", "kr_vehicle_plate"}
+    for text in [*DOCS, *EDGES]:
+        anchored = rule.anchor(text)
+        assert anchored == sorted(set(anchored)), text
+        assert set(_every_start(rule.pattern, text)) <= set(anchored), (rule.name, text)
+
+
+@given(st.lists(st.sampled_from([*"0123456789 \t\n-,", "서울", "시", "구", "동", "로", "길", "번지", "호", "가",
+                                 "특별", "광역", "강남", "12", "가", "바", "경기"]), max_size=40).map("".join))
+def test_a_fragment_anchor_on_drawn_text(text: str) -> None:
+    for rule in FRAGMENT_ANCHORED:
+        assert set(_every_start(rule.pattern, text)) <= set(rule.anchor(text)), (rule.name, text)
+
+
 @pytest.mark.parametrize(("pattern", "gate", "text", "passes"), [
     ("[가-힣]{1,4}[자인]|간호사", r"(?=[\s\S]{0,4}[사인자])", "보호자", True),
     ("[가-힣]{1,4}[자인]|간호사", r"(?=[\s\S]{0,4}[사인자])", "간호원", False),
