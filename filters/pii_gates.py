@@ -28,12 +28,16 @@ def is_open() -> bool:
 def passes(hint: re.Pattern[str], text: str) -> bool:
     """Whether ``text`` passes the gate ``hint`` (always, while the gates are open); the hint is searched
     as ``filters.regex_scan`` makes it fastest."""
-    if _open:
-        return True
+    return _open or scan_of(hint).search(text) is not None
+
+
+def scan_of(hint: re.Pattern[str]) -> re.Pattern[str]:
+    """``hint`` as ``filters.regex_scan.scanning`` makes it fastest to search, made once per hint: for a caller
+    that keeps its own verdicts (``KoreanRegexRecognizer``) and asks ``is_open`` itself."""
     known = _SCANS.get(id(hint))
     if known is None or known[0] is not hint:
         known = _SCANS[id(hint)] = (hint, scanning(hint))
-    return known[1].search(text) is not None
+    return known[1]
 
 
 #: Each hint's scan, by the hint's identity: a compiled pattern hashes its whole program, which cost a
