@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from presidio_analyzer.predefined_recognizers import IpRecognizer
 
+import filters.pii as pii
 from filters.pii import _SYMBOLS, IP_HINT, find, needs_analyzer
 from filters.pii_gates import is_open, opened
 from tests import pii_generator as G
@@ -147,3 +148,15 @@ def test_the_ip_gate_passes_wherever_a_presidio_ip_pattern_matches(text: str) ->
 
 _IP_PATTERNS = [regex.compile(p.regex, flags=IpRecognizer(supported_language="ko").global_regex_flags)
                 for p in IpRecognizer(supported_language="ko").patterns]
+
+
+def test_the_view_translates_every_character_its_table_maps() -> None:
+    """The view translates only the runs of characters it maps (``_VIEWED_RUN``), where it translated every
+    character: each BMP key of ``_VIEW_TABLE`` between Hangul, digits and spaces comes out as the table maps
+    it, and a text with a character beyond the BMP that the table maps is translated whole."""
+    bmp = [chr(c) for c in sorted(pii._VIEW_TABLE) if c <= 0xFFFF]
+    text = "".join(f"가{c}1 {c}{c}" for c in bmp)
+    assert pii._VIEWED_RUN.sub(pii._viewed, text) == text.translate(pii._VIEW_TABLE)
+    beyond = next(chr(c) for c in pii._VIEW_TABLE if c > 0xFFFF)
+    text = f"전화 {beyond}10 ０"
+    assert pii.detection_view(text) == pii.detection_view(text.translate(pii._VIEW_TABLE))
