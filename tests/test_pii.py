@@ -110,3 +110,23 @@ def test_keyed_hashes_are_stable_canonical_and_key_dependent() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "ㅋㅋㅋ", "😀😀", "韓國語 mixed 한국어", "가" * 200_000])
 def test_edge_inputs_do_not_raise(text: str) -> None:
     assert isinstance(find(text), list)
+
+
+def test_a_kept_phone_window_gives_each_call_results_of_its_own() -> None:
+    """libphonenumber's results are kept per window text (a footer's number on every page); the context step
+    sets scores and context words in the results it is given, so a second call on the same window must get
+    results that the first call's changes did not reach."""
+    from filters.pii import analyzer
+
+    phone = next(r for r in analyzer().registry.recognizers if r.name == "WindowedPhoneRecognizer")
+    text = "대표번호 02-2345-6789 (평일 9시~18시)"
+    first = phone.analyze(text, ["PHONE_NUMBER"])
+    assert [(r.start, r.end, r.score) for r in first] == [(5, 17, 0.4)]
+    first[0].score = 0.0
+    first[0].analysis_explanation.set_improved_score(0.0)
+    first[0].recognition_metadata["is_score_enhanced_by_context"] = True
+    again = phone.analyze(f"다른 쪽 글. {text}", ["PHONE_NUMBER"])
+    assert [(r.start, r.end, r.score) for r in again] == [(13, 25, 0.4)]
+    assert again[0].analysis_explanation.score == 0.4
+    assert "is_score_enhanced_by_context" not in again[0].recognition_metadata
+    assert phone._found, "the window was not kept"
