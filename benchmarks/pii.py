@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks._common import require_corpora, table
-from filters.pii import find, forget_phone_windows, needs_analyzer, redact
+from filters.pii import find, forget_windows, needs_analyzer, redact
 from tests import pii_generator as G
 
 
@@ -109,7 +109,7 @@ def throughput_planted(pool: tuple[str, ...], n: int, seed: int, reference: str 
     today's detector and, with ``reference``, the detector of that commit, interleaved over five
     rounds (this machine's speed varies by a third from minute to minute); medians. The padding repeats the
     pool's sentences (a window of one in 2.5 is one seen before), so today's detector is also timed with no
-    phone window kept from one document to the next: the figure for text that never repeats."""
+    window kept from one document to the next: the figure for text that never repeats."""
     cases = G.cases(n, G.TUNING, seed, pool)
     docs = []
     for i, c in enumerate(cases):
@@ -120,10 +120,10 @@ def throughput_planted(pool: tuple[str, ...], n: int, seed: int, reference: str 
             j += 7
         docs.append(text)
     def find_forgetting(text: str) -> list[object]:
-        forget_phone_windows()
+        forget_windows()
         return find(text)
 
-    detectors = {"pii_v2 (today)": find, "pii_v2, no phone window kept": find_forgetting}
+    detectors = {"pii_v2 (today)": find, "pii_v2, no window kept": find_forgetting}
     if reference:
         detectors[f"reference at {reference[:10]}"] = _detector_at(reference)
     for f in detectors.values():
@@ -131,7 +131,7 @@ def throughput_planted(pool: tuple[str, ...], n: int, seed: int, reference: str 
     rates: dict[str, list[float]] = {k: [] for k in detectors}
     for _ in range(5):
         for name, f in detectors.items():
-            forget_phone_windows()  # each round finds its phone numbers anew, as a first read of the documents
+            forget_windows()  # each round reads the documents as for the first time
             t0 = time.perf_counter()
             for d in docs:
                 f(d)
@@ -160,7 +160,7 @@ def throughput_corpora(limit_mb: float) -> list[list[str]]:
         if not docs:
             continue
         past = [d for d in docs if needs_analyzer(d)]
-        forget_phone_windows()
+        forget_windows()
         t0 = time.perf_counter()
         for d in docs:
             find(d)

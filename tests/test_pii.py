@@ -129,4 +129,4 @@ def test_a_kept_phone_window_gives_each_call_results_of_its_own() -> None:
     assert [(r.start, r.end, r.score) for r in again] == [(13, 25, 0.4)]
     assert again[0].analysis_explanation.score == 0.4
     assert "is_score_enhanced_by_context" not in again[0].recognition_metadata
-    assert phone._found, "the window was not kept"
+    assert phone.kept.found, "the window was not kept"

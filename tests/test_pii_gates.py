@@ -160,3 +160,27 @@ def test_the_view_translates_every_character_its_table_maps() -> None:
     beyond = next(chr(c) for c in pii._VIEW_TABLE if c > 0xFFFF)
     text = f"전화 {beyond}10 ０"
     assert pii.detection_view(text) == pii.detection_view(text.translate(pii._VIEW_TABLE))
+
+
+_MAIL_PIECES = st.sampled_from([*"ab.-_+@ \n,:;()<>\"'", "kim", "naver", "com", "co.kr", "홍길동", "으로", "메일",
+                                "1", "0", "%", "!", "#", "~", "`", "|", "é", "\u0301", "ｋ"])
+
+
+@given(st.lists(_MAIL_PIECES, min_size=1, max_size=30).map("".join))
+def test_mail_windows_find_what_the_whole_text_holds(text: str) -> None:
+    """Presidio's e-mail pattern runs on the runs of its characters that hold an @ (``mail_windows``), not on
+    the whole text: the same addresses, at the same offsets, next to Hangul, at the text's edges, with two @ in
+    one run, and in combining marks and full-width letters (``\\w`` as the ``regex`` module reads it)."""
+    _same(text)
+
+
+@pytest.mark.parametrize("text", ["kim@naver.com", "문의 kim@naver.com으로", "a@b.com@c.co.kr", "x@y.kr,z@w.com",
+                                  "메일:kim.a-b@x.co.kr (평일)", "é@b.com", "\"kim\"@naver.com"])
+def test_mail_windows_on_edges(text: str) -> None:
+    _same(text)
+    analysis = pii.analyzer()
+    mail = next(r for r in analysis.registry.recognizers if r.name == "EmailRecognizer")
+    windowed = [(r.start, r.end, r.score) for r in mail.analyze(text, ["EMAIL_ADDRESS"])]
+    with opened():
+        whole = [(r.start, r.end, r.score) for r in mail.analyze(text, ["EMAIL_ADDRESS"])]
+    assert windowed == whole, text
