@@ -32,6 +32,7 @@ offsets, scores, the recognizer that found each, and keyed hashes (``keyed_hash`
 
 from __future__ import annotations
 
+import bisect
 import copy
 import hashlib
 import hmac
@@ -1029,11 +1030,25 @@ def _find(text: str, min_score: float) -> list[Finding]:
     # 070-8127-5161 of the account 070-8127-5161-68) loses to one that holds the whole number.
     scored.sort(key=lambda f: (_cuts_number(view, f), -f.score, -(f.end - f.start), f.entity in SHAPELESS, f.start,
                                f.entity, f.recognizer))
-    chosen: list[Finding] = []
-    for f in scored:
-        if all(f.end <= c.start or f.start >= c.end for c in chosen):
-            chosen.append(f)
-    return sorted(chosen, key=lambda f: f.start)
+    return sorted(first_apart(scored), key=lambda f: f.start)
+
+
+def first_apart(ranked: list[Finding]) -> list[Finding]:
+    """Each finding in ``ranked``'s order that overlaps none taken before it. The spans taken stand apart, so
+    in the text's order their ends are in order too, and a finding overlaps one of them where the last that
+    starts before its end ends after its start: a bisection, not a test against every finding taken so far
+    (quadratic on a table of a thousand numbers, stop 45)."""
+    taken: list[Finding] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for f in ranked:
+        k = bisect.bisect_left(starts, f.end)
+        if k == 0 or ends[k - 1] <= f.start:
+            taken.append(f)
+            at = bisect.bisect_right(starts, f.start)
+            starts.insert(at, f.start)
+            ends.insert(at, f.end)
+    return taken
 
 
 #: A separator between number groups as ``filters.pii_rules.SEP`` reads them (and a slash), HTML's line break

@@ -4,6 +4,8 @@ redaction with typed placeholders, and keyed hashes that hold no value."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from filters.pii import find, key_fingerprint, keyed_hash, redact
 
@@ -130,3 +132,17 @@ def test_a_kept_phone_window_gives_each_call_results_of_its_own() -> None:
     assert again[0].analysis_explanation.score == 0.4
     assert "is_score_enhanced_by_context" not in again[0].recognition_metadata
     assert phone.kept.found, "the window was not kept"
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 8)), max_size=60))
+def test_first_apart_takes_what_testing_every_finding_taken_takes(spans: list[tuple[int, int]]) -> None:
+    """``first_apart`` finds overlaps by bisection; it takes exactly what testing each finding against every
+    finding taken before it takes, in the same order (nested, touching, equal and disjoint spans)."""
+    from filters.pii import Finding, first_apart
+
+    ranked = [Finding("X", a, a + n, 0.5, str(i)) for i, (a, n) in enumerate(spans)]
+    naive: list[Finding] = []
+    for f in ranked:
+        if all(f.end <= c.start or f.start >= c.end for c in naive):
+            naive.append(f)
+    assert first_apart(ranked) == naive

@@ -174,3 +174,40 @@ def test_a_scanned_pattern_gives_the_pattern_s_own_matches() -> None:
     assert m is not None and m.re is p and (m.span(), m.group("v"), m.group(2)) == ((2, 10), "010", "1234")
     assert [m.group() for m in scanned.finditer("x 010-1234 y 02-5678 z 011-2345")] == ["010-1234", "011-2345"]
     assert every_position(re.compile("ab|b")).findall("abab") == ["a", "b", "a", "b"]
+
+
+def _linear_column_header(text: str, start: int, end: int) -> str | None:
+    """``column_header`` as it was before stop 45: every cell of every row tried in order."""
+    rows = pii_rules._table_rows(text)
+    for i, cells in enumerate(rows):
+        col = next((k for k, (a, b) in enumerate(cells) if a <= start and end <= b), None)
+        if col is None:
+            continue
+        first = i
+        while first > 0 and len(rows[first - 1]) == len(cells):
+            first -= 1
+        if first == i:
+            return None
+        a, b = rows[first][col]
+        return None if pii_rules._VALUE_IN_CELL.search(text, a, b) else text[a:b]
+    return None
+
+
+TABLES = ["<table><tr><td>성명</td><td>전화</td></tr><tr><td>김민수</td><td>010-1234-5678</td></tr></table>\n"
+          "이름,전화\n홍길동,010-0000-0000\n<tr><td>a,b</td><td>c</td></tr>",
+          "이름\t번호\n김민수\t123\n\n이름|번호\n박지훈|456", "a,b\nc,d\n<tr><td>x</td></tr><tr><td>y</td></tr>"]
+
+
+def test_column_header_by_bisection_is_the_linear_search() -> None:
+    """``column_header`` finds a span's row by bisection over the rows' starts (``_row_starts``): the same
+    header as trying every cell of every row, for every span of every cell and between cells, on the
+    documents and on HTML rows before and after delimited lines (a comma inside an HTML cell too)."""
+    checked = 0
+    for text in [*DOCS, *TABLES]:
+        spans = {(a, b) for row in pii_rules._table_rows(text) for a, b in row if b > a}
+        spans |= {(a, min(len(text), a + 3)) for a, _ in spans}
+        spans |= {(max(0, b - 2), min(len(text), b + 2)) for _, b in spans}
+        for a, b in sorted(spans):
+            assert pii_rules.column_header(text, a, b) == _linear_column_header(text, a, b), (text, a, b)
+            checked += 1
+    assert checked > 1000
