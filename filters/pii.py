@@ -160,11 +160,14 @@ _VIEWED = {*range(0xFF01, 0xFF5F), *map(ord, _DASHES), *_SPACES, *_DIGITS, *_SMA
 _NEEDS_VIEW = re.compile(_char_class({c for c in _VIEWED if c <= 0xFFFF}))
 _BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 _NEEDS_VIEW_BEYOND_BMP = re.compile(_char_class({c for c in _VIEWED if c > 0xFFFF}))
+#: A run of the BMP characters the view rewrites: translated run by run, not character by character.
 _VIEWED_RUN = re.compile(f"{_NEEDS_VIEW.pattern}+")
 
 
 def _viewed(m: re.Match[str]) -> str:
     return m.group().translate(_VIEW_TABLE)
+
+
 #: 빵 is the zero people say aloud in a phone number (빵일빵: rules version 28).
 _KOREAN_DIGIT = {"공": "0", "영": "0", "빵": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6",
                  "륙": "6", "칠": "7", "팔": "8", "구": "9"}
@@ -740,7 +743,7 @@ def _windowed_mail(recognizer):  # type: ignore[no-untyped-def]
 def _hinted(recognizer, hint: re.Pattern[str]):  # type: ignore[no-untyped-def]
     """A Presidio recognizer that runs only on text where ``hint`` is found: its patterns run in the
     ``regex`` module and cost as much as everything else together on text that holds no candidate
-    (an e-mail needs an @, an IP address a dotted or colon-separated group)."""
+    (an IP address needs dotted or colon-separated groups)."""
     analyze = recognizer.analyze
 
     def hinted(text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:

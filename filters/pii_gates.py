@@ -1,12 +1,13 @@
 """The PII detector's gates, and the switch that opens them all.
 
 Every cheap test the detector makes before costly work is a gate: the search for a digit, an @ or an
-e-mail obfuscation before Presidio runs at all (``filters.pii.needs_analyzer``), a rule's hint before its
-pattern (``filters.pii_rules.HINTS``), the anchor positions a name rule is tried at, the windows around
-digit runs that libphonenumber reads instead of the whole text, the hints before each rewrite of the
-detection view. A gate may only save time: with the gates open the detector must find exactly what it
-finds with them closed. ``tests/test_pii_gates.py`` opens them (``opened``) and compares, on the PII
-generator's documents of both halves, its hard negatives and real sentences.
+e-mail obfuscation before Presidio runs at all (``filters.pii.needs_analyzer``), a rule's hint before
+its pattern (``filters.pii_rules.HINTS``), the anchor positions a name, address or plate rule is tried
+at, the windows around digit runs that libphonenumber reads instead of the whole text (and around each @
+for Presidio's e-mail pattern), the hints before each rewrite of the detection view. A gate may only
+save time: with the gates open the detector must find exactly what it finds with them closed.
+``tests/test_pii_gates.py`` opens them (``opened``) and compares, on the PII generator's documents of
+both halves, its hard negatives and real sentences.
 """
 
 from __future__ import annotations

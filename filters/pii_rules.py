@@ -674,9 +674,10 @@ class Rule:
     #: thousands-grouped number, or one item of a comma-separated list of numbers (a digit and a comma
     #: stand right before it or right after it) whose checksum does not hold
     comma: bool = False
-    #: every position where a match can start, ascending (the rule's labels: ``name_anchor``): the rule's
-    #: pattern is then tried at those positions only, which gives the same matches as searching and spares
-    #: Python's ``re`` trying a long alternation of labels at every character
+    #: every position where a match can start, ascending (the rule's labels: ``name_anchor``; the fragment
+    #: every match holds: ``address_anchor``, ``plate_anchor``): the rule's pattern is then tried at those
+    #: positions only, which gives the same matches as searching and spares Python's ``re`` trying a long
+    #: alternation at every character or word
     anchor: Callable[[str], list[int]] | None = None
     #: ``pattern`` as ``re`` searches it fastest (``filters.regex_scan``): the same matches
     scan: Scanned = field(init=False, repr=False, compare=False)
