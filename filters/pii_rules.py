@@ -1336,15 +1336,17 @@ def _table_rows(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
 
 
 @lru_cache(maxsize=8)
-def _row_starts(text: str) -> tuple[tuple[list[int], list[int]], ...]:
-    """``_table_rows`` as two runs of rows that each stand in the text's order and apart, the HTML rows and
-    then the lines' (``_rows`` puts them in that order): for each, the rows' starts and their indices. A span
-    is in the last row of a run that starts at or before it, or in none of the run's: ``column_header`` finds
-    it by bisection instead of trying every cell of every row for each finding (a third of the context step
-    on 1 KB documents with commas, stop 45)."""
+def _table_index(text: str) -> tuple[tuple[tuple[list[int], list[int]], ...], tuple[int, ...]]:
+    """What ``column_header`` needs of ``_table_rows``, made once per text (for each finding it walked every
+    cell of every row and back to the header row: quadratic on a long table, stop 45). First, the rows in two
+    runs that each stand in the text's order and apart, the HTML rows and then the lines' (``_rows`` puts them
+    in that order), each as its rows' starts and indices: a span is in the last row of a run that starts at or
+    before it, or in none of the run's. Second, for each row the first of the rows above it with as many
+    cells, itself included: its table's header row."""
+    rows = _table_rows(text)
     runs: list[tuple[list[int], list[int]]] = []
     last = -1
-    for i, cells in enumerate(_table_rows(text)):
+    for i, cells in enumerate(rows):
         if not cells:
             continue
         if not runs or cells[0][0] <= last:  # the lines' rows start over from the text's start
@@ -1352,7 +1354,10 @@ def _row_starts(text: str) -> tuple[tuple[list[int], list[int]], ...]:
         runs[-1][0].append(cells[0][0])
         runs[-1][1].append(i)
         last = cells[-1][1]
-    return tuple(runs)
+    firsts: list[int] = []
+    for i, cells in enumerate(rows):
+        firsts.append(firsts[-1] if i > 0 and len(rows[i - 1]) == len(cells) else i)
+    return tuple(runs), tuple(firsts)
 
 
 def column_header(text: str, start: int, end: int) -> str | None:
@@ -1364,17 +1369,18 @@ def column_header(text: str, start: int, end: int) -> str | None:
         if not any(d in line for d in ("\t", "|", ",", ";")):
             return None  # a row's line holds its delimiter
     rows = _table_rows(text)
-    for segment in _row_starts(text):
-        # the one row of the segment that can hold the span: the last that starts at or before it
-        at = bisect.bisect_right(segment[0], start) - 1
+    runs, firsts = _table_index(text)
+    for starts, indices in runs:
+        # the one row of the run that can hold the span: the last that starts at or before it
+        at = bisect.bisect_right(starts, start) - 1
         if at < 0:
             continue
-        i = segment[1][at]
+        i = indices[at]
         cells = rows[i]
         col = next((k for k, (a, b) in enumerate(cells) if a <= start and end <= b), None)
         if col is None:
             continue
-        first = _first_rows(text)[i]
+        first = firsts[i]
         if first == i:
             return None
         a, b = rows[first][col]
@@ -1387,17 +1393,6 @@ def _holds_tag(text: str) -> bool:
     """Whether ``text`` holds an HTML table tag's start, read once per text: a search of the whole text for
     each finding was quadratic on a long table (stop 45)."""
     return "<t" in text
-
-
-@lru_cache(maxsize=8)
-def _first_rows(text: str) -> tuple[int, ...]:
-    """For each row of ``_table_rows``, the first of the rows above it with as many cells, itself included:
-    its table's header row, found once per text rather than walked back to for each finding (stop 45)."""
-    rows = _table_rows(text)
-    out: list[int] = []
-    for i, cells in enumerate(rows):
-        out.append(out[-1] if i > 0 and len(rows[i - 1]) == len(cells) else i)
-    return tuple(out)
 
 
 #: A number of eight digits or more in a cell: a value, so its row is no header (two lines of prose with one

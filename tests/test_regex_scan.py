@@ -118,7 +118,7 @@ def test_a_fragment_anchor_holds_every_position_its_rule_matches_at(rule: pii_ru
 
 
 @given(st.lists(st.sampled_from([*"0123456789 \t\n-,", "서울", "시", "구", "동", "로", "길", "번지", "호", "가",
-                                 "특별", "광역", "강남", "12", "가", "바", "경기"]), max_size=40).map("".join))
+                                 "특별", "광역", "강남", "12", "바", "경기"]), max_size=40).map("".join))
 def test_a_fragment_anchor_on_drawn_text(text: str) -> None:
     for rule in FRAGMENT_ANCHORED:
         assert set(_every_start(rule.pattern, text)) <= set(rule.anchor(text)), (rule.name, text)
@@ -199,7 +199,7 @@ TABLES = ["<table><tr><td>성명</td><td>전화</td></tr><tr><td>김민수</td><
 
 
 def test_column_header_by_bisection_is_the_linear_search() -> None:
-    """``column_header`` finds a span's row by bisection over the rows' starts (``_row_starts``): the same
+    """``column_header`` finds a span's row by bisection over the rows' starts (``_table_index``): the same
     header as trying every cell of every row, for every span of every cell and between cells, on the
     documents and on HTML rows before and after delimited lines (a comma inside an HTML cell too)."""
     checked = 0
