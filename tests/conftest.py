@@ -35,25 +35,28 @@ TEST_PII_KEY = "kocurate-test-key-not-secret-0123456789"
 os.environ["KOCURATE_PII_KEY"] = TEST_PII_KEY
 
 
-def _quick_jvms() -> Path | None:
+def _quick_jvms() -> None:
     """Every JVM the tests start (the shared session, the ``kocurate`` processes, the benchmarks' smoke
-    runs, a standalone cluster's daemons and executors) compiles with C1 only and maps the suite's class
-    archive once it is written (tests/jvm_archive.py says why and what each saves). Runs outside the tests
-    keep Spark's defaults: at corpus scale the optimizing compiler's code runs long enough to repay its
-    compilation. A caller's own ``SPARK_SUBMIT_OPTS`` or ``SPARK_CONF_DIR`` is left alone."""
+    runs, a standalone cluster's daemons and executors) compiles with C1 only. The tests' runs are tiny:
+    HotSpot's optimizing compiler spent about a third of a sample run's CPU (100 -> 65 CPU-seconds, 62
+    -> 55 s, measured on this 2-core machine) compiling code that then ran for seconds. Through a Spark
+    configuration directory of the suite's own (``spark-defaults.conf``), not ``JAVA_TOOL_OPTIONS``, which
+    makes every JVM announce itself on stderr; a ``SPARK_CONF_DIR`` set by the caller is left alone. Runs
+    outside the tests keep Spark's defaults: at corpus scale the optimizing compiler's code runs long
+    enough to repay its compilation."""
     import tempfile
 
-    from tests import jvm_archive
+    if "SPARK_CONF_DIR" in os.environ:
+        return
+    conf = Path(tempfile.mkdtemp(prefix="kocurate-test-spark-conf-"))
+    (conf / "spark-defaults.conf").write_text("spark.driver.extraJavaOptions -XX:TieredStopAtLevel=1\n"
+                                              "spark.executor.extraJavaOptions -XX:TieredStopAtLevel=1\n",
+                                              encoding="utf-8")
+    os.environ["SPARK_CONF_DIR"] = str(conf)
+    os.environ.setdefault("SPARK_DAEMON_JAVA_OPTS", "-XX:TieredStopAtLevel=1")
 
-    if "SPARK_SUBMIT_OPTS" in os.environ or "SPARK_CONF_DIR" in os.environ:
-        return None
-    archive = Path(tempfile.mkdtemp(prefix="kocurate-test-jvm-")) / "spark.jsa"
-    os.environ.update(jvm_archive.environment(archive))
-    return archive
 
-
-#: The class archive the tests' JVMs map (written in the background at collection), or None.
-JVM_ARCHIVE = _quick_jvms()
+_quick_jvms()
 SAMPLE_MANIFEST = ROOT / "manifests" / "sample_run.toml"
 
 
@@ -157,54 +160,35 @@ def env_without_java(tmp: Path) -> dict[str, str]:
     return env
 
 
-#: The background process started at collection: the class archive's run, then the benchmarks' smoke
-#: runner (``benchmarks/smoke.py``) when tests/test_benchmarks_smoke.py is collected (its tests are moved to
-#: the end); its process and the smoke's output folder.
-BACKGROUND = pytest.StashKey[tuple[Any, Path]]()
-_SPARK_MARKS = {"spark", "slow", "cluster"}
+#: The benchmarks' smoke runner (``benchmarks/smoke.py``): its process and output folder, started in the
+#: background when tests/test_benchmarks_smoke.py is collected; its tests are moved to the end.
+SMOKE_RUN = pytest.StashKey[tuple[Any, Path]]()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    import shlex
     import subprocess
     import sys
     import tempfile
 
     smoke = [i for i in items if i.nodeid.startswith("tests/test_benchmarks_smoke.py::test_benchmark_runs")]
+    if not smoke:
+        return
     items[:] = [i for i in items if i not in smoke] + smoke
-    steps = []
-    if JVM_ARCHIVE is not None and (smoke or any(_SPARK_MARKS & {m.name for m in i.iter_markers()} for i in items)):
-        steps.append(shlex.join([sys.executable, "-m", "tests.jvm_archive", str(JVM_ARCHIVE)]))
     out = Path(tempfile.mkdtemp(prefix="kocurate-smoke-"))
-    if smoke:
-        # One script at a time, at a lower priority than the suite (three at once were no faster: the cores
-        # are busy, and memory is not free), after the archive that its runs' JVMs map.
-        scripts = [i.callspec.params["script"] for i in smoke]  # type: ignore[attr-defined]
-        steps.append(shlex.join(["nice", "-n", "10", sys.executable, "-m", "benchmarks.smoke", "--out", str(out),
-                                 *scripts]))
-    if not steps:
-        return
+    scripts = [i.callspec.params["script"] for i in smoke]  # type: ignore[attr-defined]
+    # One script at a time, at a lower priority than the suite (three at once were no faster: the cores
+    # are busy, and memory is not free).
     with (out / "_runner.log").open("w") as log:
-        proc = subprocess.Popen(["sh", "-c", "; ".join(steps)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-    config.stash[BACKGROUND] = (proc, out)
-
-
-def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
-    """Whether the suite's JVMs had their class archive (its absence costs minutes, not failures)."""
-    if JVM_ARCHIVE is None or BACKGROUND not in config.stash:
-        return
-    log = JVM_ARCHIVE.parent / "archive-run.log"
-    lines = log.read_text(errors="replace").splitlines() if log.exists() else []
-    made = "written" if JVM_ARCHIVE.exists() else "NOT written"
-    terminalreporter.write_line(f"JVM class archive {made} ({lines[-1] if lines else 'its run did not finish'})")
+        proc = subprocess.Popen(["nice", "-n", "10", sys.executable, "-m", "benchmarks.smoke", "--out", str(out),
+                                 *scripts], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    config.stash[SMOKE_RUN] = (proc, out)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     import shutil
     import signal
 
-    run = config.stash.get(BACKGROUND, None)
+    run = config.stash.get(SMOKE_RUN, None)
     if run is None:
         return
     proc, out = run
@@ -212,5 +196,3 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
     shutil.rmtree(out, ignore_errors=True)
-    if JVM_ARCHIVE is not None:
-        shutil.rmtree(JVM_ARCHIVE.parent, ignore_errors=True)

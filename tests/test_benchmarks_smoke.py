@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.smoke import SMOKE, scripts_with_main
-from tests.conftest import BACKGROUND
+from tests.conftest import SMOKE_RUN
 
 #: How long the last test may wait for the runner, all scripts together (they take about 8 minutes alone).
 WAIT_S = 1800
@@ -29,7 +29,7 @@ def test_every_benchmark_script_has_a_smoke_run() -> None:
 
 @pytest.mark.parametrize("script", list(SMOKE))
 def test_benchmark_runs_and_prints_its_table(script: str, request: pytest.FixtureRequest) -> None:
-    proc, out = request.config.stash[BACKGROUND]
+    proc, out = request.config.stash[SMOKE_RUN]
     result = out / f"{script}.json"
     deadline = time.monotonic() + WAIT_S
     while not result.exists():
