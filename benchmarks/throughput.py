@@ -98,7 +98,17 @@ def report(name: str, mb_in: float, r: dict[str, Any], cores: int) -> list[str]:
     hours = FINEWEB2_KOREAN_MB * core_s_mb / 256 / 3600
     print(f"whole pipeline: {1 / core_s_mb:.3f} MB/s per core; {core_s_mb * 1e6 / 3600:,.0f} core-hours per TB; "
           f"arithmetic projection, not a run: 670 GB on 256 cores = {hours:.1f} hours")
-    return [name, f"{mb_in:.0f}", f"{1 / core_s_mb:.3f}", f"{core_s_mb:.2f}", f"{hours:.1f}"]
+    driver = driver_peak_mb(r)
+    print(f"peak memory (RSS): Python driver {driver:,.0f} MB outside the tokenizer's pass (its sample is capped by "
+          f"max_sample_mb), {r['peaks']['driver'] / 1e6:,.0f} MB in all; JVM {r['peaks']['jvm'] / 1e6:,.0f} MB; "
+          f"Python workers together {r['peaks']['workers'] / 1e6:,.0f} MB")
+    return [name, f"{mb_in:.0f}", f"{1 / core_s_mb:.3f}", f"{core_s_mb:.2f}", f"{hours:.1f}", f"{driver:,.0f}"]
+
+
+def driver_peak_mb(r: dict[str, Any]) -> float:
+    """The Python driver's peak RSS in MB over every pass but the tokenizer's (item 6 of issue 20: flat from
+    100 MB to 1 GB; the tokenizer trains on the driver from a sample bounded by ``max_sample_mb``)."""
+    return max((p.get("driver", 0) for name, p in r["stage_peaks"].items() if name != "tokenizer"), default=0) / 1e6
 
 
 def main() -> None:
@@ -111,7 +121,7 @@ def main() -> None:
     args = ap.parse_args()
     corpora = require_corpora()
     cores = int(m[1]) if (m := re.fullmatch(r"local\[(\d+)\]", args.master)) else 2
-    summary = [["input", "MB", "MB/s/core", "core-s/MB", "670 GB on 256 cores (h)"]]
+    summary = [["input", "MB", "MB/s/core", "core-s/MB", "670 GB on 256 cores (h)", "driver peak (MB)"]]
     results: dict[str, Any] = {}
     base = base_documents(corpora) if "corpora" in args.inputs else []
     for size in (float(s) for s in args.sizes.split(",")):
