@@ -42,3 +42,17 @@ def test_benchmark_runs_and_prints_its_table(script: str, request: pytest.Fixtur
         time.sleep(0.5)
     r = json.loads(result.read_text(encoding="utf-8"))
     assert r["problem"] is None, f"{r['problem']}\nstdout:\n{r['stdout']}\nstderr:\n{r['stderr']}"
+
+
+def test_throughput_reports_the_driver_before_the_tokenizer_s_sample() -> None:
+    """Issue 20's flat-driver figure: the peak over the passes before the tokenizer's, whose sample stays
+    allocated in the passes after it (their peaks are the sample's, not theirs)."""
+    from benchmarks.throughput import driver_peak_mb
+
+    mb = 1_000_000
+    run = {"stages": {"ingest-normalize": 1.0, "pii-quality": 1.0, "tokenizer": 1.0, "tokens": 1.0},
+           "stage_peaks": {"ingest-normalize": {"driver": 300 * mb}, "pii-quality": {"driver": 350 * mb, "jvm": 9e9},
+                           "tokenizer": {"driver": 700 * mb}, "tokens": {"driver": 650 * mb},
+                           "finish": {"driver": 640 * mb}}}
+    assert driver_peak_mb(run) == 350
+    assert driver_peak_mb({**run, "stages": {"ingest-normalize": 1.0}}) == 300
