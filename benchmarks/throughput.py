@@ -14,6 +14,8 @@ Per pass (a fused pass's stages share one time): seconds, core-seconds per MB an
 per core (cores: those the run was given, busy or not), the budget (the sum of its stages'), the share
 of the pipeline's time. Then the whole pipeline in MB/s per core, core-hours per TB, and the
 arithmetic projection of FineWeb-2's Korean input (670 GB) on 256 cores: arithmetic, not a run.
+Peak memory (RSS): the Python driver's over the passes before the tokenizer's (issue 20 asks it flat from
+100 MB to 1 GB; the tokenizer's capped sample stays allocated after it) and in all, the JVM's, the workers'.
 Beside it, in the same run and on the same text (up to ``--reference-mb``), datatrove's four quality
 filters and its MinHash signatures, one process, per core.
 
