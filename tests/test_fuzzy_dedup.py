@@ -147,7 +147,8 @@ def test_a_bucket_of_thousands_of_near_identical_documents(spark: Any, tmp_path:
     # Star edges: at most one per document per band, never the 4.5 million pairs of the bucket.
     assert done["summary"]["candidate_edges"] <= lsh["bands"] * 3000
     assert lsh["bands"] * lsh["rows"] <= 128
-    assert done["summary"]["components_rounds"] >= 1  # Spark's rounds ran
+    # Spark computed the components (a star needs no round after its first labels), not the driver.
+    assert done["summary"]["components_driver_edges"] == 0 and done["summary"]["candidate_edges"] > 0
 
 
 def _union_find(edges: list[tuple[int, int]], n: int) -> list[int]:
@@ -179,8 +180,9 @@ def test_components_on_the_driver_are_a_union_find_s(graph: tuple[int, list[tupl
 
 def test_the_driver_and_spark_give_the_same_components(spark: Any, tmp_path: Path) -> None:
     """A long chain whose ids fall along it (the worst case for label propagation), stars, pairs and a
-    random graph: the same (doc id, cluster id) from Spark's rounds and from the driver, and the same
-    best similarity per node as Spark's aggregation (null for the unverified pairs)."""
+    random graph: the same (doc id, cluster id) from Spark's rounds, from the driver, and from rounds that
+    stop when the contracted graph fits the driver's limit (after one round or more, or before any), and
+    the same best similarity per node as Spark's aggregation (null for the unverified pairs)."""
     import random
 
     from pyspark.sql import functions as F
@@ -195,12 +197,20 @@ def test_the_driver_and_spark_give_the_same_components(spark: Any, tmp_path: Pat
     rows += [(f"p{k}a", f"p{k}b", None) for k in range(50)]  # a group verified with `none`
     df = spark.createDataFrame(rows, "a string, b string, sim double")
     spark.sparkContext.setCheckpointDir(str(tmp_path / "checkpoints"))
-    in_spark, rounds = connected_components(df, 40)
+    in_spark, rounds, driver_edges = connected_components(df, 40)
     best = (df.select(F.col("a").alias("doc_id"), "sim").union(df.select(F.col("b").alias("doc_id"), "sim"))
             .groupBy("doc_id").agg(F.max("sim").alias("_sim")))
     on_driver = small_graph_components(spark, df)
-    assert rounds >= 2
-    assert sorted(map(tuple, in_spark.join(best, "doc_id").collect())) == sorted(map(tuple, on_driver.collect()))
+    assert rounds >= 2 and driver_edges == 0
+    expected = sorted(map(tuple, on_driver.collect()))
+    assert sorted(map(tuple, in_spark.join(best, "doc_id").collect())) == expected
+    finished = []
+    for limit in (300, 10**6):
+        both, rounds, driver_edges = connected_components(df, 40, limit)
+        assert sorted(map(tuple, both.join(best, "doc_id").collect())) == expected, limit
+        finished.append((rounds, driver_edges))
+    assert finished[0][0] >= 1 and 0 < finished[0][1] <= 300  # rounds, then the driver
+    assert finished[1][0] == 0 and finished[1][1] > 300  # the driver only
     assert on_driver.filter(F.col("_sim").isNull()).count() == 100
     assert {r[0]: r[1] for r in on_driver.collect()}["c0300"] == "c0000"
 

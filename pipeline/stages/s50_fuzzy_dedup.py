@@ -10,8 +10,9 @@
    signature values) reaches the threshold; ``exact`` recomputes both shingle sets; ``none`` keeps all.
 4. Connected components: min-label propagation with pointer jumping. Up to
    ``driver_components_max_edges`` verified edges (a few tens of MB on the driver), in numpy on the
-   driver in one step; a larger graph in Spark, at most ``max_rounds`` rounds, checkpointed every round
-   (lineage stays short; the checkpoint directory is in the run's ``work/``). Both give the same labels.
+   driver in one step; a larger graph in Spark rounds, checkpointed every round (lineage stays short; the
+   checkpoint directory is in the run's ``work/``), until the graph contracted by its labels fits that
+   limit and the driver finishes it (at most ``max_rounds`` rounds). Every path gives the same labels.
 5. Survivor per cluster: highest source priority, then quality score, then length, then doc id.
    Removed documents record ``dup_of`` (the survivor), the cluster id (its smallest doc id) and size;
    survivors record their cluster size in ``dup_cluster_size``, for upsampling by cluster size.
@@ -96,38 +97,83 @@ def _verify_batches(batches: Iterator[pa.RecordBatch], mode: str, unit: str, n: 
                                          names=["a", "b", "sim"])
 
 
-def connected_components(edges: DataFrame, max_rounds: int) -> tuple[DataFrame, int]:
-    """(doc_id, cid) for every node of ``edges`` (a, b): cid is the smallest doc id of its component.
+def connected_components(edges: DataFrame, max_rounds: int, driver_max_edges: int = 0) -> tuple[DataFrame, int, int]:
+    """(doc_id, cid) for every node of ``edges`` (a, b): cid is the smallest doc id of its component; with
+    the rounds run and the edges the driver finished with (0: none).
 
     Min-label propagation (each node takes the smallest label among itself and its neighbours) with
     pointer jumping (a node then takes its label's label), which halves distances every round. Labels
-    are doc ids, so the result does not depend on partitioning. Fails when ``max_rounds`` is not
-    enough, rather than returning half-merged clusters.
+    are doc ids, so the result does not depend on partitioning. Before every round the graph is
+    contracted: the distinct pairs of different labels its edges join. None left: the labels are the
+    components. At most ``driver_max_edges`` left: the driver finishes them in one step
+    (``components_of``), as it does a small graph, so its memory stays bounded by the same limit while the
+    long tail of rounds, each a few Spark jobs over every edge, is not run. Fails when ``max_rounds`` is
+    not enough, rather than returning half-merged clusters.
+
+    The contraction is exact: labels stay within their component and every node's label is at most
+    itself, so a component's smallest node keeps its own label and is the smallest label the contracted
+    graph joins to it.
     """
     from pyspark.sql import functions as F
 
-    both = edges.select("a", "b").union(edges.select(F.col("b").alias("a"), F.col("a").alias("b"))).distinct()
-    both = both.checkpoint()  # edges are read every round
+    spark = edges.sparkSession
+    pairs = edges.select("a", "b")
+    both = pairs.union(pairs.select(F.col("b").alias("a"), F.col("a").alias("b"))).distinct().checkpoint()
     labels = both.groupBy("a").agg(F.least(F.min("b"), F.first("a")).alias("label")) \
         .select(F.col("a").alias("node"), "label")
-    for rnd in range(1, max_rounds + 1):
-        # Propagate: the smallest label among the neighbours.
-        neigh = (both.join(labels.select(F.col("node").alias("b"), F.col("label").alias("nl")), "b")
-                 .groupBy("a").agg(F.min("nl").alias("nl")))
-        step = (labels.join(neigh, labels.node == neigh.a, "left")
-                .select("node", F.least("label", F.coalesce("nl", "label")).alias("label")))
-        # Jump: take the label's label.
-        jumped = (step.alias("s").join(step.select(F.col("node").alias("l"), F.col("label").alias("ll")),
-                                       F.col("s.label") == F.col("l"), "left")
-                  .select("node", F.least("label", F.coalesce("ll", "label")).alias("label")))
-        jumped = jumped.checkpoint()
-        changed = jumped.join(labels.withColumnRenamed("label", "old"), "node") \
-            .filter(F.col("label") != F.col("old")).limit(1).count()
-        labels = jumped
-        if changed == 0:
-            return labels.withColumnRenamed("node", "doc_id").withColumnRenamed("label", "cid"), rnd
+    for rnd in range(max_rounds + 1):
+        if rnd:
+            labels = _round(both, labels).checkpoint()
+        rest = _contracted(pairs, labels)
+        if driver_max_edges:
+            rest = rest.persist()
+            n = rest.count()
+            log.info("fuzzy_dedup: components after %d rounds: %d edges between labels left", rnd, n)
+            if n <= driver_max_edges:
+                labels = _finish_on_driver(spark, labels, rest) if n else labels
+                rest.unpersist()
+                return labels.withColumnRenamed("node", "doc_id").withColumnRenamed("label", "cid"), rnd, n
+            rest.unpersist()
+        elif not rest.limit(1).count():
+            return labels.withColumnRenamed("node", "doc_id").withColumnRenamed("label", "cid"), rnd, 0
     raise RuntimeError(f"fuzzy_dedup: connected components did not converge in {max_rounds} rounds; "
                        "raise [stages.fuzzy_dedup] max_rounds")
+
+
+def _round(both: DataFrame, labels: DataFrame) -> DataFrame:
+    """One round: every node takes the smallest label among its own and its neighbours', then its label's
+    label."""
+    from pyspark.sql import functions as F
+
+    neigh = (both.join(labels.select(F.col("node").alias("b"), F.col("label").alias("nl")), "b")
+             .groupBy("a").agg(F.min("nl").alias("nl")))
+    step = (labels.join(neigh, labels.node == neigh.a, "left")
+            .select("node", F.least("label", F.coalesce("nl", "label")).alias("label")))
+    return (step.alias("s").join(step.select(F.col("node").alias("l"), F.col("label").alias("ll")),
+                                 F.col("s.label") == F.col("l"), "left")
+            .select("node", F.least("label", F.coalesce("ll", "label")).alias("label")))
+
+
+def _contracted(pairs: DataFrame, labels: DataFrame) -> DataFrame:
+    """The distinct pairs (a, b), a < b, of different labels that the edges ``pairs`` join."""
+    from pyspark.sql import functions as F
+
+    la = labels.select(F.col("node").alias("a"), F.col("label").alias("la"))
+    lb = labels.select(F.col("node").alias("b"), F.col("label").alias("lb"))
+    joined = pairs.join(la, "a").join(lb, "b").filter(F.col("la") != F.col("lb"))
+    return joined.select(F.least("la", "lb").alias("a"), F.greatest("la", "lb").alias("b")).distinct()
+
+
+def _finish_on_driver(spark: Any, labels: DataFrame, rest: DataFrame) -> DataFrame:
+    """``labels`` with the components of the contracted graph ``rest`` (a, b) computed on the driver: each
+    label joined to a smaller one takes its component's smallest."""
+    from pyspark.sql import functions as F
+
+    ids, roots, _, _ = _driver_components(rest.toArrow())
+    moved = roots != np.arange(len(ids))
+    final = spark.createDataFrame(pa.table({"label": ids.filter(pa.array(moved)),
+                                            "root": ids.take(pa.array(roots[moved]))}))
+    return labels.join(final, "label", "left").select("node", F.coalesce("root", "label").alias("label"))
 
 
 def components_of(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
@@ -159,14 +205,8 @@ def small_graph_components(spark: Any, edges: DataFrame) -> DataFrame:
     the driver. The edges come over as one Arrow table (two id columns and the similarity), nodes are
     ranked by doc id, so the smallest rank of a component is its smallest doc id. No Spark rounds, no
     checkpoints, no aggregation job."""
-    import pyarrow.compute as pc
-
     t = edges.select("a", "b", "sim").toArrow()
-    ids = pc.unique(pa.concat_arrays([t.column("a").combine_chunks(), t.column("b").combine_chunks()]))
-    ids = ids.take(pc.sort_indices(ids))
-    a = pc.index_in(t.column("a"), value_set=ids).to_numpy()
-    b = pc.index_in(t.column("b"), value_set=ids).to_numpy()
-    labels = components_of(a, b, len(ids))
+    ids, labels, a, b = _driver_components(t)
     sim = t.column("sim").combine_chunks().to_numpy(zero_copy_only=False).astype(np.float64)  # null -> NaN
     best = np.full(len(ids), -np.inf)
     np.fmax.at(best, a, sim)  # fmax skips NaN as Spark's max skips null
@@ -174,6 +214,19 @@ def small_graph_components(spark: Any, edges: DataFrame) -> DataFrame:
     table = pa.table({"doc_id": ids, "cid": ids.take(pa.array(labels)),
                       "_sim": pa.array(best, pa.float64(), mask=best == -np.inf)})
     return spark.createDataFrame(table)
+
+
+def _driver_components(t: pa.Table) -> tuple[pa.Array, np.ndarray, np.ndarray, np.ndarray]:
+    """The components of the edges ``t`` (a, b: string ids) on the driver: the ids in order (so the
+    smallest rank of a component is its smallest id), each one's component label (a rank), and the edges
+    as ranks."""
+    import pyarrow.compute as pc
+
+    ids = pc.unique(pa.concat_arrays([t.column("a").combine_chunks(), t.column("b").combine_chunks()]))
+    ids = ids.take(pc.sort_indices(ids))
+    a = pc.index_in(t.column("a"), value_set=ids).to_numpy()
+    b = pc.index_in(t.column("b"), value_set=ids).to_numpy()
+    return ids, components_of(a, b, len(ids)), a, b
 
 
 _SETTINGS = ("shingle", "ngram", "threshold", "num_perm", "lsh_fp_weight", "verify")
@@ -287,15 +340,16 @@ def run(ctx: StageContext) -> StageResult:
     # Computed once: counted, then read by the components (on the Spark path, through a checkpoint of it).
     cached = edges.persist(StorageLevel.MEMORY_AND_DISK)
     n_edges = cached.count()
-    rounds = 0
+    rounds = driver_edges = 0
     if n_edges and n_edges <= p["driver_components_max_edges"]:
         comps = small_graph_components(spark, cached)
+        driver_edges = n_edges
     elif n_edges:
         edges = cached.checkpoint()  # the rounds read it many times: a short lineage
         best_sim = (edges.select(F.col("a").alias("doc_id"), "sim")
                     .union(edges.select(F.col("b").alias("doc_id"), "sim"))
                     .groupBy("doc_id").agg(F.max("sim").alias("_sim")))
-        comps, rounds = connected_components(edges, p["max_rounds"])
+        comps, rounds, driver_edges = connected_components(edges, p["max_rounds"], p["driver_components_max_edges"])
         comps = comps.join(best_sim, "doc_id")
     else:
         comps = spark.createDataFrame([], "doc_id string, cid string, _sim double")
@@ -337,7 +391,8 @@ def run(ctx: StageContext) -> StageResult:
 
     settings, _, unit, n, lsh = plans[0]
     summary: dict[str, Any] = {"lsh": describe(unit, n, lsh, settings["verify"]), "candidate_edges": n_edges,
-                               "components_rounds": rounds, "report": [f"fuzzy_dedup: {line(unit, n, lsh)}"]}
+                               "components_rounds": rounds, "components_driver_edges": driver_edges,
+                               "report": [f"fuzzy_dedup: {line(unit, n, lsh)}"]}
     if prior:
         summary |= {"prior_runs": [x.run_id for x in prior],
                     "prior_index_bytes": X.index_bytes(ctx.fs, prior, [X.FUZZY_SIGNATURES, X.FUZZY_CLUSTERS])}
