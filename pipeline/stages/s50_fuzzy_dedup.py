@@ -9,10 +9,11 @@
 3. Verification (``verify``): ``signature`` keeps an edge whose estimated Jaccard (share of equal
    signature values) reaches the threshold; ``exact`` recomputes both shingle sets; ``none`` keeps all.
 4. Connected components: min-label propagation with pointer jumping. Up to
-   ``driver_components_max_edges`` verified edges (a few tens of MB on the driver), in numpy on the
-   driver in one step; a larger graph in Spark rounds, checkpointed every round (lineage stays short; the
-   checkpoint directory is in the run's ``work/``), until the graph contracted by its labels fits that
-   limit and the driver finishes it (at most ``max_rounds`` rounds). Every path gives the same labels.
+   ``driver_components_max_edges`` verified edges (a few hundred MB on the driver at the default), in
+   numpy on the driver in one step; a larger graph in Spark rounds, checkpointed every round (lineage
+   stays short; the checkpoint directory is in the run's ``work/``), until the graph contracted by its
+   labels fits that limit and the driver finishes it (at most ``max_rounds`` rounds). Every path gives
+   the same labels.
 5. Survivor per cluster: highest source priority, then quality score, then length, then doc id.
    Removed documents record ``dup_of`` (the survivor), the cluster id (its smallest doc id) and size;
    survivors record their cluster size in ``dup_cluster_size``, for upsampling by cluster size.
