@@ -7,6 +7,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.errors import InvariantError
 from pipeline.invariants import check_stage
@@ -69,3 +71,106 @@ def test_violations_are_reported_with_ids(tmp_path: Path, decisions: list[dict[s
     out = dataset(tmp_path / "out", [{"doc_id": d} for d in output])
     with pytest.raises(InvariantError, match=message):
         check_stage("t", dec, out, (inp, None))
+
+
+IDS = st.sampled_from(["a", "b", "c", "d", "e", None])
+DECISION_ROWS = st.lists(st.fixed_dictionaries({
+    "doc_id": IDS, "decision": st.sampled_from(["keep", "modify", "flag", "drop", "quarantine", "maybe"]),
+    "reason": st.none() | st.just("x_v1.r"), "dup_of": st.none() | IDS,
+    "prior_run": st.none() | st.sampled_from(["r0", "r1"])}), max_size=8)
+
+
+def _outcome(tmp: Path, decisions: list[dict[str, object]], output: list[str], inputs: list[str] | None,
+             prior: list[tuple[str, str]] | None) -> str:
+    """What check_stage says: the counts, or the violated check's message."""
+    dec = tmp / "dec"
+    dec.mkdir(parents=True)
+    rows = [{k: r[k] for k in ("doc_id", "decision", "reason", "dup_of")} |
+            {"details": [("prior_run", r["prior_run"])] if r["prior_run"] else []} for r in decisions]
+    pq.write_table(pa.Table.from_pylist(rows, schema=pa.schema(
+        [("doc_id", pa.string()), ("decision", pa.string()), ("reason", pa.string()), ("dup_of", pa.string()),
+         ("details", pa.map_(pa.string(), pa.string()))])), dec / "part-0.parquet")
+    out = dataset(tmp / "out", [{"doc_id": d} for d in output])
+    inp = (dataset(tmp / "in", [{"doc_id": d} for d in inputs]), None) if inputs is not None else None
+    runs = [(run, dataset(tmp / f"prior-{run}", [{"doc_id": d} for d in ids]))
+            for run, ids in {r: [d for q, d in prior if q == r] for r in ("r0", "r1")}.items()] if prior else []
+    try:
+        return str(check_stage("t", str(dec), out, inp, prior=runs))
+    except InvariantError as e:
+        return str(e)
+
+
+PASSING_DECISIONS = ("keep", "modify", "flag")
+
+
+@st.composite
+def stages(draw: st.DrawFn) -> tuple[list[dict[str, object]], list[str], list[str] | None,
+                                     list[tuple[str, str]] | None]:
+    """A stage's decisions with its output, input and earlier runs' indexes: mostly consistent (so the
+    screen is what decides), sometimes off by one id."""
+    decisions = draw(DECISION_ROWS)
+    if draw(st.integers(0, 3)):  # mostly no scan check fails first (it would hide the set checks)
+        decisions = [r | {"decision": "drop" if r["decision"] == "maybe" else r["decision"],
+                          "reason": None if r["decision"] == "keep" else "x_v1.r"} for r in decisions]
+    ids = [r["doc_id"] for r in decisions]
+    output = [d for d, r in zip(ids, decisions, strict=True) if r["decision"] in PASSING_DECISIONS]
+    inputs: list[str] | None = sorted(set(ids), key=str) if draw(st.booleans()) else None
+    prior = [(r["prior_run"], r["dup_of"]) for r in decisions if r["prior_run"] and r["dup_of"]] \
+        if draw(st.booleans()) else None
+    for _ in range(draw(st.integers(0, 2))):  # perturb: one id more or one fewer somewhere
+        where = draw(st.sampled_from(["output", "inputs", "prior"]))
+        target = {"output": output, "inputs": inputs, "prior": prior}[where]
+        if target is None:
+            continue
+        if target and draw(st.booleans()):
+            target.pop(draw(st.integers(0, len(target) - 1)))
+        elif where == "prior":
+            target.append((draw(st.sampled_from(["r0", "r1"])), draw(IDS)))
+        else:
+            target.append(draw(IDS))
+    if inputs is not None:
+        inputs = sorted(set(inputs), key=str)  # the stage before proved its ids unique
+    return decisions, output, inputs, prior
+
+
+@given(stage=stages(), set_rows=st.sampled_from([1, 2, 250_000]))
+def test_screen_decides_as_the_exact_checks(stage: tuple[list[dict[str, object]], list[str], list[str] | None,
+                                                         list[tuple[str, str]] | None], set_rows: int) -> None:
+    """The screen in constant memory (fingerprints, hash partitions of ``set_rows`` ids) and the exact
+    queries say the same of every stage whose input ids are unique (the stage before checked them)."""
+    import tempfile
+
+    from pipeline import invariants
+
+    decisions, output, inputs, prior = stage
+    with tempfile.TemporaryDirectory() as d:
+        screened_on = Path(d) / "screened"
+        exact_on = Path(d) / "exact"
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(invariants, "SET_ROWS", set_rows)
+            screened = _outcome(screened_on, decisions, output, inputs, prior)
+            mp.setattr(invariants, "_screened", lambda *a: False)
+            exact = _outcome(exact_on, decisions, output, inputs, prior)
+    assert screened == exact.replace(str(exact_on), str(screened_on))
+
+
+def test_screen_skips_the_set_queries_on_a_clean_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a consistent stage no query over a whole set of ids runs (the driver's memory stays flat)."""
+    from pipeline import invariants
+
+    ran: list[str] = []
+    real = invariants._checks
+
+    def recorded(*a: object, **k: object) -> list[invariants.Check]:
+        checks = real(*a, **k)  # type: ignore[arg-type]
+        ran.extend(c.name for c in checks if c.sets)
+        return [invariants.Check(c.name, "SELECT NULL AS doc_id WHERE false" if not c.sets else
+                                 "SELECT error('an exact set query ran') AS doc_id", c.sets) for c in checks]
+
+    monkeypatch.setattr(invariants, "_checks", recorded)
+    monkeypatch.setattr(invariants, "SET_ROWS", 1)
+    inp = dataset(tmp_path / "in", [{"doc_id": d} for d in "abc"])
+    dec = dataset(tmp_path / "dec", GOOD)
+    out = dataset(tmp_path / "out", [{"doc_id": "a"}, {"doc_id": "c"}])
+    assert check_stage("t", dec, out, (inp, None)) == {"keep": 1, "drop": 1, "modify": 1, "output_rows": 2}
+    assert ran  # the set checks exist, and none of their queries ran
