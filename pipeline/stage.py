@@ -37,8 +37,10 @@ if TYPE_CHECKING:
     import pyarrow as pa
     from pyspark.sql import DataFrame, SparkSession
 
-#: Parquet row groups of a pass's output (compressed): about 16 MB of text each, so the next pass, which
-#: reads at most ``spark.sql.files.maxPartitionBytes`` a task, splits a file into several tasks.
+#: Parquet row groups of everything a pass writes (compressed): about 16 MB of text each, so the next pass,
+#: which reads at most ``spark.sql.files.maxPartitionBytes`` a task, splits a file into several tasks, and
+#: the invariant checks, which DuckDB runs in the driver a row group at a time, read as much whatever the
+#: input's size (Parquet's 128 MB default grew the driver by 300 MB at 1 GB of short documents).
 ROW_GROUP_BYTES: Final = 8 << 20
 
 
@@ -287,13 +289,17 @@ def commit(pass_name: str, stages: Sequence[PassStage], data: DataFrame, data_ur
                  F.col(c(P.DECISION)).alias("decision"), F.col(c(P.REASON)).alias("reason"),
                  F.col(c(P.SCORE)).alias("score"), F.col(c(P.DUP_OF)).alias("dup_of"),
                  F.col(c(P.N_BYTES)).alias("n_bytes"), F.col(c(P.DETAILS)).alias("details"))
-         .sortWithinPartitions("doc_id").write.parquet(f"{tmp}/provenance/{st.ctx.stage}"))
+         .sortWithinPartitions("doc_id").write.option("parquet.block.size", ROW_GROUP_BYTES)
+         .parquet(f"{tmp}/provenance/{st.ctx.stage}"))
 
     separate = stages[0].result.separate_output
     if separate:
         result = stages[0].result
         out = result.combined.filter(F.col(P.DECISION).isin(*PASSING)).select(*result.output_columns)
-        writer = out.write.partitionBy(*result.partition_by) if result.partition_by else out.write
+        writer = out.write.option("parquet.block.size", ROW_GROUP_BYTES)
+        writer = writer.partitionBy(*result.partition_by) if result.partition_by else writer
+        # row groups as the passes': the checks read a row group at a time in the driver (issue 20, the
+        # driver's memory flat), and a reader of the curated shards streams them in bounded memory
         writer.parquet(f"{tmp}/data")
         lap("output")
         write_provenance(result.combined, stages[0])
@@ -315,7 +321,7 @@ def commit(pass_name: str, stages: Sequence[PassStage], data: DataFrame, data_ur
              .select(F.lit(st.ctx.stage).alias("stage"), "doc_id", "source", "locator",
                      F.col(c(P.REASON)).alias("reason"), F.col(c(P.MESSAGE)).alias("message"),
                      F.col(c(P.RAW)).alias("raw"), F.col(c(P.RAW_SIZE)).alias("raw_size"))
-             .write.parquet(f"{tmp}/quarantine/{st.ctx.stage}"))
+             .write.option("parquet.block.size", ROW_GROUP_BYTES).parquet(f"{tmp}/quarantine/{st.ctx.stage}"))
         lap("quarantine")
 
     counts: dict[str, dict[str, int]] = {}
