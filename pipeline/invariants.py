@@ -131,9 +131,9 @@ def _checks(has_input: bool, out_columns: set[str] | None = None, has_prior: boo
     return checks
 
 
-#: Ids per hash partition of a screen that needs a set of them: DuckDB's hash table for one partition is
-#: what the driver holds, whatever the input's size (a few MB; 250,000 ids are about 70 MB of a 100 MB run
-#: of short documents).
+#: Ids per hash partition of a screen that needs a set of them: DuckDB's hash table over one partition is
+#: what the driver holds, whatever the input's size (the 100 MB corpora mix has 364,000 documents, so its
+#: ingest screens two partitions and the 1 GB mix's fifteen).
 SET_ROWS = 250_000
 #: A multiset of ids, in constant memory: the count and two sums of independent 64-bit hashes (exact
 #: 128-bit sums; a null id hashes to a constant, so it counts too) decide equality but for a chance of
