@@ -15,8 +15,8 @@ sets of ids, which a hash table over every id would hold in memory (about 400 MB
 documents), and DuckDB at a low memory limit fails rather than spill some of those operators. So the
 local path screens first, in memory that does not grow with the data: sets of ids are compared as
 multisets by count and two sums of 64-bit hashes (streaming aggregates); what needs a set of ids (the
-source stage's uniqueness, ``dup_of`` targets, earlier runs' indexes) runs over hash partitions of at
-most ``SET_ROWS`` ids each. Only when the screen finds something do the exact queries run, to name the
+source stage's uniqueness, ``dup_of`` targets, earlier runs' indexes) runs over hash partitions of
+about ``SET_ROWS`` ids each. Only when the screen finds something do the exact queries run, to name the
 ids. A decision set equal as a multiset to a unique input is unique, so uniqueness is checked directly
 only where a stage has no input (ingest): every later stage inherits it from the check before.
 """
