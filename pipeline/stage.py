@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Final
 from filters.verdict import PASSING
 from pipeline import provenance as P
 from pipeline.fs import HadoopFS
-from pipeline.invariants import check_stage
+from pipeline.invariants import check_stage, check_text_hashes
 from pipeline.manifest import RunManifest
 
 if TYPE_CHECKING:
@@ -338,6 +338,7 @@ def commit(pass_name: str, stages: Sequence[PassStage], data: DataFrame, data_ur
                                     output_passing=None if separate else st.col(P.DECISION),
                                     prior=st.result.prior_index)
         previous = (f"{tmp}/provenance/{stage}", "decision")
+    check_text_hashes(spark, stages[0].ctx.stage, f"{tmp}/data", None if separate else stages[0].col(P.DECISION))
     lap("invariants")
 
     moves = [(f"{tmp}/data", data_uri)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -11,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.errors import InvariantError
-from pipeline.invariants import check_stage
+from pipeline.invariants import check_stage, check_text_hashes
 
 
 def dataset(path: Path, rows: list[dict[str, object]]) -> str:
@@ -38,17 +39,31 @@ def test_consistent_stage_passes(tmp_path: Path) -> None:
     assert counts == {"keep": 1, "drop": 1, "modify": 1, "output_rows": 2}
 
 
-def test_stale_text_hash_is_caught(tmp_path: Path) -> None:
+def test_stale_text_hash_is_caught(tmp_path: Path, spark: Any) -> None:
+    """Check 6 runs as a Spark job over a pass's data: among the rows its first stage passed on, a hash
+    that is not the text's is named; a dropped row's, a null hash and a null text are not checked."""
     import hashlib
 
-    dec = dataset(tmp_path / "dec", [{"doc_id": "a", "decision": "keep"}, {"doc_id": "b", "decision": "keep"}])
-    (tmp_path / "out").mkdir()
-    pq.write_table(pa.table({"doc_id": ["a", "b"], "text": ["가나다", "라마바"],
-                             "text_sha256": [hashlib.sha256("가나다".encode()).hexdigest(),
-                                             hashlib.sha256("바뀌기 전".encode()).hexdigest()]}),
-                   tmp_path / "out" / "part-0.parquet")
-    with pytest.raises(InvariantError, match=r"text_sha256 does not match the text.*: b$"):
-        check_stage("t", dec, str(tmp_path / "out"), None)
+    def sha(text: str) -> str:
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    out = tmp_path / "out"
+    out.mkdir()
+    pq.write_table(pa.table({"doc_id": ["a", "b", "c", "d", "e"],
+                             "text": ["가나다", "라마바", "사아자", "차카", None],
+                             "text_sha256": [sha("가나다"), sha("바뀌기 전"), sha("바뀌기 전"), None, sha("x")],
+                             "_t_decision": ["keep", "modify", "drop", "keep", "keep"]}),
+                   out / "part-0.parquet")
+    with pytest.raises(InvariantError, match=r"stage t: invariant violated: text_sha256 does not match the "
+                                             r"text.*: b$"):
+        check_text_hashes(spark, "t", str(out), "_t_decision")
+    with pytest.raises(InvariantError, match=r"text.*: b, c$"):
+        check_text_hashes(spark, "t", str(out))
+    pq.write_table(pa.table({"doc_id": ["a"], "text": ["가나다"], "text_sha256": [sha("가나다")]}),
+                   out / "part-0.parquet")
+    check_text_hashes(spark, "t", str(out))
+    pq.write_table(pa.table({"doc_id": ["a"], "text": ["가나다"]}), out / "part-0.parquet")
+    check_text_hashes(spark, "t", str(out))
 
 
 @pytest.mark.parametrize(("decisions", "output", "inputs", "message"), [

@@ -96,6 +96,7 @@ def decisions(out: Path) -> dict[str, tuple[Any, ...]]:
 @pytest.mark.spark
 def test_a_user_block_and_two_datatrove_filters_in_a_manifest(spark: Any, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.stage
     from pipeline.manifest import load_run
     from pipeline.runner import execute
 
@@ -103,7 +104,14 @@ def test_a_user_block_and_two_datatrove_filters_in_a_manifest(spark: Any, tmp_pa
     manifest = load_run(write_manifest(tmp_path), output=str(tmp_path / "out"))
     assert manifest.plugins == ("acme_blocks",)
     assert manifest.params["quality"]["code"]["acme_blocks.banned:Banned"].startswith("sha256:")
+    hash_checks: list[tuple[str, str | None]] = []
+    check = pipeline.stage.check_text_hashes
+    monkeypatch.setattr(pipeline.stage, "check_text_hashes", lambda spark, stage, uri, passing=None: (
+        hash_checks.append((stage, passing)), check(spark, stage, uri, passing))[1])
     record = execute(manifest)
+    # every pass checks its text hashes once, over the rows its first stage passed on
+    assert hash_checks == [("ingest", "_ingest_decision"), ("exact_dedup", "_decision"),
+                           ("quality", "_decision")]
     d = decisions(tmp_path / "out")
     assert d["ok"][:2] == ("keep", None)
     assert d["banned"] == ("drop", "acme_banned_v1.banned_word", 1.0)  # the user's reason and statistic
