@@ -39,6 +39,7 @@ def test_consistent_stage_passes(tmp_path: Path) -> None:
     assert counts == {"keep": 1, "drop": 1, "modify": 1, "output_rows": 2}
 
 
+@pytest.mark.spark
 def test_stale_text_hash_is_caught(tmp_path: Path, spark: Any) -> None:
     """Check 6 runs as a Spark job over a pass's data: among the rows its first stage passed on, a hash
     that is not the text's is named; a dropped row's, a null hash and a null text are not checked."""
@@ -63,6 +64,10 @@ def test_stale_text_hash_is_caught(tmp_path: Path, spark: Any) -> None:
                    out / "part-0.parquet")
     check_text_hashes(spark, "t", str(out))
     pq.write_table(pa.table({"doc_id": ["a"], "text": ["가나다"]}), out / "part-0.parquet")
+    check_text_hashes(spark, "t", str(out))
+    # a partitioned pass that passed nothing on wrote no data file, only Spark's marker
+    (out / "part-0.parquet").unlink()
+    (out / "_SUCCESS").write_bytes(b"")
     check_text_hashes(spark, "t", str(out))
 
 
