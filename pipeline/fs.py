@@ -8,7 +8,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pyspark.sql import SparkSession
+    from pyspark.sql import DataFrame, SparkSession
+
+
+def read_parquet(spark: SparkSession, uri: str) -> DataFrame | None:
+    """The Parquet dataset at ``uri``; None when it holds no data file. A partitioned write of no rows
+    (export's shards by domain, in a run that curates nothing) leaves only Spark's ``_SUCCESS`` marker,
+    from which Spark cannot infer a schema."""
+    from pyspark.errors import AnalysisException
+
+    try:
+        return spark.read.parquet(uri)
+    except AnalysisException as e:
+        if e.getCondition() == "UNABLE_TO_INFER_SCHEMA":
+            return None
+        raise
 
 
 class HadoopFS:

@@ -39,6 +39,7 @@ import duckdb
 
 from filters.verdict import DECISIONS, PASSING
 from pipeline.errors import InvariantError
+from pipeline.fs import read_parquet
 
 _PASSING_SQL = ", ".join(f"'{d}'" for d in PASSING)
 _DECISIONS_SQL = ", ".join(f"'{d}'" for d in DECISIONS)
@@ -212,21 +213,15 @@ TEXT_HASH_CHECK = "text_sha256 does not match the text (a stage changed text wit
 
 def check_text_hashes(spark: Any, stage: str, output_uri: str, output_passing: str | None = None) -> None:
     """Check 6 over a pass's output, as a Spark job: raise naming up to 20 documents whose ``text_sha256``
-    is not the SHA-256 of their text. Nothing to check when the output carries no hashes.
+    is not the SHA-256 of their text. Nothing to check when the output carries no hashes, or no data file.
 
     Run once per pass with its first stage's ``output_passing`` column: a document a later stage of the
     pass passes on, its first stage passed on too, so one scan covers every stage's output rows.
     """
-    from pyspark.errors import AnalysisException
     from pyspark.sql import functions as F
 
-    try:
-        out = spark.read.parquet(output_uri)
-    except AnalysisException as e:
-        if e.getCondition() == "UNABLE_TO_INFER_SCHEMA":  # no data file: a pass that passed nothing on,
-            return  # written partitioned (export's shards by domain), leaves only its _SUCCESS marker
-        raise
-    if not {"text", "text_sha256"} <= set(out.columns):
+    out = read_parquet(spark, output_uri)
+    if out is None or not {"text", "text_sha256"} <= set(out.columns):
         return
     if output_passing:
         out = out.where(F.col(output_passing).isin(*PASSING))

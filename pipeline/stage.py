@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from filters.verdict import PASSING
 from pipeline import provenance as P
-from pipeline.fs import HadoopFS
+from pipeline.fs import HadoopFS, read_parquet
 from pipeline.invariants import check_stage, check_text_hashes
 from pipeline.manifest import RunManifest
 
@@ -170,7 +170,13 @@ def read_documents(spark: SparkSession, layers: Sequence[Layer]) -> DataFrame:
     from pyspark.sql import functions as F
 
     base, *rest = layers
-    df = spark.read.parquet(base.uri)
+    df = read_parquet(spark, base.uri)
+    if df is None:  # no data file: a stage that passed nothing on; its documents are none, not unreadable
+        import pyarrow as pa
+
+        from pipeline.arrow import spark_ddl
+
+        return spark.createDataFrame([], spark_ddl(pa.schema(P.DOC_FIELDS)))
     if base.decision is not None:
         df = df.filter(F.col(base.decision).isin(*PASSING))
     df = df.select(*[c for c in df.columns if not c.startswith("_")])
