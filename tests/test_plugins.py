@@ -106,8 +106,12 @@ def test_a_user_block_and_two_datatrove_filters_in_a_manifest(spark: Any, tmp_pa
     assert manifest.params["quality"]["code"]["acme_blocks.banned:Banned"].startswith("sha256:")
     hash_checks: list[tuple[str, str | None]] = []
     check = pipeline.stage.check_text_hashes
-    monkeypatch.setattr(pipeline.stage, "check_text_hashes", lambda spark, stage, uri, passing=None: (
-        hash_checks.append((stage, passing)), check(spark, stage, uri, passing))[1])
+
+    def recorded(spark: Any, stage: str, uri: str, passing: str | None = None) -> None:
+        hash_checks.append((stage, passing))
+        check(spark, stage, uri, passing)
+
+    monkeypatch.setattr(pipeline.stage, "check_text_hashes", recorded)
     record = execute(manifest)
     # every pass checks its text hashes once, over the rows its first stage passed on
     assert hash_checks == [("ingest", "_ingest_decision"), ("exact_dedup", "_decision"),
