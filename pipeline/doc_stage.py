@@ -32,6 +32,7 @@ from filters.verdict import PASSING
 from pipeline import provenance as P
 from pipeline.arrow import spark_ddl
 from pipeline.stage import StageContext, StageResult, output_uri
+from pipeline.task_heap import frozen_heap
 
 SCHEMA = pa.schema(P.DOC_FIELDS + P.DECISION_FIELDS + P.QUARANTINE_FIELDS)
 _MAX_RAW = 64 * 1024  # text bytes kept with a quarantined document
@@ -141,6 +142,10 @@ def doc_batch(batch: pa.RecordBatch, chains: Mapping[str, Chain], finish: Finish
 
 
 def chain_batches(batches: Iterator[pa.RecordBatch], plan: ChainPlan) -> Iterator[pa.RecordBatch]:
+    return frozen_heap(_chain_batches(batches, plan))
+
+
+def _chain_batches(batches: Iterator[pa.RecordBatch], plan: ChainPlan) -> Iterator[pa.RecordBatch]:
     chains = plan.chains()  # once per task: blocks load their heavy resources lazily, cached per process
     for batch in batches:
         yield doc_batch(batch.select(P.DOC_COLUMNS), chains, plan.finish)
@@ -162,6 +167,12 @@ def pass_batches(batches: Iterator[pa.RecordBatch], lead: str,
                  followers: Sequence[tuple[str, ChainPlan]]) -> Iterator[pa.RecordBatch]:
     """One task of a fused pass: the lead stage's function (ingest's reader, or a chain), then each
     following stage's chain on the documents the stage before it passed on."""
+    return frozen_heap(_pass_batches(batches, lead, lead_fn, followers))
+
+
+def _pass_batches(batches: Iterator[pa.RecordBatch], lead: str,
+                  lead_fn: Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]],
+                  followers: Sequence[tuple[str, ChainPlan]]) -> Iterator[pa.RecordBatch]:
     chains = [(name, plan.chains(), plan.finish) for name, plan in followers]
     schema = pass_schema([lead, *(name for name, _ in followers)])
     for batch in lead_fn(batches):

@@ -35,6 +35,7 @@ from pipeline import provenance as P
 from pipeline.chains import DEFAULT_CHAINS
 from pipeline.doc_stage import ChainPlan, DocStage, Prepared, Spec, chain_specs
 from pipeline.stage import StageContext
+from pipeline.task_heap import frozen_task
 
 log = logging.getLogger(__name__)
 _TOP_SITES = 20
@@ -74,7 +75,7 @@ def count_templates(docs: Any, p: Mapping[str, Any], scratch: str, judges: Spec 
 
     rows = (docs.filter(F.col("source").isin(*p["sources"]) & F.col("url").isNotNull())
             .select(*P.DOC_COLUMNS)
-            .mapInArrow(partial(site_line_keys, judges=judges), "site string, key long, dropped boolean"))
+            .mapInArrow(frozen_task(partial(site_line_keys, judges=judges)), "site string, key long, dropped boolean"))
     rows.groupBy("site", "key").agg(F.count(F.lit(1)).alias("pages"),
                                     F.sum(F.col("dropped").cast("int")).alias("dropped")
                                     ).write.mode("overwrite").parquet(scratch)

@@ -42,6 +42,7 @@ from filters import minhash as M
 from pipeline import dedup_index as X
 from pipeline import provenance as P
 from pipeline.stage import StageContext, StageResult, output_uri
+from pipeline.task_heap import frozen_task
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -302,7 +303,8 @@ def run(ctx: StageContext) -> StageResult:
         signing.append({"unit": unit, "n": n, "seeds": seeds, "bands": lsh.bands, "rows": lsh.rows})
         plans.append((settings, group, unit, n, lsh))
     # One pass over the text for every group: a group without documents costs nothing.
-    grouped.mapInArrow(partial(_signature_batches, plans=signing), SIG_DDL).write.mode("overwrite").parquet(sig_uri)
+    signed = grouped.mapInArrow(frozen_task(partial(_signature_batches, plans=signing)), SIG_DDL)
+    signed.write.mode("overwrite").parquet(sig_uri)
     sigs = spark.read.parquet(sig_uri)
     prior = X.prior_of(ctx, NAME)
     earlier = _earlier(ctx, prior, [X.signature_settings(g.settings) for g in groups]) if prior else None
@@ -422,7 +424,8 @@ def _verified(edges: DataFrame, side: DataFrame, mode: str, unit: str, n: int, t
     cols = ("text_a", "text_b") if mode == "exact" else ("sig_a", "sig_b")
     pairs = (edges.join(side.select(F.col("doc_id").alias("a"), F.col("v").alias(cols[0])), "a")
              .join(side.select(F.col("doc_id").alias("b"), F.col("v").alias(cols[1])), "b"))
-    return (pairs.mapInArrow(partial(_verify_batches, mode=mode, unit=unit, n=n), "a string, b string, sim double")
+    return (pairs.mapInArrow(frozen_task(partial(_verify_batches, mode=mode, unit=unit, n=n)),
+                             "a string, b string, sim double")
             .filter(F.col("sim") >= threshold))
 
 

@@ -41,6 +41,7 @@ from pipeline.arrow import spark_ddl
 from pipeline.errors import InputError, ManifestError
 from pipeline.invariants import local_path
 from pipeline.stage import StageContext, StageResult
+from pipeline.task_heap import frozen_task
 from tokenizer import hf_export
 from tokenizer import spm as S
 from tokenizer.megatron import sha256_file
@@ -156,7 +157,7 @@ def run(ctx: StageContext) -> StageResult:
         doc_rates = mixture_rates(sizes, p["language_shares"], p["domain_weights"], p["max_sample_mb"] * 1e6)
         fn = partial(sample_batches, seed=ctx.manifest.seed, doc_rates=doc_rates, hints=p["morpheme_hints"])
         ctx.fs.delete(sample_uri)
-        docs.mapInArrow(fn, spark_ddl(SAMPLE_SCHEMA)).orderBy("doc_id").write.parquet(sample_uri)
+        docs.mapInArrow(frozen_task(fn), spark_ddl(SAMPLE_SCHEMA)).orderBy("doc_id").write.parquet(sample_uri)
         summary["sample_rates"] = {f"{lang}/{d}" if p["language_shares"] else d: round(r, 6)
                                    for (lang, d), r in sorted(doc_rates.items())}
         sample = ctx.spark.read.parquet(sample_uri)

@@ -39,6 +39,7 @@ from pipeline.errors import ManifestError
 from pipeline.invariants import local_path
 from pipeline.stage import StageContext, StageResult
 from pipeline.stages.s92_tokenizer import MODEL_DIR, MODEL_NAME
+from pipeline.task_heap import frozen_task
 from tokenizer import hf_export
 from tokenizer import megatron as M
 from tokenizer.shard_tokenizer import ShardTokenizer, resolve
@@ -211,7 +212,7 @@ def run(ctx: StageContext) -> StageResult:
     ctx.fs.delete(encoded_uri)
     fn = partial(encode_batches, model_name=os.path.basename(ship), eos=tk.special_ids()["eos"], seed=seed,
                  dtype=dtype, params=p)
-    docs.mapInArrow(fn, spark_ddl(ENCODED_SCHEMA)).write.parquet(encoded_uri)
+    docs.mapInArrow(frozen_task(fn), spark_ddl(ENCODED_SCHEMA)).write.parquet(encoded_uri)
     encoded = ctx.spark.read.parquet(encoded_uri)
 
     item = np.dtype(dtype).itemsize
