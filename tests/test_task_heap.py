@@ -35,11 +35,12 @@ def _items(n: int, made: int = 0) -> Iterator[int]:
 
 
 def test_frozen_while_iterating_and_thawed_at_the_end() -> None:
+    found = gc.get_threshold()
     seen = []
     for _ in frozen_heap(_items(3)):
-        seen.append(gc.get_freeze_count())
-    assert len(seen) == 3 and all(c > 0 for c in seen)
-    assert gc.get_freeze_count() == 0
+        seen.append((gc.get_freeze_count(), gc.get_threshold()))
+    assert len(seen) == 3 and all(c > 0 and t == (task_heap.YOUNG_THRESHOLD, *found[1:]) for c, t in seen)
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == found
 
 
 def test_what_the_first_batch_loads_is_frozen_too() -> None:
@@ -61,9 +62,10 @@ def test_thawed_when_closed_early_or_failing() -> None:
         yield 1
         raise ValueError("a bad batch")
 
+    found = gc.get_threshold()
     with pytest.raises(ValueError, match="a bad batch"):
         list(frozen_heap(failing()))
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == found
 
 
 def test_nested_tasks_thaw_once_at_the_outer_end() -> None:
