@@ -5,7 +5,7 @@ lexicons and character tables, datatrove's filters, the models. A chain over a b
 makes many objects that outlive a young collection (the documents, their scores, details and judgements),
 so Python's collector ran its full collections often, and each walked that whole heap. Measured in the
 two workers of the PII and quality pass on 100 MB of the corpora mix (docs/throughput.md, stop 50): 27
-and 30 s of collections in a pass of 138 s, 126 and 167 of them full collections at 0.17 s each.
+and 30 s of collections in a pass of 138 s, 126 and 167 of them full collections at 0.15 to 0.17 s each.
 
 ``frozen_heap`` moves every object alive when a task starts, and again after its first batch (when the
 blocks have loaded what they load lazily), into the collector's permanent generation (``gc.freeze``),
@@ -32,7 +32,8 @@ _depth = 0  # a task's generators nest (a pass led by a chain): only the outermo
 
 
 def frozen_heap(items: Iterator[T]) -> Iterator[T]:
-    """``items``, with the heap frozen from the first item's request to the last one's."""
+    """``items``, with the heap frozen and young collections rarer from the first item's request until the
+    generator ends (exhausted, closed or failed)."""
     global _depth
     if _depth:
         yield from items
