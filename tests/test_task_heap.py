@@ -78,7 +78,8 @@ def test_nested_tasks_thaw_once_at_the_outer_end() -> None:
 
 
 def test_task_functions_run_frozen() -> None:
-    """The per-document task functions (a chain, a fused pass) and the stages' other task functions."""
+    """The per-document task functions (a chain, a fused pass), and ``frozen_task``, the wrapper the stages'
+    other task functions are given at their ``mapInArrow`` (those call sites are not checked here)."""
     batch = pa.RecordBatch.from_pylist([{"doc_id": "d1", "source": "s", "text": "가나다 라마바"}],
                                        schema=pa.schema(P.DOC_FIELDS))
     plan = ChainPlan({"*": (("normalize_v1", {}),)}, "normalize_v1", None, lambda _: ({}, {}), None)
