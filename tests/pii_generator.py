@@ -156,15 +156,21 @@ one-dot leader, Unicode's segmented digits, every group bold in Markdown, the mi
 Markdown-escaped dot, 도트 for the dot, Hangul fillers around the @, a display name before an address in
 angle brackets, Jira tables, spreadsheet formulas, SVG text, Go struct fields, pet grooming, tire shops,
 air-conditioner cleaning, choirs, glasses shops), reported and read at stop 43 (rules version 34 reads
-its classes). The held-out half now is the thirtieth (``heldout30`` below, written at stop 44 before any
+its classes). The thirtieth (``heldout30``, written at stop 44 before any
 detector ran on it, after rules version 35 made any symbol between digits a separator: a star, a spaced
 reference mark, a heart emoji with its selector, a percent-encoded middle dot, a hyphen then a
 self-closing line break and a line feed, ㅣ for a bar, every group a Markdown code span, every digit a
 numeric character reference, [점] for the dot, the service's Korean name as the host, a comma for the
 dot, (atmark), a spaced {at}, Markdown tel: links, chat spoiler bars, namu wiki tables, single-quoted
 XML attributes, camping sites, couriers, flea markets, golf ranges, massage shops), reported and read at
-stop 44 (rules version 37 reads its classes); it stays the held-out half until the next round writes the
-thirty-first.
+stop 44 (rules version 37 reads its classes). The held-out half now is the thirty-first (``heldout31``
+below, written at stop 51 before any detector ran on it: 다시 between groups as a number is read aloud,
+the Hangul letter ㆍ typed for a middle dot, a full-width low line, a closing parenthesis as after an area
+code, a hyphen in an old board's font tag, every digit a hexadecimal character reference, every group in
+a font tag, an address's characters spaced apart, # for the @ with the reader's hint, the @ in white
+corner brackets or in quotes, 점컴 for .com, HTML's address element, Markdown definition lists, a
+telephone emoji before the value, twice-escaped HTML, escape rooms, hanok stays, baking classes, drone
+lessons, PC rooms); it stays the held-out half until the next round writes the thirty-second.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -658,6 +664,15 @@ SEPARATORS = {
         ("hangul_i_for_bar", "\u3163"),  # ㅣ, which a Korean keyboard types for a vertical bar
         ("hyphen", "-"),
     ),
+    # Written at stop 51, after the thirtieth half was read and moved into tuning; not run before it was written.
+    "heldout31": (
+        ("dictation_dasi", " 다시 "),  # 다시 for the hyphen, as a number is read aloud: 123 다시 4567
+        ("arae_a_middle_dot", "\u318d"),  # ㆍ, the Hangul letter Korean keyboards type for a middle dot
+        ("fullwidth_low_line", "\uff3f"),  # ＿, an underscore typed in the IME's full-width mode
+        ("closing_parenthesis", ")"),  # as an area code is written: 02)1234-5678
+        ("font_tag_wrapped_hyphen", '<font color="red">-</font>'),  # an old board's coloured hyphen
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -689,7 +704,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout27": ("ascii", "subscript_digits", "combining_low_line"),
                "heldout28": ("ascii", "span_per_digit", "combining_strikethrough"),
                "heldout29": ("ascii", "segmented_digits", "markdown_bold_groups"),
-               "heldout30": ("ascii", "markdown_code_groups", "digit_numeric_entities")}
+               "heldout30": ("ascii", "markdown_code_groups", "digit_numeric_entities"),
+               "heldout31": ("ascii", "digit_hex_entities", "font_tag_per_group")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -905,6 +921,14 @@ EMAIL_FORMS = {
         ("japanese_atmark", "{l}(atmark){h}.{t}"),  # as Japanese sites write the @
         ("spaced_braced_at", "{l} {{at}} {h}.{t}"),
     ),
+    # Written at stop 51, after the thirtieth half was read and moved into tuning; not run before it was written.
+    "heldout31": (
+        ("letters_spaced", "{S}"),  # every character apart, against scrapers: k i m @ n a v e r . c o m
+        ("hash_for_at_arrow", "{l}#{h}.{t} (#→@)"),  # a marketplace's # for the @, with the reader's hint
+        ("white_corner_bracket_at", "{l}『@』{h}.{t}"),
+        ("quoted_at_spaced", '{l} "@" {h}.{t}'),
+        ("jeom_com_joined", "{l}@{h}점컴"),  # .com said as 점컴
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -938,6 +962,7 @@ CONTAINERS = {
     "heldout28": ("pdf_column_gap", "html_table_attributes", "arrow_label", "triangle_bullet", "plain"),
     "heldout29": ("jira_table", "excel_formula", "svg_text", "go_struct_field", "plain"),
     "heldout30": ("markdown_tel_link", "discord_spoiler", "namuwiki_table", "xml_single_quoted", "plain"),
+    "heldout31": ("html_address_tag", "markdown_definition_list", "phone_emoji_lead", "double_escaped_html", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -968,7 +993,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout27": ("", "이었는지", "이라서요", "으로선", "이었다면서", "ㅜㅜ"),
              "heldout28": ("", "이었다니까", "이라니깐", "으로서도", "이었을지도", "ㅋ"),
              "heldout29": ("", "이었던지", "이라서인지", "으로선가", "이었으면", "ㄷㄷ"),
-             "heldout30": ("", "이었던데요", "이라니깐요", "으로서만", "이었겠네", "ㅡㅡ")}
+             "heldout30": ("", "이었던데요", "이라니깐요", "으로서만", "이었겠네", "ㅡㅡ"),
+             "heldout31": ("", "이었던걸요", "이라니까는", "으로서의", "이었답니다", "ㅇㅋ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -1001,7 +1027,8 @@ LABELS = {
                "heldout27": ("주민(외국인)등록번호:", "실명확인번호(주민번호)"),
                "heldout28": ("주민등록번호(앞 6자리-뒤 7자리)", "RRN 번호"),
                "heldout29": ("주민 등록 No.", "주민번호 (생년월일 포함)"),
-               "heldout30": ("주민번호 앞뒤 자리", "주민등록 No :")},
+               "heldout30": ("주민번호 앞뒤 자리", "주민등록 No :"),
+               "heldout31": ("주민등록번호 (- 포함)", "RRN :")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -1030,7 +1057,8 @@ LABELS = {
                "heldout27": ("외국인 등록번호(ARC No.)", "등록증 번호 (외국인)"),
                "heldout28": ("외국인등록 번호 (ARC)", "외국인 등록증 No:"),
                "heldout29": ("외국인 등록 No. (ARC)", "외국인등록증 (뒷면) 번호"),
-               "heldout30": ("외국인 등록 번호(앞 6자리-뒤 7자리)", "Alien Registration No.")},
+               "heldout30": ("외국인 등록 번호(앞 6자리-뒤 7자리)", "Alien Registration No."),
+               "heldout31": ("외국인등록증 No :", "외국인 번호 (ARC)")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -1059,7 +1087,8 @@ LABELS = {
                "heldout27": ("여권번호 (Passport No.)", "여권 No.:"),
                "heldout28": ("여권 번호 (PASSPORT NO.)", "Passport Number:"),
                "heldout29": ("여권 번호 / Passport No.", "여권(PASSPORT) 번호 :"),
-               "heldout30": ("여권 번호 (사진면 기재)", "패스포트 번호")},
+               "heldout30": ("여권 번호 (사진면 기재)", "패스포트 번호"),
+               "heldout31": ("여권 번호(영문 포함)", "여권번호(대한민국)")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -1089,7 +1118,8 @@ LABELS = {
                "heldout27": ("운전면허 번호 (12자리):", "면허증 번호 (운전)"),
                "heldout28": ("운전 면허증 번호 :", "Driver's License No."),
                "heldout29": ("운전면허 No. :", "면허증 (운전) 번호"),
-               "heldout30": ("운전면허 번호 (지역 포함)", "License No.")},
+               "heldout30": ("운전면허 번호 (지역 포함)", "License No."),
+               "heldout31": ("운전 면허번호 :", "면허증 No. (12자리)")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -1119,7 +1149,8 @@ LABELS = {
                "heldout27": ("건강보험증 No (11자리)", "건보증 번호:"),
                "heldout28": ("건강 보험 번호 :", "건보 증 No."),
                "heldout29": ("건강보험 자격 번호 :", "건보 No. (본인)"),
-               "heldout30": ("건강보험 번호(증)", "건강보험증 번호 (세대주)")},
+               "heldout30": ("건강보험 번호(증)", "건강보험증 번호 (세대주)"),
+               "heldout31": ("건강보험증번호 :", "건강보험 가입자 번호")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -1149,7 +1180,8 @@ LABELS = {
                "heldout27": ("사업자 등록번호 (10자리):", "사업자 번호(개인)"),
                "heldout28": ("사업자 등록 번호(개인)", "BRN No."),
                "heldout29": ("사업자 등록 No. :", "사업자 (등록) 번호"),
-               "heldout30": ("사업자 등록번호(개인/법인)", "Business Reg. No.")},
+               "heldout30": ("사업자 등록번호(개인/법인)", "Business Reg. No."),
+               "heldout31": ("사업자 No :", "사업자 등록 번호(10자리)")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -1178,7 +1210,8 @@ LABELS = {
                "heldout27": ("법인등록번호 (13자리):", "법인 번호 (등기)"),
                "heldout28": ("법인 등록번호 (등기)", "법인 No :"),
                "heldout29": ("법인 등록 No. :", "법인 (등록) 번호"),
-               "heldout30": ("법인 등록번호 (등기부등본)", "Corporate Reg. No.")},
+               "heldout30": ("법인 등록번호 (등기부등본)", "Corporate Reg. No."),
+               "heldout31": ("법인(등록)번호", "법인등록 No.:")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -1208,7 +1241,9 @@ LABELS = {
                "heldout27": ("기업은행 계좌:", "하나은행 입금계좌", "카카오뱅크 계좌번호 :", "환불 받을 계좌"),
                "heldout28": ("농협 계좌 :", "우리은행 입금 계좌번호", "씨티은행 계좌", "환불 계좌 번호 :"),
                "heldout29": ("신한은행 입금 계좌 :", "새마을금고 계좌", "송금 받을 계좌", "정산 계좌 :"),
-               "heldout30": ("입금하실 곳 (농협)", "카카오뱅크 계좌번호", "환불 계좌 (신한)", "계좌 (예금주 본인)")},
+               "heldout30": ("입금하실 곳 (농협)", "카카오뱅크 계좌번호", "환불 계좌 (신한)", "계좌 (예금주 본인)"),
+               "heldout31": ("입금 계좌 (국민은행)", "가상계좌 번호", "환불 받으실 계좌번호",
+                             "계좌번호 (예금주 확인)")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -1237,7 +1272,8 @@ LABELS = {
                "heldout27": ("신용카드 번호 (16자리):", "결제용 카드 No."),
                "heldout28": ("카드 번호 (결제) :", "CARD NO."),
                "heldout29": ("결제 카드 No. :", "Card Number"),
-               "heldout30": ("카드 No :", "카드 No. (결제용)")},
+               "heldout30": ("카드 No :", "카드 No. (결제용)"),
+               "heldout31": ("카드번호 (16자리)", "결제카드 No :")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1267,7 +1303,8 @@ LABELS = {
                "heldout27": ("휴대폰 (본인):", "연락처(휴대전화)", "Cell :"),
                "heldout28": ("핸드폰 :", "연락처(휴대폰 번호)", "TEL."),
                "heldout29": ("휴대폰 연락처 :", "Cellphone", "비상 연락처 :"),
-               "heldout30": ("연락 가능한 번호 :", "휴대폰 No. (본인)", "HP :")},
+               "heldout30": ("연락 가능한 번호 :", "휴대폰 No. (본인)", "HP :"),
+               "heldout31": ("핸드폰 No :", "핸드폰 연락처", "Tel. (mobile)")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1296,7 +1333,8 @@ LABELS = {
                "heldout27": ("이메일 (아이디):", "메일주소 (회신용)"),
                "heldout28": ("회신 메일 :", "Email (회신)"),
                "heldout29": ("메일 (회신용) :", "E-Mail Address"),
-               "heldout30": ("메일 주소(필수)", "이메일 (회신 받을 곳)")},
+               "heldout30": ("메일 주소(필수)", "이메일 (회신 받을 곳)"),
+               "heldout31": ("메일 (회신용)", "e-mail 주소 :")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1325,7 +1363,8 @@ LABELS = {
                "heldout27": ("접속지 IP :", "IP 주소 (접속)"),
                "heldout28": ("IP (접속지)", "접속 아이피 :"),
                "heldout29": ("접속 아이피 (IP) :", "Client IP :"),
-               "heldout30": ("접속한 IP", "IP Addr")},
+               "heldout30": ("접속한 IP", "IP Addr"),
+               "heldout31": ("접속자 IP 주소", "IP addr.")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1354,7 +1393,8 @@ LABELS = {
                "heldout27": ("차량 번호 (번호판):", "차량 등록번호 :"),
                "heldout28": ("차량번호 (등록) :", "자동차 번호판 :"),
                "heldout29": ("등록 차량 (번호) :", "차량 No. :"),
-               "heldout30": ("차량 번호 (앞 번호판)", "주차 차량 번호")},
+               "heldout30": ("차량 번호 (앞 번호판)", "주차 차량 번호"),
+               "heldout31": ("자동차 번호 (등록용)", "차번호 (방문 등록)")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1383,7 +1423,8 @@ LABELS = {
                "heldout27": ("주소지 (도로명) :", "실거주지 주소"),
                "heldout28": ("주소 (자택) :", "거주지 (도로명) :"),
                "heldout29": ("주소 (거주지) :", "수령 주소 (도로명) :"),
-               "heldout30": ("배송지 (도로명 주소)", "자택 (거주지) 주소")},
+               "heldout30": ("배송지 (도로명 주소)", "자택 (거주지) 주소"),
+               "heldout31": ("주소 (배송 받을 곳)", "현 거주지 주소")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1412,7 +1453,8 @@ LABELS = {
                "heldout27": ("담당 물리치료사", "신청인 성명 :", "예약인 성명", "수령인 성함:", "피보험자"),
                "heldout28": ("담당 영양사", "예약자 이름 :", "신청인명", "인수인 성함", "연대보증인"),
                "heldout29": ("담당 수의사", "보호자 성명 :", "참가자명", "수강생 성함", "공동명의인"),
-               "heldout30": ("담당 작업치료사", "신청자 성명 :", "예약인 이름", "수령인명", "공동보증인")},
+               "heldout30": ("담당 작업치료사", "신청자 성명 :", "예약인 이름", "수령인명", "공동보증인"),
+               "heldout31": ("담당 언어치료사", "보호자명 :", "계약자 성함", "세입자 이름", "공동 임차인")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1599,6 +1641,10 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             value = sep.join(f"`{g}`" for g in groups)
         elif form == "digit_numeric_entities":  # &#48;&#49;&#48;-...: every digit an HTML character reference
             value = sep.join("".join(f"&#{ord(c)};" for c in g) for g in groups)
+        elif form == "digit_hex_entities":  # &#x30;&#x31;&#x30;-...: every digit a hexadecimal character reference
+            value = sep.join("".join(f"&#x{ord(c):x};" for c in g) for g in groups)
+        elif form == "font_tag_per_group":  # <font color="#ff0000">010</font>-...: an old board's coloured groups
+            value = sep.join(f'<font color="#ff0000">{g}</font>' for g in groups)
         elif form == "subscript_digits":  # ₀₁₀-₁₂₃₄-₅₆₇₈, as a fancy-text generator writes them
             value = sep.join(g.translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")) for g in groups)
         elif form == "combining_low_line":  # 0̲1̲0̲: every digit underlined with the combining low line
@@ -1673,8 +1719,9 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
         refs = "".join(f"&#{ord(c)};" for c in f"{local}@{host}.{tld}")  # an e-mail obfuscator's output
         percent = "".join(f"%{ord(c):02X}" for c in f"{local}@{host}.{tld}")  # a mailto link's encoder
         korean = _KOREAN_HOSTS.get(host, host)  # 네이버 for naver, as people say the service's name
+        spaced = " ".join(f"{local}@{host}.{tld}")  # k i m @ n a v e r . c o m
         return template.format(l=local, h=host, t=tld, L=local.upper(), H=host.upper(), T=tld.upper(), F=whole,
-                               E=refs, P=percent, K=korean), form
+                               E=refs, P=percent, K=korean, S=spaced), form
     if entity == "IP_ADDRESS":
         return draw(ipv4()), "dotted"
     if entity == "KR_VEHICLE_PLATE":
@@ -2416,6 +2463,30 @@ GENRES["heldout30"] = {
     ),
 }
 _rotate("heldout30")
+# Written at stop 51, after the thirtieth half was read and moved into tuning; not run before it was written.
+GENRES["heldout31"] = {
+    "escape_room": (
+        "방탈출 카페 예약 {x} 테마 두 개 연속",
+        "방탈출 단체 예약 문의 {x} 6명 가능할까요",
+    ),
+    "hanok_stay": (
+        "한옥 스테이 예약 확인 {x} 조식 포함",
+        "한옥 숙소 체크인 안내 {x} 온돌방 2박",
+    ),
+    "baking_class": (
+        "베이킹 원데이 클래스 신청 {x} 마카롱 만들기",
+        "제빵 수업 등록 {x} 주말반 오전",
+    ),
+    "drone_lesson": (
+        "드론 자격증 강습 신청 {x} 실기 위주",
+        "드론 촬영 교육 문의 {x} 초보자 과정",
+    ),
+    "pc_bang": (
+        "PC방 좌석 예약 {x} 8인 단체석",
+        "PC방 분실물 문의 {x} 검정 마우스",
+    ),
+}
+_rotate("heldout31")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -2703,7 +2774,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stops 39 to 44 (``heldout19`` to ``heldout30``), or None for
+    """(head, after) of the containers written at stops 39 to 51 (``heldout19`` to ``heldout31``), or None for
     another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
@@ -2808,6 +2879,14 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f"\n|| {(label or key).rstrip(' :')} || ", " ||\n" + after
     if container == "xml_single_quoted":
         return f"{lead}<field name='{key}' value='", "'/>" + after
+    if container == "html_address_tag":  # HTML's element for a page's contact details
+        return f"<address>{lead}", "</address>" + after
+    if container == "markdown_definition_list":  # the term, then the definition after a colon on the next line
+        return f"\n{(label or key).rstrip(' :')}\n: ", "\n" + after
+    if container == "phone_emoji_lead":  # a listing's telephone emoji before the value
+        return f"{lead}📞 ", after
+    if container == "double_escaped_html":  # a crawl that escaped a page's markup a second time
+        return f"&lt;td&gt;{lead}", "&lt;/td&gt;" + after
     return None
 
 

@@ -65,7 +65,7 @@ def test_gates_lose_no_e_mail_writing_without_a_digit(form: str, template: str) 
                                 F=f"{local}@{host}.{tld}".translate(G._FULLWIDTH_ASCII),
                                 E="".join(f"&#{ord(c)};" for c in f"{local}@{host}.{tld}"),
                                 P="".join(f"%{ord(c):02X}" for c in f"{local}@{host}.{tld}"),
-                                K=G._KOREAN_HOSTS.get(host, host))
+                                K=G._KOREAN_HOSTS.get(host, host), S=" ".join(f"{local}@{host}.{tld}"))
         _same(f"자세한 문의는 {value} 로 보내 주세요.")
         _same(f"{value}")
 
