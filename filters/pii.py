@@ -213,23 +213,6 @@ def _small_digits_as_digits(view: str) -> str:
     return _SMALL_RUN.sub(digits, view)
 
 
-#: A number spelled with Korean digit words, wholly or in part (공일공 일이삼사 오육칠팔, 010 일이삼사 5678):
-#: digits and digit words with separators between them (spaces, a dot or dash, a line break or its JSON
-#: escape, or HTML's ``<br>``: rules version 26), starting with 0, 공 or 영; whether it is a number at all
-#: is decided by ``_as_digits``.
-#: A JSON string's escaped tab is a tab on either side of a mark (공이\\t-\\t이공공, which the view reads as
-#: ``공이  -  이공공``: rules version 28). 에 as a number read aloud is typed (공일공에 공공공공에: rules version 36).
-_RUN_SEP = r"(?:(?:[ \t.,:\-에]|\\t){0,6}(?:(?:\r\n?|\n|<br\s?/?>|(?:\\[nrt]){1,3})[ \t]{0,8})?)"
-#: ... not from inside a grouped number (4916/8710/0210/0591이거나: its third group is no phone number's start),
-#: nor from a time's zero (00:01:05,000\n공이-이공공-공공공공: rules version 28; a comma stays a CSV cell's).
-#: At most 24 digits: no number is longer, and a run that makes none is tried again from its next start
-#: (``_each_run``).
-_DIGIT_RUN = re.compile(rf"(?<![0-9])(?:(?<![0-9][-:])0|(?<![0-9]-)[공영빵])(?:{_RUN_SEP}[0-9{_DIGIT_WORDS}]){{8,23}}")
-#: Where a text may hold such a run: a digit word next to a digit, or three digit words in a row.
-_DIGIT_RUN_HINT = re.compile(rf"[0-9]{_RUN_SEP}[{_DIGIT_WORDS}]|[{_DIGIT_WORDS}]{_RUN_SEP}[0-9]"
-                             rf"|[공영빵]{_RUN_SEP}[{_DIGIT_WORDS}]{_RUN_SEP}[{_DIGIT_WORDS}]")
-
-
 def _joiners() -> str:
     """Characters people put between digit groups, by their Unicode class rather than one by one: every
     dash and connector (categories Pd, Pc), and the slashes, middle dots, bullets and minus signs among
@@ -302,6 +285,26 @@ def _symbols() -> str:
 _SYMBOLS: Final = _symbols()
 _SYMBOL_BMP = _char_class({ord(c) for c in _SYMBOLS if ord(c) <= 0xFFFF})
 
+#: A number spelled with Korean digit words, wholly or in part (공일공 일이삼사 오육칠팔, 010 일이삼사 5678):
+#: digits and digit words with separators between them (spaces, a dot or dash, a line break or its JSON
+#: escape, or HTML's ``<br>``: rules version 26), starting with 0, 공 or 영; whether it is a number at all
+#: is decided by ``_as_digits``.
+#: A JSON string's escaped tab is a tab on either side of a mark (공이\\t-\\t이공공, which the view reads as
+#: ``공이  -  이공공``: rules version 28). 에 as a number read aloud is typed (공일공에 공공공공에: rules version 36).
+#: HTML's ``<br/>`` then the source's own line break is one break (070-<br/>\n삼칠구칠: rules version 38).
+#: A symbol between groups too, as between digits (공이★이공공★공공공공: rules version 38), which ``_as_digits`` then
+#: reads as a hyphen where the run makes a number.
+_RUN_SEP = (r"(?:(?:[ \t.,:\-에]|\\t|" + _SYMBOL_BMP + r"[\ufe0e\ufe0f]?){0,6}"
+            r"(?:(?:<br\s?/?>[ \t]{0,2}(?:\r\n?|\n|(?:\\[nrt]){1,3})?|\r\n?|\n|(?:\\[nrt]){1,3})[ \t]{0,8})?)")
+#: ... not from inside a grouped number (4916/8710/0210/0591이거나: its third group is no phone number's start),
+#: nor from a time's zero (00:01:05,000\n공이-이공공-공공공공: rules version 28; a comma stays a CSV cell's).
+#: At most 24 digits: no number is longer, and a run that makes none is tried again from its next start
+#: (``_each_run``).
+_DIGIT_RUN = re.compile(rf"(?<![0-9])(?:(?<![0-9][-:])0|(?<![0-9]-)[공영빵])(?:{_RUN_SEP}[0-9{_DIGIT_WORDS}]){{8,23}}")
+#: Where a text may hold such a run: a digit word next to a digit, or three digit words in a row.
+_DIGIT_RUN_HINT = re.compile(rf"[0-9]{_RUN_SEP}[{_DIGIT_WORDS}]|[{_DIGIT_WORDS}]{_RUN_SEP}[0-9]"
+                             rf"|[공영빵]{_RUN_SEP}[{_DIGIT_WORDS}]{_RUN_SEP}[{_DIGIT_WORDS}]")
+
 
 def _symbol_run(symbol: str) -> re.Pattern[str]:
     """A run of one to three ``symbol`` (each with an emoji's variation selector after it: ❤️) between two digits,
@@ -335,6 +338,14 @@ _DIGITISH = "0-9０-９공영빵일이삼사오육륙칠팔구"
 _DICTATED = re.compile(r"([0-9])에(?=[ \t]?[0-9][ \t]?[0-9])")  # spaced digits too (0 2에 2 0 0에: 36)
 #: Its gate: the same 에, searched from the 에 (a rarer character than a digit: a sixth of the cost, stop 45).
 _DICTATED_HINT = re.compile(r"(?<=[0-9])에(?=[ \t]?[0-9][ \t]?[0-9])")
+#: 다시, the word a hyphen is read aloud as (123 다시 4567, 산 12 다시 3), between two digits is read as a hyphen and
+#: a space (rules version 38).
+_DASI = re.compile(r"(?:(?<=[0-9])|(?<=[0-9][ \t]))다시(?=[ \t]?[0-9])")
+#: An unspaced closing parenthesis after a group of digits that no opening one stands before, and before a digit,
+#: as an area code is written (02)1234-5678), is read as a hyphen (rules version 38); (02)1234-5678 is left as
+#: it stands, and so is a list's item mark (1)2).
+_AREA_CLOSE = re.compile(r"(?<![(0-9])([0-9]{1,6})\)(?=[0-9])")
+_AREA_CLOSE_HINT = re.compile(r"(?<=[0-9])\)(?=[0-9])")
 #: ... but not the = of a quoted-printable @ before a host (a0=40naver.com: rules version 36). Not the hyphen
 #: itself, which it would write as it stands: its matches were most of the rewrite's cost and made it run on
 #: every document with a grouped number (no match can start inside one, as each starts after a digit; stop 45).
@@ -446,9 +457,10 @@ _ALL_LETTERS: Final = r"(?<![A-Za-z0-9])[Oo][OolI]{2}(?:[OolI]{7,8})?(?![A-Za-z]
 _LOOKALIKE_HINT = re.compile(rf"(?<=[0-9])[OoIl]|[OoIl](?=[0-9])|(?<=[Oo])[lI](?=[Oo])|{_ALL_LETTERS}")
 _LOOKALIKES = str.maketrans("OoIl", "0011")
 #: ... its groups apart across a line break, its JSON escape or HTML's (O2-<br>2OO-<br>OOOO: rules version 31), or
-#: the 에 of a number read aloud (O1O에 OOOO에: 36).
-_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,:에{_J}]|\\\\[nrt]|<br\\s?/?>){{0,9}}"
-                            "[0-9OoIl]){8,11}(?![A-Za-z0-9])")
+#: the 에 of a number read aloud (O1O에 OOOO에: 36), or a symbol (0l0ㅣ0000ㅣ0000, which the view then reads as a hyphen
+#: between digits: 38).
+_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,:에{_J}]|\\\\[nrt]|<br\\s?/?>"
+                            f"|{_SYMBOL_BMP}[\ufe0e\ufe0f]?){{0,9}}[0-9OoIl]){{8,11}}(?![A-Za-z0-9])")
 
 
 #: A symbol explained as the @ (``kim★naver.com (★을 @로)``, ``★→@``, ``★ 대신 @``): spam and classified
@@ -497,6 +509,10 @@ def detection_view(text: str) -> str:
         view = _scanned(_JOIN_RUN).sub(_one_joiner, view)
     if passes(_DICTATED_HINT, view):
         view = _DICTATED.sub(lambda m: m.group(1) + "-", view)
+    if passes(_DASI, view):
+        view = _DASI.sub("- ", view)
+    if passes(_AREA_CLOSE_HINT, view):
+        view = _AREA_CLOSE.sub(lambda m: m.group(1) + "-", view)
     if passes(_JOINED, view):
         view = _scanned(_JOINED).sub(lambda m: m.group(1) + "-", view)
     if passes(_DIGIT_RUN_HINT, view):
@@ -512,8 +528,8 @@ def detection_view(text: str) -> str:
 #: masked digit (010-○○○○-5678, 김○○); a circle is read as a zero only in a run of nine or more digits and
 #: circles whose every group holds a digit, so a group masked whole stays masked (rules version 24); groups
 #: apart across a line break, ``<br>``, a bar or a JSON escape too (○○○1○1-<br>1○○○○○2, ○2\\t-\\t2○○, ○5○2|9323: 26), or
-#: the 에 of a number read aloud (○2에 2○○에: 36).
-_CIRCLE_SEP = f"(?:\\\\[nrt]|[-.,:| \t에{re.escape(_JOINERS)}]|<br\\s?/?>|\r\n?|\n)"
+#: the 에 of a number read aloud (○2에 2○○에: 36), or a symbol (○1○ㅣ○○○1: 38).
+_CIRCLE_SEP = f"(?:\\\\[nrt]|[-.,:| \t에{re.escape(_JOINERS)}]|<br\\s?/?>|\r\n?|\n|{_SYMBOL_BMP}[\ufe0e\ufe0f]?)"
 _CIRCLE_RUN = re.compile(f"[0-9\u25cb](?:{_CIRCLE_SEP}{{0,5}}[0-9\u25cb])+")
 
 
@@ -603,7 +619,10 @@ def _as_digits(m: re.Match[str]) -> str:
         if len(digits) < 9:
             break
         if PHONE_DIGITS.fullmatch(digits):  # 에 between its groups as a hyphen, as ``_DICTATED`` reads it
-            return "".join(_KOREAN_DIGIT.get(c, c) for c in run[:end]).replace("에", "-") + run[end:]
+            number = "".join(_KOREAN_DIGIT.get(c, c) for c in run[:end]).replace("에", "-")
+            if passes(_SYMBOL_HINT, number):  # and a symbol, as between digits (공이★이공공: rules version 38)
+                number = _scanned(_SYMBOL_JOINED).sub(_symbol_as_hyphen, number)
+            return number + run[end:]
     return run
 
 
@@ -830,6 +849,9 @@ _INLINE_MARK = r"[-.@:/_~+\u00b7\u2010-\u2015\u2212\ufe63\uff0b\uff0d-\uff0f\uff
 
 #: HTML's inline elements, which a page shows no character for.
 _INLINE_TAGS = "span|b|i|em|strong|u|s|small|mark|font|sup|sub|code|kbd|a"
+#: Their attributes, where they hold no digit, @ or Hangul but a colour's hex code (<font color="#ff0000">: rules
+#: version 38): what such attributes hold is not shown.
+_TAG_ATTRS = r"(?:\s(?:#[0-9A-Fa-f]{3,8}(?![0-9A-Za-z])|[^<>0-9@가-힣]){0,40})?"
 #: A digit in any form the view reads as one (Hanja numerals, small digits and the white circle too: rules version
 #: 36), or a digit word.
 _DIGIT_POINTS: Final = {*range(0x30, 0x3A), *_DIGITS, *map(ord, _HANJA_DIGITS + _SMALL_DIGITS + "\u25cb")}
@@ -883,13 +905,16 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # version 32); a tag elsewhere stays, for the name rules read labels and attributes in them,
                      # and so does one whose attributes hold a digit, an @ or Hangul (<a href="tel:010-...">010-...,
                      # <span title="김민수">: what it holds is read as text)
-                     rf"|(?:<(?:{_INLINE_TAGS})(?:\s[^<>0-9@가-힣]{{0,40}})?>)+(?=\d)"
-                     rf"|(?<=[\d\u0300-\u036f\u20d0-\u20f0])(?:</(?:{_INLINE_TAGS})>)+"
+                     # (beside a group's look-alike letters too, where a digit stands with them: O1O</span>-<span>l234:
+                     # rules version 38)
+                     rf"|(?:<(?:{_INLINE_TAGS}){_TAG_ATTRS}>)+(?=[OoIl]{{0,2}}\d)"
+                     rf"|(?:(?<=[\d\u0300-\u036f\u20d0-\u20f0])|(?<=[0-9][0-9OoIl][OoIl])|(?<=[OoIl][0-9][OoIl]))"
+                     rf"(?:</(?:{_INLINE_TAGS})>)+"
                      # ... and where they part a group of digit words or digits of any form from the joiner
                      # after it or before it (공일공</span>-<span>공공공공, ⓿❶</span>-<span>❶: rules version 34), not
                      # elsewhere around a syllable
                      rf"|(?<={_DIGIT_LIKE})(?:</(?:{_INLINE_TAGS})>)+(?=[{_J}])"
-                     rf"|(?<=[{_J}])(?:<(?:{_INLINE_TAGS})(?:\s[^<>0-9@가-힣]{{0,40}})?>)+(?={_DIGIT_LIKE})"
+                     rf"|(?<=[{_J}])(?:<(?:{_INLINE_TAGS}){_TAG_ATTRS}>)+(?={_DIGIT_LIKE})"
                      # Markdown's backslash before a mark an address or a number is written with, between two
                      # characters of it (kim@naver\\.com: rules version 34), and its bold around a group of
                      # digits (**010**-**1234**: 34), not its bold around an address's @ (a0**@**naver.com: 36); the
@@ -898,7 +923,8 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # ... and its code span's backtick around one (`010`-`1234`: 36), a digit's, not a digit word's
                      # (kim`골뱅이`daum.net)
                      rf"|(?<={_DIGIT_LIKE})(?:\*\*|__)(?![@＠﹫])|(?<![@＠﹫])(?:\*\*|__)(?={_DIGIT_LIKE})"
-                     rf"|(?<={_DIGIT_CHAR})`|`(?={_DIGIT_CHAR})"
+                     # (not the backtick before an at or dot word after an address's digit: vi_0`at`naver: 38)
+                     rf"|(?<={_DIGIT_CHAR})`(?!(?:at|AT|dot|DOT)`)|`(?={_DIGIT_CHAR})"
                      # a C, Python or JavaScript string's hex escape of a printable ASCII character
                      # (kim\x40naver.com: rules version 28), its backslash escaped in turn where a JSON string
                      # holds it (["kim\\x40naver.com"]: 31)
@@ -1006,6 +1032,13 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
     if decoded is None:
         return _find(text, min_score)
     shown, starts, ends = decoded
+    # A second layer: markup that stands beside a digit only once the first is read (an inline element's tags
+    # around Markdown's bold or code span or a character reference: **000101**</span>-<span>**1000002**,
+    # &#48;&#49;&#48;</span>-<span>...: rules version 38)
+    again = _decoded(shown) if _DECODE_HINT.search(shown) is not None else None
+    if again is not None:
+        shown, inner_starts, inner_ends = again
+        starts, ends = [starts[i] for i in inner_starts], [ends[j - 1] for j in inner_ends]
     return [Finding(f.entity, starts[f.start], ends[f.end - 1], f.score, f.recognizer)
             for f in _find(shown, min_score)]
 

@@ -57,7 +57,7 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: half in tuning, the twenty-ninth read: docs/pii.md). 35: stop 44 (any symbol or punctuation mark between two
 #: digits a separator, by its Unicode class: ``filters.pii._symbols``). 36: stop 44 (the twenty-ninth half in
 #: tuning, its dev profile read; the thirtieth written: docs/pii.md). 37: stop 44 (the thirtieth read).
-RULES_VERSION: Final = 37
+RULES_VERSION: Final = 38
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -455,6 +455,8 @@ _NESTED_NOTE_END: Final = r"(?![ \t]*[)）\]][ \t]*[)）\]])"
 #: ``__name__``: rules version 26).
 _NAME_GAP = (rf"(?:{_CAPTION}|</?[A-Za-z][^<>\n가-힣]{{0,30}}>|\[/?[A-Za-z]{{1,10}}\]|\\[A-Za-z]{{1,12}}\{{"
              r"|[^\w\s]|_{3,})")
+#: An arrow, a pictograph or an emoji (→, ☎, ✉, 📞, 👉), which listings set before a value in place of a colon.
+_PICTOGRAPH: Final = "[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]"
 #: The start of a line of code that assigns a value (``String v = ``, ``value = ``, ``name: ``, ``set(``,
 #: ``INSERT INTO t VALUES (``).
 _CODE_LINE: Final = r"(?=[ \t]*[A-Za-z_$][\w$.]*(?:[ \t]+[A-Za-z_$][\w$.<>\[\]]*){0,4}[ \t]*[=:(])"
@@ -541,6 +543,8 @@ _HOST: Final = rf"(?:[A-Za-z0-9-]{{1,63}}|{'|'.join(KOREAN_HOSTS)})"
 #: Top-level domains an address written with plain words must end in: the generic ones people use and
 #: every two-letter country code (co.kr, go.kr end in kr).
 _TLDS: Final = r"\b(?:com|net|org|edu|gov|mil|info|biz|name|pro|io|ai|app|dev|me|xyz|site|online|shop|[a-z]{2})"
+#: A letter or digit standing alone, as each of a spaced-out address's characters does.
+_SPACED: Final = r"[A-Za-z0-9](?![A-Za-z0-9가-힣])"
 
 #: The mark between two digit groups: a hyphen, a dot or two, or a colon (830207:2555896, 830207..2555896:
 #: the eighth held-out half's writings, rules version 10), or any two of them together (830207.-2555896:
@@ -554,7 +558,8 @@ _MARK: Final = r"(?:[-:.]{1,3})"
 #: to eight spaces or tabs), or a JSON escape of one (``\\n``, ``\\r\\n``) with the same indent.
 #: A line break, or HTML's (830207-<br>2555896: a page that wraps a number where it breaks the line: rules
 #: version 22).
-_BR: Final = r"(?:\r\n?|\n|<br\s?/?>(?:[ \t]*(?:\r\n?|\n))?)"  # HTML's break and the source's line too (-<br/>\n: 36)
+_BR: Final = r"(?:\r\n?|\n|<br\s?/?>(?:[ \t]*(?:\r\n?|\n|(?:\\[nrt]){1,3}))?)"  # HTML's break and the source's line
+#: too (-<br/>\n: 36), or its escape in a JSON string (-<br/>\\n: 38)
 _ESC: Final = r"(?:\\[nrt]){1,3}"
 _SEP_BODY: Final = (rf"[ \t]{{0,3}}{_MARK}[ \t]{{0,3}}(?:(?:{_BR}|{_ESC})[ \t]{{0,8}})?|[ \t]{{1,4}}"
                     rf"|[ \t]{{0,4}}(?:{_BR}|{_ESC})[ \t]{{0,8}}")
@@ -807,7 +812,11 @@ RULES: Final = [
             # (not a call or mail button's caption: [바로가기](tel:...: 36)
             rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})(?![^\]\n()]{{0,30}}{_BUTTON_TARGET})"
             rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>[{_SURNAMES}]{_GIVEN})(?={_AFTER_NAME})"
-            rf"|{_PERSON_NOUN}(?:[ \t]*[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
+            # (the colon on the next line too, as a Markdown definition list writes it: 담당 언어치료사\n: 임수빈;
+            # rules version 38)
+            rf"|{_PERSON_NOUN}(?:[ \t]*(?:\r?\n[ \t]*)?[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
+            # ... or an arrow, a pictograph or an emoji set before the name (담당 언어치료사 📞 장민수: 38)
+            rf"|[ \t]?{_PICTOGRAPH}\ufe0f?[ \t]?(?=[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}(?![가-힣]))"
             rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$))"
             # ... or in a call or mail button's target after its caption (담당 작업치료사 [바로가기](tel:장영희): 36),
             # or between a wiki table's bars (담당 작업치료사 ||서하은||: 36)
@@ -978,6 +987,22 @@ RULES: Final = [
         # the domain in capitals too (kim AT naver DOT CO DOT KR: rules version 21)
         lambda v: None if re.search(rf"(?:{_TLDS}|{_KOREAN_TLD})$", v.lower()) else False,
     ),
+    # Every character of the address one space apart, against scrapers (k i m @ n a v e r . c o m: rules
+    # version 38); the last part, read without its spaces, a top-level domain people use.
+    Rule(
+        "email_spaced_letters",
+        "EMAIL_ADDRESS",
+        _r(
+            # (each character on its own: not the first of a word, 6명 after the address)
+            r"(?<![A-Za-z0-9._%+-])(?<![A-Za-z0-9._%+-] )"
+            rf"(?P<v>{_SPACED}(?: [._%+-]|(?: {_SPACED})){{0,63}} @ {_SPACED}(?: -| {_SPACED}){{0,62}}"
+            # (the parts after a dot in letters, a particle may follow the last: ...k r이었던걸요)
+            r"(?: \. [A-Za-z](?![A-Za-z0-9])(?: -| [A-Za-z](?![A-Za-z0-9])){0,62}){1,3})"
+            rf"(?! {_SPACED})(?![A-Za-z0-9])"
+        ),
+        0.85,
+        lambda v: None if re.search(rf"\.{_TLDS}$", v.replace(" ", "").lower()) else False,
+    ),
     Rule(
         "card",
         "CREDIT_CARD",
@@ -1086,6 +1111,7 @@ HINTS: Final = {
     "email": re.compile("@"),
     "email_obfuscated": re.compile(rf"@|%40|=40|{_AT_WORD}"),
     "email_words": re.compile(r"\s(?:at|AT|At)\s"),
+    "email_spaced_letters": re.compile(r"[A-Za-z0-9] @ [A-Za-z0-9] "),
     # a spread rule's longest group spaced (seven digits for a resident number's): three spaced digits passed
     # every statute (stop 39)
     **{name: re.compile(rf"\d(?:[ .\-]\d){{{n - 1}}}") for name, n in _SPREAD_RUN.items()},

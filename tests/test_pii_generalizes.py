@@ -910,6 +910,51 @@ THIRTIETH_HELD_OUT_FAILURES = [
      "KR_DRIVER_LICENSE", "11❤️00❤️000000❤️00"),  # the account's bracketed label is the account's
 ]
 
+#: The thirty-first half's failures (stop 51, rules version 38), one per class: 다시 between groups as a number is
+#: read aloud, an area code's closing parenthesis, an inline element whose attributes hold a colour's hex code,
+#: an address with every character spaced apart, a person noun with the colon on the next line (a Markdown
+#: definition list) or a pictograph before the name; and the tuning half's, which now holds the thirtieth (HTML's
+#: break then a line break between digit words, a code span's backtick after an address's digit before an at word,
+#: and the seven below: the last one missed before this round too).
+THIRTY_FIRST_HELD_OUT_FAILURES = [
+    ("연락처 010 다시 1234 다시 5678 입니다", "PHONE_NUMBER", "010 다시 1234 다시 5678"),
+    ("방탈출 카페 예약 주민등록번호 (- 포함) 000101 다시 1000002 테마 두 개", "KR_RRN", "000101 다시 1000002"),
+    ("주민등록번호 (- 포함) 830207)2555896 입니다", "KR_RRN", "830207)2555896"),  # 02)1234-5678 was read already
+    ("제빵 수업 등록 3)9452669857 (건강보험 가입자 번호) 주말반 오전", "KR_HEALTH_INSURANCE", "3)9452669857"),
+    ('연락처 <font color="#ff0000">010</font>-<font color="#ff0000">1234</font>-<font color="#ff0000">5678</font>',
+     "PHONE_NUMBER",
+     '<font color="#ff0000">010</font>-<font color="#ff0000">1234</font>-<font color="#ff0000">5678</font>'),
+    ("메일 (회신용) w 0 @ n a v e r . c o m 6명 가능할까요", "EMAIL_ADDRESS", "w 0 @ n a v e r . c o m"),
+    ("문의 c 5 o 0 f @ n a v e r . g o . k r이었던걸요", "EMAIL_ADDRESS", "c 5 o 0 f @ n a v e r . g o . k r"),
+    ("방탈출 카페 예약 \n담당 언어치료사\n: 임수빈\n 테마 두 개 연속", "PERSON", "임수빈"),
+    ("베이킹 원데이 클래스 신청 담당 언어치료사 📞 장민수 마카롱 만들기", "PERSON", "장민수"),
+    ("예약은 \ntel: 070-<br/>\n삼칠구칠-<br/>\n5772\n 로 하시면 됩니다", "PHONE_NUMBER",
+     "070-<br/>\n삼칠구칠-<br/>\n5772"),
+    ("E-MAIL: (vi_0`at`naver`dot`com) 견인차 요청", "EMAIL_ADDRESS", "vi_0`at`naver`dot`com"),
+    # the thirtieth half's writings with the tuning half's, once it joined it: a symbol between digit words, look-alike
+    # letters or white circles; HTML's break then a JSON-escaped line break; an element's tags beside Markdown's bold
+    # or a character reference
+    ("학부모님 공이★이공공★공공공공 (연락처)", "PHONE_NUMBER", "공이★이공공★공공공공"),
+    ("학부모님 0l0ㅣ0000ㅣ0000 (연락처)", "PHONE_NUMBER", "0l0ㅣ0000ㅣ0000"),
+    ("학부모님 ○1○ㅣ○○○1ㅣ○○○1 (연락처)", "PHONE_NUMBER", "○1○ㅣ○○○1ㅣ○○○1"),
+    ('학부모님 {"user": {"q": "000-<br/>\\n00-<br/>\\n00000"}}', "KR_BRN", "000-<br/>\\n00-<br/>\\n00000"),
+    ("학부모님 **000101**</span>-<span>**1000002** (주민등록번호)", "KR_RRN", "**000101**</span>-<span>**1000002**"),
+    ("학부모님 &#48;&#49;&#48;</span>-<span>&#48;&#48;&#48;&#48;</span>-<span>&#48;&#48;&#48;&#48; (연락처)",
+     "PHONE_NUMBER", "&#48;&#49;&#48;</span>-<span>&#48;&#48;&#48;&#48;</span>-<span>&#48;&#48;&#48;&#48;"),
+    ("연락처 O1O</span>-<span>l234</span>-<span>5678 으로", "PHONE_NUMBER", "O1O</span>-<span>l234</span>-<span>5678"),
+]
+
+
+@pytest.mark.parametrize("text", [
+    "10분 뒤 다시 3시에 만나요. 1)2)3) 항목을 보세요",  # 다시 and a list's marks, no number around them
+    "(02)1234 구간과 <font color=\"#333\">공지</font> 참고",  # an opened bracket; a colour around no digit
+    "I am @ home . I t was a b @ c d . e f g h",  # spaced letters around an @, no top-level domain people use
+    "의사 ☎ 간호사 호출, 강사 ▶ 수업 안내",  # a pictograph between nouns, no name after it
+])
+def test_the_thirty_first_halfs_readings_leave_plain_text_alone(text: str) -> None:
+    """What rules version 38 reads as a separator, markup or a spaced address, where nothing is one."""
+    assert [(f.entity, text[f.start:f.end]) for f in find(text)] == []
+
 
 @pytest.mark.parametrize("text", [
     "||9★8803528444 ||\n (건강보험증 번호 (세대주)) 어깨 위주로 부탁",  # a note in a bracket nested in another
@@ -991,7 +1036,8 @@ def test_an_inline_tag_read_as_nothing_hides_nothing_it_holds() -> None:
                                                *TWENTY_FOURTH_HELD_OUT_FAILURES, *TWENTY_FIFTH_HELD_OUT_FAILURES,
                                                *TWENTY_SIXTH_HELD_OUT_FAILURES, *TWENTY_SEVENTH_HELD_OUT_FAILURES,
                                                *TWENTY_EIGHTH_HELD_OUT_FAILURES, *TWENTY_NINTH_HELD_OUT_FAILURES,
-                                               *THIRTIETH_HELD_OUT_FAILURES])
+                                               *THIRTIETH_HELD_OUT_FAILURES,
+                                               *THIRTY_FIRST_HELD_OUT_FAILURES])
 def test_the_earlier_held_out_halves_failures_are_found(text: str, entity: str, value: str) -> None:
     start = text.index(value)
     fs = find(text)
