@@ -341,11 +341,11 @@ _DICTATED_HINT = re.compile(r"(?<=[0-9])에(?=[ \t]?[0-9][ \t]?[0-9])")
 #: 다시, the word a hyphen is read aloud as (123 다시 4567, 산 12 다시 3), between two digits is read as a hyphen and
 #: a space (rules version 38).
 _DASI = re.compile(r"(?:(?<=[0-9])|(?<=[0-9][ \t]))다시(?=[ \t]?[0-9])")
-#: An unspaced closing parenthesis after a group of digits that no opening one stands before, and before a digit,
-#: as an area code is written (02)1234-5678), is read as a hyphen (rules version 38); (02)1234-5678 is left as
-#: it stands, and so is a list's item mark (1)2).
-_AREA_CLOSE = re.compile(r"(?<![(0-9])([0-9]{1,6})\)(?=[0-9])")
-_AREA_CLOSE_HINT = re.compile(r"(?<=[0-9])\)(?=[0-9])")
+#: An unspaced closing parenthesis after a group of digits that no opening one stands before, and before two
+#: digits, as an area code is written (02)1234-5678), is read as a hyphen (rules version 38); (02)1234-5678 is
+#: left as it stands, and so are a list's item marks (1)2)3)).
+_AREA_CLOSE = re.compile(r"(?<![(0-9])([0-9]{1,6})\)(?=[0-9]{2})")
+_AREA_CLOSE_HINT = re.compile(r"(?<=[0-9])\)(?=[0-9]{2})")
 #: ... but not the = of a quoted-printable @ before a host (a0=40naver.com: rules version 36). Not the hyphen
 #: itself, which it would write as it stands: its matches were most of the rewrite's cost and made it run on
 #: every document with a grouped number (no match can start inside one, as each starts after a digit; stop 45).
