@@ -292,9 +292,9 @@ _SYMBOL_BMP = _char_class({ord(c) for c in _SYMBOLS if ord(c) <= 0xFFFF})
 #: A JSON string's escaped tab is a tab on either side of a mark (공이\\t-\\t이공공, which the view reads as
 #: ``공이  -  이공공``: rules version 28). 에 as a number read aloud is typed (공일공에 공공공공에: rules version 36).
 #: HTML's ``<br/>`` then the source's own line break is one break (070-<br/>\n삼칠구칠: rules version 38).
-#: A symbol between groups too, as between digits (공이★이공공★공공공공: rules version 38), which ``_as_digits`` then
-#: reads as a hyphen where the run makes a number.
-_RUN_SEP = (r"(?:(?:[ \t.,:\-에]|\\t|" + _SYMBOL_BMP + r"[\ufe0e\ufe0f]?){0,6}"
+#: A symbol between groups too, as between digits (공이★이공공★공공공공: rules version 38), and 다시 as 에 (공일공 다시
+#: 일이삼사: 38), which ``_as_digits`` then reads as a hyphen where the run makes a number.
+_RUN_SEP = (r"(?:(?:[ \t.,:\-에]|\\t|다시|" + _SYMBOL_BMP + r"[\ufe0e\ufe0f]?){0,6}"
             r"(?:(?:<br\s?/?>[ \t]{0,2}(?:\r\n?|\n|(?:\\[nrt]){1,3})?|\r\n?|\n|(?:\\[nrt]){1,3})[ \t]{0,8})?)")
 #: ... not from inside a grouped number (4916/8710/0210/0591이거나: its third group is no phone number's start),
 #: nor from a time's zero (00:01:05,000\n공이-이공공-공공공공: rules version 28; a comma stays a CSV cell's).
@@ -619,7 +619,7 @@ def _as_digits(m: re.Match[str]) -> str:
         if len(digits) < 9:
             break
         if PHONE_DIGITS.fullmatch(digits):  # 에 between its groups as a hyphen, as ``_DICTATED`` reads it
-            number = "".join(_KOREAN_DIGIT.get(c, c) for c in run[:end]).replace("에", "-")
+            number = "".join(_KOREAN_DIGIT.get(c, c) for c in run[:end]).replace("에", "-").replace("다시", "- ")
             if passes(_SYMBOL_HINT, number):  # and a symbol, as between digits (공이★이공공: rules version 38)
                 number = _scanned(_SYMBOL_JOINED).sub(_symbol_as_hyphen, number)
             return number + run[end:]

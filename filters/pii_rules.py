@@ -56,7 +56,8 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: same findings; the IP gate lets a leading :: through, which it had lost). 34: stop 43 (the twenty-eighth
 #: half in tuning, the twenty-ninth read: docs/pii.md). 35: stop 44 (any symbol or punctuation mark between two
 #: digits a separator, by its Unicode class: ``filters.pii._symbols``). 36: stop 44 (the twenty-ninth half in
-#: tuning, its dev profile read; the thirtieth written: docs/pii.md). 37: stop 44 (the thirtieth read).
+#: tuning, its dev profile read; the thirtieth written: docs/pii.md). 37: stop 44 (the thirtieth read). 38: stop 51
+#: (the thirtieth in tuning, the thirty-first written and read).
 RULES_VERSION: Final = 38
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
