@@ -950,14 +950,22 @@ THIRTY_FIRST_HELD_OUT_FAILURES = [
 @pytest.mark.parametrize("text", [
     "10분 뒤 다시 3시에 만나요",  # 다시 with no digit right before it
     "항목 1)2)3)을 보세요, (02)1234 구간",  # a list's one-digit marks; a parenthesis an opening one stands before
-    "<font color=\"#333\">공지</font> 참고",  # a colour's code on an element around no digit
 ])
 def test_the_thirty_first_halfs_readings_leave_plain_text_as_written(text: str) -> None:
-    """Where 다시, a closing parenthesis or a tag is no part of a number, the detection view (the text as the
+    """Where 다시 or a closing parenthesis is no part of a number, the detection view (the text as the
     recognizers read it) is the text itself (rules version 38)."""
-    from filters.pii import detection_view
-
     assert detection_view(text) == text
+
+
+def test_a_tag_before_a_digit_is_shown_as_nothing_only_where_its_attributes_hold_no_value() -> None:
+    """A colour's hex code in an inline element's attributes is markup, and the element shows as nothing beside
+    a digit (rules version 38); a link whose target holds the number keeps its opening tag, read as text."""
+    from filters.pii import _decoded
+
+    decoded = _decoded('<font color="#ff0000">010</font>-1234')
+    assert decoded is not None and decoded[0] == "010-1234"
+    decoded = _decoded('<a href="tel:010-1234-5678">010-1234-5678</a>')
+    assert decoded is not None and decoded[0] == '<a href="tel:010-1234-5678">010-1234-5678'
 
 
 @pytest.mark.parametrize("text", [
