@@ -15,6 +15,7 @@ into block resources and parameter overrides once per task.
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 import shutil
 import tempfile
@@ -25,6 +26,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from filters.blocks.base import Doc
 from filters.blocks.chain import Chain, Outcome, build_chain
@@ -100,10 +102,10 @@ def _sha(text: str | None) -> str | None:
 
 
 def doc_batch(batch: pa.RecordBatch, chains: Mapping[str, Chain], finish: Finish = _no_finish) -> pa.RecordBatch:
-    cols = {f.name: batch.column(f.name).to_pylist() for f in P.DOC_FIELDS}
     n = batch.num_rows
-    rows = [{k: cols[k][i] for k in P.DOC_COLUMNS} for i in range(n)]
-    docs = [Doc(r) for r in rows]
+    cols = {f.name: _pylist(batch.column(f.name), n) for f in P.DOC_FIELDS}
+    docs = [Doc.adopt(dict(zip(P.DOC_COLUMNS, values, strict=True)))
+            for values in zip(*(cols[k] for k in P.DOC_COLUMNS), strict=True)] if n else []
     outcomes: list[Any] = [None] * n
     groups: dict[str, list[int]] = {}
     for i, src in enumerate(cols["source"]):
@@ -112,26 +114,28 @@ def doc_batch(batch: pa.RecordBatch, chains: Mapping[str, Chain], finish: Finish
         for i, o in zip(idx, chains[key].run([docs[i] for i in idx]), strict=True):
             outcomes[i] = o
             finish(docs[i], o)
-    out_cols = {name: [d.fields.get(name) for d in docs] for name in P.DOC_COLUMNS}
+    after = _columns_after(docs)
+    doc_arrays = [_column_back(batch.column(f.name), cols[f.name], after[j], f.type)
+                  for j, f in enumerate(P.DOC_FIELDS)]
     # Rehash changed text, and text never hashed (normalize is the first stage that hashes).
-    out_cols["text_sha256"] = [sha if sha is not None and d.fields.get("text") == old else _sha(d.fields.get("text"))
-                               for d, old, sha in zip(docs, cols["text"], cols["text_sha256"], strict=True)]
-    details = []
-    for o in outcomes:
-        d = {f"score.{k}": round(v, 6) for k, v in o.scores.items()}
-        d.update(o.details)
-        details.append(P.details_entries(d))
-    arrays = [pa.array(out_cols[f.name], f.type) for f in P.DOC_FIELDS] + [
+    texts, hashes = cols["text"], cols["text_sha256"]
+    doc_arrays[_SHA_AT] = _column_back(batch.column("text_sha256"), hashes, [
+        sha if sha is not None and (text is old or text == old) else _sha(text)
+        for text, old, sha in zip(after[_TEXT_AT], texts, hashes, strict=True)], pa.string())
+    details = [_details(o) for o in outcomes]
+    text_bytes = pc.binary_length(batch.column("text")).fill_null(0).cast(pa.int64())
+    arrays = [
+        *doc_arrays,
         pa.array([o.decision for o in outcomes], pa.string()),
         pa.array([o.step for o in outcomes], pa.string()),
         pa.array([o.reason for o in outcomes], pa.string()),
         pa.array([o.score for o in outcomes], pa.float64()),
         pa.nulls(n, pa.string()),
         pa.array(details, pa.map_(pa.string(), pa.string())),
-        pa.array([len(t.encode("utf-8")) if t else 0 for t in cols["text"]], pa.int64()),
+        text_bytes,
     ]
     bad = [o.decision == "quarantine" for o in outcomes]
-    raw = [(t or "").encode("utf-8") if b else None for t, b in zip(cols["text"], bad, strict=True)]
+    raw = [(t or "").encode("utf-8") if b else None for t, b in zip(texts, bad, strict=True)]
     arrays += [
         pa.array([f"{o.step}: {o.details['error']}" if b else None for o, b in zip(outcomes, bad, strict=True)],
                  pa.string()),
@@ -139,6 +143,51 @@ def doc_batch(batch: pa.RecordBatch, chains: Mapping[str, Chain], finish: Finish
         pa.array([len(r) if r is not None else None for r in raw], pa.int64()),
     ]
     return pa.RecordBatch.from_arrays(arrays, schema=SCHEMA)
+
+
+_SHA_AT = P.DOC_COLUMNS.index("text_sha256")
+_TEXT_AT = P.DOC_COLUMNS.index("text")
+_NAMES = tuple(P.DOC_COLUMNS)
+_SCORE_KEYS: dict[str, str] = {}  # a statistic's name -> its details key: formatted once per process
+
+
+def _pylist(column: pa.Array, n: int) -> list[Any]:
+    return [None] * n if column.null_count == n else column.to_pylist()
+
+
+def _columns_after(docs: Sequence[Doc]) -> list[Sequence[Any]]:
+    """The document columns' values as the chain left them, one sequence per column of ``P.DOC_COLUMNS``:
+    transposed from the documents' dicts where each still holds exactly the columns, in their order."""
+    if all(tuple(d.fields) == _NAMES for d in docs):
+        return list(zip(*(d.fields.values() for d in docs), strict=True)) if docs else [() for _ in _NAMES]
+    return [[d.fields.get(name) for d in docs] for name in _NAMES]
+
+
+def _column_back(column: pa.Array, before: list[Any], after: list[Any], typ: pa.DataType) -> pa.Array:
+    """A document column as the chain left it: the batch's own column where every value is the very object
+    read from it (no block replaced one), else built anew from the values."""
+    if column.type == typ and all(map(operator.is_, after, before)):
+        return column
+    return pa.array(list(after), typ)
+
+
+def _details(o: Outcome) -> list[tuple[str, str]]:
+    """The details map of one outcome, as ``P.details_entries`` of every score under ``score.<block>.<statistic>``
+    rounded to 6 places, updated with the blocks' details."""
+    if any(k.startswith("score.") for k in o.details):  # a block's detail would replace a score: the general path
+        merged: dict[str, object] = {f"score.{k}": round(v, 6) for k, v in o.scores.items()}
+        merged.update(o.details)
+        return P.details_entries(merged)
+    keys = _SCORE_KEYS
+    items = []
+    for k, v in o.scores.items():
+        key = keys.get(k)
+        if key is None:
+            key = keys[k] = f"score.{k}"
+        items.append((key, P.rounded_score(v)[1]))
+    items += P.details_entries(o.details)
+    items.sort()
+    return items
 
 
 def chain_batches(batches: Iterator[pa.RecordBatch], plan: ChainPlan) -> Iterator[pa.RecordBatch]:
@@ -187,18 +236,24 @@ def fuse_batch(batch: pa.RecordBatch, lead: str, chains: Sequence[tuple[str, Map
     alive = np.array([d in PASSING for d in batch.column(P.DECISION).to_pylist()], dtype=bool)
     for name, chain, finish in chains:
         idx = np.flatnonzero(alive)
-        entered = docs.take(pa.array(idx, pa.int64())).combine_chunks().to_batches()
+        every = len(idx) == n  # every document entered the stage: no row to take out or put back
+        entered = (docs if every else docs.take(pa.array(idx, pa.int64()))).combine_chunks().to_batches()
         sub = entered[0] if entered else pa.RecordBatch.from_pylist([], schema=_DOC_SCHEMA)
         res = doc_batch(sub, chain, finish)
-        pos = np.full(n, -1, dtype=np.int64)
-        pos[idx] = np.arange(len(idx))
-        where = pa.array(pos, pa.int64(), mask=pos < 0)
-        for f in _STAGE_FIELDS:
-            out[f"_{name}{f.name}"] = res.column(f.name).take(where)
-        rows = np.arange(n, dtype=np.int64)
-        rows[idx] = n + np.arange(len(idx))
-        docs = pa.concat_tables([docs, pa.Table.from_batches([res.select(P.DOC_COLUMNS)]).cast(_DOC_SCHEMA)]).take(
-            pa.array(rows, pa.int64()))
+        left = pa.Table.from_batches([res.select(P.DOC_COLUMNS)]).cast(_DOC_SCHEMA)
+        if every:
+            for f in _STAGE_FIELDS:
+                out[f"_{name}{f.name}"] = res.column(f.name)
+            docs = left
+        else:
+            pos = np.full(n, -1, dtype=np.int64)
+            pos[idx] = np.arange(len(idx))
+            where = pa.array(pos, pa.int64(), mask=pos < 0)
+            for f in _STAGE_FIELDS:
+                out[f"_{name}{f.name}"] = res.column(f.name).take(where)
+            rows = np.arange(n, dtype=np.int64)
+            rows[idx] = n + np.arange(len(idx))
+            docs = pa.concat_tables([docs, left]).take(pa.array(rows, pa.int64()))
         alive = np.zeros(n, dtype=bool)
         alive[idx] = [d in PASSING for d in res.column(P.DECISION).to_pylist()]
     arrays = [docs.column(f.name).combine_chunks() for f in P.DOC_FIELDS]

@@ -7,6 +7,7 @@ provenance records and its quarantine records, the same way for every stage.
 
 from __future__ import annotations
 
+import math
 from typing import Final
 
 import pyarrow as pa
@@ -83,3 +84,27 @@ def details_entries(details: dict[str, object]) -> list[tuple[str, str]]:
     """A details dict as sorted map entries for Arrow (sorted, so runs are byte-identical)."""
     return [(k, v if isinstance(v, str) else repr(v) if isinstance(v, float) else str(v))
             for k, v in sorted(details.items()) if v is not None]
+
+
+_ROUNDED: dict[float, tuple[float, str]] = {}
+_ROUNDED_MAX = 1 << 16
+_ZEROS = {1.0: (0.0, "0.0"), -1.0: (-0.0, "-0.0")}
+
+
+def rounded_score(v: float) -> tuple[float, str]:
+    """A score as provenance records it: rounded to 6 places, and that as the details map's text
+    (``repr``, as ``details_entries`` writes a float). Remembered per value: a chain's statistics take few
+    distinct values (2,764 among 812,159 on 40,000 reviews), and rounding is most of the cost of a
+    document's details."""
+    if type(v) is not float:
+        r = round(v, 6)
+        return r, repr(r) if isinstance(r, float) else str(r)
+    if v == 0.0:
+        return _ZEROS[math.copysign(1.0, v)]  # 0.0 and -0.0 are one key of a dict, but two texts
+    got = _ROUNDED.get(v)
+    if got is None:
+        if len(_ROUNDED) >= _ROUNDED_MAX:
+            _ROUNDED.clear()
+        r = round(v, 6)
+        got = _ROUNDED[v] = (r, repr(r))
+    return got

@@ -43,6 +43,13 @@ class Doc:
         self.annotations: dict[str, Any] = {}
         self._memo: dict[Hashable, Any] = {}
 
+    @classmethod
+    def adopt(cls, fields: dict[str, Any]) -> Doc:
+        """A document over ``fields`` itself, not a copy: for a caller that built the dict for it alone."""
+        doc = cls.__new__(cls)
+        doc.fields, doc.annotations, doc._memo = fields, {}, {}
+        return doc
+
     @property
     def text(self) -> str:
         return self.fields.get("text") or ""
@@ -76,9 +83,11 @@ class Doc:
         return dict(self.fields.get("meta") or ())
 
     def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+        try:
+            return self._memo[key]
+        except KeyError:
+            got = self._memo[key] = compute()
+            return got
 
     def memoized(self, key: Hashable) -> bool:
         return key in self._memo

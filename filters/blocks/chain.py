@@ -41,6 +41,7 @@ class Chain:
         self.blocks = list(blocks)
         self.keep_step = keep_step
         self.keep_score = keep_score
+        self._keys: dict[str, dict[str, str]] = {}  # block -> statistic -> "<block>.<statistic>", made once
 
     def run(self, docs: Sequence[Doc]) -> list[Outcome]:
         scores: list[dict[str, float]] = [{} for _ in docs]
@@ -53,6 +54,7 @@ class Chain:
                 measured: list[dict[str, float] | BaseException] = list(block.score_many([docs[i] for i in live]))
             except Exception:  # find the documents it fails on, one by one
                 measured = [_try(block.score, docs[i]) for i in live]
+            keys = self._keys.setdefault(block.name, {})
             for i, s in zip(live, measured, strict=True):
                 doc = docs[i]
                 try:
@@ -62,8 +64,12 @@ class Chain:
                 except Exception as exc:  # the block's bug or the document's oddity: quarantined, not fatal
                     errors[i] = (block.name, f"{type(exc).__name__}: {exc}"[:1000])
                     continue
+                mine = scores[i]
                 for k, v in s.items():
-                    scores[i][f"{block.name}.{k}"] = v
+                    key = keys.get(k)
+                    if key is None:
+                        key = keys[k] = f"{block.name}.{k}"
+                    mine[key] = v
                 if j.changes:
                     doc.apply(j.changes)
                 if j.annotations:

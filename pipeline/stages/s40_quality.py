@@ -93,7 +93,7 @@ class QualityStage(DocStage):
     @staticmethod
     def finish(doc: Doc, outcome: Outcome) -> None:
         doc.fields["quality_score"] = outcome.scores.get(KEEP_SCORE)
-        doc.fields["scores"] = sorted((k, round(v, 6)) for k, v in outcome.scores.items())
+        doc.fields["scores"] = sorted((k, P.rounded_score(v)[0]) for k, v in outcome.scores.items())
         doc.fields["language"] = doc.annotations.get("language") or doc.fields.get("language")
 
 
