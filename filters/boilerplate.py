@@ -34,8 +34,11 @@ _PATTERNS: Final = (
     r"\s*[|·/ ]*\s*){2,}$",
     r"^\W*((목록|이전\s*글|다음\s*글|맨\s*위로|위로\s*가기)\s*[|·/ ]*\s*)+$",
 )
-#: One alternation: a line is searched once, not once per pattern.
-_ANY: Final = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+#: Two alternations: a line is matched once at its start against the patterns anchored there (``re``'s search
+#: would try an alternation that starts with ``^`` at every character of the line) and searched once for the
+#: others: 2.8x faster than one alternation searched, on the corpora's lines (issue 20).
+_AT_START: Final = re.compile("|".join(f"(?:{p})" for p in _PATTERNS if p.startswith("^")), re.I)
+_ANYWHERE: Final = re.compile("|".join(f"(?:{p})" for p in _PATTERNS if not p.startswith("^")), re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +50,7 @@ class BoilerplateResult:
 
 def is_boilerplate(line: str) -> bool:
     s = line.strip()
-    return bool(s) and len(s) <= _MAX_LINE and _ANY.search(s) is not None
+    return bool(s) and len(s) <= _MAX_LINE and (_AT_START.match(s) is not None or _ANYWHERE.search(s) is not None)
 
 
 def strip_boilerplate(text: str) -> BoilerplateResult:

@@ -6,16 +6,19 @@ Pure functions: no Spark. The chain is built once per module (datatrove's filter
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from filters.blocks.base import Doc
 from filters.blocks.chain import Chain, Outcome
 from filters.boilerplate import strip_boilerplate
 from filters.datatrove_ko import STEPS as DATATROVE_STEPS
 from filters.datatrove_ko import EojeolStopWords
-from filters.lexicon import load_lexicon, word_list
+from filters.lexicon import _alternation, load_lexicon, word_list
 from filters.quality import DEFAULT_CHAIN, quality_chain
 
 PROSE = ("지난 주말에 가족과 함께 경주에 다녀왔습니다. 불국사와 석굴암을 둘러보고 저녁에는 황리단길에서 "
@@ -174,6 +177,57 @@ def test_lexicons_are_versioned_and_unknown_names_fail() -> None:
     assert "출장마사지" in load_lexicon("spam_ko_v1").substrings
     with pytest.raises(ValueError, match=r"valid: .*spam_ko_v1"):
         load_lexicon("spam_ko_v9")
+
+
+@pytest.mark.parametrize("name", ["spam_ko_v1", "toxic_ko_v1"])
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_lexicon_hits_are_the_plain_patterns_matches(name: str, data: st.DataObject) -> None:
+    """``Lexicon.hits`` searches the whole-word alternation as ``filters.regex_scan`` makes it fastest (it
+    starts with a lookbehind, which ``re`` would try at every character): the same count as the pattern
+    searched as written, on texts made of the list's own terms, letters, digits, particles and marks."""
+    lex = load_lexicon(name)
+    piece = st.one_of(st.sampled_from(sorted(lex.whole_words)), st.sampled_from(lex.substrings),
+                      st.sampled_from(["a", "Z", "7", "_", "가", "를", "은", "ㅋ", "é"]),
+                      st.sampled_from([" ", "  ", "\n", ".", ",", "!", "'", "-", "(", ")", "\u3000", "·"]))
+    text = "".join(data.draw(st.lists(piece, max_size=30)))
+    plain = len(_alternation(lex.substrings).findall(text.replace(" ", ""))) + (
+        len(_alternation(tuple(sorted(lex.whole_words)), whole=True).findall(text)) if lex.whole_words else 0)
+    assert lex.hits(text) == plain
+
+
+BOILERPLATE_PIECES = ["로그인", "회원가입", "이용약관", "개인정보처리방침", "무단", "전재", "배포", "금지",
+                      "금합니다", "all", "rights", "reserved", "Copyright", "ⓒ", "©", "구독", "좋아요", "공유하기",
+                      "목록", "이전 글", "다음 글", "맨 위로", "검색", "닫기", "TOP", "English", "|", "·", "/", " ",
+                      "  ", "\t", "-", "2024", "기사", "뉴스", "가", "a", ".", "!", "재배포",
+                      "무단 전재 및 재배포 금지"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(BOILERPLATE_PIECES), max_size=14))
+def test_a_boilerplate_line_is_what_one_alternation_of_the_patterns_finds(pieces: list[str]) -> None:
+    """``is_boilerplate`` matches the patterns anchored at a line's start and searches the others: the
+    same lines as the one alternation of every pattern searched, as it was written before."""
+    from filters.boilerplate import _MAX_LINE, _PATTERNS, is_boilerplate
+
+    every = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+    line = "".join(pieces)
+    s = line.strip()
+    assert is_boilerplate(line) == (bool(s) and len(s) <= _MAX_LINE and every.search(s) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ㅋ", "ㅠ", "ㅎ", "ㆍ", "😀", "❤", "\ufe0f", "^", "^^", ";", ";;", ":", ")", "(",
+                                 ":)", "가", "a", " ", "\n", "1", "🙂", "\U0001fa80"]), max_size=30))
+def test_the_jamo_ratio_counts_what_its_pattern_finds(pieces: list[str]) -> None:
+    """The jamo and emoticon block searches its runs from their first characters (``filters.regex_scan``):
+    the characters in runs are what the pattern's ``findall`` gives."""
+    from filters.blocks.heuristics import _JAMO_RUN, JamoEmoticons
+
+    text = "".join(pieces)
+    chars = len("".join(text.split()))
+    got = JamoEmoticons(JamoEmoticons.Params()).score(Doc({"text": text}))["ratio"]
+    assert got == sum(len(m) for m in _JAMO_RUN.findall(text)) / max(chars, 1)
 
 
 EDGE = ["", " \n\t ", "ㅋㅋㅋ", "😀😀😀", "韓國語 Korean 한국어 mixed 漢字", "\ufffd" * 10, "#" * 200,
