@@ -312,15 +312,20 @@ def _top_gram(lay: Layout, n: int, docs: np.ndarray) -> np.ndarray:
         chars += lay.w_len[i + k]
     doc = lay.w_doc[i]
     key ^= doc.astype(np.uint64) * np.uint64(_GRAM_MIX)  # one key per document and n-gram
-    order = np.argsort(key)
+    if not len(key):
+        return np.zeros(lay.n_docs)
+    maybe = _maybe_repeated(key)
+    once = np.flatnonzero(~maybe)  # an n-gram of its own: seen once, at its own position
+    order = np.flatnonzero(maybe)
+    order = order[np.argsort(key[order])]
     k = key[order]
     new = np.ones(len(k), bool)
     new[1:] = k[1:] != k[:-1]
     starts = np.flatnonzero(new)
-    if not len(starts):
-        return np.zeros(lay.n_docs)
-    counts = np.diff(np.append(starts, len(k)))
-    first = np.minimum.reduceat(i[order], starts)  # each n-gram's first position
+    counts = np.concatenate((np.diff(np.append(starts, len(k))), np.ones(len(once), np.int64)))
+    first = np.concatenate((np.minimum.reduceat(i[order], starts) if len(starts) else np.zeros(0, np.int64),
+                            i[once]))  # each n-gram's first position
+    gram_chars = np.concatenate((chars[order][starts], chars[once]))
     gd = lay.w_doc[first]
     most = np.zeros(lay.n_docs, np.int64)
     np.maximum.at(most, gd, counts)
@@ -329,7 +334,7 @@ def _top_gram(lay: Layout, n: int, docs: np.ndarray) -> np.ndarray:
     np.minimum.at(earliest, gd[lead], first[lead])
     top = lead & (first == earliest[gd])  # the most common, first seen: one per document
     out = np.zeros(lay.n_docs)
-    out[gd[top]] = (chars[order][starts][top] * counts[top]).astype(np.float64)
+    out[gd[top]] = (gram_chars[top] * counts[top]).astype(np.float64)
     return out
 
 
@@ -343,8 +348,10 @@ def _duplicated_grams(lay: Layout, n: int, frac: float, length: np.ndarray, deci
     key = lay.key(start, end, lay.cprefix)
     chars = end - start
     doc = lay.w_doc[i]
-    order = np.argsort(key ^ doc.astype(np.uint64) * np.uint64(_GRAM_MIX))
-    k = (key ^ doc.astype(np.uint64) * np.uint64(_GRAM_MIX))[order]
+    mixed = key ^ doc.astype(np.uint64) * np.uint64(_GRAM_MIX)
+    maybe = np.flatnonzero(_maybe_repeated(mixed))  # an n-gram seen once adds nothing: no need to sort it
+    order = maybe[np.argsort(mixed[maybe])]
+    k = mixed[order]
     seen = np.zeros(len(k), bool)
     seen[1:] = k[1:] == k[:-1]  # every occurrence but one
     value = lay.per_doc(doc[order][seen], chars[order][seen].astype(np.float64))
@@ -356,17 +363,27 @@ def _duplicated_grams(lay: Layout, n: int, frac: float, length: np.ndarray, deci
     return _Rule(f"duplicated_{n}_n_grams", value / length > frac, value / length, exact=over)
 
 
+def _maybe_repeated(key: np.ndarray) -> np.ndarray:
+    """False where a value of ``key`` (64-bit hashes) certainly occurs once: its bucket of a table twice the
+    keys' size holds nothing else. Equal values share a bucket, so every repeated value stays True. Most n-grams
+    of a document occur once; sorting only the rest is what makes the repetition rules cheap on long texts."""
+    bits = max(int(2 * len(key)).bit_length(), 4)
+    bucket = ((key * np.uint64(_GRAM_MIX)) >> np.uint64(64 - bits)).astype(np.intp)
+    return np.bincount(bucket, minlength=1 << bits)[bucket] > 1
+
+
 def _greedy(key: np.ndarray, chars: np.ndarray, n: int) -> int:
     """``find_all_duplicate``'s scan over one document's n-gram keys, visiting only the n-grams seen
     before: a position is counted when the scan reaches it and an earlier occurrence was reached
     (counted or added), and a counted position makes the scan skip the next n - 1."""
-    order = np.argsort(key, kind="stable")
+    maybe = np.flatnonzero(_maybe_repeated(key))  # a key seen once is its own first occurrence
+    order = maybe[np.argsort(key[maybe], kind="stable")]
     k = key[order]
     new = np.ones(len(k), bool)
     new[1:] = k[1:] != k[:-1]
-    first = np.empty(len(k), np.int64)
+    first = np.arange(len(key), dtype=np.int64)
     first[order] = order[new][np.cumsum(new) - 1]  # each position's first occurrence
-    cand = np.flatnonzero(first < np.arange(len(k)))
+    cand = np.flatnonzero(first < np.arange(len(key)))
     counted: list[int] = []
     seen: set[int] = set()
     repeated, idx = 0, 0

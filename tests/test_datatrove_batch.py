@@ -13,9 +13,10 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pytest
 from datatrove.pipeline.filters.gopher_repetition_filter import find_all_duplicate
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from filters.blocks.base import Block, Doc
@@ -154,3 +155,18 @@ def test_a_stored_table_is_the_table_built_and_a_damaged_one_is_built_again(tmp_
     for f in tmp_path.glob("*.npy"):
         f.write_bytes(b"not a table")
     assert (stored_table("test.isdigit", lambda: built) == built).all()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.integers(0, 40), st.integers(0, 2**64 - 1)), max_size=300))
+def test_a_value_seen_twice_is_never_taken_for_one_seen_once(values: list[int]) -> None:
+    """The repetition rules sort only the n-gram keys ``_maybe_repeated`` keeps: it may keep a key seen once
+    (its bucket is shared), never drop one seen twice."""
+    from collections import Counter
+
+    from filters.datatrove_batch import _maybe_repeated
+
+    key = np.array(values, dtype=np.uint64)
+    kept = _maybe_repeated(key)
+    counts = Counter(values)
+    assert all(kept[j] for j, v in enumerate(values) if counts[v] > 1)
