@@ -105,7 +105,7 @@ def doc_batch(batch: pa.RecordBatch, chains: Mapping[str, Chain], finish: Finish
     n = batch.num_rows
     cols = {f.name: _pylist(batch.column(f.name), n) for f in P.DOC_FIELDS}
     docs = [Doc.adopt(dict(zip(P.DOC_COLUMNS, values, strict=True)))
-            for values in zip(*(cols[k] for k in P.DOC_COLUMNS), strict=True)] if n else []
+            for values in zip(*(cols[k] for k in P.DOC_COLUMNS), strict=True)]
     outcomes: list[Any] = [None] * n
     groups: dict[str, list[int]] = {}
     for i, src in enumerate(cols["source"]):
