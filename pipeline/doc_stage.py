@@ -163,7 +163,7 @@ def _columns_after(docs: Sequence[Doc]) -> list[Sequence[Any]]:
     return [[d.fields.get(name) for d in docs] for name in _NAMES]
 
 
-def _column_back(column: pa.Array, before: list[Any], after: list[Any], typ: pa.DataType) -> pa.Array:
+def _column_back(column: pa.Array, before: Sequence[Any], after: Sequence[Any], typ: pa.DataType) -> pa.Array:
     """A document column as the chain left it: the batch's own column where every value is the very object
     read from it (no block replaced one), else built anew from the values."""
     if column.type == typ and all(map(operator.is_, after, before)):

@@ -206,12 +206,18 @@ def test_doc_batch_gives_the_rows_its_definition_gives(rs: list[dict[str, Any]],
     assert repr(got.to_pylist()) == repr(want.to_pylist())
 
 
+def _addresses(column: pa.Array) -> list[int | None]:
+    return [b.address if b is not None else None for b in column.buffers()]
+
+
 def test_a_column_no_block_touched_is_the_batch_s_own_and_a_rewritten_one_is_rebuilt() -> None:
     rs = [{"doc_id": "1", "source": "web", "text": "abc", "title": "t", "meta": [("v", "0.5")]},
           {"doc_id": "2", "source": "web", "text": "zz", "title": None, "meta": [("v", "0.25")]}]
     batch = pa.RecordBatch.from_pylist(rs, schema=pa.schema(P.DOC_FIELDS))
     out = doc_batch(batch, _chains(), quality_finish)
-    assert out.column("doc_id") is batch.column("doc_id") or out.column("doc_id").equals(batch.column("doc_id"))
+    assert out.column("doc_id").equals(batch.column("doc_id"))
+    assert _addresses(out.column("doc_id")) == _addresses(batch.column("doc_id"))  # the batch's own buffers
+    assert _addresses(out.column("text")) != _addresses(batch.column("text"))  # built anew
     assert out.column("text").to_pylist() == ["ABC", "zz"]
     assert out.column("text_sha256").to_pylist()[0] == hashlib.sha256(b"ABC").hexdigest()
     assert out.column("_n_bytes").to_pylist() == [3, 2]  # the text as it entered
