@@ -9,6 +9,8 @@ characters identifiers are written with.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import regex
 from hypothesis import given
@@ -184,3 +186,40 @@ def test_mail_windows_on_edges(text: str) -> None:
     with opened():
         whole = [(r.start, r.end, r.score) for r in mail.analyze(text, ["EMAIL_ADDRESS"])]
     assert windowed == whole, text
+
+
+#: What the character references, escapes and markup the detector decodes are written with, and what stands
+#: beside them: digits, Hangul, joiners, inline tags, backslashes, Markdown's marks.
+_ESCAPE_PIECES = st.sampled_from([
+    *"0123456789", "가", "김", "a", "_", "-", "·", ".", "@", "+", " ", "\n", "&", "%", "%40", "%20", "&#45;",
+    "&ndash;", "&nbsp;", "\\", "\\\\", "\\u0040", "\\x40", "<", ">", "</", "<span>", "</span>", "<b>", "</b>",
+    "<wbr>", "<!-- -->", "**", "__", "`", "\u0332", "\u20e3", "\ufe0f", "ㅡ", "～", "|",
+])
+#: ``_DECODE_HINT`` as it was written before stop 53: each alternative from its first character.
+_DECODE_HINT_PLAIN = re.compile(
+    rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{pii._INLINE_MARK}{{1,3}}</|\d</|>\d"
+    rf"|</(?:{pii._INLINE_TAGS})>[{pii._J}]|[{pii._J}]<(?:{pii._INLINE_TAGS})[\s>]|\w\\{{1,2}}[.\-_@+]\w"
+    r"|\*\*|__|`")
+
+
+def _decode_hint_as_plain(text: str) -> None:
+    passed = pii._DECODE_HINT.search(text) is not None
+    assert passed == (_DECODE_HINT_PLAIN.search(text) is not None), text
+    assert passed or pii._decoded(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "kim\\.naver", "kim\\\\.naver", "가\\-나", "\\.a", "a\\.", "a \\.b", "010</span>", "0</", "0</B>", "0 </span>", "</span>",
+    "-<span>0", "-<b ", "-<bx", "ㅡ<span>", "가<span>", "0</b>-", "</b>-", ">-</", ">0", "**", "`", "%", "&",
+    "\u0040", "<wbr>", "<!", "plain text 010 1234", "가나다 abc_def",
+])
+def test_the_decode_hint_on_each_alternative_s_edges(text: str) -> None:
+    _decode_hint_as_plain(text)
+
+
+@given(st.lists(_ESCAPE_PIECES, min_size=1, max_size=30).map("".join))
+def test_the_decode_hint_passes_wherever_its_plain_form_matches_and_the_text_decodes(text: str) -> None:
+    """The hint before decoding looks behind at what precedes a tag or a backslash, so that its scan starts at
+    marks only: it passes exactly where the plain form (each alternative from its first character) matches,
+    and wherever the text holds an escape it decodes."""
+    _decode_hint_as_plain(text)
