@@ -1547,10 +1547,16 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
         context: list[str] | None = None,
     ) -> list[RecognizerResult]:
         by_id = {r.id: r for r in recognizers}
+        # a span's windows, once for all the results on it (half the results on crawl pages share their span
+        # with another recognizer's or type's: stop 53)
+        spans: dict[tuple[int, int], tuple[str, str, tuple[int, int]]] = {}
         for result in raw_results:
             rec = by_id.get((result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
             words = [*CONTEXT.get(result.entity_type, ()), *(rec.context or () if rec else ()), *(context or ())]
-            before, after, near = _windows(text, result.start, result.end)
+            windows = spans.get((result.start, result.end))
+            if windows is None:
+                windows = spans[result.start, result.end] = _windows(text, result.start, result.end)
+            before, after, near = windows
             # a shapeless type's label is its only evidence: not the last value's bracketed label (36)
             pos = (_last_unclaimed(before, words, text, result.start, near[0]) if result.entity_type in SHAPELESS
                    else _last(before, words))
