@@ -1087,6 +1087,30 @@ def test_a_value_of_two_types_takes_the_type_its_bracketed_label_names() -> None
     assert [(f.entity, text[f.start:f.end]) for f in find(text)] == [("PHONE_NUMBER", "010-1234-5678")]
 
 
+def test_results_on_one_start_are_each_judged_by_their_own_span_s_windows() -> None:
+    """The context step computes a span's windows once for every result on that span (stop 53), not once for
+    every result that starts there: the label in brackets right after the whole value is stronger evidence
+    (``BEFORE_BONUS``) than the same label a few digits after a shorter match that starts where it does."""
+    from presidio_analyzer import RecognizerResult
+
+    from filters.pii_rules import BEFORE_BONUS, KoreanContextEnhancer, KoreanRegexRecognizer
+
+    rec = KoreanRegexRecognizer()
+    text = "참고 1234567890123456789 (계좌번호) 끝"
+    start = text.index("1")
+    whole, short = start + 19, start + 4
+
+    def result(end: int) -> RecognizerResult:
+        return RecognizerResult("KR_BANK_ACCOUNT", start, end, 0.1, None,
+                                {RecognizerResult.RECOGNIZER_NAME_KEY: rec.name,
+                                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id})
+
+    for order in ((whole, short), (short, whole)):
+        scored = KoreanContextEnhancer().enhance_using_context(text, [result(e) for e in order], None, [rec])
+        assert {r.end: r.score for r in scored} == pytest.approx(
+            {whole: MIN_WITH_CONTEXT + BEFORE_BONUS, short: MIN_WITH_CONTEXT}), order
+
+
 def test_another_types_label_across_markup_does_not_cap_the_next_value() -> None:
     """The window reaches across markup for a value's own label, not for another type's: the resident
     number's label, a sentence and a log prefix before a business number labelled after it."""

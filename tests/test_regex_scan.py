@@ -211,3 +211,48 @@ def test_column_header_by_bisection_is_the_linear_search() -> None:
             assert pii_rules.column_header(text, a, b) == _linear_column_header(text, a, b), (text, a, b)
             checked += 1
     assert checked > 1000
+
+
+def _reference_rows(text: str) -> list[list[tuple[int, int]]]:
+    """``pii_rules._rows`` as it was written before stop 53 (a line's delimiter: the first of tab, pipe, comma
+    and semicolon it counts at least once, in a generator per line)."""
+    rows: list[list[tuple[int, int]]] = []
+    last = 0
+    for m in re.finditer(r"<tr[^>]*>(.*?)</tr>", text, re.IGNORECASE | re.DOTALL):
+        if "</table>" in text[last:m.start()].lower():
+            rows.append([])
+        rows.append([(c.start(1), c.end(1)) for c in pii_rules._HTML_CELL.finditer(text, m.start(1), m.end(1))])
+        last = m.end()
+    rows.append([])
+    pos, last_delim = 0, None
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        delim = next((d for d in ("\t", "|", ",", ";") if line.count(d) >= 1), None)
+        parts = line.split(delim) if delim is not None else []
+        if delim is None or not line.strip() or any(len(p) > pii_rules._CELL_MAX for p in parts):
+            rows.append([])
+            last_delim = None
+            continue
+        if last_delim is not None and delim != last_delim:
+            rows.append([])
+        last_delim = delim
+        cells, at = [], start
+        for part in parts:
+            cells.append((at, at + len(part)))
+            at += len(part) + 1
+        rows.append(cells)
+    return rows
+
+
+_ROW_PIECES = st.sampled_from(["\t", "|", ",", ";", "\n", " ", "a", "김민수", "010-1234", "x" * 30, "y" * 19,
+                               "<tr><td>이름</td><td>a,b</td></tr>", "</table>", "\r"])
+
+
+@given(st.lists(_ROW_PIECES, max_size=40).map("".join))
+def test_table_rows_are_the_reference_s(text: str) -> None:
+    assert pii_rules._rows(text) == _reference_rows(text), text
+
+
+def test_table_rows_on_the_tables_and_documents() -> None:
+    for text in [*DOCS, *TABLES]:
+        assert pii_rules._rows(text) == _reference_rows(text), text
