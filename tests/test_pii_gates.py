@@ -209,9 +209,9 @@ def _decode_hint_as_plain(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "kim\\.naver", "kim\\\\.naver", "가\\-나", "\\.a", "a\\.", "a \\.b", "010</span>", "0</", "0</B>", "0 </span>", "</span>",
-    "-<span>0", "-<b ", "-<bx", "ㅡ<span>", "가<span>", "0</b>-", "</b>-", ">-</", ">0", "**", "`", "%", "&",
-    "\u0040", "<wbr>", "<!", "plain text 010 1234", "가나다 abc_def",
+    "kim\\.naver", "kim\\\\.naver", "가\\-나", "\\.a", "a\\.", "a \\.b", "010</span>", "0</", "0</B>",
+    "0 </span>", "</span>", "-<span>0", "-<b ", "-<bx", "ㅡ<span>", "가<span>", "0</b>-", "</b>-", ">-</", ">0", "**",
+    "`", "%", "&", "\\u0040", "\\x40", "<wbr>", "<!", "plain text 010 1234", "가나다 abc_def",
 ])
 def test_the_decode_hint_on_each_alternative_s_edges(text: str) -> None:
     _decode_hint_as_plain(text)
