@@ -163,14 +163,22 @@ self-closing line break and a line feed, ㅣ for a bar, every group a Markdown c
 numeric character reference, [점] for the dot, the service's Korean name as the host, a comma for the
 dot, (atmark), a spaced {at}, Markdown tel: links, chat spoiler bars, namu wiki tables, single-quoted
 XML attributes, camping sites, couriers, flea markets, golf ranges, massage shops), reported and read at
-stop 44 (rules version 37 reads its classes). The held-out half now is the thirty-first (``heldout31``
-below, written at stop 51 before any detector ran on it: 다시 between groups as a number is read aloud,
+stop 44 (rules version 37 reads its classes). The thirty-first (``heldout31``, written at stop 51
+before any detector ran on it: 다시 between groups as a number is read aloud,
 the Hangul letter ㆍ typed for a middle dot, a full-width low line, a closing parenthesis as after an area
 code, a hyphen in an old board's font tag, every digit a hexadecimal character reference, every group in
 a font tag, an address's characters spaced apart, # for the @ with the reader's hint, the @ in white
 corner brackets or in quotes, 점컴 for .com, HTML's address element, Markdown definition lists, a
 telephone emoji before the value, twice-escaped HTML, escape rooms, hanok stays, baking classes, drone
-lessons, PC rooms); it stays the held-out half until the next round writes the thirty-second.
+lessons, PC rooms), reported and read at stop 51 (rules version 38 reads its classes). The held-out half
+now is the thirty-second (``heldout32`` below, written at stop 54 before any detector ran on it: 하이픈
+between groups as a transcript writes the mark's name, a quoted-printable soft line break after a hyphen,
+a vertical tab (a word processor's manual line break), a quoted reply wrapped inside a number, digits
+read apart as a call centre does (하나, 둘, 넷, 여섯, 아홉), every group in Markdown italics, a hidden decoy
+span inside an e-mail address, `dot` glued between host and domain, (a) for the @, `&nbsp;` around the @,
+a word processor's upper-case HTML export, a board's ㄴ reply line, a query string with its Korean field
+name percent-encoded, a call button's `tel:` link, temple stays, board game cafes, surfing lessons,
+kimjang, phone trade-ins); it stays the held-out half until the next round writes the thirty-third.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -183,6 +191,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from hypothesis import strategies as st
 
@@ -378,6 +387,8 @@ name = st.builds(lambda s, g: s + g, st.sampled_from(_SURNAMES), st.sampled_from
 _FULLWIDTH = str.maketrans("0123456789-.", "０１２３４５６７８９－．")
 _FULLWIDTH_ASCII = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
 #: Korean digit words: the first held-out half wrote 영 and 륙 where the tuning half wrote 공 and 육.
+#: Digits read apart so that 일 and 이 are not misheard: 하나 for 1, 둘 for 2, 넷 for 4, 여섯 for 6, 아홉 for 9.
+_NATIVE_DIGITS = ("공", "하나", "둘", "삼", "넷", "오", "여섯", "칠", "팔", "아홉")
 _KOREAN_DIGITS = ("공일이삼사오육칠팔구", "영일이삼사오륙칠팔구")
 
 #: Separator writings of grouped numbers, split in halves. Each is (name, separator).
@@ -673,6 +684,14 @@ SEPARATORS = {
         ("font_tag_wrapped_hyphen", '<font color="red">-</font>'),  # an old board's coloured hyphen
         ("hyphen", "-"),
     ),
+    # Written at stop 54, after the thirty-first half was read and moved into tuning; not run before it was written.
+    "heldout32": (
+        ("dictation_hyphen_word", " 하이픈 "),  # the mark's name read aloud into a transcript: 010 하이픈 1234
+        ("quoted_printable_soft_break", "-=\n"),  # a mail archive's quoted-printable line wrapped after the hyphen
+        ("vertical_tab", "\x0b"),  # a word processor's manual line break, kept as a vertical tab in its export
+        ("quoted_reply_wrap", "-\n> "),  # a reply's quoted line wrapped inside the number
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -705,7 +724,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout28": ("ascii", "span_per_digit", "combining_strikethrough"),
                "heldout29": ("ascii", "segmented_digits", "markdown_bold_groups"),
                "heldout30": ("ascii", "markdown_code_groups", "digit_numeric_entities"),
-               "heldout31": ("ascii", "digit_hex_entities", "font_tag_per_group")}
+               "heldout31": ("ascii", "digit_hex_entities", "font_tag_per_group"),
+               "heldout32": ("ascii", "native_korean_digit_words", "markdown_italic_groups")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -929,6 +949,13 @@ EMAIL_FORMS = {
         ("quoted_at_spaced", '{l} "@" {h}.{t}'),
         ("jeom_com_joined", "{l}@{h}점컴"),  # .com said as 점컴
     ),
+    # Written at stop 54, after the thirty-first half was read and moved into tuning; not run before it was written.
+    "heldout32": (
+        ("css_hidden_decoy", '{l}<span style="display:none">nospam</span>@{h}.{t}'),  # a page's hidden decoy
+        ("dot_word_glued", "{l}@{h}dot{t}"),  # kim@naverdotcom
+        ("paren_a_for_at", "{l}(a){h}.{t}"),  # kim(a)naver.com
+        ("nbsp_entities_around_at", "{l}&nbsp;@&nbsp;{h}.{t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -963,6 +990,7 @@ CONTAINERS = {
     "heldout29": ("jira_table", "excel_formula", "svg_text", "go_struct_field", "plain"),
     "heldout30": ("markdown_tel_link", "discord_spoiler", "namuwiki_table", "xml_single_quoted", "plain"),
     "heldout31": ("html_address_tag", "markdown_definition_list", "phone_emoji_lead", "double_escaped_html", "plain"),
+    "heldout32": ("hwp_html_export", "dc_reply_marker", "url_query_percent_label", "html_tel_href", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -994,7 +1022,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout28": ("", "이었다니까", "이라니깐", "으로서도", "이었을지도", "ㅋ"),
              "heldout29": ("", "이었던지", "이라서인지", "으로선가", "이었으면", "ㄷㄷ"),
              "heldout30": ("", "이었던데요", "이라니깐요", "으로서만", "이었겠네", "ㅡㅡ"),
-             "heldout31": ("", "이었던걸요", "이라니까는", "으로서의", "이었답니다", "ㅇㅋ")}
+             "heldout31": ("", "이었던걸요", "이라니까는", "으로서의", "이었답니다", "ㅇㅋ"),
+             "heldout32": ("", "이었거든요", "이라던데요", "으로부터는", "이었나보네", "ㅠ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -1028,7 +1057,8 @@ LABELS = {
                "heldout28": ("주민등록번호(앞 6자리-뒤 7자리)", "RRN 번호"),
                "heldout29": ("주민 등록 No.", "주민번호 (생년월일 포함)"),
                "heldout30": ("주민번호 앞뒤 자리", "주민등록 No :"),
-               "heldout31": ("주민등록번호 (- 포함)", "RRN :")},
+               "heldout31": ("주민등록번호 (- 포함)", "RRN :"),
+               "heldout32": ("주민번호 (뒤 7자리 포함)", "주민번호 13자리")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -1058,7 +1088,8 @@ LABELS = {
                "heldout28": ("외국인등록 번호 (ARC)", "외국인 등록증 No:"),
                "heldout29": ("외국인 등록 No. (ARC)", "외국인등록증 (뒷면) 번호"),
                "heldout30": ("외국인 등록 번호(앞 6자리-뒤 7자리)", "Alien Registration No."),
-               "heldout31": ("외국인등록증 No :", "외국인 번호 (ARC)")},
+               "heldout31": ("외국인등록증 No :", "외국인 번호 (ARC)"),
+               "heldout32": ("외국인 등록증번호 :", "등록번호 (외국인등록증)")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -1088,7 +1119,8 @@ LABELS = {
                "heldout28": ("여권 번호 (PASSPORT NO.)", "Passport Number:"),
                "heldout29": ("여권 번호 / Passport No.", "여권(PASSPORT) 번호 :"),
                "heldout30": ("여권 번호 (사진면 기재)", "패스포트 번호"),
-               "heldout31": ("여권 번호(영문 포함)", "여권번호(대한민국)")},
+               "heldout31": ("여권 번호(영문 포함)", "여권번호(대한민국)"),
+               "heldout32": ("여권 번호 (만료일 확인)", "Passport No :")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -1119,7 +1151,8 @@ LABELS = {
                "heldout28": ("운전 면허증 번호 :", "Driver's License No."),
                "heldout29": ("운전면허 No. :", "면허증 (운전) 번호"),
                "heldout30": ("운전면허 번호 (지역 포함)", "License No."),
-               "heldout31": ("운전 면허번호 :", "면허증 No. (12자리)")},
+               "heldout31": ("운전 면허번호 :", "면허증 No. (12자리)"),
+               "heldout32": ("운전면허증 번호 (앞면)", "운전면허 No :")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -1150,7 +1183,8 @@ LABELS = {
                "heldout28": ("건강 보험 번호 :", "건보 증 No."),
                "heldout29": ("건강보험 자격 번호 :", "건보 No. (본인)"),
                "heldout30": ("건강보험 번호(증)", "건강보험증 번호 (세대주)"),
-               "heldout31": ("건강보험증번호 :", "건강보험 가입자 번호")},
+               "heldout31": ("건강보험증번호 :", "건강보험 가입자 번호"),
+               "heldout32": ("건강보험증 번호(피부양자)", "건강보험 증 번호 :")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -1181,7 +1215,8 @@ LABELS = {
                "heldout28": ("사업자 등록 번호(개인)", "BRN No."),
                "heldout29": ("사업자 등록 No. :", "사업자 (등록) 번호"),
                "heldout30": ("사업자 등록번호(개인/법인)", "Business Reg. No."),
-               "heldout31": ("사업자 No :", "사업자 등록 번호(10자리)")},
+               "heldout31": ("사업자 No :", "사업자 등록 번호(10자리)"),
+               "heldout32": ("사업자등록번호 (간이과세)", "사업자번호 (개인사업자)")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -1211,7 +1246,8 @@ LABELS = {
                "heldout28": ("법인 등록번호 (등기)", "법인 No :"),
                "heldout29": ("법인 등록 No. :", "법인 (등록) 번호"),
                "heldout30": ("법인 등록번호 (등기부등본)", "Corporate Reg. No."),
-               "heldout31": ("법인(등록)번호", "법인등록 No.:")},
+               "heldout31": ("법인(등록)번호", "법인등록 No.:"),
+               "heldout32": ("법인 등록번호(등기소)", "법인 번호 (13자리) :")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -1243,7 +1279,8 @@ LABELS = {
                "heldout29": ("신한은행 입금 계좌 :", "새마을금고 계좌", "송금 받을 계좌", "정산 계좌 :"),
                "heldout30": ("입금하실 곳 (농협)", "카카오뱅크 계좌번호", "환불 계좌 (신한)", "계좌 (예금주 본인)"),
                "heldout31": ("입금 계좌 (국민은행)", "가상계좌 번호", "환불 받으실 계좌번호",
-                             "계좌번호 (예금주 확인)")},
+                             "계좌번호 (예금주 확인)"),
+               "heldout32": ("입금 계좌 (하나은행)", "토스뱅크 계좌번호", "반환 계좌", "계좌번호 (본인 명의)")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -1273,7 +1310,8 @@ LABELS = {
                "heldout28": ("카드 번호 (결제) :", "CARD NO."),
                "heldout29": ("결제 카드 No. :", "Card Number"),
                "heldout30": ("카드 No :", "카드 No. (결제용)"),
-               "heldout31": ("카드번호 (16자리)", "결제카드 No :")},
+               "heldout31": ("카드번호 (16자리)", "결제카드 No :"),
+               "heldout32": ("신용카드 번호 (결제용) :", "카드 번호(본인 명의)")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1304,7 +1342,8 @@ LABELS = {
                "heldout28": ("핸드폰 :", "연락처(휴대폰 번호)", "TEL."),
                "heldout29": ("휴대폰 연락처 :", "Cellphone", "비상 연락처 :"),
                "heldout30": ("연락 가능한 번호 :", "휴대폰 No. (본인)", "HP :"),
-               "heldout31": ("핸드폰 No :", "핸드폰 연락처", "Tel. (mobile)")},
+               "heldout31": ("핸드폰 No :", "핸드폰 연락처", "Tel. (mobile)"),
+               "heldout32": ("휴대폰 번호 (숫자만)", "연락처 (카톡 X)", "전화 :")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1334,7 +1373,8 @@ LABELS = {
                "heldout28": ("회신 메일 :", "Email (회신)"),
                "heldout29": ("메일 (회신용) :", "E-Mail Address"),
                "heldout30": ("메일 주소(필수)", "이메일 (회신 받을 곳)"),
-               "heldout31": ("메일 (회신용)", "e-mail 주소 :")},
+               "heldout31": ("메일 (회신용)", "e-mail 주소 :"),
+               "heldout32": ("이메일 (아이디)", "연락 이메일 :")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1364,7 +1404,8 @@ LABELS = {
                "heldout28": ("IP (접속지)", "접속 아이피 :"),
                "heldout29": ("접속 아이피 (IP) :", "Client IP :"),
                "heldout30": ("접속한 IP", "IP Addr"),
-               "heldout31": ("접속자 IP 주소", "IP addr.")},
+               "heldout31": ("접속자 IP 주소", "IP addr."),
+               "heldout32": ("접속 IP (로그)", "접속 아이피 (로그인)")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1394,7 +1435,8 @@ LABELS = {
                "heldout28": ("차량번호 (등록) :", "자동차 번호판 :"),
                "heldout29": ("등록 차량 (번호) :", "차량 No. :"),
                "heldout30": ("차량 번호 (앞 번호판)", "주차 차량 번호"),
-               "heldout31": ("자동차 번호 (등록용)", "차번호 (방문 등록)")},
+               "heldout31": ("자동차 번호 (등록용)", "차번호 (방문 등록)"),
+               "heldout32": ("차량 번호 (출입 등록)", "차량 번호 (주차 등록) :")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1424,7 +1466,8 @@ LABELS = {
                "heldout28": ("주소 (자택) :", "거주지 (도로명) :"),
                "heldout29": ("주소 (거주지) :", "수령 주소 (도로명) :"),
                "heldout30": ("배송지 (도로명 주소)", "자택 (거주지) 주소"),
-               "heldout31": ("주소 (배송 받을 곳)", "현 거주지 주소")},
+               "heldout31": ("주소 (배송 받을 곳)", "현 거주지 주소"),
+               "heldout32": ("주소 (등기 우편 받을 곳)", "실제 거주 주소 :")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1454,7 +1497,8 @@ LABELS = {
                "heldout28": ("담당 영양사", "예약자 이름 :", "신청인명", "인수인 성함", "연대보증인"),
                "heldout29": ("담당 수의사", "보호자 성명 :", "참가자명", "수강생 성함", "공동명의인"),
                "heldout30": ("담당 작업치료사", "신청자 성명 :", "예약인 이름", "수령인명", "공동보증인"),
-               "heldout31": ("담당 언어치료사", "보호자명 :", "계약자 성함", "세입자 이름", "공동 임차인")},
+               "heldout31": ("담당 언어치료사", "보호자명 :", "계약자 성함", "세입자 이름", "공동 임차인"),
+               "heldout32": ("담당 음악치료사", "매수인 성명 :", "임대인 성함", "수탁자 이름", "공동 매도인")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1643,6 +1687,13 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             value = sep.join("".join(f"&#{ord(c)};" for c in g) for g in groups)
         elif form == "digit_hex_entities":  # &#x30;&#x31;&#x30;-...: every digit a hexadecimal character reference
             value = sep.join("".join(f"&#x{ord(c):x};" for c in g) for g in groups)
+        elif form == "native_korean_digit_words":
+            if entity != "PHONE_NUMBER":
+                form = "ascii"
+            else:  # as a radio operator or a call centre reads digits apart: 공하나공-하나둘삼넷-오여섯칠팔
+                value = sep.join("".join(_NATIVE_DIGITS[int(c)] for c in g) for g in groups)
+        elif form == "markdown_italic_groups":  # *010*-*1234*-*5678*: every group in Markdown italics
+            value = sep.join(f"*{g}*" for g in groups)
         elif form == "font_tag_per_group":  # <font color="#ff0000">010</font>-...: an old board's coloured groups
             value = sep.join(f'<font color="#ff0000">{g}</font>' for g in groups)
         elif form == "subscript_digits":  # ₀₁₀-₁₂₃₄-₅₆₇₈, as a fancy-text generator writes them
@@ -2487,6 +2538,30 @@ GENRES["heldout31"] = {
     ),
 }
 _rotate("heldout31")
+# Written at stop 54, after the thirty-first half was read and moved into tuning; not run before it was written.
+GENRES["heldout32"] = {
+    "templestay": (
+        "템플스테이 참가 신청 {x} 1박 2일 체험형",
+        "사찰 체험 예약 문의 {x} 발우공양 포함",
+    ),
+    "board_game_cafe": (
+        "보드게임 카페 예약 {x} 6인 테이블",
+        "보드게임 모임 참가 {x} 매주 토요일",
+    ),
+    "surfing_lesson": (
+        "서핑 강습 예약 {x} 양양 오전 타임",
+        "서핑 보드 대여 신청 {x} 웻슈트 포함",
+    ),
+    "kimjang_sharing": (
+        "김장 나눔 봉사 신청 {x} 절임배추 20포기",
+        "김장 김치 주문 {x} 10kg 택배",
+    ),
+    "phone_trade_in": (
+        "중고폰 매입 신청 {x} 액정 파손 없음",
+        "휴대폰 보상 판매 문의 {x} 공기계 2대",
+    ),
+}
+_rotate("heldout32")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -2541,6 +2616,8 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
         head, after = more
         if container in ("jsonl_record", "json_pretty"):
             value = json.dumps(value, ensure_ascii=False)[1:-1]
+        if container == "url_query_percent_label" and not value.isascii():
+            value = quote(value)
     elif container == "plain":
         head = before
     elif container in _WRAPPERS:  # the label, then the value between an opener and a closer
@@ -2774,7 +2851,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stops 39 to 51 (``heldout19`` to ``heldout31``), or None for
+    """(head, after) of the containers written at stops 39 to 54 (``heldout19`` to ``heldout32``), or None for
     another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
@@ -2887,6 +2964,15 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f"{lead}📞 ", after
     if container == "double_escaped_html":  # a crawl that escaped a page's markup a second time
         return f"&lt;td&gt;{lead}", "&lt;/td&gt;" + after
+    if container == "hwp_html_export":  # a word processor's HTML export: upper-case tags, styles in single quotes
+        return (f"<TD><P CLASS=HStyle0><SPAN STYLE='font-family:\"굴림\"'>{lead}",
+                "</SPAN></P></TD>" + after)
+    if container == "dc_reply_marker":  # a board's reply line, marked with ㄴ
+        return f"\nㄴ{lead}", "\n" + after
+    if container == "url_query_percent_label":  # a form's GET query, its Korean field name percent-encoded
+        return f"https://example.com/apply?{quote(label or key)}=", "&agree=Y" + after
+    if container == "html_tel_href":  # a call button: the value in the link only
+        return f'{lead}<a href="tel:', '">전화 걸기</a>' + after
     return None
 
 
@@ -2923,6 +3009,11 @@ def planted_value(draw: st.DrawFn, half: str, entity: str | None = None) -> tupl
     container = draw(st.sampled_from(CONTAINERS[half]))
     if entity == "KR_ADDRESS" and container in ("url_query", "json", "json_nested"):
         container = "plain"
+    if container == "html_tel_href" and entity != "PHONE_NUMBER":
+        container = "plain"  # a call button links a telephone number only
+    if container in ("url_query_percent_label", "html_tel_href") and (entity == "KR_ADDRESS" or any(
+            c.isspace() for c in value)):
+        container = "plain"  # no whitespace of any kind inside a link
     if container in ("url_query", "url_path", "url_fragment") and (" " in value or "\n" in value or "/" in value):
         container = "plain"  # a URL holds no raw spaces, and a slash in its path ends a segment
     label_pos = draw(st.sampled_from(("before", "after", "absent")))
@@ -2935,6 +3026,8 @@ def planted_value(draw: st.DrawFn, half: str, entity: str | None = None) -> tupl
     fragment, offset = _contain(container, label, value, label_pos, _KEYS.get(entity, "q"))
     if container in ("json", "json_nested"):
         value = json.dumps(value, ensure_ascii=False)[1:-1]
+    if container == "url_query_percent_label" and not value.isascii():
+        value = quote(value)  # a name in a query string is percent-encoded as its field's name is
     end = offset + len(value)
     fragment = fragment[:end] + particle + fragment[end:]
     decidable = not (entity in NEEDS_LABEL and label_pos == "absent")
