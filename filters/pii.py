@@ -70,8 +70,9 @@ def _spaces() -> dict[int, int]:
     of typeset text) reads as an ASCII space, the invisible format characters (category Cf) too: the
     zero-width ones a crawler leaves between digits (ZWSP, ZWNJ, ZWJ, word joiner, BOM) and the
     bidirectional marks an editor leaves after a hyphen (830207-\u200e2555896, the left-to-right mark:
-    rules version 28); and the line and paragraph separators (Zl, Zp) as a line break: one character for
-    one, so offsets stay the text's own. The soft hyphen, also Cf, reads as a hyphen (``_VIEW_TABLE``)."""
+    rules version 28); and the line and paragraph separators (Zl, Zp) as a line break, and the other controls
+    ``str.isspace`` holds (the vertical tab, the form feed, NEL): one character for one, so offsets stay the
+    text's own. The soft hyphen, also Cf, reads as a hyphen (``_VIEW_TABLE``)."""
     import unicodedata
 
     out = {}
@@ -84,6 +85,12 @@ def _spaces() -> dict[int, int]:
         if (cat in ("Zs", "Cf") and cp != 0x00AD) or blank:
             out[cp] = 0x20
         elif cat in ("Zl", "Zp"):
+            out[cp] = 0x0A
+    # ... and every other character Python counts as whitespace, the controls among them, as a line break: a word
+    # processor's manual line break kept as a vertical tab in its export, a form feed's page break, the next-line
+    # control of a Latin-1 decoding, the information separators (rules version 39)
+    for cp in range(0x110000):
+        if chr(cp).isspace() and cp not in out and chr(cp) not in " \t\r\n":
             out[cp] = 0x0A
     return out
 
@@ -172,6 +179,8 @@ def _viewed(m: re.Match[str]) -> str:
 _KOREAN_DIGIT = {"공": "0", "영": "0", "빵": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6",
                  "륙": "6", "칠": "7", "팔": "8", "구": "9"}
 _DIGIT_WORDS = "공영빵일이삼사오육륙칠팔구"
+#: The hyphen's names said aloud (``_DASI``).
+_SAID_HYPHEN: Final = ("하이픈", "다시", "대시")
 #: Hanja numerals written for digits (〇一〇-一二三四-五六七八, as spam writes numbers past filters: rules version
 #: 22): runs of two or more are read as digits where the text holds nine of them in such runs at least, the
 #: fewest digits of any identifier; a Korean text's 一二 alone, or 第一, stays as written.
@@ -293,8 +302,9 @@ _SYMBOL_BMP = _char_class({ord(c) for c in _SYMBOLS if ord(c) <= 0xFFFF})
 #: ``공이  -  이공공``: rules version 28). 에 as a number read aloud is typed (공일공에 공공공공에: rules version 36).
 #: HTML's ``<br/>`` then the source's own line break is one break (070-<br/>\n삼칠구칠: rules version 38).
 #: A symbol between groups too, as between digits (공이★이공공★공공공공: rules version 38), and 다시 as 에 (공일공 다시
-#: 일이삼사: 38), which ``_as_digits`` then reads as a hyphen where the run makes a number.
-_RUN_SEP = (r"(?:(?:[ \t.,:\-에]|\\t|다시|" + _SYMBOL_BMP + r"[\ufe0e\ufe0f]?){0,6}"
+#: 일이삼사: 38), which ``_as_digits`` then reads as a hyphen where the run makes a number; 하이픈 and 대시 as
+#: 다시, and an area code's closing parenthesis (공일공)일이삼사: 39).
+_RUN_SEP = (r"(?:(?:[ \t.,:\-에)]|\\t|" + "|".join(_SAID_HYPHEN) + "|" + _SYMBOL_BMP + r"[\ufe0e\ufe0f]?){0,6}"
             r"(?:(?:<br\s?/?>[ \t]{0,2}(?:\r\n?|\n|(?:\\[nrt]){1,3})?|\r\n?|\n|(?:\\[nrt]){1,3})[ \t]{0,8})?)")
 #: ... not from inside a grouped number (4916/8710/0210/0591이거나: its third group is no phone number's start),
 #: nor from a time's zero (00:01:05,000\n공이-이공공-공공공공: rules version 28; a comma stays a CSV cell's).
@@ -338,14 +348,29 @@ _DIGITISH = "0-9０-９공영빵일이삼사오육륙칠팔구"
 _DICTATED = re.compile(r"([0-9])에(?=[ \t]?[0-9][ \t]?[0-9])")  # spaced digits too (0 2에 2 0 0에: 36)
 #: Its gate: the same 에, searched from the 에 (a rarer character than a digit: a sixth of the cost, stop 45).
 _DICTATED_HINT = re.compile(r"(?<=[0-9])에(?=[ \t]?[0-9][ \t]?[0-9])")
-#: 다시, the word a hyphen is read aloud as (123 다시 4567, 산 12 다시 3), between two digits is read as a hyphen and
-#: a space (rules version 38).
-_DASI = re.compile(r"(?:(?<=[0-9])|(?<=[0-9][ \t]))다시(?=[ \t]?[0-9])")
+#: The hyphen's names said aloud, as a transcript or a dictated note writes a number: 다시 (123 다시 4567, 산 12 다시 3:
+#: rules version 38), 대시 and 하이픈 (010 하이픈 1234: 39). Between two digits, read as a hyphen and spaces.
+_DASI = re.compile(rf"(?:(?<=[0-9])|(?<=[0-9][ \t]))(?:{'|'.join(_SAID_HYPHEN)})(?=[ \t]?[0-9])")
+
+
+def _said_hyphen(m: re.Match[str]) -> str:
+    return "-" + " " * (len(m.group()) - 1)
 #: An unspaced closing parenthesis after a group of digits that no opening one stands before, and before two
 #: digits, as an area code is written (02)1234-5678), is read as a hyphen (rules version 38); (02)1234-5678 is
 #: left as it stands, and so are a list's item marks (1)2)3)).
 _AREA_CLOSE = re.compile(r"(?<![(0-9])([0-9]{1,6})\)(?=[0-9]{2})")
 _AREA_CLOSE_HINT = re.compile(r"(?<=[0-9])\)(?=[0-9]{2})")
+#: A reply's quote markers at the start of a line that goes on with a number's next group (``032-\n> 526-\n> 2836``,
+#: a quoted line wrapped inside the number: rules version 39) are the wrapped line's indent.
+_QUOTED_BREAK = re.compile(f"(?<=[{_DIGITISH}])([ \t.{re.escape(_JOINERS)}]{{0,3}}(?:\r\n?|\n))"
+                           f"([ \t]{{0,2}}>(?:[ \t]?>){{0,3}})(?=[ \t]{{0,2}}[{_DIGITISH}])")
+_QUOTED_BREAK_HINT = re.compile(f"\n[ \t]{{0,2}}>(?:[ \t]?>){{0,3}}[ \t]{{0,2}}[{_DIGITISH}]")
+
+
+def _quote_markers_as_indent(m: re.Match[str]) -> str:
+    return m.group(1) + m.group(2).replace(">", " ")
+
+
 #: ... but not the = of a quoted-printable @ before a host (a0=40naver.com: rules version 36). Not the hyphen
 #: itself, which it would write as it stands: its matches were most of the rewrite's cost and made it run on
 #: every document with a grouped number (no match can start inside one, as each starts after a digit; stop 45).
@@ -458,8 +483,8 @@ _LOOKALIKE_HINT = re.compile(rf"(?<=[0-9])[OoIl]|[OoIl](?=[0-9])|(?<=[Oo])[lI](?
 _LOOKALIKES = str.maketrans("OoIl", "0011")
 #: ... its groups apart across a line break, its JSON escape or HTML's (O2-<br>2OO-<br>OOOO: rules version 31), or
 #: the 에 of a number read aloud (O1O에 OOOO에: 36), or a symbol (0l0ㅣ0000ㅣ0000, which the view then reads as a hyphen
-#: between digits: 38).
-_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,:에{_J}]|\\\\[nrt]|<br\\s?/?>"
+#: between digits: 38), or an area code's closing parenthesis (O1O)l234, which ``_AREA_CLOSE`` then reads: 39).
+_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,:에){_J}]|\\\\[nrt]|<br\\s?/?>"
                             f"|{_SYMBOL_BMP}[\ufe0e\ufe0f]?){{0,9}}[0-9OoIl]){{8,11}}(?![A-Za-z0-9])")
 
 
@@ -505,12 +530,14 @@ def detection_view(text: str) -> str:
         view = _scanned(_SYMBOL_JOINED_BEYOND_BMP).sub(_symbol_as_hyphen, view)
     elif passes(_SYMBOL_HINT, view):
         view = _scanned(_SYMBOL_JOINED).sub(_symbol_as_hyphen, view)
+    if passes(_QUOTED_BREAK_HINT, view):
+        view = _QUOTED_BREAK.sub(_quote_markers_as_indent, view)
     if passes(_JOIN_RUN_HINT, view):
         view = _scanned(_JOIN_RUN).sub(_one_joiner, view)
     if passes(_DICTATED_HINT, view):
         view = _DICTATED.sub(lambda m: m.group(1) + "-", view)
     if passes(_DASI, view):
-        view = _DASI.sub("- ", view)
+        view = _DASI.sub(_said_hyphen, view)
     if passes(_AREA_CLOSE_HINT, view):
         view = _AREA_CLOSE.sub(lambda m: m.group(1) + "-", view)
     if passes(_JOINED, view):
@@ -605,9 +632,12 @@ def _as_digits(m: re.Match[str]) -> str:
     digits; the rest as written. A run with no digit word, or none that makes a number, stays as it is:
     the 이 of a particle after a number (``오육칠팔이에요``) or a word after it (``5678 이사``) is not read
     as a digit, because the number ends where its digits stop making a phone number."""
-    run, text = m.group(), m.string
+    written, text = m.group(), m.string
+    run = written  # a hyphen's name said as a hyphen and spaces, the same length (하이픈 holds 이, no digit there)
+    for said in _SAID_HYPHEN:
+        run = run.replace(said, "-" + " " * (len(said) - 1))
     if not any(c in _KOREAN_DIGIT for c in run):
-        return run
+        return written
     for end in range(len(run), 0, -1):
         if run[end - 1] not in _KOREAN_DIGIT and not run[end - 1].isdigit():
             continue
@@ -619,11 +649,11 @@ def _as_digits(m: re.Match[str]) -> str:
         if len(digits) < 9:
             break
         if PHONE_DIGITS.fullmatch(digits):  # 에 between its groups as a hyphen, as ``_DICTATED`` reads it
-            number = "".join(_KOREAN_DIGIT.get(c, c) for c in run[:end]).replace("에", "-").replace("다시", "- ")
+            number = "".join(_KOREAN_DIGIT.get(c, c) for c in run[:end]).replace("에", "-").replace(")", "-")
             if passes(_SYMBOL_HINT, number):  # and a symbol, as between digits (공이★이공공: rules version 38)
                 number = _scanned(_SYMBOL_JOINED).sub(_symbol_as_hyphen, number)
-            return number + run[end:]
-    return run
+            return number + written[end:]
+    return written
 
 
 # ----------------------------------------------------------------------------- the engine
@@ -828,7 +858,7 @@ def _recognizer_of(r: RecognizerResult) -> str:
 #: look-alike letters only: text without any skips Presidio's per-call overhead.
 GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ⒜\ufe6b]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
                   + rf"|[{_HANJA_DIGITS}]{{2}}|[{_SMALL_DIGITS}]{{2}}|골\s?[뱅벵]|[앳엣]"
-                  r"|[\[({<【〔［《〈「『`]\s?(?:at|AT|At)(?:mark|MARK)?\s?[\])}>】〕］》〉」』`]|%40|=40|&#|&commat;"
+                  r"|[\[({<【〔［《〈「『`]\s?(?:at|AT|At)(?:mark|MARK)?\s?[\])}>】〕］》〉」』`]|%40|=40|&#|&commat;|\w[(\[{（［][aA][)\]}）］]\w"
                   r"|[-_](?:at|AT)[-_]|\s/(?:at|AT|At|@)/\s"
                   rf"|\s(?:at|AT|At)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot|period|PERIOD|Period)\s|\s?(?:[닷점쩜돗]|도트))"
                   rf"|{_ALL_LETTERS}")
@@ -859,6 +889,12 @@ _DIGIT_LIKE = _char_class(_DIGIT_POINTS | set(map(ord, _DIGIT_WORDS)))
 _DIGIT_LIKE_CHAR = re.compile(_DIGIT_LIKE)
 #: ... a digit only, not a digit word.
 _DIGIT_CHAR = _char_class(_DIGIT_POINTS)
+
+
+#: An inline element a page hides, around a decoy word in letters (``_ESCAPE``).
+_HIDDEN_ELEMENT = (r"<(?:span|font|b|i|em|strong|small|u|s|a|ins|del|div|p)\s[^<>]{0,80}?"
+                   r"(?:display\s?:\s?none|visibility\s?:\s?hidden|(?<=\s)hidden(?=[\s>=]))[^<>]{0,80}>"
+                   r"[A-Za-z][A-Za-z._ -]{0,30}</(?:span|font|b|i|em|strong|small|u|s|a|ins|del|div|p)>")
 
 
 #: An HTML character reference (``&ndash;``, ``&#45;``, ``&#x2D;``, ``&nbsp;``): crawled text keeps them where
@@ -925,6 +961,15 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      rf"|(?<={_DIGIT_LIKE})(?:\*\*|__)(?![@＠﹫])|(?<![@＠﹫])(?:\*\*|__)(?={_DIGIT_LIKE})"
                      # (not the backtick before an at or dot word after an address's digit: vi_0`at`naver: 38)
                      rf"|(?<={_DIGIT_CHAR})`(?!(?:at|AT|dot|DOT)`)|`(?={_DIGIT_CHAR})"
+                     # ... and its single-marker emphasis around a group of digits or digit words (*010*-*1234*,
+                     # _830207_-_2555896_: rules version 39), shown as the group; a star's inside a word too, as
+                     # CommonMark reads it (ㄴ*019*, *1174837*이고), not a mask's stars (1******) nor a product (2*3*4)
+                     rf"|(?<![*0-9\\])\*(?:{_DIGIT_LIKE}){{1,8}}\*(?!\*)|(?<![*\w\\])_(?:{_DIGIT_LIKE}){{1,8}}_(?!\w)"
+                     # an element a page hides (display:none, visibility:hidden, the hidden attribute) around a decoy
+                     # word in letters, which an address is written with against harvesters
+                     # (kim<span style="display:none">nospam</span>@naver.com: rules version 39); not one that holds a
+                     # digit, an @ or Hangul, which stays text
+                     rf"|{_HIDDEN_ELEMENT}"
                      # a C, Python or JavaScript string's hex escape of a printable ASCII character
                      # (kim\x40naver.com: rules version 28), its backslash escaped in turn where a JSON string
                      # holds it (["kim\\x40naver.com"]: 31)
@@ -937,7 +982,11 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
 #: the detector's time on crawl pages, stop 53).
 _DECODE_HINT = scanning(re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</|(?<=\d)</"
                                    rf"|>\d|</(?:{_INLINE_TAGS})>[{_J}]|(?<=[{_J}])<(?:{_INLINE_TAGS})[\s>]"
-                                   r"|(?<=\w)\\{1,2}[.\-_@+]\w|\*\*|__|`"))
+                                   r"|(?<=\w)\\{1,2}[.\-_@+]\w|\*\*|__|`"
+                                   rf"|(?<![*0-9\\])\*(?={_DIGIT_LIKE})|(?<![*\w\\])_(?={_DIGIT_LIKE})|<(?=[A-Za-z][^<>]{{0,80}}?(?:display|visibility|hidden))"))
+
+
+_HIDDEN = re.compile(_HIDDEN_ELEMENT)
 
 
 def _shown(escape: str) -> str:
@@ -945,6 +994,10 @@ def _shown(escape: str) -> str:
     import html
 
     if escape in ("\\", "\\\\", "**", "__", "`"):  # Markdown's escape of a mark (kim@naver\\.com), its bold: nothing
+        return ""
+    if escape[0] in "*_":  # Markdown's emphasis around a group: the group
+        return escape[1:-1]
+    if escape[0] == "<" and _HIDDEN.fullmatch(escape):  # what a page hides: nothing
         return ""
     if escape[0] == "<":  # <wbr> shows nothing; an element around a mark shows the mark
         return escape[escape.index(">") + 1:escape.rindex("</")] if "</" in escape else ""
@@ -1027,20 +1080,77 @@ def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
     return "".join(parts), starts, ends
 
 
+#: Digits read apart as a radio operator or a call centre reads them, so that 일 and 이 are not misheard: the
+#: native words 하나, 둘, 셋, 넷, 다섯, 여섯, 일곱, 여덟, 아홉 among the Sino-Korean ones (공하나공 하나둘삼넷
+#: 오여섯칠팔: rules version 39).
+_NATIVE_DIGIT: Final = {"하나": "1", "둘": "2", "셋": "3", "넷": "4", "다섯": "5", "여섯": "6", "일곱": "7",
+                        "여덟": "8", "아홉": "9"}
+_SPOKEN_DIGIT = "|".join(sorted({*_NATIVE_DIGIT, *_KOREAN_DIGIT, *"0123456789"}, key=len, reverse=True))
+#: A run of them that starts as a number does (0, 공, 영, 빵), each apart from the next by anything but a letter or a
+#: digit (up to eight such characters: spaces, marks, markup's brackets, a line break) or by a hyphen's name said.
+_SPOKEN_RUN = re.compile(rf"(?<![가-힣A-Za-z0-9])[0공영빵]"
+                         rf"(?:[^\w]{{0,8}}(?:(?:{'|'.join(_SAID_HYPHEN)}|에)[^\w]{{0,8}})?(?:{_SPOKEN_DIGIT})){{8,23}}")
+#: A digit of such a run, or a hyphen's name said (하이픈 holds 이, which is no digit there).
+_SPOKEN_TOKEN = re.compile(f"{'|'.join(_SAID_HYPHEN)}|{_SPOKEN_DIGIT}")
+_NATIVE_HINT = re.compile("|".join(_NATIVE_DIGIT))
+
+
+def _native_digits(text: str) -> tuple[str, list[int], list[int]] | None:
+    """The text with the native digit words of a spoken run that makes a Korean phone number shown as digits, and
+    for each of its characters where it starts and ends in ``text`` (as ``_decoded``); None where no run does. Only
+    the native words change: the Sino-Korean ones, and where the number ends (a particle's 이 after it), are the
+    detection view's (``_as_digits``)."""
+    changes: list[tuple[int, int, str]] = []
+    for m in _scanned(_SPOKEN_RUN).finditer(text):
+        tokens = [t for t in _SPOKEN_TOKEN.finditer(m.group()) if t.group() not in _SAID_HYPHEN]
+        if not any(t.group() in _NATIVE_DIGIT for t in tokens):
+            continue
+        digits = [_NATIVE_DIGIT.get(t.group()) or _KOREAN_DIGIT.get(t.group(), t.group()) for t in tokens]
+        for n in range(len(tokens), 8, -1):
+            if PHONE_DIGITS.fullmatch("".join(digits[:n])):
+                changes += [(m.start() + t.start(), m.start() + t.end(), _NATIVE_DIGIT[t.group()])
+                            for t in tokens[:n] if t.group() in _NATIVE_DIGIT]
+                break
+    if not changes:
+        return None
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for lo, hi, digit in changes:
+        parts += [text[pos:lo], digit]
+        starts += [*range(pos, lo), lo]
+        ends += [*range(pos + 1, lo + 1), hi]
+        pos = hi
+    parts.append(text[pos:])
+    starts += range(pos, len(text))
+    ends += range(pos + 1, len(text) + 1)
+    return "".join(parts), starts, ends
+
+
 def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
     """Non-overlapping findings, left to right; where two overlap the higher score (then the longer)
     wins. Character references are read as the page shows them, and the findings' offsets are the
     text's own."""
-    decoded = _decoded(text) if is_open() or _DECODE_HINT.search(text) is not None else None
-    if decoded is None:
+    layers: list[tuple[str, list[int], list[int]]] = []
+    shown = text
+    if (is_open() or _DECODE_HINT.search(text) is not None) and (decoded := _decoded(text)) is not None:
+        layers.append(decoded)
+        shown = decoded[0]
+        # A second layer: markup that stands beside a digit only once the first is read (an inline element's tags
+        # around Markdown's bold or code span or a character reference: **000101**</span>-<span>**1000002**,
+        # &#48;&#49;&#48;</span>-<span>...: rules version 38)
+        if _DECODE_HINT.search(shown) is not None and (again := _decoded(shown)) is not None:
+            layers.append(again)
+            shown = again[0]
+    # Then a spoken number's native digit words (rules version 39)
+    if passes(_NATIVE_HINT, shown) and (spoken := _native_digits(shown)) is not None:
+        layers.append(spoken)
+        shown = spoken[0]
+    if not layers:
         return _find(text, min_score)
-    shown, starts, ends = decoded
-    # A second layer: markup that stands beside a digit only once the first is read (an inline element's tags
-    # around Markdown's bold or code span or a character reference: **000101**</span>-<span>**1000002**,
-    # &#48;&#49;&#48;</span>-<span>...: rules version 38)
-    again = _decoded(shown) if _DECODE_HINT.search(shown) is not None else None
-    if again is not None:
-        shown, inner_starts, inner_ends = again
+    _, starts, ends = layers[0]
+    for _, inner_starts, inner_ends in layers[1:]:
         starts, ends = [starts[i] for i in inner_starts], [ends[j - 1] for j in inner_ends]
     return [Finding(f.entity, starts[f.start], ends[f.end - 1], f.score, f.recognizer)
             for f in _find(shown, min_score)]
@@ -1156,10 +1266,12 @@ def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = Non
     return str(_anonymizer().anonymize(text=text, analyzer_results=spans, operators=operators).text)
 
 
-_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?(?:at|골\s?[뱅벵]\s?이|앳|@)\s?[\])}>]|골\s?[뱅벵]\s?이|앳|%40"
+_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?(?:at|a|골\s?[뱅벵]\s?이|앳|@)\s?[\])}>]|골\s?[뱅벵]\s?이|앳|%40"
                             r"|&#0*64;|&#x0*40;|&commat;|@|[ⓐⒶ⒜]|/at/|\sat\s)\s*", re.IGNORECASE)
 _OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?(?:dot|\.)\s?[\])}>]|/dot/|닷|점|쩜|돗|도트|&#0*46;|&#x0*2e;|&period;"
-                             r"|\s(?:dot|period)\s|[.·・])\s*", re.IGNORECASE)
+                             r"|\s(?:dot|period)\s|[.·・]"
+                             r"|(?<=[a-z0-9])dot(?=(?:com|net|org|edu|gov|kr|ac|co|go|or|ne|re)(?:(?:\.|dot)[a-z]{2})?$))\s*",
+                             re.IGNORECASE)
 #: A Korean top-level-domain word at the end of an address whose dot words are already dots (씨오쩜케이알 is
 #: then 씨오.케이알).
 _KOREAN_TLD_END = re.compile("\\.(" + "|".join(sorted({*KOREAN_TLDS, "씨오.케이알"}, key=len, reverse=True)) + ")$")
@@ -1169,8 +1281,10 @@ def canonical(entity: str, value: str) -> str:
     """The form a value is hashed in: digits only for numbers (full-width and Korean digit words as
     ASCII), lowercase e-mail with obfuscations undone, spaces removed; character references decoded
     (``&#45;`` is a hyphen, not the digits 4 and 5)."""
-    decoded = _decoded(value) if "&" in value or "\\u" in value or "%" in value else None
-    value = detection_view(decoded[0] if decoded is not None else value)
+    decoded = _decoded(value) if _DECODE_HINT.search(value) is not None else None
+    value = decoded[0] if decoded is not None else value
+    spoken = _native_digits(value) if _NATIVE_HINT.search(value) is not None else None
+    value = detection_view(spoken[0] if spoken is not None else value)
     if entity in ("EMAIL_ADDRESS",):
         email = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", value.strip())).lower()
         email = re.sub("@(" + "|".join(KOREAN_HOSTS) + ")", lambda m: "@" + KOREAN_HOSTS[m.group(1)], email)

@@ -57,8 +57,9 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: half in tuning, the twenty-ninth read: docs/pii.md). 35: stop 44 (any symbol or punctuation mark between two
 #: digits a separator, by its Unicode class: ``filters.pii._symbols``). 36: stop 44 (the twenty-ninth half in
 #: tuning, its dev profile read; the thirtieth written: docs/pii.md). 37: stop 44 (the thirtieth read). 38: stop 51
-#: (the thirtieth in tuning, the thirty-first written and read).
-RULES_VERSION: Final = 38
+#: (the thirtieth in tuning, the thirty-first written and read). 39: stop 54 (the thirty-first in tuning, the
+#: thirty-second written and read).
+RULES_VERSION: Final = 39
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -497,10 +498,13 @@ _GIVEN: Final = r"(?:[가-힣](?!은(?:[ \t]*(?:\r?\n|$|[^\w\s])|\t))|[가-힣]{
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
 #: 엣 is how 앳 is often misspelled; a Korean word for the @ or the dot may stand in brackets too, and the
 #: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10); the atmark of Japanese sites too
-#: (kim(atmark)naver.com: 36).
+#: (kim(atmark)naver.com: 36); the a alone in brackets, as the circled a is written with the keyboard's
+#: parentheses (kim(a)naver.com: 39).
 _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?"
                    r"(?:at(?:mark)?|AT(?:MARK)?|At(?:mark)?|@|골\s?[뱅벵](?:\s?이)?|[앳엣])"
                    r"\s?[\])}>】〕］》〉」』]{1,2}"
+                   # (the a alone only glued to both parts: a list's item mark stands between spaces, 조항 (a) 참조)
+                   r"|(?<=[A-Za-z0-9._%+-])[(\[{（［][aA][)\]}）］](?=[A-Za-z0-9])"
                    # in quotes too, and 골뱅 as people shorten it (kim'골뱅이'naver.com, kim 골뱅 naver.com:
                    # rules version 15); the @ itself quoted (kim " @ " naver.com: 21), in a JSON string too
                    # (kim \" @ \" naver.com: 26)
@@ -522,14 +526,17 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?"
                    r"|(?<=[A-Za-z0-9])[-_](?:at|AT)[-_](?=[A-Za-z0-9][A-Za-z0-9-]*[-_](?:dot|DOT)[-_][A-Za-z])")
 #: ... the dot itself in brackets too, as security reports defang an address so that nothing links it
 #: (kim[@]naver[.]com), between slashes, or a middle dot for it (kim@naver·com: rules version 31); a comma before
-#: a top-level domain (36).
+#: a top-level domain (36), or the word dot glued before one (39).
 _DOT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트|\.)\s?[\])}>】〕］》〉」』]{1,2}"
                     r"|`(?:dot|DOT|Dot|닷|점|쩜|돗|도트)`|(?<=\s)/(?:dot|DOT|Dot|\.)/(?=\s)"
                     r"|닷|점|쩜|돗|도트|[。｡·・]|&#0*46;"
                     r"|&#[xX]0*2[eE];|&period;|%2[eE]|(?<=\s)(?:dot|DOT|Dot|period|PERIOD|Period)(?=\s)"
                     r"|(?<=[A-Za-z0-9])[-_](?:dot|DOT)[-_](?=[A-Za-z0-9])"
                     # the comma typed for the dot before a top-level domain people use (kim@naver,com: 36)
-                    r"|,(?=(?:com|net|org|edu|gov|kr|ac|co|go|or|ne|re)(?:\.[a-z]{2})?(?![A-Za-z0-9-]))")
+                    r"|,(?=(?:com|net|org|edu|gov|kr|ac|co|go|or|ne|re)(?:\.[a-z]{2})?(?![A-Za-z0-9-]))"
+                    # the word dot glued between the host and such a domain (kim@naverdotcom, kim@daumdotnet: 39)
+                    r"|(?<=[A-Za-z0-9])(?:dot|DOT)(?=(?:com|net|org|edu|gov|kr|ac|co|go|or|ne|re)"
+                    r"(?:(?:\.|dot|DOT)[a-z]{2})?(?![A-Za-z0-9-]))")
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
 KOREAN_TLDS: Final = {"컴": "com", "넷": "net", "오알지": "org", "케이알": "kr", "씨오쩜케이알": "co.kr"}

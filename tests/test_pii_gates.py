@@ -194,12 +194,16 @@ _ESCAPE_PIECES = st.sampled_from([
     *"0123456789", "가", "김", "a", "_", "-", "·", ".", "@", "+", " ", "\n", "&", "%", "%40", "%20", "&#45;",
     "&ndash;", "&nbsp;", "\\", "\\\\", "\\u0040", "\\x40", "<", ">", "</", "<span>", "</span>", "<b>", "</b>",
     "<wbr>", "<!-- -->", "**", "__", "`", "\u0332", "\u20e3", "\ufe0f", "ㅡ", "～", "|",
+    # Markdown's single-marker emphasis and a hidden element (rules version 39)
+    "*", "공", '<span style="display:none">', "<i hidden>", "</i>", "nospam",
 ])
-#: ``_DECODE_HINT`` as it was written before stop 53: each alternative from its first character.
+#: ``_DECODE_HINT`` as it was written before stop 53: each alternative from its first character (with stop 54's).
 _DECODE_HINT_PLAIN = re.compile(
     rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{pii._INLINE_MARK}{{1,3}}</|\d</|>\d"
     rf"|</(?:{pii._INLINE_TAGS})>[{pii._J}]|[{pii._J}]<(?:{pii._INLINE_TAGS})[\s>]|\w\\{{1,2}}[.\-_@+]\w"
-    r"|\*\*|__|`")
+    r"|\*\*|__|`"
+    rf"|(?:^|[^*0-9\\])\*(?={pii._DIGIT_LIKE})|(?:^|[^*\w\\])_(?={pii._DIGIT_LIKE})"
+    r"|<(?=[A-Za-z][^<>]{0,80}?(?:display|visibility|hidden))")
 
 
 def _decode_hint_as_plain(text: str) -> None:
@@ -212,6 +216,8 @@ def _decode_hint_as_plain(text: str) -> None:
     "kim\\.naver", "kim\\\\.naver", "가\\-나", "\\.a", "a\\.", "a \\.b", "010</span>", "0</", "0</B>",
     "0 </span>", "</span>", "-<span>0", "-<b ", "-<bx", "ㅡ<span>", "가<span>", "0</b>-", "</b>-", ">-</", ">0", "**",
     "`", "%", "&", "\\u0040", "\\x40", "<wbr>", "<!", "plain text 010 1234", "가나다 abc_def",
+    "*0", "a*0", "0*0", "**0", "\\*0", "*공", "*a", "_0", "a_0", "__0", "ㄴ*0*", '<span style="display:none">x</span>',
+    "<i hidden>x</i>", "<b>x</b>", "a<b",
 ])
 def test_the_decode_hint_on_each_alternative_s_edges(text: str) -> None:
     _decode_hint_as_plain(text)

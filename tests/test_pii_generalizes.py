@@ -946,6 +946,68 @@ THIRTY_FIRST_HELD_OUT_FAILURES = [
     ("연락처 O1O</span>-<span>l234</span>-<span>5678 으로", "PHONE_NUMBER", "O1O</span>-<span>l234</span>-<span>5678"),
 ]
 
+#: The thirty-second held-out half's failures at its report (rules version 38, 0.5095), one or two per class read
+#: (docs/pii.md, stop 54); each failed on version 38. With the tuning half's two that the draw of stop 54 showed: a
+#: closing parenthesis between digit words or look-alike letters (the thirty-first half's, now in tuning).
+THIRTY_SECOND_HELD_OUT_FAILURES = [
+    ("연락처 010 하이픈 1234 하이픈 5678 입니다", "PHONE_NUMBER", "010 하이픈 1234 하이픈 5678"),
+    ("주민번호 13자리 000101 대시 1000002 입니다", "KR_RRN", "000101 대시 1000002"),
+    ("연락처 공일공 하이픈 일이삼사 하이픈 오육칠팔", "PHONE_NUMBER", "공일공 하이픈 일이삼사 하이픈 오육칠팔"),
+    ("주민번호 830207\x0b2555896 확인", "KR_RRN", "830207\x0b2555896"),
+    ("카드 번호 5570\x0c1746\x0c8145\x0c3843 결제", "CREDIT_CARD", "5570\x0c1746\x0c8145\x0c3843"),
+    ("김장 김치 주문 032-\n> 526-\n> 2836이었나보네", "PHONE_NUMBER", "032-\n> 526-\n> 2836"),
+    ("카드 번호 3560-\n>> 6875-\n>> 9751-\n>> 0494", "CREDIT_CARD", "3560-\n>> 6875-\n>> 9751-\n>> 0494"),
+    ("주민번호 *320425*-*1174837*이고", "KR_RRN", "*320425*-*1174837*"),
+    ("문의 \nㄴ*019*-\n> *2761*-\n> *2003*\n 공기계 2대", "PHONE_NUMBER", "*019*-\n> *2761*-\n> *2003*"),
+    ("_830207_-_2555896_ (주민등록번호)", "KR_RRN", "_830207_-_2555896_"),
+    ('이메일 a0<span style="display:none">nospam</span>@naver.com 으로', "EMAIL_ADDRESS",
+     'a0<span style="display:none">nospam</span>@naver.com'),
+    ("메일 kim(a)naver.com 으로", "EMAIL_ADDRESS", "kim(a)naver.com"),
+    ("이메일 gc_m@kakaodotnet 으로", "EMAIL_ADDRESS", "gc_m@kakaodotnet"),
+    ("문의 공여섯넷 하이픈 둘오팔 하이픈 공칠아홉둘 (전화 :)", "PHONE_NUMBER",
+     "공여섯넷 하이픈 둘오팔 하이픈 공칠아홉둘"),
+    ("ㄴ공둘\x0b하나둘넷칠\x0b둘하나칠넷\n 양양", "PHONE_NUMBER", "공둘\x0b하나둘넷칠\x0b둘하나칠넷"),
+    ("연락처 공일공)일이삼사)오육칠팔", "PHONE_NUMBER", "공일공)일이삼사)오육칠팔"),
+    ("O1O)l234)5678 연락처", "PHONE_NUMBER", "O1O)l234)5678"),
+]
+
+
+@pytest.mark.parametrize("text", [
+    "하이픈(-)을 넣어 주세요, 대시 문자 2개",  # the mark's names with no digit on both sides
+    "계산 2*3*4, 주민번호 901212-1******, 목록 *가* 와 _나_",  # a product, a mask, emphasis around words
+    "Section (a) applies. see 2024 (a) and (b)",  # a list's item marks between spaces
+    "사과 하나 둘 셋 넷 다섯, 공 하나 둘",  # native numbers in prose, too few for a number
+    '<span style="display:none">전화 010-1234-5678</span>',  # a hidden element that holds a number stays text
+])
+def test_the_thirty_second_halfs_readings_leave_plain_text_alone(text: str) -> None:
+    """Where a reading of rules version 39 has no number or address to read, nothing is found but what the text
+    holds as written (the hidden number is found, not dropped with its element)."""
+    found = [(f.entity, text[f.start:f.end]) for f in find(text)]
+    if "display" in text:
+        assert [e for e, v in found if "010-1234-5678" in v] == ["PHONE_NUMBER"], found
+    else:
+        assert found == [], found
+
+
+def test_a_spoken_number_ends_where_its_digits_stop_making_one() -> None:
+    """공삼하나 하나둘삼 넷오여섯칠 is 031-123-4567; with the 이 of the particle after it, 0311234567 and 2 would make
+    another number, so the 이 that begins a particle stays prose, as after Sino-Korean digit words (rules version
+    39)."""
+    text = "연락처 공삼하나 하나둘삼 넷오여섯칠이에요"
+    assert [(f.entity, text[f.start:f.end]) for f in find(text)] == [("PHONE_NUMBER", "공삼하나 하나둘삼 넷오여섯칠")]
+
+
+@pytest.mark.parametrize(("written", "plain", "entity"), [
+    ("kim(a)naver.com", "kim@naver.com", "EMAIL_ADDRESS"),
+    ("kim@naverdotcom", "kim@naver.com", "EMAIL_ADDRESS"),
+    ('kim<span style="display:none">nospam</span>@naver.com', "kim@naver.com", "EMAIL_ADDRESS"),
+    ("공하나공-하나둘삼넷-오여섯칠팔", "010-1234-5678", "PHONE_NUMBER"),
+])
+def test_the_thirty_second_halfs_writings_hash_as_the_plain_value(written: str, plain: str, entity: str) -> None:
+    """An auditor who holds the key checks a removed value by its plain form: the canonical form (and so the keyed
+    hash) of each new writing is the plain value's."""
+    assert canonical(entity, written) == canonical(entity, plain)
+
 
 @pytest.mark.parametrize("text", [
     "10분 뒤 다시 3시에 만나요",  # 다시 with no digit right before it
@@ -1059,7 +1121,8 @@ def test_an_inline_tag_read_as_nothing_hides_nothing_it_holds() -> None:
                                                *TWENTY_SIXTH_HELD_OUT_FAILURES, *TWENTY_SEVENTH_HELD_OUT_FAILURES,
                                                *TWENTY_EIGHTH_HELD_OUT_FAILURES, *TWENTY_NINTH_HELD_OUT_FAILURES,
                                                *THIRTIETH_HELD_OUT_FAILURES,
-                                               *THIRTY_FIRST_HELD_OUT_FAILURES])
+                                               *THIRTY_FIRST_HELD_OUT_FAILURES,
+                                               *THIRTY_SECOND_HELD_OUT_FAILURES])
 def test_the_earlier_held_out_halves_failures_are_found(text: str, entity: str, value: str) -> None:
     start = text.index(value)
     fs = find(text)
@@ -1185,6 +1248,15 @@ def test_any_space_between_digit_groups_is_a_separator(space: str) -> None:
     """Whitespace is a class (every Unicode space separator, the zero-width characters), not a list."""
     text = f"주민등록번호 830207{space}2555896 입니다"
     assert [(f.entity, text[f.start:f.end]) for f in find(text)] == [("KR_RRN", f"830207{space}2555896")]
+
+
+def test_every_character_python_counts_as_whitespace_is_read_as_one() -> None:
+    """The controls ``str.isspace`` holds (a word processor's vertical tab, a form feed, NEL, the information
+    separators) are whitespace too, so the test above draws them (rules version 39)."""
+    from filters.pii import _SPACES
+
+    missing = [hex(c) for c in range(0x110000) if chr(c).isspace() and chr(c) not in " \t\r\n" and c not in _SPACES]
+    assert missing == []
 
 
 #: One example per rule of the project's recognizer: (rule, entity, text with its label, the same value
