@@ -170,15 +170,21 @@ code, a hyphen in an old board's font tag, every digit a hexadecimal character r
 a font tag, an address's characters spaced apart, # for the @ with the reader's hint, the @ in white
 corner brackets or in quotes, 점컴 for .com, HTML's address element, Markdown definition lists, a
 telephone emoji before the value, twice-escaped HTML, escape rooms, hanok stays, baking classes, drone
-lessons, PC rooms), reported and read at stop 51 (rules version 38 reads its classes). The held-out half
-now is the thirty-second (``heldout32`` below, written at stop 54 before any detector ran on it: 하이픈
+lessons, PC rooms), reported and read at stop 51 (rules version 38 reads its classes). The thirty-second
+(``heldout32``, written at stop 54 before any detector ran on it: 하이픈
 between groups as a transcript writes the mark's name, a quoted-printable soft line break after a hyphen,
 a vertical tab (a word processor's manual line break), a quoted reply wrapped inside a number, digits
 read apart as a call centre does (하나, 둘, 넷, 여섯, 아홉), every group in Markdown italics, a hidden decoy
 span inside an e-mail address, `dot` glued between host and domain, (a) for the @, `&nbsp;` around the @,
 a word processor's upper-case HTML export, a board's ㄴ reply line, a query string with its Korean field
 name percent-encoded, a call button's `tel:` link, temple stays, board game cafes, surfing lessons,
-kimjang, phone trade-ins); it stays the held-out half until the next round writes the thirty-third.
+kimjang, phone trade-ins), reported and read at stop 54 (rules version 39 reads its classes). The held-out half now
+is the thirty-third (``heldout33`` below, written at stop 54 before any detector ran on it: the vowel jamo ᅳ, a
+Markdown-escaped bar and an apostrophe between groups, the jamo ㅇ typed for a zero, each digit with the emoji
+selector, the Korean internationalized domain .한국, the @ typed twice, a bullet for the dot, a line break before
+the @, the label in an abbreviation's title, labels spaced out letter by letter, Markdown reference links, a blog
+editor's paragraph markup, kids cafes, fan signings, translation requests, jjimjilbang, farm stays); it stays the
+held-out half until the next round writes the thirty-fourth.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -692,6 +698,13 @@ SEPARATORS = {
         ("quoted_reply_wrap", "-\n> "),  # a reply's quoted line wrapped inside the number
         ("hyphen", "-"),
     ),
+    # Written at stop 54, after the thirty-second half was read and moved into tuning; not run before it was written.
+    "heldout33": (
+        ("hangul_jungseong_eu", "\u1173"),  # ᅳ, the vowel jamo a decomposed ㅡ leaves, typed for a dash
+        ("markdown_escaped_bar", "\\|"),  # a bar inside a Markdown table's cell, escaped as the table needs
+        ("apostrophe", "'"),  # the key beside the semicolon, typed for a hyphen
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -725,7 +738,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout29": ("ascii", "segmented_digits", "markdown_bold_groups"),
                "heldout30": ("ascii", "markdown_code_groups", "digit_numeric_entities"),
                "heldout31": ("ascii", "digit_hex_entities", "font_tag_per_group"),
-               "heldout32": ("ascii", "native_korean_digit_words", "markdown_italic_groups")}
+               "heldout32": ("ascii", "native_korean_digit_words", "markdown_italic_groups"),
+               "heldout33": ("ascii", "ieung_for_zero", "digit_emoji_selector")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -956,6 +970,13 @@ EMAIL_FORMS = {
         ("paren_a_for_at", "{l}(a){h}.{t}"),  # kim(a)naver.com
         ("nbsp_entities_around_at", "{l}&nbsp;@&nbsp;{h}.{t}"),
     ),
+    # Written at stop 54, after the thirty-second half was read and moved into tuning; not run before it was written.
+    "heldout33": (
+        ("korean_idn_tld", "{l}@{h}.한국"),  # the Korean internationalized country domain
+        ("double_at_typo", "{l}@@{h}.{t}"),  # the @ typed twice
+        ("bullet_for_dot", "{l}@{h}•{t}"),
+        ("br_before_at", "{l}<br>@{h}.{t}"),  # a page that breaks the line before the @
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -991,6 +1012,7 @@ CONTAINERS = {
     "heldout30": ("markdown_tel_link", "discord_spoiler", "namuwiki_table", "xml_single_quoted", "plain"),
     "heldout31": ("html_address_tag", "markdown_definition_list", "phone_emoji_lead", "double_escaped_html", "plain"),
     "heldout32": ("hwp_html_export", "dc_reply_marker", "url_query_percent_label", "html_tel_href", "plain"),
+    "heldout33": ("html_abbr_title", "letter_spaced_label", "markdown_reference_link", "naver_smart_editor", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -1023,7 +1045,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout29": ("", "이었던지", "이라서인지", "으로선가", "이었으면", "ㄷㄷ"),
              "heldout30": ("", "이었던데요", "이라니깐요", "으로서만", "이었겠네", "ㅡㅡ"),
              "heldout31": ("", "이었던걸요", "이라니까는", "으로서의", "이었답니다", "ㅇㅋ"),
-             "heldout32": ("", "이었거든요", "이라던데요", "으로부터는", "이었나보네", "ㅠ")}
+             "heldout32": ("", "이었거든요", "이라던데요", "으로부터는", "이었나보네", "ㅠ"),
+             "heldout33": ("", "이었더라구요", "이라니까요?", "으로부터요", "이었잖아요", "ㅎㅎㅎ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -1058,7 +1081,8 @@ LABELS = {
                "heldout29": ("주민 등록 No.", "주민번호 (생년월일 포함)"),
                "heldout30": ("주민번호 앞뒤 자리", "주민등록 No :"),
                "heldout31": ("주민등록번호 (- 포함)", "RRN :"),
-               "heldout32": ("주민번호 (뒤 7자리 포함)", "주민번호 13자리")},
+               "heldout32": ("주민번호 (뒤 7자리 포함)", "주민번호 13자리"),
+               "heldout33": ("주민등록 번호 (13자리)", "주민번호(숫자만)")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -1089,7 +1113,8 @@ LABELS = {
                "heldout29": ("외국인 등록 No. (ARC)", "외국인등록증 (뒷면) 번호"),
                "heldout30": ("외국인 등록 번호(앞 6자리-뒤 7자리)", "Alien Registration No."),
                "heldout31": ("외국인등록증 No :", "외국인 번호 (ARC)"),
-               "heldout32": ("외국인 등록증번호 :", "등록번호 (외국인등록증)")},
+               "heldout32": ("외국인 등록증번호 :", "등록번호 (외국인등록증)"),
+               "heldout33": ("외국인 등록번호 (체류)", "외국인등록 번호 (체류자격)")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -1120,7 +1145,8 @@ LABELS = {
                "heldout29": ("여권 번호 / Passport No.", "여권(PASSPORT) 번호 :"),
                "heldout30": ("여권 번호 (사진면 기재)", "패스포트 번호"),
                "heldout31": ("여권 번호(영문 포함)", "여권번호(대한민국)"),
-               "heldout32": ("여권 번호 (만료일 확인)", "Passport No :")},
+               "heldout32": ("여권 번호 (만료일 확인)", "Passport No :"),
+               "heldout33": ("여권 번호 (M으로 시작)", "여권번호 (영문 1자리 + 숫자)")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -1152,7 +1178,8 @@ LABELS = {
                "heldout29": ("운전면허 No. :", "면허증 (운전) 번호"),
                "heldout30": ("운전면허 번호 (지역 포함)", "License No."),
                "heldout31": ("운전 면허번호 :", "면허증 No. (12자리)"),
-               "heldout32": ("운전면허증 번호 (앞면)", "운전면허 No :")},
+               "heldout32": ("운전면허증 번호 (앞면)", "운전면허 No :"),
+               "heldout33": ("운전면허 번호 (12자리)", "운전면허증번호 (앞면 기재)")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -1184,7 +1211,8 @@ LABELS = {
                "heldout29": ("건강보험 자격 번호 :", "건보 No. (본인)"),
                "heldout30": ("건강보험 번호(증)", "건강보험증 번호 (세대주)"),
                "heldout31": ("건강보험증번호 :", "건강보험 가입자 번호"),
-               "heldout32": ("건강보험증 번호(피부양자)", "건강보험 증 번호 :")},
+               "heldout32": ("건강보험증 번호(피부양자)", "건강보험 증 번호 :"),
+               "heldout33": ("건강보험증 번호 (11자리)", "건보증 번호 (본인)")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -1216,7 +1244,8 @@ LABELS = {
                "heldout29": ("사업자 등록 No. :", "사업자 (등록) 번호"),
                "heldout30": ("사업자 등록번호(개인/법인)", "Business Reg. No."),
                "heldout31": ("사업자 No :", "사업자 등록 번호(10자리)"),
-               "heldout32": ("사업자등록번호 (간이과세)", "사업자번호 (개인사업자)")},
+               "heldout32": ("사업자등록번호 (간이과세)", "사업자번호 (개인사업자)"),
+               "heldout33": ("사업자 번호 (10자리)", "사업자등록번호 (법인)")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -1247,7 +1276,8 @@ LABELS = {
                "heldout29": ("법인 등록 No. :", "법인 (등록) 번호"),
                "heldout30": ("법인 등록번호 (등기부등본)", "Corporate Reg. No."),
                "heldout31": ("법인(등록)번호", "법인등록 No.:"),
-               "heldout32": ("법인 등록번호(등기소)", "법인 번호 (13자리) :")},
+               "heldout32": ("법인 등록번호(등기소)", "법인 번호 (13자리) :"),
+               "heldout33": ("법인번호 (등기)", "법인 등록번호(본점)")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -1280,7 +1310,8 @@ LABELS = {
                "heldout30": ("입금하실 곳 (농협)", "카카오뱅크 계좌번호", "환불 계좌 (신한)", "계좌 (예금주 본인)"),
                "heldout31": ("입금 계좌 (국민은행)", "가상계좌 번호", "환불 받으실 계좌번호",
                              "계좌번호 (예금주 확인)"),
-               "heldout32": ("입금 계좌 (하나은행)", "토스뱅크 계좌번호", "반환 계좌", "계좌번호 (본인 명의)")},
+               "heldout32": ("입금 계좌 (하나은행)", "토스뱅크 계좌번호", "반환 계좌", "계좌번호 (본인 명의)"),
+               "heldout33": ("입금 계좌 (우리은행)", "케이뱅크 입금 계좌", "환불 계좌번호 :", "계좌 (예금주 확인)")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -1311,7 +1342,8 @@ LABELS = {
                "heldout29": ("결제 카드 No. :", "Card Number"),
                "heldout30": ("카드 No :", "카드 No. (결제용)"),
                "heldout31": ("카드번호 (16자리)", "결제카드 No :"),
-               "heldout32": ("신용카드 번호 (결제용) :", "카드 번호(본인 명의)")},
+               "heldout32": ("신용카드 번호 (결제용) :", "카드 번호(본인 명의)"),
+               "heldout33": ("결제 카드번호 (16자리)", "신용카드 (결제)")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1343,7 +1375,8 @@ LABELS = {
                "heldout29": ("휴대폰 연락처 :", "Cellphone", "비상 연락처 :"),
                "heldout30": ("연락 가능한 번호 :", "휴대폰 No. (본인)", "HP :"),
                "heldout31": ("핸드폰 No :", "핸드폰 연락처", "Tel. (mobile)"),
-               "heldout32": ("휴대폰 번호 (숫자만)", "연락처 (카톡 X)", "전화 :")},
+               "heldout32": ("휴대폰 번호 (숫자만)", "연락처 (카톡 X)", "전화 :"),
+               "heldout33": ("휴대폰번호 (본인)", "연락처(문자 가능)", "Mobile No. :")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1374,7 +1407,8 @@ LABELS = {
                "heldout29": ("메일 (회신용) :", "E-Mail Address"),
                "heldout30": ("메일 주소(필수)", "이메일 (회신 받을 곳)"),
                "heldout31": ("메일 (회신용)", "e-mail 주소 :"),
-               "heldout32": ("이메일 (아이디)", "연락 이메일 :")},
+               "heldout32": ("이메일 (아이디)", "연락 이메일 :"),
+               "heldout33": ("메일주소 (아이디)", "이메일 주소(회신)")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1405,7 +1439,8 @@ LABELS = {
                "heldout29": ("접속 아이피 (IP) :", "Client IP :"),
                "heldout30": ("접속한 IP", "IP Addr"),
                "heldout31": ("접속자 IP 주소", "IP addr."),
-               "heldout32": ("접속 IP (로그)", "접속 아이피 (로그인)")},
+               "heldout32": ("접속 IP (로그)", "접속 아이피 (로그인)"),
+               "heldout33": ("접속 IP 주소 (로그)", "아이피 (접속)")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1436,7 +1471,8 @@ LABELS = {
                "heldout29": ("등록 차량 (번호) :", "차량 No. :"),
                "heldout30": ("차량 번호 (앞 번호판)", "주차 차량 번호"),
                "heldout31": ("자동차 번호 (등록용)", "차번호 (방문 등록)"),
-               "heldout32": ("차량 번호 (출입 등록)", "차량 번호 (주차 등록) :")},
+               "heldout32": ("차량 번호 (출입 등록)", "차량 번호 (주차 등록) :"),
+               "heldout33": ("차량 번호판 (앞)", "등록 차량번호")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1467,7 +1503,8 @@ LABELS = {
                "heldout29": ("주소 (거주지) :", "수령 주소 (도로명) :"),
                "heldout30": ("배송지 (도로명 주소)", "자택 (거주지) 주소"),
                "heldout31": ("주소 (배송 받을 곳)", "현 거주지 주소"),
-               "heldout32": ("주소 (등기 우편 받을 곳)", "실제 거주 주소 :")},
+               "heldout32": ("주소 (등기 우편 받을 곳)", "실제 거주 주소 :"),
+               "heldout33": ("주소 (실거주지)", "배송 주소 :")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1498,7 +1535,8 @@ LABELS = {
                "heldout29": ("담당 수의사", "보호자 성명 :", "참가자명", "수강생 성함", "공동명의인"),
                "heldout30": ("담당 작업치료사", "신청자 성명 :", "예약인 이름", "수령인명", "공동보증인"),
                "heldout31": ("담당 언어치료사", "보호자명 :", "계약자 성함", "세입자 이름", "공동 임차인"),
-               "heldout32": ("담당 음악치료사", "매수인 성명 :", "임대인 성함", "수탁자 이름", "공동 매도인")},
+               "heldout32": ("담당 음악치료사", "매수인 성명 :", "임대인 성함", "수탁자 이름", "공동 매도인"),
+               "heldout33": ("담당 치위생사", "매도인 성명 :", "임차인 성함", "수령자 이름", "공동 상속인")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1694,6 +1732,13 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                 value = sep.join("".join(_NATIVE_DIGITS[int(c)] for c in g) for g in groups)
         elif form == "markdown_italic_groups":  # *010*-*1234*-*5678*: every group in Markdown italics
             value = sep.join(f"*{g}*" for g in groups)
+        elif form == "ieung_for_zero":  # ㅇ1ㅇ-1234-5678: the jamo ㅇ typed for a zero, as ads write it past filters
+            if not any(c == "0" for c in value) or any(set(g) == {"0"} for g in groups):
+                form = "ascii"  # a group of ㅇ alone reads as a mask (010-ㅇㅇㅇㅇ-5678)
+            else:
+                value = value.replace("0", "\u3147")
+        elif form == "digit_emoji_selector":  # 0️1️0️: each digit with the emoji presentation selector, no keycap
+            value = sep.join("".join(c + "\ufe0f" for c in g) for g in groups)
         elif form == "font_tag_per_group":  # <font color="#ff0000">010</font>-...: an old board's coloured groups
             value = sep.join(f'<font color="#ff0000">{g}</font>' for g in groups)
         elif form == "subscript_digits":  # ₀₁₀-₁₂₃₄-₅₆₇₈, as a fancy-text generator writes them
@@ -2562,6 +2607,30 @@ GENRES["heldout32"] = {
     ),
 }
 _rotate("heldout32")
+# Written at stop 54, after the thirty-second half was read and moved into tuning; not run before it was written.
+GENRES["heldout33"] = {
+    "kids_cafe": (
+        "키즈카페 단체 예약 {x} 아이 5명 보호자 2명",
+        "키즈카페 생일파티 문의 {x} 케이크 반입",
+    ),
+    "fansign_event": (
+        "팬사인회 응모 당첨 확인 {x} 앨범 2장 구매",
+        "팬사인회 참석 명단 {x} 신분증 지참",
+    ),
+    "translation_service": (
+        "번역 의뢰 접수 {x} 영한 계약서 12쪽",
+        "공증 번역 견적 요청 {x} 졸업증명서",
+    ),
+    "jjimjilbang": (
+        "찜질방 분실물 접수 {x} 사물함 42번",
+        "찜질방 정기권 등록 {x} 월 10회",
+    ),
+    "farm_stay": (
+        "농촌 체험 마을 예약 {x} 감자 캐기 가족 4명",
+        "주말농장 분양 신청 {x} 5평 텃밭",
+    ),
+}
+_rotate("heldout33")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -2851,7 +2920,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stops 39 to 54 (``heldout19`` to ``heldout32``), or None for
+    """(head, after) of the containers written at stops 39 to 54 (``heldout19`` to ``heldout33``), or None for
     another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
@@ -2973,6 +3042,15 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f"https://example.com/apply?{quote(label or key)}=", "&agree=Y" + after
     if container == "html_tel_href":  # a call button: the value in the link only
         return f'{lead}<a href="tel:', '">전화 걸기</a>' + after
+    if container == "html_abbr_title":  # the label in an abbreviation's title, shown on hover
+        return (f'<abbr title="{label.rstrip(" :")}">' if before else "<abbr>"), "</abbr>" + after
+    if container == "letter_spaced_label":  # a form's heading spaced out letter by letter: 연 락 처 :
+        return (" ".join(label.replace(" ", "")) + " : " if before else ""), after
+    if container == "markdown_reference_link":  # a Markdown link definition: [label]: value
+        return f"\n[{(label or key).rstrip(' :')}]: ", "\n" + after
+    if container == "naver_smart_editor":  # a blog editor's paragraph markup
+        return (f'<p class="se-text-paragraph"><span class="se-fs-fs15 se-ff-">{lead}',
+                "</span></p>" + after)
     return None
 
 
