@@ -254,7 +254,23 @@ def _joiners() -> str:
                 or (name.startswith("BOX DRAWINGS") and "HORIZONTAL" in name
                     and not any(k in name for k in ("VERTICAL", "UP", "DOWN"))):
             out.append(c)
-    return "".join(out)
+    return "".join(out + _compatible(out))
+
+
+def _compatible(chars: list[str]) -> list[str]:
+    """The characters beyond ASCII that compatibility normalization (NFKC) makes the same as one of ``chars``, of that
+    one's Unicode category, but those the view rewrites: the conjoining vowel ᅳ that ㅡ normalizes to and the
+    half-width ￚ, for a joiner ㅡ; ᅵ for the bar-like ㅣ (rules version 40: a class by equivalence, not the next
+    round's one more mark). Of the same category: the circled jamo ㉧ (a symbol) normalizes to the letter ᄋ, which
+    makes no letter a separator."""
+    import unicodedata
+
+    forms: dict[str, set[str]] = {}
+    for c in chars:
+        forms.setdefault(unicodedata.normalize("NFKC", c), set()).add(unicodedata.category(c))
+    have = set(chars)
+    return [chr(cp) for cp in range(0x80, 0x10000) if chr(cp) not in have and cp not in _VIEWED
+            and unicodedata.category(chr(cp)) in forms.get(unicodedata.normalize("NFKC", chr(cp)), ())]
 
 
 _JOINERS: Final = _joiners()
@@ -288,7 +304,7 @@ def _symbols() -> str:
         if (unicodedata.category(c) in ("Po", "Sm", "So", "Sk", "Sc", "Lm") and c not in _NOT_SEPARATORS
                 and c not in joiners and cp not in _VIEWED):
             out.append(c)
-    return "".join(out)
+    return "".join(out + [c for c in _compatible(out) if c not in joiners and c not in _NOT_SEPARATORS])
 
 
 _SYMBOLS: Final = _symbols()
@@ -304,7 +320,8 @@ _SYMBOL_BMP = _char_class({ord(c) for c in _SYMBOLS if ord(c) <= 0xFFFF})
 #: A symbol between groups too, as between digits (공이★이공공★공공공공: rules version 38), and 다시 as 에 (공일공 다시
 #: 일이삼사: 38), which ``_as_digits`` then reads as a hyphen where the run makes a number; 하이픈 and 대시 as
 #: 다시, and an area code's closing parenthesis (공일공)일이삼사: 39).
-_RUN_SEP = (r"(?:(?:[ \t.,:\-에)]|\\t|" + "|".join(_SAID_HYPHEN) + "|" + _SYMBOL_BMP + r"[\ufe0e\ufe0f]?){0,6}"
+_RUN_SEP = (r"(?:(?:[ \t.,:\-에)'\u2018\u2019]|\\t|" + "|".join(_SAID_HYPHEN) + "|" + _SYMBOL_BMP
+            + r"[\ufe0e\ufe0f]?){0,6}"
             r"(?:(?:<br\s?/?>[ \t]{0,2}(?:\r\n?|\n|(?:\\[nrt]){1,3})?|\r\n?|\n|(?:\\[nrt]){1,3})[ \t]{0,8})?)")
 #: ... not from inside a grouped number (4916/8710/0210/0591이거나: its third group is no phone number's start),
 #: nor from a time's zero (00:01:05,000\n공이-이공공-공공공공: rules version 28; a comma stays a CSV cell's).
@@ -361,10 +378,13 @@ def _said_hyphen(m: re.Match[str]) -> str:
 _AREA_CLOSE = re.compile(r"(?<![(0-9])([0-9]{1,6})\)(?=[0-9]{2})")
 _AREA_CLOSE_HINT = re.compile(r"(?<=[0-9])\)(?=[0-9]{2})")
 #: A reply's quote markers at the start of a line that goes on with a number's next group (``032-\n> 526-\n> 2836``,
-#: a quoted line wrapped inside the number: rules version 39) are the wrapped line's indent.
-_QUOTED_BREAK = re.compile(f"(?<=[{_DIGITISH}])([ \t.{re.escape(_JOINERS)}]{{0,3}}(?:\r\n?|\n))"
+#: a quoted line wrapped inside the number: rules version 39) are the wrapped line's indent; after a JSON string's
+#: escaped line break too (40).
+_QUOTED_BREAK = re.compile(f"(?<=[{_DIGITISH}])([ \t.{re.escape(_JOINERS)}]{{0,3}}(?:\r\n?|\n|\\\\n))"
                            f"([ \t]{{0,2}}>(?:[ \t]?>){{0,3}})(?=[ \t]{{0,2}}[{_DIGITISH}])")
-_QUOTED_BREAK_HINT = re.compile(f"\n[ \t]{{0,2}}>(?:[ \t]?>){{0,3}}[ \t]{{0,2}}[{_DIGITISH}]")
+#: Its hint, searched from the marker (rarer than a line break): a line break or its escape, up to two spaces, then it.
+_AFTER_BREAK = "|".join(f"(?<={lb}{sp})" for lb in ("[\\r\\n]", "\\\\n") for sp in ("", "[ \\t]", "[ \\t]{2}"))
+_QUOTED_BREAK_HINT = re.compile(f"(?:{_AFTER_BREAK})>(?:[ \t]?>){{0,3}}[ \t]{{0,2}}[{_DIGITISH}]")
 
 
 def _quote_markers_as_indent(m: re.Match[str]) -> str:
@@ -376,6 +396,10 @@ def _quote_markers_as_indent(m: re.Match[str]) -> str:
 #: every document with a grouped number (no match can start inside one, as each starts after a digit; stop 45).
 _JOINED = re.compile(f"(?<=[{_DIGITISH}])([ \t]{{0,2}}[.:]?)(?!=40[A-Za-z])[{re.escape(_JOINERS.replace('-', ''))}]"
                      f"(?=[.:]?[ \t]{{0,2}}[{_DIGITISH}])")
+#: An apostrophe or a single quote between two digits with no space on either side (02'9999'6086: the key beside the
+#: semicolon typed for a hyphen; rules version 40): a quote that delimits a CSV cell or a string stands beside a
+#: comma or a space, and feet and inches (5'10") make no identifier.
+_QUOTE_JOINED = re.compile("(?<=[0-9])['\u2018\u2019](?=[0-9])")
 #: A vertical bar with no space on either side between two digits (830207|2555896): a table's cell border
 #: stands between spaces (``| 17 | 2024 |``), so an unspaced bar is read as a hyphen, except in a row of a
 #: pipe-delimited table (``_bars_as_hyphens``).
@@ -484,7 +508,7 @@ _LOOKALIKES = str.maketrans("OoIl", "0011")
 #: ... its groups apart across a line break, its JSON escape or HTML's (O2-<br>2OO-<br>OOOO: rules version 31), or
 #: the 에 of a number read aloud (O1O에 OOOO에: 36), or a symbol (0l0ㅣ0000ㅣ0000, which the view then reads as a hyphen
 #: between digits: 38), or an area code's closing parenthesis (O1O)l234, which ``_AREA_CLOSE`` then reads: 39).
-_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,:에){_J}]|\\\\[nrt]|<br\\s?/?>"
+_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0Oo](?:(?:[ \\t\\r\\n.,:에)'\u2018\u2019{_J}]|\\\\[nrt]|<br\\s?/?>"
                             f"|{_SYMBOL_BMP}[\ufe0e\ufe0f]?){{0,9}}[0-9OoIl]){{8,11}}(?![A-Za-z0-9])")
 
 
@@ -516,7 +540,7 @@ def detection_view(text: str) -> str:
         view = _VIEWED_RUN.sub(_viewed, text)
     else:
         view = text
-    if "\u25cb" in view or is_open():  # before the joiners: ○11·9694·5236
+    if is_open() or any(z in view for z in _ZERO_LIKE):  # before the joiners: ○11·9694·5236
         view = _CIRCLE_RUN.sub(_circles_as_zeros, view)
     if passes(_HANJA_RUN, view):
         view = _hanja_as_digits(view)
@@ -532,6 +556,8 @@ def detection_view(text: str) -> str:
         view = _scanned(_SYMBOL_JOINED).sub(_symbol_as_hyphen, view)
     if passes(_QUOTED_BREAK_HINT, view):
         view = _QUOTED_BREAK.sub(_quote_markers_as_indent, view)
+    if is_open() or any(q in view for q in "'\u2018\u2019"):  # a substring test: a tenth of the search's cost
+        view = _QUOTE_JOINED.sub("-", view)
     if passes(_JOIN_RUN_HINT, view):
         view = _scanned(_JOIN_RUN).sub(_one_joiner, view)
     if passes(_DICTATED_HINT, view):
@@ -556,16 +582,27 @@ def detection_view(text: str) -> str:
 #: circles whose every group holds a digit, so a group masked whole stays masked (rules version 24); groups
 #: apart across a line break, ``<br>``, a bar or a JSON escape too (○○○1○1-<br>1○○○○○2, ○2\\t-\\t2○○, ○5○2|9323: 26), or
 #: the 에 of a number read aloud (○2에 2○○에: 36), or a symbol (○1○ㅣ○○○1: 38).
-_CIRCLE_SEP = f"(?:\\\\[nrt]|[-.,:| \t에{re.escape(_JOINERS)}]|<br\\s?/?>|\r\n?|\n|{_SYMBOL_BMP}[\ufe0e\ufe0f]?)"
-_CIRCLE_RUN = re.compile(f"[0-9\u25cb](?:{_CIRCLE_SEP}{{0,5}}[0-9\u25cb])+")
+_CIRCLE_SEP = (f"(?:\\\\[nrt]|[-.,:| \t에'\u2018\u2019{re.escape(_JOINERS)}]|<br\\s?/?>|\r\n?|\n"
+               f"|{_SYMBOL_BMP}[\ufe0e\ufe0f]?)")
+#: ... and the other circles typed for a zero: the large circle ◯ and the jamo ㅇ (ㅇ1ㅇ-1234-5678, as ads write
+#: it past filters: rules version 40), the conjoining ᄋ too.
+_ZERO_LIKE: Final = "\u25cb\u25ef\u3147\u110b"
+#: ... ㅇ, a letter chat writes alone and after a number (ㅇㅇ, ㅇㅋ), only in a run that holds one before its last
+#: digit.
+_IEUNG: Final = "\u3147\u110b"
+_ZEROS: Final = str.maketrans(_ZERO_LIKE, "0" * len(_ZERO_LIKE))
+_CIRCLE_RUN = re.compile(f"[0-9{_ZERO_LIKE}](?:{_CIRCLE_SEP}{{0,5}}[0-9{_ZERO_LIKE}])+")
 
 
 def _circles_as_zeros(m: re.Match[str]) -> str:
     run = m.group()
     groups = re.split(f"{_CIRCLE_SEP}+", run)
-    if "\u25cb" not in run or sum(map(len, groups)) < 9 or not all(any(c.isdigit() for c in g) for g in groups):
+    if (not any(c in _ZERO_LIKE for c in run) or sum(map(len, groups)) < 9
+            or not all(any(c.isdigit() for c in g) for g in groups)):
         return run
-    return run.replace("\u25cb", "0")
+    if not any(c in "\u25cb\u25ef" for c in run) and not any(c in _IEUNG for c in run.rstrip(_IEUNG)):
+        return run  # ㅇ after a number only (5678ㅇㅇ, 22ㅇㅋ: chat's yes and okay), no zero typed so
+    return run.translate(_ZEROS)
 
 
 def _one_joiner(m: re.Match[str]) -> str:
@@ -891,6 +928,9 @@ _DIGIT_LIKE_CHAR = re.compile(_DIGIT_LIKE)
 _DIGIT_CHAR = _char_class(_DIGIT_POINTS)
 
 
+#: The combining marks (Mn, Me) and variation selectors of the BMP.
+_MARKS: Final = _char_class({cp for cp in range(0x300, 0x10000) if __import__("unicodedata").category(chr(cp))
+                             in ("Mn", "Me")})
 #: An inline element a page hides, around a decoy word in letters (``_ESCAPE``).
 _HIDDEN_ELEMENT = (r"<(?:span|font|b|i|em|strong|small|u|s|a|ins|del|div|p)\s[^<>]{0,80}?"
                    r"(?:display\s?:\s?none|visibility\s?:\s?hidden|(?<=\s)hidden(?=[\s>=]))[^<>]{0,80}>"
@@ -913,7 +953,9 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # SNS posts and ads write numbers in (rules version 23); or another combining
                      # enclosing mark (0⃝: the enclosing circle, square, diamond: 27); or any combining mark
                      # a fancy-text generator puts on a digit (0̲1̲0̲, underlined; 0̶, struck through: 31)
-                     "|[0-9]\ufe0f?[\u20dd-\u20e0\u20e2-\u20e4]|[0-9][\u0300-\u036f\u20d0-\u20dc\u20e5-\u20f0]+"
+                     # (any combining mark or variation selector of the BMP, by its class: 0️1️0️, each digit with the
+                     # emoji selector and no keycap: 40)
+                     f"|[0-9]\ufe0f?[\u20dd-\u20e0\u20e2-\u20e4]|[0-9]{_MARKS}+"
                      # an empty HTML comment, which a page shows as nothing (830207-<!-- -->2555896: 31); not one
                      # with anything in it, which the rules read (담당 의사 <!-- 서민수 -->, <!-- ０１０－... -->)
                      r"|<!--[ \t]{0,8}-->"
@@ -955,7 +997,9 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # characters of it (kim@naver\\.com: rules version 34), and its bold around a group of
                      # digits (**010**-**1234**: 34), not its bold around an address's @ (a0**@**naver.com: 36); the
                      # backslash escaped in turn in a JSON string ("a0@naver\\\\.com": 36)
-                     r"|(?<=\w)\\{1,2}(?=[.\-_@+]\w)"
+                     # (before any ASCII punctuation mark, as CommonMark escapes them: 830207\\|2555896 in a table's
+                     # cell: rules version 40)
+                     r"|(?<=\w)\\{1,2}(?=[!-/:-@\[-`{-~]\w)"
                      # ... and its code span's backtick around one (`010`-`1234`: 36), a digit's, not a digit word's
                      # (kim`골뱅이`daum.net)
                      rf"|(?<={_DIGIT_LIKE})(?:\*\*|__)(?![@＠﹫])|(?<![@＠﹫])(?:\*\*|__)(?={_DIGIT_LIKE})"
@@ -982,7 +1026,8 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
 #: the detector's time on crawl pages, stop 53).
 _DECODE_HINT = scanning(re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</|(?<=\d)</"
                                    rf"|>\d|</(?:{_INLINE_TAGS})>[{_J}]|(?<=[{_J}])<(?:{_INLINE_TAGS})[\s>]"
-                                   r"|(?<=\w)\\{1,2}[.\-_@+]\w|\*\*|__|`"
+                                   r"|(?<=\w)\\{1,2}[!-/:-@\[-`{-~]\w|\*\*|__|`"
+                                   rf"|(?<=[0-9]){_MARKS}"
                                    rf"|(?<![*0-9\\])\*(?={_DIGIT_LIKE})|(?<![*\w\\])_(?={_DIGIT_LIKE})|<(?=[A-Za-z][^<>]{{0,80}}?(?:display|visibility|hidden))"))
 
 
@@ -1128,6 +1173,29 @@ def _native_digits(text: str) -> tuple[str, list[int], list[int]] | None:
     return "".join(parts), starts, ends
 
 
+#: A form's label spaced out letter by letter before its colon (연 락 처 :, 임 차 인 성 함 : 한현우): three to twelve
+#: syllables one space apart, none beside another syllable. Searched from the colon, which is rarer than a syllable.
+_LETTER = "[가-힣)（）]"
+_SPACED_LABEL_END = re.compile(f"(?:(?<={_LETTER} {_LETTER} {_LETTER})|(?<={_LETTER} {_LETTER} {_LETTER}[ \t]))[:：]")
+#: ... its note in brackets spaced so too (입 금 계 좌 ( 우 리 은 행 ) :, 여 권 번 호 ( 영 문 1 자 리 + 숫 자 ) :).
+_SPACED_LABEL = re.compile("(?<![가-힣])[가-힣](?: [가-힣0-9()（）+/]){2,23}[ \t]?$")
+
+
+def _unspaced_labels(text: str) -> tuple[str, list[int], list[int]] | None:
+    """The text with the spaces inside letter-spaced labels taken out, so that the rules read the label (rules
+    version 40), and for each of its characters where it starts and ends in ``text`` (as ``_decoded``); None where
+    no label is so written."""
+    gone: list[int] = []
+    for m in _SPACED_LABEL_END.finditer(text):
+        run = _SPACED_LABEL.search(text, max(0, m.start() - 48), m.start())
+        if run is not None:
+            gone += [i for i in range(run.start(), m.start() - 1) if text[i] == " " and text[i + 1] not in " \t"]
+    if not gone:
+        return None
+    kept = sorted(set(range(len(text))) - set(gone))
+    return "".join(text[i] for i in kept), kept, [i + 1 for i in kept]
+
+
 def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
     """Non-overlapping findings, left to right; where two overlap the higher score (then the longer)
     wins. Character references are read as the page shows them, and the findings' offsets are the
@@ -1143,10 +1211,13 @@ def find(text: str, min_score: float = MIN_SCORE) -> list[Finding]:
         if _DECODE_HINT.search(shown) is not None and (again := _decoded(shown)) is not None:
             layers.append(again)
             shown = again[0]
-    # Then a spoken number's native digit words (rules version 39)
+    # Then a spoken number's native digit words (rules version 39), and labels spaced letter by letter (40)
     if passes(_NATIVE_HINT, shown) and (spoken := _native_digits(shown)) is not None:
         layers.append(spoken)
         shown = spoken[0]
+    if passes(_SPACED_LABEL_END, shown) and (unspaced := _unspaced_labels(shown)) is not None:
+        layers.append(unspaced)
+        shown = unspaced[0]
     if not layers:
         return _find(text, min_score)
     _, starts, ends = layers[0]
@@ -1267,11 +1338,14 @@ def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = Non
 
 
 _OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?(?:at|a|골\s?[뱅벵]\s?이|앳|@)\s?[\])}>]|골\s?[뱅벵]\s?이|앳|%40"
-                            r"|&#0*64;|&#x0*40;|&commat;|@|[ⓐⒶ⒜]|/at/|\sat\s)\s*", re.IGNORECASE)
+                            r"|&#0*64;|&#x0*40;|&commat;|@@?|[ⓐⒶ⒜]|/at/|\sat\s)\s*", re.IGNORECASE)
 _OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?(?:dot|\.)\s?[\])}>]|/dot/|닷|점|쩜|돗|도트|&#0*46;|&#x0*2e;|&period;"
-                             r"|\s(?:dot|period)\s|[.·・]"
+                             r"|\s(?:dot|period)\s|[.·・•‧∙⋅･]"
                              r"|(?<=[a-z0-9])dot(?=(?:com|net|org|edu|gov|kr|ac|co|go|or|ne|re)(?:(?:\.|dot)[a-z]{2})?$))\s*",
                              re.IGNORECASE)
+#: The markup an address's rule reads as nothing around its @ or dot (``filters.pii_rules._GAP``): a comment, an empty
+#: span, a line break (kim<br>@naver.com: rules version 40).
+_MAIL_MARKUP = re.compile(r"<!--[^<>]{0,40}?-->|<span[^<>]{0,40}>[ \t]*</span>|<br\s?/?>")
 #: A Korean top-level-domain word at the end of an address whose dot words are already dots (씨오쩜케이알 is
 #: then 씨오.케이알).
 _KOREAN_TLD_END = re.compile("\\.(" + "|".join(sorted({*KOREAN_TLDS, "씨오.케이알"}, key=len, reverse=True)) + ")$")
@@ -1286,6 +1360,7 @@ def canonical(entity: str, value: str) -> str:
     spoken = _native_digits(value) if _NATIVE_HINT.search(value) is not None else None
     value = detection_view(spoken[0] if spoken is not None else value)
     if entity in ("EMAIL_ADDRESS",):
+        value = _MAIL_MARKUP.sub("", value)
         email = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", value.strip())).lower()
         email = re.sub("@(" + "|".join(KOREAN_HOSTS) + ")", lambda m: "@" + KOREAN_HOSTS[m.group(1)], email)
         return _KOREAN_TLD_END.sub(lambda m: "." + KOREAN_TLDS[m.group(1).replace(".", "쩜")], email)

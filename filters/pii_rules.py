@@ -58,8 +58,8 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: digits a separator, by its Unicode class: ``filters.pii._symbols``). 36: stop 44 (the twenty-ninth half in
 #: tuning, its dev profile read; the thirtieth written: docs/pii.md). 37: stop 44 (the thirtieth read). 38: stop 51
 #: (the thirtieth in tuning, the thirty-first written and read). 39: stop 54 (the thirty-first in tuning, the
-#: thirty-second written and read).
-RULES_VERSION: Final = 39
+#: thirty-second written and read). 40: stop 54 (the thirty-second in tuning, the thirty-third written and read).
+RULES_VERSION: Final = 40
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -338,7 +338,14 @@ _PLAIN_NOUNS: Final = ("동문|동기|회원|고객|손님|환자|선생님|선�
                        # and a profession's word with what it treats or serves before it (물리치료사, 심리상담사,
                        # 수간호사, 보육교사, 사회복지사: rules version 31; 수의사, 한의사: 34); not 기사, as 신문기사
                        # is an article
-                       "|[가-힣]{1,3}(?:치료사|상담사|간호사|교사|강사|의사)|(?:[가-힣]{1,3})?(?:복지사|영양사)")
+                       # and the other national licences in 사, by their last word (치위생사, 방사선사, 임상병리사,
+                       # 공인중개사, 손해사정사, 요양보호사, 응급구조사: rules version 40); not 조산사, which statutes
+                       # write with its older name in brackets, 조산사(조산원), read then as a name (조 is a surname).
+                       # Tried only where a 사 stands within six syllables: the name rules try their nouns at every
+                       # person noun's start (a twentieth of the detector's time on crawl pages without the test)
+                       "|[가-힣]{1,3}(?:치료사|상담사|간호사|교사|강사|의사)"
+                       "|(?=[가-힣]{0,5}사)(?:[가-힣]{1,3})?(?:복지사|영양사|위생사|방사선사|병리사|안경사|기공사|구조사"
+                       "|기록사|재활사|보호사|회계사|법무사|관세사|변리사|중개사|건축사|기술사|평가사|사정사|지도사)")
 #: Not the everyday words in 인 that a form's buttons and notes hold (확인, 승인: a button's 확인</button> then
 #: 사다리차 was a name after a label, 1,060 findings on nothing planted in the twenty-second half: rules version 25),
 #: nor the things in 자 (숫자, 문자, 영문자, 글자, 한자, not 방문자: ``(여권 번호(영문/숫자)) 선착순 마감`` read
@@ -526,10 +533,11 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?"
                    r"|(?<=[A-Za-z0-9])[-_](?:at|AT)[-_](?=[A-Za-z0-9][A-Za-z0-9-]*[-_](?:dot|DOT)[-_][A-Za-z])")
 #: ... the dot itself in brackets too, as security reports defang an address so that nothing links it
 #: (kim[@]naver[.]com), between slashes, or a middle dot for it (kim@naver·com: rules version 31); a comma before
-#: a top-level domain (36), or the word dot glued before one (39).
+#: a top-level domain (36), or the word dot glued before one (39); any dot-like mark (•, ‧, ∙, ⋅) as the middle
+#: dot is (40).
 _DOT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트|\.)\s?[\])}>】〕］》〉」』]{1,2}"
                     r"|`(?:dot|DOT|Dot|닷|점|쩜|돗|도트)`|(?<=\s)/(?:dot|DOT|Dot|\.)/(?=\s)"
-                    r"|닷|점|쩜|돗|도트|[。｡·・]|&#0*46;"
+                    r"|닷|점|쩜|돗|도트|[。｡·・•‧∙⋅･]|&#0*46;"
                     r"|&#[xX]0*2[eE];|&period;|%2[eE]|(?<=\s)(?:dot|DOT|Dot|period|PERIOD|Period)(?=\s)"
                     r"|(?<=[A-Za-z0-9])[-_](?:dot|DOT)[-_](?=[A-Za-z0-9])"
                     # the comma typed for the dot before a top-level domain people use (kim@naver,com: 36)
@@ -576,8 +584,9 @@ SEP: Final = rf"(?:{_SEP_BODY})?"
 #: markup that renders as nothing, which pages put inside an address to hide it from harvesters (an HTML
 #: comment, an empty span: ``kim<!-- -->@naver.com``, rules version 15).
 #: ... or the quotes and plus of a string concatenated in code (``'kim' + '@' + 'naver.com'``: rules
-#: version 16); or a JSON escape of a line break (``"a0@\\nnaver.com"``: 26).
-_GAP: Final = (r"(?:[ \t]{1,3}|\s|<!--[^<>]{0,40}?-->|<span[^<>]{0,40}>[ \t]*</span>"
+#: version 16); or a JSON escape of a line break (``"a0@\\nnaver.com"``: 26); or HTML's line break
+#: (``kim<br>@naver.com``: 40).
+_GAP: Final = (r"(?:[ \t]{1,3}|\s|<!--[^<>]{0,40}?-->|<span[^<>]{0,40}>[ \t]*</span>|<br\s?/?>(?:\r?\n)?"
                r"|['\"][ \t]*\+[ \t]*['\"]|(?:\\[nrt]){1,3})?")
 #: ... for a bank account: without a bare tab between groups (a TSV row's delimiter; a tab beside a
 #: hyphen or a dot stays), and without a single colon: an account has no checksum or prefix, and a
@@ -881,8 +890,10 @@ RULES: Final = [
             # two, 방문자:: https://...: 34)
             rf"(?:{_NAME_LABELS}|{_LABEL_AT}(?<![가-힣])(?:{_SUFFIX_NOUN})"
             rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}"
-            # ... or an arrow (담당 영양사 → 서현우: rules version 32)
-            rf"(?=[ \t]*(?:[\"']?[ \t]*[:：]|&|[|│┃║]|[→⇒➔➜➡▶►☞]|-{{1,2}}>|=>|<!--|</[A-Za-z]|[\"']>|[\"'][ \t]*=>?"
+            # ... or an arrow (담당 영양사 → 서현우: rules version 32); a bracket closed before the colon too (a
+            # Markdown link's definition, [공동 상속인]: 안지훈: 40)
+            rf"(?=[ \t]*(?:[\"'\]）)］】」』]?[ \t]*[:：]|&|[|│┃║]|[→⇒➔➜➡▶►☞]|-{{1,2}}>|=>|<!--|</[A-Za-z]|[\"']>"
+            rf"|[\"'][ \t]*=>?"
             rf"|[\"'][ \t]+(?:value|content)=|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
             rf"|(?<![가-힣])(?:{_NOUN_WORD})(?=[ \t]*(?:[:：]{{1,2}}[ \t]*)?(?:https?://|www\.))"
             # ... or before an element whose text is a surname and two syllables given names are made of, as
@@ -957,18 +968,21 @@ RULES: Final = [
         "email",
         "EMAIL_ADDRESS",
         _r(
-            r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24})(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
+            # (the Korean internationalized domain .한국 too, a particle right after it: rules version 40)
+            r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\."
+            r"(?:[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9])|한국))"
         ),
         0.9,
     ),
     # Obfuscated: the @ and the dots written as words in any bracket, or in Korean, joined or spaced:
-    # kim[at]naver.com, kim (AT) naver {dot} com, kim 골뱅이 naver 닷 com, kim앳naver점com, kim%40naver.com.
+    # kim[at]naver.com, kim (AT) naver {dot} com, kim 골뱅이 naver 닷 com, kim앳naver점com, kim%40naver.com; the @
+    # typed twice (kim@@naver.com: rules version 40).
     Rule(
         "email_obfuscated",
         "EMAIL_ADDRESS",
         _r(
             # the @ quoted-printable too (kim=40naver.com, a raw mail's body: rules version 23)
-            rf"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{{1,64}}(?:{_GAP}(?:{_AT_WORD}|@){_GAP}|%40|=40)"
+            rf"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{{1,64}}(?:{_GAP}(?:{_AT_WORD}|@@?){_GAP}|%40|=40)"
             rf"{_HOST}(?:(?:(?:{_GAP}(?:{_DOT_WORD}|\.){_GAP})[A-Za-z0-9-]{{1,63}}){{1,3}}"
             rf"|(?:(?:{_GAP}(?:{_DOT_WORD}|\.){_GAP})[A-Za-z0-9-]{{1,63}}){{0,2}}{_GAP}{_KOREAN_TLD}))"
             r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"

@@ -195,15 +195,17 @@ _ESCAPE_PIECES = st.sampled_from([
     "&ndash;", "&nbsp;", "\\", "\\\\", "\\u0040", "\\x40", "<", ">", "</", "<span>", "</span>", "<b>", "</b>",
     "<wbr>", "<!-- -->", "**", "__", "`", "\u0332", "\u20e3", "\ufe0f", "ㅡ", "～", "|",
     # Markdown's single-marker emphasis and a hidden element (rules version 39)
-    "*", "공", '<span style="display:none">', "<i hidden>", "</i>", "nospam",
+    "*", "공", '<span style="display:none">', "<i hidden>", "</i>", "nospam", "\ufe0f", "#",
 ])
-#: ``_DECODE_HINT`` as it was written before stop 53: each alternative from its first character (with stop 54's).
+#: ``_DECODE_HINT`` as it was written before stop 53: each alternative from its first character (with stop 54's: the
+#: emphasis, hidden elements, any ASCII mark after Markdown's backslash, any combining mark after a digit).
 _DECODE_HINT_PLAIN = re.compile(
     rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{pii._INLINE_MARK}{{1,3}}</|\d</|>\d"
-    rf"|</(?:{pii._INLINE_TAGS})>[{pii._J}]|[{pii._J}]<(?:{pii._INLINE_TAGS})[\s>]|\w\\{{1,2}}[.\-_@+]\w"
+    rf"|</(?:{pii._INLINE_TAGS})>[{pii._J}]|[{pii._J}]<(?:{pii._INLINE_TAGS})[\s>]|\w\\{{1,2}}[!-/:-@\[-`{{-~]\w"
     r"|\*\*|__|`"
     rf"|(?:^|[^*0-9\\])\*(?={pii._DIGIT_LIKE})|(?:^|[^*\w\\])_(?={pii._DIGIT_LIKE})"
-    r"|<(?=[A-Za-z][^<>]{0,80}?(?:display|visibility|hidden))")
+    r"|<(?=[A-Za-z][^<>]{0,80}?(?:display|visibility|hidden))"
+    rf"|[0-9]{pii._MARKS}")
 
 
 def _decode_hint_as_plain(text: str) -> None:
@@ -218,6 +220,7 @@ def _decode_hint_as_plain(text: str) -> None:
     "`", "%", "&", "\\u0040", "\\x40", "<wbr>", "<!", "plain text 010 1234", "가나다 abc_def",
     "*0", "a*0", "0*0", "**0", "\\*0", "*공", "*a", "_0", "a_0", "__0", "ㄴ*0*", '<span style="display:none">x</span>',
     "<i hidden>x</i>", "<b>x</b>", "a<b",
+    "0\\|0", "a\\|b", "a\\#b", "a\\\\|b", "\\|0", "0\ufe0f", "a\ufe0f", "0\u0e31", "\ufe0f0",
 ])
 def test_the_decode_hint_on_each_alternative_s_edges(text: str) -> None:
     _decode_hint_as_plain(text)

@@ -1009,6 +1009,60 @@ def test_the_thirty_second_halfs_writings_hash_as_the_plain_value(written: str, 
     assert canonical(entity, written) == canonical(entity, plain)
 
 
+#: The thirty-third held-out half's failures at its report (rules version 39, 0.3962), one or two per class read
+#: (docs/pii.md, stop 54); each failed on version 39. With one of the tuning half's that the draw showed: a reply's
+#: quote markers after a JSON string's escaped line break.
+THIRTY_THIRD_HELD_OUT_FAILURES = [
+    ("연락처 010ᅳ1234ᅳ5678 입니다", "PHONE_NUMBER", "010ᅳ1234ᅳ5678"),
+    ("주민번호 941214'3157363 영한 계약서", "KR_RRN", "941214'3157363"),
+    ("연락처 02'9999'6086ㅎㅎㅎ", "PHONE_NUMBER", "02'9999'6086"),
+    ("카드 5570\\|1746\\|8145\\|3843 결제", "CREDIT_CARD", "5570\\|1746\\|8145\\|3843"),
+    ("연락처 ㅇ1ㅇ-1234-5678 으로", "PHONE_NUMBER", "ㅇ1ㅇ-1234-5678"),
+    ("주민번호 82112ㅇᅳ4823575으로부터요", "KR_RRN", "82112ㅇᅳ4823575"),
+    ("연락처 0\ufe0f1\ufe0f0\ufe0f-1\ufe0f2\ufe0f3\ufe0f4\ufe0f-5\ufe0f6\ufe0f7\ufe0f8\ufe0f", "PHONE_NUMBER",
+     "0\ufe0f1\ufe0f0\ufe0f-1\ufe0f2\ufe0f3\ufe0f4\ufe0f-5\ufe0f6\ufe0f7\ufe0f8\ufe0f"),
+    ("명단 b0h_o4k5n@hanmail.한국ㅎㅎㅎ 신분증", "EMAIL_ADDRESS", "b0h_o4k5n@hanmail.한국"),
+    ("메일 kim@@naver.com 으로", "EMAIL_ADDRESS", "kim@@naver.com"),
+    ("메일 kim@naver•com 으로", "EMAIL_ADDRESS", "kim@naver•com"),
+    ("견적 요청 xxf7o0b<br>@naver.com 졸업증명서", "EMAIL_ADDRESS", "xxf7o0b<br>@naver.com"),
+    ("팬사인회 확인 임 차 인 성 함 : 한현우 앨범 2장", "PERSON", "한현우"),
+    ("예약 입 금 계 좌 ( 우 리 은 행 ) : 542-9494-6437-38 아이", "KR_BANK_ACCOUNT", "542-9494-6437-38"),
+    ("팬사인회 확인 담당 치위생사 안서연이라니까요? 앨범", "PERSON", "안서연"),
+    ("팬사인회 확인 \n[공동 상속인]: 안지훈\n 앨범 2장", "PERSON", "안지훈"),
+    ('신분증에 {"value": "➄➄➀➂-\\n> ➃➃➃➀-\\n> ➀➇➃➁-\\n> ➁➂➆➅"} 적혀', "CREDIT_CARD",
+     "➄➄➀➂-\\n> ➃➃➃➀-\\n> ➀➇➃➁-\\n> ➁➂➆➅"),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("연락처 010-1234-5678ㅇㅇ 알겠어요", [("PHONE_NUMBER", "010-1234-5678")]),  # chat's yes after a number
+    ("면허 28-29-348529-22ㅇㅋ 확인", [("KR_DRIVER_LICENSE", "28-29-348529-22")]),  # and its okay
+    ("키 5'10\" 체중 70kg, '24년 시즌 'A','B' 1'2", []),  # feet and inches, a year, quoted cells
+    ("이 게 뭐 야 : 진짜 웃기네 ㅋㅋ", []),  # letter-spaced prose before a colon, no label
+    ("의사ㆍ조산사(조산원)ㆍ간호사(간호원) 또는 간호조무사", []),  # a profession's older name in brackets
+])
+def test_the_thirty_third_halfs_readings_leave_plain_text_as_written(text: str, found: list[tuple[str, str]]) -> None:
+    """Where a reading of rules version 40 has nothing to read, the text's findings are what it holds as written."""
+    assert [(f.entity, text[f.start:f.end]) for f in find(text)] == found
+
+
+@pytest.mark.parametrize("noun", ["치위생사", "임상병리사", "방사선사", "공인중개사", "손해사정사", "요양보호사",
+                                  "응급구조사", "의무기록사", "언어재활사", "사회복지사"])
+def test_a_licensed_profession_before_a_name_is_a_person_noun(noun: str) -> None:
+    """The national licences in 사 by their last word, with what qualifies them before it (rules version 40)."""
+    text = f"담당 {noun} 김민수 선생님께 문의"
+    assert [(f.entity, text[f.start:f.end]) for f in find(text)] == [("PERSON", "김민수")]
+
+
+@pytest.mark.parametrize(("written", "plain", "entity"), [
+    ("kim@@naver.com", "kim@naver.com", "EMAIL_ADDRESS"),
+    ("kim@naver•com", "kim@naver.com", "EMAIL_ADDRESS"),
+    ("kim<br>@naver.com", "kim@naver.com", "EMAIL_ADDRESS"),
+])
+def test_the_thirty_third_halfs_writings_hash_as_the_plain_value(written: str, plain: str, entity: str) -> None:
+    assert canonical(entity, written) == canonical(entity, plain)
+
+
 @pytest.mark.parametrize("text", [
     "10분 뒤 다시 3시에 만나요",  # 다시 with no digit right before it
     "항목 1)2)3)을 보세요, (02)1234 구간",  # a list's one-digit marks; a parenthesis an opening one stands before
@@ -1122,7 +1176,8 @@ def test_an_inline_tag_read_as_nothing_hides_nothing_it_holds() -> None:
                                                *TWENTY_EIGHTH_HELD_OUT_FAILURES, *TWENTY_NINTH_HELD_OUT_FAILURES,
                                                *THIRTIETH_HELD_OUT_FAILURES,
                                                *THIRTY_FIRST_HELD_OUT_FAILURES,
-                                               *THIRTY_SECOND_HELD_OUT_FAILURES])
+                                               *THIRTY_SECOND_HELD_OUT_FAILURES,
+                                               *THIRTY_THIRD_HELD_OUT_FAILURES])
 def test_the_earlier_held_out_halves_failures_are_found(text: str, entity: str, value: str) -> None:
     start = text.index(value)
     fs = find(text)
