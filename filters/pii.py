@@ -928,9 +928,14 @@ _DIGIT_LIKE_CHAR = re.compile(_DIGIT_LIKE)
 _DIGIT_CHAR = _char_class(_DIGIT_POINTS)
 
 
-#: The combining marks (Mn, Me) and variation selectors of the BMP.
-_MARKS: Final = _char_class({cp for cp in range(0x300, 0x10000) if __import__("unicodedata").category(chr(cp))
-                             in ("Mn", "Me")})
+def _marks() -> str:
+    """The combining marks (categories Mn, Me) of the BMP, the variation selectors among them, as a class."""
+    import unicodedata
+
+    return _char_class({cp for cp in range(0x300, 0x10000) if unicodedata.category(chr(cp)) in ("Mn", "Me")})
+
+
+_MARKS: Final = _marks()
 #: An inline element a page hides, around a decoy word in letters (``_ESCAPE``).
 _HIDDEN_ELEMENT = (r"<(?:span|font|b|i|em|strong|small|u|s|a|ins|del|div|p)\s[^<>]{0,80}?"
                    r"(?:display\s?:\s?none|visibility\s?:\s?hidden|(?<=\s)hidden(?=[\s>=]))[^<>]{0,80}>"
@@ -1173,8 +1178,9 @@ def _native_digits(text: str) -> tuple[str, list[int], list[int]] | None:
     return "".join(parts), starts, ends
 
 
-#: A form's label spaced out letter by letter before its colon (연 락 처 :, 임 차 인 성 함 : 한현우): three to twelve
-#: syllables one space apart, none beside another syllable. Searched from the colon, which is rarer than a syllable.
+#: A form's label spaced out letter by letter before its colon (연 락 처 :, 임 차 인 성 함 : 한현우): three to
+#: twenty-four letters one space apart, the first a syllable no syllable stands beside. Searched from the colon,
+#: which is rarer than a syllable.
 _LETTER = "[가-힣)（）]"
 _SPACED_LABEL_END = re.compile(f"(?:(?<={_LETTER} {_LETTER} {_LETTER})|(?<={_LETTER} {_LETTER} {_LETTER}[ \t]))[:：]")
 #: ... its note in brackets spaced so too (입 금 계 좌 ( 우 리 은 행 ) :, 여 권 번 호 ( 영 문 1 자 리 + 숫 자 ) :).

@@ -1040,6 +1040,7 @@ THIRTY_THIRD_HELD_OUT_FAILURES = [
     ("키 5'10\" 체중 70kg, '24년 시즌 'A','B' 1'2", []),  # feet and inches, a year, quoted cells
     ("이 게 뭐 야 : 진짜 웃기네 ㅋㅋ", []),  # letter-spaced prose before a colon, no label
     ("의사ㆍ조산사(조산원)ㆍ간호사(간호원) 또는 간호조무사", []),  # a profession's older name in brackets
+    ("트위터 kim@anecdotes 계정 참고", []),  # dot inside a word, before no domain people use: no address
 ])
 def test_the_thirty_third_halfs_readings_leave_plain_text_as_written(text: str, found: list[tuple[str, str]]) -> None:
     """Where a reading of rules version 40 has nothing to read, the text's findings are what it holds as written."""
