@@ -48,6 +48,7 @@ from filters.pii_gates import is_open, passes
 from filters.pii_rules import (
     KOREAN_HOSTS,
     KOREAN_TLDS,
+    PEOPLES_TLDS,
     PHONE_DIGITS,
     RULES_VERSION,
     SHAPELESS,
@@ -370,7 +371,11 @@ _DICTATED_HINT = re.compile(r"(?<=[0-9])에(?=[ \t]?[0-9][ \t]?[0-9])")
 _DASI = re.compile(rf"(?:(?<=[0-9])|(?<=[0-9][ \t]))(?:{'|'.join(_SAID_HYPHEN)})(?=[ \t]?[0-9])")
 
 
+_SAID = re.compile("|".join(_SAID_HYPHEN))
+
+
 def _said_hyphen(m: re.Match[str]) -> str:
+    """A hyphen's name said as a hyphen and spaces, the same length."""
     return "-" + " " * (len(m.group()) - 1)
 #: An unspaced closing parenthesis after a group of digits that no opening one stands before, and before two
 #: digits, as an area code is written (02)1234-5678), is read as a hyphen (rules version 38); (02)1234-5678 is
@@ -670,9 +675,7 @@ def _as_digits(m: re.Match[str]) -> str:
     the 이 of a particle after a number (``오육칠팔이에요``) or a word after it (``5678 이사``) is not read
     as a digit, because the number ends where its digits stop making a phone number."""
     written, text = m.group(), m.string
-    run = written  # a hyphen's name said as a hyphen and spaces, the same length (하이픈 holds 이, no digit there)
-    for said in _SAID_HYPHEN:
-        run = run.replace(said, "-" + " " * (len(said) - 1))
+    run = _SAID.sub(_said_hyphen, written)  # a hyphen's name said as a hyphen and spaces (하이픈 holds 이, no digit)
     if not any(c in _KOREAN_DIGIT for c in run):
         return written
     for end in range(len(run), 0, -1):
@@ -1347,7 +1350,7 @@ _OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?(?:at|a|골\s?[뱅벵]\s?이|앳|@
                             r"|&#0*64;|&#x0*40;|&commat;|@@?|[ⓐⒶ⒜]|/at/|\sat\s)\s*", re.IGNORECASE)
 _OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?(?:dot|\.)\s?[\])}>]|/dot/|닷|점|쩜|돗|도트|&#0*46;|&#x0*2e;|&period;"
                              r"|\s(?:dot|period)\s|[.·・•‧∙⋅･]"
-                             r"|(?<=[a-z0-9])dot(?=(?:com|net|org|edu|gov|kr|ac|co|go|or|ne|re)(?:(?:\.|dot)[a-z]{2})?$))\s*",
+                             rf"|(?<=[a-z0-9])dot(?=(?:{PEOPLES_TLDS})(?:(?:\.|dot)[a-z]{{2}})?$))\s*",
                              re.IGNORECASE)
 #: The markup an address's rule reads as nothing around its @ or dot (``filters.pii_rules._GAP``): a comment, an empty
 #: span, a line break (kim<br>@naver.com: rules version 40).

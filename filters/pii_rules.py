@@ -502,6 +502,8 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
 #: particle: 대표자 변경은 제외한다: rules version 29).
 _GIVEN: Final = r"(?:[가-힣](?!은(?:[ \t]*(?:\r?\n|$|[^\w\s])|\t))|[가-힣]{2,3}?)"
 
+#: The top-level domains, and the second-level words before .kr, people write after a comma or a glued dot word.
+PEOPLES_TLDS: Final = "com|net|org|edu|gov|kr|ac|co|go|or|ne|re"
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
 #: 엣 is how 앳 is often misspelled; a Korean word for the @ or the dot may stand in brackets too, and the
 #: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10); the atmark of Japanese sites too
@@ -541,10 +543,9 @@ _DOT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:dot|DOT|Dot|닷|점
                     r"|&#[xX]0*2[eE];|&period;|%2[eE]|(?<=\s)(?:dot|DOT|Dot|period|PERIOD|Period)(?=\s)"
                     r"|(?<=[A-Za-z0-9])[-_](?:dot|DOT)[-_](?=[A-Za-z0-9])"
                     # the comma typed for the dot before a top-level domain people use (kim@naver,com: 36)
-                    r"|,(?=(?:com|net|org|edu|gov|kr|ac|co|go|or|ne|re)(?:\.[a-z]{2})?(?![A-Za-z0-9-]))"
+                    rf"|,(?=(?:{PEOPLES_TLDS})(?:\.[a-z]{{2}})?(?![A-Za-z0-9-]))"
                     # the word dot glued between the host and such a domain (kim@naverdotcom, kim@daumdotnet: 39)
-                    r"|(?<=[A-Za-z0-9])(?:dot|DOT)(?=(?:com|net|org|edu|gov|kr|ac|co|go|or|ne|re)"
-                    r"(?:(?:\.|dot|DOT)[a-z]{2})?(?![A-Za-z0-9-]))")
+                    rf"|(?<=[A-Za-z0-9])(?:dot|DOT)(?=(?:{PEOPLES_TLDS})(?:(?:\.|dot|DOT)[a-z]{{2}})?(?![A-Za-z0-9-]))")
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
 KOREAN_TLDS: Final = {"컴": "com", "넷": "net", "오알지": "org", "케이알": "kr", "씨오쩜케이알": "co.kr"}
