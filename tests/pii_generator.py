@@ -178,13 +178,19 @@ read apart as a call centre does (하나, 둘, 넷, 여섯, 아홉), every group
 span inside an e-mail address, `dot` glued between host and domain, (a) for the @, `&nbsp;` around the @,
 a word processor's upper-case HTML export, a board's ㄴ reply line, a query string with its Korean field
 name percent-encoded, a call button's `tel:` link, temple stays, board game cafes, surfing lessons,
-kimjang, phone trade-ins), reported and read at stop 54 (rules version 39 reads its classes). The held-out half now
-is the thirty-third (``heldout33`` below, written at stop 54 before any detector ran on it: the vowel jamo ᅳ, a
+kimjang, phone trade-ins), reported and read at stop 54 (rules version 39 reads its classes). The thirty-third
+(``heldout33``, written at stop 54 before any detector ran on it: the vowel jamo ᅳ, a
 Markdown-escaped bar and an apostrophe between groups, the jamo ㅇ typed for a zero, each digit with the emoji
 selector, the Korean internationalized domain .한국, the @ typed twice, a bullet for the dot, a line break before
 the @, the label in an abbreviation's title, labels spaced out letter by letter, Markdown reference links, a blog
-editor's paragraph markup, kids cafes, fan signings, translation requests, jjimjilbang, farm stays); it stays the
-held-out half until the next round writes the thirty-fourth.
+editor's paragraph markup, kids cafes, fan signings, translation requests, jjimjilbang, farm stays), reported and
+read at stop 54 (rules version 40 reads its classes). The held-out half now is the thirty-fourth (``heldout34``
+below, written at stop 55 before any detector ran on it: the replacement character a wrong code page leaves for a
+dash, an en dash's bytes read as Windows-1252 (â€“), the tilde operator ∼ of a Korean IME's symbol table, a hyphen
+with a byte order mark after it, every group in BBCode colour tags, soft hyphens between digits, the obfuscation
+words in full-width letters, ((at)), 컴 read aloud after a typed dot, the @ alone in a Markdown code span, a
+receipt's dot leaders, MediaWiki and BBCode tables, WebVTT subtitle cues, futsal leagues, cosplay events, record
+trades, youth camps, car inspections); it stays the held-out half until the next round writes the thirty-fifth.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -705,6 +711,14 @@ SEPARATORS = {
         ("apostrophe", "'"),  # the key beside the semicolon, typed for a hyphen
         ("hyphen", "-"),
     ),
+    # Written at stop 55, after the thirty-third half was read and moved into tuning; not run before it was written.
+    "heldout34": (
+        ("replacement_character", "\ufffd"),  # a dash a wrong code page lost: 010�1234�5678
+        ("mojibake_en_dash", "\u00e2\u20ac\u201c"),  # an en dash's UTF-8 bytes read as Windows-1252: â€“
+        ("tilde_operator", "\u223c"),  # ∼, the tilde a Korean IME's symbol table offers
+        ("hyphen_byte_order_mark", "-\ufeff"),  # a zero-width no-break space a Windows copy leaves after the hyphen
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -739,7 +753,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout30": ("ascii", "markdown_code_groups", "digit_numeric_entities"),
                "heldout31": ("ascii", "digit_hex_entities", "font_tag_per_group"),
                "heldout32": ("ascii", "native_korean_digit_words", "markdown_italic_groups"),
-               "heldout33": ("ascii", "ieung_for_zero", "digit_emoji_selector")}
+               "heldout33": ("ascii", "ieung_for_zero", "digit_emoji_selector"),
+               "heldout34": ("ascii", "bbcode_color_per_group", "soft_hyphen_between_digits")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -977,6 +992,13 @@ EMAIL_FORMS = {
         ("bullet_for_dot", "{l}@{h}•{t}"),
         ("br_before_at", "{l}<br>@{h}.{t}"),  # a page that breaks the line before the @
     ),
+    # Written at stop 55, after the thirty-third half was read and moved into tuning; not run before it was written.
+    "heldout34": (
+        ("fullwidth_letter_words", "{l} ａｔ {h} ｄｏｔ {t}"),  # the obfuscation words typed in full-width letters
+        ("double_parentheses_at", "{l}((at)){h}.{t}"),
+        ("korean_com_after_dot", "{l}@{h}.컴"),  # the domain read aloud after a typed dot
+        ("code_span_at", "{l}`@`{h}.{t}"),  # the @ alone in a Markdown code span
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -1013,6 +1035,7 @@ CONTAINERS = {
     "heldout31": ("html_address_tag", "markdown_definition_list", "phone_emoji_lead", "double_escaped_html", "plain"),
     "heldout32": ("hwp_html_export", "dc_reply_marker", "url_query_percent_label", "html_tel_href", "plain"),
     "heldout33": ("html_abbr_title", "letter_spaced_label", "markdown_reference_link", "naver_smart_editor", "plain"),
+    "heldout34": ("dot_leader_row", "mediawiki_table", "bbcode_table", "webvtt_cue", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -1046,7 +1069,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout30": ("", "이었던데요", "이라니깐요", "으로서만", "이었겠네", "ㅡㅡ"),
              "heldout31": ("", "이었던걸요", "이라니까는", "으로서의", "이었답니다", "ㅇㅋ"),
              "heldout32": ("", "이었거든요", "이라던데요", "으로부터는", "이었나보네", "ㅠ"),
-             "heldout33": ("", "이었더라구요", "이라니까요?", "으로부터요", "이었잖아요", "ㅎㅎㅎ")}
+             "heldout33": ("", "이었더라구요", "이라니까요?", "으로부터요", "이었잖아요", "ㅎㅎㅎ"),
+             "heldout34": ("", "이었더라고요", "이라던가요", "으로부터였나", "이었으려나요", "ㄹㅇ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -1082,7 +1106,8 @@ LABELS = {
                "heldout30": ("주민번호 앞뒤 자리", "주민등록 No :"),
                "heldout31": ("주민등록번호 (- 포함)", "RRN :"),
                "heldout32": ("주민번호 (뒤 7자리 포함)", "주민번호 13자리"),
-               "heldout33": ("주민등록 번호 (13자리)", "주민번호(숫자만)")},
+               "heldout33": ("주민등록 번호 (13자리)", "주민번호(숫자만)"),
+               "heldout34": ("주민번호 (본인 인증)", "주민번호 뒷자리 포함 :")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -1114,7 +1139,8 @@ LABELS = {
                "heldout30": ("외국인 등록 번호(앞 6자리-뒤 7자리)", "Alien Registration No."),
                "heldout31": ("외국인등록증 No :", "외국인 번호 (ARC)"),
                "heldout32": ("외국인 등록증번호 :", "등록번호 (외국인등록증)"),
-               "heldout33": ("외국인 등록번호 (체류)", "외국인등록 번호 (체류자격)")},
+               "heldout33": ("외국인 등록번호 (체류)", "외국인등록 번호 (체류자격)"),
+               "heldout34": ("외국인등록번호 (ARC No.)", "외국인 등록 번호 :")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -1146,7 +1172,8 @@ LABELS = {
                "heldout30": ("여권 번호 (사진면 기재)", "패스포트 번호"),
                "heldout31": ("여권 번호(영문 포함)", "여권번호(대한민국)"),
                "heldout32": ("여권 번호 (만료일 확인)", "Passport No :"),
-               "heldout33": ("여권 번호 (M으로 시작)", "여권번호 (영문 1자리 + 숫자)")},
+               "heldout33": ("여권 번호 (M으로 시작)", "여권번호 (영문 1자리 + 숫자)"),
+               "heldout34": ("여권 번호 (유효기간 내)", "여권 No. (영문)")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -1179,7 +1206,8 @@ LABELS = {
                "heldout30": ("운전면허 번호 (지역 포함)", "License No."),
                "heldout31": ("운전 면허번호 :", "면허증 No. (12자리)"),
                "heldout32": ("운전면허증 번호 (앞면)", "운전면허 No :"),
-               "heldout33": ("운전면허 번호 (12자리)", "운전면허증번호 (앞면 기재)")},
+               "heldout33": ("운전면허 번호 (12자리)", "운전면허증번호 (앞면 기재)"),
+               "heldout34": ("운전면허번호 (면허증 우측 상단)", "면허 번호 (운전)")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -1212,7 +1240,8 @@ LABELS = {
                "heldout30": ("건강보험 번호(증)", "건강보험증 번호 (세대주)"),
                "heldout31": ("건강보험증번호 :", "건강보험 가입자 번호"),
                "heldout32": ("건강보험증 번호(피부양자)", "건강보험 증 번호 :"),
-               "heldout33": ("건강보험증 번호 (11자리)", "건보증 번호 (본인)")},
+               "heldout33": ("건강보험증 번호 (11자리)", "건보증 번호 (본인)"),
+               "heldout34": ("건강보험 번호 (가입자)", "건강보험증 번호 (직장)")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -1245,7 +1274,8 @@ LABELS = {
                "heldout30": ("사업자 등록번호(개인/법인)", "Business Reg. No."),
                "heldout31": ("사업자 No :", "사업자 등록 번호(10자리)"),
                "heldout32": ("사업자등록번호 (간이과세)", "사업자번호 (개인사업자)"),
-               "heldout33": ("사업자 번호 (10자리)", "사업자등록번호 (법인)")},
+               "heldout33": ("사업자 번호 (10자리)", "사업자등록번호 (법인)"),
+               "heldout34": ("사업자 등록번호 (본점) :", "사업자번호 (법인/개인)")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -1277,7 +1307,8 @@ LABELS = {
                "heldout30": ("법인 등록번호 (등기부등본)", "Corporate Reg. No."),
                "heldout31": ("법인(등록)번호", "법인등록 No.:"),
                "heldout32": ("법인 등록번호(등기소)", "법인 번호 (13자리) :"),
-               "heldout33": ("법인번호 (등기)", "법인 등록번호(본점)")},
+               "heldout33": ("법인번호 (등기)", "법인 등록번호(본점)"),
+               "heldout34": ("법인 등록번호 (13자리)", "법인등록 번호 (등기부)")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -1311,7 +1342,9 @@ LABELS = {
                "heldout31": ("입금 계좌 (국민은행)", "가상계좌 번호", "환불 받으실 계좌번호",
                              "계좌번호 (예금주 확인)"),
                "heldout32": ("입금 계좌 (하나은행)", "토스뱅크 계좌번호", "반환 계좌", "계좌번호 (본인 명의)"),
-               "heldout33": ("입금 계좌 (우리은행)", "케이뱅크 입금 계좌", "환불 계좌번호 :", "계좌 (예금주 확인)")},
+               "heldout33": ("입금 계좌 (우리은행)", "케이뱅크 입금 계좌", "환불 계좌번호 :", "계좌 (예금주 확인)"),
+               "heldout34": ("입금 계좌 (기업은행)", "신협 입금 계좌", "환불 받을 계좌 (본인)",
+                             "계좌번호 (예금주 본인)")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -1343,7 +1376,8 @@ LABELS = {
                "heldout30": ("카드 No :", "카드 No. (결제용)"),
                "heldout31": ("카드번호 (16자리)", "결제카드 No :"),
                "heldout32": ("신용카드 번호 (결제용) :", "카드 번호(본인 명의)"),
-               "heldout33": ("결제 카드번호 (16자리)", "신용카드 (결제)")},
+               "heldout33": ("결제 카드번호 (16자리)", "신용카드 (결제)"),
+               "heldout34": ("카드번호 (결제 카드)", "체크카드 번호 (결제)")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1376,7 +1410,8 @@ LABELS = {
                "heldout30": ("연락 가능한 번호 :", "휴대폰 No. (본인)", "HP :"),
                "heldout31": ("핸드폰 No :", "핸드폰 연락처", "Tel. (mobile)"),
                "heldout32": ("휴대폰 번호 (숫자만)", "연락처 (카톡 X)", "전화 :"),
-               "heldout33": ("휴대폰번호 (본인)", "연락처(문자 가능)", "Mobile No. :")},
+               "heldout33": ("휴대폰번호 (본인)", "연락처(문자 가능)", "Mobile No. :"),
+               "heldout34": ("휴대전화 번호 :", "연락처 (평일 9시~6시)", "Mobile phone :")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1408,7 +1443,8 @@ LABELS = {
                "heldout30": ("메일 주소(필수)", "이메일 (회신 받을 곳)"),
                "heldout31": ("메일 (회신용)", "e-mail 주소 :"),
                "heldout32": ("이메일 (아이디)", "연락 이메일 :"),
-               "heldout33": ("메일주소 (아이디)", "이메일 주소(회신)")},
+               "heldout33": ("메일주소 (아이디)", "이메일 주소(회신)"),
+               "heldout34": ("이메일 (회신 주소)", "메일 (문의 접수)")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1440,7 +1476,8 @@ LABELS = {
                "heldout30": ("접속한 IP", "IP Addr"),
                "heldout31": ("접속자 IP 주소", "IP addr."),
                "heldout32": ("접속 IP (로그)", "접속 아이피 (로그인)"),
-               "heldout33": ("접속 IP 주소 (로그)", "아이피 (접속)")},
+               "heldout33": ("접속 IP 주소 (로그)", "아이피 (접속)"),
+               "heldout34": ("접속 IP (관리자)", "최근 접속 IP :")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1472,7 +1509,8 @@ LABELS = {
                "heldout30": ("차량 번호 (앞 번호판)", "주차 차량 번호"),
                "heldout31": ("자동차 번호 (등록용)", "차번호 (방문 등록)"),
                "heldout32": ("차량 번호 (출입 등록)", "차량 번호 (주차 등록) :"),
-               "heldout33": ("차량 번호판 (앞)", "등록 차량번호")},
+               "heldout33": ("차량 번호판 (앞)", "등록 차량번호"),
+               "heldout34": ("차량번호 (방문 차량)", "방문 차량 번호 :")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1504,7 +1542,8 @@ LABELS = {
                "heldout30": ("배송지 (도로명 주소)", "자택 (거주지) 주소"),
                "heldout31": ("주소 (배송 받을 곳)", "현 거주지 주소"),
                "heldout32": ("주소 (등기 우편 받을 곳)", "실제 거주 주소 :"),
-               "heldout33": ("주소 (실거주지)", "배송 주소 :")},
+               "heldout33": ("주소 (실거주지)", "배송 주소 :"),
+               "heldout34": ("주소 (우편물 수령지)", "실제 거주지 :")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1536,7 +1575,8 @@ LABELS = {
                "heldout30": ("담당 작업치료사", "신청자 성명 :", "예약인 이름", "수령인명", "공동보증인"),
                "heldout31": ("담당 언어치료사", "보호자명 :", "계약자 성함", "세입자 이름", "공동 임차인"),
                "heldout32": ("담당 음악치료사", "매수인 성명 :", "임대인 성함", "수탁자 이름", "공동 매도인"),
-               "heldout33": ("담당 치위생사", "매도인 성명 :", "임차인 성함", "수령자 이름", "공동 상속인")},
+               "heldout33": ("담당 치위생사", "매도인 성명 :", "임차인 성함", "수령자 이름", "공동 상속인"),
+               "heldout34": ("담당 임상병리사", "매수자 성명 :", "임대인 이름", "수취인명 :", "공동 대표자")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1737,6 +1777,10 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                 form = "ascii"  # a group of ㅇ alone reads as a mask (010-ㅇㅇㅇㅇ-5678)
             else:
                 value = value.replace("0", "\u3147")
+        elif form == "bbcode_color_per_group":  # [color=red]010[/color]-...: a forum's coloured groups in BBCode
+            value = sep.join(f"[color=red]{g}[/color]" for g in groups)
+        elif form == "soft_hyphen_between_digits":  # 0&shy;1&shy;0 as text: soft hyphens a page's hyphenator left
+            value = sep.join("\u00ad".join(g) for g in groups)
         elif form == "digit_emoji_selector":  # 0️1️0️: each digit with the emoji presentation selector, no keycap
             value = sep.join("".join(c + "\ufe0f" for c in g) for g in groups)
         elif form == "font_tag_per_group":  # <font color="#ff0000">010</font>-...: an old board's coloured groups
@@ -2631,6 +2675,30 @@ GENRES["heldout33"] = {
     ),
 }
 _rotate("heldout33")
+# Written at stop 55, after the thirty-third half was read and moved into tuning; not run before it was written.
+GENRES["heldout34"] = {
+    "futsal_league": (
+        "풋살 리그 팀 등록 {x} 선수 8명 명단 첨부",
+        "풋살장 정기 대관 문의 {x} 매주 화요일 밤 9시",
+    ),
+    "cosplay_event": (
+        "코스프레 행사 참가 신청 {x} 캐릭터명 기재",
+        "코스튬 대여 예약 {x} 반납은 행사 다음 날까지",
+    ),
+    "record_trade": (
+        "LP 판매합니다 초판 미개봉 {x} 택배 거래 가능",
+        "중고 음반 매입 문의 {x} CD 40장 일괄",
+    ),
+    "youth_camp": (
+        "청소년 여름 캠프 참가 신청서 {x} 보호자 동의 필수",
+        "수련회 인솔 교사 명단 {x} 2박 3일",
+    ),
+    "car_inspection": (
+        "자동차 정기검사 예약 {x} 검사소 방문 시간 10시",
+        "차량 검사 결과 안내 {x} 재검사 필요 항목 없음",
+    ),
+}
+_rotate("heldout34")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -2920,7 +2988,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stops 39 to 54 (``heldout19`` to ``heldout33``), or None for
+    """(head, after) of the containers written at stops 39 to 55 (``heldout19`` to ``heldout34``), or None for
     another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
@@ -3051,6 +3119,14 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
     if container == "naver_smart_editor":  # a blog editor's paragraph markup
         return (f'<p class="se-text-paragraph"><span class="se-fs-fs15 se-ff-">{lead}',
                 "</span></p>" + after)
+    if container == "dot_leader_row":  # a receipt's or a form's row: the label, a leader of dots, the value
+        return f"\n{(label or key).rstrip(' :')} ........ ", "\n" + after
+    if container == "mediawiki_table":  # a MediaWiki table's row, the label's cell first
+        return f'\n{{| class="wikitable"\n|-\n| {label or "비고"} || ', "\n|}\n" + after
+    if container == "bbcode_table":  # a forum's BBCode table
+        return f"[table][tr][td]{label or '비고'}[/td][td]", "[/td][/tr][/table]" + after
+    if container == "webvtt_cue":  # a web video's subtitle cue
+        return f"WEBVTT\n\n00:00:03.000 --> 00:00:06.500\n{lead}", "\n" + after
     return None
 
 
