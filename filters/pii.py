@@ -358,6 +358,44 @@ def _symbol_as_hyphen(m: re.Match[str]) -> str:
     return m.group(1) + " " * before + "-" + " " * (run - 1 - before)
 
 
+def _mojibake_bytes() -> dict[str, int]:
+    """The byte each character stands for where UTF-8 was read as Windows-1252 (a crawl's most common wrong code
+    page) or as Latin-1 (which also shows Windows-1252's five undefined bytes, as C1 controls): the bytes from
+    0x80 on."""
+    out: dict[str, int] = {}
+    for b in range(0x80, 0x100):
+        try:
+            out[bytes([b]).decode("cp1252")] = b
+        except UnicodeDecodeError:
+            pass
+        out.setdefault(chr(b), b)
+    return out
+
+
+_MOJIBAKE_BYTE: Final = _mojibake_bytes()
+_CONTINUATION = _char_class({ord(c) for c, b in _MOJIBAKE_BYTE.items() if 0x80 <= b <= 0xBF})
+#: A character of two or three UTF-8 bytes read so: a lead byte (Â to ß, à to ï), then its continuation bytes.
+_MOJIBAKE = f"(?:[\u00c2-\u00df]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}})"
+#: One or two such characters between two digits (830207â€“2555896: an en dash read as Windows-1252), spaces around
+#: them allowed; read where they were a separator (``_mojibake_as_hyphen``): rules version 41, a class by the
+#: decoding that made it, not the next round's one more sequence. On the text before the view reads it, which
+#: turns some of the bytes' characters (the no-break space, the next-line control) into spaces.
+_MOJIBAKE_JOINED = re.compile(f"(\\d[ \t]{{0,2}})((?:{_MOJIBAKE}){{1,2}})(?=[ \t]{{0,2}}\\d)")
+#: Its hint, searched from the lead byte's character (rare in Korean text, unlike a digit).
+_MOJIBAKE_HINT = re.compile("(?:(?<=\\d)|(?<=\\d[ \t])|(?<=\\d[ \t]{2}))[\u00c2-\u00ef]")
+#: What such a run may have been to be read as a hyphen: a joiner, a symbol, a space.
+_SEPARATING: Final = frozenset(_JOINERS + _SYMBOLS + "".join(map(chr, _SPACES)))
+
+
+def _mojibake_as_hyphen(m: re.Match[str]) -> str:
+    """The run as ``_symbol_as_hyphen`` writes a symbol's, where its bytes are UTF-8 of separators; else as it is."""
+    try:
+        shown = bytes(_MOJIBAKE_BYTE[c] for c in m.group(2)).decode("utf-8")
+    except UnicodeDecodeError:
+        return m.group()
+    return _symbol_as_hyphen(m) if all(c in _SEPARATING for c in shown) else m.group()
+
+
 _DIGITISH = "0-9０-９공영빵일이삼사오육륙칠팔구"
 #: A joiner between two digits (spaces around it allowed) is read as a hyphen: 010·1234·5678, 830207/1234567;
 #: beside a dot or a colon too, which the rules' mark then takes with it (830207.·2555896: rules version 21).
@@ -499,7 +537,11 @@ def _spaced_cells(line: str) -> bool:
 _J = re.escape(_JOINERS)
 _JOIN_RUN = re.compile(f"(?<=[{_DIGITISH}])(?=[ \t\r\n{_J}]*[{_J}])[ \t{_J}]*"
                        f"(?:(?:\r\n?|\n|(?:\\\\[nrt]){{1,3}})[ \t{_J}]*)?(?=[{_DIGITISH}])")
-_JOIN_RUN_HINT = re.compile(f"[{_J}][ \t]*[\r\n{_J}]")
+#: Its hint: two joiners, or one and a line break, or a line break's escape in a JSON string (whose backslash is a
+#: joiner: 1\\n0100000000 is read as 1- 0100000000); a line break before the joiner too (rules version 41: until
+#: then the hint missed both, and a number after them, which the gates open read, was not found).
+_JOIN_RUN_HINT = re.compile(f"[{_J}][ \t]*[\r\n{_J}]|[\r\n][ \t]*[{_J}][ \t{_J}]*[{_DIGITISH}]"
+                            f"|\\\\[nrt][ \t{_J}]*[{_DIGITISH}]")
 #: Letters typed for digits inside a number (O for 0 and l or I for 1, as classified ads write 010 to slip
 #: past filters).
 #: A number may be letters only where its digits are all 0 and 1 (Oll-OOOO-OOOO for 011-0000-0000): a
@@ -539,6 +581,8 @@ def detection_view(text: str) -> str:
     """The text as the recognizers see it, the same length as ``text``: full-width forms as ASCII, any
     space as a space, any joiner between digits (dash, slash, middle dot, ...) as a hyphen, Korean digit
     words of a spelled-out phone number as digits."""
+    if passes(_MOJIBAKE_HINT, text):
+        text = _MOJIBAKE_JOINED.sub(_mojibake_as_hyphen, text)
     if passes(_BEYOND_BMP, text) and passes(_NEEDS_VIEW_BEYOND_BMP, text):
         view = text.translate(_VIEW_TABLE)
     elif passes(_NEEDS_VIEW, text):  # only the runs that change: translating every character cost 4x (stop 45)
@@ -919,6 +963,19 @@ _INLINE_MARK = r"[-.@:/_~+\u00b7\u2010-\u2015\u2212\ufe63\uff0b\uff0d-\uff0f\uff
 
 #: HTML's inline elements, which a page shows no character for.
 _INLINE_TAGS = "span|b|i|em|strong|u|s|small|mark|font|sup|sub|code|kbd|a"
+
+
+def _any_case(words: str) -> str:
+    """An alternation of ``words`` (``|``-separated) in which each letter may be of either case: ``re``'s scoped
+    flags are not read by ``filters.regex_scan``."""
+    return "|".join("".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in w) for w in words.split("|"))
+
+
+#: BBCode's inline tags, which a forum shows no character for ([color=red]010[/color]-[color=red]1234[/color]: rules
+#: version 41); a tag's parameter is never shown, whatever it holds ([size=5], [font=굴림]).
+_BB_TAGS = _any_case("b|i|u|s|strike|color|colour|size|font|sup|sub|highlight|bgcolor|code|tt|em|strong")
+_BB_OPEN = rf"\[(?:{_BB_TAGS})(?:=[^\[\]\n]{{1,30}})?\]"
+_BB_CLOSE = rf"\[/(?:{_BB_TAGS})\]"
 #: Their attributes, where they hold no digit, @ or Hangul but a colour's hex code (<font color="#ff0000">: rules
 #: version 38): what such attributes hold is not shown.
 _TAG_ATTRS = r"(?:\s(?:#[0-9A-Fa-f]{3,8}(?![0-9A-Za-z])|[^<>0-9@가-힣]){0,40})?"
@@ -1001,6 +1058,9 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # elsewhere around a syllable
                      rf"|(?<={_DIGIT_LIKE})(?:</(?:{_INLINE_TAGS})>)+(?=[{_J}])"
                      rf"|(?<=[{_J}])(?:<(?:{_INLINE_TAGS}){_TAG_ATTRS}>)+(?={_DIGIT_LIKE})"
+                     # ... and BBCode's so, around a digit or a group (rules version 41)
+                     rf"|(?:{_BB_OPEN})+(?=[OoIl]{{0,2}}\d)|(?<=[{_J}])(?:{_BB_OPEN})+(?={_DIGIT_LIKE})"
+                     rf"|(?<=[\d\u0300-\u036f\u20d0-\u20f0])(?:{_BB_CLOSE})+|(?<={_DIGIT_LIKE})(?:{_BB_CLOSE})+(?=[{_J}])"
                      # Markdown's backslash before a mark an address or a number is written with, between two
                      # characters of it (kim@naver\\.com: rules version 34), and its bold around a group of
                      # digits (**010**-**1234**: 34), not its bold around an address's @ (a0**@**naver.com: 36); the
@@ -1012,7 +1072,8 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # (kim`골뱅이`daum.net)
                      rf"|(?<={_DIGIT_LIKE})(?:\*\*|__)(?![@＠﹫])|(?<![@＠﹫])(?:\*\*|__)(?={_DIGIT_LIKE})"
                      # (not the backtick before an at or dot word after an address's digit: vi_0`at`naver: 38)
-                     rf"|(?<={_DIGIT_CHAR})`(?!(?:at|AT|dot|DOT)`)|`(?={_DIGIT_CHAR})"
+                     # (nor the backticks around an @ alone: kim0`@`1und1.de, rules version 41)
+                     rf"|(?<={_DIGIT_CHAR})`(?!(?:at|AT|dot|DOT|@|＠)`)|(?<!`@)(?<!`＠)`(?={_DIGIT_CHAR})"
                      # ... and its single-marker emphasis around a group of digits or digit words (*010*-*1234*,
                      # _830207_-_2555896_: rules version 39), shown as the group; a star's inside a word too, as
                      # CommonMark reads it (ㄴ*019*, *1174837*이고), not a mask's stars (1******) nor a product (2*3*4)
@@ -1035,7 +1096,8 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
 _DECODE_HINT = scanning(re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</|(?<=\d)</"
                                    rf"|>\d|</(?:{_INLINE_TAGS})>[{_J}]|(?<=[{_J}])<(?:{_INLINE_TAGS})[\s>]"
                                    r"|(?<=\w)\\{1,2}[!-/:-@\[-`{-~]\w|\*\*|__|`"
-                                   rf"|(?<=[0-9]){_MARKS}"
+                                   rf"|(?<=[0-9]){_MARKS}|\](?=[OoIl]{{0,2}}\d)|(?<=\d)\[/|\[/(?:{_BB_TAGS})\][{_J}]"
+                                   rf"|(?<=[{_J}])\[(?:{_BB_TAGS})[=\]]"
                                    rf"|(?<![*0-9\\])\*(?={_DIGIT_LIKE})|(?<![*\w\\])_(?={_DIGIT_LIKE})|<(?=[A-Za-z][^<>]{{0,80}}?(?:display|visibility|hidden))"))
 
 
@@ -1051,6 +1113,8 @@ def _shown(escape: str) -> str:
     if escape[0] in "*_":  # Markdown's emphasis around a group: the group
         return escape[1:-1]
     if escape[0] == "<" and _HIDDEN.fullmatch(escape):  # what a page hides: nothing
+        return ""
+    if escape[0] == "[":  # BBCode's tags: nothing
         return ""
     if escape[0] == "<":  # <wbr> shows nothing; an element around a mark shows the mark
         return escape[escape.index(">") + 1:escape.rindex("</")] if "</" in escape else ""
@@ -1115,7 +1179,7 @@ def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
             continue  # not UTF-8
         plain(pos, m.start())
         if not spans:
-            closing = m.group().startswith("</") or (m.group() in ("**", "__", "`") and m.start() > 0
+            closing = m.group().startswith(("</", "[/")) or (m.group() in ("**", "__", "`") and m.start() > 0
                                                      and _DIGIT_LIKE_CHAR.match(text, m.start() - 1) is not None)
             if closing and ends and ends[-1] == m.start():
                 ends[-1] = m.end()
@@ -1347,8 +1411,13 @@ def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = Non
 
 
 _OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?(?:at|a|골\s?[뱅벵]\s?이|앳|@)\s?[\])}>]|골\s?[뱅벵]\s?이|앳|%40"
+                            # the @ or its word in quotes, a code span or emphasis (kim`@`naver.com,
+                            # kim'골뱅이'naver.com: rules version 41)
+                            r"|[`'\"‘’“”*~]{1,2}\s?(?:at|골\s?[뱅벵]\s?이|앳|@)\s?[`'\"‘’“”*~]{1,2}"
                             r"|&#0*64;|&#x0*40;|&commat;|@@?|[ⓐⒶ⒜]|/at/|\sat\s)\s*", re.IGNORECASE)
 _OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?(?:dot|\.)\s?[\])}>]|/dot/|닷|점|쩜|돗|도트|&#0*46;|&#x0*2e;|&period;"
+                             # (the dot or its word so too: kim`at`naver`dot`com, rules version 41)
+                             r"|[`'\"‘’“”]{1,2}\s?(?:dot|닷|점|쩜|돗|도트|\.)\s?[`'\"‘’“”]{1,2}"
                              r"|\s(?:dot|period)\s|[.·・•‧∙⋅･]"
                              rf"|(?<=[a-z0-9])dot(?=(?:{PEOPLES_TLDS})(?:(?:\.|dot)[a-z]{{2}})?$))\s*",
                              re.IGNORECASE)

@@ -59,7 +59,7 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: tuning, its dev profile read; the thirtieth written: docs/pii.md). 37: stop 44 (the thirtieth read). 38: stop 51
 #: (the thirtieth in tuning, the thirty-first written and read). 39: stop 54 (the thirty-first in tuning, the
 #: thirty-second written and read). 40: stop 54 (the thirty-second in tuning, the thirty-third written and read).
-RULES_VERSION: Final = 40
+RULES_VERSION: Final = 41
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -491,6 +491,9 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
                # 까지 (24), or 밖에, 조차, 마저, 라도, 뿐 (26), 야 (27), 밖엔 (30); 으로서 and 으로써 with one too
                # (으로서는: 28), and 으로선 as 으로서는 is shortened (31)
                "(?:으로서|로서|으로써|로써|으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마|까지|밖에|밖엔|조차|마저|라도|뿐|야)|에다가?|"
+               # ... or the copula after a case particle, with its ending (장서연으로부터였나, 김민수에게서였다,
+               # 김민수까지이고: rules version 41)
+               "(?:으로부터|로부터|에게서|한테서|에게|한테|에서|부터|까지|보다|처럼|만큼)(?:였|이었|이)[가-힣]{0,4}(?![가-힣])|"
                "까지|부터|보다|처럼|하고|으로|예요|라고|라는|랑|로|님|씨|은|는|이|가|을|를|의|과|와|도|만)?"
                # the polite 요 after any of them, or after the name itself (강영희으로요, 강영희요): version 11
                "요?"
@@ -549,8 +552,9 @@ _DOT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:dot|DOT|Dot|닷|점
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
 KOREAN_TLDS: Final = {"컴": "com", "넷": "net", "오알지": "org", "케이알": "kr", "씨오쩜케이알": "co.kr"}
-# co.kr spaced too (쩜 씨오 쩜 케이알: rules version 20)
-_KOREAN_TLD: Final = (r"(?:닷|점|쩜|돗|도트)\s?(?:씨오\s?(?:닷|점|쩜|돗|도트)\s?케이알|"
+# co.kr spaced too (쩜 씨오 쩜 케이알: rules version 20); after a typed dot too, the domain read aloud after it
+# (kim@naver.컴, .씨오.케이알: rules version 41)
+_KOREAN_TLD: Final = (r"(?:닷|점|쩜|돗|도트|[.。｡])\s?(?:씨오\s?(?:닷|점|쩜|돗|도트|[.。｡])\s?케이알|"
                       rf"{'|'.join(sorted(KOREAN_TLDS, key=len, reverse=True))})")
 #: The mail services' names as Korean speakers write them, for the host of an address read out (kim 골뱅이
 #: 네이버 닷컴: rules version 32).
@@ -893,7 +897,10 @@ RULES: Final = [
             rf"|(?:{_LABEL_AT}|{_LABEL_AT_QUALIFIED}){_PERSON_NOUN}"
             # ... or an arrow (담당 영양사 → 서현우: rules version 32); a bracket closed before the colon too (a
             # Markdown link's definition, [공동 상속인]: 안지훈: 40)
+            # ... or a BBCode table's closing tag ([td]담당 임상병리사[/td][td]윤미경: rules version 41), or a leader of
+            # dots as receipts and forms set between a label and its value (담당 간호사 ........ 김민수: 41)
             rf"(?=[ \t]*(?:[\"'\]）)］】」』]?[ \t]*[:：]|&|[|│┃║]|[→⇒➔➜➡▶►☞]|-{{1,2}}>|=>|<!--|</[A-Za-z]|[\"']>"
+            rf"|\[/[A-Za-z]|[.·・…‥⋯]{{3,}}"
             rf"|[\"'][ \t]*=>?"
             rf"|[\"'][ \t]+(?:value|content)=|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
             rf"|(?<![가-힣])(?:{_NOUN_WORD})(?=[ \t]*(?:[:：]{{1,2}}[ \t]*)?(?:https?://|www\.))"
