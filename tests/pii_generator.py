@@ -184,13 +184,20 @@ Markdown-escaped bar and an apostrophe between groups, the jamo ㅇ typed for a 
 selector, the Korean internationalized domain .한국, the @ typed twice, a bullet for the dot, a line break before
 the @, the label in an abbreviation's title, labels spaced out letter by letter, Markdown reference links, a blog
 editor's paragraph markup, kids cafes, fan signings, translation requests, jjimjilbang, farm stays), reported and
-read at stop 54 (rules version 40 reads its classes). The held-out half now is the thirty-fourth (``heldout34``
-below, written at stop 55 before any detector ran on it: the replacement character a wrong code page leaves for a
+read at stop 54 (rules version 40 reads its classes). The thirty-fourth (``heldout34``, written at stop 55 before
+any detector ran on it: the replacement character a wrong code page leaves for a
 dash, an en dash's bytes read as Windows-1252 (â€“), the tilde operator ∼ of a Korean IME's symbol table, a hyphen
 with a byte order mark after it, every group in BBCode colour tags, soft hyphens between digits, the obfuscation
 words in full-width letters, ((at)), 컴 read aloud after a typed dot, the @ alone in a Markdown code span, a
 receipt's dot leaders, MediaWiki and BBCode tables, WebVTT subtitle cues, futsal leagues, cosplay events, record
-trades, youth camps, car inspections); it stays the held-out half until the next round writes the thirty-fifth.
+trades, youth camps, car inspections), reported and read at stop 55 (rules version 41 reads its classes). The held-out
+half now is the thirty-fifth (``heldout35`` below, written at stop 55 before any detector ran on it: the dash and the
+middle dot of an EUC-KR page read as Latin-1 (¡ª, ¡¤), right-to-left marks around a hyphen, a hyphen with the text
+presentation selector, full-width digits of an EUC-KR page read as Latin-1 (£°£±£°), a combining grapheme joiner
+after each digit, the full-width @ so read (£À), zero-width spaces around 골뱅이, a defanged dot alone, (at sign) and
+(dot), PHP-serialized arrays, quoted-printable HTML, chat link markup, labels as numeric character references,
+bowling leagues, e-sports teams, ceramics markets, beekeeping classes, pilates studios); it stays the held-out half
+until the next round writes the thirty-sixth.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -719,6 +726,14 @@ SEPARATORS = {
         ("hyphen_byte_order_mark", "-\ufeff"),  # a zero-width no-break space a Windows copy leaves after the hyphen
         ("hyphen", "-"),
     ),
+    # Written at stop 55, after the thirty-fourth half was read and moved into tuning; not run before it was written.
+    "heldout35": (
+        ("cp949_dash_as_latin1", "\u00a1\u00aa"),  # ― of an EUC-KR page read as Latin-1: ¡ª
+        ("cp949_middle_dot_as_latin1", "\u00a1\u00a4"),  # · of an EUC-KR page read as Latin-1: ¡¤
+        ("rlm_around_hyphen", "\u200f-\u200f"),  # right-to-left marks a mixed-script editor leaves around the hyphen
+        ("hyphen_text_selector", "-\ufe0e"),  # the text presentation selector an emoji keyboard puts after a mark
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -754,7 +769,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout31": ("ascii", "digit_hex_entities", "font_tag_per_group"),
                "heldout32": ("ascii", "native_korean_digit_words", "markdown_italic_groups"),
                "heldout33": ("ascii", "ieung_for_zero", "digit_emoji_selector"),
-               "heldout34": ("ascii", "bbcode_color_per_group", "soft_hyphen_between_digits")}
+               "heldout34": ("ascii", "bbcode_color_per_group", "soft_hyphen_between_digits"),
+               "heldout35": ("ascii", "fullwidth_cp949_mojibake", "digit_then_cgj")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -999,6 +1015,13 @@ EMAIL_FORMS = {
         ("korean_com_after_dot", "{l}@{h}.컴"),  # the domain read aloud after a typed dot
         ("code_span_at", "{l}`@`{h}.{t}"),  # the @ alone in a Markdown code span
     ),
+    # Written at stop 55, after the thirty-fourth half was read and moved into tuning; not run before it was written.
+    "heldout35": (
+        ("at_cp949_mojibake", "{l}\u00a3\u00c0{h}.{t}"),  # a full-width ＠ of an EUC-KR page read as Latin-1: £À
+        ("zero_width_spaces_around_korean_at", "{l}\u200b골뱅이\u200b{h}.{t}"),
+        ("defanged_dot_only", "{l}@{h}[.]{t}"),  # a security report's defanged dot, the @ left as it is
+        ("at_sign_words", "{l} (at sign) {h} (dot) {t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -1036,6 +1059,7 @@ CONTAINERS = {
     "heldout32": ("hwp_html_export", "dc_reply_marker", "url_query_percent_label", "html_tel_href", "plain"),
     "heldout33": ("html_abbr_title", "letter_spaced_label", "markdown_reference_link", "naver_smart_editor", "plain"),
     "heldout34": ("dot_leader_row", "mediawiki_table", "bbcode_table", "webvtt_cue", "plain"),
+    "heldout35": ("php_serialized", "mhtml_quoted_printable", "slack_mrkdwn_link", "xml_entity_encoded_label", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -1070,7 +1094,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout31": ("", "이었던걸요", "이라니까는", "으로서의", "이었답니다", "ㅇㅋ"),
              "heldout32": ("", "이었거든요", "이라던데요", "으로부터는", "이었나보네", "ㅠ"),
              "heldout33": ("", "이었더라구요", "이라니까요?", "으로부터요", "이었잖아요", "ㅎㅎㅎ"),
-             "heldout34": ("", "이었더라고요", "이라던가요", "으로부터였나", "이었으려나요", "ㄹㅇ")}
+             "heldout34": ("", "이었더라고요", "이라던가요", "으로부터였나", "이었으려나요", "ㄹㅇ"),
+             "heldout35": ("", "이었다던데요", "이라든가요", "으로까지는", "이었던가요", "ㅇㅈ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -1107,7 +1132,8 @@ LABELS = {
                "heldout31": ("주민등록번호 (- 포함)", "RRN :"),
                "heldout32": ("주민번호 (뒤 7자리 포함)", "주민번호 13자리"),
                "heldout33": ("주민등록 번호 (13자리)", "주민번호(숫자만)"),
-               "heldout34": ("주민번호 (본인 인증)", "주민번호 뒷자리 포함 :")},
+               "heldout34": ("주민번호 (본인 인증)", "주민번호 뒷자리 포함 :"),
+               "heldout35": ("주민번호 (생년월일-성별)", "주민 등록 번호 :")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -1140,7 +1166,8 @@ LABELS = {
                "heldout31": ("외국인등록증 No :", "외국인 번호 (ARC)"),
                "heldout32": ("외국인 등록증번호 :", "등록번호 (외국인등록증)"),
                "heldout33": ("외국인 등록번호 (체류)", "외국인등록 번호 (체류자격)"),
-               "heldout34": ("외국인등록번호 (ARC No.)", "외국인 등록 번호 :")},
+               "heldout34": ("외국인등록번호 (ARC No.)", "외국인 등록 번호 :"),
+               "heldout35": ("외국인등록번호 (체류 카드)", "외국인 등록증 번호 (앞면)")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -1173,7 +1200,8 @@ LABELS = {
                "heldout31": ("여권 번호(영문 포함)", "여권번호(대한민국)"),
                "heldout32": ("여권 번호 (만료일 확인)", "Passport No :"),
                "heldout33": ("여권 번호 (M으로 시작)", "여권번호 (영문 1자리 + 숫자)"),
-               "heldout34": ("여권 번호 (유효기간 내)", "여권 No. (영문)")},
+               "heldout34": ("여권 번호 (유효기간 내)", "여권 No. (영문)"),
+               "heldout35": ("여권 번호 (대한민국 여권)", "Passport No. (9 digits)")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -1207,7 +1235,8 @@ LABELS = {
                "heldout31": ("운전 면허번호 :", "면허증 No. (12자리)"),
                "heldout32": ("운전면허증 번호 (앞면)", "운전면허 No :"),
                "heldout33": ("운전면허 번호 (12자리)", "운전면허증번호 (앞면 기재)"),
-               "heldout34": ("운전면허번호 (면허증 우측 상단)", "면허 번호 (운전)")},
+               "heldout34": ("운전면허번호 (면허증 우측 상단)", "면허 번호 (운전)"),
+               "heldout35": ("운전면허 번호 (1종 보통)", "운전면허증 번호 :")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -1241,7 +1270,8 @@ LABELS = {
                "heldout31": ("건강보험증번호 :", "건강보험 가입자 번호"),
                "heldout32": ("건강보험증 번호(피부양자)", "건강보험 증 번호 :"),
                "heldout33": ("건강보험증 번호 (11자리)", "건보증 번호 (본인)"),
-               "heldout34": ("건강보험 번호 (가입자)", "건강보험증 번호 (직장)")},
+               "heldout34": ("건강보험 번호 (가입자)", "건강보험증 번호 (직장)"),
+               "heldout35": ("건강보험 증번호 (가입자)", "건강보험번호 :")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -1275,7 +1305,8 @@ LABELS = {
                "heldout31": ("사업자 No :", "사업자 등록 번호(10자리)"),
                "heldout32": ("사업자등록번호 (간이과세)", "사업자번호 (개인사업자)"),
                "heldout33": ("사업자 번호 (10자리)", "사업자등록번호 (법인)"),
-               "heldout34": ("사업자 등록번호 (본점) :", "사업자번호 (법인/개인)")},
+               "heldout34": ("사업자 등록번호 (본점) :", "사업자번호 (법인/개인)"),
+               "heldout35": ("사업자 등록번호 (개인)", "사업자 번호 (간이)")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -1308,7 +1339,8 @@ LABELS = {
                "heldout31": ("법인(등록)번호", "법인등록 No.:"),
                "heldout32": ("법인 등록번호(등기소)", "법인 번호 (13자리) :"),
                "heldout33": ("법인번호 (등기)", "법인 등록번호(본점)"),
-               "heldout34": ("법인 등록번호 (13자리)", "법인등록 번호 (등기부)")},
+               "heldout34": ("법인 등록번호 (13자리)", "법인등록 번호 (등기부)"),
+               "heldout35": ("법인 등록번호 (본점 소재지)", "법인 번호 (등기소)")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -1344,7 +1376,8 @@ LABELS = {
                "heldout32": ("입금 계좌 (하나은행)", "토스뱅크 계좌번호", "반환 계좌", "계좌번호 (본인 명의)"),
                "heldout33": ("입금 계좌 (우리은행)", "케이뱅크 입금 계좌", "환불 계좌번호 :", "계좌 (예금주 확인)"),
                "heldout34": ("입금 계좌 (기업은행)", "신협 입금 계좌", "환불 받을 계좌 (본인)",
-                             "계좌번호 (예금주 본인)")},
+                             "계좌번호 (예금주 본인)"),
+               "heldout35": ("입금 계좌 (농협은행)", "산업은행 계좌", "환불 계좌 (예금주)", "이체 계좌번호 :")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -1377,7 +1410,8 @@ LABELS = {
                "heldout31": ("카드번호 (16자리)", "결제카드 No :"),
                "heldout32": ("신용카드 번호 (결제용) :", "카드 번호(본인 명의)"),
                "heldout33": ("결제 카드번호 (16자리)", "신용카드 (결제)"),
-               "heldout34": ("카드번호 (결제 카드)", "체크카드 번호 (결제)")},
+               "heldout34": ("카드번호 (결제 카드)", "체크카드 번호 (결제)"),
+               "heldout35": ("카드 번호 (결제용 카드)", "신용 카드번호 :")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1411,7 +1445,8 @@ LABELS = {
                "heldout31": ("핸드폰 No :", "핸드폰 연락처", "Tel. (mobile)"),
                "heldout32": ("휴대폰 번호 (숫자만)", "연락처 (카톡 X)", "전화 :"),
                "heldout33": ("휴대폰번호 (본인)", "연락처(문자 가능)", "Mobile No. :"),
-               "heldout34": ("휴대전화 번호 :", "연락처 (평일 9시~6시)", "Mobile phone :")},
+               "heldout34": ("휴대전화 번호 :", "연락처 (평일 9시~6시)", "Mobile phone :"),
+               "heldout35": ("휴대폰 (연락 가능)", "연락처 (주간)", "Mobile Phone No.")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1444,7 +1479,8 @@ LABELS = {
                "heldout31": ("메일 (회신용)", "e-mail 주소 :"),
                "heldout32": ("이메일 (아이디)", "연락 이메일 :"),
                "heldout33": ("메일주소 (아이디)", "이메일 주소(회신)"),
-               "heldout34": ("이메일 (회신 주소)", "메일 (문의 접수)")},
+               "heldout34": ("이메일 (회신 주소)", "메일 (문의 접수)"),
+               "heldout35": ("이메일 (연락용)", "메일 주소 (회신)")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1477,7 +1513,8 @@ LABELS = {
                "heldout31": ("접속자 IP 주소", "IP addr."),
                "heldout32": ("접속 IP (로그)", "접속 아이피 (로그인)"),
                "heldout33": ("접속 IP 주소 (로그)", "아이피 (접속)"),
-               "heldout34": ("접속 IP (관리자)", "최근 접속 IP :")},
+               "heldout34": ("접속 IP (관리자)", "최근 접속 IP :"),
+               "heldout35": ("접속 IP (서버 로그)", "아이피 (관리자)")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1510,7 +1547,8 @@ LABELS = {
                "heldout31": ("자동차 번호 (등록용)", "차번호 (방문 등록)"),
                "heldout32": ("차량 번호 (출입 등록)", "차량 번호 (주차 등록) :"),
                "heldout33": ("차량 번호판 (앞)", "등록 차량번호"),
-               "heldout34": ("차량번호 (방문 차량)", "방문 차량 번호 :")},
+               "heldout34": ("차량번호 (방문 차량)", "방문 차량 번호 :"),
+               "heldout35": ("차량 번호 (출입 차량)", "등록 차량 번호 :")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1543,7 +1581,8 @@ LABELS = {
                "heldout31": ("주소 (배송 받을 곳)", "현 거주지 주소"),
                "heldout32": ("주소 (등기 우편 받을 곳)", "실제 거주 주소 :"),
                "heldout33": ("주소 (실거주지)", "배송 주소 :"),
-               "heldout34": ("주소 (우편물 수령지)", "실제 거주지 :")},
+               "heldout34": ("주소 (우편물 수령지)", "실제 거주지 :"),
+               "heldout35": ("주소 (현 거주지)", "배송 받을 주소 :")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1576,7 +1615,8 @@ LABELS = {
                "heldout31": ("담당 언어치료사", "보호자명 :", "계약자 성함", "세입자 이름", "공동 임차인"),
                "heldout32": ("담당 음악치료사", "매수인 성명 :", "임대인 성함", "수탁자 이름", "공동 매도인"),
                "heldout33": ("담당 치위생사", "매도인 성명 :", "임차인 성함", "수령자 이름", "공동 상속인"),
-               "heldout34": ("담당 임상병리사", "매수자 성명 :", "임대인 이름", "수취인명 :", "공동 대표자")},
+               "heldout34": ("담당 임상병리사", "매수자 성명 :", "임대인 이름", "수취인명 :", "공동 대표자"),
+               "heldout35": ("담당 작업 치료사", "매도인 이름 :", "임차인 성명", "수령인 이름 :", "공동 신청인")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1781,6 +1821,10 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             value = sep.join(f"[color=red]{g}[/color]" for g in groups)
         elif form == "soft_hyphen_between_digits":  # 0&shy;1&shy;0 as text: soft hyphens a page's hyphenator left
             value = sep.join("\u00ad".join(g) for g in groups)
+        elif form == "fullwidth_cp949_mojibake":  # ０１０ of an EUC-KR page read as Latin-1: £°£±£°
+            value = sep.join("".join("\u00a3" + chr(0xB0 + int(c)) for c in g) for g in groups)
+        elif form == "digit_then_cgj":  # a combining grapheme joiner after each digit, against number filters
+            value = sep.join("".join(c + "\u034f" for c in g) for g in groups)
         elif form == "digit_emoji_selector":  # 0️1️0️: each digit with the emoji presentation selector, no keycap
             value = sep.join("".join(c + "\ufe0f" for c in g) for g in groups)
         elif form == "font_tag_per_group":  # <font color="#ff0000">010</font>-...: an old board's coloured groups
@@ -2699,6 +2743,30 @@ GENRES["heldout34"] = {
     ),
 }
 _rotate("heldout34")
+# Written at stop 55, after the thirty-fourth half was read and moved into tuning; not run before it was written.
+GENRES["heldout35"] = {
+    "bowling_league": (
+        "볼링 동호회 리그 등록 {x} 에버리지 180",
+        "볼링장 단체 레인 예약 {x} 토요일 2시",
+    ),
+    "esports_team": (
+        "e스포츠 대회 팀 등록 {x} 팀원 5명 닉네임 기재",
+        "PC방 대회 참가 확인 {x} 예선 일정 안내",
+    ),
+    "ceramics_market": (
+        "도자기 장터 셀러 신청 {x} 부스 1칸",
+        "공방 작품 주문 {x} 머그컵 2개 유약 선택",
+    ),
+    "beekeeping_class": (
+        "양봉 교육 신청 {x} 보호복 대여 포함",
+        "꿀 직거래 주문 {x} 아카시아 2kg",
+    ),
+    "pilates_studio": (
+        "필라테스 체험 수업 예약 {x} 기구 1:1",
+        "필라테스 회원권 양도 {x} 잔여 20회",
+    ),
+}
+_rotate("heldout35")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -2988,7 +3056,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stops 39 to 55 (``heldout19`` to ``heldout34``), or None for
+    """(head, after) of the containers written at stops 39 to 55 (``heldout19`` to ``heldout35``), or None for
     another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
@@ -3127,6 +3195,16 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f"[table][tr][td]{label or '비고'}[/td][td]", "[/td][/tr][/table]" + after
     if container == "webvtt_cue":  # a web video's subtitle cue
         return f"WEBVTT\n\n00:00:03.000 --> 00:00:06.500\n{lead}", "\n" + after
+    if container == "php_serialized":  # a database dump's PHP-serialized array, the value's byte length before it
+        k = (label or key).rstrip(" :")
+        return (f'a:1:{{s:{len(k.encode())}:"{k}";s:{len(value.encode())}:"', '";}' + after)
+    if container == "mhtml_quoted_printable":  # a saved mail's HTML, quoted-printable: = as =3D
+        return f'<td class=3D"value">{lead}', "</td>" + after
+    if container == "slack_mrkdwn_link":  # a chat export's link markup: <target|shown>
+        return f"{lead}<https://example.com/u|", ">" + after
+    if container == "xml_entity_encoded_label":  # the label written as numeric character references
+        encoded = "".join(f"&#{ord(c)};" for c in label) if label else ""
+        return (f"<field>{encoded} " if before else "<field>"), "</field>" + after
     return None
 
 
