@@ -374,26 +374,33 @@ def _mojibake_bytes() -> dict[str, int]:
 
 _MOJIBAKE_BYTE: Final = _mojibake_bytes()
 _CONTINUATION = _char_class({ord(c) for c, b in _MOJIBAKE_BYTE.items() if 0x80 <= b <= 0xBF})
-#: A character of two or three UTF-8 bytes read so: a lead byte (Â to ß, à to ï), then its continuation bytes.
-_MOJIBAKE = f"(?:[\u00c2-\u00df]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}})"
-#: One or two such characters between two digits (830207â€“2555896: an en dash read as Windows-1252), spaces around
-#: them allowed; read where they were a separator (``_mojibake_as_hyphen``): rules version 41, a class by the
-#: decoding that made it, not the next round's one more sequence. On the text before the view reads it, which
-#: turns some of the bytes' characters (the no-break space, the next-line control) into spaces.
-_MOJIBAKE_JOINED = re.compile(f"(\\d[ \t]{{0,2}})((?:{_MOJIBAKE}){{1,2}})(?=[ \t]{{0,2}}\\d)")
-#: Its hint, searched from the lead byte's character (rare in Korean text, unlike a digit).
-_MOJIBAKE_HINT = re.compile("(?:(?<=\\d)|(?<=\\d[ \t])|(?<=\\d[ \t]{2}))[\u00c2-\u00ef]")
-#: What such a run may have been to be read as a hyphen: a joiner, a symbol, a space.
-_SEPARATING: Final = frozenset(_JOINERS + _SYMBOLS + "".join(map(chr, _SPACES)))
+#: One character of a text whose bytes were read with the wrong code page (rules version 41): a character of two or
+#: three UTF-8 bytes read as Windows-1252 or Latin-1 (a lead byte's character, Â to ß or à to ï, then its
+#: continuation bytes': 830207â€“2555896, an en dash), or one of EUC-KR's symbol, full-width and enclosed rows (KS X
+#: 1001's lead bytes A1 to A3, A6, A8, A9; the second byte A1 to FE) so read (010¡ª1234, £°£±£° for ０１０, £À for
+#: ＠: rules version 42, which made the class a decoding layer instead of the view's reading of separators). Decoded
+#: where it stands for a number's or an address's character (``_unmojibaked``), each to its own span.
+_MOJIBAKE = (f"(?:[\u00c2-\u00df]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}"
+             "|[\u00a1-\u00a3\u00a6\u00a8\u00a9][\u00a1-\u00fe])")
+_MOJIBAKE_LEADS: Final = frozenset("\u00a1\u00a2\u00a3\u00a6\u00a8\u00a9" + "".join(map(chr, range(0xC2, 0xF0))))
+#: What such a character may stand for to be decoded: a joiner, a symbol or a space, a digit of any form, a full-width
+#: form, the @ and the dots; not a letter (CafÃ© stays as written: decoding prose is not the detector's to do).
+_SEPARATING: Final = frozenset(_JOINERS + _SYMBOLS + "".join(map(chr, _SPACES)) + "@.\u00b7")
 
 
-def _mojibake_as_hyphen(m: re.Match[str]) -> str:
-    """The run as ``_symbol_as_hyphen`` writes a symbol's, where its bytes are UTF-8 of separators; else as it is."""
-    try:
-        shown = bytes(_MOJIBAKE_BYTE[c] for c in m.group(2)).decode("utf-8")
-    except UnicodeDecodeError:
-        return m.group()
-    return _symbol_as_hyphen(m) if all(c in _SEPARATING for c in shown) else m.group()
+def _unmojibaked(written: str) -> str | None:
+    """The character ``written`` stands for, read back as UTF-8 or as EUC-KR (CP949), where it is one a number or an
+    address is written with; else None."""
+    raw = bytes(_MOJIBAKE_BYTE[c] for c in written)
+    for codec in ("utf-8", "cp949"):
+        try:
+            shown = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if len(shown) == 1 and (shown in _SEPARATING or shown.isdigit() or ord(shown) in _DIGITS
+                                or 0xFF01 <= ord(shown) <= 0xFF5E):
+            return shown
+    return None
 
 
 _DIGITISH = "0-9０-９공영빵일이삼사오육륙칠팔구"
@@ -581,8 +588,6 @@ def detection_view(text: str) -> str:
     """The text as the recognizers see it, the same length as ``text``: full-width forms as ASCII, any
     space as a space, any joiner between digits (dash, slash, middle dot, ...) as a hyphen, Korean digit
     words of a spelled-out phone number as digits."""
-    if passes(_MOJIBAKE_HINT, text):
-        text = _MOJIBAKE_JOINED.sub(_mojibake_as_hyphen, text)
     if passes(_BEYOND_BMP, text) and passes(_NEEDS_VIEW_BEYOND_BMP, text):
         view = text.translate(_VIEW_TABLE)
     elif passes(_NEEDS_VIEW, text):  # only the runs that change: translating every character cost 4x (stop 45)
@@ -942,7 +947,8 @@ def _recognizer_of(r: RecognizerResult) -> str:
 #: look-alike letters only: text without any skips Presidio's per-call overhead.
 GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ⒜\ufe6b]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
                   + rf"|[{_HANJA_DIGITS}]{{2}}|[{_SMALL_DIGITS}]{{2}}|골\s?[뱅벵]|[앳엣]"
-                  r"|[\[({<【〔［《〈「『`]\s?(?:at|AT|At)(?:mark|MARK)?\s?[\])}>】〕］》〉」』`]|%40|=40|&#|&commat;|\w[(\[{（［][aA][)\]}）］]\w"
+                  r"|[\[({<【〔［《〈「『`]\s?(?:at|AT|At)(?:mark|MARK|[ -]?(?:[sS](?:ign|IGN|ymbol|YMBOL)))?\s?"
+                  r"[\])}>】〕］》〉」』`]|%40|=40|&#|&commat;|\w[(\[{（［][aA][)\]}）］]\w"
                   r"|[-_](?:at|AT)[-_]|\s/(?:at|AT|At|@)/\s"
                   rf"|\s(?:at|AT|At)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot|period|PERIOD|Period)\s|\s?(?:[닷점쩜돗]|도트))"
                   rf"|{_ALL_LETTERS}")
@@ -1083,6 +1089,12 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # (kim<span style="display:none">nospam</span>@naver.com: rules version 39); not one that holds a
                      # digit, an @ or Hangul, which stays text
                      rf"|{_HIDDEN_ELEMENT}"
+                     # a character of a text read with the wrong code page (830207â€“2555896, £°£±£°: rules versions 41
+                     # and 42)
+                     f"|{_MOJIBAKE}"
+                     # a combining mark or a variation selector on a joiner (830207-\ufe0e2555896, the text
+                     # presentation selector an emoji keyboard adds: rules version 42), shown as nothing
+                     rf"|(?<=[{_J}]){_MARKS}+"
                      # a C, Python or JavaScript string's hex escape of a printable ASCII character
                      # (kim\x40naver.com: rules version 28), its backslash escaped in turn where a JSON string
                      # holds it (["kim\\x40naver.com"]: 31)
@@ -1096,18 +1108,23 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
 _DECODE_HINT = scanning(re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</|(?<=\d)</"
                                    rf"|>\d|</(?:{_INLINE_TAGS})>[{_J}]|(?<=[{_J}])<(?:{_INLINE_TAGS})[\s>]"
                                    r"|(?<=\w)\\{1,2}[!-/:-@\[-`{-~]\w|\*\*|__|`"
-                                   rf"|(?<=[0-9]){_MARKS}|\](?=[OoIl]{{0,2}}\d)|(?<=\d)\[/|\[/(?:{_BB_TAGS})\][{_J}]"
+                                   rf"|(?<=[0-9]){_MARKS}|{_MOJIBAKE}|(?<=[{_J}]){_MARKS}|\](?=[OoIl]{{0,2}}\d)|(?<=\d)\[/|\[/(?:{_BB_TAGS})\][{_J}]"
                                    rf"|(?<=[{_J}])\[(?:{_BB_TAGS})[=\]]"
                                    rf"|(?<![*0-9\\])\*(?={_DIGIT_LIKE})|(?<![*\w\\])_(?={_DIGIT_LIKE})|<(?=[A-Za-z][^<>]{{0,80}}?(?:display|visibility|hidden))"))
 
 
 _HIDDEN = re.compile(_HIDDEN_ELEMENT)
+_MARK_RUN = re.compile(f"{_MARKS}+")
 
 
 def _shown(escape: str) -> str:
     """What an escape stands for; the escape itself where it stands for nothing known."""
     import html
 
+    if escape[0] in _MOJIBAKE_LEADS:  # a wrong code page's character: what it stands for, where that is known
+        return _unmojibaked(escape) or escape
+    if _MARK_RUN.fullmatch(escape):  # marks on a joiner: nothing
+        return ""
     if escape in ("\\", "\\\\", "**", "__", "`"):  # Markdown's escape of a mark (kim@naver\\.com), its bold: nothing
         return ""
     if escape[0] in "*_":  # Markdown's emphasis around a group: the group
@@ -1410,12 +1427,18 @@ def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = Non
     return str(_anonymizer().anonymize(text=text, analyzer_results=spans, operators=operators).text)
 
 
-_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<]\s?(?:at|a|골\s?[뱅벵]\s?이|앳|@)\s?[\])}>]|골\s?[뱅벵]\s?이|앳|%40"
+#: The @ and the dot written otherwise, as the address rules read them: in any bracket the rules take, the @'s word with
+#: its noun too (at sign, atmark: rules version 42; until then such an address hashed with its brackets and words).
+_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<【〔［《〈「『]{1,2}\s?"
+                            r"(?:at(?:mark|[ -]?(?:sign|symbol))?|a|골\s?[뱅벵]\s?이|앳|@)\s?[\])}>】〕］》〉」』]{1,2}"
+                            r"|골\s?[뱅벵]\s?이|앳|%40"
                             # the @ or its word in quotes, a code span or emphasis (kim`@`naver.com,
                             # kim'골뱅이'naver.com: rules version 41)
                             r"|[`'\"‘’“”*~]{1,2}\s?(?:at|골\s?[뱅벵]\s?이|앳|@)\s?[`'\"‘’“”*~]{1,2}"
                             r"|&#0*64;|&#x0*40;|&commat;|@@?|[ⓐⒶ⒜]|/at/|\sat\s)\s*", re.IGNORECASE)
-_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s?(?:dot|\.)\s?[\])}>]|/dot/|닷|점|쩜|돗|도트|&#0*46;|&#x0*2e;|&period;"
+_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<【〔［《〈「『]{1,2}\s?(?:dot|닷|점|쩜|돗|도트|\.)\s?"
+                             r"[\])}>】〕］》〉」』]{1,2}"
+                             r"|/dot/|닷|점|쩜|돗|도트|&#0*46;|&#x0*2e;|&period;"
                              # (the dot or its word so too: kim`at`naver`dot`com, rules version 41)
                              r"|[`'\"‘’“”]{1,2}\s?(?:dot|닷|점|쩜|돗|도트|\.)\s?[`'\"‘’“”]{1,2}"
                              r"|\s(?:dot|period)\s|[.·・•‧∙⋅･]"

@@ -59,7 +59,7 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: tuning, its dev profile read; the thirtieth written: docs/pii.md). 37: stop 44 (the thirtieth read). 38: stop 51
 #: (the thirtieth in tuning, the thirty-first written and read). 39: stop 54 (the thirty-first in tuning, the
 #: thirty-second written and read). 40: stop 54 (the thirty-second in tuning, the thirty-third written and read).
-RULES_VERSION: Final = 41
+RULES_VERSION: Final = 42
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -344,6 +344,9 @@ _PLAIN_NOUNS: Final = ("동문|동기|회원|고객|손님|환자|선생님|선�
                        # Tried only where a 사 stands within six syllables: the name rules try their nouns at every
                        # person noun's start (a twentieth of the detector's time on crawl pages without the test)
                        "|[가-힣]{1,3}(?:치료사|상담사|간호사|교사|강사|의사)"
+                       # (a therapist's or counsellor's with its object spaced apart, as it is often written: 작업
+                       # 치료사, 심리 상담사: rules version 42)
+                       "|[가-힣]{2,3} (?:치료사|상담사)"
                        "|(?=[가-힣]{0,5}사)(?:[가-힣]{1,3})?(?:복지사|영양사|위생사|방사선사|병리사|안경사|기공사|구조사"
                        "|기록사|재활사|보호사|회계사|법무사|관세사|변리사|중개사|건축사|기술사|평가사|사정사|지도사)")
 #: Not the everyday words in 인 that a form's buttons and notes hold (확인, 승인: a button's 확인</button> then
@@ -386,7 +389,7 @@ _NOUN_LABEL_END: Final = re.compile(r"[자인생]\s?명")
 _NOUN_LABEL_AT: Final = re.compile(_NOUN_LABEL)
 #: The character before a person noun that starts a word (``_PERSON_NOUN``), with a cheap test first: one of
 #: the syllables a noun ends with within its length.
-_BEFORE_NOUN: Final = re.compile(rf"[^가-힣]{ending_gate(re.compile(_NOUN_WORD), '[가-힣]')}(?=(?:{_NOUN_WORD}))")
+_BEFORE_NOUN: Final = re.compile(rf"[^가-힣]{ending_gate(re.compile(_NOUN_WORD), '[가-힣 ]')}(?=(?:{_NOUN_WORD}))")
 _NOUN_AT: Final = re.compile(_NOUN_WORD)
 
 
@@ -489,8 +492,8 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
                # a case particle with an auxiliary one after it (장성호으로도, 김민수에게는: rules version 15), or
                # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21), 부터 (조현우으로부턴: 22), 나마 (23) or
                # 까지 (24), or 밖에, 조차, 마저, 라도, 뿐 (26), 야 (27), 밖엔 (30); 으로서 and 으로써 with one too
-               # (으로서는: 28), and 으로선 as 으로서는 is shortened (31)
-               "(?:으로서|로서|으로써|로써|으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마|까지|밖에|밖엔|조차|마저|라도|뿐|야)|에다가?|"
+               # (으로서는: 28), and 으로선 as 으로서는 is shortened (31); two auxiliaries (송서연으로까지는: 42)
+               "(?:으로서|로서|으로써|로써|으로|로|에게|에서|한테|까지|부터|하고|이랑|랑|과|와)(?:도|는|만|다가|부턴|부터는?|나마|까지|밖에|밖엔|조차|마저|라도|뿐|야){1,2}|에다가?|"
                # ... or the copula after a case particle, with its ending (장서연으로부터였나, 김민수에게서였다,
                # 김민수까지이고: rules version 41)
                "(?:으로부터|로부터|에게서|한테서|에게|한테|에서|부터|까지|보다|처럼|만큼)(?:였|이었|이)[가-힣]{0,4}(?![가-힣])|"
@@ -513,7 +516,9 @@ PEOPLES_TLDS: Final = "com|net|org|edu|gov|kr|ac|co|go|or|ne|re"
 #: (kim(atmark)naver.com: 36); the a alone in brackets, as the circled a is written with the keyboard's
 #: parentheses (kim(a)naver.com: 39).
 _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?"
-                   r"(?:at(?:mark)?|AT(?:MARK)?|At(?:mark)?|@|골\s?[뱅벵](?:\s?이)?|[앳엣])"
+                   # (the word's noun after it too: kim (at sign) naver (dot) com, rules version 42)
+                   r"(?:at(?:mark|[ -]?(?:sign|symbol))?|AT(?:MARK|[ -]?(?:SIGN|SYMBOL))?"
+                   r"|At(?:mark|[ -]?(?:[Ss]ign|[Ss]ymbol))?|@|골\s?[뱅벵](?:\s?이)?|[앳엣])"
                    r"\s?[\])}>】〕］》〉」』]{1,2}"
                    # (the a alone only glued to both parts: a list's item mark stands between spaces, 조항 (a) 참조)
                    r"|(?<=[A-Za-z0-9._%+-])[(\[{（［][aA][)\]}）］](?=[A-Za-z0-9])"
@@ -901,9 +906,11 @@ RULES: Final = [
             # dots as receipts and forms set between a label and its value (담당 간호사 ........ 김민수: 41)
             rf"(?=[ \t]*(?:[\"'\]）)］】」』]?[ \t]*[:：]|&|[|│┃║]|[→⇒➔➜➡▶►☞]|-{{1,2}}>|=>|<!--|</[A-Za-z]|[\"']>"
             rf"|\[/[A-Za-z]|[.·・…‥⋯]{{3,}}"
-            rf"|[\"'][ \t]*=>?"
+            # (a PHP-serialized array's quoted key before its value: "담당 작업 치료사";s:9:"송수빈": 42)
+            rf"|[\"'][ \t]*=>?|[\"'];"
             rf"|[\"'][ \t]+(?:value|content)=|(?:\*/|-->|\])?[ \t]*\r?\n{_CODE_LINE}))"
-            rf"|(?<![가-힣])(?:{_NOUN_WORD})(?=[ \t]*(?:[:：]{{1,2}}[ \t]*)?(?:https?://|www\.))"
+            # (the URL in brackets too, as a chat's link markup writes it: <https://...|장하은>, rules version 42)
+            rf"|(?<![가-힣])(?:{_NOUN_WORD})(?=[ \t]*(?:[:：]{{1,2}}[ \t]*)?[<(\[]?(?:https?://|www\.))"
             # ... or before an element whose text is a surname and two syllables given names are made of, as
             # after a bare space (공동명의인 <svg ...><text ...>서민수</text>: rules version 34; not 공지), with 님
             # after the noun too (담당 강사님 <svg ...>: 36)
@@ -1778,7 +1785,13 @@ def _windows(text: str, start: int, end: int) -> tuple[str, str, tuple[int, int]
     before_markup = caption.start() if caption is not None else start
     h = _LAST_HANGUL.search(text, max(0, before_markup - MARKUP_REACH), before_markup)
     if h is not None:
-        lo = min(lo, max(0, h.start() + 1 - LABEL_SPAN))
+        at = h.start() + 1
+        # a note in brackets that ends the label counts toward the span no more than markup does (<field
+        # name="여권번호 (영문 1자리 + 숫자)" value="...: rules version 42)
+        if text[at:at + 1] in (")", "）"):
+            opened = max(text.rfind("(", max(0, at - LABEL_SPAN), at), text.rfind("（", max(0, at - LABEL_SPAN), at))
+            at = opened if opened >= 0 else at
+        lo = min(lo, max(0, at - LABEL_SPAN))
     h = _FIRST_HANGUL.search(text, end, end + MARKUP_REACH)
     if h is not None:
         hi = max(hi, h.start() + LABEL_SPAN)

@@ -103,6 +103,8 @@ _PIECES = st.sampled_from([
     "★", "💕", "❤️", "※", "→", "*", "#", "\ufffd", "ㅣ",
     # a separator's UTF-8 bytes read as Windows-1252, BBCode's tags (rules version 41)
     "â€“", "Â·", "â", "€", "ï¼\x8d", "[color=red]", "[/color]",
+    # an EUC-KR page's symbols and full-width forms read as Latin-1, a mark on a joiner (rules version 42)
+    "¡ª", "¡¤", "£°", "£±", "£À", "\ufe0e",
 ])
 
 
@@ -213,6 +215,8 @@ _ESCAPE_PIECES = st.sampled_from([
     "*", "공", '<span style="display:none">', "<i hidden>", "</i>", "nospam", "\ufe0f", "#",
     # BBCode's tags (rules version 41)
     "[color=red]", "[/color]", "[B]", "[/b]", "[size=5]", "[", "]", "[/", "[td]", "O", "l",
+    # a wrong code page's characters, marks (rules version 42)
+    "â€“", "â€", "Ã©", "¡ª", "£°", "£À", "£", "©", "\ufe0e", "\u034f",
 ])
 #: ``_DECODE_HINT`` as it was written before stop 53: each alternative from its first character (with stop 54's: the
 #: emphasis, hidden elements, any ASCII mark after Markdown's backslash, any combining mark after a digit).
@@ -224,7 +228,9 @@ _DECODE_HINT_PLAIN = re.compile(
     r"|<(?=[A-Za-z][^<>]{0,80}?(?:display|visibility|hidden))"
     rf"|[0-9]{pii._MARKS}"
     # (and stop 55's: BBCode's tags before a digit, after one, and beside a joiner)
-    rf"|\](?=[OoIl]{{0,2}}\d)|\d\[/|\[/(?:{pii._BB_TAGS})\][{pii._J}]|[{pii._J}]\[(?:{pii._BB_TAGS})[=\]]")
+    rf"|\](?=[OoIl]{{0,2}}\d)|\d\[/|\[/(?:{pii._BB_TAGS})\][{pii._J}]|[{pii._J}]\[(?:{pii._BB_TAGS})[=\]]"
+    # (a wrong code page's characters, a mark on a joiner: rules version 42)
+    rf"|{pii._MOJIBAKE}|[{pii._J}]{pii._MARKS}")
 
 
 def _decode_hint_as_plain(text: str) -> None:
@@ -241,6 +247,7 @@ def _decode_hint_as_plain(text: str) -> None:
     "<i hidden>x</i>", "<b>x</b>", "a<b",
     "0\\|0", "a\\|b", "a\\#b", "a\\\\|b", "\\|0", "0\ufe0f", "a\ufe0f", "0\u0e31", "\ufe0f0",
     "[b]0", "[b]O0", "[b]OOl0", "[b]a", "b]0", "0[/b]", "0[/", "[/b]-", "[/x]-", "-[b]", "-[color=", "-[x]", "[/B]a",
+    "â€“", "â€", "Ã©", "CafÃ©", "¡ª", "¡", "£°£±", "£À", "©2024", "-\ufe0e", "a\ufe0e", "-\u034f",
 ])
 def test_the_decode_hint_on_each_alternative_s_edges(text: str) -> None:
     _decode_hint_as_plain(text)

@@ -1119,6 +1119,63 @@ def test_the_thirty_fourth_halfs_writings_hash_as_the_plain_value(written: str, 
     assert canonical(entity, written) == canonical(entity, plain)
 
 
+#: The thirty-fifth held-out half's failures at its report (rules version 41), one of each class read at stop 55: an
+#: EUC-KR page's symbols, full-width digits and @ read as Latin-1 (a decoding layer of wrong code pages, which now
+#: holds version 41's UTF-8 reading too), a presentation selector on a joiner, the @'s word with its noun, a spaced
+#: therapist before a PHP-serialized value, a noun before a URL in brackets, two auxiliary particles after a name.
+THIRTY_FIFTH_HELD_OUT_FAILURES = [
+    ("연락처 010¡ª1234¡ª5678 으로", "PHONE_NUMBER", "010¡ª1234¡ª5678"),
+    ("사업자 000¡ª00¡ª00000 법인", "KR_BRN", "000¡ª00¡ª00000"),
+    ("연락처 £°£±£°-£±£²£³£´-£µ£¶£·£¸ 으로", "PHONE_NUMBER", "£°£±£°-£±£²£³£´-£µ£¶£·£¸"),
+    ("주민번호 £¸£³£°£²£°£·-£²£µ£µ£µ£¸£¹£¶ 입니다", "KR_RRN", "£¸£³£°£²£°£·-£²£µ£µ£µ£¸£¹£¶"),
+    ("메일 kim£Ànaver.com 로", "EMAIL_ADDRESS", "kim£Ànaver.com"),
+    ("면허 28-\ufe0e29-\ufe0e348529-\ufe0e22 확인", "KR_DRIVER_LICENSE", "28-\ufe0e29-\ufe0e348529-\ufe0e22"),
+    ("카드 4111-\ufe0e1111-\ufe0e1111-\ufe0e1111 결제", "CREDIT_CARD", "4111-\ufe0e1111-\ufe0e1111-\ufe0e1111"),
+    ("메일 kim (at sign) naver (dot) com 로", "EMAIL_ADDRESS", "kim (at sign) naver (dot) com"),
+    ('공방 주문 a:1:{s:23:"담당 작업 치료사";s:9:"송수빈";} 머그컵', "PERSON", "송수빈"),
+    ("셀러 신청 담당 작업 치료사 <https://example.com/u|이지민> 부스", "PERSON", "이지민"),
+    ("회원권 양도 임차인 성명: 강현우으로까지는 잔여 20회", "PERSON", "강현우"),
+    ("장터 신청 공동 신청인 송서연으로까지는 부스 1칸", "PERSON", "송서연"),
+    # and, in the tuning half at the same report, a label's note in brackets before markup: the note counted toward
+    # the label's span, which then no longer reached the label
+    ('<field name="여권번호 (영문 1자리 + 숫자)" value="S40722921"/> 6인 테이블', "KR_PASSPORT", "S40722921"),
+]
+
+
+def test_a_wrong_code_page_is_decoded_only_where_it_stands_for_a_number_s_or_an_address_s_character() -> None:
+    """Latin-1 text read as Latin-1 stays as written (CafÃ© is é's mojibake, a letter: prose is not the detector's
+    to decode); an EUC-KR page's middle dot and a UTF-8 en dash read as Latin-1 are decoded."""
+    from filters.pii import _decoded
+
+    assert _decoded("CafÃ© au lait") is None
+    decoded = _decoded("CafÃ© 서울¡¤부산 010â€“1234")
+    assert decoded is not None and decoded[0] == "CafÃ© 서울·부산 010–1234"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("서울¡¤부산 ©2024 가격 £5, CafÃ© au lait", []),  # Latin-1 characters of no number or address
+    ("이 기호는 (at sign) 이라고 부른다", []),  # the @'s word with no address around it
+    ("담당 작업 치료사 선생님, 심리 상담사 자격증", []),  # a spaced profession with no name after it
+    ("가-\ufe0e나 1-\ufe0e2", []),  # a selector on a joiner between no identifier's groups
+])
+def test_the_thirty_fifth_halfs_readings_leave_plain_text_as_written(text: str, found: list[tuple[str, str]]) -> None:
+    """Where a reading of rules version 42 has nothing to read, the text's findings are what it holds as written."""
+    assert [(f.entity, text[f.start:f.end]) for f in find(text)] == found
+
+
+@pytest.mark.parametrize(("written", "plain", "entity"), [
+    ("010¡ª1234¡ª5678", "010-1234-5678", "PHONE_NUMBER"),
+    ("£¸£³£°£²£°£·-£²£µ£µ£µ£¸£¹£¶", "830207-2555896", "KR_RRN"),
+    ("kim£Ànaver.com", "kim@naver.com", "EMAIL_ADDRESS"),
+    ("kim (at sign) naver (dot) com", "kim@naver.com", "EMAIL_ADDRESS"),
+    ("kim(atmark)naver.com", "kim@naver.com", "EMAIL_ADDRESS"),
+    ("kim【at】naver《dot》com", "kim@naver.com", "EMAIL_ADDRESS"),
+    ("4111-\ufe0e1111-\ufe0e1111-\ufe0e1111", "4111-1111-1111-1111", "CREDIT_CARD"),
+])
+def test_the_thirty_fifth_halfs_writings_hash_as_the_plain_value(written: str, plain: str, entity: str) -> None:
+    assert canonical(entity, written) == canonical(entity, plain)
+
+
 @pytest.mark.parametrize("text", [
     "10분 뒤 다시 3시에 만나요",  # 다시 with no digit right before it
     "항목 1)2)3)을 보세요, (02)1234 구간",  # a list's one-digit marks; a parenthesis an opening one stands before
@@ -1234,7 +1291,8 @@ def test_an_inline_tag_read_as_nothing_hides_nothing_it_holds() -> None:
                                                *THIRTY_FIRST_HELD_OUT_FAILURES,
                                                *THIRTY_SECOND_HELD_OUT_FAILURES,
                                                *THIRTY_THIRD_HELD_OUT_FAILURES,
-                                               *THIRTY_FOURTH_HELD_OUT_FAILURES])
+                                               *THIRTY_FOURTH_HELD_OUT_FAILURES,
+                                               *THIRTY_FIFTH_HELD_OUT_FAILURES])
 def test_the_earlier_held_out_halves_failures_are_found(text: str, entity: str, value: str) -> None:
     start = text.index(value)
     fs = find(text)
