@@ -389,7 +389,11 @@ _NOUN_LABEL_END: Final = re.compile(r"[자인생]\s?명")
 _NOUN_LABEL_AT: Final = re.compile(_NOUN_LABEL)
 #: The character before a person noun that starts a word (``_PERSON_NOUN``), with a cheap test first: one of
 #: the syllables a noun ends with within its length.
-_BEFORE_NOUN: Final = re.compile(rf"[^가-힣]{ending_gate(re.compile(_NOUN_WORD), '[가-힣 ]')}(?=(?:{_NOUN_WORD}))")
+_BEFORE_NOUN: Final = re.compile(rf"[^가-힣]{ending_gate(re.compile(_NOUN_WORD), '[가-힣]')}(?=(?:{_NOUN_WORD}))")
+#: The last word of a noun with a space inside (작업 치료사), searched as a literal: its start is the space before it
+#: and the word's two or three syllables before that. The gate above, made of syllables only, cannot see across the
+#: space (made of syllables and spaces, it let through a fifth more positions).
+_SPACED_NOUN_END: Final = re.compile("치료사|상담사")
 _NOUN_AT: Final = re.compile(_NOUN_WORD)
 
 
@@ -402,6 +406,10 @@ def name_anchor(text: str) -> list[int]:
     for m in _NOUN_LABEL_END.finditer(text):
         out.update(p for p in range(max(0, m.start() - 4), m.start()) if _NOUN_LABEL_AT.match(text, p))
     out.update(m.start() + 1 for m in _BEFORE_NOUN.finditer(text))
+    for m in _SPACED_NOUN_END.finditer(text):
+        if m.start() >= 3 and text[m.start() - 1] == " ":
+            out.update(p for p in range(max(0, m.start() - 4), m.start() - 2)
+                       if (p == 0 or not "가" <= text[p - 1] <= "힣") and _NOUN_AT.match(text, p))
     if _NOUN_AT.match(text):
         out.add(0)
     return sorted(out)

@@ -1133,6 +1133,7 @@ THIRTY_FIFTH_HELD_OUT_FAILURES = [
     ("카드 4111-\ufe0e1111-\ufe0e1111-\ufe0e1111 결제", "CREDIT_CARD", "4111-\ufe0e1111-\ufe0e1111-\ufe0e1111"),
     ("메일 kim (at sign) naver (dot) com 로", "EMAIL_ADDRESS", "kim (at sign) naver (dot) com"),
     ('공방 주문 a:1:{s:23:"담당 작업 치료사";s:9:"송수빈";} 머그컵', "PERSON", "송수빈"),
+    ('상담 예약 a:1:{s:23:"담당 스포츠 상담사";s:9:"김민수";} 체험', "PERSON", "김민수"),
     ("셀러 신청 담당 작업 치료사 <https://example.com/u|이지민> 부스", "PERSON", "이지민"),
     ("회원권 양도 임차인 성명: 강현우으로까지는 잔여 20회", "PERSON", "강현우"),
     ("장터 신청 공동 신청인 송서연으로까지는 부스 1칸", "PERSON", "송서연"),
