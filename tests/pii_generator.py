@@ -190,14 +190,20 @@ dash, an en dash's bytes read as Windows-1252 (â€“), the tilde operator ∼
 with a byte order mark after it, every group in BBCode colour tags, soft hyphens between digits, the obfuscation
 words in full-width letters, ((at)), 컴 read aloud after a typed dot, the @ alone in a Markdown code span, a
 receipt's dot leaders, MediaWiki and BBCode tables, WebVTT subtitle cues, futsal leagues, cosplay events, record
-trades, youth camps, car inspections), reported and read at stop 55 (rules version 41 reads its classes). The held-out
-half now is the thirty-fifth (``heldout35`` below, written at stop 55 before any detector ran on it: the dash and the
+trades, youth camps, car inspections), reported and read at stop 55 (rules version 41 reads its classes). The
+thirty-fifth (``heldout35``, written at stop 55 before any detector ran on it: the dash and the
 middle dot of an EUC-KR page read as Latin-1 (¡ª, ¡¤), right-to-left marks around a hyphen, a hyphen with the text
 presentation selector, full-width digits of an EUC-KR page read as Latin-1 (£°£±£°), a combining grapheme joiner
 after each digit, the full-width @ so read (£À), zero-width spaces around 골뱅이, a defanged dot alone, (at sign) and
 (dot), PHP-serialized arrays, quoted-printable HTML, chat link markup, labels as numeric character references,
-bowling leagues, e-sports teams, ceramics markets, beekeeping classes, pilates studios); it stays the held-out half
-until the next round writes the thirty-sixth.
+bowling leagues, e-sports teams, ceramics markets, beekeeping classes, pilates studios), reported and read at stop
+55 (rules version 42 reads its classes). The held-out half now is the thirty-sixth (``heldout36`` below, written at
+stop 55 before any detector ran on it: `&nbsp` without its semicolon, a Word document's XML splitting a number across
+runs, the double vertical line, the half-width prolonged sound mark, UTF-16 text read a byte a character (a NUL after
+each digit), the formal Hanja numerals of contracts (零壹貳參), `&#64` and `&#46` without their semicolons, «at», the
+snail emoji for 골뱅이, rich-text fragments, template variables, web server logs, ASCII boxes, dog training, tattoo
+studios, gear rentals, violin lessons, community gardens); it stays the held-out half until the next round writes
+the thirty-seventh.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -734,6 +740,14 @@ SEPARATORS = {
         ("hyphen_text_selector", "-\ufe0e"),  # the text presentation selector an emoji keyboard puts after a mark
         ("hyphen", "-"),
     ),
+    # Written at stop 55, after the thirty-fifth half was read and moved into tuning; not run before it was written.
+    "heldout36": (
+        ("nbsp_entity_no_semicolon", "&nbsp"),  # sloppy HTML's entity without its semicolon, which browsers accept
+        ("docx_run_boundary", "</w:t></w:r><w:r><w:t>-"),  # a Word document's XML splitting the number across runs
+        ("double_vertical_line", "\u2016"),  # ‖
+        ("halfwidth_prolonged_mark", "\uff70"),  # ｰ, a half-width Japanese keyboard's dash
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -770,7 +784,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout32": ("ascii", "native_korean_digit_words", "markdown_italic_groups"),
                "heldout33": ("ascii", "ieung_for_zero", "digit_emoji_selector"),
                "heldout34": ("ascii", "bbcode_color_per_group", "soft_hyphen_between_digits"),
-               "heldout35": ("ascii", "fullwidth_cp949_mojibake", "digit_then_cgj")}
+               "heldout35": ("ascii", "fullwidth_cp949_mojibake", "digit_then_cgj"),
+               "heldout36": ("ascii", "utf16_nul_per_digit", "hanja_formal_digits")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -1022,6 +1037,13 @@ EMAIL_FORMS = {
         ("defanged_dot_only", "{l}@{h}[.]{t}"),  # a security report's defanged dot, the @ left as it is
         ("at_sign_words", "{l} (at sign) {h} (dot) {t}"),
     ),
+    # Written at stop 55, after the thirty-fifth half was read and moved into tuning; not run before it was written.
+    "heldout36": (
+        ("at_entity_no_semicolon", "{l}&#64{h}.{t}"),  # a numeric reference without its semicolon
+        ("at_in_guillemets", "{l}«at»{h}.{t}"),
+        ("snail_emoji_for_at", "{l}🐌{h}.{t}"),  # 골뱅이 is a sea snail: the emoji for the word
+        ("dot_entity_no_semicolon", "{l}@{h}&#46{t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -1060,6 +1082,7 @@ CONTAINERS = {
     "heldout33": ("html_abbr_title", "letter_spaced_label", "markdown_reference_link", "naver_smart_editor", "plain"),
     "heldout34": ("dot_leader_row", "mediawiki_table", "bbcode_table", "webvtt_cue", "plain"),
     "heldout35": ("php_serialized", "mhtml_quoted_printable", "slack_mrkdwn_link", "xml_entity_encoded_label", "plain"),
+    "heldout36": ("rtf_fragment", "jinja_set", "apache_log_query", "ascii_box", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -1095,7 +1118,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout32": ("", "이었거든요", "이라던데요", "으로부터는", "이었나보네", "ㅠ"),
              "heldout33": ("", "이었더라구요", "이라니까요?", "으로부터요", "이었잖아요", "ㅎㅎㅎ"),
              "heldout34": ("", "이었더라고요", "이라던가요", "으로부터였나", "이었으려나요", "ㄹㅇ"),
-             "heldout35": ("", "이었다던데요", "이라든가요", "으로까지는", "이었던가요", "ㅇㅈ")}
+             "heldout35": ("", "이었다던데요", "이라든가요", "으로까지는", "이었던가요", "ㅇㅈ"),
+             "heldout36": ("", "이었더래요", "이라던데?", "으로까지도", "이었을런지", "ㄱㅅ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -1133,7 +1157,8 @@ LABELS = {
                "heldout32": ("주민번호 (뒤 7자리 포함)", "주민번호 13자리"),
                "heldout33": ("주민등록 번호 (13자리)", "주민번호(숫자만)"),
                "heldout34": ("주민번호 (본인 인증)", "주민번호 뒷자리 포함 :"),
-               "heldout35": ("주민번호 (생년월일-성별)", "주민 등록 번호 :")},
+               "heldout35": ("주민번호 (생년월일-성별)", "주민 등록 번호 :"),
+               "heldout36": ("주민등록번호 (앞 6자리-뒤 7자리)", "주민 번호(본인)")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -1167,7 +1192,8 @@ LABELS = {
                "heldout32": ("외국인 등록증번호 :", "등록번호 (외국인등록증)"),
                "heldout33": ("외국인 등록번호 (체류)", "외국인등록 번호 (체류자격)"),
                "heldout34": ("외국인등록번호 (ARC No.)", "외국인 등록 번호 :"),
-               "heldout35": ("외국인등록번호 (체류 카드)", "외국인 등록증 번호 (앞면)")},
+               "heldout35": ("외국인등록번호 (체류 카드)", "외국인 등록증 번호 (앞면)"),
+               "heldout36": ("외국인 등록번호 (ARC 카드)", "외국인등록번호 (앞면 기재)")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -1201,7 +1227,8 @@ LABELS = {
                "heldout32": ("여권 번호 (만료일 확인)", "Passport No :"),
                "heldout33": ("여권 번호 (M으로 시작)", "여권번호 (영문 1자리 + 숫자)"),
                "heldout34": ("여권 번호 (유효기간 내)", "여권 No. (영문)"),
-               "heldout35": ("여권 번호 (대한민국 여권)", "Passport No. (9 digits)")},
+               "heldout35": ("여권 번호 (대한민국 여권)", "Passport No. (9 digits)"),
+               "heldout36": ("여권 번호 (영문+숫자)", "여권번호 (만료 전)")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -1236,7 +1263,8 @@ LABELS = {
                "heldout32": ("운전면허증 번호 (앞면)", "운전면허 No :"),
                "heldout33": ("운전면허 번호 (12자리)", "운전면허증번호 (앞면 기재)"),
                "heldout34": ("운전면허번호 (면허증 우측 상단)", "면허 번호 (운전)"),
-               "heldout35": ("운전면허 번호 (1종 보통)", "운전면허증 번호 :")},
+               "heldout35": ("운전면허 번호 (1종 보통)", "운전면허증 번호 :"),
+               "heldout36": ("운전면허 번호 (2종 보통)", "면허번호 (운전면허증)")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -1271,7 +1299,8 @@ LABELS = {
                "heldout32": ("건강보험증 번호(피부양자)", "건강보험 증 번호 :"),
                "heldout33": ("건강보험증 번호 (11자리)", "건보증 번호 (본인)"),
                "heldout34": ("건강보험 번호 (가입자)", "건강보험증 번호 (직장)"),
-               "heldout35": ("건강보험 증번호 (가입자)", "건강보험번호 :")},
+               "heldout35": ("건강보험 증번호 (가입자)", "건강보험번호 :"),
+               "heldout36": ("건강보험 증 번호 (피보험자)", "건보 번호 :")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -1306,7 +1335,8 @@ LABELS = {
                "heldout32": ("사업자등록번호 (간이과세)", "사업자번호 (개인사업자)"),
                "heldout33": ("사업자 번호 (10자리)", "사업자등록번호 (법인)"),
                "heldout34": ("사업자 등록번호 (본점) :", "사업자번호 (법인/개인)"),
-               "heldout35": ("사업자 등록번호 (개인)", "사업자 번호 (간이)")},
+               "heldout35": ("사업자 등록번호 (개인)", "사업자 번호 (간이)"),
+               "heldout36": ("사업자 등록 번호 (간이)", "사업자등록 번호 :")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -1340,7 +1370,8 @@ LABELS = {
                "heldout32": ("법인 등록번호(등기소)", "법인 번호 (13자리) :"),
                "heldout33": ("법인번호 (등기)", "법인 등록번호(본점)"),
                "heldout34": ("법인 등록번호 (13자리)", "법인등록 번호 (등기부)"),
-               "heldout35": ("법인 등록번호 (본점 소재지)", "법인 번호 (등기소)")},
+               "heldout35": ("법인 등록번호 (본점 소재지)", "법인 번호 (등기소)"),
+               "heldout36": ("법인 등록 번호 (주사무소)", "법인등록번호 (본점)")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -1377,7 +1408,8 @@ LABELS = {
                "heldout33": ("입금 계좌 (우리은행)", "케이뱅크 입금 계좌", "환불 계좌번호 :", "계좌 (예금주 확인)"),
                "heldout34": ("입금 계좌 (기업은행)", "신협 입금 계좌", "환불 받을 계좌 (본인)",
                              "계좌번호 (예금주 본인)"),
-               "heldout35": ("입금 계좌 (농협은행)", "산업은행 계좌", "환불 계좌 (예금주)", "이체 계좌번호 :")},
+               "heldout35": ("입금 계좌 (농협은행)", "산업은행 계좌", "환불 계좌 (예금주)", "이체 계좌번호 :"),
+               "heldout36": ("입금 계좌 (SC제일은행)", "부산은행 계좌번호", "환불 계좌 (본인 명의)", "송금 계좌 :")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -1411,7 +1443,8 @@ LABELS = {
                "heldout32": ("신용카드 번호 (결제용) :", "카드 번호(본인 명의)"),
                "heldout33": ("결제 카드번호 (16자리)", "신용카드 (결제)"),
                "heldout34": ("카드번호 (결제 카드)", "체크카드 번호 (결제)"),
-               "heldout35": ("카드 번호 (결제용 카드)", "신용 카드번호 :")},
+               "heldout35": ("카드 번호 (결제용 카드)", "신용 카드번호 :"),
+               "heldout36": ("카드번호 (결제용)", "신용카드 번호 (본인)")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1446,7 +1479,8 @@ LABELS = {
                "heldout32": ("휴대폰 번호 (숫자만)", "연락처 (카톡 X)", "전화 :"),
                "heldout33": ("휴대폰번호 (본인)", "연락처(문자 가능)", "Mobile No. :"),
                "heldout34": ("휴대전화 번호 :", "연락처 (평일 9시~6시)", "Mobile phone :"),
-               "heldout35": ("휴대폰 (연락 가능)", "연락처 (주간)", "Mobile Phone No.")},
+               "heldout35": ("휴대폰 (연락 가능)", "연락처 (주간)", "Mobile Phone No."),
+               "heldout36": ("핸드폰 번호 (본인) :", "연락처 (야간)", "Cell No.")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1480,7 +1514,8 @@ LABELS = {
                "heldout32": ("이메일 (아이디)", "연락 이메일 :"),
                "heldout33": ("메일주소 (아이디)", "이메일 주소(회신)"),
                "heldout34": ("이메일 (회신 주소)", "메일 (문의 접수)"),
-               "heldout35": ("이메일 (연락용)", "메일 주소 (회신)")},
+               "heldout35": ("이메일 (연락용)", "메일 주소 (회신)"),
+               "heldout36": ("이메일 (로그인 ID)", "메일 주소 (업무용)")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1514,7 +1549,8 @@ LABELS = {
                "heldout32": ("접속 IP (로그)", "접속 아이피 (로그인)"),
                "heldout33": ("접속 IP 주소 (로그)", "아이피 (접속)"),
                "heldout34": ("접속 IP (관리자)", "최근 접속 IP :"),
-               "heldout35": ("접속 IP (서버 로그)", "아이피 (관리자)")},
+               "heldout35": ("접속 IP (서버 로그)", "아이피 (관리자)"),
+               "heldout36": ("접속 IP (최근 로그인)", "IP (접속 기록)")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1548,7 +1584,8 @@ LABELS = {
                "heldout32": ("차량 번호 (출입 등록)", "차량 번호 (주차 등록) :"),
                "heldout33": ("차량 번호판 (앞)", "등록 차량번호"),
                "heldout34": ("차량번호 (방문 차량)", "방문 차량 번호 :"),
-               "heldout35": ("차량 번호 (출입 차량)", "등록 차량 번호 :")},
+               "heldout35": ("차량 번호 (출입 차량)", "등록 차량 번호 :"),
+               "heldout36": ("차량 번호 (주차장 등록)", "차량번호 (방문)")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1582,7 +1619,8 @@ LABELS = {
                "heldout32": ("주소 (등기 우편 받을 곳)", "실제 거주 주소 :"),
                "heldout33": ("주소 (실거주지)", "배송 주소 :"),
                "heldout34": ("주소 (우편물 수령지)", "실제 거주지 :"),
-               "heldout35": ("주소 (현 거주지)", "배송 받을 주소 :")},
+               "heldout35": ("주소 (현 거주지)", "배송 받을 주소 :"),
+               "heldout36": ("주소 (택배 수령지)", "현 주소 :")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1616,7 +1654,8 @@ LABELS = {
                "heldout32": ("담당 음악치료사", "매수인 성명 :", "임대인 성함", "수탁자 이름", "공동 매도인"),
                "heldout33": ("담당 치위생사", "매도인 성명 :", "임차인 성함", "수령자 이름", "공동 상속인"),
                "heldout34": ("담당 임상병리사", "매수자 성명 :", "임대인 이름", "수취인명 :", "공동 대표자"),
-               "heldout35": ("담당 작업 치료사", "매도인 이름 :", "임차인 성명", "수령인 이름 :", "공동 신청인")},
+               "heldout35": ("담당 작업 치료사", "매도인 이름 :", "임차인 성명", "수령인 이름 :", "공동 신청인"),
+               "heldout36": ("담당 반려견 훈련사", "매수인 이름 :", "임대인 성명", "수취인 성명 :", "공동 보증인")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1653,6 +1692,11 @@ def _korean_words(value: str, table: str, spaced: bool) -> str:
     return re.sub(f"(?<=[{table}])(?=[{table}])", " ", words) if spaced else words
 
 
+#: Where a separator with digits or markup of its own stands while the digits are rewritten: a noncharacter no writing
+#: produces (a NUL was, until a writing put one after every digit).
+_SEP_PLACEHOLDER = "\uffff"
+
+
 @st.composite
 def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
     """(value as written, writing name) for one identifier."""
@@ -1665,7 +1709,7 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
         # a separator with digits of its own (&#45;) keeps them as written, and one with markup its markup
         # (-<!-- --> beside full-width digits is not <!－－ －－>, which no page shows)
         if any(c.isdigit() for c in sep) or "<" in sep:
-            sep = "\x00"
+            sep = _SEP_PLACEHOLDER
         value = sep.join(groups)
         form = (
             draw(st.sampled_from(DIGIT_FORMS[half])) if entity in ("PHONE_NUMBER", "KR_RRN", "CREDIT_CARD") else "ascii"
@@ -1825,6 +1869,10 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             value = sep.join("".join("\u00a3" + chr(0xB0 + int(c)) for c in g) for g in groups)
         elif form == "digit_then_cgj":  # a combining grapheme joiner after each digit, against number filters
             value = sep.join("".join(c + "\u034f" for c in g) for g in groups)
+        elif form == "utf16_nul_per_digit":  # 0\x001\x000\x00: UTF-16 text read one byte a character
+            value = sep.join("".join(c + "\x00" for c in g) for g in groups)
+        elif form == "hanja_formal_digits":  # 零壹零-壹貳參肆-伍陸柒捌: the formal numerals of contracts and cheques
+            value = sep.join("".join("零壹貳參肆伍陸柒捌玖"[int(c)] for c in g) for g in groups)
         elif form == "digit_emoji_selector":  # 0️1️0️: each digit with the emoji presentation selector, no keycap
             value = sep.join("".join(c + "\ufe0f" for c in g) for g in groups)
         elif form == "font_tag_per_group":  # <font color="#ff0000">010</font>-...: an old board's coloured groups
@@ -1893,7 +1941,7 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
                 form = "ascii"
             else:
                 value = _korean_words(value, draw(st.sampled_from(_KOREAN_DIGITS)), form == "korean_words_spaced")
-        return value.replace("\x00", joint), sep_name if form == "ascii" else f"{form}+{sep_name}"
+        return value.replace(_SEP_PLACEHOLDER, joint), sep_name if form == "ascii" else f"{form}+{sep_name}"
     if entity == "KR_PASSPORT":
         return draw(passport()), "passport"
     if entity == "EMAIL_ADDRESS":
@@ -2767,6 +2815,30 @@ GENRES["heldout35"] = {
     ),
 }
 _rotate("heldout35")
+# Written at stop 55, after the thirty-fifth half was read and moved into tuning; not run before it was written.
+GENRES["heldout36"] = {
+    "dog_training": (
+        "반려견 훈련 상담 신청 {x} 5개월 말티즈 배변 교육",
+        "퍼피 클래스 등록 {x} 접종 완료 확인서 지참",
+    ),
+    "tattoo_studio": (
+        "타투 예약 문의 {x} 도안 사이즈 5cm",
+        "타투 리터치 일정 {x} 시술 후 한 달",
+    ),
+    "gear_rental": (
+        "캠핑 장비 대여 신청 {x} 텐트 1동 의자 4개",
+        "스노보드 장비 렌탈 예약 {x} 1박 2일",
+    ),
+    "violin_lesson": (
+        "바이올린 개인 레슨 신청 {x} 주 1회 초급",
+        "현악기 수리 접수 {x} 브릿지 교체",
+    ),
+    "community_garden": (
+        "공동체 텃밭 분양 신청 {x} 2구획",
+        "마을 정원 봉사자 모집 {x} 토요일 오전",
+    ),
+}
+_rotate("heldout36")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -3056,7 +3128,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stops 39 to 55 (``heldout19`` to ``heldout35``), or None for
+    """(head, after) of the containers written at stops 39 to 55 (``heldout19`` to ``heldout36``), or None for
     another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
@@ -3202,6 +3274,14 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f'<td class=3D"value">{lead}', "</td>" + after
     if container == "slack_mrkdwn_link":  # a chat export's link markup: <target|shown>
         return f"{lead}<https://example.com/u|", ">" + after
+    if container == "rtf_fragment":  # a rich-text document's paragraph, a tab control word between label and value
+        return f"{{\\rtf1\\ansi {(label or key).rstrip(' :')}\\tab ", "\\par}" + after
+    if container == "jinja_set":  # a template's variable
+        return f'{{% set {key} = "', '" %}' + after
+    if container == "apache_log_query":  # a web server's access log line, the value in the request's query
+        return f'127.0.0.1 - - [02/May/2024:12:30:45 +0900] "GET /form?{key}=', ' HTTP/1.1" 200 512' + after
+    if container == "ascii_box":  # a box drawn with ASCII characters
+        return f"+------------------------------+\n| {lead}", " |\n+------------------------------+" + after
     if container == "xml_entity_encoded_label":  # the label written as numeric character references
         encoded = "".join(f"&#{ord(c)};" for c in label) if label else ""
         return (f"<field>{encoded} " if before else "<field>"), "</field>" + after
