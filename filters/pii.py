@@ -40,6 +40,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from html.entities import html5 as html5_references
 from typing import Final
 
 import regex
@@ -185,9 +186,11 @@ _SAID_HYPHEN: Final = ("하이픈", "다시", "대시")
 #: Hanja numerals written for digits (〇一〇-一二三四-五六七八, as spam writes numbers past filters: rules version
 #: 22): runs of two or more are read as digits where the text holds nine of them in such runs at least, the
 #: fewest digits of any identifier; a Korean text's 一二 alone, or 第一, stays as written.
-_HANJA_DIGITS: Final = "〇一二三四五六七八九"
+#: The Hanja numerals, and the formal ones contracts and cheques write (零壹貳參肆伍陸柒捌玖, 貮 and 叁 their variants:
+#: rules version 43).
+_HANJA_DIGITS: Final = "〇一二三四五六七八九零壹貳貮參叁肆伍陸柒捌玖"
 _HANJA_RUN = re.compile(f"[{_HANJA_DIGITS}]{{2,}}|(?<=[0-9])[{_HANJA_DIGITS}]|[{_HANJA_DIGITS}](?=[0-9])")
-_HANJA_TABLE: Final = str.maketrans(_HANJA_DIGITS, "0123456789")
+_HANJA_TABLE: Final = str.maketrans(_HANJA_DIGITS, "0123456789012233456789")
 
 
 def _hanja_as_digits(view: str) -> str:
@@ -945,10 +948,10 @@ def _recognizer_of(r: RecognizerResult) -> str:
 #: Every recognizer but the name rules needs a digit (any script, circled, Hanja or superscript too), an @ (the
 #: small form ﹫ too), a full-width form, an e-mail obfuscation, a Korean digit-word run or a number in
 #: look-alike letters only: text without any skips Presidio's per-call overhead.
-GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ⒜\ufe6b]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
+GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ⒜\ufe6b🐌]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
                   + rf"|[{_HANJA_DIGITS}]{{2}}|[{_SMALL_DIGITS}]{{2}}|골\s?[뱅벵]|[앳엣]"
-                  r"|[\[({<【〔［《〈「『`]\s?(?:at|AT|At)(?:mark|MARK|[ -]?(?:[sS](?:ign|IGN|ymbol|YMBOL)))?\s?"
-                  r"[\])}>】〕］》〉」』`]|%40|=40|&#|&commat;|\w[(\[{（［][aA][)\]}）］]\w"
+                  r"|[\[({<【〔［《〈「『«‹`]\s?(?:at|AT|At)(?:mark|MARK|[ -]?(?:[sS](?:ign|IGN|ymbol|YMBOL)))?\s?"
+                  r"[\])}>】〕］》〉」』»›`]|%40|=40|&#|&commat;|\w[(\[{（［][aA][)\]}）］]\w"
                   r"|[-_](?:at|AT)[-_]|\s/(?:at|AT|At|@)/\s"
                   rf"|\s(?:at|AT|At)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot|period|PERIOD|Period)\s|\s?(?:[닷점쩜돗]|도트))"
                   rf"|{_ALL_LETTERS}")
@@ -968,7 +971,10 @@ _INLINE_MARK = r"[-.@:/_~+\u00b7\u2010-\u2015\u2212\ufe63\uff0b\uff0d-\uff0f\uff
 
 
 #: HTML's inline elements, which a page shows no character for.
-_INLINE_TAGS = "span|b|i|em|strong|u|s|small|mark|font|sup|sub|code|kbd|a"
+_INLINE_TAGS = ("span|b|i|em|strong|u|s|small|mark|font|sup|sub|code|kbd|a"
+                # and an office document's runs, its text split across them (Word's w:r and w:t, PowerPoint's a:r
+                # and a:t, OpenDocument's text:span: rules version 43)
+                "|w:r|w:t|a:r|a:t|text:span")
 
 
 def _any_case(words: str) -> str:
@@ -1008,12 +1014,24 @@ _HIDDEN_ELEMENT = (r"<(?:span|font|b|i|em|strong|small|u|s|a|ins|del|div|p)\s[^<
                    r"[A-Za-z][A-Za-z._ -]{0,30}</(?:span|font|b|i|em|strong|small|u|s|a|ins|del|div|p)>")
 
 
+#: HTML's legacy named references, which its parser reads without a semicolon (nbsp, middot, shy, amp, ...).
+_LEGACY_REFERENCES: Final = "|".join(sorted((k for k in html5_references if not k.endswith(";")), key=len,
+                                            reverse=True))
+#: The control characters that are no space (``str.isspace`` makes the others spaces).
+_CONTROL: Final = _char_class({cp for cp in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if not chr(cp).isspace()})
 #: An HTML character reference (``&ndash;``, ``&#45;``, ``&#x2D;``, ``&nbsp;``): crawled text keeps them where
 #: a page escaped what it shows, a number's hyphen too (830207&ndash;2555896: rules version 16). And a
 #: JSON or JavaScript escape of a character (``\uc8fc\ubbfc``: Python's ``json.dumps`` writes every
 #: non-ASCII character so by default, labels and names with it; a surrogate pair for one beyond the BMP:
 #: rules version 17).
 _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+                     # (a numeric reference without its semicolon, and a legacy named one, as HTML's parser reads them
+                     # in text: 830207&nbsp2555896, kim&#64naver.com: rules version 43)
+                     r"|&#[0-9]{1,7}(?![0-9;])|&#[xX][0-9A-Fa-f]{1,6}(?![0-9A-Fa-f;])"
+                     rf"|&(?:{_LEGACY_REFERENCES})(?![A-Za-z;])"
+                     # a control character that is no space (a NUL after each character of UTF-16 read a byte a
+                     # character: rules version 43), shown as nothing
+                     rf"|{_CONTROL}"
                      # (one escape's backslash escaped in turn where a JSON string holds it: "a0\\u0040naver.com",
                      # rules version 32)
                      r"|\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\{1,2}u[0-9a-fA-F]{4}"
@@ -1057,6 +1075,10 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      # (beside a group's look-alike letters too, where a digit stands with them: O1O</span>-<span>l234:
                      # rules version 38)
                      rf"|(?:<(?:{_INLINE_TAGS}){_TAG_ATTRS}>)+(?=[OoIl]{{0,2}}\d)"
+                     # (closing tags after a digit and opening ones after them, before a joiner: 010</w:t></w:r><w:r>
+                     # <w:t>-1234, 010</span><span>-1234: rules version 43)
+                     rf"|(?<={_DIGIT_LIKE})(?:</(?:{_INLINE_TAGS})>)+(?:<(?:{_INLINE_TAGS}){_TAG_ATTRS}>)+"
+                     rf"(?=[{_J}])"
                      rf"|(?:(?<=[\d\u0300-\u036f\u20d0-\u20f0])|(?<=[0-9][0-9OoIl][OoIl])|(?<=[OoIl][0-9][OoIl]))"
                      rf"(?:</(?:{_INLINE_TAGS})>)+"
                      # ... and where they part a group of digit words or digits of any form from the joiner
@@ -1105,16 +1127,18 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
 #: before a tag or a backslash is looked behind at, so that every alternative starts at a mark and the scan skips
 #: to those: a digit, a word character or a joiner first was tried at nearly every character of a page (6% of
 #: the detector's time on crawl pages, stop 53).
-_DECODE_HINT = scanning(re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</|(?<=\d)</"
-                                   rf"|>\d|</(?:{_INLINE_TAGS})>[{_J}]|(?<=[{_J}])<(?:{_INLINE_TAGS})[\s>]"
+_DECODE_HINT = scanning(re.compile(rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{_INLINE_MARK}{{1,3}}</"
+                                   rf"|(?<={_DIGIT_LIKE})</|>\d|</(?:{_INLINE_TAGS})>[{_J}]|(?<=[{_J}])<(?:{_INLINE_TAGS})[\s>]"
                                    r"|(?<=\w)\\{1,2}[!-/:-@\[-`{-~]\w|\*\*|__|`"
-                                   rf"|(?<=[0-9]){_MARKS}|{_MOJIBAKE}|(?<=[{_J}]){_MARKS}|\](?=[OoIl]{{0,2}}\d)|(?<=\d)\[/|\[/(?:{_BB_TAGS})\][{_J}]"
+                                   rf"|(?<=[0-9]){_MARKS}|{_MOJIBAKE}|(?<=[{_J}]){_MARKS}|{_CONTROL}|\](?=[OoIl]{{0,2}}\d)|(?<=\d)\[/|\[/(?:{_BB_TAGS})\][{_J}]"
                                    rf"|(?<=[{_J}])\[(?:{_BB_TAGS})[=\]]"
                                    rf"|(?<![*0-9\\])\*(?={_DIGIT_LIKE})|(?<![*\w\\])_(?={_DIGIT_LIKE})|<(?=[A-Za-z][^<>]{{0,80}}?(?:display|visibility|hidden))"))
 
 
 _HIDDEN = re.compile(_HIDDEN_ELEMENT)
 _MARK_RUN = re.compile(f"{_MARKS}+")
+_CONTROL_CHAR = re.compile(_CONTROL)
+_TAG_RUN = re.compile(r"(?:</?[A-Za-z][^<>]*>)+")
 
 
 def _shown(escape: str) -> str:
@@ -1123,7 +1147,9 @@ def _shown(escape: str) -> str:
 
     if escape[0] in _MOJIBAKE_LEADS:  # a wrong code page's character: what it stands for, where that is known
         return _unmojibaked(escape) or escape
-    if _MARK_RUN.fullmatch(escape):  # marks on a joiner: nothing
+    if _MARK_RUN.fullmatch(escape) or _CONTROL_CHAR.match(escape):  # marks on a joiner, a control: nothing
+        return ""
+    if _TAG_RUN.fullmatch(escape):  # tags alone, closing ones then opening ones: nothing
         return ""
     if escape in ("\\", "\\\\", "**", "__", "`"):  # Markdown's escape of a mark (kim@naver\\.com), its bold: nothing
         return ""
@@ -1429,15 +1455,16 @@ def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = Non
 
 #: The @ and the dot written otherwise, as the address rules read them: in any bracket the rules take, the @'s word with
 #: its noun too (at sign, atmark: rules version 42; until then such an address hashed with its brackets and words).
-_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<【〔［《〈「『]{1,2}\s?"
-                            r"(?:at(?:mark|[ -]?(?:sign|symbol))?|a|골\s?[뱅벵]\s?이|앳|@)\s?[\])}>】〕］》〉」』]{1,2}"
+_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<【〔［《〈「『«‹]{1,2}\s?"
+                            r"(?:at(?:mark|[ -]?(?:sign|symbol))?|a|골\s?[뱅벵]\s?이|앳|@)\s?"
+                            r"[\])}>】〕］》〉」』»›]{1,2}"
                             r"|골\s?[뱅벵]\s?이|앳|%40"
                             # the @ or its word in quotes, a code span or emphasis (kim`@`naver.com,
                             # kim'골뱅이'naver.com: rules version 41)
                             r"|[`'\"‘’“”*~]{1,2}\s?(?:at|골\s?[뱅벵]\s?이|앳|@)\s?[`'\"‘’“”*~]{1,2}"
-                            r"|&#0*64;|&#x0*40;|&commat;|@@?|[ⓐⒶ⒜]|/at/|\sat\s)\s*", re.IGNORECASE)
-_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<【〔［《〈「『]{1,2}\s?(?:dot|닷|점|쩜|돗|도트|\.)\s?"
-                             r"[\])}>】〕］》〉」』]{1,2}"
+                            r"|&#0*64;|&#x0*40;|&commat;|@@?|[ⓐⒶ⒜🐌]|/at/|\sat\s)\s*", re.IGNORECASE)
+_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<【〔［《〈「『«‹]{1,2}\s?(?:dot|닷|점|쩜|돗|도트|\.)\s?"
+                             r"[\])}>】〕］》〉」』»›]{1,2}"
                              r"|/dot/|닷|점|쩜|돗|도트|&#0*46;|&#x0*2e;|&period;"
                              # (the dot or its word so too: kim`at`naver`dot`com, rules version 41)
                              r"|[`'\"‘’“”]{1,2}\s?(?:dot|닷|점|쩜|돗|도트|\.)\s?[`'\"‘’“”]{1,2}"

@@ -59,7 +59,7 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: tuning, its dev profile read; the thirtieth written: docs/pii.md). 37: stop 44 (the thirtieth read). 38: stop 51
 #: (the thirtieth in tuning, the thirty-first written and read). 39: stop 54 (the thirty-first in tuning, the
 #: thirty-second written and read). 40: stop 54 (the thirty-second in tuning, the thirty-third written and read).
-RULES_VERSION: Final = 42
+RULES_VERSION: Final = 43
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -348,7 +348,10 @@ _PLAIN_NOUNS: Final = ("동문|동기|회원|고객|손님|환자|선생님|선�
                        # 치료사, 심리 상담사: rules version 42)
                        "|[가-힣]{2,3} (?:치료사|상담사)"
                        "|(?=[가-힣]{0,5}사)(?:[가-힣]{1,3})?(?:복지사|영양사|위생사|방사선사|병리사|안경사|기공사|구조사"
-                       "|기록사|재활사|보호사|회계사|법무사|관세사|변리사|중개사|건축사|기술사|평가사|사정사|지도사)")
+                       "|기록사|재활사|보호사|회계사|법무사|관세사|변리사|중개사|건축사|기술사|평가사|사정사|지도사"
+                       # (and the other national qualifications in 사 people are addressed by: 반려견 훈련사, 제빵사,
+                       # 자동차 정비사, 통역사: rules version 43)
+                       "|훈련사|조련사|사육사|제빵사|정비사|통역사|항해사|기관사|조종사|이용사|측량사)")
 #: Not the everyday words in 인 that a form's buttons and notes hold (확인, 승인: a button's 확인</button> then
 #: 사다리차 was a name after a label, 1,060 findings on nothing planted in the twenty-second half: rules version 25),
 #: nor the things in 자 (숫자, 문자, 영문자, 글자, 한자, not 방문자: ``(여권 번호(영문/숫자)) 선착순 마감`` read
@@ -474,6 +477,8 @@ _NESTED_NOTE_END: Final = r"(?![ \t]*[)）\]][ \t]*[)）\]])"
 #: borders), or a table tag; a form's underline too, three long at least (인수자: ____김민수____, not
 #: ``__name__``: rules version 26).
 _NAME_GAP = (rf"(?:{_CAPTION}|</?[A-Za-z][^<>\n가-힣]{{0,30}}>|\[/?[A-Za-z]{{1,10}}\]|\\[A-Za-z]{{1,12}}\{{"
+             # (a rich-text control word, its space after it: 수취인 성명\tab 최하은, rules version 43)
+             r"|\\[a-z]{1,12}(?:-?\d{1,5})? ?(?![A-Za-z])"
              r"|[^\w\s]|_{3,})")
 #: An arrow, a pictograph or an emoji (→, ☎, ✉, 📞, 👉), which listings set before a value in place of a colon.
 _PICTOGRAPH: Final = "[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]"
@@ -523,11 +528,12 @@ PEOPLES_TLDS: Final = "com|net|org|edu|gov|kr|ac|co|go|or|ne|re"
 #: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10); the atmark of Japanese sites too
 #: (kim(atmark)naver.com: 36); the a alone in brackets, as the circled a is written with the keyboard's
 #: parentheses (kim(a)naver.com: 39).
-_AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?"
+_AT_WORD: Final = (r"[\[({<【〔［《〈「『«‹]{1,2}\s?"
                    # (the word's noun after it too: kim (at sign) naver (dot) com, rules version 42)
                    r"(?:at(?:mark|[ -]?(?:sign|symbol))?|AT(?:MARK|[ -]?(?:SIGN|SYMBOL))?"
                    r"|At(?:mark|[ -]?(?:[Ss]ign|[Ss]ymbol))?|@|골\s?[뱅벵](?:\s?이)?|[앳엣])"
-                   r"\s?[\])}>】〕］》〉」』]{1,2}"
+                   # (in guillemets too: kim«at»naver.com, rules version 43)
+                   r"\s?[\])}>】〕］》〉」』»›]{1,2}"
                    # (the a alone only glued to both parts: a list's item mark stands between spaces, 조항 (a) 참조)
                    r"|(?<=[A-Za-z0-9._%+-])[(\[{（［][aA][)\]}）］](?=[A-Za-z0-9])"
                    # in quotes too, and 골뱅 as people shorten it (kim'골뱅이'naver.com, kim 골뱅 naver.com:
@@ -537,7 +543,8 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?"
                    r"|\\?['\"‘“`]\s?(?:at|AT|At|@|골\s?[뱅벵](?:\s?이)?|[앳엣])\s?\\?['\"’”`]|골\s?[뱅벵](?:\s?이)?|[앳엣]"
                    # the circled a that spam writes for the @ (kimⓐnaver.com: rules version 16), the
                    # parenthesized one too (kim⒜naver.com: 31)
-                   r"|[ⓐⒶ⒜]"
+                   # (the snail emoji, as 골뱅이 is a sea snail: kim🐌naver.com, rules version 43)
+                   r"|[ⓐⒶ⒜🐌]"
                    # a word for the @ between slashes, spaced (kim /at/ naver /dot/ com: rules version 31)
                    r"|(?<=\s)/(?:at|AT|At|@)/(?=\s)"
                    # an image whose alternative text is the @ (kim<img src="at.gif" alt="@">naver.com: 18), its
@@ -553,7 +560,7 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?"
 #: (kim[@]naver[.]com), between slashes, or a middle dot for it (kim@naver·com: rules version 31); a comma before
 #: a top-level domain (36), or the word dot glued before one (39); any dot-like mark (•, ‧, ∙, ⋅) as the middle
 #: dot is (40).
-_DOT_WORD: Final = (r"[\[({<【〔［《〈「『]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트|\.)\s?[\])}>】〕］》〉」』]{1,2}"
+_DOT_WORD: Final = (r"[\[({<【〔［《〈「『«‹]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트|\.)\s?[\])}>】〕］》〉」』»›]{1,2}"
                     r"|`(?:dot|DOT|Dot|닷|점|쩜|돗|도트)`|(?<=\s)/(?:dot|DOT|Dot|\.)/(?=\s)"
                     r"|닷|점|쩜|돗|도트|[。｡·・•‧∙⋅･]|&#0*46;"
                     r"|&#[xX]0*2[eE];|&period;|%2[eE]|(?<=\s)(?:dot|DOT|Dot|period|PERIOD|Period)(?=\s)"
@@ -852,6 +859,8 @@ RULES: Final = [
             rf"|{_PERSON_NOUN}(?:[ \t]*(?:\r?\n[ \t]*)?[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
             # ... or an arrow, a pictograph or an emoji set before the name (담당 언어치료사 📞 장민수: 38)
             rf"|[ \t]?{_PICTOGRAPH}\ufe0f?[ \t]?(?=[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}(?![가-힣]))"
+            # ... or a rich-text control word (담당 반려견 훈련사\tab 김도윤: rules version 43)
+            rf"|\\[a-z]{{1,12}}(?:-?\d{{1,5}})? (?=[{_SURNAMES}])"
             rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$))"
             # ... or in a call or mail button's target after its caption (담당 작업치료사 [바로가기](tel:장영희): 36),
             # or between a wiki table's bars (담당 작업치료사 ||서하은||: 36)

@@ -3276,10 +3276,10 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f"{lead}<https://example.com/u|", ">" + after
     if container == "rtf_fragment":  # a rich-text document's paragraph, a tab control word between label and value
         return f"{{\\rtf1\\ansi {(label or key).rstrip(' :')}\\tab ", "\\par}" + after
-    if container == "jinja_set":  # a template's variable
-        return f'{{% set {key} = "', '" %}' + after
+    if container == "jinja_set":  # a template's variable, its label in a comment before it
+        return f'{{# {lead}#}}{{% set {key} = "' if before else f'{{% set {key} = "', '" %}' + after
     if container == "apache_log_query":  # a web server's access log line, the value in the request's query
-        return f'127.0.0.1 - - [02/May/2024:12:30:45 +0900] "GET /form?{key}=', ' HTTP/1.1" 200 512' + after
+        return f'{lead}localhost - - [02/May/2024:12:30:45 +0900] "GET /form?{key}=', ' HTTP/1.1" 200 512' + after
     if container == "ascii_box":  # a box drawn with ASCII characters
         return f"+------------------------------+\n| {lead}", " |\n+------------------------------+" + after
     if container == "xml_entity_encoded_label":  # the label written as numeric character references

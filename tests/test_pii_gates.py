@@ -105,6 +105,8 @@ _PIECES = st.sampled_from([
     "â€“", "Â·", "â", "€", "ï¼\x8d", "[color=red]", "[/color]",
     # an EUC-KR page's symbols and full-width forms read as Latin-1, a mark on a joiner (rules version 42)
     "¡ª", "¡¤", "£°", "£±", "£À", "\ufe0e",
+    # references without a semicolon, a NUL, an office run's boundary, formal Hanja digits, «at», the snail (43)
+    "&nbsp", "&#64", "\x00", "</w:t></w:r><w:r><w:t>", "零", "壹", "參", "«at»", "🐌",
 ])
 
 
@@ -217,11 +219,13 @@ _ESCAPE_PIECES = st.sampled_from([
     "[color=red]", "[/color]", "[B]", "[/b]", "[size=5]", "[", "]", "[/", "[td]", "O", "l",
     # a wrong code page's characters, marks (rules version 42)
     "â€“", "â€", "Ã©", "¡ª", "£°", "£À", "£", "©", "\ufe0e", "\u034f",
+    # references without their semicolon, a control, an office run's tags, formal Hanja digits (rules version 43)
+    "&nbsp", "&#64", "&#x40", "&copy", "\x00", "\x07", "</w:t>", "<w:r>", "<w:t>", "壹", "零",
 ])
 #: ``_DECODE_HINT`` as it was written before stop 53: each alternative from its first character (with stop 54's: the
 #: emphasis, hidden elements, any ASCII mark after Markdown's backslash, any combining mark after a digit).
 _DECODE_HINT_PLAIN = re.compile(
-    rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{pii._INLINE_MARK}{{1,3}}</|\d</|>\d"
+    rf"[&%\u0300-\u036f\u20d0-\u20f0]|\\[ux]|<[wW!]|>{pii._INLINE_MARK}{{1,3}}</|{pii._DIGIT_LIKE}</|>\d"
     rf"|</(?:{pii._INLINE_TAGS})>[{pii._J}]|[{pii._J}]<(?:{pii._INLINE_TAGS})[\s>]|\w\\{{1,2}}[!-/:-@\[-`{{-~]\w"
     r"|\*\*|__|`"
     rf"|(?:^|[^*0-9\\])\*(?={pii._DIGIT_LIKE})|(?:^|[^*\w\\])_(?={pii._DIGIT_LIKE})"
@@ -230,7 +234,9 @@ _DECODE_HINT_PLAIN = re.compile(
     # (and stop 55's: BBCode's tags before a digit, after one, and beside a joiner)
     rf"|\](?=[OoIl]{{0,2}}\d)|\d\[/|\[/(?:{pii._BB_TAGS})\][{pii._J}]|[{pii._J}]\[(?:{pii._BB_TAGS})[=\]]"
     # (a wrong code page's characters, a mark on a joiner: rules version 42)
-    rf"|{pii._MOJIBAKE}|[{pii._J}]{pii._MARKS}")
+    rf"|{pii._MOJIBAKE}|[{pii._J}]{pii._MARKS}"
+    # (and stop 55's third round: control characters)
+    rf"|{pii._CONTROL}")
 
 
 def _decode_hint_as_plain(text: str) -> None:
@@ -248,6 +254,7 @@ def _decode_hint_as_plain(text: str) -> None:
     "0\\|0", "a\\|b", "a\\#b", "a\\\\|b", "\\|0", "0\ufe0f", "a\ufe0f", "0\u0e31", "\ufe0f0",
     "[b]0", "[b]O0", "[b]OOl0", "[b]a", "b]0", "0[/b]", "0[/", "[/b]-", "[/x]-", "-[b]", "-[color=", "-[x]", "[/B]a",
     "â€“", "â€", "Ã©", "CafÃ©", "¡ª", "¡", "£°£±", "£À", "©2024", "-\ufe0e", "a\ufe0e", "-\u034f",
+    "&nbsp1", "&#64a", "&#64;", "a\x00b", "壹</w:t>", "0</w:t><w:t>-", "零</", "AT&T", "&copy=",
 ])
 def test_the_decode_hint_on_each_alternative_s_edges(text: str) -> None:
     _decode_hint_as_plain(text)

@@ -1143,6 +1143,58 @@ THIRTY_FIFTH_HELD_OUT_FAILURES = [
 ]
 
 
+#: The thirty-sixth held-out half's failures at its report (rules version 42), one of each class read at stop 55: HTML
+#: references without their semicolon, an office document's runs splitting a number, control characters between
+#: digits, the formal Hanja numerals, the @'s word in guillemets, the snail emoji for 골뱅이, a rich-text control word
+#: between a label and a name, the national qualifications in 사.
+THIRTY_SIXTH_HELD_OUT_FAILURES = [
+    ("주민번호 830207&nbsp2555896 입니다", "KR_RRN", "830207&nbsp2555896"),
+    ("카드 4111&nbsp1111&nbsp1111&nbsp1111 결제", "CREDIT_CARD", "4111&nbsp1111&nbsp1111&nbsp1111"),
+    ("메일 kim&#64naver&#46com 로", "EMAIL_ADDRESS", "kim&#64naver&#46com"),
+    ("<w:t>010</w:t></w:r><w:r><w:t>-1234</w:t></w:r><w:r><w:t>-5678</w:t>", "PHONE_NUMBER",
+     "010</w:t></w:r><w:r><w:t>-1234</w:t></w:r><w:r><w:t>-5678"),
+    ("면허 28</w:t></w:r><w:r><w:t>-29</w:t></w:r><w:r><w:t>-348529</w:t></w:r><w:r><w:t>-22 확인",
+     "KR_DRIVER_LICENSE", "28</w:t></w:r><w:r><w:t>-29</w:t></w:r><w:r><w:t>-348529</w:t></w:r><w:r><w:t>-22"),
+    ("연락처 0\x001\x000\x00-1\x002\x003\x004\x00-5\x006\x007\x008 로", "PHONE_NUMBER",
+     "0\x001\x000\x00-1\x002\x003\x004\x00-5\x006\x007\x008"),
+    ("연락처 零壹零-壹貳參肆-伍陸柒捌 로", "PHONE_NUMBER", "零壹零-壹貳參肆-伍陸柒捌"),
+    ("연락처 零壹零</w:t></w:r><w:r><w:t>-壹貳參肆</w:t></w:r><w:r><w:t>-伍陸柒捌 로", "PHONE_NUMBER",
+     "零壹零</w:t></w:r><w:r><w:t>-壹貳參肆</w:t></w:r><w:r><w:t>-伍陸柒捌"),
+    ("연락처 010</b></i></span><span>-1234-5678 로", "PHONE_NUMBER", "010</b></i></span><span>-1234-5678"),
+    ("주민번호 捌參零貳零柒-貳伍伍伍捌玖陸 입니다", "KR_RRN", "捌參零貳零柒-貳伍伍伍捌玖陸"),
+    ("메일 kim«at»naver.com 로", "EMAIL_ADDRESS", "kim«at»naver.com"),
+    ("메일 kim🐌naver.com 로", "EMAIL_ADDRESS", "kim🐌naver.com"),
+    ("상담 신청 {\\rtf1\\ansi 담당 반려견 훈련사\\tab 김도윤\\par} 5개월", "PERSON", "김도윤"),
+    ("상담 신청 {\\rtf1\\ansi 매수인 이름\\tab 강미경\\par} 1박", "PERSON", "강미경"),
+    ("| 담당 반려견 훈련사: 정도윤 |", "PERSON", "정도윤"),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("AT&T R&D 5&copy 2024 &amp, ?a=1&copy=2", []),  # references without a semicolon around no identifier
+    ("<w:t>2024</w:t></w:r><w:r><w:t>-05-02</w:t>", []),  # a date split across an office document's runs
+    ("가\x00나 1\x002", []),  # controls between no identifier's characters
+    ("壹萬 원, 參考 자료, 零下 5도", []),  # formal numerals in prose: an amount, a word, a temperature
+    ("조종사 훈련 과정, 정비사 자격증 취득", []),  # the qualifications' nouns with no name after them
+    ("\\tab 들여쓰기 \\par 문단", []),  # rich-text control words with no label or name
+])
+def test_the_thirty_sixth_halfs_readings_leave_plain_text_as_written(text: str, found: list[tuple[str, str]]) -> None:
+    """Where a reading of rules version 43 has nothing to read, the text's findings are what it holds as written."""
+    assert [(f.entity, text[f.start:f.end]) for f in find(text)] == found
+
+
+@pytest.mark.parametrize(("written", "plain", "entity"), [
+    ("830207&nbsp2555896", "830207-2555896", "KR_RRN"),
+    ("kim&#64naver&#46com", "kim@naver.com", "EMAIL_ADDRESS"),
+    ("kim«at»naver«dot»com", "kim@naver.com", "EMAIL_ADDRESS"),
+    ("kim🐌naver.com", "kim@naver.com", "EMAIL_ADDRESS"),
+    ("零壹零-壹貳參肆-伍陸柒捌", "010-1234-5678", "PHONE_NUMBER"),
+    ("0\x001\x000\x00-1\x002\x003\x004\x00-5\x006\x007\x008", "010-1234-5678", "PHONE_NUMBER"),
+])
+def test_the_thirty_sixth_halfs_writings_hash_as_the_plain_value(written: str, plain: str, entity: str) -> None:
+    assert canonical(entity, written) == canonical(entity, plain)
+
+
 def test_a_wrong_code_page_is_decoded_only_where_it_stands_for_a_number_s_or_an_address_s_character() -> None:
     """Latin-1 text read as Latin-1 stays as written (CafÃ© is é's mojibake, a letter: prose is not the detector's
     to decode); an EUC-KR page's middle dot and a UTF-8 en dash read as Latin-1 are decoded."""
@@ -1293,7 +1345,8 @@ def test_an_inline_tag_read_as_nothing_hides_nothing_it_holds() -> None:
                                                *THIRTY_SECOND_HELD_OUT_FAILURES,
                                                *THIRTY_THIRD_HELD_OUT_FAILURES,
                                                *THIRTY_FOURTH_HELD_OUT_FAILURES,
-                                               *THIRTY_FIFTH_HELD_OUT_FAILURES])
+                                               *THIRTY_FIFTH_HELD_OUT_FAILURES,
+                                               *THIRTY_SIXTH_HELD_OUT_FAILURES])
 def test_the_earlier_held_out_halves_failures_are_found(text: str, entity: str, value: str) -> None:
     start = text.index(value)
     fs = find(text)
