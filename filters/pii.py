@@ -1222,8 +1222,10 @@ def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
             continue  # not UTF-8
         plain(pos, m.start())
         if not spans:
-            closing = m.group().startswith(("</", "[/")) or (m.group() in ("**", "__", "`") and m.start() > 0
-                                                     and _DIGIT_LIKE_CHAR.match(text, m.start() - 1) is not None)
+            # (a control after a digit is that digit's: UTF-16 read a byte a character puts a NUL after each: 43)
+            after_digit = m.start() > 0 and _DIGIT_LIKE_CHAR.match(text, m.start() - 1) is not None
+            closing = m.group().startswith(("</", "[/")) or (after_digit and (
+                m.group() in ("**", "__", "`") or _CONTROL_CHAR.match(m.group()) is not None))
             if closing and ends and ends[-1] == m.start():
                 ends[-1] = m.end()
             elif pending < 0:

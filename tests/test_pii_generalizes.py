@@ -1155,8 +1155,8 @@ THIRTY_SIXTH_HELD_OUT_FAILURES = [
      "010</w:t></w:r><w:r><w:t>-1234</w:t></w:r><w:r><w:t>-5678"),
     ("면허 28</w:t></w:r><w:r><w:t>-29</w:t></w:r><w:r><w:t>-348529</w:t></w:r><w:r><w:t>-22 확인",
      "KR_DRIVER_LICENSE", "28</w:t></w:r><w:r><w:t>-29</w:t></w:r><w:r><w:t>-348529</w:t></w:r><w:r><w:t>-22"),
-    ("연락처 0\x001\x000\x00-1\x002\x003\x004\x00-5\x006\x007\x008 로", "PHONE_NUMBER",
-     "0\x001\x000\x00-1\x002\x003\x004\x00-5\x006\x007\x008"),
+    ("연락처 0\x001\x000\x00-1\x002\x003\x004\x00-5\x006\x007\x008\x00 로", "PHONE_NUMBER",
+     "0\x001\x000\x00-1\x002\x003\x004\x00-5\x006\x007\x008\x00"),  # the last NUL redacted with its digit
     ("연락처 零壹零-壹貳參肆-伍陸柒捌 로", "PHONE_NUMBER", "零壹零-壹貳參肆-伍陸柒捌"),
     ("연락처 零壹零</w:t></w:r><w:r><w:t>-壹貳參肆</w:t></w:r><w:r><w:t>-伍陸柒捌 로", "PHONE_NUMBER",
      "零壹零</w:t></w:r><w:r><w:t>-壹貳參肆</w:t></w:r><w:r><w:t>-伍陸柒捌"),
