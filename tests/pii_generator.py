@@ -197,13 +197,18 @@ presentation selector, full-width digits of an EUC-KR page read as Latin-1 (£°
 after each digit, the full-width @ so read (£À), zero-width spaces around 골뱅이, a defanged dot alone, (at sign) and
 (dot), PHP-serialized arrays, quoted-printable HTML, chat link markup, labels as numeric character references,
 bowling leagues, e-sports teams, ceramics markets, beekeeping classes, pilates studios), reported and read at stop
-55 (rules version 42 reads its classes). The held-out half now is the thirty-sixth (``heldout36`` below, written at
+55 (rules version 42 reads its classes). The thirty-sixth (``heldout36``, written at
 stop 55 before any detector ran on it: `&nbsp` without its semicolon, a Word document's XML splitting a number across
 runs, the double vertical line, the half-width prolonged sound mark, UTF-16 text read a byte a character (a NUL after
 each digit), the formal Hanja numerals of contracts (零壹貳參), `&#64` and `&#46` without their semicolons, «at», the
 snail emoji for 골뱅이, rich-text fragments, template variables, web server logs, ASCII boxes, dog training, tattoo
-studios, gear rentals, violin lessons, community gardens); it stays the held-out half until the next round writes
-the thirty-seventh.
+studios, gear rentals, violin lessons, community gardens), reported and read at stop 55 (rules version 43 reads its
+classes). The held-out half now is the thirty-seventh (``heldout37`` below, written at stop 55 before any detector ran
+on it: an en dash read wrong twice (Ã¢â‚¬â€œ), 쩜 and dash said between groups, digits spelled in English, full-width
+digits in UTF-8 read as Windows-1252, the at and dot words spaced letter by letter, an image whose alternative text is
+골뱅이, 쩜 in quotes, (엣) and (닷), multipart form bodies, wiki information boxes, LaTeX links, archery ranges, kimchi
+classes, moving sales, cat sitting, calligraphy classes); it stays the held-out half until the next round writes the
+thirty-eighth.
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -748,6 +753,13 @@ SEPARATORS = {
         ("halfwidth_prolonged_mark", "\uff70"),  # ｰ, a half-width Japanese keyboard's dash
         ("hyphen", "-"),
     ),
+    # Written at stop 55, after the thirty-sixth half was read and moved into tuning; not run before it was written.
+    "heldout37": (
+        ("double_mojibake_en_dash", "\u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u20ac\u0153"),  # Ã¢â‚¬â€œ
+        ("dictated_jjeom", " 쩜 "),  # the dot's Korean word said between groups, as a number is read aloud
+        ("dictated_english_dash", " dash "),  # an English transcript's dash between groups
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -785,7 +797,8 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout33": ("ascii", "ieung_for_zero", "digit_emoji_selector"),
                "heldout34": ("ascii", "bbcode_color_per_group", "soft_hyphen_between_digits"),
                "heldout35": ("ascii", "fullwidth_cp949_mojibake", "digit_then_cgj"),
-               "heldout36": ("ascii", "utf16_nul_per_digit", "hanja_formal_digits")}
+               "heldout36": ("ascii", "utf16_nul_per_digit", "hanja_formal_digits"),
+               "heldout37": ("ascii", "english_digit_words", "fullwidth_utf8_mojibake")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -1044,6 +1057,13 @@ EMAIL_FORMS = {
         ("snail_emoji_for_at", "{l}🐌{h}.{t}"),  # 골뱅이 is a sea snail: the emoji for the word
         ("dot_entity_no_semicolon", "{l}@{h}&#46{t}"),
     ),
+    # Written at stop 55, after the thirty-sixth half was read and moved into tuning; not run before it was written.
+    "heldout37": (
+        ("spaced_letter_words", "{l} a t {h} d o t {t}"),  # the at and dot words themselves spaced apart
+        ("image_alt_korean_at", '{l}<img src="a.gif" alt="골뱅이">{h}.{t}'),
+        ("quoted_korean_dot", "{l}@{h}'쩜'{t}"),
+        ("parenthesized_korean_words_variant", "{l}(엣){h}(닷){t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -1083,6 +1103,7 @@ CONTAINERS = {
     "heldout34": ("dot_leader_row", "mediawiki_table", "bbcode_table", "webvtt_cue", "plain"),
     "heldout35": ("php_serialized", "mhtml_quoted_printable", "slack_mrkdwn_link", "xml_entity_encoded_label", "plain"),
     "heldout36": ("rtf_fragment", "jinja_set", "apache_log_query", "ascii_box", "plain"),
+    "heldout37": ("multipart_form", "wiki_infobox", "latex_href", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -1119,7 +1140,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout33": ("", "이었더라구요", "이라니까요?", "으로부터요", "이었잖아요", "ㅎㅎㅎ"),
              "heldout34": ("", "이었더라고요", "이라던가요", "으로부터였나", "이었으려나요", "ㄹㅇ"),
              "heldout35": ("", "이었다던데요", "이라든가요", "으로까지는", "이었던가요", "ㅇㅈ"),
-             "heldout36": ("", "이었더래요", "이라던데?", "으로까지도", "이었을런지", "ㄱㅅ")}
+             "heldout36": ("", "이었더래요", "이라던데?", "으로까지도", "이었을런지", "ㄱㅅ"),
+             "heldout37": ("", "이었었어요", "이라던걸요", "으로부터까지", "이었던거죠", "ㅂㅂ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -1158,7 +1180,8 @@ LABELS = {
                "heldout33": ("주민등록 번호 (13자리)", "주민번호(숫자만)"),
                "heldout34": ("주민번호 (본인 인증)", "주민번호 뒷자리 포함 :"),
                "heldout35": ("주민번호 (생년월일-성별)", "주민 등록 번호 :"),
-               "heldout36": ("주민등록번호 (앞 6자리-뒤 7자리)", "주민 번호(본인)")},
+               "heldout36": ("주민등록번호 (앞 6자리-뒤 7자리)", "주민 번호(본인)"),
+               "heldout37": ("주민번호 (앞자리-뒷자리)", "주민등록번호 확인 :")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -1193,7 +1216,8 @@ LABELS = {
                "heldout33": ("외국인 등록번호 (체류)", "외국인등록 번호 (체류자격)"),
                "heldout34": ("외국인등록번호 (ARC No.)", "외국인 등록 번호 :"),
                "heldout35": ("외국인등록번호 (체류 카드)", "외국인 등록증 번호 (앞면)"),
-               "heldout36": ("외국인 등록번호 (ARC 카드)", "외국인등록번호 (앞면 기재)")},
+               "heldout36": ("외국인 등록번호 (ARC 카드)", "외국인등록번호 (앞면 기재)"),
+               "heldout37": ("외국인등록번호 (영주권자)", "외국인 번호 (등록증)")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -1228,7 +1252,8 @@ LABELS = {
                "heldout33": ("여권 번호 (M으로 시작)", "여권번호 (영문 1자리 + 숫자)"),
                "heldout34": ("여권 번호 (유효기간 내)", "여권 No. (영문)"),
                "heldout35": ("여권 번호 (대한민국 여권)", "Passport No. (9 digits)"),
-               "heldout36": ("여권 번호 (영문+숫자)", "여권번호 (만료 전)")},
+               "heldout36": ("여권 번호 (영문+숫자)", "여권번호 (만료 전)"),
+               "heldout37": ("여권 번호 (출국용)", "Passport No. (여권)")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -1264,7 +1289,8 @@ LABELS = {
                "heldout33": ("운전면허 번호 (12자리)", "운전면허증번호 (앞면 기재)"),
                "heldout34": ("운전면허번호 (면허증 우측 상단)", "면허 번호 (운전)"),
                "heldout35": ("운전면허 번호 (1종 보통)", "운전면허증 번호 :"),
-               "heldout36": ("운전면허 번호 (2종 보통)", "면허번호 (운전면허증)")},
+               "heldout36": ("운전면허 번호 (2종 보통)", "면허번호 (운전면허증)"),
+               "heldout37": ("운전면허 번호 (갱신)", "면허 번호 (1종)")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -1300,7 +1326,8 @@ LABELS = {
                "heldout33": ("건강보험증 번호 (11자리)", "건보증 번호 (본인)"),
                "heldout34": ("건강보험 번호 (가입자)", "건강보험증 번호 (직장)"),
                "heldout35": ("건강보험 증번호 (가입자)", "건강보험번호 :"),
-               "heldout36": ("건강보험 증 번호 (피보험자)", "건보 번호 :")},
+               "heldout36": ("건강보험 증 번호 (피보험자)", "건보 번호 :"),
+               "heldout37": ("건강보험증 번호 (세대원)", "건강 보험증 번호 :")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -1336,7 +1363,8 @@ LABELS = {
                "heldout33": ("사업자 번호 (10자리)", "사업자등록번호 (법인)"),
                "heldout34": ("사업자 등록번호 (본점) :", "사업자번호 (법인/개인)"),
                "heldout35": ("사업자 등록번호 (개인)", "사업자 번호 (간이)"),
-               "heldout36": ("사업자 등록 번호 (간이)", "사업자등록 번호 :")},
+               "heldout36": ("사업자 등록 번호 (간이)", "사업자등록 번호 :"),
+               "heldout37": ("사업자 번호 (법인사업자)", "사업자 등록 No. (개인)")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -1371,7 +1399,8 @@ LABELS = {
                "heldout33": ("법인번호 (등기)", "법인 등록번호(본점)"),
                "heldout34": ("법인 등록번호 (13자리)", "법인등록 번호 (등기부)"),
                "heldout35": ("법인 등록번호 (본점 소재지)", "법인 번호 (등기소)"),
-               "heldout36": ("법인 등록 번호 (주사무소)", "법인등록번호 (본점)")},
+               "heldout36": ("법인 등록 번호 (주사무소)", "법인등록번호 (본점)"),
+               "heldout37": ("법인 번호 (법인등기)", "법인 등록 번호 (지점)")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -1409,7 +1438,8 @@ LABELS = {
                "heldout34": ("입금 계좌 (기업은행)", "신협 입금 계좌", "환불 받을 계좌 (본인)",
                              "계좌번호 (예금주 본인)"),
                "heldout35": ("입금 계좌 (농협은행)", "산업은행 계좌", "환불 계좌 (예금주)", "이체 계좌번호 :"),
-               "heldout36": ("입금 계좌 (SC제일은행)", "부산은행 계좌번호", "환불 계좌 (본인 명의)", "송금 계좌 :")},
+               "heldout36": ("입금 계좌 (SC제일은행)", "부산은행 계좌번호", "환불 계좌 (본인 명의)", "송금 계좌 :"),
+               "heldout37": ("입금 계좌 (광주은행)", "우체국 계좌번호", "환불 계좌 (예금주명)", "입금할 계좌 :")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -1444,7 +1474,8 @@ LABELS = {
                "heldout33": ("결제 카드번호 (16자리)", "신용카드 (결제)"),
                "heldout34": ("카드번호 (결제 카드)", "체크카드 번호 (결제)"),
                "heldout35": ("카드 번호 (결제용 카드)", "신용 카드번호 :"),
-               "heldout36": ("카드번호 (결제용)", "신용카드 번호 (본인)")},
+               "heldout36": ("카드번호 (결제용)", "신용카드 번호 (본인)"),
+               "heldout37": ("카드 번호 (할부 결제)", "신용카드 No. :")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1480,7 +1511,8 @@ LABELS = {
                "heldout33": ("휴대폰번호 (본인)", "연락처(문자 가능)", "Mobile No. :"),
                "heldout34": ("휴대전화 번호 :", "연락처 (평일 9시~6시)", "Mobile phone :"),
                "heldout35": ("휴대폰 (연락 가능)", "연락처 (주간)", "Mobile Phone No."),
-               "heldout36": ("핸드폰 번호 (본인) :", "연락처 (야간)", "Cell No.")},
+               "heldout36": ("핸드폰 번호 (본인) :", "연락처 (야간)", "Cell No."),
+               "heldout37": ("연락처 (보호자)", "휴대전화 (긴급)", "Tel (mobile) :")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1515,7 +1547,8 @@ LABELS = {
                "heldout33": ("메일주소 (아이디)", "이메일 주소(회신)"),
                "heldout34": ("이메일 (회신 주소)", "메일 (문의 접수)"),
                "heldout35": ("이메일 (연락용)", "메일 주소 (회신)"),
-               "heldout36": ("이메일 (로그인 ID)", "메일 주소 (업무용)")},
+               "heldout36": ("이메일 (로그인 ID)", "메일 주소 (업무용)"),
+               "heldout37": ("이메일 (세금계산서)", "메일 (견적 회신)")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1550,7 +1583,8 @@ LABELS = {
                "heldout33": ("접속 IP 주소 (로그)", "아이피 (접속)"),
                "heldout34": ("접속 IP (관리자)", "최근 접속 IP :"),
                "heldout35": ("접속 IP (서버 로그)", "아이피 (관리자)"),
-               "heldout36": ("접속 IP (최근 로그인)", "IP (접속 기록)")},
+               "heldout36": ("접속 IP (최근 로그인)", "IP (접속 기록)"),
+               "heldout37": ("접속 IP (VPN)", "아이피 주소 (로그)")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1585,7 +1619,8 @@ LABELS = {
                "heldout33": ("차량 번호판 (앞)", "등록 차량번호"),
                "heldout34": ("차량번호 (방문 차량)", "방문 차량 번호 :"),
                "heldout35": ("차량 번호 (출입 차량)", "등록 차량 번호 :"),
-               "heldout36": ("차량 번호 (주차장 등록)", "차량번호 (방문)")},
+               "heldout36": ("차량 번호 (주차장 등록)", "차량번호 (방문)"),
+               "heldout37": ("차량 번호 (정기 주차)", "차 번호 (방문객)")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1620,7 +1655,8 @@ LABELS = {
                "heldout33": ("주소 (실거주지)", "배송 주소 :"),
                "heldout34": ("주소 (우편물 수령지)", "실제 거주지 :"),
                "heldout35": ("주소 (현 거주지)", "배송 받을 주소 :"),
-               "heldout36": ("주소 (택배 수령지)", "현 주소 :")},
+               "heldout36": ("주소 (택배 수령지)", "현 주소 :"),
+               "heldout37": ("주소 (등기부상)", "배송지 주소 (기본)")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1655,7 +1691,8 @@ LABELS = {
                "heldout33": ("담당 치위생사", "매도인 성명 :", "임차인 성함", "수령자 이름", "공동 상속인"),
                "heldout34": ("담당 임상병리사", "매수자 성명 :", "임대인 이름", "수취인명 :", "공동 대표자"),
                "heldout35": ("담당 작업 치료사", "매도인 이름 :", "임차인 성명", "수령인 이름 :", "공동 신청인"),
-               "heldout36": ("담당 반려견 훈련사", "매수인 이름 :", "임대인 성명", "수취인 성명 :", "공동 보증인")},
+               "heldout36": ("담당 반려견 훈련사", "매수인 이름 :", "임대인 성명", "수취인 성명 :", "공동 보증인"),
+               "heldout37": ("담당 치기공사", "매도자 성명 :", "임대인명 :", "수취인 (성함)", "공동 임대인")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1873,6 +1910,14 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             value = sep.join("".join(c + "\x00" for c in g) for g in groups)
         elif form == "hanja_formal_digits":  # 零壹零-壹貳參肆-伍陸柒捌: the formal numerals of contracts and cheques
             value = sep.join("".join("零壹貳參肆伍陸柒捌玖"[int(c)] for c in g) for g in groups)
+        elif form == "english_digit_words":
+            if entity != "PHONE_NUMBER":
+                form = "ascii"
+            else:  # zero one zero - one two three four ...: digits spelled in English, as ads write them past filters
+                words = "zero one two three four five six seven eight nine".split()
+                value = sep.join(" ".join(words[int(c)] for c in g) for g in groups)
+        elif form == "fullwidth_utf8_mojibake":  # ０１０ in UTF-8 read as Windows-1252: ï¼\x90ï¼\x91ï¼\x90
+            value = sep.join("".join(chr(0xFF10 + int(c)).encode("utf-8").decode("latin-1") for c in g) for g in groups)
         elif form == "digit_emoji_selector":  # 0️1️0️: each digit with the emoji presentation selector, no keycap
             value = sep.join("".join(c + "\ufe0f" for c in g) for g in groups)
         elif form == "font_tag_per_group":  # <font color="#ff0000">010</font>-...: an old board's coloured groups
@@ -2839,6 +2884,30 @@ GENRES["heldout36"] = {
     ),
 }
 _rotate("heldout36")
+# Written at stop 55, after the thirty-sixth half was read and moved into tuning; not run before it was written.
+GENRES["heldout37"] = {
+    "archery_range": (
+        "양궁장 체험 예약 {x} 초보자 4명",
+        "국궁 동호회 가입 신청 {x} 활 대여 필요",
+    ),
+    "kimchi_class": (
+        "김치 담그기 체험 신청 {x} 배추 3포기",
+        "전통 장 담그기 교실 등록 {x} 된장 2kg",
+    ),
+    "moving_sale": (
+        "이사 정리 나눔 {x} 냉장고 무료 수거",
+        "이사 세일 가구 판매 {x} 소파 3인용",
+    ),
+    "cat_sitting": (
+        "고양이 방문 돌봄 예약 {x} 3박 4일 2마리",
+        "펫시터 매칭 신청 {x} 급식 및 화장실 청소",
+    ),
+    "calligraphy_class": (
+        "캘리그라피 원데이 클래스 {x} 붓펜 제공",
+        "서예 교실 수강 신청 {x} 화선지 지참",
+    ),
+}
+_rotate("heldout37")
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -3128,7 +3197,7 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
 
 
 def _contain_more(container: str, label: str, value: str, label_pos: str, key: str) -> tuple[str, str] | None:
-    """(head, after) of the containers written at stops 39 to 55 (``heldout19`` to ``heldout36``), or None for
+    """(head, after) of the containers written at stops 39 to 55 (``heldout19`` to ``heldout37``), or None for
     another."""
     before = label and label_pos == "before"
     after = f" ({label})" if label and label_pos == "after" else ""
@@ -3274,6 +3343,13 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f'<td class=3D"value">{lead}', "</td>" + after
     if container == "slack_mrkdwn_link":  # a chat export's link markup: <target|shown>
         return f"{lead}<https://example.com/u|", ">" + after
+    if container == "multipart_form":  # a form's multipart body, the field's name in its header
+        name = (label or key).rstrip(" :")
+        return f'Content-Disposition: form-data; name="{name}"\r\n\r\n', "\r\n--boundary--" + after
+    if container == "wiki_infobox":  # a wiki's information box, the label as its field
+        return f"{{{{정보상자\n| {(label or key).rstrip(' :')} = ", "\n}}" + after
+    if container == "latex_href":  # a LaTeX document's link, the value as its target and its text
+        return f"{lead}\\href{{", "}{연락}" + after
     if container == "rtf_fragment":  # a rich-text document's paragraph, a tab control word between label and value
         return f"{{\\rtf1\\ansi {(label or key).rstrip(' :')}\\tab ", "\\par}" + after
     if container == "jinja_set":  # a template's variable, its label in a comment before it
