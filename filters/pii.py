@@ -181,8 +181,10 @@ def _viewed(m: re.Match[str]) -> str:
 _KOREAN_DIGIT = {"공": "0", "영": "0", "빵": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6",
                  "륙": "6", "칠": "7", "팔": "8", "구": "9"}
 _DIGIT_WORDS = "공영빵일이삼사오육륙칠팔구"
-#: The hyphen's names said aloud (``_DASI``).
-_SAID_HYPHEN: Final = ("하이픈", "다시", "대시")
+#: The hyphen's names said aloud (``_DASI``); and the dot's colloquial 쩜, and the English names of both, as a
+#: transcript writes them (010 쩜 1234, 830207 dash 2555896: rules version 44).
+_SAID_HYPHEN: Final = ("하이픈", "다시", "대시", "쩜", "dash", "Dash", "DASH", "hyphen", "Hyphen", "HYPHEN", "dot",
+                       "Dot", "DOT")
 #: Hanja numerals written for digits (〇一〇-一二三四-五六七八, as spam writes numbers past filters: rules version
 #: 22): runs of two or more are read as digits where the text holds nine of them in such runs at least, the
 #: fewest digits of any identifier; a Korean text's 一二 alone, or 第一, stays as written.
@@ -391,6 +393,56 @@ _MOJIBAKE_LEADS: Final = frozenset("\u00a1\u00a2\u00a3\u00a6\u00a8\u00a9" + "".j
 _SEPARATING: Final = frozenset(_JOINERS + _SYMBOLS + "".join(map(chr, _SPACES)) + "@.\u00b7")
 
 
+_MOJIBAKE_ONE = re.compile(_MOJIBAKE)
+
+
+def _reread(run: str) -> str | None:
+    """The text a run of wrongly read characters was, read back once as UTF-8; None where its bytes are not."""
+    try:
+        return bytes(_MOJIBAKE_BYTE[c] for c in run).decode("utf-8")
+    except (KeyError, UnicodeDecodeError):
+        return None
+
+
+def _mojibake_spans(m: re.Match[str]) -> list[tuple[str, int, int]]:
+    """A run of wrongly read characters as ``_decoded`` takes it: each character that ``_unmojibaked`` reads back
+    with its own span, the others as written; a run read wrong twice (Ã¢â‚¬â€œ, an en dash: rules version 44),
+    whose characters decode only together, as what it reads back to twice, every character with the run's span."""
+    pieces = [(p.group(), m.start() + p.start(), m.start() + p.end()) for p in _MOJIBAKE_ONE.finditer(m.group())]
+    once = [_unmojibaked(w) for w, _, _ in pieces]
+    out: list[tuple[str, int, int]] = []
+    k = 0
+    while k < len(pieces):
+        if once[k] is not None:
+            out.append((once[k], pieces[k][1], pieces[k][2]))
+            k += 1
+            continue
+        # a piece that does not decode alone, with the pieces after it (a character read wrong twice is two or three
+        # of them, some of which decode alone by chance: â‚¬ is €): the longest stretch that reads back twice
+        for end in range(min(len(pieces), k + 6), k, -1):
+            lo, hi = pieces[k][1], pieces[end - 1][2]
+            twice = _reread_twice(m.string[lo:hi])
+            if twice is not None:
+                out += [(c, lo, hi) for c in twice]
+                k = end
+                break
+        else:
+            w, lo, _ = pieces[k]
+            out += [(ch, lo + i, lo + i + 1) for i, ch in enumerate(w)]
+            k += 1
+    return out
+
+
+def _reread_twice(run: str) -> str | None:
+    """What a run read wrong twice stands for: read back once, wholly characters read wrong, each of which
+    ``_unmojibaked`` reads back; else None."""
+    again = _reread(run)
+    if not again or sum(map(len, _MOJIBAKE_ONE.findall(again))) != len(again):
+        return None
+    twice = [_unmojibaked(p.group()) for p in _MOJIBAKE_ONE.finditer(again)]
+    return None if None in twice else "".join(c for c in twice if c is not None)
+
+
 def _unmojibaked(written: str) -> str | None:
     """The character ``written`` stands for, read back as UTF-8 or as EUC-KR (CP949), where it is one a number or an
     address is written with; else None."""
@@ -423,8 +475,14 @@ _SAID = re.compile("|".join(_SAID_HYPHEN))
 
 
 def _said_hyphen(m: re.Match[str]) -> str:
-    """A hyphen's name said as a hyphen and spaces, the same length."""
-    return "-" + " " * (len(m.group()) - 1)
+    """A hyphen's name said as a hyphen and spaces, the same length: a long name as two marks (hyphen: ``  --  ``), the
+    spaces split around them, so that with a space on each side the separator keeps within the three a side takes."""
+    n = len(m.group())
+    marks = min(3, max(1, n - 4))
+    before = (n - marks) // 2
+    return " " * before + "-" * marks + " " * (n - marks - before)
+
+
 #: An unspaced closing parenthesis after a group of digits that no opening one stands before, and before two
 #: digits, as an area code is written (02)1234-5678), is read as a hyphen (rules version 38); (02)1234-5678 is
 #: left as it stands, and so are a list's item marks (1)2)3)).
@@ -953,7 +1011,8 @@ GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ⒜\ufe6b🐌]|" + _char_class({c for
                   r"|[\[({<【〔［《〈「『«‹`]\s?(?:at|AT|At)(?:mark|MARK|[ -]?(?:[sS](?:ign|IGN|ymbol|YMBOL)))?\s?"
                   r"[\])}>】〕］》〉」』»›`]|%40|=40|&#|&commat;|\w[(\[{（［][aA][)\]}）］]\w"
                   r"|[-_](?:at|AT)[-_]|\s/(?:at|AT|At|@)/\s"
-                  rf"|\s(?:at|AT|At)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot|period|PERIOD|Period)\s|\s?(?:[닷점쩜돗]|도트))"
+                  rf"|\s(?:at|AT|At|a t|A T)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot|d o t|D O T|period|PERIOD|Period)\s"
+                  r"|\s?(?:[닷점쩜돗]|도트))"
                   rf"|{_ALL_LETTERS}")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 
@@ -1113,7 +1172,7 @@ _ESCAPE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
                      rf"|{_HIDDEN_ELEMENT}"
                      # a character of a text read with the wrong code page (830207â€“2555896, £°£±£°: rules versions 41
                      # and 42)
-                     f"|{_MOJIBAKE}"
+                     f"|(?:{_MOJIBAKE})+"
                      # a combining mark or a variation selector on a joiner (830207-\ufe0e2555896, the text
                      # presentation selector an emoji keyboard adds: rules version 42), shown as nothing
                      rf"|(?<=[{_J}]){_MARKS}+"
@@ -1145,8 +1204,6 @@ def _shown(escape: str) -> str:
     """What an escape stands for; the escape itself where it stands for nothing known."""
     import html
 
-    if escape[0] in _MOJIBAKE_LEADS:  # a wrong code page's character: what it stands for, where that is known
-        return _unmojibaked(escape) or escape
     if _MARK_RUN.fullmatch(escape) or _CONTROL_CHAR.match(escape):  # marks on a joiner, a control: nothing
         return ""
     if _TAG_RUN.fullmatch(escape):  # tags alone, closing ones then opening ones: nothing
@@ -1212,7 +1269,10 @@ def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
             pending = -1
 
     for m in _scanned(_ESCAPE).finditer(text):
-        spans = _percent_decoded(m) if m.group()[0] == "%" else None
+        spans = (_percent_decoded(m) if m.group()[0] == "%"
+                 else _mojibake_spans(m) if m.group()[0] in _MOJIBAKE_LEADS else None)
+        if spans is not None and m.group()[0] in _MOJIBAKE_LEADS and all(c == text[lo:hi] for c, lo, hi in spans):
+            continue  # no character of the run stands for a number's or an address's
         if spans is None:
             shown = _shown(m.group())
             if shown == m.group():
@@ -1245,12 +1305,15 @@ def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
 #: Digits read apart as a radio operator or a call centre reads them, so that 일 and 이 are not misheard: the
 #: native words 하나, 둘, 셋, 넷, 다섯, 여섯, 일곱, 여덟, 아홉 among the Sino-Korean ones (공하나공 하나둘삼넷
 #: 오여섯칠팔: rules version 39).
+_ENGLISH_DIGITS: Final = "zero one two three four five six seven eight nine".split()
 _NATIVE_DIGIT: Final = {"하나": "1", "둘": "2", "셋": "3", "넷": "4", "다섯": "5", "여섯": "6", "일곱": "7",
-                        "여덟": "8", "아홉": "9"}
+                        "여덟": "8", "아홉": "9",
+                        # and the English ones, as ads spell a number past filters (zero one zero ...: rules version 44)
+                        **{w: str(i) for i, word in enumerate(_ENGLISH_DIGITS) for w in (word, word.title())}}
 _SPOKEN_DIGIT = "|".join(sorted({*_NATIVE_DIGIT, *_KOREAN_DIGIT, *"0123456789"}, key=len, reverse=True))
 #: A run of them that starts as a number does (0, 공, 영, 빵), each apart from the next by anything but a letter or a
 #: digit (up to eight such characters: spaces, marks, markup's brackets, a line break) or by a hyphen's name said.
-_SPOKEN_RUN = re.compile(rf"(?<![가-힣A-Za-z0-9])[0공영빵]"
+_SPOKEN_RUN = re.compile(rf"(?<![가-힣A-Za-z0-9])(?:[0공영빵]|zero|Zero)"
                          rf"(?:[^\w]{{0,8}}(?:(?:{'|'.join(_SAID_HYPHEN)}|에)[^\w]{{0,8}})?(?:{_SPOKEN_DIGIT})){{8,23}}")
 #: A digit of such a run, or a hyphen's name said (하이픈 holds 이, which is no digit there).
 _SPOKEN_TOKEN = re.compile(f"{'|'.join(_SAID_HYPHEN)}|{_SPOKEN_DIGIT}")
@@ -1464,13 +1527,14 @@ _OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<【〔［《〈「『«‹]{1,2}\s?"
                             # the @ or its word in quotes, a code span or emphasis (kim`@`naver.com,
                             # kim'골뱅이'naver.com: rules version 41)
                             r"|[`'\"‘’“”*~]{1,2}\s?(?:at|골\s?[뱅벵]\s?이|앳|@)\s?[`'\"‘’“”*~]{1,2}"
-                            r"|&#0*64;|&#x0*40;|&commat;|@@?|[ⓐⒶ⒜🐌]|/at/|\sat\s)\s*", re.IGNORECASE)
+                            r"|<img[^<>]{0,80}?\b(?:alt|title)=\\?[\"']?(?:@|골뱅이|at)\\?[\"']?[^<>]{0,80}>"
+                            r"|&#0*64;|&#x0*40;|&commat;|@@?|[ⓐⒶ⒜🐌]|/at/|\sa ?t\s)\s*", re.IGNORECASE)
 _OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<【〔［《〈「『«‹]{1,2}\s?(?:dot|닷|점|쩜|돗|도트|\.)\s?"
                              r"[\])}>】〕］》〉」』»›]{1,2}"
                              r"|/dot/|닷|점|쩜|돗|도트|&#0*46;|&#x0*2e;|&period;"
                              # (the dot or its word so too: kim`at`naver`dot`com, rules version 41)
                              r"|[`'\"‘’“”]{1,2}\s?(?:dot|닷|점|쩜|돗|도트|\.)\s?[`'\"‘’“”]{1,2}"
-                             r"|\s(?:dot|period)\s|[.·・•‧∙⋅･]"
+                             r"|\s(?:d ?o ?t|period)\s|[.·・•‧∙⋅･]"
                              rf"|(?<=[a-z0-9])dot(?=(?:{PEOPLES_TLDS})(?:(?:\.|dot)[a-z]{{2}})?$))\s*",
                              re.IGNORECASE)
 #: The markup an address's rule reads as nothing around its @ or dot (``filters.pii_rules._GAP``): a comment, an empty

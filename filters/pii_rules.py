@@ -59,7 +59,7 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: tuning, its dev profile read; the thirtieth written: docs/pii.md). 37: stop 44 (the thirtieth read). 38: stop 51
 #: (the thirtieth in tuning, the thirty-first written and read). 39: stop 54 (the thirty-first in tuning, the
 #: thirty-second written and read). 40: stop 54 (the thirty-second in tuning, the thirty-third written and read).
-RULES_VERSION: Final = 43
+RULES_VERSION: Final = 44
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -317,7 +317,10 @@ _LABEL_WORDS: Final = ("성\\s?명|이\\s?름|성함|담당자|작성자|신청�
                        "|받는\\s?사람|보내는\\s?사람")
 _NOUN_LABEL: Final = "(?:[가-힣]{1,4}[자인]|[가-힣]{0,3}[학강육수입업시험련습선장원]생)\\s?명"
 _OTHER_LABELS: Final = ("(?:회|직|사|팀|조합|교직|구성)원\\s?명"
-                        "|(?<![A-Za-z/])(?:[Ff]ull_?|[Cc]ustomer_?|[Uu]ser_?)?(?:name|Name|NAME)(?![A-Za-z])")
+                        # (not a markup attribute's name=", whose value names a field, not a person: form-data;
+                        # name="차량 번호": rules version 44)
+                        "|(?<![A-Za-z/])(?:[Ff]ull_?|[Cc]ustomer_?|[Uu]ser_?)?(?:name|Name|NAME)(?![A-Za-z])"
+                        r"(?![ \t]?=[ \t]?\\?[\"'])")
 _NAME_LABELS = (f"(?:{_LABEL_WORDS}|{_NOUN_LABEL}|{_OTHER_LABELS})"
                 # ... with 명 after it (예금주명, 담당자 명: rules version 13), not 명의 or 명단
                 "(?:\\s?명(?![가-힣]))?")
@@ -549,7 +552,8 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『«‹]{1,2}\s?"
                    r"|(?<=\s)/(?:at|AT|At|@)/(?=\s)"
                    # an image whose alternative text is the @ (kim<img src="at.gif" alt="@">naver.com: 18), its
                    # quotes escaped in a JSON string too (alt=\"@\": 31)
-                   r"|<img[^<>]{0,80}?\b(?:alt|title)=\\?[\"']?@\\?[\"']?[^<>]{0,80}>"
+                   # ... or its word (alt="골뱅이": rules version 44)
+                   r"|<img[^<>]{0,80}?\b(?:alt|title)=\\?[\"']?(?:@|골뱅이|at)\\?[\"']?[^<>]{0,80}>"
                    r"|&#0*64;|&#[xX]0*40;|&commat;"
                    # Markdown's emphasis or a code span around the @ (kim**@**naver.com: rules version 28)
                    r"|\*{1,2}@\*{1,2}|~~@~~|`@`"
@@ -561,7 +565,8 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『«‹]{1,2}\s?"
 #: a top-level domain (36), or the word dot glued before one (39); any dot-like mark (•, ‧, ∙, ⋅) as the middle
 #: dot is (40).
 _DOT_WORD: Final = (r"[\[({<【〔［《〈「『«‹]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트|\.)\s?[\])}>】〕］》〉」』»›]{1,2}"
-                    r"|`(?:dot|DOT|Dot|닷|점|쩜|돗|도트)`|(?<=\s)/(?:dot|DOT|Dot|\.)/(?=\s)"
+                    # (in quotes too, as the @'s word is: kim@naver'쩜'kr, rules version 44)
+                    r"|\\?['\"‘“`]\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트)\s?\\?['\"’”`]|(?<=\s)/(?:dot|DOT|Dot|\.)/(?=\s)"
                     r"|닷|점|쩜|돗|도트|[。｡·・•‧∙⋅･]|&#0*46;"
                     r"|&#[xX]0*2[eE];|&period;|%2[eE]|(?<=\s)(?:dot|DOT|Dot|period|PERIOD|Period)(?=\s)"
                     r"|(?<=[A-Za-z0-9])[-_](?:dot|DOT)[-_](?=[A-Za-z0-9])"
@@ -766,8 +771,9 @@ RULES: Final = [
         # version 25).
         _r(r"(?<![0-9A-Za-z.+-])(?<![0-9][ .\-][0-9][ .\-])"
            # (five marks: a JSON string's escaped tabs around a hyphen, which the view reads as two spaces each:
-           # 0 1 0\\t-\\t1 2 3 4: rules version 32)
-           rf"(?P<v>0(?:[ \t.,:\-]{{0,5}}(?:(?:{_BR}|(?:\\[nrt]){{1,3}})[ \t]{{0,8}}"
+           # 0 1 0\\t-\\t1 2 3 4: rules version 32; six: a hyphen's English name said between spaced digits, 0 1 0
+           # dash 1 2 3 4, which the view reads as a hyphen and spaces: 44)
+           rf"(?P<v>0(?:[ \t.,:\-]{{0,6}}(?:(?:{_BR}|(?:\\[nrt]){{1,3}})[ \t]{{0,8}}"
            r"(?!\d{1,2}[.)][ \t]))?\d){8,11})"
            # a tab right before a digit ends a TSV cell (17\t0 1 1 . 9 1 5 2 . 5 0 8 7\t2024-05-02: rules version 21);
            # after digits spaced one by one, a number of two digits or more is no digit of theirs (0 1 0-1 2 3 4-5 6 7
@@ -849,7 +855,11 @@ RULES: Final = [
             # not into the next header cell (<th>보내는 분 성함</th><th>등록일</th>: rules version 29), nor out of a
             # bracket nested in another, a note on a label (건강보험증 번호 (세대주)) 부스: 36)
             rf"(?![ \t]*</[tT][hH]>[ \t]*<[tT][hH]){_NESTED_NOTE_END}"
-            rf"[ \t]*(?:[:：]|{_NAME_GAP})[ \t]*(?:(?:{_NAME_GAP}[ \t]*)+|\n[ \t]*)?(?!{_NAME_LABELS}|{_ANY_LABEL})"
+            # (a blank line after the gap too, the name alone on its line: a multipart form's field name="성명", then
+            # its value; not a heading's bracket and its paragraph: rules version 44)
+            rf"[ \t]*(?:[:：]|{_NAME_GAP})[ \t]*(?:(?:{_NAME_GAP}[ \t]*)+|\n[ \t]*"
+            rf"|\r?\n\r?\n(?=[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}(?:\r?\n|$)))?"
+            rf"(?!{_NAME_LABELS}|{_ANY_LABEL})"
             rf"{_NOT_A_LABEL}"
             # (not a call or mail button's caption: [바로가기](tel:...: 36)
             rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})(?![^\]\n()]{{0,30}}{_BUTTON_TARGET})"
@@ -859,6 +869,9 @@ RULES: Final = [
             rf"|{_PERSON_NOUN}(?:[ \t]*(?:\r?\n[ \t]*)?[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
             # ... or an arrow, a pictograph or an emoji set before the name (담당 언어치료사 📞 장민수: 38)
             rf"|[ \t]?{_PICTOGRAPH}\ufe0f?[ \t]?(?=[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}(?![가-힣]))"
+            # ... or its closing quote and a line break or a blank line, the name alone on its line (a multipart form's
+            # field: name="담당 치기공사"\r\n\r\n최성호: rules version 44)
+            rf"|[\"'](?:\r?\n){{1,2}}(?=[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}(?:\r?\n|$))"
             # ... or a rich-text control word (담당 반려견 훈련사\tab 김도윤: rules version 43)
             rf"|\\[a-z]{{1,12}}(?:-?\d{{1,5}})? (?=[{_SURNAMES}])"
             rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$))"
@@ -1030,8 +1043,9 @@ RULES: Final = [
         _r(
             # ... in title case too (kim At naver Dot com: rules version 28)
             # ... the dot as period too (kim at naver period com: rules version 32)
-            r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}\s+(?:at|AT|At)\s+"
-            rf"{_HOST}(?:(?:(?:\s+(?:dot|DOT|Dot|period|PERIOD|Period)\s+|\.|\s?(?:{_DOT_WORD})\s?)"
+            # ... the words spaced letter by letter (kim a t naver d o t com: rules version 44)
+            r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}\s+(?:at|AT|At|a t|A T)\s+"
+            rf"{_HOST}(?:(?:(?:\s+(?:dot|DOT|Dot|d o t|D O T|period|PERIOD|Period)\s+|\.|\s?(?:{_DOT_WORD})\s?)"
             rf"[A-Za-z0-9-]{{1,63}}){{1,3}}"
             # ... or a top-level domain read out in Korean (kim at naver 닷컴: rules version 22)
             rf"|\s?{_KOREAN_TLD}))"
@@ -1164,7 +1178,7 @@ HINTS: Final = {
     "ipv4": re.compile(r"(?<=\d)\.\d{1,3}\.\d"),  # from the dot, rarer than a digit (stop 45)
     "email": re.compile("@"),
     "email_obfuscated": re.compile(rf"@|%40|=40|{_AT_WORD}"),
-    "email_words": re.compile(r"\s(?:at|AT|At)\s"),
+    "email_words": re.compile(r"\s(?:at|AT|At|a t|A T)\s"),
     "email_spaced_letters": re.compile(r"[A-Za-z0-9] @ [A-Za-z0-9] "),
     # a spread rule's longest group spaced (seven digits for a resident number's): three spaced digits passed
     # every statute (stop 39)
