@@ -47,6 +47,10 @@ import regex
 
 from filters.pii_gates import is_open, passes
 from filters.pii_rules import (
+    AT_CLOSE,
+    AT_LIKE,
+    AT_OPEN,
+    IMAGE_AT,
     KOREAN_HOSTS,
     KOREAN_TLDS,
     PEOPLES_TLDS,
@@ -406,8 +410,8 @@ def _reread(run: str) -> str | None:
 
 def _mojibake_spans(m: re.Match[str]) -> list[tuple[str, int, int]]:
     """A run of wrongly read characters as ``_decoded`` takes it: each character that ``_unmojibaked`` reads back
-    with its own span, the others as written; a run read wrong twice (Ã¢â‚¬â€œ, an en dash: rules version 44),
-    whose characters decode only together, as what it reads back to twice, every character with the run's span."""
+    with its own span, the others as written; a stretch read wrong twice (Ã¢â‚¬â€œ, an en dash: rules version 44),
+    whose characters decode only together, as what it reads back to twice, every character with the stretch's span."""
     pieces = [(p.group(), m.start() + p.start(), m.start() + p.end()) for p in _MOJIBAKE_ONE.finditer(m.group())]
     once = [_unmojibaked(w) for w, _, _ in pieces]
     out: list[tuple[str, int, int]] = []
@@ -1006,10 +1010,11 @@ def _recognizer_of(r: RecognizerResult) -> str:
 #: Every recognizer but the name rules needs a digit (any script, circled, Hanja or superscript too), an @ (the
 #: small form ﹫ too), a full-width form, an e-mail obfuscation, a Korean digit-word run or a number in
 #: look-alike letters only: text without any skips Presidio's per-call overhead.
-GATE = re.compile(r"[\d@\uff01-\uff5eⓐⒶ⒜\ufe6b🐌]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
+GATE = re.compile(rf"[\d@\uff01-\uff5e\ufe6b{AT_LIKE}]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
                   + rf"|[{_HANJA_DIGITS}]{{2}}|[{_SMALL_DIGITS}]{{2}}|골\s?[뱅벵]|[앳엣]"
-                  r"|[\[({<【〔［《〈「『«‹`]\s?(?:at|AT|At)(?:mark|MARK|[ -]?(?:[sS](?:ign|IGN|ymbol|YMBOL)))?\s?"
-                  r"[\])}>】〕］》〉」』»›`]|%40|=40|&#|&commat;|\w[(\[{（［][aA][)\]}）］]\w"
+                  rf"|[{AT_OPEN}`]\s?(?:at|AT|At)(?:mark|MARK|[ -]?(?:[sS](?:ign|IGN|ymbol|YMBOL)))?\s?"
+                  rf"[{AT_CLOSE}`]|%40|=40|&#|&commat;"
+                  r"|\w[(\[{（［][aA][)\]}）］]\w"
                   r"|[-_](?:at|AT)[-_]|\s/(?:at|AT|At|@)/\s"
                   rf"|\s(?:at|AT|At|a t|A T)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot|d o t|D O T|period|PERIOD|Period)\s"
                   r"|\s?(?:[닷점쩜돗]|도트))"
@@ -1269,10 +1274,13 @@ def _decoded(text: str) -> tuple[str, list[int], list[int]] | None:
             pending = -1
 
     for m in _scanned(_ESCAPE).finditer(text):
-        spans = (_percent_decoded(m) if m.group()[0] == "%"
-                 else _mojibake_spans(m) if m.group()[0] in _MOJIBAKE_LEADS else None)
-        if spans is not None and m.group()[0] in _MOJIBAKE_LEADS and all(c == text[lo:hi] for c, lo, hi in spans):
-            continue  # no character of the run stands for a number's or an address's
+        spans = None
+        if m.group()[0] == "%":
+            spans = _percent_decoded(m)
+        elif m.group()[0] in _MOJIBAKE_LEADS:
+            spans = _mojibake_spans(m)
+            if all(c == text[lo:hi] for c, lo, hi in spans):
+                continue  # no character of the run stands for a number's or an address's
         if spans is None:
             shown = _shown(m.group())
             if shown == m.group():
@@ -1520,17 +1528,17 @@ def redact(text: str, findings: list[Finding], mode: dict[str, str] | None = Non
 
 #: The @ and the dot written otherwise, as the address rules read them: in any bracket the rules take, the @'s word with
 #: its noun too (at sign, atmark: rules version 42; until then such an address hashed with its brackets and words).
-_OBFUSCATED_AT = re.compile(r"\s*(?:[\[({<【〔［《〈「『«‹]{1,2}\s?"
+_OBFUSCATED_AT = re.compile(rf"\s*(?:[{AT_OPEN}]{{1,2}}\s?"
                             r"(?:at(?:mark|[ -]?(?:sign|symbol))?|a|골\s?[뱅벵]\s?이|앳|@)\s?"
-                            r"[\])}>】〕］》〉」』»›]{1,2}"
+                            rf"[{AT_CLOSE}]{{1,2}}"
                             r"|골\s?[뱅벵]\s?이|앳|%40"
                             # the @ or its word in quotes, a code span or emphasis (kim`@`naver.com,
                             # kim'골뱅이'naver.com: rules version 41)
                             r"|[`'\"‘’“”*~]{1,2}\s?(?:at|골\s?[뱅벵]\s?이|앳|@)\s?[`'\"‘’“”*~]{1,2}"
-                            r"|<img[^<>]{0,80}?\b(?:alt|title)=\\?[\"']?(?:@|골뱅이|at)\\?[\"']?[^<>]{0,80}>"
-                            r"|&#0*64;|&#x0*40;|&commat;|@@?|[ⓐⒶ⒜🐌]|/at/|\sa ?t\s)\s*", re.IGNORECASE)
-_OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<【〔［《〈「『«‹]{1,2}\s?(?:dot|닷|점|쩜|돗|도트|\.)\s?"
-                             r"[\])}>】〕］》〉」』»›]{1,2}"
+                            rf"|{IMAGE_AT}"
+                            rf"|&#0*64;|&#x0*40;|&commat;|@@?|[{AT_LIKE}]|/at/|\sa ?t\s)\s*", re.IGNORECASE)
+_OBFUSCATED_DOT = re.compile(rf"\s*(?:[{AT_OPEN}]{{1,2}}\s?(?:dot|닷|점|쩜|돗|도트|\.)\s?"
+                             rf"[{AT_CLOSE}]{{1,2}}"
                              r"|/dot/|닷|점|쩜|돗|도트|&#0*46;|&#x0*2e;|&period;"
                              # (the dot or its word so too: kim`at`naver`dot`com, rules version 41)
                              r"|[`'\"‘’“”]{1,2}\s?(?:dot|닷|점|쩜|돗|도트|\.)\s?[`'\"‘’“”]{1,2}"

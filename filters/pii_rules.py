@@ -332,6 +332,8 @@ _NOUN_SUFFIX: Final = "자인생"
 #: 수험생, 선생), not 발생, 출생 or 인생.
 #: Nouns for a member or a client with none of those suffixes (동문: **김지민**, 회원 「박수빈」): rules
 #: version 15; and for a teacher (담당 선생님: 홍영희): 17.
+#: The last words of the nouns written with a space inside (작업 치료사, 심리 상담사: rules version 42).
+_SPACED_NOUN_WORDS: Final = "치료사|상담사"
 _PLAIN_NOUNS: Final = ("동문|동기|회원|고객|손님|환자|선생님|선생|담임|강사|교사"
                        # and for a profession in 사 (담당 간호사: 권도윤: rules version 18), not 회사 or 검사
                        "|간호사|의사|약사|기사|변호사|세무사|노무사|상담사|치료사|설계사|미용사|조리사"
@@ -349,7 +351,7 @@ _PLAIN_NOUNS: Final = ("동문|동기|회원|고객|손님|환자|선생님|선�
                        "|[가-힣]{1,3}(?:치료사|상담사|간호사|교사|강사|의사)"
                        # (a therapist's or counsellor's with its object spaced apart, as it is often written: 작업
                        # 치료사, 심리 상담사: rules version 42)
-                       "|[가-힣]{2,3} (?:치료사|상담사)"
+                       f"|[가-힣]{{2,3}} (?:{_SPACED_NOUN_WORDS})"
                        "|(?=[가-힣]{0,5}사)(?:[가-힣]{1,3})?(?:복지사|영양사|위생사|방사선사|병리사|안경사|기공사|구조사"
                        "|기록사|재활사|보호사|회계사|법무사|관세사|변리사|중개사|건축사|기술사|평가사|사정사|지도사"
                        # (and the other national qualifications in 사 people are addressed by: 반려견 훈련사, 제빵사,
@@ -399,7 +401,7 @@ _BEFORE_NOUN: Final = re.compile(rf"[^가-힣]{ending_gate(re.compile(_NOUN_WORD
 #: The last word of a noun with a space inside (작업 치료사), searched as a literal: its start is the space before it
 #: and the word's two or three syllables before that. The gate above, made of syllables only, cannot see across the
 #: space (made of syllables and spaces, it let through a fifth more positions).
-_SPACED_NOUN_END: Final = re.compile("치료사|상담사")
+_SPACED_NOUN_END: Final = re.compile(_SPACED_NOUN_WORDS)
 _NOUN_AT: Final = re.compile(_NOUN_WORD)
 
 
@@ -526,17 +528,25 @@ _GIVEN: Final = r"(?:[가-힣](?!은(?:[ \t]*(?:\r?\n|$|[^\w\s])|\t))|[가-힣]{
 
 #: The top-level domains, and the second-level words before .kr, people write after a comma or a glued dot word.
 PEOPLES_TLDS: Final = "com|net|org|edu|gov|kr|ac|co|go|or|ne|re"
+#: The brackets the @'s and the dot's words stand in (kim[at]naver, kim【at】naver, kim«at»naver: guillemets since rules
+#: version 43), opening and closing, for a character class: the address rules', the gate's and the canonical form's.
+AT_OPEN: Final = "\\[({<【〔［《〈「『«‹"
+AT_CLOSE: Final = "\\])}>】〕］》〉」』»›"
+#: The characters written for the @ itself: the circled and the parenthesized a, the snail emoji (골뱅이: a sea snail).
+AT_LIKE: Final = "ⓐⒶ⒜🐌"
+#: An image whose alternative text or title is the @ or its word, in an address in place of the @.
+IMAGE_AT: Final = r"<img[^<>]{0,80}?\b(?:alt|title)=\\?[\"']?(?:@|골뱅이|at)\\?[\"']?[^<>]{0,80}>"
 #: The @ and the dot of an e-mail address written as words: in any bracket, any case, or in Korean.
 #: 엣 is how 앳 is often misspelled; a Korean word for the @ or the dot may stand in brackets too, and the
 #: ideographic full stop (。, ｡) of a CJK keyboard is a dot (rules version 10); the atmark of Japanese sites too
 #: (kim(atmark)naver.com: 36); the a alone in brackets, as the circled a is written with the keyboard's
 #: parentheses (kim(a)naver.com: 39).
-_AT_WORD: Final = (r"[\[({<【〔［《〈「『«‹]{1,2}\s?"
+_AT_WORD: Final = (rf"[{AT_OPEN}]{{1,2}}\s?"
                    # (the word's noun after it too: kim (at sign) naver (dot) com, rules version 42)
                    r"(?:at(?:mark|[ -]?(?:sign|symbol))?|AT(?:MARK|[ -]?(?:SIGN|SYMBOL))?"
                    r"|At(?:mark|[ -]?(?:[Ss]ign|[Ss]ymbol))?|@|골\s?[뱅벵](?:\s?이)?|[앳엣])"
                    # (in guillemets too: kim«at»naver.com, rules version 43)
-                   r"\s?[\])}>】〕］》〉」』»›]{1,2}"
+                   rf"\s?[{AT_CLOSE}]{{1,2}}"
                    # (the a alone only glued to both parts: a list's item mark stands between spaces, 조항 (a) 참조)
                    r"|(?<=[A-Za-z0-9._%+-])[(\[{（［][aA][)\]}）］](?=[A-Za-z0-9])"
                    # in quotes too, and 골뱅 as people shorten it (kim'골뱅이'naver.com, kim 골뱅 naver.com:
@@ -547,13 +557,13 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『«‹]{1,2}\s?"
                    # the circled a that spam writes for the @ (kimⓐnaver.com: rules version 16), the
                    # parenthesized one too (kim⒜naver.com: 31)
                    # (the snail emoji, as 골뱅이 is a sea snail: kim🐌naver.com, rules version 43)
-                   r"|[ⓐⒶ⒜🐌]"
+                   rf"|[{AT_LIKE}]"
                    # a word for the @ between slashes, spaced (kim /at/ naver /dot/ com: rules version 31)
                    r"|(?<=\s)/(?:at|AT|At|@)/(?=\s)"
                    # an image whose alternative text is the @ (kim<img src="at.gif" alt="@">naver.com: 18), its
                    # quotes escaped in a JSON string too (alt=\"@\": 31)
                    # ... or its word (alt="골뱅이": rules version 44)
-                   r"|<img[^<>]{0,80}?\b(?:alt|title)=\\?[\"']?(?:@|골뱅이|at)\\?[\"']?[^<>]{0,80}>"
+                   rf"|{IMAGE_AT}"
                    r"|&#0*64;|&#[xX]0*40;|&commat;"
                    # Markdown's emphasis or a code span around the @ (kim**@**naver.com: rules version 28)
                    r"|\*{1,2}@\*{1,2}|~~@~~|`@`"
@@ -564,7 +574,7 @@ _AT_WORD: Final = (r"[\[({<【〔［《〈「『«‹]{1,2}\s?"
 #: (kim[@]naver[.]com), between slashes, or a middle dot for it (kim@naver·com: rules version 31); a comma before
 #: a top-level domain (36), or the word dot glued before one (39); any dot-like mark (•, ‧, ∙, ⋅) as the middle
 #: dot is (40).
-_DOT_WORD: Final = (r"[\[({<【〔［《〈「『«‹]{1,2}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트|\.)\s?[\])}>】〕］》〉」』»›]{1,2}"
+_DOT_WORD: Final = (rf"[{AT_OPEN}]{{1,2}}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트|\.)\s?[{AT_CLOSE}]{{1,2}}"
                     # (in quotes too, as the @'s word is: kim@naver'쩜'kr, rules version 44)
                     r"|\\?['\"‘“`]\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트)\s?\\?['\"’”`]|(?<=\s)/(?:dot|DOT|Dot|\.)/(?=\s)"
                     r"|닷|점|쩜|돗|도트|[。｡·・•‧∙⋅･]|&#0*46;"
