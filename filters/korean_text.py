@@ -28,8 +28,10 @@ PROSE_PUNCT: Final = re.compile(r"""[.,!?'"()\[\]<>:;\-~·…‘’“”「」�
 _FENCE: Final = re.compile(r"^```.*?^```[^\n]*$", re.M | re.S)
 # One match per whitespace word that contains a Hangul letter / any letter (the greedy \S* on both
 # sides makes each match the whole word).
-_HANGUL_WORD: Final = re.compile(r"\S*[가-힣ㄱ-ㆎ]\S*")
-_LETTER_WORD: Final = re.compile(r"\S*[^\W\d_]\S*")
+_HANGUL: Final = "[가-힣ㄱ-ㆎ]"
+_LETTER: Final = r"[^\W\d_]"
+_HANGUL_WORD: Final = re.compile(rf"\S*{_HANGUL}\S*")
+_LETTER_WORD: Final = re.compile(rf"\S*{_LETTER}\S*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +90,23 @@ def hangul_token_share(text: str) -> tuple[float, int]:
     if not n_words:
         return 0.0, 0
     return len(_HANGUL_WORD.findall(text)) / n_words, n_words
+
+
+def hangul_token_shares(texts: Sequence[str]) -> list[tuple[float, int]]:
+    """``hangul_token_share`` of every text, counted over the whole batch at once.
+
+    The two patterns cost a word's length squared where the word lacks their class (the match is tried
+    again from each of its characters: a long URL or a run of Latin letters without Hangul); here a word is
+    one of the layout's whitespace runs (``str.isspace``, the class ``\\S`` excludes) and counts when any of
+    its characters is in the class.
+    """
+    hangul, letter = regex_table(_HANGUL), regex_table(_LETTER)
+    out: list[tuple[float, int]] = []
+    for part, lay in chunks(texts):
+        if lay is None or not len(lay.w_start):
+            out += [hangul_token_share(t) for t in part]
+            continue
+        counts = [np.bincount(lay.w_doc[np.logical_or.reduceat(table[lay.cp], lay.w_start)],
+                              minlength=lay.n_docs).tolist() for table in (hangul, letter)]
+        out += [(h / n, n) if n else (0.0, 0) for h, n in zip(*counts, strict=True)]
+    return out

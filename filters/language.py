@@ -37,11 +37,12 @@ def detect(text: str) -> tuple[str | None, float]:
     return values[0].language.iso_code_639_1.name.lower(), float(values[0].value)
 
 
-def language(text: str, allowed: tuple[str, ...], min_hangul_share: float) -> tuple[float, str | None, str | None]:
+def language(text: str, allowed: tuple[str, ...], min_hangul_share: float,
+             counted: tuple[float, int] | None = None) -> tuple[float, str | None, str | None]:
     """The share of Hangul eojeol, the failed condition (None: an allowed language) and the detected main
-    language."""
+    language. ``counted``: the text's ``hangul_token_share`` where a batch already counted it."""
     prose = without_code(text)
-    share, n_words = hangul_token_share(prose)
+    share, n_words = counted if counted is not None and prose is text else hangul_token_share(prose)
     if n_words == 0:
         share, n_words = hangul_token_share(text)  # a document that is all code keeps its own words
         if n_words == 0:

@@ -230,6 +230,29 @@ def test_the_jamo_ratio_counts_what_its_pattern_finds(pieces: list[str]) -> None
     assert got == sum(len(m) for m in _JAMO_RUN.findall(text)) / max(chars, 1)
 
 
+WORD_PIECES = ["가", "한국어", "ㄱ", "ㆎ", "\u3164", "a", "Latin", "國家는", "é", "1", "_", "-", ".", "😀", "\ud800",
+               " ", "\n", "\t", "\u00a0", "\u3000", "\u2028", "\x1c", "\x1f", "\x85", "\u200b", "```", "\n```py\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORD_PIECES), max_size=12).map("".join), max_size=8))
+def test_hangul_words_counted_over_a_batch_are_the_patterns_counts(texts: list[str]) -> None:
+    """The language block counts a batch's Hangul and lettered words over its layout: the same shares as
+    the two patterns' ``findall`` on each text (every whitespace of ``str.isspace``, jamo and the Hangul
+    filler, a lone surrogate's text, empty texts, a code fence), and the same decisions."""
+    from filters.blocks.text import Language
+    from filters.korean_text import hangul_token_share, hangul_token_shares
+
+    assert hangul_token_shares(texts) == [hangul_token_share(t) for t in texts]
+    block = Language(Language.Params(languages=("ko", "en")))
+    judged = [t for t in texts if "\ud800" not in t]  # lingua cannot encode it: the chain quarantines it
+    batch = [Doc({"text": t}) for t in judged]
+    scores = block.score_many(batch)
+    for doc, got, text in zip(batch, scores, judged, strict=True):
+        alone = Doc({"text": text})
+        assert got == block.score(alone) and block.decide(doc, got) == block.decide(alone, got)
+
+
 EDGE = ["", " \n\t ", "ㅋㅋㅋ", "😀😀😀", "韓國語 Korean 한국어 mixed 漢字", "\ufffd" * 10, "#" * 200,
         "가" * 5_000_000]
 

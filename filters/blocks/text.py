@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from filters.blocks.base import Block, Doc, Judgement, drop, keep, modify, threshold
@@ -10,6 +10,7 @@ from filters.blocks.params import NoParams, param
 from filters.blocks.registry import register
 from filters.boilerplate import STEP as BOILERPLATE
 from filters.boilerplate import strip_boilerplate
+from filters.korean_text import hangul_token_shares
 from filters.language import LANGUAGES, language
 from filters.language import STEP as LANGUAGE
 from filters.normalize import STEP as NORMALIZE
@@ -92,6 +93,12 @@ class Language(Block[LanguageParams]):
     def score(self, doc: Doc) -> dict[str, float]:
         share, _, _ = doc.memo(LANGUAGE, lambda: language(doc.text, self.p.languages, self.p.min_hangul_share))
         return {"hangul_share": share}
+
+    def score_many(self, docs: Sequence[Doc]) -> list[dict[str, float]]:
+        todo = [d for d in docs if not d.memoized(LANGUAGE)]
+        for d, counted in zip(todo, hangul_token_shares([d.text for d in todo]), strict=True):
+            d.memo(LANGUAGE, lambda d=d, c=counted: language(d.text, self.p.languages, self.p.min_hangul_share, c))
+        return [self.score(d) for d in docs]
 
     def decide(self, doc: Doc, scores: Mapping[str, float]) -> Judgement:
         _, failed, lang = doc.memo(LANGUAGE, lambda: language(doc.text, self.p.languages, self.p.min_hangul_share))
