@@ -50,9 +50,11 @@ from filters.pii_rules import (
     AT_CLOSE,
     AT_LIKE,
     AT_OPEN,
+    HINTS,
     IMAGE_AT,
     KOREAN_HOSTS,
     KOREAN_TLDS,
+    LICENCE_REGIONS,
     PEOPLES_TLDS,
     PHONE_DIGITS,
     RULES_VERSION,
@@ -1011,13 +1013,11 @@ def _recognizer_of(r: RecognizerResult) -> str:
 #: small form ﹫ too), a full-width form, an e-mail obfuscation, a Korean digit-word run or a number in
 #: look-alike letters only: text without any skips Presidio's per-call overhead.
 GATE = re.compile(rf"[\d@\uff01-\uff5e\ufe6b{AT_LIKE}]|" + _char_class({c for c in _DIGITS if not chr(c).isdecimal()})
-                  + rf"|[{_HANJA_DIGITS}]{{2}}|[{_SMALL_DIGITS}]{{2}}|골\s?[뱅벵]|[앳엣]"
-                  rf"|[{AT_OPEN}`]\s?(?:at|AT|At)(?:mark|MARK|[ -]?(?:[sS](?:ign|IGN|ymbol|YMBOL)))?\s?"
-                  rf"[{AT_CLOSE}`]|%40|=40|&#|&commat;"
-                  r"|\w[(\[{（［][aA][)\]}）］]\w"
-                  r"|[-_](?:at|AT)[-_]|\s/(?:at|AT|At|@)/\s"
-                  rf"|\s(?:at|AT|At|a t|A T)\s[A-Za-z0-9-]+(?:\.|\s(?:dot|DOT|Dot|d o t|D O T|period|PERIOD|Period)\s"
-                  r"|\s?(?:[닷점쩜돗]|도트))"
+                  + rf"|[{_HANJA_DIGITS}]{{2}}|[{_SMALL_DIGITS}]{{2}}|&#"
+                  # the address rules' own hints, which every match of theirs holds (rules version 45: the gate's
+                  # narrower patterns lost kim"at"naver.com, kim at naver [dot] com, an image's alt="at" in a text
+                  # without a digit)
+                  rf"|{HINTS['email_obfuscated'].pattern}|{HINTS['email_words'].pattern}"
                   rf"|{_ALL_LETTERS}")
 _NAME_RULES = KoreanRegexRecognizer(entity_filter=("PERSON",))
 
@@ -1542,7 +1542,8 @@ _OBFUSCATED_DOT = re.compile(rf"\s*(?:[{AT_OPEN}]{{1,2}}\s?(?:dot|닷|점|쩜|�
                              r"|/dot/|닷|점|쩜|돗|도트|&#0*46;|&#x0*2e;|&period;"
                              # (the dot or its word so too: kim`at`naver`dot`com, rules version 41)
                              r"|[`'\"‘’“”]{1,2}\s?(?:dot|닷|점|쩜|돗|도트|\.)\s?[`'\"‘’“”]{1,2}"
-                             r"|\s(?:d ?o ?t|period)\s|[.·・•‧∙⋅･]"
+                             # (the ideographic full stops the rules read as a dot too: rules version 45)
+                             r"|\s(?:d ?o ?t|period)\s|[.·・•‧∙⋅･。｡]"
                              rf"|(?<=[a-z0-9])dot(?=(?:{PEOPLES_TLDS})(?:(?:\.|dot)[a-z]{{2}})?$))\s*",
                              re.IGNORECASE)
 #: The markup an address's rule reads as nothing around its @ or dot (``filters.pii_rules._GAP``): a comment, an empty
@@ -1566,9 +1567,34 @@ def canonical(entity: str, value: str) -> str:
         email = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", value.strip())).lower()
         email = re.sub("@(" + "|".join(KOREAN_HOSTS) + ")", lambda m: "@" + KOREAN_HOSTS[m.group(1)], email)
         return _KOREAN_TLD_END.sub(lambda m: "." + KOREAN_TLDS[m.group(1).replace(".", "쩜")], email)
-    if entity in ("KR_ADDRESS", "PERSON", "KR_VEHICLE_PLATE", "KR_PASSPORT", "KR_DRIVER_LICENSE", "IP_ADDRESS"):
+    if entity == "KR_PASSPORT":  # m 123 45678 is M12345678 (rules version 45)
+        return re.sub(r"[\s-]+", "", value).upper()
+    if entity == "KR_DRIVER_LICENSE":  # 서울 12-345678-90 and 11 12 345678 90 are 111234567890 (rules version 45)
+        region = next((code for name, code in LICENCE_REGIONS.items() if value.lstrip().startswith(name)), "")
+        return region + "".join(c for c in value if c.isdigit())
+    if entity in ("KR_ADDRESS", "PERSON", "KR_VEHICLE_PLATE", "IP_ADDRESS"):
         return re.sub(r"\s+", "", value)
-    return "".join(c for c in value if c.isdigit()) or value
+    digits = "".join(c for c in value if c.isdigit())
+    if entity in ("KR_RRN", "KR_FRN") and len(digits) > 13:  # parts named apart: 앞자리 830207 뒤 7자리 2555896
+        return digits[:6] + digits[-7:]
+    if entity == "PHONE_NUMBER" and (national := _national(value, digits)) is not None:
+        return national
+    return digits or value
+
+
+#: A Korean number written with its country code: +82, after an international prefix (00, 001, 00700), or 82 alone
+#: before a separator (rules version 45); the national number drops a trunk zero written as (0).
+_COUNTRY_CODE = re.compile(r"[\s(]*(?:(?:\+|00700|00[1-9]?)[\s-]?82|82(?=\D))")
+
+
+def _national(view: str, digits: str) -> str | None:
+    """The digits of a number written with Korea's country code as it is dialled at home (+82 10 1234 5678 and
+    0082-10-1234-5678 hash as 010-1234-5678 does), or None for a number written without one."""
+    m = _COUNTRY_CODE.match(view)
+    if m is None:
+        return None
+    rest = "".join(c for c in view[m.end():] if c.isdigit())
+    return rest if rest.startswith("0") else "0" + rest
 
 
 @lru_cache(maxsize=1 << 14)

@@ -59,7 +59,7 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: tuning, its dev profile read; the thirtieth written: docs/pii.md). 37: stop 44 (the thirtieth read). 38: stop 51
 #: (the thirtieth in tuning, the thirty-first written and read). 39: stop 54 (the thirty-first in tuning, the
 #: thirty-second written and read). 40: stop 54 (the thirty-second in tuning, the thirty-third written and read).
-RULES_VERSION: Final = 44
+RULES_VERSION: Final = 45
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -584,6 +584,15 @@ _DOT_WORD: Final = (rf"[{AT_OPEN}]{{1,2}}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도�
                     rf"|,(?=(?:{PEOPLES_TLDS})(?:\.[a-z]{{2}})?(?![A-Za-z0-9-]))"
                     # the word dot glued between the host and such a domain (kim@naverdotcom, kim@daumdotnet: 39)
                     rf"|(?<=[A-Za-z0-9])(?:dot|DOT)(?=(?:{PEOPLES_TLDS})(?:(?:\.|dot|DOT)[a-z]{{2}})?(?![A-Za-z0-9-]))")
+#: A dot of an address's local part written otherwise, as its host's dots are (hong[dot]gildong, hong 쩜 gildong,
+#: hong·gildong, hong dot gildong at gmail dot com: rules version 45; until then only the piece after the last such dot
+#: was taken, the name before it left in the text): in a bracket or quotes, a word between spaces, a dot-like mark or
+#: a reference; a Korean word only between spaces (강남A점 kim@naver.com keeps its shop's name).
+_LOCAL_DOT: Final = (rf"[ \t]?(?:[{AT_OPEN}]{{1,2}}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트|\.)\s?[{AT_CLOSE}]{{1,2}}"
+                     r"|\\?['\"‘“`]\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트|\.)\s?\\?['\"’”`])[ \t]?"
+                     r"|\s(?:dot|DOT|Dot|닷|점|쩜|돗|도트)\s|[。｡·・•‧∙⋅･]|&#0*46;|&#[xX]0*2[eE];|&period;|%2[eE]")
+#: An address's local part: up to four pieces between such dots.
+_LOCAL: Final = rf"[A-Za-z0-9._%+-]{{1,64}}(?:(?:{_LOCAL_DOT})[A-Za-z0-9._%+-]{{1,64}}){{0,3}}"
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
 #: .net, .org, .kr and .co.kr.
 KOREAN_TLDS: Final = {"컴": "com", "넷": "net", "오알지": "org", "케이알": "kr", "씨오쩜케이알": "co.kr"}
@@ -596,6 +605,11 @@ _KOREAN_TLD: Final = (r"(?:닷|점|쩜|돗|도트|[.。｡])\s?(?:씨오\s?(?:�
 KOREAN_HOSTS: Final = {"네이버": "naver", "다음": "daum", "한메일": "hanmail", "지메일": "gmail", "카카오": "kakao",
                        "네이트": "nate", "야후": "yahoo", "핫메일": "hotmail", "구글": "google", "아웃룩": "outlook"}
 _HOST: Final = rf"(?:[A-Za-z0-9-]{{1,63}}|{'|'.join(KOREAN_HOSTS)})"
+#: The @ and the dot of an address read out in plain words (kim at naver dot com, kim At naver Period com, kim a t
+#: naver d o t com: rules versions 21 to 44), a dot word of the other rules or a dot too.
+_PLAIN_AT: Final = "at|AT|At|a t|A T"
+_WORDS_AT: Final = rf"\s+(?:{_PLAIN_AT})\s+"
+_WORDS_DOT: Final = rf"\s+(?:dot|DOT|Dot|d o t|D O T|period|PERIOD|Period)\s+|\.|\s?(?:{_DOT_WORD})\s?"
 #: Top-level domains an address written with plain words must end in: the generic ones people use and
 #: every two-letter country code (co.kr, go.kr end in kr).
 _TLDS: Final = r"\b(?:com|net|org|edu|gov|mil|info|biz|name|pro|io|ai|app|dev|me|xyz|site|online|shop|[a-z]{2})"
@@ -637,6 +651,10 @@ _ACCOUNT_SEP: Final = (rf"(?:[ \t]{{0,3}}(?:-\.?|\.[.-]?|\.\.\.|::|:-)[ \t]{{0,3
 #: ... or a comma, for the types whose checksum or shape tells a comma between groups from a thousands
 #: separator (groups of 6 and 7, 3-4-4, 4-4-4-4 digits are never thousands): ``Rule.comma``.
 SEPC: Final = rf"(?:{_SEP_BODY}|[ \t]?,[ \t]?)?"
+#: What stands between a resident number's parts named apart: a comma or a slash, a connective (이고, 이며), the label
+#: again, then the back part's name (뒷자리, 뒷번호, 뒤 7자리) with its particle or colon.
+_RRN_BACK: Final = (r"[ \t]?(?:[,./]|이고요?|이며|이구요|이요|그리고)?[ \t]{0,3}(?:주민(?:등록)?[ \t]?번호[ \t]?)?"
+                    r"(?:뒷|뒤)[ \t]?(?:(?:7|일곱)[ \t]?)?(?:자리|번호|부분)(?:는|은|가)?[ \t]?[:：]?[ \t]{0,3}")
 _OCTET: Final = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _NB: Final = r"(?<![0-9A-Za-z])"  # no letter or digit right before
 _NA: Final = r"(?![0-9]|T[0-9]{2}:[0-9]{2})"  # nor a time after it: a timestamp's date (2024-05-02T09:12): 36
@@ -718,6 +736,13 @@ def _card(v: str) -> bool:
     return luhn(_digits(v))
 
 
+#: A driver's licence's region as older licences print it, by its code (the code's two digits on newer ones).
+LICENCE_REGIONS: Final = {"경기북부": "28", "서울": "11", "부산": "12", "경기": "13", "강원": "14",
+                          "충북": "15", "충남": "16", "전북": "17", "전남": "18", "경북": "19",
+                          "경남": "20", "제주": "21", "대구": "22", "인천": "23", "광주": "24",
+                          "대전": "25", "울산": "26"}
+
+
 def _licence(v: str) -> float:
     return 0.6 if _has_separator(v) else 0.1
 
@@ -761,11 +786,23 @@ RULES: Final = [
         _rrn,
         comma=True,
     ),
+    # A resident number's two parts apart, each named: 앞자리 830207 뒷자리 2555896, 830207이고 뒤 7자리는 2555896, as
+    # a form or a chat asks for them (rules version 45).
+    Rule(
+        "kr_rrn_parts",
+        "KR_RRN",
+        _r(rf"{_NB}(?P<v>\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]){_RRN_BACK}[1-8]\d{{6}}){_NA}"),
+        0.3,
+        lambda v: _rrn(v[:6] + v[-7:]),  # the parts alone: the 7 of 뒤 7자리 is no digit of the number
+    ),
     Rule(
         "kr_phone",
         "PHONE_NUMBER",
         _r(
-            rf"(?<![0-9A-Za-z.+-])(?P<v>(?:\+82{SEP}(?:\(0\))?{SEP}|\(?0)(?:1[016789]|2|[3-6][1-5]|70|80|50[2-8])\)?"
+            # the country code after an international prefix too, or alone before a separator, as business cards
+            # write it (0082-10-..., 001-82-10-..., 82-10-...: rules version 45; +82 alone until then)
+            rf"(?<![0-9A-Za-z.+-])(?P<v>(?:(?:\+|00700|00[1-9]?)[ \t-]?82\)?{SEP}(?:\(0\))?{SEP}"
+            rf"|82\)?(?:{_SEP_BODY})(?:\(0\))?{SEP}|\(?0)(?:1[016789]|2|[3-6][1-5]|70|80|50[2-8])\)?"
             rf"{SEPC}\d{{3,4}}{SEPC}\d{{4}}){_NA}"
         ),
         0.6,
@@ -798,7 +835,9 @@ RULES: Final = [
     Rule(
         "kr_driver_licence",
         "KR_DRIVER_LICENSE",
-        _r(rf"{_NB}(?P<v>(?:1[1-9]|2[0-8]){SEPC}\d{{2}}{SEPC}\d{{6}}{SEPC}\d{{2}}){_NA}"),
+        # the region's name for its code too, as older licences print it (서울 12-345678-90: rules version 45)
+        _r(rf"(?P<v>(?:{_NB}(?:1[1-9]|2[0-8])|(?<![0-9A-Za-z가-힣])(?:{'|'.join(LICENCE_REGIONS)})[ \t]?){SEPC}\d{{2}}"
+           rf"{SEPC}\d{{6}}{SEPC}\d{{2}}){_NA}"),
         0.1,
         _licence,
         comma=True,
@@ -829,7 +868,10 @@ RULES: Final = [
     Rule(
         "kr_passport",
         "KR_PASSPORT",
-        _r(r"(?<![0-9A-Za-z])(?P<v>[MSRODG]\d{8}|[MSRODG]\d{3}[A-Z]\d{4})(?![0-9A-Za-z])"),
+        # its letter in lower case too, a space or a hyphen after it or between digits (M 123 45678, M-12345678,
+        # m12345678: rules version 45); the label is needed as before
+        _r(r"(?<![0-9A-Za-z])(?P<v>[MSRODGmsrodg][ -]?(?:\d(?:[ -]?\d){7}|\d{3}[ -]?[A-Za-z][ -]?\d{4}))"
+           r"(?![0-9A-Za-z])"),
         0.1,
     ),
     Rule(
@@ -1037,7 +1079,8 @@ RULES: Final = [
         "EMAIL_ADDRESS",
         _r(
             # the @ quoted-printable too (kim=40naver.com, a raw mail's body: rules version 23)
-            rf"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{{1,64}}(?:{_GAP}(?:{_AT_WORD}|@@?){_GAP}|%40|=40)"
+            # (the local part's dots written otherwise too: rules version 45)
+            rf"(?<![A-Za-z0-9._%+-])(?P<v>{_LOCAL}(?:{_GAP}(?:{_AT_WORD}|@@?){_GAP}|%40|=40)"
             rf"{_HOST}(?:(?:(?:{_GAP}(?:{_DOT_WORD}|\.){_GAP})[A-Za-z0-9-]{{1,63}}){{1,3}}"
             rf"|(?:(?:{_GAP}(?:{_DOT_WORD}|\.){_GAP})[A-Za-z0-9-]{{1,63}}){{0,2}}{_GAP}{_KOREAN_TLD}))"
             r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
@@ -1054,9 +1097,11 @@ RULES: Final = [
             # ... in title case too (kim At naver Dot com: rules version 28)
             # ... the dot as period too (kim at naver period com: rules version 32)
             # ... the words spaced letter by letter (kim a t naver d o t com: rules version 44)
-            r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}\s+(?:at|AT|At|a t|A T)\s+"
-            rf"{_HOST}(?:(?:(?:\s+(?:dot|DOT|Dot|d o t|D O T|period|PERIOD|Period)\s+|\.|\s?(?:{_DOT_WORD})\s?)"
-            rf"[A-Za-z0-9-]{{1,63}}){{1,3}}"
+            # ... the local part's dots so written too (hong dot gildong at gmail dot com: rules version 45)
+            r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}"
+            rf"(?:(?:\s+(?:dot|DOT|Dot|d o t|D O T|period|PERIOD|Period)\s+|{_LOCAL_DOT})"
+            rf"[A-Za-z0-9._%+-]{{1,64}}){{0,3}}{_WORDS_AT}"
+            rf"{_HOST}(?:(?:(?:{_WORDS_DOT})[A-Za-z0-9-]{{1,63}}){{1,3}}"
             # ... or a top-level domain read out in Korean (kim at naver 닷컴: rules version 22)
             rf"|\s?{_KOREAN_TLD}))"
             r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
@@ -1180,7 +1225,8 @@ def _label_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 HINTS: Final = {
     "kr_bank_account": _label_pattern(CONTEXT["KR_BANK_ACCOUNT"]),
     "kr_health_insurance": _label_pattern(CONTEXT["KR_HEALTH_INSURANCE"]),
-    "kr_passport": re.compile(r"[MSRODG]\d{3}"),
+    "kr_passport": re.compile(r"[MSRODGmsrodg][ -]?\d"),
+    "kr_rrn_parts": re.compile(r"[뒷뒤]"),
     "kr_person_url": re.compile(r"[?&][^\s=&#]*=[가-힣]"),
     "kr_person_mail_name": re.compile(r"<(?:mailto:)?[^\s<>@]{1,64}@"),
     "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자"),
@@ -1188,7 +1234,9 @@ HINTS: Final = {
     "ipv4": re.compile(r"(?<=\d)\.\d{1,3}\.\d"),  # from the dot, rarer than a digit (stop 45)
     "email": re.compile("@"),
     "email_obfuscated": re.compile(rf"@|%40|=40|{_AT_WORD}"),
-    "email_words": re.compile(r"\s(?:at|AT|At|a t|A T)\s"),
+    # what every match holds from its @'s word to its first dot (rules version 45; the gate before Presidio takes it:
+    # a narrower pattern of its own there lost kim at naver [dot] com, kim at 네이버 닷컴 in a text without a digit)
+    "email_words": re.compile(rf"\s(?:{_PLAIN_AT})\s+{_HOST}(?:{_WORDS_DOT}|\s?{_KOREAN_TLD})"),
     "email_spaced_letters": re.compile(r"[A-Za-z0-9] @ [A-Za-z0-9] "),
     # a spread rule's longest group spaced (seven digits for a resident number's): three spaced digits passed
     # every statute (stop 39)
@@ -1361,7 +1409,7 @@ class KoreanRegexRecognizer(EntityRecognizer):
                     elif isinstance(ok, float):
                         score = ok
                 entity = rule.entity
-                if entity == "KR_RRN" and _digits(m.group(group))[6] in "5678":
+                if entity == "KR_RRN" and _digits(m.group(group))[-7] in "5678":  # the back part's first digit
                     entity = "KR_FRN"
                 explanation = AnalysisExplanation(
                     recognizer=self.name,
