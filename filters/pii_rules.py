@@ -192,6 +192,8 @@ _REGIONS: Final = "서울|경기|부산|인천|대구|대전|광주|울산|세�
 _PLATE_SYLLABLES = "가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주하허호배"
 #: A name after these is a public figure in news or a review (배우 이아현 씨, 가수 김원준 씨): not
 #: redacted, as training teams want public figures' names kept.
+#: Office titles a company's staff are named with (rules version 45); 대리 (a proxy) and 사원 (a member) only with 님.
+_OFFICE_TITLES: Final = "주임|과장|차장|부장|팀장|실장|계장|주무관|매니저"
 _PUBLIC_ROLES: Final = re.compile(
     r"(?:배우|가수|개그맨|개그우먼|코미디언|방송인|아나운서|앵커|감독|선수|작가|"
     r"시인|화가|대통령|총리|장관|의원|시장|도지사|회장|총수|대표|교수|박사|MC|아이돌|멤버)\s*$"
@@ -423,8 +425,15 @@ def name_anchor(text: str) -> list[int]:
     return sorted(out)
 
 
-#: Where an address's road name ends before its number, or a lot number's 번지 stands: every address has one.
-_ADDRESS_AT: Final = re.compile(r"[로길]\s*\d|번지")
+#: A province or a metropolitan city, by its suffix.
+_PROVINCE: Final = r"[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도)"
+#: A lot number's town (읍 or 면, then 동 or 리) before the number, on one line.
+_LOT_TOWN: Final = r"(?:[가-힣]{1,8}(?:읍|면)[ \t]+)?[가-힣]{1,8}(?:동|리)[ \t]+"
+#: ... and what does not follow a lot number: another digit, or a counter or unit (3곳, 2명, 1600 m).
+_NO_COUNT: Final = r"(?![0-9-]|[ \t]?(?:[명개곳건층년월일세살원만천억위등차회번%]|km|m(?![A-Za-z])))"
+#: Where an address's road name ends before its number, or a lot number's 번지 stands, or its 동 or 리 before a lot
+#: number written without 번지 (rules version 45): every address has one.
+_ADDRESS_AT: Final = re.compile(r"[로길]\s*\d|번지|[동리][ \t]+\d")
 #: A Hangul run's first character: where an address starts.
 _HANGUL_RUN_START: Final = re.compile(r"(?<![가-힣])[가-힣]")
 #: An address is at most five whitespace-separated runs up to its 로, 길 or 번지: a province, two cities or a
@@ -891,7 +900,15 @@ RULES: Final = [
             r"(?<![가-힣])(?P<v>(?:(?:[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s+)?[가-힣]{1,8}(?:시|군|구)\s+"
             r"(?:[가-힣]{1,8}(?:구|동|읍|면)\s+)?[가-힣0-9]{1,16}(?:로|길)\s*\d+(?:-\d+)?(?:번길\s*\d+(?:-\d+)?)?"
             r"|(?:[가-힣]{1,8}(?:특별시|광역시|도|시)\s+)?(?:[가-힣]{1,8}(?:시|군|구)\s+){0,2}[가-힣]{1,8}(?:동|리|가)\s+"
-            r"\d+(?:-\d+)?번지)"
+            r"\d+(?:-\d+)?번지"
+            # a lot number without 번지 after its district (수성구 범어동 123-4, 포항시 남구 대잠동 999: rules
+            # version 45), on one line, not a count: hyphenated, or after a city and its district or a province and a
+            # city (words in 구, 시 and 동 abound: 연구 활동 2, 증가시)
+            rf"|(?:(?:{_PROVINCE}|[가-힣]{{1,8}}시)[ \t]+)?(?:[가-힣]{{1,8}}(?:시|군|구)[ \t]+){{1,2}}"
+            rf"{_LOT_TOWN}\d{{1,5}}-\d{{1,5}}{_NO_COUNT}"
+            rf"|(?:{_PROVINCE}[ \t]+(?:[가-힣]{{1,8}}(?:시|군|구)[ \t]+){{1,2}}"
+            r"|[가-힣]{1,8}(?:시|군)[ \t]+[가-힣]{1,8}구[ \t]+)"
+            rf"{_LOT_TOWN}\d{{1,5}}{_NO_COUNT})"
             r"(?:,?\s*(?:[가-힣A-Za-z0-9]{1,20}\s)?\d{1,4}동\s?\d{1,5}호|,?\s*\d{1,5}호)?)"
         ),
         0.6,
@@ -959,6 +976,19 @@ RULES: Final = [
         ),
         0.7,
         lambda v: False if _form_word(v) else None,
+        anchor=name_anchor,
+    ),
+    # A labelled name with a space after its surname, as compound surnames are often written (성명: 남궁 민수,
+    # 성명: 김 민수: rules version 45; the labelled rule took 남궁 alone and left the given name): after a label's
+    # colon, standing alone up to the line's end or a delimiter.
+    Rule(
+        "kr_person_labelled_spaced",
+        "PERSON",
+        _r(rf"(?:{_NAME_LABELS})(?:\s?[(（][^)）\n]{{1,10}}[)）])?[ \t]*[:：][ \t]*"
+           rf"(?P<v>(?:남궁|황보|제갈|선우|독고|사공|서문|동방|[{_SURNAMES}])[ \t][{_GIVEN_SYLLABLES}]{{1,2}})"
+           r"(?=[ \t]*(?:\r?\n|\Z|[,;/|)\]<(]))"),
+        0.7,
+        lambda v: False if _form_word(re.sub(r"\s", "", v)) else None,
         anchor=name_anchor,
     ),
     # A name that only markup or code separates from its label (<label>예금주</label><input value="황유진">,
@@ -1049,6 +1079,19 @@ RULES: Final = [
         ),
         0.6,
         # a person noun with its honorific is no name (강사님: rules version 29)
+        lambda v: False if v[:2] in _NOT_NAMES or v in _NOT_NAMES or re.fullmatch(_PLAIN_NOUNS, v) else None,
+        _PUBLIC_ROLES,
+    ),
+    # A name with an office title after it (홍보팀 김민지 과장, 박지훈 대리님: rules version 45): a company's staff,
+    # private persons; no title of public office (장관, 의원), whose holders news names. A surname and two syllables
+    # given names are made of, a space before the title (노상주차장 holds 차장; 경우 실장, 경리 과장, 마케팅 부장 are
+    # words).
+    Rule(
+        "kr_person_title",
+        "PERSON",
+        _r(rf"(?<![가-힣])(?P<v>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})[ \t](?:{_OFFICE_TITLES}|(?:대리|사원)(?=님))님?"
+           r"(?=(?:이|가|은|는|을|를|의|께서|께|에게|도|와|과|이고|이며|입니다|이에요|예요|으로|로)?(?:[^가-힣]|$))"),
+        0.6,
         lambda v: False if v[:2] in _NOT_NAMES or v in _NOT_NAMES or re.fullmatch(_PLAIN_NOUNS, v) else None,
         _PUBLIC_ROLES,
     ),
@@ -1226,6 +1269,7 @@ HINTS: Final = {
     "kr_bank_account": _label_pattern(CONTEXT["KR_BANK_ACCOUNT"]),
     "kr_health_insurance": _label_pattern(CONTEXT["KR_HEALTH_INSURANCE"]),
     "kr_passport": re.compile(r"[MSRODGmsrodg][ -]?\d"),
+    "kr_person_title": re.compile(f"{_OFFICE_TITLES}|대리님|사원님"),
     "kr_rrn_parts": re.compile(r"[뒷뒤]"),
     "kr_person_url": re.compile(r"[?&][^\s=&#]*=[가-힣]"),
     "kr_person_mail_name": re.compile(r"<(?:mailto:)?[^\s<>@]{1,64}@"),

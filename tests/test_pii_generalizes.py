@@ -1258,6 +1258,17 @@ STOP_56_PROBED_FAILURES = [
     ("운전면허번호 서울 12-345678-90", "KR_DRIVER_LICENSE", "서울 12-345678-90"),
     ("운전면허 부산-12-345678-90", "KR_DRIVER_LICENSE", "부산-12-345678-90"),
     ("면허번호 경기북부 12-345678-90", "KR_DRIVER_LICENSE", "경기북부 12-345678-90"),
+    # a lot number without 번지
+    ("주소 : 대구광역시 수성구 범어동 123-4", "KR_ADDRESS", "대구광역시 수성구 범어동 123-4"),
+    ("주소: 경북 포항시 남구 대잠동 999", "KR_ADDRESS", "포항시 남구 대잠동 999"),
+    ("서울 강남구 역삼동 123-45 2층", "KR_ADDRESS", "강남구 역삼동 123-45"),
+    ("군위군 효령면 장군리 123-1", "KR_ADDRESS", "군위군 효령면 장군리 123-1"),
+    # a labelled name with a space after its surname (the given name was left in the text), a name with an office title
+    ("성명: 김 민수", "PERSON", "김 민수"),
+    ("이름 : 남궁 민수", "PERSON", "남궁 민수"),
+    ("신청인 성명 : 황보 혜진", "PERSON", "황보 혜진"),
+    ("문의: 홍보팀 김민지 과장 (02-123-4567)", "PERSON", "김민지"),
+    ("박지훈 대리님께 전달 부탁드립니다", "PERSON", "박지훈"),
 ]
 
 
@@ -1274,6 +1285,15 @@ STOP_56_PROBED_FAILURES = [
     ("경기 결과 12-345678-90", []),  # a region's name that is also a word (경기: a match), no label
     ("남서울 12-345678-90 안내", []),  # a region's name inside a longer place name
     ("모델 M1234 5678, 시리얼 S 123 45678", []),  # a passport's shape without its label
+    ("결과, 실질GDP 1% 증가시 지니계수가 0.3% 감소", []),  # words in 시 and 가 before a number
+    ("관제업무 수행을 위한 연구 활동\n  2. 교육훈련", []),  # words in 구 and 동, a list's next item
+    ("강남구 역삼동 3곳에서 행사, 서초구 서초동 1600 m 거리", []),  # a count or a distance after a 동
+    ("수성구 범어동 123, 연구 활동 2", []),  # a district and a plain number: the shape of 연구 활동 2, not taken
+    ("수원시 영통구 매탄동 3곳, 강남구 역삼동 2-3회 방문", []),  # counts after a lot's shape
+    ("노상주차장의 설치, 이 경우 실장ㆍ국장의 명칭, 절차를 위한 대리 및 경리 과장, 마케팅 부장", []),  # titles in words
+    ("성명: 미 기재", []),  # a form word, spaced
+    ("성명: 전 원\n", []),  # ... one whose syllables a surname and a given name are made of (전원: everyone)
+    ("성명: 이 수정 요청 바랍니다", []),  # a spaced name stands alone: 이 수정 (this correction) and more words
 ])
 def test_stop_56_s_readings_leave_plain_text_as_written(text: str, found: list[tuple[str, str]]) -> None:
     assert [(f.entity, text[f.start:f.end]) for f in find(text)] == found
