@@ -1666,6 +1666,9 @@ RULE_EXAMPLES = [
     ("kr_phone_spread", "PHONE_NUMBER", "연락처 {v}", "0 1 0 - 1 2 3 4 - 5 6 7 8", True),
     ("card", "CREDIT_CARD", "카드번호 {v}", "4111 1111 1111 1111", True),
     ("kr_person_mail_name", "PERSON", "보낸사람 {v} <kim99@example.com>", "김민수", False),
+    ("kr_rrn_parts", "KR_RRN", "주민번호 앞자리 {v}", "830207 뒷자리 2555896", True),  # the checksum holds
+    ("kr_person_labelled_spaced", "PERSON", "성명: {v}\n비고", "남궁 민수", False),
+    ("kr_person_title", "PERSON", "문의는 {v} 과장", "김민지", False),
 ]
 
 
