@@ -1577,7 +1577,7 @@ def canonical(entity: str, value: str) -> str:
     digits = "".join(c for c in value if c.isdigit())
     if entity in ("KR_RRN", "KR_FRN") and len(digits) > 13:  # parts named apart: 앞자리 830207 뒤 7자리 2555896
         return digits[:6] + digits[-7:]
-    if entity == "PHONE_NUMBER" and (national := _national(value, digits)) is not None:
+    if entity == "PHONE_NUMBER" and (national := _national(value)) is not None:
         return national
     return digits or value
 
@@ -1587,7 +1587,7 @@ def canonical(entity: str, value: str) -> str:
 _COUNTRY_CODE = re.compile(r"[\s(]*(?:(?:\+|00700|00[1-9]?)[\s-]?82|82(?=\D))")
 
 
-def _national(view: str, digits: str) -> str | None:
+def _national(view: str) -> str | None:
     """The digits of a number written with Korea's country code as it is dialled at home (+82 10 1234 5678 and
     0082-10-1234-5678 hash as 010-1234-5678 does), or None for a number written without one."""
     m = _COUNTRY_CODE.match(view)
