@@ -190,10 +190,11 @@ _ORGANISATION = re.compile(r"회사|법인|공사|공단|조합|재단|협회|�
 #: The regions that start an older vehicle plate (부산 12가3456), a space after them or none.
 _REGIONS: Final = "서울|경기|부산|인천|대구|대전|광주|울산|세종|강원|충북|충남|전북|전남|경북|경남|제주"
 _PLATE_SYLLABLES = "가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주하허호배"
+#: Office titles a company's staff are named with (rules version 45); the rule takes 대리 (also a proxy) and 사원
+#: (also a member) only with 님.
+_OFFICE_TITLES: Final = "주임|과장|차장|부장|팀장|실장|계장|주무관|매니저"
 #: A name after these is a public figure in news or a review (배우 이아현 씨, 가수 김원준 씨): not
 #: redacted, as training teams want public figures' names kept.
-#: Office titles a company's staff are named with (rules version 45); 대리 (a proxy) and 사원 (a member) only with 님.
-_OFFICE_TITLES: Final = "주임|과장|차장|부장|팀장|실장|계장|주무관|매니저"
 _PUBLIC_ROLES: Final = re.compile(
     r"(?:배우|가수|개그맨|개그우먼|코미디언|방송인|아나운서|앵커|감독|선수|작가|"
     r"시인|화가|대통령|총리|장관|의원|시장|도지사|회장|총수|대표|교수|박사|MC|아이돌|멤버)\s*$"
@@ -579,13 +580,19 @@ _AT_WORD: Final = (rf"[{AT_OPEN}]{{1,2}}\s?"
                    # between hyphens or underscores, with the dot so written too (kim-at-naver-dot-com: rules
                    # version 14; a host written with hyphens, up-at-dawn.com, is no address)
                    r"|(?<=[A-Za-z0-9])[-_](?:at|AT)[-_](?=[A-Za-z0-9][A-Za-z0-9-]*[-_](?:dot|DOT)[-_][A-Za-z])")
+#: The dot's words, in English and in Korean (닷, 점, 쩜, 돗, 도트).
+_DOT_WORDS: Final = "dot|DOT|Dot|닷|점|쩜|돗|도트"
+#: ... as an address read out in English says it (spaced letter by letter too: rules version 44).
+_SPOKEN_DOT: Final = "dot|DOT|Dot|d o t|D O T|period|PERIOD|Period"
+#: The dot or its word in any bracket the @'s word stands in (kim[at]naver[dot]com, kim[@]naver[.]com).
+_BRACKETED_DOT: Final = rf"[{AT_OPEN}]{{1,2}}\s?(?:{_DOT_WORDS}|\.)\s?[{AT_CLOSE}]{{1,2}}"
 #: ... the dot itself in brackets too, as security reports defang an address so that nothing links it
 #: (kim[@]naver[.]com), between slashes, or a middle dot for it (kim@naver·com: rules version 31); a comma before
 #: a top-level domain (36), or the word dot glued before one (39); any dot-like mark (•, ‧, ∙, ⋅) as the middle
 #: dot is (40).
-_DOT_WORD: Final = (rf"[{AT_OPEN}]{{1,2}}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트|\.)\s?[{AT_CLOSE}]{{1,2}}"
+_DOT_WORD: Final = (rf"{_BRACKETED_DOT}"
                     # (in quotes too, as the @'s word is: kim@naver'쩜'kr, rules version 44)
-                    r"|\\?['\"‘“`]\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트)\s?\\?['\"’”`]|(?<=\s)/(?:dot|DOT|Dot|\.)/(?=\s)"
+                    rf"|\\?['\"‘“`]\s?(?:{_DOT_WORDS})\s?\\?['\"’”`]|(?<=\s)/(?:dot|DOT|Dot|\.)/(?=\s)"
                     r"|닷|점|쩜|돗|도트|[。｡·・•‧∙⋅･]|&#0*46;"
                     r"|&#[xX]0*2[eE];|&period;|%2[eE]|(?<=\s)(?:dot|DOT|Dot|period|PERIOD|Period)(?=\s)"
                     r"|(?<=[A-Za-z0-9])[-_](?:dot|DOT)[-_](?=[A-Za-z0-9])"
@@ -597,9 +604,9 @@ _DOT_WORD: Final = (rf"[{AT_OPEN}]{{1,2}}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도�
 #: hong·gildong, hong dot gildong at gmail dot com: rules version 45; until then only the piece after the last such dot
 #: was taken, the name before it left in the text): in a bracket or quotes, a word between spaces, a dot-like mark or
 #: a reference; a Korean word only between spaces (강남A점 kim@naver.com keeps its shop's name).
-_LOCAL_DOT: Final = (rf"[ \t]?(?:[{AT_OPEN}]{{1,2}}\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트|\.)\s?[{AT_CLOSE}]{{1,2}}"
-                     r"|\\?['\"‘“`]\s?(?:dot|DOT|Dot|닷|점|쩜|돗|도트|\.)\s?\\?['\"’”`])[ \t]?"
-                     r"|\s(?:dot|DOT|Dot|닷|점|쩜|돗|도트)\s|[。｡·・•‧∙⋅･]|&#0*46;|&#[xX]0*2[eE];|&period;|%2[eE]")
+_LOCAL_DOT: Final = (rf"[ \t]?(?:{_BRACKETED_DOT}"
+                     rf"|\\?['\"‘“`]\s?(?:{_DOT_WORDS}|\.)\s?\\?['\"’”`])[ \t]?"
+                     rf"|\s(?:{_DOT_WORDS})\s|[。｡·・•‧∙⋅･]|&#0*46;|&#[xX]0*2[eE];|&period;|%2[eE]")
 #: An address's local part: up to four pieces between such dots.
 _LOCAL: Final = rf"[A-Za-z0-9._%+-]{{1,64}}(?:(?:{_LOCAL_DOT})[A-Za-z0-9._%+-]{{1,64}}){{0,3}}"
 #: Top-level domains read out in Korean, written after a Korean dot word (닷컴, 쩜넷, 닷 케이알): .com,
@@ -618,7 +625,7 @@ _HOST: Final = rf"(?:[A-Za-z0-9-]{{1,63}}|{'|'.join(KOREAN_HOSTS)})"
 #: naver d o t com: rules versions 21 to 44), a dot word of the other rules or a dot too.
 _PLAIN_AT: Final = "at|AT|At|a t|A T"
 _WORDS_AT: Final = rf"\s+(?:{_PLAIN_AT})\s+"
-_WORDS_DOT: Final = rf"\s+(?:dot|DOT|Dot|d o t|D O T|period|PERIOD|Period)\s+|\.|\s?(?:{_DOT_WORD})\s?"
+_WORDS_DOT: Final = rf"\s+(?:{_SPOKEN_DOT})\s+|\.|\s?(?:{_DOT_WORD})\s?"
 #: Top-level domains an address written with plain words must end in: the generic ones people use and
 #: every two-letter country code (co.kr, go.kr end in kr).
 _TLDS: Final = r"\b(?:com|net|org|edu|gov|mil|info|biz|name|pro|io|ai|app|dev|me|xyz|site|online|shop|[a-z]{2})"
@@ -1142,7 +1149,7 @@ RULES: Final = [
             # ... the words spaced letter by letter (kim a t naver d o t com: rules version 44)
             # ... the local part's dots so written too (hong dot gildong at gmail dot com: rules version 45)
             r"(?<![A-Za-z0-9._%+-])(?P<v>[A-Za-z0-9._%+-]{1,64}"
-            rf"(?:(?:\s+(?:dot|DOT|Dot|d o t|D O T|period|PERIOD|Period)\s+|{_LOCAL_DOT})"
+            rf"(?:(?:\s+(?:{_SPOKEN_DOT})\s+|{_LOCAL_DOT})"
             rf"[A-Za-z0-9._%+-]{{1,64}}){{0,3}}{_WORDS_AT}"
             rf"{_HOST}(?:(?:(?:{_WORDS_DOT})[A-Za-z0-9-]{{1,63}}){{1,3}}"
             # ... or a top-level domain read out in Korean (kim at naver 닷컴: rules version 22)
