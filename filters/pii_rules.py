@@ -59,7 +59,7 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: tuning, its dev profile read; the thirtieth written: docs/pii.md). 37: stop 44 (the thirtieth read). 38: stop 51
 #: (the thirtieth in tuning, the thirty-first written and read). 39: stop 54 (the thirty-first in tuning, the
 #: thirty-second written and read). 40: stop 54 (the thirty-second in tuning, the thirty-third written and read).
-RULES_VERSION: Final = 45
+RULES_VERSION: Final = 46
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -427,7 +427,10 @@ def name_anchor(text: str) -> list[int]:
 
 
 #: A province or a metropolitan city, by its suffix.
-_PROVINCE: Final = r"[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도)"
+#: ... or by its short name, as people write an address (서울 강남구 ..., 경북 포항시 ...: rules version 46).
+_PROVINCE: Final = rf"(?:[가-힣]{{1,8}}(?:특별시|광역시|특별자치시|특별자치도|도)|(?:{_REGIONS})(?![가-힣]))"
+#: A road address's reference item: its 동, 가 or 리 in brackets, an apartment complex's name after a comma too.
+_REFERENCE_TOWN: Final = r"(?:\s?[(（][가-힣0-9·]{1,12}[동가리](?:,[ \t]?[가-힣0-9A-Za-z ]{1,20})?[)）])"
 #: A lot number's town (읍 or 면, then 동 or 리) before the number, on one line.
 _LOT_TOWN: Final = r"(?:[가-힣]{1,8}(?:읍|면)[ \t]+)?[가-힣]{1,8}(?:동|리)[ \t]+"
 #: ... and what does not follow a lot number: another digit, or a counter or unit (3곳, 2명, 1600 m).
@@ -462,7 +465,7 @@ def address_anchor(text: str) -> list[int]:
 
 
 #: A vehicle plate's last number before its syllable (12가3456): every plate has one.
-_PLATE_AT: Final = re.compile(rf"\d[{_PLATE_SYLLABLES}]")
+_PLATE_AT: Final = re.compile(rf"\d ?[{_PLATE_SYLLABLES}]")
 #: A plate starts at most this many characters before that digit: two more digits and a region (서울 ) or two
 #: syllables before them.
 _PLATE_REACH: Final = 5
@@ -535,6 +538,27 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
 #: syllable of the particle 은 and are read whole there, not as 이하 and 은; where words go on, 은 stays a
 #: particle: 대표자 변경은 제외한다: rules version 29).
 _GIVEN: Final = r"(?:[가-힣](?!은(?:[ \t]*(?:\r?\n|$|[^\w\s])|\t))|[가-힣]{2,3}?)"
+
+#: What may follow a name's honorific (김민수 씨가, 정수빈 고객님께서): a particle or the copula, then no Hangul.
+_HONORIFIC_AFTER: Final = ("(?:이|가|은|는|을|를|의|께서|께|에게|도|와|과|이고|이며|입니다|이에요|예요)?"
+                           "(?:[^가-힣]|$)")
+#: The nouns a name is addressed with, before 님 (rules version 46): clients, members, patients, teachers, owners.
+_ADDRESSED_NOUNS: Final = "고객|회원|환자|학생|학부모|선생|교수|원장|사장|대표|강사|코치|기사"
+#: The adjectives a client is greeted with that read as a surname and two given-name syllables (소중한 고객님).
+_GREETING_WORDS: Final = "소중한|귀중한|존경하는"
+#: The words after a judgment's role that read as a surname and two given-name syllables (증인 현재지의, 피고
+#: 주소지: rules version 46).
+_PARTY_NOT_NAMES: Final = "현재지|주소지|소재지"
+#: The copula or its written forms after an introduced name (김영희입니다, 김영희예요, 김영희이고요).
+_INTRODUCING: Final = "(?:입니다|이에요|예요|이고요?|이며|이라고|라고|이야|임)(?![가-힣])"
+
+def _not_a_name(value: str) -> bool | None:
+    """False where the word an honorific, a title or an introduction reads is no name: a role or a common noun
+    (고객님, 강사님: rules version 29), or news's anonymized surname with 모 (윤모(35) 씨: rules version 46)."""
+    if value[:2] in _NOT_NAMES or value in _NOT_NAMES or re.fullmatch(_PLAIN_NOUNS, value):
+        return False
+    return False if len(value) == 2 and value[1] == "모" else None
+
 
 #: The top-level domains, and the second-level words before .kr, people write after a comma or a glued dot word.
 PEOPLES_TLDS: Final = "com|net|org|edu|gov|kr|ac|co|go|or|ne|re"
@@ -670,7 +694,8 @@ SEPC: Final = rf"(?:{_SEP_BODY}|[ \t]?,[ \t]?)?"
 #: What stands between a resident number's parts named apart: a comma or a slash, a connective (이고, 이며), the label
 #: again, then the back part's name (뒷자리, 뒷번호, 뒤 7자리) with its particle or colon.
 _RRN_BACK: Final = (r"[ \t]?(?:[,./]|이고요?|이며|이구요|이요|그리고)?[ \t]{0,3}(?:주민(?:등록)?[ \t]?번호[ \t]?)?"
-                    r"(?:뒷|뒤)[ \t]?(?:(?:7|일곱)[ \t]?)?(?:자리|번호|부분)(?:는|은|가)?[ \t]?[:：]?[ \t]{0,3}")
+                    # (뒤 alone before the back part too, as 앞 before the front: 앞 830207 뒤 2555896: rules version 46)
+                    r"(?:뒷|뒤)[ \t]?(?:(?:7|일곱)[ \t]?)?(?:자리|번호|부분)?(?:는|은|가)?[ \t]?[:：]?[ \t]{0,3}")
 _OCTET: Final = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _NB: Final = r"(?<![0-9A-Za-z])"  # no letter or digit right before
 _NA: Final = r"(?![0-9]|T[0-9]{2}:[0-9]{2})"  # nor a time after it: a timestamp's date (2024-05-02T09:12): 36
@@ -893,7 +918,9 @@ RULES: Final = [
     Rule(
         "kr_vehicle_plate",
         "KR_VEHICLE_PLATE",
-        _r(rf"(?<![0-9A-Za-z가-힣])(?P<v>(?:(?:{_REGIONS})\s?|[가-힣]{{2}})?\d{{2,3}}[{_PLATE_SYLLABLES}]\s?\d{{4}})"
+        # (its syllable set apart by a space on both sides too, 12 가 3456: rules version 46)
+        _r(rf"(?<![0-9A-Za-z가-힣])(?P<v>(?:(?:{_REGIONS})\s?|[가-힣]{{2}})?\d{{2,3}}"
+           rf"(?:[{_PLATE_SYLLABLES}]\s?| [{_PLATE_SYLLABLES}] )\d{{4}})"
            rf"(?![0-9A-Za-z])"),
         0.5,
         anchor=plate_anchor,
@@ -904,9 +931,14 @@ RULES: Final = [
         "kr_address",
         "KR_ADDRESS",
         _r(
-            r"(?<![가-힣])(?P<v>(?:(?:[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s+)?[가-힣]{1,8}(?:시|군|구)\s+"
-            r"(?:[가-힣]{1,8}(?:구|동|읍|면)\s+)?[가-힣0-9]{1,16}(?:로|길)\s*\d+(?:-\d+)?(?:번길\s*\d+(?:-\d+)?)?"
-            r"|(?:[가-힣]{1,8}(?:특별시|광역시|도|시)\s+)?(?:[가-힣]{1,8}(?:시|군|구)\s+){0,2}[가-힣]{1,8}(?:동|리|가)\s+"
+            # (a province or a metropolitan city by its short name too, as people write it: 서울 강남구 테헤란로 152,
+            # 경기 성남시 분당구 ...: rules version 46)
+            rf"(?<![가-힣])(?P<v>(?:(?:(?:{_PROVINCE}|[가-힣]{{1,8}}시)\s+)?"
+            r"[가-힣]{1,8}(?:시|군|구)\s+"
+            # (a side road's number apart from its road: 독막로 19길 5, as 독막로19길 5: rules version 46)
+            r"(?:[가-힣]{1,8}(?:구|동|읍|면)\s+)?[가-힣0-9]{1,16}(?:로|길)\s*\d+(?:-\d+)?(?:번?길\s*\d+(?:-\d+)?)?"
+            rf"|(?:(?:{_PROVINCE}|[가-힣]{{1,8}}시)\s+)?(?:[가-힣]{{1,8}}(?:시|군|구)\s+){{0,2}}"
+            r"[가-힣]{1,8}(?:동|리|가)\s+"
             r"\d+(?:-\d+)?번지"
             # a lot number without 번지 after its district (수성구 범어동 123-4, 포항시 남구 대잠동 999: rules
             # version 45), on one line, not a count: hyphenated, or after a city and its district or a province and a
@@ -916,7 +948,11 @@ RULES: Final = [
             rf"|(?:{_PROVINCE}[ \t]+(?:[가-힣]{{1,8}}(?:시|군|구)[ \t]+){{1,2}}"
             r"|[가-힣]{1,8}(?:시|군)[ \t]+[가-힣]{1,8}구[ \t]+)"
             rf"{_LOT_TOWN}\d{{1,5}}{_NO_COUNT})"
-            r"(?:,?\s*(?:[가-힣A-Za-z0-9]{1,20}\s)?\d{1,4}동\s?\d{1,5}호|,?\s*\d{1,5}호)?)"
+            # (the reference item's 동 in brackets, before the flat's 호 or after the address: 중앙로 38-10 (장항동)
+            # 301호, 세종대로 110 (태평로1가): rules version 46)
+            rf"(?:{_REFERENCE_TOWN}(?=,?\s*\d{{1,5}}호))?"
+            r"(?:,?\s*(?:[가-힣A-Za-z0-9]{1,20}\s)?\d{1,4}동\s?\d{1,5}호|,?\s*\d{1,5}호)?"
+            rf"{_REFERENCE_TOWN}?)"
         ),
         0.6,
         anchor=address_anchor,
@@ -1066,13 +1102,19 @@ RULES: Final = [
         0.7,
     ),
     # Parties in judgments and complaints: a role, then a name followed by a parenthesis or comma
-    # (원고 김서연(주민등록번호 ...), 피고인 이준호, ...); an organisation in that place is not a person.
+    # (원고 김서연(주민등록번호 ...), 피고인 이준호, ...); an organisation in that place is not a person. Or a name
+    # with a particle after it, as a judgment's prose goes on (원고 김서연은 피고 최동훈에게, 증인 박병서는; a colon
+    # before it: 원고: 김서연; the family court's 상대방 and 사건본인: rules version 46): then a surname and two
+    # syllables given names are made of, and not the words that follow these roles in statutes (증인 현재지의,
+    # 피고 주소지).
     Rule(
         "kr_person_party",
         "PERSON",
         _r(
-            r"(?:원고|피고인?|피해자|증인|피?신청인|피?청구인|참고인|피?고소인|채권자|채무자)\s+"
-            rf"(?P<v>[{_SURNAMES}][가-힣]{{1,3}})(?=\s?[(,（])"
+            r"(?:원고|피고인?|피해자|증인|피?신청인|피?청구인|참고인|피?고소인|채권자|채무자|상대방|사건본인)"
+            rf"(?:\s+(?P<v>[{_SURNAMES}][가-힣]{{1,3}})(?=\s?[(,（])"
+            rf"|(?:[ \t]+|[ \t]*[:：][ \t]*)(?!{_PARTY_NOT_NAMES})(?P<w>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})"
+            rf"(?={_AFTER_NAME}))"
         ),
         0.65,
         lambda v: False if _ORGANISATION.search(v) else None,
@@ -1082,11 +1124,14 @@ RULES: Final = [
         "kr_person_honorific",
         "PERSON",
         _r(
-            rf"(?<![가-힣])(?P<v>[{_SURNAMES}][가-힣]{{1,2}})\s?(?:씨|님)(?=(?:이|가|은|는|을|를|의|께서|께|에게|도|와|과|이고|이며|입니다|이에요|예요)?(?:[^가-힣]|$))"
+            rf"(?<![가-힣])(?P<v>[{_SURNAMES}][가-힣]{{1,2}})"
+            # (news's age in brackets before 씨, an occupation beside it: 이수진(32) 씨, 이수진(32·회사원)씨: rules
+            # version 46)
+            r"(?:\(\d{1,3}(?:세|살)?(?:[·,][ \t]?[가-힣]{1,8})?\))?"
+            rf"\s?(?:씨|님)(?={_HONORIFIC_AFTER})"
         ),
         0.6,
-        # a person noun with its honorific is no name (강사님: rules version 29)
-        lambda v: False if v[:2] in _NOT_NAMES or v in _NOT_NAMES or re.fullmatch(_PLAIN_NOUNS, v) else None,
+        _not_a_name,
         _PUBLIC_ROLES,
     ),
     # A name with an office title after it (홍보팀 김민지 과장, 박지훈 대리님: rules version 45): a company's staff,
@@ -1099,8 +1144,54 @@ RULES: Final = [
         _r(rf"(?<![가-힣])(?P<v>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})[ \t](?:{_OFFICE_TITLES}|(?:대리|사원)(?=님))님?"
            r"(?=(?:이|가|은|는|을|를|의|께서|께|에게|도|와|과|이고|이며|입니다|이에요|예요|으로|로)?(?:[^가-힣]|$))"),
         0.6,
-        lambda v: False if v[:2] in _NOT_NAMES or v in _NOT_NAMES or re.fullmatch(_PLAIN_NOUNS, v) else None,
+        _not_a_name,
         _PUBLIC_ROLES,
+    ),
+    # A name addressed (rules version 46): a surname and two syllables given names are made of, then a client's,
+    # a member's or a teacher's noun with 님 (정수빈 고객님, 박은지 교수님), 귀하 on a letter or a form (이서준 귀하),
+    # 군 or 양 after a young person's name (김지호 군과), or a letter's sign-off at its line's end (박서진 드림); or
+    # after a letter's To., From. or Dear (To. 김민지). Not the adjectives a client is greeted with (소중한 고객님),
+    # nor, before 양, a verb's past (사용한 양이: the amount used).
+    Rule(
+        "kr_person_addressed",
+        "PERSON",
+        _r(rf"(?<![가-힣])(?!{_GREETING_WORDS})(?P<v>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})"
+           rf"(?:[ \t]?(?:(?:{_ADDRESSED_NOUNS})님|귀하)(?={_HONORIFIC_AFTER})"
+           rf"|(?<!한)[ \t](?:군|양)(?={_HONORIFIC_AFTER})"
+           r"|[ \t]?(?:드림|올림)(?=[ \t]*(?:[.!~]|\r?\n|$)))"
+           rf"|(?<![A-Za-z])(?:[Tt]o|TO|[Ff]rom|FROM|[Dd]ear|DEAR)[ \t]*[.:,]?[ \t]*"
+           rf"(?P<w>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})(?:님|씨|에게|께)?(?=[ \t]*(?:[,.!)]|\r?\n|$))"),
+        0.6,
+        _not_a_name,
+        _PUBLIC_ROLES,
+    ),
+    # A name introduced (rules version 46): after 이름은, 성함은 or 성명은 with the copula after it (제 이름은
+    # 김영희입니다, 성함은 박민수 입니다), or after 저는 with a name's quotative or the copula (저는 김지훈이라고
+    # 합니다, 저는 김지훈입니다: then a surname and two syllables given names are made of).
+    Rule(
+        "kr_person_introduced",
+        "PERSON",
+        _r(rf"(?:이\s?름|성함|성\s?명)(?:은|는|이)[ \t]+(?P<v>[{_SURNAMES}][가-힣]{{1,2}})[ \t]?{_INTRODUCING}"
+           rf"|(?<![가-힣])저는[ \t]+(?P<w>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})"
+           rf"(?:(?:이라고|라고)[ \t]?(?:합니다|해요|하고|하는|불러|부릅)|{_INTRODUCING})"),
+        0.6,
+        _not_a_name,
+    ),
+    # A name beside a contact (rules version 46): right before a mobile number, as classified ads and contact lines
+    # write it (연락은 김민수 010-1234-5678, 담당 김민수 (010-...)), a surname and two syllables given names are made
+    # of; after a shop's 대표 and a colon in its footer, a delimiter after the name (상호: 행복마트 | 대표: 이영희 |
+    # 사업자등록번호 ...; without the colon 대표 is also a word of prose, 대표 메뉴); or a chat's speaker as KakaoTalk
+    # exports a conversation ([김민수] [오후 3:15] ..., 2024년 1월 5일 오후 3:15, 김민수 : ...).
+    Rule(
+        "kr_person_contact",
+        "PERSON",
+        _r(rf"(?<![가-힣])(?P<v>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})(?:님|씨)?[ \t]*[(（:：/]?[ \t]*"
+           r"(?=(?:\+82[ \t-]?|0)1[016789][ \t.-]?\d{3,4}[ \t.-]?\d{4}(?!\d))"
+           rf"|(?<![가-힣])대표(?:이사)?[ \t]*[:：][ \t]*(?P<w>[{_SURNAMES}][가-힣]{{1,2}})(?=[ \t]*(?:[|,/<\r\n]|$))"
+           r"|(?<![^\n])\[(?P<u>[가-힣]{2,4})\] \[(?:오전|오후) \d{1,2}:\d{2}\]"
+           r"|(?:오전|오후) \d{1,2}:\d{2}, (?P<x>[가-힣]{2,4}) : "),
+        0.6,
+        _not_a_name,
     ),
     # Presidio's IP pattern ends in \b too (31.5.17.1이고); versions are told apart by their label.
     Rule(
@@ -1108,6 +1199,14 @@ RULES: Final = [
         "IP_ADDRESS",
         _r(rf"(?<![0-9.])(?P<v>{_OCTET}(?:\.{_OCTET}){{3}})(?![0-9]|\.[0-9])"),
         0.6,
+    ),
+    # ... with a space after each dot, as a spaced writing goes (192. 168. 0. 1: rules version 46); a label needed, as
+    # a list's numbers are written so too (10. 20. 30. 40).
+    Rule(
+        "ipv4_spaced",
+        "IP_ADDRESS",
+        _r(rf"(?<![0-9.])(?P<v>{_OCTET}(?:\.[ \t]{_OCTET}){{3}})(?![0-9]|\.[0-9])"),
+        0.3,
     ),
     # Presidio's e-mail and card patterns end in \b, which never matches between a Latin letter or
     # digit and Hangul: "kim@example.com으로" and "4111-1111-1111-1111입니다" were missed.
@@ -1280,9 +1379,13 @@ HINTS: Final = {
     "kr_rrn_parts": re.compile(r"[뒷뒤]"),
     "kr_person_url": re.compile(r"[?&][^\s=&#]*=[가-힣]"),
     "kr_person_mail_name": re.compile(r"<(?:mailto:)?[^\s<>@]{1,64}@"),
-    "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자"),
+    "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자|상대방|사건본인"),
+    "kr_person_addressed": re.compile(r"님|귀하|[ \t][군양]|드림|올림|[Tt]o|TO|[Ff]rom|FROM|[Dd]ear|DEAR"),
+    "kr_person_introduced": re.compile(r"(?:름|함|명)[은는이][ \t]|저는[ \t]"),
+    "kr_person_contact": re.compile(r"1[016789]|대표|오[전후] \d"),
     "kr_person_honorific": re.compile(r"[씨님]"),
     "ipv4": re.compile(r"(?<=\d)\.\d{1,3}\.\d"),  # from the dot, rarer than a digit (stop 45)
+    "ipv4_spaced": re.compile(r"(?<=\d)\. \d{1,3}\. \d"),
     "email": re.compile("@"),
     "email_obfuscated": re.compile(rf"@|%40|=40|{_AT_WORD}"),
     # what every match holds from its @'s word to its first dot (rules version 45; the gate before Presidio takes it:
