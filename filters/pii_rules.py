@@ -293,6 +293,8 @@ _FORM_WORDS: Final = frozenset((
     # ... and the provinces and cities that start an address
     "경기도", "강원도", "제주도", "충청북도", "충청남도", "전라북도", "전라남도", "경상북도", "경상남도",
     "서울시", "부산시", "인천시", "대구시", "대전시", "광주시", "울산시", "세종시",
+    # a board's author where no person is named (작성자: 관리자, 글쓴이: 익명: rules version 46)
+    "관리자", "운영자", "운영진", "익명", "비회원", "게스트", "방문자", "고객센터", "관리팀", "운영팀",
 ))
 
 
@@ -317,7 +319,9 @@ _GIVEN_SYLLABLES: Final = ("가경규근기나남다도동라란래린명미민�
 #: their own, a person noun and 명 (수신자명, 교육생 명), a member's 원명 or a Latin field name.
 _LABEL_WORDS: Final = ("성\\s?명|이\\s?름|성함|담당자|작성자|신청인|신청자|대표자|예금주|수신자|수신인|발신인|보호자|"
                        "환자명|고객명|수령인|수취인|주문자|구매자|계약자|가입자|피보험자|세대주|받는\\s?분|보내는\\s?분"
-                       "|받는\\s?사람|보내는\\s?사람")
+                       "|받는\\s?사람|보내는\\s?사람"
+                       # (a letter's and a board's: 받는이, 보낸이, 글쓴이: rules version 46)
+                       "|받는\\s?이|보낸\\s?이|보내는\\s?이|글쓴이")
 _NOUN_LABEL: Final = "(?:[가-힣]{1,4}[자인]|[가-힣]{0,3}[학강육수입업시험련습선장원]생)\\s?명"
 _OTHER_LABELS: Final = ("(?:회|직|사|팀|조합|교직|구성)원\\s?명"
                         # (not a markup attribute's name=", whose value names a field, not a person: form-data;
@@ -694,7 +698,7 @@ SEPC: Final = rf"(?:{_SEP_BODY}|[ \t]?,[ \t]?)?"
 #: What stands between a resident number's parts named apart: a comma or a slash, a connective (이고, 이며), the label
 #: again, then the back part's name (뒷자리, 뒷번호, 뒤 7자리) with its particle or colon.
 _RRN_BACK: Final = (r"[ \t]?(?:[,./]|이고요?|이며|이구요|이요|그리고)?[ \t]{0,3}(?:주민(?:등록)?[ \t]?번호[ \t]?)?"
-                    # (뒤 alone before the back part too, as 앞 before the front: 앞 830207 뒤 2555896: rules version 46)
+                    # (뒤 alone before the back part too, as 앞 before the front: 앞 830207 뒤 2555896: version 46)
                     r"(?:뒷|뒤)[ \t]?(?:(?:7|일곱)[ \t]?)?(?:자리|번호|부분)?(?:는|은|가)?[ \t]?[:：]?[ \t]{0,3}")
 _OCTET: Final = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _NB: Final = r"(?<![0-9A-Za-z])"  # no letter or digit right before
@@ -1028,7 +1032,9 @@ RULES: Final = [
         "kr_person_labelled_spaced",
         "PERSON",
         _r(rf"(?:{_NAME_LABELS})(?:\s?[(（][^)）\n]{{1,10}}[)）])?[ \t]*[:：][ \t]*"
-           rf"(?P<v>(?:남궁|황보|제갈|선우|독고|사공|서문|동방|[{_SURNAMES}])[ \t][{_GIVEN_SYLLABLES}]{{1,2}})"
+           # (each syllable spaced apart too: 김 민 수, as a form's boxes are filled in: rules version 46)
+           rf"(?P<v>(?:남궁|황보|제갈|선우|독고|사공|서문|동방|[{_SURNAMES}])[ \t][{_GIVEN_SYLLABLES}]"
+           rf"(?:[ \t]?[{_GIVEN_SYLLABLES}])?)"
            r"(?=[ \t]*(?:\r?\n|\Z|[,;/|)\]<(]))"),
         0.7,
         lambda v: False if _form_word(re.sub(r"\s", "", v)) else None,

@@ -1316,7 +1316,12 @@ STOP_57_PROBED_FAILURES = [
      "경기 고양시 일산동구 중앙로 1275번길 38-10 (장항동) 301호"),
     ("서울특별시 송파구 올림픽로 300 (신천동, 롯데월드타워)", "KR_ADDRESS",
      "서울특별시 송파구 올림픽로 300 (신천동, 롯데월드타워)"),
-    # an IP address with a space after each dot, a plate's syllable spaced apart, a resident number's parts after 앞 and 뒤
+    # a letter's and a board's labels, a name with each syllable spaced apart after a label
+    ("글쓴이: 오민석", "PERSON", "오민석"),
+    ("받는이: 김민수\n보낸이 : 박서진", "PERSON", "김민수"),
+    ("받는이: 김민수\n보낸이 : 박서진", "PERSON", "박서진"),
+    ("성 명 : 김 민 수", "PERSON", "김 민 수"),
+    # an IP address with a space after each dot, a plate's syllable spaced apart, a resident number's 앞 and 뒤 parts
     ("접속 IP 192. 168. 0. 1", "IP_ADDRESS", "192. 168. 0. 1"),
     ("차량번호 12 가 3456", "KR_VEHICLE_PLATE", "12 가 3456"),
     ("주민번호 앞 830207 뒤 2555896", "KR_RRN", "830207 뒤 2555896"),
@@ -1352,6 +1357,7 @@ STOP_57_PROBED_FAILURES = [
     ("대표 메뉴 | 가격, 대표: 02-123-4567", [("PHONE_NUMBER", "02-123-4567")]),  # 대표 without a name after it
     ("김모(45)씨는, 대학생 송모(19)씨를, 어머니 유모(69·여)씨는", []),  # news's anonymized surnames
     ("점수는 10. 20. 30. 40 순, 총 12 가구 3456명", []),  # a list of spaced numbers, a count of households
+    ("작성자: 관리자\n받는 분: 고객센터\n글쓴이: 익명", []),  # a board's author where no person is named
 ])
 def test_the_probed_rules_readings_leave_plain_text_as_written(text: str, found: list[tuple[str, str]]) -> None:
     assert [(f.entity, text[f.start:f.end]) for f in find(text)] == found
