@@ -208,7 +208,9 @@ on it: an en dash read wrong twice (Ã¢â‚¬â€œ), 쩜 and dash said betwe
 digits in UTF-8 read as Windows-1252, the at and dot words spaced letter by letter, an image whose alternative text is
 골뱅이, 쩜 in quotes, (엣) and (닷), multipart form bodies, wiki information boxes, LaTeX links, archery ranges, kimchi
 classes, moving sales, cat sitting, calligraphy classes); it stays the held-out half until the next round writes the
-thirty-eighth.
+thirty-eighth. Stop 57 added two families with halves of their own, held out from the start (``NAME_CONTEXTS``: a
+name after an honorific, a role or a party's word instead of a label; ``SURNAMES`` and ``GIVEN_NAMES``: until then
+both halves planted the same twenty surnames and fourteen given names).
 
 A case records, for every planted value, its entity, its character span and its *cell* (entity and
 writing), and whether the cell is decidable: a value with a checksum or a distinctive shape must be
@@ -410,7 +412,13 @@ _GIVEN = (
     "철수",
 )
 
-name = st.builds(lambda s, g: s + g, st.sampled_from(_SURNAMES), st.sampled_from(_GIVEN))
+
+
+def names(half: str) -> st.SearchStrategy[str]:
+    """A surname and a given name of ``half`` (``SURNAMES`` and ``GIVEN_NAMES``, split in halves since stop 57: until
+    then both halves planted the same fourteen given names, whose syllables the rules came to list)."""
+    return st.builds(lambda s, g: s + g, st.sampled_from(SURNAMES[half]), st.sampled_from(GIVEN_NAMES[half]))
+
 
 # ----------------------------------------------------------------------------- writings
 
@@ -1710,11 +1718,16 @@ GROUPED = {
 ENTITIES = (*GROUPED, "KR_PASSPORT", "EMAIL_ADDRESS", "IP_ADDRESS", "KR_VEHICLE_PLATE", "KR_ADDRESS", "PERSON")
 
 
+#: The families added after the rounds began (stop 57: names' contexts and given names), which ``_rotate`` moves from
+#: then on.
+_LATE_FAMILIES: list[dict] = []
+
+
 def _rotate(nxt: str) -> None:
     """The held-out half joins the tuning half (its failures were read, docs/pii.md), and the half
     written next, ``nxt``, becomes the held-out half: stop 29 (``heldout3``), stop 31 (``heldout4``)."""
     for family in (SEPARATORS, DIGIT_FORMS, EMAIL_FORMS, CONTAINERS, PARTICLES, GENRES,
-                   *LABELS.values()):
+                   *LABELS.values(), *_LATE_FAMILIES):
         if isinstance(family[TUNING], dict):
             family[TUNING] = {**family[TUNING], **family[HELDOUT]}
         else:
@@ -2010,7 +2023,7 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
         lot = draw(st.booleans())
         return draw(address(lot)), "lot" if lot else "road"
     if entity == "PERSON":
-        return draw(name), "name"
+        return draw(names(half)), "name"
     raise ValueError(entity)
 
 
@@ -2909,6 +2922,52 @@ GENRES["heldout37"] = {
 }
 _rotate("heldout37")
 
+# Written at stop 57 before any detector ran on the held-out entries. Names were planted after a label only, and
+# from one list of given names in both halves: a name in its context (an honorific, a role, a party's word, a
+# letter's address) was never planted, and the rules' list of given-name syllables was never tested on names
+# outside the generator's own fourteen.
+#: Surnames: the tuning half's twenty most common; the held-out half's rarer ones and the compound surnames.
+SURNAMES: dict[str, tuple[str, ...]] = {
+    TUNING: tuple(_SURNAMES),
+    HELDOUT: ("문", "양", "배", "백", "허", "남", "노", "곽", "성", "차", "구", "민", "남궁", "황보", "제갈", "선우"),
+}
+GIVEN_NAMES: dict[str, tuple[str, ...]] = {
+    TUNING: _GIVEN,
+    HELDOUT: ("건우", "하늘", "다인", "예린", "시우", "채원", "준서", "가은", "태윤", "리아", "동욱", "은비", "승민",
+              "나래", "보람", "한결", "지안", "로운", "광수", "덕희"),
+}
+#: A name in its context instead of after a label: (writing, frame with {v} where the name goes). The tuning half's
+#: are the contexts the rules read by stop 57; the held-out half's were written without running them.
+NAME_CONTEXTS: dict[str, tuple[tuple[str, str], ...]] = {
+    TUNING: (
+        ("ctx_ssi", "{v} 씨는"),
+        ("ctx_nim", "{v}님께서"),
+        ("ctx_office_title", "{v} 과장이 안내"),
+        ("ctx_client_nim", "{v} 고객님의 예약"),
+        ("ctx_teacher_nim", "{v} 선생님께 감사"),
+        ("ctx_plaintiff", "원고 {v}은 피고에게"),
+        ("ctx_witness", "증인 {v}의 진술"),
+        ("ctx_party_comma", "피고인 {v}, 위 사람에 대한"),
+        ("ctx_letter", "{v} 귀하"),
+        ("ctx_introduced", "제 이름은 {v}입니다"),
+        ("ctx_news_age", "{v}(32) 씨는"),
+    ),
+    HELDOUT: (
+        ("ctx_child", "{v} 어린이가 그린 그림"),
+        ("ctx_student", "{v} 학생은 수업 태도가 바르고"),
+        ("ctx_patient", "{v} 환자분 진료실로 들어오세요"),
+        ("ctx_elder", "{v} 어르신 댁을 방문했습니다"),
+        ("ctx_appellant", "항소인 {v}는 원심판결에 불복하여"),
+        ("ctx_senior", "{v} 선배가 추천해 준"),
+        ("ctx_client_plain", "{v} 고객의 요청에 따라"),
+        ("ctx_agent", "상담원 {v}입니다"),
+        ("ctx_bows", "{v} 배상"),
+        ("ctx_village_head", "{v} 이장님 댁"),
+        ("ctx_nurse", "{v} 간호사가 안내해"),
+    ),
+}
+_LATE_FAMILIES.extend((SURNAMES, GIVEN_NAMES, NAME_CONTEXTS))
+
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
     "회의는 예정보다 삼십 분 늦게 끝났다.",
@@ -3394,6 +3453,11 @@ def planted_value(draw: st.DrawFn, half: str, entity: str | None = None) -> tupl
     """A fragment holding one identifier, and its Planted (offsets within the fragment)."""
     entity = entity or draw(st.sampled_from(ENTITIES))
     value, writing = draw(written(entity, half))
+    if entity == "PERSON" and draw(st.booleans()):  # a name in its context, no label (stop 57)
+        writing, frame = draw(st.sampled_from(NAME_CONTEXTS[half]))
+        start = frame.index("{v}")
+        return (frame.replace("{v}", value),
+                Planted(entity, start, start + len(value), writing, "plain", "context", "", True))
     container = draw(st.sampled_from(CONTAINERS[half]))
     if entity == "KR_ADDRESS" and container in ("url_query", "json", "json_nested"):
         container = "plain"
