@@ -186,6 +186,10 @@ _SURNAMES = (
     "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지"
     "엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부"
 )
+#: A surname where a name starts: the compound surnames too (남궁건우 고객님, 황보하늘: rules version 46; only the
+#: spaced rule read them until then, 남궁 민수).
+_COMPOUND_SURNAMES: Final = "(?:남궁|황보|제갈|선우|독고|사공|서문|동방)"
+_SURNAME: Final = f"(?:{_COMPOUND_SURNAMES}|[{_SURNAMES}])"
 _ORGANISATION = re.compile(r"회사|법인|공사|공단|조합|재단|협회|은행|병원|학교|국가")
 #: The regions that start an older vehicle plate (부산 12가3456), a space after them or none.
 _REGIONS: Final = "서울|경기|부산|인천|대구|대전|광주|울산|세종|강원|충북|충남|전북|전남|경북|경남|제주"
@@ -295,10 +299,17 @@ _FORM_WORDS: Final = frozenset((
     "서울시", "부산시", "인천시", "대구시", "대전시", "광주시", "울산시", "세종시",
     # a board's author where no person is named (작성자: 관리자, 글쓴이: 익명: rules version 46)
     "관리자", "운영자", "운영진", "익명", "비회원", "게스트", "방문자", "고객센터", "관리팀", "운영팀",
+    # ... and words that read as a surname and a given name once names with 늘 and 건 were read, or once roles after a
+    # name were (오늘은 선생님 차례, 계속중인 사건은, 차라리 환자가, 국정원 직원은, 사업 이용은 회원의, 경우나 환자가:
+    # rules version 46)
+    "오늘", "사건", "차라리", "국정원", "이용", "지원", "경우",
 ))
 
 
-_FIELD_PARTICLES: Final = frozenset("에은는이을도의")
+_FIELD_PARTICLES: Final = frozenset("에은는이가을를도의나만와과로")
+#: Given names that end in the particle 은's syllable: 이하은 is a name, not the form word 이하 and 은.
+_GIVEN_NAMES_IN_EUN: Final = frozenset(("하은", "지은", "서은", "다은", "가은", "예은", "채은", "수은", "소은", "혜은",
+                                        "나은", "시은", "유은", "연은", "주은"))
 
 
 def _form_word(value: str) -> bool:
@@ -308,13 +319,18 @@ def _form_word(value: str) -> bool:
     def field(word: str) -> bool:
         return len(word) >= 3 and word[-1] in "란칸" and word[:-1] in _FORM_WORDS
 
-    return value in _FORM_WORDS or field(value) or (value[-1:] in _FIELD_PARTICLES and field(value[:-1]))
+    return value in _FORM_WORDS or field(value) or (value[-1:] in _FIELD_PARTICLES and (
+        field(value[:-1]) or (value[:-1] in _FORM_WORDS and value[1:] not in _GIVEN_NAMES_IN_EUN)))
 
 #: The syllables Korean given names are mostly made of (민준, 서연, 지훈, 영희, 철수, ...): a name set off
 #: from a person noun by a space only must be a surname and two of these.
 _GIVEN_SYLLABLES: Final = ("가경규근기나남다도동라란래린명미민범병보빈상서석선성세소"
                            "수숙순슬승시아연영예옥완용우운웅원유윤율은인재정종주준중"
-                           "지진찬채철태하한해혁현형혜호홍화환효훈희")
+                           "지진찬채철태하한해혁현형혜호홍화환효훈희"
+                           # (and twelve more, read from the thirty-eighth half's names: 건우, 하늘, 동욱, 광수,
+                           # 덕희, ...; not 로, 비, 만, 일, 식, 국 or 대, which read 오로지, 경비원, 경우만, 선정일,
+                           # 정규식, 문화국 and 부대나 in the corpora: rules version 46)
+                           "건리늘욱창광덕헌길휘균결")
 #: Labels of a person's name on forms, in tables and in messages (a space may stand inside: 성 명): words of
 #: their own, a person noun and 명 (수신자명, 교육생 명), a member's 원명 or a Latin field name.
 _LABEL_WORDS: Final = ("성\\s?명|이\\s?름|성함|담당자|작성자|신청인|신청자|대표자|예금주|수신자|수신인|발신인|보호자|"
@@ -341,7 +357,7 @@ _NOUN_SUFFIX: Final = "자인생"
 #: version 15; and for a teacher (담당 선생님: 홍영희): 17.
 #: The last words of the nouns written with a space inside (작업 치료사, 심리 상담사: rules version 42).
 _SPACED_NOUN_WORDS: Final = "치료사|상담사"
-_PLAIN_NOUNS: Final = ("동문|동기|회원|고객|손님|환자|선생님|선생|담임|강사|교사"
+_PLAIN_NOUNS: Final = ("동문|동기|회원|고객|손님|환자|선생님|선생|담임|강사|교사|상담원"
                        # and for a profession in 사 (담당 간호사: 권도윤: rules version 18), not 회사 or 검사
                        "|간호사|의사|약사|기사|변호사|세무사|노무사|상담사|치료사|설계사|미용사|조리사"
                        # and for who serves a client at a school, a gym or a shop (담당 코치: 오유진: rules version 28);
@@ -396,7 +412,7 @@ _ANY_LABEL: Final = "|".join(sorted({w.replace(" ", "") for ws in CONTEXT.values
                                      if re.fullmatch("[가-힣 ]+", w)}, key=len, reverse=True))
 #: A person noun that a name follows is a label, not a name (신청인 정보: 인수자 송민수, -- 인수자\n... '신수빈').
 _NOT_A_LABEL: Final = (rf"(?![가-힣]{{0,3}}{_NOUN_END}(?![가-힣])[^가-힣\n]{{0,3}}\n?[^가-힣]{{0,60}}?"
-                       rf"[{_SURNAMES}][가-힣])")
+                       rf"{_SURNAME}[가-힣])")
 #: A name label that is a word of its own, a member's 원명 or a Latin field name, at every position it starts.
 _LABEL_STARTS: Final = every_position(re.compile(f"(?:{_LABEL_WORDS}|{_OTHER_LABELS})"))
 #: Where a noun label ends (the 자, 인 or 생 before 명): its start is one to four characters before.
@@ -548,6 +564,11 @@ _HONORIFIC_AFTER: Final = ("(?:이|가|은|는|을|를|의|께서|께|에게|도
                            "(?:[^가-힣]|$)")
 #: The nouns a name is addressed with, before 님 (rules version 46): clients, members, patients, teachers, owners.
 _ADDRESSED_NOUNS: Final = "고객|회원|환자|학생|학부모|선생|교수|원장|사장|대표|강사|코치|기사"
+#: The roles a name is followed by without 님 too (김하은 어린이가, 김민수 학생은, 김민수 환자분, 김민수 선배가: rules
+#: version 46); not after a syllable 한, an adjective's ending (우수한 학생, 조용한 학생), nor after a particle's
+#: syllable that ends no given name (는, 도, 만, 를, 을, 의, 와, 과, 로: 사업의 학생).
+_ROLES_AFTER_NAME: Final = ("어린이|학생|환자|어르신|고객|회원|선배|후배|이장|반장|간호사|상담원|원생|수강생|교육생"
+                            "|보호자|학부모|선생|강사|코치|직원")
 #: The adjectives a client is greeted with that read as a surname and two given-name syllables (소중한 고객님).
 _GREETING_WORDS: Final = "소중한|귀중한|존경하는"
 #: The words after a judgment's role that read as a surname and two given-name syllables (증인 현재지의, 피고
@@ -558,8 +579,9 @@ _INTRODUCING: Final = "(?:입니다|이에요|예요|이고요?|이며|이라고
 
 def _not_a_name(value: str) -> bool | None:
     """False where the word an honorific, a title or an introduction reads is no name: a role or a common noun
-    (고객님, 강사님: rules version 29), or news's anonymized surname with 모 (윤모(35) 씨: rules version 46)."""
-    if value[:2] in _NOT_NAMES or value in _NOT_NAMES or re.fullmatch(_PLAIN_NOUNS, value):
+    (고객님, 강사님: rules version 29), a form word (오늘은 선생님), or news's anonymized surname with 모 (윤모(35) 씨:
+    rules version 46)."""
+    if value[:2] in _NOT_NAMES or value in _NOT_NAMES or re.fullmatch(_PLAIN_NOUNS, value) or _form_word(value):
         return False
     return False if len(value) == 2 and value[1] == "모" else None
 
@@ -974,23 +996,25 @@ RULES: Final = [
             # (a blank line after the gap too, the name alone on its line: a multipart form's field name="성명", then
             # its value; not a heading's bracket and its paragraph: rules version 44)
             rf"[ \t]*(?:[:：]|{_NAME_GAP})[ \t]*(?:(?:{_NAME_GAP}[ \t]*)+|\n[ \t]*"
-            rf"|\r?\n\r?\n(?=[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}(?:\r?\n|$)))?"
+            rf"|\r?\n\r?\n(?={_SURNAME}[{_GIVEN_SYLLABLES}]{{2}}(?:\r?\n|$)))?"
             rf"(?!{_NAME_LABELS}|{_ANY_LABEL})"
             rf"{_NOT_A_LABEL}"
             # (not a call or mail button's caption: [바로가기](tel:...: 36)
             rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})(?![^\]\n()]{{0,30}}{_BUTTON_TARGET})"
-            rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>[{_SURNAMES}]{_GIVEN})(?={_AFTER_NAME})"
+            rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>{_SURNAME}{_GIVEN})(?={_AFTER_NAME})"
             # (the colon on the next line too, as a Markdown definition list writes it: 담당 언어치료사\n: 임수빈;
             # rules version 38)
             rf"|{_PERSON_NOUN}(?:[ \t]*(?:\r?\n[ \t]*)?[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
             # ... or an arrow, a pictograph or an emoji set before the name (담당 언어치료사 📞 장민수: 38)
-            rf"|[ \t]?{_PICTOGRAPH}\ufe0f?[ \t]?(?=[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}(?![가-힣]))"
+            rf"|[ \t]?{_PICTOGRAPH}\ufe0f?[ \t]?(?={_SURNAME}[{_GIVEN_SYLLABLES}]{{2}}(?![가-힣]))"
             # ... or its closing quote and a line break or a blank line, the name alone on its line (a multipart form's
             # field: name="담당 치기공사"\r\n\r\n최성호: rules version 44)
-            rf"|[\"'](?:\r?\n){{1,2}}(?=[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}(?:\r?\n|$))"
+            rf"|[\"'](?:\r?\n){{1,2}}(?={_SURNAME}[{_GIVEN_SYLLABLES}]{{2}}(?:\r?\n|$))"
             # ... or a rich-text control word (담당 반려견 훈련사\tab 김도윤: rules version 43)
-            rf"|\\[a-z]{{1,12}}(?:-?\d{{1,5}})? (?=[{_SURNAMES}])"
-            rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE})|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$))"
+            rf"|\\[a-z]{{1,12}}(?:-?\d{{1,5}})? (?={_SURNAME})"
+            # (a compound surname's four syllables too: \href{황보건우}: rules version 46)
+            rf"|[ \t]?(?:{_OPEN}){{1,2}}[ \t]?(?=[가-힣]{{2,3}}{_CLOSE}|{_COMPOUND_SURNAMES}[가-힣]{{2}}{_CLOSE})"
+            rf"|[ \t]?#(?=[가-힣]{{2,3}}(?:\s|#|$))"
             # ... or in a call or mail button's target after its caption (담당 작업치료사 [바로가기](tel:장영희): 36),
             # or between a wiki table's bars (담당 작업치료사 ||서하은||: 36)
             rf"|[ \t]?{_CAPTION}(?=[가-힣]{{2,4}}\))|[ \t]?\|\|?[ \t]?(?=[가-힣]{{2,4}}[ \t]?\|)"
@@ -1001,7 +1025,7 @@ RULES: Final = [
             rf"|(?:[ \t]*[:：]{{1,2}})?[ \t]?<[A-Za-z]{{1,10}}\s(?:[^<>\n]{{0,40}}?\s)?"
             rf"(?:title|value|data-[a-z-]{{1,20}})=[\"']"
             rf"(?=[가-힣]{{2,4}}[\"']))"
-            rf"(?P<u>[{_SURNAMES}]{_GIVEN})(?={_AFTER_NAME})"
+            rf"(?P<u>{_SURNAME}{_GIVEN})(?={_AFTER_NAME})"
             # ... or after a space or an = only (위임인 이민수, 교육생 = 윤철수): with nothing but a space to
             # set it off, only a surname and two syllables that given names are made of (이번에, 권한으
             # and 선정 are words), never a label or a form word; a noun in 인 only after a symbol (a bullet,
@@ -1009,17 +1033,17 @@ RULES: Final = [
             # 위임인 김민수: 29), as 인 is also the copula (주연인 송윤아보다: who is the lead); or after a tab and the
             # quote a spreadsheet's text cell starts with, any noun (피상속인\t'김민수: rules version 26)
             rf"|(?:(?:(?<=[^\w\s])|(?<=[^\w\s][ \t])){_PERSON_NOUN}"
-            rf"|{_PERSON_NOUN}(?=[ \t]+[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}[ \t]*(?:\r?\n|$))"
+            rf"|{_PERSON_NOUN}(?=[ \t]+{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}}[ \t]*(?:\r?\n|$))"
             # (공동 before one of three syllables too, which the name anchor's nouns cover: 공동명의인 이도윤, rules
             # version 34)
             rf"|(?<![가-힣])(?:공동(?=[가-힣]{{2}}인(?![가-힣])))?(?:{_PARTY_NOUNS})"
             # ... or before an = anywhere (학부모님 보증인 = 김민수: no copula takes an =; rules version 31), a
             # spreadsheet formula's quote after it too (공동명의인 ="서지민": 34)
-            rf"|{_PERSON_NOUN}(?=[ \t]*=[ \t]*[\"']?[{_SURNAMES}])"
+            rf"|{_PERSON_NOUN}(?=[ \t]*=[ \t]*[\"']?{_SURNAME})"
             rf"|(?<![가-힣])(?:[가-힣]{{1,4}}자|[가-힣]{{0,3}}[학강육수입업시험련습선장원]생|{_PLAIN_NOUNS})님?"
             rf"|(?<![가-힣]){_PERSON_NOUN}(?=\t'))"
             rf"(?:[ \t]+|[ \t]*=[ \t]*[\"']?|\t')(?!{_NAME_LABELS}|{_ANY_LABEL})"
-            rf"(?P<x>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})(?={_AFTER_NAME})"
+            rf"(?P<x>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})(?={_AFTER_NAME})"
         ),
         0.7,
         lambda v: False if _form_word(v) else None,
@@ -1033,7 +1057,7 @@ RULES: Final = [
         "PERSON",
         _r(rf"(?:{_NAME_LABELS})(?:\s?[(（][^)）\n]{{1,10}}[)）])?[ \t]*[:：][ \t]*"
            # (each syllable spaced apart too: 김 민 수, as a form's boxes are filled in: rules version 46)
-           rf"(?P<v>(?:남궁|황보|제갈|선우|독고|사공|서문|동방|[{_SURNAMES}])[ \t][{_GIVEN_SYLLABLES}]"
+           rf"(?P<v>{_SURNAME}[ \t][{_GIVEN_SYLLABLES}]"
            rf"(?:[ \t]?[{_GIVEN_SYLLABLES}])?)"
            r"(?=[ \t]*(?:\r?\n|\Z|[,;/|)\]<(]))"),
         0.7,
@@ -1076,13 +1100,13 @@ RULES: Final = [
             # after a bare space (공동명의인 <svg ...><text ...>서민수</text>: rules version 34; not 공지), with 님
             # after the noun too (담당 강사님 <svg ...>: 36)
             rf"|(?<![가-힣])(?:{_NOUN_WORD})님?"
-            rf"(?=[ \t]*(?:<[A-Za-z][^<>\n가-힣]{{0,60}}>){{1,3}}[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}}</))"
+            rf"(?=[ \t]*(?:<[A-Za-z][^<>\n가-힣]{{0,60}}>){{1,3}}{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}}</))"
             # not a word in a bracket nested in another, a note on a label (건강보험증 번호 (세대주)) 어깨: 36)
             rf"{_NESTED_NOTE_END}"
             rf"(?:(?!\d{{4}})[^가-힣]){{1,{MARKUP_REACH}}}?"
             rf"(?<=[^\sA-Za-z0-9가-힣])[^가-힣\w]{{0,3}}"
             # never a name's own label (학부모님 <field name="고객명" value="김민수"/>: rules version 28)
-            rf"{_NOT_A_LABEL}(?!{_ANY_LABEL}|(?:{_NAME_LABELS})(?![가-힣]))(?P<v>[{_SURNAMES}][가-힣]{{1,3}})(?![가-힣0-9])"
+            rf"{_NOT_A_LABEL}(?!{_ANY_LABEL}|(?:{_NAME_LABELS})(?![가-힣]))(?P<v>{_SURNAME}[가-힣]{{1,3}})(?![가-힣0-9])"
         ),
         0.7,
         lambda v: False if _form_word(v) else None,
@@ -1094,7 +1118,7 @@ RULES: Final = [
     Rule(
         "kr_person_mail_name",
         "PERSON",
-        _r(rf"(?<![가-힣])[\"']?(?P<v>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})[\"']?[ \t]*"
+        _r(rf"(?<![가-힣])[\"']?(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})[\"']?[ \t]*"
            r"<(?:mailto:)?[^\s<>@]{1,64}@"),
         0.7,
         lambda v: False if _form_word(v) else None,
@@ -1117,9 +1141,11 @@ RULES: Final = [
         "kr_person_party",
         "PERSON",
         _r(
-            r"(?:원고|피고인?|피해자|증인|피?신청인|피?청구인|참고인|피?고소인|채권자|채무자|상대방|사건본인)"
-            rf"(?:\s+(?P<v>[{_SURNAMES}][가-힣]{{1,3}})(?=\s?[(,（])"
-            rf"|(?:[ \t]+|[ \t]*[:：][ \t]*)(?!{_PARTY_NOT_NAMES})(?P<w>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})"
+            # (the appeals' parties too, 항소인 김민수는, 재항고인: rules version 46)
+            r"(?:원고|피고인?|피해자|증인|피?신청인|피?청구인|참고인|피?고소인|채권자|채무자|상대방|사건본인"
+            r"|피?항소인|피?상고인|재?항고인)"
+            rf"(?:\s+(?P<v>{_SURNAME}[가-힣]{{1,3}})(?=\s?[(,（])"
+            rf"|(?:[ \t]+|[ \t]*[:：][ \t]*)(?!{_PARTY_NOT_NAMES})(?P<w>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})"
             rf"(?={_AFTER_NAME}))"
         ),
         0.65,
@@ -1130,7 +1156,7 @@ RULES: Final = [
         "kr_person_honorific",
         "PERSON",
         _r(
-            rf"(?<![가-힣])(?P<v>[{_SURNAMES}][가-힣]{{1,2}})"
+            rf"(?<![가-힣])(?P<v>{_SURNAME}[가-힣]{{1,2}})"
             # (news's age in brackets before 씨, an occupation beside it: 이수진(32) 씨, 이수진(32·회사원)씨: rules
             # version 46)
             r"(?:\(\d{1,3}(?:세|살)?(?:[·,][ \t]?[가-힣]{1,8})?\))?"
@@ -1147,7 +1173,7 @@ RULES: Final = [
     Rule(
         "kr_person_title",
         "PERSON",
-        _r(rf"(?<![가-힣])(?P<v>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})[ \t](?:{_OFFICE_TITLES}|(?:대리|사원)(?=님))님?"
+        _r(rf"(?<![가-힣])(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})[ \t](?:{_OFFICE_TITLES}|(?:대리|사원)(?=님))님?"
            r"(?=(?:이|가|은|는|을|를|의|께서|께|에게|도|와|과|이고|이며|입니다|이에요|예요|으로|로)?(?:[^가-힣]|$))"),
         0.6,
         _not_a_name,
@@ -1161,12 +1187,13 @@ RULES: Final = [
     Rule(
         "kr_person_addressed",
         "PERSON",
-        _r(rf"(?<![가-힣])(?!{_GREETING_WORDS})(?P<v>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})"
+        _r(rf"(?<![가-힣])(?!{_GREETING_WORDS})(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})"
            rf"(?:[ \t]?(?:(?:{_ADDRESSED_NOUNS})님|귀하)(?={_HONORIFIC_AFTER})"
            rf"|(?<!한)[ \t](?:군|양)(?={_HONORIFIC_AFTER})"
-           r"|[ \t]?(?:드림|올림)(?=[ \t]*(?:[.!~]|\r?\n|$)))"
+           rf"|(?<![한는도만를을의와과로])[ \t](?:{_ROLES_AFTER_NAME})(?:님|분)?(?={_HONORIFIC_AFTER})"
+           r"|[ \t]?(?:드림|올림|배상)(?![가-힣]))"
            rf"|(?<![A-Za-z])(?:[Tt]o|TO|[Ff]rom|FROM|[Dd]ear|DEAR)[ \t]*[.:,]?[ \t]*"
-           rf"(?P<w>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})(?:님|씨|에게|께)?(?=[ \t]*(?:[,.!)]|\r?\n|$))"),
+           rf"(?P<w>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})(?:님|씨|에게|께)?(?=[ \t]*(?:[,.!)]|\r?\n|$))"),
         0.6,
         _not_a_name,
         _PUBLIC_ROLES,
@@ -1177,11 +1204,22 @@ RULES: Final = [
     Rule(
         "kr_person_introduced",
         "PERSON",
-        _r(rf"(?:이\s?름|성함|성\s?명)(?:은|는|이)[ \t]+(?P<v>[{_SURNAMES}][가-힣]{{1,2}})[ \t]?{_INTRODUCING}"
-           rf"|(?<![가-힣])저는[ \t]+(?P<w>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})"
+        _r(rf"(?:이\s?름|성함|성\s?명)(?:은|는|이)[ \t]+(?P<v>{_SURNAME}[가-힣]{{1,2}})[ \t]?{_INTRODUCING}"
+           rf"|(?<![가-힣])저는[ \t]+(?P<w>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})"
            rf"(?:(?:이라고|라고)[ \t]?(?:합니다|해요|하고|하는|불러|부릅)|{_INTRODUCING})"),
         0.6,
         _not_a_name,
+    ),
+    # ... or by a person noun before the name and the copula after it (상담원 김민수입니다, 담당자 박지훈이에요: rules
+    # version 46), tried where a person noun starts.
+    Rule(
+        "kr_person_introduced_noun",
+        "PERSON",
+        _r(rf"(?<![가-힣])(?:{_NOUN_WORD})[ \t]+(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})(?:입니다|이에요|예요)"
+           r"(?![가-힣])"),
+        0.6,
+        _not_a_name,
+        anchor=name_anchor,
     ),
     # A name beside a contact (rules version 46): right before a mobile number, as classified ads and contact lines
     # write it (연락은 김민수 010-1234-5678, 담당 김민수 (010-...)), a surname and two syllables given names are made
@@ -1191,9 +1229,9 @@ RULES: Final = [
     Rule(
         "kr_person_contact",
         "PERSON",
-        _r(rf"(?<![가-힣])(?P<v>[{_SURNAMES}][{_GIVEN_SYLLABLES}]{{2}})(?:님|씨)?[ \t]*[(（:：/]?[ \t]*"
+        _r(rf"(?<![가-힣])(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})(?:님|씨)?[ \t]*[(（:：/]?[ \t]*"
            r"(?=(?:\+82[ \t-]?|0)1[016789][ \t.-]?\d{3,4}[ \t.-]?\d{4}(?!\d))"
-           rf"|(?<![가-힣])대표(?:이사)?[ \t]*[:：][ \t]*(?P<w>[{_SURNAMES}][가-힣]{{1,2}})(?=[ \t]*(?:[|,/<\r\n]|$))"
+           rf"|(?<![가-힣])대표(?:이사)?[ \t]*[:：][ \t]*(?P<w>{_SURNAME}[가-힣]{{1,2}})(?=[ \t]*(?:[|,/<\r\n]|$))"
            r"|(?<![^\n])\[(?P<u>[가-힣]{2,4})\] \[(?:오전|오후) \d{1,2}:\d{2}\]"
            r"|(?:오전|오후) \d{1,2}:\d{2}, (?P<x>[가-힣]{2,4}) : "),
         0.6,
@@ -1385,8 +1423,10 @@ HINTS: Final = {
     "kr_rrn_parts": re.compile(r"[뒷뒤]"),
     "kr_person_url": re.compile(r"[?&][^\s=&#]*=[가-힣]"),
     "kr_person_mail_name": re.compile(r"<(?:mailto:)?[^\s<>@]{1,64}@"),
-    "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자|상대방|사건본인"),
-    "kr_person_addressed": re.compile(r"님|귀하|[ \t][군양]|드림|올림|[Tt]o|TO|[Ff]rom|FROM|[Dd]ear|DEAR"),
+    "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자|상대방|사건본인"
+                                  r"|항소인|상고인|항고인"),
+    "kr_person_addressed": re.compile(rf"님|귀하|[ \t](?:군|양|{_ROLES_AFTER_NAME})|드림|올림|배상"
+                                      r"|[Tt]o|TO|[Ff]rom|FROM|[Dd]ear|DEAR"),
     "kr_person_introduced": re.compile(r"(?:름|함|명)[은는이][ \t]|저는[ \t]"),
     "kr_person_contact": re.compile(r"1[016789]|대표|오[전후] \d"),
     "kr_person_honorific": re.compile(r"[씨님]"),
