@@ -1001,7 +1001,10 @@ RULES: Final = [
             rf"{_NOT_A_LABEL}"
             # (not a call or mail button's caption: [바로가기](tel:...: 36)
             rf"(?P<v>[가-힣]{{2,4}}?)(?={_AFTER_NAME})(?![^\]\n()]{{0,30}}{_BUTTON_TARGET})"
-            rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>{_SURNAME}{_GIVEN})(?={_AFTER_NAME})"
+            # (not a form word that a surname starts, where a name ending in 은 reads longer: 이름 이하은 실내, not 이하
+            # and the particle: rules version 46)
+            rf"|(?:{_NAME_LABELS})\s+(?!{_NAME_LABELS}|{_ANY_LABEL})(?P<w>{_SURNAME}{_GIVEN})(?<!이하|이상)"
+            rf"(?={_AFTER_NAME})"
             # (the colon on the next line too, as a Markdown definition list writes it: 담당 언어치료사\n: 임수빈;
             # rules version 38)
             rf"|{_PERSON_NOUN}(?:[ \t]*(?:\r?\n[ \t]*)?[:：][ \t]*(?:{_NAME_GAP}[ \t]*)*"
@@ -1025,7 +1028,7 @@ RULES: Final = [
             rf"|(?:[ \t]*[:：]{{1,2}})?[ \t]?<[A-Za-z]{{1,10}}\s(?:[^<>\n]{{0,40}}?\s)?"
             rf"(?:title|value|data-[a-z-]{{1,20}})=[\"']"
             rf"(?=[가-힣]{{2,4}}[\"']))"
-            rf"(?P<u>{_SURNAME}{_GIVEN})(?={_AFTER_NAME})"
+            rf"(?P<u>{_SURNAME}{_GIVEN})(?<!이하|이상)(?={_AFTER_NAME})"
             # ... or after a space or an = only (위임인 이민수, 교육생 = 윤철수): with nothing but a space to
             # set it off, only a surname and two syllables that given names are made of (이번에, 권한으
             # and 선정 are words), never a label or a form word; a noun in 인 only after a symbol (a bullet,

@@ -1342,6 +1342,7 @@ STOP_57_PROBED_FAILURES = [
     ("남궁건우 고객님의 예약", "PERSON", "남궁건우"),
     ('Content-Disposition: form-data; name="수취인 (성함)"\r\n\r\n남궁건우\r\n--boundary--', "PERSON", "남궁건우"),
     ("서예 교실 수강 신청 담당 치기공사 \\href{황보건우}{연락} 화선지 지참", "PERSON", "황보건우"),
+    ("환자 이름 이하은 실내 크리닝 추가", "PERSON", "이하은"),  # a name in 은 that a form word (이하) starts
     # an IP address with a space after each dot, a plate's syllable spaced apart, a resident number's 앞 and 뒤 parts
     ("접속 IP 192. 168. 0. 1", "IP_ADDRESS", "192. 168. 0. 1"),
     ("차량번호 12 가 3456", "KR_VEHICLE_PLATE", "12 가 3456"),
