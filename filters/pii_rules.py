@@ -577,6 +577,46 @@ _PARTY_NOT_NAMES: Final = "현재지|주소지|소재지"
 #: The copula or its written forms after an introduced name (김영희입니다, 김영희예요, 김영희이고요).
 _INTRODUCING: Final = "(?:입니다|이에요|예요|이고요?|이며|이라고|라고|이야|임)(?![가-힣])"
 
+#: A mobile number right after a name (the contact rule's lookahead), and where a name before one can start: three
+#: or four syllables, 님 or 씨, two spaces, a bracket or a colon, two spaces: three to ten characters before it.
+_MOBILE: Final = r"(?=(?:\+82[ \t-]?|0)1[016789][ \t.-]?\d{3,4}[ \t.-]?\d{4}(?!\d))"
+_MOBILE_AT: Final = Scanned(re.compile(r"(?:\+82[ \t-]?|(?<![0-9])0)1[016789][ \t.-]?\d{3,4}[ \t.-]?\d{4}(?!\d)"))
+_NAME_REACH: Final = range(3, 11)
+_REPRESENTATIVE_AT: Final = re.compile("대표")
+
+
+#: The word after an addressed name (its honorific noun, 귀하 or a sign-off; 군, 양 or a role after a space), or a
+#: letter's To., From. or Dear before Hangul: one scan for both.
+_ADDRESSED_AT: Final = Scanned(re.compile(rf"(?:{_ADDRESSED_NOUNS})님|귀하|드림|올림|배상"
+                                          rf"|(?<=[가-힣][ \t])(?:군|양|{_ROLES_AFTER_NAME})"
+                                          r"|(?<![A-Za-z])(?:[Tt]o|TO|[Ff]rom|FROM|[Dd]ear|DEAR)"
+                                          r"(?=[ \t]*[.:,]?[ \t]*[가-힣])"))
+#: A name's three or four syllables (a compound surname's), a space after it or not.
+_ADDRESSED_REACH: Final = (3, 4, 5)
+
+
+def addressed_anchor(text: str) -> list[int]:
+    """Where the addressed rule can match, ascending: three to five characters before each word that ends an
+    addressed name, and each letter's To., From. or Dear. Tried from every surname syllable instead, the rule cost
+    more than any other name rule's matches on crawl pages (stop 57)."""
+    out: set[int] = set()
+    for m in _ADDRESSED_AT.finditer(text):
+        if text[m.start()].isascii():
+            out.add(m.start())
+        else:
+            out.update(m.start() - k for k in _ADDRESSED_REACH if m.start() >= k)
+    return sorted(out)
+
+
+def contact_anchor(text: str) -> list[int]:
+    """Where the contact rule can match, ascending: a few positions before each mobile number (the name before it),
+    and each 대표. Tried from every surname syllable, its name-first branch cost more than any other name rule on
+    crawl pages (stop 57)."""
+    out = {m.start() - k for m in _MOBILE_AT.finditer(text) for k in _NAME_REACH if m.start() >= k}
+    out.update(m.start() for m in _REPRESENTATIVE_AT.finditer(text))
+    return sorted(out)
+
+
 def _not_a_name(value: str) -> bool | None:
     """False where the word an honorific, a title or an introduction reads is no name: a role or a common noun
     (고객님, 강사님: rules version 29), a form word (오늘은 선생님), or news's anonymized surname with 모 (윤모(35) 씨:
@@ -1200,6 +1240,7 @@ RULES: Final = [
         0.6,
         _not_a_name,
         _PUBLIC_ROLES,
+        anchor=addressed_anchor,
     ),
     # A name introduced (rules version 46): after 이름은, 성함은 or 성명은 with the copula after it (제 이름은
     # 김영희입니다, 성함은 박민수 입니다), or after 저는 with a name's quotative or the copula (저는 김지훈이라고
@@ -1218,8 +1259,8 @@ RULES: Final = [
     Rule(
         "kr_person_introduced_noun",
         "PERSON",
-        _r(rf"(?<![가-힣])(?:{_NOUN_WORD})[ \t]+(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})(?:입니다|이에요|예요)"
-           r"(?![가-힣])"),
+        _r(rf"(?<![가-힣])(?=[가-힣 \t]{{4,16}}(?:입니다|이에요|예요))(?:{_NOUN_WORD})[ \t]+"
+           rf"(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})(?:입니다|이에요|예요)(?![가-힣])"),
         0.6,
         _not_a_name,
         anchor=name_anchor,
@@ -1232,11 +1273,18 @@ RULES: Final = [
     Rule(
         "kr_person_contact",
         "PERSON",
-        _r(rf"(?<![가-힣])(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})(?:님|씨)?[ \t]*[(（:：/]?[ \t]*"
-           r"(?=(?:\+82[ \t-]?|0)1[016789][ \t.-]?\d{3,4}[ \t.-]?\d{4}(?!\d))"
-           rf"|(?<![가-힣])대표(?:이사)?[ \t]*[:：][ \t]*(?P<w>{_SURNAME}[가-힣]{{1,2}})(?=[ \t]*(?:[|,/<\r\n]|$))"
-           r"|(?<![^\n])\[(?P<u>[가-힣]{2,4})\] \[(?:오전|오후) \d{1,2}:\d{2}\]"
-           r"|(?:오전|오후) \d{1,2}:\d{2}, (?P<x>[가-힣]{2,4}) : "),
+        _r(rf"(?<![가-힣])(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})(?:님|씨)?[ \t]{{0,2}}[(（:：/]?[ \t]{{0,2}}"
+           rf"{_MOBILE}"
+           rf"|(?<![가-힣])대표(?:이사)?[ \t]*[:：][ \t]*(?P<w>{_SURNAME}[가-힣]{{1,2}})(?=[ \t]*(?:[|,/<\r\n]|$))"),
+        0.6,
+        _not_a_name,
+        anchor=contact_anchor,
+    ),
+    Rule(
+        "kr_person_chat",
+        "PERSON",
+        _r(r"(?<![^\n])\[(?P<v>[가-힣]{2,4})\] \[(?:오전|오후) \d{1,2}:\d{2}\]"
+           r"|(?:오전|오후) \d{1,2}:\d{2}, (?P<w>[가-힣]{2,4}) : "),
         0.6,
         _not_a_name,
     ),
@@ -1428,10 +1476,8 @@ HINTS: Final = {
     "kr_person_mail_name": re.compile(r"<(?:mailto:)?[^\s<>@]{1,64}@"),
     "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자|상대방|사건본인"
                                   r"|항소인|상고인|항고인"),
-    "kr_person_addressed": re.compile(rf"님|귀하|[ \t](?:군|양|{_ROLES_AFTER_NAME})|드림|올림|배상"
-                                      r"|[Tt]o|TO|[Ff]rom|FROM|[Dd]ear|DEAR"),
     "kr_person_introduced": re.compile(r"(?:름|함|명)[은는이][ \t]|저는[ \t]"),
-    "kr_person_contact": re.compile(r"1[016789]|대표|오[전후] \d"),
+    "kr_person_chat": re.compile(r"오[전후] \d{1,2}:\d\d"),
     "kr_person_honorific": re.compile(r"[씨님]"),
     "ipv4": re.compile(r"(?<=\d)\.\d{1,3}\.\d"),  # from the dot, rarer than a digit (stop 45)
     "ipv4_spaced": re.compile(r"(?<=\d)\. \d{1,3}\. \d"),

@@ -98,7 +98,11 @@ FRAGMENT_ANCHORED = [r for r in pii_rules.RULES if r.anchor is not None and r.an
 EDGES = ["서울특별시 강남구 역삼동 123번지", "경기도\n성남시\u3000분당구\t정자동   178-1번지 101동 202호",
          "부산광역시 해운대구 우동 센텀중앙로 97", "서울시 중구 세종대로 110 서울시 종로구 종로1길 5",
          "서울 12가3456 부산123나4567 경기 3바 1234 (서울12가 3456)", "가 나 다 라 마 바 사 동 1번지",
-         "서울 강남구 테헤란로 10길 5번지", "x시 y로 1 가시 나로1"]
+         "서울 강남구 테헤란로 10길 5번지", "x시 y로 1 가시 나로1",
+         # a name addressed or beside a contact (rules version 46): a compound surname, a space or none before the word
+         # after it, the most a mobile number's name reaches back (남궁건우님 （: then the number)
+         "남궁건우 고객님 김민수선생님 이서준 귀하 박서진드림 김하은 어린이가 To. 김민지 From:남궁건우 dear 김",
+         "남궁건우님  （  +82-10-1234-5678 김민수: 010.1234.5678 박서진01012345678 대표 : 이영희\n대표이사: 김철\n"]
 
 
 def _every_start(pattern: re.Pattern[str], text: str) -> list[int]:
@@ -110,7 +114,8 @@ def test_a_fragment_anchor_holds_every_position_its_rule_matches_at(rule: pii_ru
     """An anchored rule is tried only at its anchor's positions: a position it could match at and the anchor
     missed would be an address or a plate lost with the gates closed. Fails when the reach is one run or one
     character short (``EDGES``)."""
-    assert {r.name for r in FRAGMENT_ANCHORED} == {"kr_address", "kr_vehicle_plate"}
+    assert {r.name for r in FRAGMENT_ANCHORED} == {"kr_address", "kr_vehicle_plate", "kr_person_addressed",
+                                                   "kr_person_contact"}
     for text in [*DOCS, *EDGES]:
         anchored = rule.anchor(text)
         assert anchored == sorted(set(anchored)), text
@@ -118,7 +123,10 @@ def test_a_fragment_anchor_holds_every_position_its_rule_matches_at(rule: pii_ru
 
 
 @given(st.lists(st.sampled_from([*"0123456789 \t\n-,", "서울", "시", "구", "동", "로", "길", "번지", "호", "가",
-                                 "특별", "광역", "강남", "12", "바", "경기"]), max_size=40).map("".join))
+                                 "특별", "광역", "강남", "12", "바", "경기", "김", "민수", "남궁", "건우", "님", "씨",
+                                 " 고객님", " 학생", "귀하", "드림", "To", ".", ":", "（", "010", "+82", "1234",
+                                 "대표"]),
+                max_size=40).map("".join))
 def test_a_fragment_anchor_on_drawn_text(text: str) -> None:
     for rule in FRAGMENT_ANCHORED:
         assert set(_every_start(rule.pattern, text)) <= set(rule.anchor(text)), (rule.name, text)
