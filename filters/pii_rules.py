@@ -565,8 +565,8 @@ _HONORIFIC_AFTER: Final = ("(?:이|가|은|는|을|를|의|께서|께|에게|도
 #: The nouns a name is addressed with, before 님 (rules version 46): clients, members, patients, teachers, owners.
 _ADDRESSED_NOUNS: Final = "고객|회원|환자|학생|학부모|선생|교수|원장|사장|대표|강사|코치|기사"
 #: The roles a name is followed by without 님 too (김하은 어린이가, 김민수 학생은, 김민수 환자분, 김민수 선배가: rules
-#: version 46); not after a syllable 한, an adjective's ending (우수한 학생, 조용한 학생), nor after a particle's
-#: syllable that ends no given name (는, 도, 만, 를, 을, 의, 와, 과, 로: 사업의 학생).
+#: version 46); not after a syllable 한, an adjective's ending (우수한 학생, 조용한 학생), nor after 도, the particle
+#: among the given-name syllables (전라도 학생이).
 _ROLES_AFTER_NAME: Final = ("어린이|학생|환자|어르신|고객|회원|선배|후배|이장|반장|간호사|상담원|원생|수강생|교육생"
                             "|보호자|학부모|선생|강사|코치|직원")
 #: The adjectives a client is greeted with that read as a surname and two given-name syllables (소중한 고객님).
@@ -1233,7 +1233,7 @@ RULES: Final = [
         _r(rf"(?<![가-힣])(?!{_GREETING_WORDS})(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})"
            rf"(?:[ \t]?(?:(?:{_ADDRESSED_NOUNS})님|귀하)(?={_HONORIFIC_AFTER})"
            rf"|(?<!한)[ \t](?:군|양)(?={_HONORIFIC_AFTER})"
-           rf"|(?<![한는도만를을의와과로])[ \t](?:{_ROLES_AFTER_NAME})(?:님|분)?(?={_HONORIFIC_AFTER})"
+           rf"|(?<![한도])[ \t](?:{_ROLES_AFTER_NAME})(?:님|분)?(?={_HONORIFIC_AFTER})"
            r"|[ \t]?(?:드림|올림|배상)(?![가-힣]))"
            rf"|(?<![A-Za-z])(?:[Tt]o|TO|[Ff]rom|FROM|[Dd]ear|DEAR)[ \t]*[.:,]?[ \t]*"
            rf"(?P<w>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})(?:님|씨|에게|께)?(?=[ \t]*(?:[,.!)]|\r?\n|$))"),
@@ -1259,7 +1259,8 @@ RULES: Final = [
     Rule(
         "kr_person_introduced_noun",
         "PERSON",
-        _r(rf"(?<![가-힣])(?=[가-힣 \t]{{4,16}}(?:입니다|이에요|예요))(?:{_NOUN_WORD})[ \t]+"
+        # (a cheap test first: a noun of at most seven characters, three spaces and a name of four before the copula)
+        _r(rf"(?<![가-힣])(?=[가-힣 \t]{{4,16}}(?:입니다|이에요|예요))(?:{_NOUN_WORD})[ \t]{{1,3}}"
            rf"(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})(?:입니다|이에요|예요)(?![가-힣])"),
         0.6,
         _not_a_name,

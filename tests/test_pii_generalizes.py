@@ -1380,7 +1380,7 @@ STOP_57_PROBED_FAILURES = [
     ("김모(45)씨는, 대학생 송모(19)씨를, 어머니 유모(69·여)씨는", []),  # news's anonymized surnames
     ("점수는 10. 20. 30. 40 순, 총 12 가구 3456명", []),  # a list of spaced numbers, a count of households
     ("작성자: 관리자\n받는 분: 고객센터\n글쓴이: 익명", []),  # a board's author where no person is named
-    ("우수한 학생은, 조용한 학생이", []),  # an adjective before a role
+    ("우수한 학생은, 조용한 학생이, 전라도 학생이", []),  # an adjective or a word with 도 before a role
     ('"오늘은 선생님 차례예요." 계속중인 사건은 차라리 환자가', []),  # words a wider list of given syllables reads
     ("국정원 직원은, 사업 이용은 회원의, 특별히 정한 경우나 환자가", []),  # ... and a noun with its particle
 ])
