@@ -1224,9 +1224,9 @@ RULES: Final = [
     ),
     # A name addressed (rules version 46): a surname and two syllables given names are made of, then a client's,
     # a member's or a teacher's noun with 님 (정수빈 고객님, 박은지 교수님), 귀하 on a letter or a form (이서준 귀하),
-    # 군 or 양 after a young person's name (김지호 군과), or a letter's sign-off at its line's end (박서진 드림); or
-    # after a letter's To., From. or Dear (To. 김민지). Not the adjectives a client is greeted with (소중한 고객님),
-    # nor, before 양, a verb's past (사용한 양이: the amount used).
+    # 군 or 양 after a young person's name (김지호 군과), a role after a space (김하은 어린이가, 김민수 환자분), or a
+    # letter's sign-off (박서진 드림, 김민수 배상); or after a letter's To., From. or Dear (To. 김민지). Not the
+    # adjectives a client is greeted with (소중한 고객님), nor, before 양 or a role, a verb's past (사용한 양이).
     Rule(
         "kr_person_addressed",
         "PERSON",
@@ -1268,9 +1268,8 @@ RULES: Final = [
     ),
     # A name beside a contact (rules version 46): right before a mobile number, as classified ads and contact lines
     # write it (연락은 김민수 010-1234-5678, 담당 김민수 (010-...)), a surname and two syllables given names are made
-    # of; after a shop's 대표 and a colon in its footer, a delimiter after the name (상호: 행복마트 | 대표: 이영희 |
-    # 사업자등록번호 ...; without the colon 대표 is also a word of prose, 대표 메뉴); or a chat's speaker as KakaoTalk
-    # exports a conversation ([김민수] [오후 3:15] ..., 2024년 1월 5일 오후 3:15, 김민수 : ...).
+    # of; or after a shop's 대표 and a colon in its footer, a delimiter after the name (상호: 행복마트 | 대표: 이영희 |
+    # 사업자등록번호 ...; without the colon 대표 is also a word of prose, 대표 메뉴).
     Rule(
         "kr_person_contact",
         "PERSON",
@@ -1281,6 +1280,8 @@ RULES: Final = [
         _not_a_name,
         anchor=contact_anchor,
     ),
+    # A chat's speaker as KakaoTalk exports a conversation ([김민수] [오후 3:15] ..., 2024년 1월 5일 오후 3:15,
+    # 김민수 : ...: rules version 46).
     Rule(
         "kr_person_chat",
         "PERSON",
@@ -1301,7 +1302,7 @@ RULES: Final = [
     Rule(
         "ipv4_spaced",
         "IP_ADDRESS",
-        _r(rf"(?<![0-9.])(?P<v>{_OCTET}(?:\.[ \t]{_OCTET}){{3}})(?![0-9]|\.[0-9])"),
+        _r(rf"(?<![0-9.])(?P<v>{_OCTET}(?:\. {_OCTET}){{3}})(?![0-9]|\.[0-9])"),
         0.3,
     ),
     # Presidio's e-mail and card patterns end in \b, which never matches between a Latin letter or
