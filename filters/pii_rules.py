@@ -579,8 +579,9 @@ _INTRODUCING: Final = "(?:입니다|이에요|예요|이고요?|이며|이라고
 
 #: A mobile number right after a name (the contact rule's lookahead), and where a name before one can start: three
 #: or four syllables, 님 or 씨, two spaces, a bracket or a colon, two spaces: three to ten characters before it.
-_MOBILE: Final = r"(?=(?:\+82[ \t-]?|0)1[016789][ \t.-]?\d{3,4}[ \t.-]?\d{4}(?!\d))"
-_MOBILE_AT: Final = Scanned(re.compile(r"(?:\+82[ \t-]?|(?<![0-9])0)1[016789][ \t.-]?\d{3,4}[ \t.-]?\d{4}(?!\d)"))
+_MOBILE_NUMBER: Final = r"(?:\+82[ \t-]?|0)1[016789][ \t.-]?\d{3,4}[ \t.-]?\d{4}(?!\d)"
+_MOBILE: Final = f"(?={_MOBILE_NUMBER})"
+_MOBILE_AT: Final = Scanned(re.compile(_MOBILE_NUMBER))
 _NAME_REACH: Final = range(3, 11)
 _REPRESENTATIVE_AT: Final = re.compile("대표")
 

@@ -413,7 +413,6 @@ _GIVEN = (
 )
 
 
-
 def names(half: str) -> st.SearchStrategy[str]:
     """A surname and a given name of ``half`` (``SURNAMES`` and ``GIVEN_NAMES``, split in halves since stop 57: until
     then both halves planted the same fourteen given names, whose syllables the rules came to list)."""
