@@ -97,8 +97,8 @@ def build(out: Path, real_mb: float, web_mb: float, held_out: Callable[[str], bo
                        "priority = 1\n")
     (out / "sources.toml").write_text("\n".join(sources), encoding="utf-8")
     high = [s for s in HIGH_QUALITY if s in facts["sources"]]
-    order = ["ingest", "normalize", "exact_dedup", *(["templates"] if web_mb > 0 else []), "pii", "quality",
-             "fuzzy_dedup", *(["decontam"] if eval_sets else []), "domains", "export"]
+    order = ["ingest", "normalize", "exact_dedup", *(["templates"] if web_mb > 0 else []), "quality",
+             "fuzzy_dedup", "pii", *(["decontam"] if eval_sets else []), "domains", "export"]
     manifest = out / "run.toml"
     manifest.write_text("\n".join([
         f'name = "ablation-{"web" if web_mb > 0 else "real"}"', 'sources_manifest = "sources.toml"',

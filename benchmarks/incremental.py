@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks._common import require_corpora, table
 from benchmarks.scale import base_documents, write_input
 
-ORDER = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup"]
+ORDER = ["ingest", "normalize", "exact_dedup", "quality", "fuzzy_dedup", "pii"]
 
 
 def split_halves(inp: Path, out: Path) -> tuple[int, int]:

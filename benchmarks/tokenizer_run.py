@@ -103,7 +103,7 @@ sources_manifest = "sources.toml"
 seed = 7
 output = "{output}"
 [stages]
-order = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "export", "tokenizer"]
+order = ["ingest", "normalize", "exact_dedup", "quality", "fuzzy_dedup", "pii", "export", "tokenizer"]
 [stages.quality]
 languages = ["ko", "en"]
 quality_model = ""

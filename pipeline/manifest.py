@@ -71,11 +71,6 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
                                      minimum=0.0, maximum=1.0),
         "min_spam_pages": ParamSpec(int, 3, "... when they drop at least this many of its pages", minimum=1),
     },
-    "pii": {
-        "key_env": ParamSpec(str, "KOCURATE_PII_KEY", "environment variable holding the keyed-hash key"),
-        "key_file": ParamSpec(str, "~/.config/kocurate/pii.key", "key file used when the variable is unset "
-                              "(created with a random key on first use; must be outside the run directory)"),
-    },
     "quality": {
         "quality_model": ParamSpec(str, "", "'' for none, 'train' to train one in the run from "
                                    "high_sources/low_sources, or the path of a model from "
@@ -104,6 +99,11 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
                                                  "components of, in numpy: the verified graph when it is that "
                                                  "small (no Spark rounds), else the graph Spark's rounds "
                                                  "contracted to that size; 0: always in Spark", minimum=0),
+    },
+    "pii": {
+        "key_env": ParamSpec(str, "KOCURATE_PII_KEY", "environment variable holding the keyed-hash key"),
+        "key_file": ParamSpec(str, "~/.config/kocurate/pii.key", "key file used when the variable is unset "
+                              "(created with a random key on first use; must be outside the run directory)"),
     },
     "decontam": {
         "eval_sets": ParamSpec(list, [], "evaluation sets: tables of name, path, format (json, jsonl, tsv, csv), "
@@ -648,7 +648,9 @@ def load_run(path: str | os.PathLike[str], output: str | None = None, master: st
                                      "unnormalized)")
     positions = [DEFAULT_ORDER.index(s) for s in order]
     if positions != sorted(positions):
-        raise stages_t.fail("order", f"stages out of order; the order is {' → '.join(DEFAULT_ORDER)}")
+        moved = ("; PII runs after fuzzy dedup, on the documents that survive it (docs/throughput.md)"
+                 if {"pii", "fuzzy_dedup"} <= set(order) and order.index("pii") < order.index("fuzzy_dedup") else "")
+        raise stages_t.fail("order", f"stages out of order{moved}; the order is {' → '.join(DEFAULT_ORDER)}")
     if ("tokenizer" in order or "tokens" in order) and "export" not in order:
         raise stages_t.fail("order", "'tokenizer' and 'tokens' read the curated documents: list 'export' "
                                      "before them")

@@ -71,9 +71,23 @@ def stage_fingerprints(manifest: RunManifest, inputs: list[InputFile]) -> dict[s
     out: dict[str, str] = {}
     for stage in manifest.stages:
         prev = _sha({"stage": stage, "version": REGISTRY[stage].VERSION,
-                     "params": manifest.params[stage], "upstream": prev})
+                     "params": manifest.params[stage], "upstream": prev} | _detector_of(manifest, stage))
         out[stage] = prev
     return out
+
+
+#: The PII stage's parameters that say what its detector finds (not its key: the hashes are not redaction).
+_DETECTOR_PARAMS = ("chain", "blocks", "per_source", "code", "rules_version")
+
+
+def _detector_of(manifest: RunManifest, stage: str) -> dict[str, Any]:
+    """A quality model trained in the run learns from examples the PII detector redacted (the PII stage runs
+    later, ``s40_quality.scrubbing``): the detector's version and settings are part of the quality stage's
+    fingerprint then, so a new rules version retrains the model on ``--resume``."""
+    if stage != "quality" or manifest.params["quality"].get("quality_model") != "train" or "pii" not in manifest.params:
+        return {}
+    pii = manifest.params["pii"]
+    return {"scrubbed_by": {k: pii[k] for k in _DETECTOR_PARAMS if k in pii}}
 
 
 def run_id_for(manifest: RunManifest, inputs: list[InputFile]) -> str:

@@ -22,20 +22,20 @@ from pipeline import datacard  # noqa: E402
 from tokenizer.megatron import ShardWriter  # noqa: E402
 from tokenizer.torch_dataset import TokenWindows  # noqa: E402
 
-STAGES = ("ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains", "export",
+STAGES = ("ingest", "normalize", "exact_dedup", "quality", "fuzzy_dedup", "pii", "decontam", "domains", "export",
           "tokenizer", "tokens")
-CURATED = ["exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains"]
+CURATED = ["exact_dedup", "quality", "fuzzy_dedup", "pii", "decontam", "domains"]
 
 
 def test_variants_added_in_turn_and_left_out() -> None:
     add = {v.name: v.stages for v in ablation.variants_of(STAGES, ["add"])}
-    assert list(add) == ["raw", "+exact_dedup", "+pii", "+quality", "+fuzzy_dedup", "+decontam", "full"]
+    assert list(add) == ["raw", "+exact_dedup", "+quality", "+fuzzy_dedup", "+pii", "+decontam", "full"]
     assert add["raw"] == ("ingest", "normalize", "export")
-    assert add["+pii"] == ("ingest", "normalize", "exact_dedup", "pii", "export")
+    assert add["+pii"] == ("ingest", "normalize", "exact_dedup", "quality", "fuzzy_dedup", "pii", "export")
     assert add["full"] == STAGES[:-2]  # a variant's run ends at export: the shards are the harness's
     loo = {v.name: v.stages for v in ablation.variants_of(STAGES, ["loo"])}
     assert list(loo) == ["raw", *[f"-{s}" for s in CURATED], "full"]
-    assert loo["-quality"] == ("ingest", "normalize", "exact_dedup", "pii", "fuzzy_dedup", "decontam", "domains",
+    assert loo["-quality"] == ("ingest", "normalize", "exact_dedup", "fuzzy_dedup", "pii", "decontam", "domains",
                                "export")
     changed = ablation.variants_of(STAGES, ["full"], ["strict:quality.min_quality_score=0.3"])
     assert [v.name for v in changed] == ["raw", "full", "strict"]

@@ -24,7 +24,7 @@ def test_waterfall_matches_the_ground_truth(sample_run: Path, ground_truth: dict
         ground_truth["broken"])
     assert by[("exact_dedup", "drop", "exact_dedup_v1.duplicate")] == len(ground_truth["exact_duplicate_groups"])
     assert by[("normalize", "drop", "normalize_v1.empty")] == len(ground_truth["empty"])
-    order = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains", "export",
+    order = ["ingest", "normalize", "exact_dedup", "quality", "fuzzy_dedup", "pii", "decontam", "domains", "export",
              "tokenizer", "tokens"]
     assert [r[0] for r in rows] == sorted((r[0] for r in rows), key=order.index)
 

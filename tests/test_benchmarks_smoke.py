@@ -50,8 +50,8 @@ def test_throughput_reports_the_driver_before_the_tokenizer_s_sample() -> None:
     from benchmarks.throughput import driver_peak_mb
 
     mb = 1_000_000
-    run = {"stages": {"ingest-normalize": 1.0, "pii-quality": 1.0, "tokenizer": 1.0, "tokens": 1.0},
-           "stage_peaks": {"ingest-normalize": {"driver": 300 * mb}, "pii-quality": {"driver": 350 * mb, "jvm": 9e9},
+    run = {"stages": {"ingest-normalize": 1.0, "quality": 1.0, "tokenizer": 1.0, "tokens": 1.0},
+           "stage_peaks": {"ingest-normalize": {"driver": 300 * mb}, "quality": {"driver": 350 * mb, "jvm": 9e9},
                            "tokenizer": {"driver": 700 * mb}, "tokens": {"driver": 650 * mb},
                            "finish": {"driver": 640 * mb}}}
     assert driver_peak_mb(run) == 350

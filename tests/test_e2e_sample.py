@@ -21,7 +21,7 @@ from tests.conftest import relocatable
 
 pytestmark = pytest.mark.spark
 
-STAGES = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains", "export",
+STAGES = ["ingest", "normalize", "exact_dedup", "quality", "fuzzy_dedup", "pii", "decontam", "domains", "export",
           "tokenizer", "tokens"]
 
 

@@ -31,7 +31,7 @@ def _wait_for(path: Path, proc: subprocess.Popen[Any], timeout: float = 300) -> 
         time.sleep(0.05)
 
 
-STAGES = ["ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains", "export",
+STAGES = ["ingest", "normalize", "exact_dedup", "quality", "fuzzy_dedup", "pii", "decontam", "domains", "export",
           "tokenizer", "tokens"]
 
 

@@ -37,7 +37,7 @@ def write(tmp: Path, source_extra: str = "", run_extra: str = "") -> Path:
 def test_valid_manifest_resolves_paths_and_defaults(tmp_path: Path) -> None:
     m = load_run(write(tmp_path))
     assert m.sources[0].paths == (str(tmp_path / "data" / "*.jsonl"),)
-    assert m.stages == ("ingest", "normalize", "exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam", "domains",
+    assert m.stages == ("ingest", "normalize", "exact_dedup", "quality", "fuzzy_dedup", "pii", "decontam", "domains",
                         "export", "tokenizer", "tokens")
     assert m.params["ingest"]["max_error_rate"] == 0.05
     assert m.output.endswith("runs/t")

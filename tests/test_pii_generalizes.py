@@ -125,7 +125,7 @@ def test_meta_values_are_scanned_and_redacted_in_place_with_findings_per_field()
     the stage's own code path (Arrow in and out); a finding names its field, ``meta.<name>``."""
     import json as _json
 
-    from pipeline.stages.s35_pii import STAGE
+    from pipeline.stages.s52_pii import STAGE
 
     key = b"k" * 16
     rows = [{"doc_id": "a", "source": "s", "text": "공지입니다.", "title": None, "url": None,

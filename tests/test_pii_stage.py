@@ -3,6 +3,7 @@ every deliverable of the sample run for the planted PII of sample_data/ (none ma
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
@@ -114,6 +115,54 @@ def test_a_changed_key_changes_the_fingerprints_of_pii_and_later_stages(monkeypa
     changed = [s for s in m.stages if a[s] != b[s]]
     assert changed == list(m.stages[m.stages.index("pii"):])
     assert "a-different-key" not in str(m.resolved())
+
+
+def test_an_order_with_pii_before_quality_is_refused_with_the_reason(tmp_path: Path) -> None:
+    from pipeline.manifest import load_run
+
+    text = relocatable(SAMPLE_MANIFEST.read_text(encoding="utf-8"))
+    old = '"exact_dedup", "pii", "quality", "fuzzy_dedup", "decontam"'
+    text = re.sub(r'"exact_dedup", "quality", "fuzzy_dedup", "pii", "decontam"', old, text)
+    assert old in text
+    (tmp_path / "m.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ManifestError, match="PII runs after fuzzy dedup, on the documents that survive it"):
+        load_run(tmp_path / "m.toml")
+
+
+def test_the_quality_model_learns_from_redacted_examples() -> None:
+    """The PII stage runs after quality: a model quality trains in the run would otherwise keep raw identifiers
+    in its vocabulary. The examples go through the detector first, at the lowest score any PII chain takes."""
+    import pyarrow as pa
+
+    from pipeline.stages.s40_quality import _scrub_batches
+
+    batch = pa.RecordBatch.from_pylist([
+        {"doc_id": "a", "text": "주민등록번호 830207-2555896 으로 조회, 문의 010-1234-5678"},
+        {"doc_id": "b", "text": None},
+        {"doc_id": "c", "text": "개인정보가 없는 문장입니다."}])
+    out = next(_scrub_batches(iter([batch]), min_score=0.5)).to_pylist()
+    assert out[0]["text"] == "주민등록번호 <|kr_rrn|> 으로 조회, 문의 <|phone|>"
+    assert [r["text"] for r in out[1:]] == [None, "개인정보가 없는 문장입니다."]
+    assert [r["doc_id"] for r in out] == ["a", "b", "c"]
+
+
+def test_a_new_detector_retrains_the_quality_model_on_resume(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quality model's examples depend on the PII detector (above): its rules version is part of the quality
+    stage's fingerprint where the model is trained in the run, and only there."""
+    import filters.pii_rules as R
+    from pipeline.manifest import load_run
+    from pipeline.runner import stage_fingerprints
+
+    a = stage_fingerprints(load_run(SAMPLE_MANIFEST), [])
+    monkeypatch.setattr(R, "RULES_VERSION", R.RULES_VERSION + 1)
+    m = load_run(SAMPLE_MANIFEST)
+    assert m.params["quality"]["quality_model"] == "train"
+    b = stage_fingerprints(m, [])
+    assert [s for s in m.stages if a[s] != b[s]] == list(m.stages[m.stages.index("quality"):])
+    without = dataclasses.replace(m, params={**m.params, "quality": {**m.params["quality"], "quality_model": ""}})
+    before = dataclasses.replace(without, params={**without.params, "pii": {**m.params["pii"], "rules_version": 1}})
+    c, d = stage_fingerprints(without, []), stage_fingerprints(before, [])
+    assert [s for s in m.stages if c[s] != d[s]] == list(m.stages[m.stages.index("pii"):])
 
 
 # ----------------------------------------------------------------------------- the sample run

@@ -14,9 +14,11 @@ seed: the same input gives the same model bytes. The model file is shipped to ex
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
 
 from filters import quality_model
 from filters.blocks.base import Doc
@@ -44,18 +46,52 @@ MODEL_FILE = f"{quality_model.STEP}.ftz"
 log = logging.getLogger(__name__)
 
 
+def _scrub_batches(batches: Iterator[pa.RecordBatch], min_score: float) -> Iterator[pa.RecordBatch]:
+    from filters import pii
+
+    for batch in batches:
+        texts = [t if t is None else pii.redact(t, pii.find(t, min_score)) for t in batch.column("text").to_pylist()]
+        at = batch.schema.get_field_index("text")
+        yield batch.set_column(at, batch.schema.field(at), pa.array(texts, pa.string()))
+
+
+def scrubbing(ctx: StageContext) -> Callable[[DataFrame], DataFrame] | None:
+    """Documents with every PII finding replaced by its placeholder, for the model's examples: the PII stage runs
+    after this one (after fuzzy dedup, on the documents that survive it), and a model trained here leaves the run
+    with its vocabulary. Scored at the lowest ``min_score`` the PII stage's chains set, so no finding the stage
+    would redact stays. None where the run has no PII stage."""
+    if "pii" not in ctx.manifest.stages:
+        return None
+    from filters.pii import MIN_SCORE
+    from filters.pii_spec import STEP as PII_STEP
+
+    chains = chain_specs(ctx.manifest.params["pii"]).values()
+    min_score = min([float(dict(params).get("min_score", MIN_SCORE)) for chain in chains for name, params in chain
+                     if name == PII_STEP] or [MIN_SCORE])
+
+    def scrub(docs: DataFrame) -> DataFrame:
+        return docs.mapInArrow(partial(_scrub_batches, min_score=min_score), docs.schema)
+
+    return scrub
+
+
 def train_model(ctx: StageContext, local_path: str) -> dict[str, Any]:
     """Train the quality model from the stage input: high and low sources, plus (optionally) what
     the heuristic filters drop; each a deterministic sample of up to ``max_training_docs`` documents
-    (``StageContext.first_documents``). Returns the model's metadata."""
+    (``StageContext.first_documents``), its PII redacted (``scrubbing``). Returns the model's metadata."""
     from pyspark.sql import functions as F
 
     p = ctx.params
     limit, seed = p["max_training_docs"], ctx.manifest.seed
     columns = ["doc_id", F.substring("text", 1, quality_model.MAX_CHARS).alias("text")]
+    scrub = scrubbing(ctx)
 
     def sample(where: Any, then: Callable[[DataFrame], DataFrame] | None = None) -> list[tuple[str, str]]:
-        return [(r["doc_id"], r["text"]) for r in ctx.first_documents(limit, seed, columns, where, then)]
+        def scrubbed(docs: DataFrame) -> DataFrame:
+            docs = then(docs) if then is not None else docs
+            return scrub(docs) if scrub is not None else docs
+
+        return [(r["doc_id"], r["text"]) for r in ctx.first_documents(limit, seed, columns, where, scrubbed)]
 
     high = sample(F.col("source").isin(*p["high_sources"]))
     low = sample(F.col("source").isin(*p["low_sources"])) if p["low_sources"] else []

@@ -1,7 +1,10 @@
 """PII: detect Korean personal data with Presidio and redact, mask or drop per the manifest's policy.
 
-Runs after exact dedup (fewer documents) and before quality, so that nothing trained later in the run
-(the quality model, the tokenizer) ever sees a raw identifier. The ``pii_v2`` block
+Runs after quality and fuzzy dedup, on the documents that survive them (a tenth of a crawl's text reaches
+it: scanning the rest cost three fifths of the pipeline's time, docs/throughput.md), and before
+decontamination, domains and export, so that nothing trained later in the run (the domain model, the
+tokenizer) ever sees a raw identifier; the quality model, trained before it, learns from examples
+redacted by the same detector (``s40_quality.scrubbing``). The ``pii_v2`` block
 (``filters.blocks.pii``) decides per document, on the title, the text and the URL's path and query
 (never its host). Provenance records, per document, the entity types and counts and, per finding, the
 field, offsets, score, action, recognizer (name, rule and version) and a keyed hash (HMAC-SHA256 under
