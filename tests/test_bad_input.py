@@ -113,10 +113,10 @@ def test_broken_corpus_is_fully_accounted_for(spark: Any, tmp_path: Path) -> Non
                                "GROUP BY 1").fetchall())
     assert per_stage["normalize"] == passing["ingest"]
     assert per_stage["exact_dedup"] == passing["normalize"]
-    assert per_stage["pii"] == passing["exact_dedup"]
-    assert per_stage["quality"] == passing["pii"]
+    assert per_stage["quality"] == passing["exact_dedup"]
     assert per_stage["fuzzy_dedup"] == passing["quality"]
-    assert per_stage["export"] == passing["fuzzy_dedup"]
+    assert per_stage["pii"] == passing["fuzzy_dedup"]
+    assert per_stage["export"] == passing["pii"]
     # The NUL bytes were removed by normalization (a recorded modification), not by a crash.
     nul = con.execute("SELECT decision, details['changes'] FROM p WHERE stage = 'normalize' AND doc_id IN "
                       "(SELECT doc_id FROM p WHERE details['file'] = 'nul.txt')").fetchall()

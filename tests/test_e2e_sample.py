@@ -269,11 +269,11 @@ def test_resume_skips_finished_stages_and_reruns_what_a_change_affects(sample_ru
     assert _docs_content(run) == before
     assert len(list((run / "docs" / "domain=web").glob("*.parquet"))) > 1  # smaller shards, more files
 
-    # A stage interrupted before its completion record is redone, with the stages after it (a kill inside
-    # exact_dedup, a shuffle stage, is tests/test_faults.py's).
+    # A stage interrupted before its completion record is redone with its pass (PII, decontam and domains) and
+    # the stages after it (a kill inside exact_dedup, a shuffle stage, is tests/test_faults.py's).
     (run / "work" / "_done" / "decontam.json").unlink()
     record = execute(load_run(changed, output=str(run), master="local[2]"), resume=True)
-    n = STAGES.index("decontam")
+    n = STAGES.index("pii")
     assert [s["skipped"] for s in record["stages"]] == [True] * n + [False] * (len(STAGES) - n)
     assert _docs_content(run) == before
 
