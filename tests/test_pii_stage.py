@@ -15,7 +15,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from filters.pii import key_fingerprint, keyed_hash
+from filters.pii import MIN_SCORE, key_fingerprint, keyed_hash
 from filters.pii_policy import PiiPolicy, apply
 from pipeline.errors import ManifestError
 from pipeline.pii_key import resolve_key
@@ -144,6 +144,23 @@ def test_the_quality_model_learns_from_redacted_examples() -> None:
     assert out[0]["text"] == "주민등록번호 <|kr_rrn|> 으로 조회, 문의 <|phone|>"
     assert [r["text"] for r in out[1:]] == [None, "개인정보가 없는 문장입니다."]
     assert [r["doc_id"] for r in out] == ["a", "b", "c"]
+
+
+def test_the_examples_are_redacted_at_the_lowest_score_any_pii_chain_takes(tmp_path: Path) -> None:
+    from pipeline.manifest import load_run
+    from pipeline.stages.s40_quality import scrub_score
+
+    text = relocatable(SAMPLE_MANIFEST.read_text(encoding="utf-8"))
+    (tmp_path / "a.toml").write_text(text, encoding="utf-8")
+    assert scrub_score(load_run(tmp_path / "a.toml")) == MIN_SCORE
+    lower = re.sub(r"\[stages\.pii\]\n", "[stages.pii]\nmin_score = 0.6\n"
+                   "[stages.pii.per_source.web_reviews]\nmin_score = 0.45\n", text)
+    (tmp_path / "b.toml").write_text(lower, encoding="utf-8")
+    assert scrub_score(load_run(tmp_path / "b.toml")) == 0.45
+    without = re.sub(r'"fuzzy_dedup", "pii", ', '"fuzzy_dedup", ', text)
+    (tmp_path / "c.toml").write_text(re.sub(r"\[stages\.pii\][^\[]*", "", without), encoding="utf-8")
+    m = load_run(tmp_path / "c.toml")
+    assert "pii" not in m.stages and scrub_score(m) is None
 
 
 def test_a_new_detector_retrains_the_quality_model_on_resume(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -42,6 +42,8 @@ from pipeline.stage import StageContext
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
+    from pipeline.manifest import RunManifest
+
 MODEL_FILE = f"{quality_model.STEP}.ftz"
 log = logging.getLogger(__name__)
 
@@ -55,19 +57,26 @@ def _scrub_batches(batches: Iterator[pa.RecordBatch], min_score: float) -> Itera
         yield batch.set_column(at, batch.schema.field(at), pa.array(texts, pa.string()))
 
 
-def scrubbing(ctx: StageContext) -> Callable[[DataFrame], DataFrame] | None:
-    """Documents with every PII finding replaced by its placeholder, for the model's examples: the PII stage runs
-    after this one (after fuzzy dedup, on the documents that survive it), and a model trained here leaves the run
-    with its vocabulary. Scored at the lowest ``min_score`` the PII stage's chains set, so no finding the stage
-    would redact stays. None where the run has no PII stage."""
-    if "pii" not in ctx.manifest.stages:
+def scrub_score(manifest: RunManifest) -> float | None:
+    """The lowest ``min_score`` of the PII stage's chains (the detector's default where a chain sets none), so that
+    no finding the stage would redact stays in the model's examples; None where the run has no PII stage."""
+    if "pii" not in manifest.stages:
         return None
     from filters.pii import MIN_SCORE
     from filters.pii_spec import STEP as PII_STEP
 
-    chains = chain_specs(ctx.manifest.params["pii"]).values()
-    min_score = min([float(dict(params).get("min_score", MIN_SCORE)) for chain in chains for name, params in chain
-                     if name == PII_STEP] or [MIN_SCORE])
+    chains = chain_specs(manifest.params["pii"]).values()
+    return min([float(dict(params).get("min_score", MIN_SCORE)) for chain in chains for name, params in chain
+                if name == PII_STEP] or [MIN_SCORE])
+
+
+def scrubbing(ctx: StageContext) -> Callable[[DataFrame], DataFrame] | None:
+    """Documents with every PII finding replaced by its placeholder, for the model's examples: the PII stage runs
+    after this one (after fuzzy dedup, on the documents that survive it), and a model trained here leaves the run
+    with its vocabulary. None where the run has no PII stage."""
+    min_score = scrub_score(ctx.manifest)
+    if min_score is None:
+        return None
 
     def scrub(docs: DataFrame) -> DataFrame:
         return docs.mapInArrow(partial(_scrub_batches, min_score=min_score), docs.schema)
