@@ -189,3 +189,34 @@ def test_windows_are_cut_in_spark_as_in_python(spark: Any, texts: list[str]) -> 
         got = [list(r[0]) for r in df.select(windows_column(n)).collect()]
         assert got == [D.windows(t, n) for t in texts], n
     assert D.windows("".join(chr(0xAC00 + i) for i in range(5 * w + 3)), 8)[-1].endswith(chr(0xAC00 + 5 * w + 2))
+
+
+def test_no_sample_is_drawn_where_one_label_is_declared(spark: Any, tmp_path: Path) -> None:
+    """With one declared domain and no labelled example of another no model can be trained, and the weak-label
+    sample is not drawn: in the pass after PII it would compute PII on its documents a second time."""
+    from pipeline.manifest import load_run
+    from pipeline.stage import StageContext
+    from pipeline.stages.s60_domains import STAGE, declared_labels
+
+    others = ["legal_statutes", "mfg_manuals", "mfg_check_sheets", "cultural_heritage", "cultural_festivals",
+              "cultural_notes"]
+    one = f"labelled_examples = []\nweak_label_exclude = {json.dumps(others)}"
+    text = re.sub(r"\nweak_label_exclude = \[[^\]]*\]", "", relocatable(SAMPLE_MANIFEST.read_text(encoding="utf-8")))
+    text = re.sub(r"labelled_examples = \[[^\]]*\]", one, text)
+    (tmp_path / "m.toml").write_text(text, encoding="utf-8")
+    m = load_run(tmp_path / "m.toml")
+    assert declared_labels(m.sources, m.params["domains"]) == {"web"}
+    assert declared_labels(m.sources, {**m.params["domains"], "weak_label_exclude": []}) == {
+        "web", "legal", "manufacturing", "cultural"}
+
+    def earlier_stages(docs: Any) -> Any:
+        raise AssertionError("the sample was drawn through the pass's earlier stages")
+
+    docs = spark.createDataFrame([("a", "web_reviews", "web", "좋아요")], "doc_id string, source string, "
+                                 "declared_domain string, text string")
+    ctx = StageContext(spark, m, str(tmp_path / "run"), None, "domains", m.params["domains"],  # type: ignore[arg-type]
+                       upstream=(docs, earlier_stages))
+    prepared = STAGE.prepare(ctx, docs)
+    assert prepared.summary["domain_model"] is None
+    assert prepared.summary["report"] == ["domains: no model trained (examples of 1 label(s): web; a model needs "
+                                          "two; add labelled_examples); declared domains kept"]
