@@ -3,7 +3,7 @@
 Ingest and the per-document stages right after it are one pass; so is every other run of consecutive
 per-document stages (``KIND = "document"``). A dedup stage (``identify``) and a global stage (export,
 tokenizer, tokens) is a pass of its own. With the default order that is ``ingest-normalize``,
-``exact_dedup``, ``pii-quality``, ``fuzzy_dedup``, ``decontam-domains``, ``export``, ``tokenizer`` and
+``exact_dedup``, ``quality``, ``fuzzy_dedup``, ``pii-decontam-domains``, ``export``, ``tokenizer`` and
 ``tokens``: three datasets under ``work/`` hold the text, where one per stage did (eight).
 
 A fused pass is one ``mapInArrow``: the lead stage's function (ingest's reader, or the first stage's
