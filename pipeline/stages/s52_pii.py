@@ -1,7 +1,7 @@
 """PII: detect Korean personal data with Presidio and redact, mask or drop per the manifest's policy.
 
-Runs after quality and fuzzy dedup, on the documents that survive them (a tenth of a crawl's text reaches
-it: scanning the rest cost three fifths of the pipeline's time, docs/throughput.md), and before
+Runs after quality and fuzzy dedup, on the documents that survive them (a tenth of the generated crawl's
+text reaches it: scanning the rest cost three fifths of the pipeline's time, docs/throughput.md), and before
 decontamination, domains and export, so that nothing trained later in the run (the domain model, the
 tokenizer) ever sees a raw identifier; the quality model, trained before it, learns from examples
 redacted by the same detector (``s40_quality.scrubbing``). The ``pii_v2`` block
