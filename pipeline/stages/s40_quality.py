@@ -6,9 +6,9 @@ decision), the first failing block drops the document with its reason code, and 
 go into the document's ``scores`` column and the provenance details, so a threshold can be moved and
 audited without recomputing. With ``quality_model = "train"`` the
 stage first trains the fastText quality model from the manifest's high and low sources (and,
-optionally, the documents the heuristic filters drop), on the driver, single-threaded with the run's
-seed: the same input gives the same model bytes. The model file is shipped to executors with
-``SparkContext.addFile``.
+optionally, the documents the heuristic filters drop), their PII redacted first (the PII stage runs
+after fuzzy dedup: ``scrubbing``), on the driver, single-threaded with the run's seed: the same input
+gives the same model bytes. The model file is shipped to executors with ``SparkContext.addFile``.
 """
 
 from __future__ import annotations
