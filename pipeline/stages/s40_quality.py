@@ -54,7 +54,8 @@ def _scrub_batches(batches: Iterator[pa.RecordBatch], min_score: float) -> Itera
     for batch in batches:
         texts = [t if t is None else pii.redact(t, pii.find(t, min_score)) for t in batch.column("text").to_pylist()]
         at = batch.schema.get_field_index("text")
-        yield batch.set_column(at, batch.schema.field(at), pa.array(texts, pa.string()))
+        field = batch.schema.field(at)  # string, or large_string where a session sets Arrow's large types
+        yield batch.set_column(at, field, pa.array(texts, field.type))
 
 
 def scrub_score(manifest: RunManifest) -> float | None:
