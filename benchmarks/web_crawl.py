@@ -24,6 +24,7 @@ around an ``article``, some pages in EUC-KR.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import random
@@ -357,16 +358,34 @@ def _spam_site(rng: random.Random, i: int, taken: set[str], n: int) -> list[Page
 
 # ----------------------------------------------------------------------------- writers
 
+#: Every record's capture date. warcio would stamp the time of writing and a random record id, so a crawl
+#: written twice would differ in its bytes, its gzip members' lengths and so its records' offsets: the
+#: documents' ids (source, file and offset) and with them fuzzy dedup's star centres, which is how two
+#: 1 GB benchmark runs of the same code once kept different numbers of documents.
+CAPTURE_DATE = "2026-10-01T09:00:00Z"
+
+
+def _warc_headers(uri: str, kind: str, index: int) -> dict[str, str]:
+    """The record's id (from its type, position in the file and URI) and the fixed capture date."""
+    h = hashlib.sha1(f"{kind}:{index}:{uri}".encode()).hexdigest()
+    return {"WARC-Record-ID": f"<urn:uuid:{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}>",
+            "WARC-Date": CAPTURE_DATE}
+
+
 def write_wet(crawl: Crawl, path: Path) -> None:
     """The crawl as a WET file: one ``conversion`` record of plain text per page (UTF-8), gzip members."""
     from warcio.warcwriter import WARCWriter
 
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
-        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "kocurate benchmarks.web_crawl"}))
-        for p in crawl.pages:
+        info = writer.create_warcinfo_record(path.name, {"software": "kocurate benchmarks.web_crawl"})
+        for key, value in _warc_headers(path.name, "warcinfo", -1).items():
+            info.rec_headers.replace_header(key, value)
+        writer.write_record(info)
+        for i, p in enumerate(crawl.pages):
             writer.write_record(writer.create_warc_record(p.url, "conversion", payload=io.BytesIO(p.text.encode()),
-                                                          warc_content_type="text/plain"))
+                                                          warc_content_type="text/plain",
+                                                          warc_headers_dict=_warc_headers(p.url, "conversion", i)))
 
 
 def write_wet_shards(pages: Sequence[Page], out: Path, shard_bytes: int) -> None:
@@ -415,9 +434,10 @@ def write_warc(crawl: Crawl, path: Path) -> None:
 
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
-        for p in crawl.pages:
+        for i, p in enumerate(crawl.pages):
             ctype = "text/html; charset=euc-kr" if p.charset == "cp949" else "text/html; charset=utf-8"
             body = page_html(p).encode(p.charset, errors="xmlcharrefreplace")
             http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(p.url, "response", payload=io.BytesIO(body),
-                                                          http_headers=http))
+                                                          http_headers=http,
+                                                          warc_headers_dict=_warc_headers(p.url, "response", i)))
