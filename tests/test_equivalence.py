@@ -26,7 +26,7 @@ def test_fingerprint_of_the_sample_run_covers_every_record(sample_run: Path, tmp
 @pytest.mark.parametrize("change", ["decision", "reason", "dup_of", "curated", "missing"])
 def test_compare_finds_each_kind_of_difference(tmp_path: Path, change: str,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    near = "drop|fuzzy_dedup_v1.near_duplicate|src|a.jsonl|a.jsonl:"
+    near = "drop|fuzzy_dedup_v2.near_duplicate|src|a.jsonl|a.jsonl:"
     rows = [("decision", "quality", "src|a.jsonl|a.jsonl:1", "keep||"),
             ("decision", "fuzzy_dedup", "src|a.jsonl|a.jsonl:2", near + "1"),
             ("curated", "", "src|a.jsonl|a.jsonl:1", "ab12")]

@@ -4,6 +4,7 @@ near-identical documents; clusters recorded for audit; and the planted near-dupl
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,7 @@ def test_survivor_is_chosen_by_priority_then_length_and_clusters_are_recorded(sp
     d = decisions(run_fuzzy(tmp_path, {"low": (0, low), "high": (5, high)}))
     assert d["h"][0] == "keep" and d["h"][4] == 4  # highest priority survives, cluster of four
     for k in ("a", "b", "c"):
-        assert d[k][0] == "drop" and d[k][1] == "fuzzy_dedup_v1.near_duplicate" and d[k][5] == "h"
+        assert d[k][0] == "drop" and d[k][1] == "fuzzy_dedup_v2.near_duplicate" and d[k][5] == "h"
         assert d[k][3]["cluster_size"] == "4" and d[k][3]["cluster_id"] == d["h"][3]["cluster_id"]
     assert d["x"][:2] == ("keep", None) and d["x"][4] == 1 and d["x"][3] == {"cluster_size": "1"}
 
@@ -132,6 +133,38 @@ def test_english_documents_are_compared_by_words_not_by_character_pairs(spark: A
         "[stages.fuzzy_dedup]\n", '[stages.fuzzy_dedup]\n[stages.fuzzy_dedup.per_language.en]\nngram = 7\n'), "utf-8")
     own = load_run(tmp_path / "r.toml").params["fuzzy_dedup"]["per_language"]["en"]
     assert (own["shingle"], own["ngram"]) == ("eojeol", 7)  # a manifest's keys over the language's defaults
+
+
+def _chain(seed: int, k: int, edits: int) -> list[str]:
+    """``k`` texts, each ``edits`` eojeol substitutions away from the one before: neighbours are near
+    duplicates, texts further apart are not."""
+    rng = random.Random(seed)
+    words, pool, out = BASE.split(), OTHER.split(), []
+    for _ in range(k):
+        words = list(words)
+        for _ in range(edits):
+            words[rng.randrange(len(words))] = rng.choice(pool)
+        out.append(" ".join(words))
+    return out
+
+
+def test_the_clusters_depend_on_the_texts_not_on_the_documents_ids(spark: Any, tmp_path: Path) -> None:
+    """A verified star keeps only the pairs with its centre. With the bucket's smallest doc id as the
+    centre, these six texts formed one cluster in one line order and two in the reverse (doc ids come from
+    file names and offsets), as two generated 1 GB crawls differing only in their records' ids kept
+    different numbers of documents."""
+    texts = _chain(16, 6, 10)
+    partitions = []
+    for name, order in (("forward", texts), ("reverse", texts[::-1])):
+        (tmp_path / name).mkdir()
+        rows = [{"id": f"t{texts.index(t)}", "text": t} for t in order]
+        d = decisions(run_fuzzy(tmp_path / name, {"only": (0, rows)}))
+        clusters: dict[str, set[str]] = {}
+        for rid, v in d.items():
+            clusters.setdefault(v[3].get("cluster_id", rid), set()).add(rid)
+        partitions.append(sorted(sorted(c) for c in clusters.values()))
+    assert partitions[0] == partitions[1]
+    assert len(partitions[0]) < len(texts)  # near duplicates were found
 
 
 def test_a_bucket_of_thousands_of_near_identical_documents(spark: Any, tmp_path: Path) -> None:

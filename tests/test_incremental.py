@@ -151,7 +151,7 @@ def test_a_corpus_curated_in_two_runs_keeps_every_duplicate_group_once(spark: An
     # every cross-half group was decided against the first run: its second-half copies all dropped
     crossing = [g for g in groups if any(r in a for r in g) and any(r in b for r in g)]
     assert len(crossing) == 12 and all(b[r][4] == run_a["run_id"] for g in crossing for r in g if r in b)
-    assert b["n1c"][2] == "fuzzy_dedup_v1.near_duplicate"  # near its group's second-half copy, not the first's
+    assert b["n1c"][2] == "fuzzy_dedup_v2.near_duplicate"  # near its group's second-half copy, not the first's
 
     stages = {s["stage"]: s["summary"] for s in run_b["stages"]}
     read = stages["exact_dedup"]["prior_index_bytes"] + stages["fuzzy_dedup"]["prior_index_bytes"]

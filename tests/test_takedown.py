@@ -67,7 +67,7 @@ def test_a_removed_near_duplicate_leads_to_its_curated_survivor(sample_run: Path
     assert set(got) >= pair
     survivor = got[(pair - {removed}).pop()]
     assert survivor.relation.startswith("surviving copy (fuzzy_dedup) of") and survivor.outcome == "curated"
-    assert got[removed].outcome == "removed at fuzzy_dedup: fuzzy_dedup_v1.near_duplicate"
+    assert got[removed].outcome == "removed at fuzzy_dedup: fuzzy_dedup_v2.near_duplicate"
 
 
 def test_a_personal_value_is_found_by_keyed_hash_and_reported_redacted(sample_run: Path,

@@ -4,8 +4,11 @@
    ``index/fuzzy/signatures/`` (doc id, source, signature bytes, band keys): the UDF never reruns, and
    later runs deduplicate against them (``pipeline.dedup_index``).
 2. Candidates: documents sharing a band key form a bucket; each member is linked to the bucket's
-   smallest doc id (a star, not all pairs: a bucket of thousands of copies gives thousands of edges,
-   not millions).
+   centre (a star, not all pairs: a bucket of thousands of copies gives thousands of edges, not
+   millions). The centre is the member whose signature hashes lowest (then the smallest doc id), not the
+   smallest doc id: a verified star keeps only the pairs with its centre, so the clusters would depend on
+   the ids, which come from file names and offsets; re-sharding or recompressing a crawl moved 0.3% of a
+   1 GB run's kept documents so. Chosen by content, the same texts give the same clusters.
 3. Verification (``verify``): ``signature`` keeps an edge whose estimated Jaccard (share of equal
    signature values) reaches the threshold; ``exact`` recomputes both shingle sets; ``none`` keeps all.
 4. Connected components: min-label propagation with pointer jumping. Up to
@@ -14,7 +17,8 @@
    stays short; the checkpoint directory is in the run's ``work/``), until the graph contracted by its
    labels fits that limit and the driver finishes it (at most ``max_rounds`` rounds). Every path gives
    the same labels.
-5. Survivor per cluster: highest source priority, then quality score, then length, then doc id.
+5. Survivor per cluster: highest source priority, then quality score, then length, then the text's hash
+   (the same texts keep the same survivors, wherever the files put them), then doc id.
    Removed documents record ``dup_of`` (the survivor), the cluster id (its smallest doc id) and size;
    survivors record their cluster size in ``dup_cluster_size``, for upsampling by cluster size.
 
@@ -48,9 +52,9 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
 NAME = "fuzzy_dedup"
-VERSION = 1
+VERSION = 2
 KIND = "identify"
-STEP = "fuzzy_dedup_v1"
+STEP = "fuzzy_dedup_v2"
 SIG_SCHEMA = pa.schema([("doc_id", pa.string()), ("n_shingles", pa.int32()), ("sig", pa.binary()),
                         ("keys", pa.list_(pa.int64()))])
 SIG_DDL = "doc_id string, n_shingles int, sig binary, keys array<bigint>, grp int, source string"
@@ -312,11 +316,11 @@ def run(ctx: StageContext) -> StageResult:
     if earlier is not None:
         nodes = nodes.unionByName(earlier.select("doc_id", "grp", "n_shingles", "sig", "keys", F.lit(0).alias("_new")))
 
-    bands = nodes.filter(F.col("n_shingles") > 0).select("doc_id", "grp", "_new",
+    bands = nodes.filter(F.col("n_shingles") > 0).select("doc_id", "grp", "_new", F.xxhash64("sig").alias("_h"),
                                                          F.posexplode("keys").alias("band", "key"))
     bucket = Window.partitionBy("grp", "band", "key")
     # A bucket of earlier runs' documents only links nothing new: those runs decided it already.
-    all_edges = (bands.withColumn("center", F.min("doc_id").over(bucket))
+    all_edges = (bands.withColumn("center", F.min(F.struct("_h", "doc_id")).over(bucket)["doc_id"])
                  .withColumn("_has_new", F.max("_new").over(bucket))
                  .filter((F.col("doc_id") != F.col("center")) & (F.col("_has_new") == 1))
                  .select(F.col("center").alias("a"), F.col("doc_id").alias("b"), "grp").distinct())
@@ -458,14 +462,16 @@ def _clusters(comps: DataFrame, docs: DataFrame, earlier: DataFrame | None, run_
     """Per document of this run in a component: its cluster id, survivor and the run holding it, the
     cluster size and its best edge similarity. The survivor is an earlier run's where the component holds
     an earlier run's document (that document's survivor, of the earliest run named; nothing of an earlier
-    run is rewritten), else by source priority, then quality score, then length, then doc id. The size
+    run is rewritten), else by source priority, then quality score, then length, then the text's hash, then
+    doc id. The size
     counts the earlier runs' clusters the component touches, whole."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    meta = docs.select("doc_id", "priority", "quality_score", F.char_length("text").alias("_len"))
+    meta = docs.select("doc_id", "priority", "quality_score", F.char_length("text").alias("_len"),
+                       F.xxhash64("text").alias("_text_hash"))
     ranked = Window.partitionBy("cid").orderBy(F.col("priority").desc(), F.col("quality_score").desc_nulls_last(),
-                                               F.col("_len").desc(), F.col("doc_id"))
+                                               F.col("_len").desc(), F.col("_text_hash"), F.col("doc_id"))
     whole = Window.partitionBy("cid")
     nodes = comps.join(meta, "doc_id", "left")
     if earlier is None:
