@@ -130,3 +130,34 @@ def test_shingle_sets_of_a_batch_are_each_texts_shingles(texts: list[str], n: in
     for text, shingle_set in zip(texts, got, strict=True):
         expected = M.shingles(text, unit, n)
         assert shingle_set.dtype == expected.dtype and np.array_equal(shingle_set, expected), text
+
+
+@given(pairs=st.lists(st.tuples(st.lists(st.integers(0, 3), min_size=4, max_size=4),
+                                st.lists(st.integers(0, 3), min_size=4, max_size=4)), min_size=1, max_size=40),
+       start=st.integers(0, 5), large=st.booleans())
+def test_fuzzy_dedup_compares_signature_columns_as_the_per_pair_estimate_does(
+        pairs: list[tuple[list[int], list[int]]], start: int, large: bool) -> None:
+    """The verification job reads a batch's two signature columns as matrices over their Arrow buffers: the
+    same floats as ``estimated_jaccard`` per pair, for sliced columns and both binary layouts."""
+    import pyarrow as pa
+
+    from pipeline.stages.s50_fuzzy_dedup import _estimated_jaccards
+
+    kind = pa.large_binary() if large else pa.binary()
+    sigs = [(np.array(a, np.uint64), np.array(b, np.uint64)) for a, b in pairs]
+    col_a = pa.array([b"x" * 8] * start + [a.tobytes() for a, _ in sigs], kind).slice(start)
+    col_b = pa.array([b.tobytes() for _, b in sigs], kind)
+    got = _estimated_jaccards(col_a, col_b)
+    assert isinstance(got, np.ndarray)
+    assert got.tolist() == [M.estimated_jaccard(a, b) for a, b in sigs]
+
+
+def test_signature_columns_of_mixed_lengths_are_compared_pair_by_pair() -> None:
+    import pyarrow as pa
+
+    from pipeline.stages.s50_fuzzy_dedup import _estimated_jaccards
+
+    a = [np.array([1, 2], np.uint64), np.array([1, 2, 3], np.uint64)]
+    b = [np.array([1, 5], np.uint64), np.array([1, 2, 4], np.uint64)]
+    got = _estimated_jaccards(pa.array([x.tobytes() for x in a]), pa.array([x.tobytes() for x in b]))
+    assert list(got) == [0.5, 2 / 3]
