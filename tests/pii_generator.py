@@ -207,8 +207,14 @@ classes). The held-out half now is the thirty-seventh (``heldout37`` below, writ
 on it: an en dash read wrong twice (Ã¢â‚¬â€œ), 쩜 and dash said between groups, digits spelled in English, full-width
 digits in UTF-8 read as Windows-1252, the at and dot words spaced letter by letter, an image whose alternative text is
 골뱅이, 쩜 in quotes, (엣) and (닷), multipart form bodies, wiki information boxes, LaTeX links, archery ranges, kimchi
-classes, moving sales, cat sitting, calligraphy classes); it stays the held-out half until the next round writes the
-thirty-eighth. Stop 57 added two families with halves of their own, held out from the start (``NAME_CONTEXTS``: a
+classes, moving sales, cat sitting, calligraphy classes), read at stop 55 (rules version 44 reads its classes) and
+moved into tuning at stop 59. The held-out half now is the thirty-eighth (``heldout38``, written at stop 59 before any
+detector ran on it: a Markdown-escaped hyphen, an empty HTML comment before the dash, every group in its own span, a
+spaced full-width hyphen-minus, an empty comment inside each group, word-break tags between digits, the small
+commercial at, a script concatenating the address, empty comments around the @, 골뱅이 in lenticular brackets,
+JSON-LD structured data, Open Graph descriptions, spreadsheet cells forced to text, ski lessons, funeral notices,
+interior quotes, tutoring, car accidents, and labels and particles of its own). Stop 57 added two families with
+halves of their own, held out from the start (``NAME_CONTEXTS``: a
 name after an honorific, a role or a party's word instead of a label; ``SURNAMES`` and ``GIVEN_NAMES``: until then
 both halves planted the same twenty surnames and fourteen given names).
 
@@ -221,6 +227,7 @@ number without its label) needs its label, and those cells are reported, not pro
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -767,6 +774,14 @@ SEPARATORS = {
         ("dictated_english_dash", " dash "),  # an English transcript's dash between groups
         ("hyphen", "-"),
     ),
+    # Written at stop 59, after the thirty-seventh half was read and moved into tuning; not run before it was written.
+    "heldout38": (
+        ("markdown_escaped_hyphen", "\\-"),  # a Markdown export's escaped hyphen: 010\-1234\-5678
+        ("html_comment_between_groups", "<!-- -->-"),  # an empty comment a page's template leaves before the dash
+        ("hyphen_in_span_tags", "</span>-<span>"),  # every group in its own span, the dash between them
+        ("fullwidth_hyphen_minus_spaced", " \uff0d "),  # －, a full-width keyboard's dash, with spaces
+        ("hyphen", "-"),
+    ),
 }
 #: Writings of the digits themselves.
 DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii", "fullwidth_mixed",
@@ -805,7 +820,9 @@ DIGIT_FORMS = {TUNING: ("ascii", "fullwidth", "korean_words"), HELDOUT: ("ascii"
                "heldout34": ("ascii", "bbcode_color_per_group", "soft_hyphen_between_digits"),
                "heldout35": ("ascii", "fullwidth_cp949_mojibake", "digit_then_cgj"),
                "heldout36": ("ascii", "utf16_nul_per_digit", "hanja_formal_digits"),
-               "heldout37": ("ascii", "english_digit_words", "fullwidth_utf8_mojibake")}
+               "heldout37": ("ascii", "english_digit_words", "fullwidth_utf8_mojibake"),
+               # Written at stop 59 before any detector ran on it.
+               "heldout38": ("ascii", "html_comment_inside_groups", "wbr_between_digits")}
 EMAIL_FORMS = {
     TUNING: (
         ("plain", "{l}@{h}.{t}"),
@@ -1071,6 +1088,13 @@ EMAIL_FORMS = {
         ("quoted_korean_dot", "{l}@{h}'쩜'{t}"),
         ("parenthesized_korean_words_variant", "{l}(엣){h}(닷){t}"),
     ),
+    # Written at stop 59, after the thirty-seventh half was read and moved into tuning; not run before it was written.
+    "heldout38": (
+        ("small_commercial_at", "{l}\ufe6b{h}.{t}"),  # ﹫, the small form a fancy-text generator gives
+        ("javascript_concatenation", "{l}' + '@' + '{h}.{t}"),  # a page's script building the address
+        ("html_comment_around_at", "{l}<!-- -->@<!-- -->{h}.{t}"),  # empty comments against address scrapers
+        ("lenticular_korean_at", "{l}【골뱅이】{h}.{t}"),
+    ),
 }
 CONTAINERS = {
     TUNING: ("plain", "parentheses", "quotes", "markdown_table", "json", "brackets", "html_table", "url_query",
@@ -1111,6 +1135,8 @@ CONTAINERS = {
     "heldout35": ("php_serialized", "mhtml_quoted_printable", "slack_mrkdwn_link", "xml_entity_encoded_label", "plain"),
     "heldout36": ("rtf_fragment", "jinja_set", "apache_log_query", "ascii_box", "plain"),
     "heldout37": ("multipart_form", "wiki_infobox", "latex_href", "plain"),
+    # Written at stop 59 before any detector ran on it.
+    "heldout38": ("json_ld_script", "open_graph_meta", "excel_text_formula", "plain"),
 }
 PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에요", "까지", ","),
              HELDOUT: ("", "은", "는", "도", "에서", "이라고", "!", "…"),
@@ -1148,7 +1174,8 @@ PARTICLES = {TUNING: ("", "이고", "입니다", "로", ".", "으로", "이에�
              "heldout34": ("", "이었더라고요", "이라던가요", "으로부터였나", "이었으려나요", "ㄹㅇ"),
              "heldout35": ("", "이었다던데요", "이라든가요", "으로까지는", "이었던가요", "ㅇㅈ"),
              "heldout36": ("", "이었더래요", "이라던데?", "으로까지도", "이었을런지", "ㄱㅅ"),
-             "heldout37": ("", "이었었어요", "이라던걸요", "으로부터까지", "이었던거죠", "ㅂㅂ")}
+             "heldout37": ("", "이었었어요", "이라던걸요", "으로부터까지", "이었던거죠", "ㅂㅂ"),
+             "heldout38": ("", "이었다니까요", "였는데요", "이더라고요", "이랬어요", "ㅋㅋ")}
 
 #: Labels per entity, split in halves; "after" labels are written in parentheses after the value.
 LABELS = {
@@ -1188,7 +1215,8 @@ LABELS = {
                "heldout34": ("주민번호 (본인 인증)", "주민번호 뒷자리 포함 :"),
                "heldout35": ("주민번호 (생년월일-성별)", "주민 등록 번호 :"),
                "heldout36": ("주민등록번호 (앞 6자리-뒤 7자리)", "주민 번호(본인)"),
-               "heldout37": ("주민번호 (앞자리-뒷자리)", "주민등록번호 확인 :")},
+               "heldout37": ("주민번호 (앞자리-뒷자리)", "주민등록번호 확인 :"),
+               "heldout38": ("주민등록번호 (법정대리인)", "주민번호 기재 :")},
     "KR_FRN": {TUNING: ("외국인등록번호", "외국인 등록번호"), HELDOUT: ("외국인번호", "등록번호(외국인)"),
                "heldout3": ("외국인 등록 번호", "외국인등록증 번호"),
                "heldout4": ("외국인 번호", "외국인등록 No"),
@@ -1224,7 +1252,8 @@ LABELS = {
                "heldout34": ("외국인등록번호 (ARC No.)", "외국인 등록 번호 :"),
                "heldout35": ("외국인등록번호 (체류 카드)", "외국인 등록증 번호 (앞면)"),
                "heldout36": ("외국인 등록번호 (ARC 카드)", "외국인등록번호 (앞면 기재)"),
-               "heldout37": ("외국인등록번호 (영주권자)", "외국인 번호 (등록증)")},
+               "heldout37": ("외국인등록번호 (영주권자)", "외국인 번호 (등록증)"),
+               "heldout38": ("외국인등록번호 (재외동포)", "외국인 등록 번호 (F-4)")},
     "KR_PASSPORT": {TUNING: ("여권번호", "여권 번호", "여권", "Passport No."), HELDOUT: ("PASSPORT", "여권 No"),
                     "heldout3": ("여권 번호(PP)", "Passport Number"),
                "heldout4": ("여권No", "여권 넘버", "Passport #"),
@@ -1260,7 +1289,8 @@ LABELS = {
                "heldout34": ("여권 번호 (유효기간 내)", "여권 No. (영문)"),
                "heldout35": ("여권 번호 (대한민국 여권)", "Passport No. (9 digits)"),
                "heldout36": ("여권 번호 (영문+숫자)", "여권번호 (만료 전)"),
-               "heldout37": ("여권 번호 (출국용)", "Passport No. (여권)")},
+               "heldout37": ("여권 번호 (출국용)", "Passport No. (여권)"),
+               "heldout38": ("여권번호 (신규 발급)", "PASSPORT NO. :")},
     "KR_DRIVER_LICENSE": {TUNING: ("운전면허번호", "면허번호", "운전면허", "운전면허증 번호"),
                           HELDOUT: ("면허증 번호", "운전 면허 번호"),
                           "heldout3": ("운전면허 번호", "면허 번호"),
@@ -1297,7 +1327,8 @@ LABELS = {
                "heldout34": ("운전면허번호 (면허증 우측 상단)", "면허 번호 (운전)"),
                "heldout35": ("운전면허 번호 (1종 보통)", "운전면허증 번호 :"),
                "heldout36": ("운전면허 번호 (2종 보통)", "면허번호 (운전면허증)"),
-               "heldout37": ("운전면허 번호 (갱신)", "면허 번호 (1종)")},
+               "heldout37": ("운전면허 번호 (갱신)", "면허 번호 (1종)"),
+               "heldout38": ("운전면허 번호 (국제면허 발급용)", "면허증번호 (적성검사)")},
     "KR_HEALTH_INSURANCE": {TUNING: ("건강보험증 번호", "건강보험번호", "건강보험 증번호", "건보 번호"),
                             HELDOUT: ("보험증번호", "건강보험 번호"),
                             "heldout3": ("건강보험증번호", "건강 보험 번호"),
@@ -1334,7 +1365,8 @@ LABELS = {
                "heldout34": ("건강보험 번호 (가입자)", "건강보험증 번호 (직장)"),
                "heldout35": ("건강보험 증번호 (가입자)", "건강보험번호 :"),
                "heldout36": ("건강보험 증 번호 (피보험자)", "건보 번호 :"),
-               "heldout37": ("건강보험증 번호 (세대원)", "건강 보험증 번호 :")},
+               "heldout37": ("건강보험증 번호 (세대원)", "건강 보험증 번호 :"),
+               "heldout38": ("건강보험증번호 (직장가입자)", "보험증 번호 :")},
     "KR_BRN": {TUNING: ("사업자등록번호", "사업자번호", "사업자 등록번호", "사업자"),
                HELDOUT: ("사업자 번호", "사업자등록 No"),
                "heldout3": ("사업자 등록 번호", "사업자No"),
@@ -1371,7 +1403,8 @@ LABELS = {
                "heldout34": ("사업자 등록번호 (본점) :", "사업자번호 (법인/개인)"),
                "heldout35": ("사업자 등록번호 (개인)", "사업자 번호 (간이)"),
                "heldout36": ("사업자 등록 번호 (간이)", "사업자등록 번호 :"),
-               "heldout37": ("사업자 번호 (법인사업자)", "사업자 등록 No. (개인)")},
+               "heldout37": ("사업자 번호 (법인사업자)", "사업자 등록 No. (개인)"),
+               "heldout38": ("사업자번호 (면세사업자)", "사업자 등록번호 (공급자)")},
     "KR_CRN": {TUNING: ("법인등록번호", "법인번호"), HELDOUT: ("법인 등록번호", "법인 번호"),
                "heldout3": ("법인 등록 번호", "법인등록No"),
                "heldout4": ("법인 등록No", "법인 No"),
@@ -1407,7 +1440,8 @@ LABELS = {
                "heldout34": ("법인 등록번호 (13자리)", "법인등록 번호 (등기부)"),
                "heldout35": ("법인 등록번호 (본점 소재지)", "법인 번호 (등기소)"),
                "heldout36": ("법인 등록 번호 (주사무소)", "법인등록번호 (본점)"),
-               "heldout37": ("법인 번호 (법인등기)", "법인 등록 번호 (지점)")},
+               "heldout37": ("법인 번호 (법인등기)", "법인 등록 번호 (지점)"),
+               "heldout38": ("법인등록번호 (등기부등본)", "법인 번호 :")},
     "KR_BANK_ACCOUNT": {TUNING: ("국민은행", "계좌번호", "신한은행 계좌", "농협", "입금계좌", "카카오뱅크"),
                         HELDOUT: ("우리은행", "하나은행 계좌", "토스뱅크", "환불 계좌"),
                         "heldout3": ("기업은행", "입금 계좌", "새마을금고", "계좌 번호"),
@@ -1446,7 +1480,8 @@ LABELS = {
                              "계좌번호 (예금주 본인)"),
                "heldout35": ("입금 계좌 (농협은행)", "산업은행 계좌", "환불 계좌 (예금주)", "이체 계좌번호 :"),
                "heldout36": ("입금 계좌 (SC제일은행)", "부산은행 계좌번호", "환불 계좌 (본인 명의)", "송금 계좌 :"),
-               "heldout37": ("입금 계좌 (광주은행)", "우체국 계좌번호", "환불 계좌 (예금주명)", "입금할 계좌 :")},
+               "heldout37": ("입금 계좌 (광주은행)", "우체국 계좌번호", "환불 계좌 (예금주명)", "입금할 계좌 :"),
+               "heldout38": ("입금 계좌 (전북은행)", "토스뱅크 계좌번호", "환급 계좌 (본인)", "이체할 계좌 :")},
     "CREDIT_CARD": {TUNING: ("카드번호", "신용카드", "체크카드 번호", "카드"), HELDOUT: ("카드 번호", "결제카드"),
                     "heldout3": ("신용 카드", "카드No"),
                "heldout4": ("카드 No", "결제 카드번호", "신용카드 No."),
@@ -1482,7 +1517,8 @@ LABELS = {
                "heldout34": ("카드번호 (결제 카드)", "체크카드 번호 (결제)"),
                "heldout35": ("카드 번호 (결제용 카드)", "신용 카드번호 :"),
                "heldout36": ("카드번호 (결제용)", "신용카드 번호 (본인)"),
-               "heldout37": ("카드 번호 (할부 결제)", "신용카드 No. :")},
+               "heldout37": ("카드 번호 (할부 결제)", "신용카드 No. :"),
+               "heldout38": ("카드 번호 (법인카드)", "결제 카드 No. :")},
     "PHONE_NUMBER": {TUNING: ("연락처", "전화번호", "휴대폰", "핸드폰", "HP", "Tel", "☎"),
                      HELDOUT: ("휴대전화", "Mobile", "H.P", "문자"),
                      "heldout3": ("폰번호", "연락 번호", "☏", "Phone"),
@@ -1519,7 +1555,8 @@ LABELS = {
                "heldout34": ("휴대전화 번호 :", "연락처 (평일 9시~6시)", "Mobile phone :"),
                "heldout35": ("휴대폰 (연락 가능)", "연락처 (주간)", "Mobile Phone No."),
                "heldout36": ("핸드폰 번호 (본인) :", "연락처 (야간)", "Cell No."),
-               "heldout37": ("연락처 (보호자)", "휴대전화 (긴급)", "Tel (mobile) :")},
+               "heldout37": ("연락처 (보호자)", "휴대전화 (긴급)", "Tel (mobile) :"),
+               "heldout38": ("연락처 (대표)", "휴대폰 (카톡 가능)", "H.P :")},
     "EMAIL_ADDRESS": {TUNING: ("이메일", "메일", "E-mail", "메일 주소"), HELDOUT: ("이메일 주소", "Email"),
                       "heldout3": ("전자우편", "e-mail 주소"),
                "heldout4": ("이메일주소", "Mail", "메일 계정"),
@@ -1555,7 +1592,8 @@ LABELS = {
                "heldout34": ("이메일 (회신 주소)", "메일 (문의 접수)"),
                "heldout35": ("이메일 (연락용)", "메일 주소 (회신)"),
                "heldout36": ("이메일 (로그인 ID)", "메일 주소 (업무용)"),
-               "heldout37": ("이메일 (세금계산서)", "메일 (견적 회신)")},
+               "heldout37": ("이메일 (세금계산서)", "메일 (견적 회신)"),
+               "heldout38": ("이메일 (계약서 송부)", "메일주소 (회신용)")},
     "IP_ADDRESS": {TUNING: ("접속 IP", "IP 주소"), HELDOUT: ("아이피", "IP"),
                    "heldout3": ("IP Address", "접속 아이피"),
                "heldout4": ("접속 IP 주소", "ip address"),
@@ -1591,7 +1629,8 @@ LABELS = {
                "heldout34": ("접속 IP (관리자)", "최근 접속 IP :"),
                "heldout35": ("접속 IP (서버 로그)", "아이피 (관리자)"),
                "heldout36": ("접속 IP (최근 로그인)", "IP (접속 기록)"),
-               "heldout37": ("접속 IP (VPN)", "아이피 주소 (로그)")},
+               "heldout37": ("접속 IP (VPN)", "아이피 주소 (로그)"),
+               "heldout38": ("접속 IP (관리자)", "아이피 (차단 대상)")},
     "KR_VEHICLE_PLATE": {TUNING: ("차량번호", "차 번호"), HELDOUT: ("차량 번호", "번호판"),
                          "heldout3": ("차량 넘버", "자동차 번호"),
                "heldout4": ("차량 No", "차번"),
@@ -1627,7 +1666,8 @@ LABELS = {
                "heldout34": ("차량번호 (방문 차량)", "방문 차량 번호 :"),
                "heldout35": ("차량 번호 (출입 차량)", "등록 차량 번호 :"),
                "heldout36": ("차량 번호 (주차장 등록)", "차량번호 (방문)"),
-               "heldout37": ("차량 번호 (정기 주차)", "차 번호 (방문객)")},
+               "heldout37": ("차량 번호 (정기 주차)", "차 번호 (방문객)"),
+               "heldout38": ("차량 번호 (입차)", "차량번호 (출입 등록)")},
     "KR_ADDRESS": {TUNING: ("주소", "소재지", "거주지", "배송지"), HELDOUT: ("주소지", "자택 주소"),
                    "heldout3": ("현주소", "우편물 주소"),
                "heldout4": ("주 소", "도로명 주소"),
@@ -1663,7 +1703,8 @@ LABELS = {
                "heldout34": ("주소 (우편물 수령지)", "실제 거주지 :"),
                "heldout35": ("주소 (현 거주지)", "배송 받을 주소 :"),
                "heldout36": ("주소 (택배 수령지)", "현 주소 :"),
-               "heldout37": ("주소 (등기부상)", "배송지 주소 (기본)")},
+               "heldout37": ("주소 (등기부상)", "배송지 주소 (기본)"),
+               "heldout38": ("주소 (사업장)", "반송 주소 :")},
     "PERSON": {TUNING: ("성명", "이름", "담당자", "예금주", "작성자", "신청인"), HELDOUT: ("성함", "고객명", "수령인"),
                "heldout3": ("계약자명", "인수자", "보호자 성명", "참석자"),
                "heldout4": ("피상속인", "예약자명", "의뢰인", "성 명", "대상자"),
@@ -1699,7 +1740,8 @@ LABELS = {
                "heldout34": ("담당 임상병리사", "매수자 성명 :", "임대인 이름", "수취인명 :", "공동 대표자"),
                "heldout35": ("담당 작업 치료사", "매도인 이름 :", "임차인 성명", "수령인 이름 :", "공동 신청인"),
                "heldout36": ("담당 반려견 훈련사", "매수인 이름 :", "임대인 성명", "수취인 성명 :", "공동 보증인"),
-               "heldout37": ("담당 치기공사", "매도자 성명 :", "임대인명 :", "수취인 (성함)", "공동 임대인")},
+               "heldout37": ("담당 치기공사", "매도자 성명 :", "임대인명 :", "수취인 (성함)", "공동 임대인"),
+               "heldout38": ("담당 요양보호사", "매수자 성명 :", "세입자명 :", "수령자 (성함)", "공동 매수인")},
 }
 #: Identifiers whose cells need their label: no checksum and no shape that sets them apart.
 NEEDS_LABEL = frozenset({"KR_PASSPORT", "KR_HEALTH_INSURANCE", "KR_BANK_ACCOUNT", "PERSON"})
@@ -1722,11 +1764,14 @@ ENTITIES = (*GROUPED, "KR_PASSPORT", "EMAIL_ADDRESS", "IP_ADDRESS", "KR_VEHICLE_
 _LATE_FAMILIES: list[dict] = []
 
 
-def _rotate(nxt: str) -> None:
+def _rotate(nxt: str, keep: Sequence[dict] = ()) -> None:
     """The held-out half joins the tuning half (its failures were read, docs/pii.md), and the half
-    written next, ``nxt``, becomes the held-out half: stop 29 (``heldout3``), stop 31 (``heldout4``)."""
+    written next, ``nxt``, becomes the held-out half: stop 29 (``heldout3``), stop 31 (``heldout4``).
+    The families in ``keep`` stay as they are."""
     for family in (SEPARATORS, DIGIT_FORMS, EMAIL_FORMS, CONTAINERS, PARTICLES, GENRES,
                    *LABELS.values(), *_LATE_FAMILIES):
+        if any(family is k for k in keep):
+            continue
         if isinstance(family[TUNING], dict):
             family[TUNING] = {**family[TUNING], **family[HELDOUT]}
         else:
@@ -1928,6 +1973,10 @@ def written(draw: st.DrawFn, entity: str, half: str) -> tuple[str, str]:
             else:  # zero one zero - one two three four ...: digits spelled in English, as ads write them past filters
                 words = "zero one two three four five six seven eight nine".split()
                 value = sep.join(" ".join(words[int(c)] for c in g) for g in groups)
+        elif form == "html_comment_inside_groups":  # 01<!---->0-12<!---->34: an anti-scraping split of each group
+            value = sep.join(g[:len(g) // 2] + "<!---->" + g[len(g) // 2:] for g in groups)
+        elif form == "wbr_between_digits":  # 0<wbr>1<wbr>0: word-break hints a page puts in long numbers
+            value = sep.join("<wbr>".join(g) for g in groups)
         elif form == "fullwidth_utf8_mojibake":  # ０１０ in UTF-8 read as Windows-1252: ï¼\x90ï¼\x91ï¼\x90
             value = sep.join("".join(chr(0xFF10 + int(c)).encode("utf-8").decode("latin-1") for c in g) for g in groups)
         elif form == "digit_emoji_selector":  # 0️1️0️: each digit with the emoji presentation selector, no keycap
@@ -2966,6 +3015,32 @@ NAME_CONTEXTS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 _LATE_FAMILIES.extend((SURNAMES, GIVEN_NAMES, NAME_CONTEXTS))
+# Written at stop 59, after the thirty-seventh half was read; not run before it was written.
+GENRES["heldout38"] = {
+    "ski_lesson": (
+        "스키 강습 예약 {x} 초급반 2시간",
+        "스키장 시즌권 양도 {x} 직거래 원해요",
+    ),
+    "funeral_notice": (
+        "부고 알림 {x} 발인 3일 오전 7시",
+        "조문 안내 {x} 장례식장 2층 특실",
+    ),
+    "interior_quote": (
+        "인테리어 견적 요청 {x} 32평 전체 리모델링",
+        "도배 장판 시공 문의 {x} 다음 주 화요일",
+    ),
+    "tutoring_match": (
+        "과외 선생님 구합니다 {x} 고2 수학 주 2회",
+        "과외 학생 모집 {x} 영어 회화 초급",
+    ),
+    "car_accident": (
+        "교통사고 합의 관련 {x} 대인 접수 완료",
+        "사고 경위서 제출 {x} 후방 추돌",
+    ),
+}
+# The names' families (stop 57) keep their held-out half: its open class (given names outside the rules' syllables,
+# docs/pii.md) is not fixed, and the tuning half's test requires every decidable value found.
+_rotate("heldout38", keep=_LATE_FAMILIES)
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
@@ -3018,8 +3093,10 @@ def _contain(container: str, label: str, value: str, label_pos: str, key: str) -
     more = _contain_more(container, label, value, label_pos, key)
     if more is not None:
         head, after = more
-        if container in ("jsonl_record", "json_pretty"):
+        if container in ("jsonl_record", "json_pretty", "json_ld_script"):
             value = json.dumps(value, ensure_ascii=False)[1:-1]
+        if container in ("open_graph_meta", "excel_text_formula"):  # an attribute's or a formula's quote, escaped
+            value = value.replace('"', "&quot;" if container == "open_graph_meta" else '""')
         if container == "url_query_percent_label" and not value.isascii():
             value = quote(value)
     elif container == "plain":
@@ -3408,6 +3485,13 @@ def _contain_more(container: str, label: str, value: str, label_pos: str, key: s
         return f"{{{{정보상자\n| {(label or key).rstrip(' :')} = ", "\n}}" + after
     if container == "latex_href":  # a LaTeX document's link, the value as its target and its text
         return f"{lead}\\href{{", "}{연락}" + after
+    if container == "json_ld_script":  # a page's structured data, the value JSON-escaped by ``_contain``
+        return (f'{lead}<script type="application/ld+json">{{"@type": "LocalBusiness", "{key}": "',
+                '"}</script>' + after)
+    if container == "open_graph_meta":  # a page's description for link previews, the label inside it
+        return f'<meta property="og:description" content="{lead}', '">' + after
+    if container == "excel_text_formula":  # a spreadsheet's cell forced to text, as exported: ="010-..."
+        return f'{lead}="', '"' + after
     if container == "rtf_fragment":  # a rich-text document's paragraph, a tab control word between label and value
         return f"{{\\rtf1\\ansi {(label or key).rstrip(' :')}\\tab ", "\\par}" + after
     if container == "jinja_set":  # a template's variable, its label in a comment before it
