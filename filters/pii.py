@@ -761,8 +761,10 @@ def _lookalike_digits(m: re.Match[str]) -> str:
 #: word and a space it is one of a group spelled a word at a time (``일 삼 오 이이었는데요``: rules version 13).
 _LONE_WORD = re.compile(rf"[0-9](?:[ \t.,\-\r\n]|\\[nrt]){{1,6}}[{_DIGIT_WORDS}]$")
 #: Hangul that continues a particle or ending begun by 이 (이에요, 이고, 이며, 이다, 이라고, 이랑, ...; 이거나,
-#: 이던, 이잖아, 이죠, 이므로, 이네요: rules version 26).
-_AFTER_I = frozenset("에고며다라랑나니면어었야지거래던잖란죠든므네여기")
+#: 이던, 이잖아, 이죠, 이므로, 이네요: rules version 26; the copula's other endings, 이랬어요,
+#: 이더라고요, 이였어요, 이세요, 이시다, 이신, 이셨어요, 이냐, 이군요, 이건, 이걸, 이겠죠, 이요,
+#: 이예요, 이자, 이랍니다: 47). Not 구 or 오, which are digit words.
+_AFTER_I = frozenset("에고며다라랑나니면어었야지거래던잖란죠든므네여기랬더였세시신셨냐군건걸겠요예자랍")
 
 
 def _each_run(run: re.Pattern[str], convert: Callable[[re.Match[str]], str], view: str) -> str:

@@ -59,7 +59,9 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: tuning, its dev profile read; the thirtieth written: docs/pii.md). 37: stop 44 (the thirtieth read). 38: stop 51
 #: (the thirtieth in tuning, the thirty-first written and read). 39: stop 54 (the thirty-first in tuning, the
 #: thirty-second written and read). 40: stop 54 (the thirty-second in tuning, the thirty-third written and read).
-RULES_VERSION: Final = 46
+#: 41 to 46: stops 55 to 57 (docs/pii.md). 47: stop 59 (the thirty-seventh half in tuning, the thirty-eighth written
+#: and read: a negative label inside a word that is none, 리모델링).
+RULES_VERSION: Final = 47
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -180,6 +182,10 @@ NEGATIVE_CONTEXT: Final = (
     "상품번호",
     "Order",
 )
+#: Words that hold a negative label without being one (rules version 47): 리모델링 and 모델링 (remodelling,
+#: modelling) are no product's model, 모델하우스 a show flat, 규격화 standardization; a number after them is
+#: not a model's or a standard's (the thirty-eighth half's 32평 전체 리모델링 before every identifier).
+NEGATIVE_CONTEXT_WORDS_NOT: Final = ("모델링", "모델하우스", "규격화")
 
 #: Common surnames (about 99% of the population): a party named in a judgment starts with one.
 _SURNAMES = (
@@ -539,7 +545,7 @@ _AFTER_NAME = (# not one or two syllables and then a closing quote: the name is 
                "이어서|이어도|이므로|이든지|이래요|이구요|이니까|이었고|이었다|이었|이랑|이에요|입니다|였어요|였는데|였다|"
                "이고|이며|이다|이나|이요|이면|이든|이니|인데|라서|라면|래요|구요|니까|였고|지만|에게서|에게|에서|"
                # 으로서, 으로써 and 으로선 with an ending after them (으로선가: rules version 34)
-               "한테|께서|께|임|인지|인가|(?:으로|로)[서선써][가-힣]{1,2}(?![가-힣])|으로선|로선|으로서|로서|으로써|로써|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,3}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
+               "한테|께서|께|임|인지|인가|(?:으로|로)[서선써][가-힣]{1,2}(?![가-힣])|으로선|로선|으로서|로서|으로써|로써|이었[가-힣]{1,4}(?![가-힣])|이라[가-힣]{1,4}(?![가-힣])|이[가-힣]{1,4}(?![가-힣])|였[가-힣]{1,4}(?![가-힣])|"
                # a case particle with an auxiliary one after it (장성호으로도, 김민수에게는: rules version 15), or
                # with the colloquial 다가 (서민수으로다가, 김민수에다가: 21), 부터 (조현우으로부턴: 22), 나마 (23) or
                # 까지 (24), or 밖에, 조차, 마저, 라도, 뿐 (26), 야 (27), 밖엔 (30); 으로서 and 으로써 with one too
@@ -1087,7 +1093,10 @@ RULES: Final = [
             rf"|(?<![가-힣])(?:[가-힣]{{1,4}}자|[가-힣]{{0,3}}[학강육수입업시험련습선장원]생|{_PLAIN_NOUNS})님?"
             rf"|(?<![가-힣]){_PERSON_NOUN}(?=\t'))"
             rf"(?:[ \t]+|[ \t]*=[ \t]*[\"']?|\t')(?!{_NAME_LABELS}|{_ANY_LABEL})"
-            rf"(?P<x>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})(?={_AFTER_NAME})"
+            # any two syllables between the quotes of a formula after an = (담당 요양보호사 ="백보람": rules
+            # version 47; not a quote closing prose: ‘개인 성격차’)
+            rf"(?P<x>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}}|(?<==[\"']){_SURNAME}[가-힣]{{2}}(?=[\"'])"
+            rf"|(?<==[ \t][\"']){_SURNAME}[가-힣]{{2}}(?=[\"']))(?={_AFTER_NAME})"
         ),
         0.7,
         lambda v: False if _form_word(v) else None,
@@ -1855,6 +1864,16 @@ def _last(haystack: str, words: tuple[str, ...] | list[str]) -> int:
 _CLAIMED: Final = re.compile(rf"\d(?:{_CLOSE}){{0,2}}[ \t]*(?:\r?\n[ \t]*)?[(（\[][^)）\]\n]{{0,10}}$")
 
 
+def _last_negative(haystack: str) -> int:
+    """``_last`` of the negative labels, passing over one that is part of a word that is no such label
+    (``NEGATIVE_CONTEXT_WORDS_NOT``)."""
+    best = -1
+    for m in _label_pattern(NEGATIVE_CONTEXT).finditer(haystack):
+        if not haystack.startswith(NEGATIVE_CONTEXT_WORDS_NOT, m.start()):
+            best = max(best, m.end())
+    return best
+
+
 def _last_unclaimed(haystack: str, words: tuple[str, ...] | list[str], text: str, end: int, head: int) -> int:
     """``_last``, passing over an occurrence that is a bracketed label of the number right before it in
     ``text`` (rules version 31: ``11-00-000000-00 (운전면허번호), 통장 사본 ... (000101-1000002)`` capped the
@@ -1937,7 +1956,7 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
             # a shapeless type's label is its only evidence: not the last value's bracketed label (36)
             pos = (_last_unclaimed(before, words, text, result.start, near[0]) if result.entity_type in SHAPELESS
                    else _last(before, words))
-            neg = _last(before[-NEGATIVE_WINDOW:], NEGATIVE_CONTEXT)
+            neg = _last_negative(before[-NEGATIVE_WINDOW:])
             if neg >= 0:
                 neg += max(0, len(before) - NEGATIVE_WINDOW)
             # Another type's label caps a match only from the plain window (and the column header): across
