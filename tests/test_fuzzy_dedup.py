@@ -154,17 +154,21 @@ def test_the_clusters_depend_on_the_texts_not_on_the_documents_ids(spark: Any, t
     file names and offsets), as two generated 1 GB crawls differing only in their records' ids kept
     different numbers of documents."""
     texts = _chain(16, 6, 10)
-    partitions = []
-    for name, order in (("forward", texts), ("reverse", texts[::-1])):
+    # two copies of one length, no quality score and one priority: the survivor goes by the text's hash
+    ties = [OTHER.replace("흡입력이", "흡착력이"), OTHER.replace("흡입력이", "흡수력이")]
+    partitions, survivors = [], []
+    for name, order, tied in (("forward", texts, ties), ("reverse", texts[::-1], ties[::-1])):
         (tmp_path / name).mkdir()
         rows = [{"id": f"t{texts.index(t)}", "text": t} for t in order]
-        d = decisions(run_fuzzy(tmp_path / name, {"only": (0, rows)}))
+        d = decisions(run_fuzzy(tmp_path / name, {"only": (0, rows),
+                                                  "ties": (0, [{"id": f"s{ties.index(t)}", "text": t} for t in tied])}))
         clusters: dict[str, set[str]] = {}
         for rid, v in d.items():
             clusters.setdefault(v[3].get("cluster_id", rid), set()).add(rid)
         partitions.append(sorted(sorted(c) for c in clusters.values()))
-    assert partitions[0] == partitions[1]
-    assert len(partitions[0]) < len(texts)  # near duplicates were found
+        survivors.append(sorted(rid for rid, v in d.items() if v[0] == "keep"))
+    assert partitions[0] == partitions[1] and survivors[0] == survivors[1]
+    assert len(partitions[0]) < len(texts) and ["s0", "s1"] in partitions[0]  # near duplicates were found
 
 
 def test_a_bucket_of_thousands_of_near_identical_documents(spark: Any, tmp_path: Path) -> None:
