@@ -1633,6 +1633,14 @@ def test_a_model_s_or_a_standard_s_number_stays_plain_while_words_holding_the_la
     assert find(text) == [], [(f.entity, text[f.start:f.end]) for f in find(text)]
 
 
+@pytest.mark.parametrize("text", ["이를 ‘개인 성격차’로 설명한다.", '(이하 "사단법인 협의회"라 한다)',
+                                  "‘범민족적인 정체성’이었다", '담당 요양보호사 백보람" 고2'])
+def test_a_quote_closing_prose_after_a_person_noun_is_no_name(text: str) -> None:
+    """Any two syllables are a name only between a formula's quotes after an = (담당 요양보호사 ="백보람": rules
+    version 47); a first version took them before any closing quote and read these as names in the corpora."""
+    assert [f for f in find(text) if f.entity == "PERSON"] == [], find(text)
+
+
 def test_a_value_of_two_types_takes_the_type_its_bracketed_label_names() -> None:
     """110101-1000002 passes the resident-number and the corporate-number checksums: labelled corporate in
     brackets after it, Presidio's resident-number recognizer (which scores it 0.5 on its own) is capped
