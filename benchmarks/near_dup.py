@@ -425,7 +425,7 @@ def main() -> None:
                 rows.append(row(f"ours: Spark fuzzy_dedup stage, {label} ({r['docs']} docs)", 2, r["seconds"],
                                 r["docs"], r["peak"], "total"))
             s = score(one["clusters"], family, kind_of)
-            print("\nthe Spark stage itself (its own doc ids as star centres): precision {:.3f}, recall {:.3f}, "
+            print("\nthe Spark stage itself (its star centres by signature hash): precision {:.3f}, recall {:.3f}, "
                   "F1 {:.3f}".format(*s["all"][:3]))
             if ten is not None:
                 print(f"10x the input took {ten['seconds'] / one['seconds']:.1f}x the time (goal <= 12x)")
