@@ -101,7 +101,7 @@ def _verify_batches(batches: Iterator[pa.RecordBatch], mode: str, unit: str, n: 
                                          names=["a", "b", "sim"])
 
 
-def _signature_matrix(col: pa.Array) -> np.ndarray:
+def _signature_matrix(col: pa.Array) -> np.ndarray | None:
     """A binary column of signatures as one (rows, values) uint64 matrix over its Arrow buffer, without a
     Python object per row; ``None`` where the rows' lengths differ (a mixed column is compared row by row)."""
     kind = np.int64 if pa.types.is_large_binary(col.type) else np.int32
@@ -483,8 +483,7 @@ def _clusters(comps: DataFrame, docs: DataFrame, earlier: DataFrame | None, run_
     cluster size and its best edge similarity. The survivor is an earlier run's where the component holds
     an earlier run's document (that document's survivor, of the earliest run named; nothing of an earlier
     run is rewritten), else by source priority, then quality score, then length, then the text's hash, then
-    doc id. The size
-    counts the earlier runs' clusters the component touches, whole."""
+    doc id. The size counts the earlier runs' clusters the component touches, whole."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
