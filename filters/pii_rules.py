@@ -1095,8 +1095,8 @@ RULES: Final = [
             rf"(?:[ \t]+|[ \t]*=[ \t]*[\"']?|\t')(?!{_NAME_LABELS}|{_ANY_LABEL})"
             # any two syllables between the quotes of a formula after an = (담당 요양보호사 ="백보람": rules
             # version 47; not a quote closing prose: ‘개인 성격차’)
-            rf"(?P<x>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}}|(?<==[\"']){_SURNAME}[가-힣]{{2}}(?=[\"'])"
-            rf"|(?<==[ \t][\"']){_SURNAME}[가-힣]{{2}}(?=[\"']))(?={_AFTER_NAME})"
+            rf"(?P<x>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}}"
+            rf"|(?:(?<==[\"'])|(?<==[ \t][\"'])){_SURNAME}[가-힣]{{2}}(?=[\"']))(?={_AFTER_NAME})"
         ),
         0.7,
         lambda v: False if _form_word(v) else None,
@@ -1848,13 +1848,15 @@ def table_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
     return out, headers
 
 
-def _last(haystack: str, words: tuple[str, ...] | list[str]) -> int:
-    """Position just after the rightmost occurrence of any word in ``haystack``, or -1."""
+def _last(haystack: str, words: tuple[str, ...] | list[str], not_in: tuple[str, ...] = ()) -> int:
+    """Position just after the rightmost occurrence of any word in ``haystack``, or -1; not one that starts a
+    longer word of ``not_in``."""
     best = -1
     if not words:
         return best
     for m in _label_pattern(tuple(words)).finditer(haystack):
-        best = max(best, m.end())
+        if not (not_in and haystack.startswith(not_in, m.start())):
+            best = max(best, m.end())
     return best
 
 
@@ -1862,16 +1864,6 @@ def _last(haystack: str, words: tuple[str, ...] | list[str]) -> int:
 #: value further on; after any closing bracket, quote or tag of the number's own, or a line break (【110100-0000005】
 #: (법인등록번호), Q=110100-0000005\n (법인등록번호): rules version 36).
 _CLAIMED: Final = re.compile(rf"\d(?:{_CLOSE}){{0,2}}[ \t]*(?:\r?\n[ \t]*)?[(（\[][^)）\]\n]{{0,10}}$")
-
-
-def _last_negative(haystack: str) -> int:
-    """``_last`` of the negative labels, passing over one that is part of a word that is no such label
-    (``NEGATIVE_CONTEXT_WORDS_NOT``)."""
-    best = -1
-    for m in _label_pattern(NEGATIVE_CONTEXT).finditer(haystack):
-        if not haystack.startswith(NEGATIVE_CONTEXT_WORDS_NOT, m.start()):
-            best = max(best, m.end())
-    return best
 
 
 def _last_unclaimed(haystack: str, words: tuple[str, ...] | list[str], text: str, end: int, head: int) -> int:
@@ -1956,7 +1948,7 @@ class KoreanContextEnhancer(ContextAwareEnhancer):
             # a shapeless type's label is its only evidence: not the last value's bracketed label (36)
             pos = (_last_unclaimed(before, words, text, result.start, near[0]) if result.entity_type in SHAPELESS
                    else _last(before, words))
-            neg = _last_negative(before[-NEGATIVE_WINDOW:])
+            neg = _last(before[-NEGATIVE_WINDOW:], NEGATIVE_CONTEXT, NEGATIVE_CONTEXT_WORDS_NOT)
             if neg >= 0:
                 neg += max(0, len(before) - NEGATIVE_WINDOW)
             # Another type's label caps a match only from the plain window (and the column header): across
