@@ -29,6 +29,7 @@ from functools import cache
 from typing import Final
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from datatrove.pipeline.filters.c4_filters import CITATION_REGEX, POLICY_SUBSTRINGS
@@ -44,7 +45,7 @@ from filters.datatrove_ko import (
     DatatroveFilters,
     EojeolStopWords,
 )
-from filters.text_batch import Layout, char_set, chunks, hash_text, stored_table, str_table
+from filters.text_batch import Layout, char_set, chunks, counted_before, hash_text, stored_table, str_table
 from filters.words import SENTENCE_PUNCT
 
 Judged = tuple[dict[str, float], str | None]
@@ -58,8 +59,8 @@ _C4_WORDS: Final = "(?i)" + "|".join(map(re.escape, ("lorem ipsum", "javascript"
 
 
 def _table(kind: str) -> np.ndarray:
-    if kind in ("space", "alpha", "wordish"):  # wordish: filters.datatrove_ko._WORDISH, [^\W_]
-        return str_table({"space": "isspace", "alpha": "isalpha", "wordish": "isalnum"}[kind])
+    if kind in ("space", "alpha"):
+        return str_table({"space": "isspace", "alpha": "isalpha"}[kind])
     if kind == "lower_ascii":  # a non-ASCII character whose lowercase holds an ASCII letter (K, İ)
         return _lower_ascii()
     return char_set(frozenset({"punct": PUNCTUATION_SET, "sentence": SENTENCE_PUNCT, "breaks": _LINE_BREAKS,
@@ -155,8 +156,7 @@ class _Verdicts:
 
 def _guard(lay: Layout) -> np.ndarray:
     """Word counts, with -1 - count where datatrove_ko's guard says "no_words"."""
-    wordish = lay.per_doc(lay.doc[_table("wordish")[lay.cp]]) > 0
-    return np.where((lay.n_words > 0) & wordish, lay.n_words, -1 - lay.n_words)
+    return np.where((lay.n_words > 0) & lay.alnum_docs, lay.n_words, -1 - lay.n_words)
 
 
 def gopher_quality(lay: Layout, f: DatatroveFilters) -> _Verdicts:
@@ -167,7 +167,7 @@ def gopher_quality(lay: Layout, f: DatatroveFilters) -> _Verdicts:
     avg_all[lay.n_words == 0] = 0.0
     # words with a character outside datatrove's punctuation set
     nonpunct = ~_table("punct")[lay.cp] & ~lay.space
-    has = np.concatenate(([0], np.cumsum(nonpunct)))
+    has = counted_before(nonpunct)
     solid_word = has[lay.w_end] - has[lay.w_start] > 0
     n_solid = lay.per_doc(lay.w_doc[solid_word])
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -189,7 +189,7 @@ def gopher_quality(lay: Layout, f: DatatroveFilters) -> _Verdicts:
     has_tail = tail >= ls
     end_ell = has_tail & ((lay.cp[np.maximum(tail, 0)] == 0x2026) | dots)
     end_ellipsis = lay.per_doc(ld, end_ell.astype(np.float64))
-    alpha = np.concatenate(([0], np.cumsum(_table("alpha")[lay.cp])))
+    alpha = counted_before(_table("alpha")[lay.cp])
     alpha_words = lay.per_doc(lay.w_doc[alpha[lay.w_end] - alpha[lay.w_start] > 0])
     stop = _stop_words(lay, g.stop_words)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -221,8 +221,8 @@ def _no(lay: Layout) -> np.ndarray:
 def _stop_words(lay: Layout, stop: object) -> np.ndarray:
     """Per document, ``len(stop.intersection(set(words)))`` for a set of words or ``EojeolStopWords``."""
     eojeol = isinstance(stop, EojeolStopWords)
-    whole = _sorted_keys(frozenset(stop.whole if eojeol else stop))  # type: ignore[attr-defined, arg-type]
-    is_whole = np.isin(lay.w_key, whole, assume_unique=False)
+    whole = _key_set(frozenset(stop.whole if eojeol else stop))  # type: ignore[attr-defined, arg-type]
+    is_whole = whole.holds(lay.w_key)
     items_doc, items_key = [lay.w_doc[is_whole]], [lay.w_key[is_whole]]
     if eojeol:
         # the eojeol without the punctuation after an ending; an ending is a proper suffix of it, the
@@ -235,7 +235,7 @@ def _stop_words(lay: Layout, stop: object) -> np.ndarray:
         for length, keys in _endings(stop.endings):  # type: ignore[attr-defined]
             cand = ~found & (bare > length)
             k = lay.key(np.where(cand, cut - length, 0), np.where(cand, cut, 0), lay.prefix)
-            hit = cand & np.isin(k, keys)
+            hit = cand & keys.holds(k)
             items_doc.append(lay.w_doc[hit])
             items_key.append(k[hit] ^ np.uint64(0x5BD1E995))  # "-" + ending: not the whole word
             found |= hit
@@ -247,18 +247,51 @@ def _stop_words(lay: Layout, stop: object) -> np.ndarray:
     return lay.per_doc(d[new])
 
 
-@cache
-def _sorted_keys(words: frozenset[str]) -> np.ndarray:
-    return np.sort(hash_text(sorted(words)))
+@dataclass(frozen=True)
+class _KeySet:
+    """The keys of a word list, asked about every word of a chunk. ``np.isin`` sorts the chunk's keys
+    with the list's on every call (a tenth of a second for a million words); here a bitmap of the list's
+    keys over 2**16 buckets clears most words at one lookup, and the rest are found in the sorted keys."""
+
+    keys: np.ndarray  # sorted
+    buckets: np.ndarray  # bool, one per bucket: a key of the list falls in it
+
+    @classmethod
+    def of(cls, keys: np.ndarray) -> _KeySet:
+        buckets = np.zeros(1 << _SET_BITS, bool)
+        buckets[_bucket(keys)] = True
+        return cls(np.sort(keys), buckets)
+
+    def holds(self, key: np.ndarray) -> np.ndarray:
+        """``np.isin(key, self.keys)``."""
+        out = np.zeros(len(key), bool)
+        if not len(self.keys):
+            return out
+        cand = np.flatnonzero(self.buckets[_bucket(key)])
+        i = np.minimum(np.searchsorted(self.keys, key[cand]), len(self.keys) - 1)
+        out[cand] = self.keys[i] == key[cand]
+        return out
+
+
+_SET_BITS: Final = 16
+
+
+def _bucket(key: np.ndarray) -> np.ndarray:
+    return ((key * np.uint64(_GRAM_MIX)) >> np.uint64(64 - _SET_BITS)).astype(np.intp)
 
 
 @cache
-def _endings(endings: tuple[str, ...]) -> tuple[tuple[int, np.ndarray], ...]:
+def _key_set(words: frozenset[str]) -> _KeySet:
+    return _KeySet.of(hash_text(sorted(words)))
+
+
+@cache
+def _endings(endings: tuple[str, ...]) -> tuple[tuple[int, _KeySet], ...]:
     by_len: dict[int, list[str]] = {}
     for e in endings:
         assert e and not any(c.isspace() or c in STOP_WORD_TRAIL for c in e), e
         by_len.setdefault(len(e), []).append(e)
-    return tuple((n, _sorted_keys(frozenset(ws))) for n, ws in sorted(by_len.items(), reverse=True))
+    return tuple((n, _key_set(frozenset(ws))) for n, ws in sorted(by_len.items(), reverse=True))
 
 
 def gopher_repetition(lay: Layout, text_lens: np.ndarray, f: DatatroveFilters) -> _Verdicts:
@@ -349,18 +382,21 @@ def _duplicated_grams(lay: Layout, n: int, frac: float, length: np.ndarray, deci
     chars = end - start
     doc = lay.w_doc[i]
     mixed = key ^ doc.astype(np.uint64) * np.uint64(_GRAM_MIX)
-    maybe = np.flatnonzero(_maybe_repeated(mixed))  # an n-gram seen once adds nothing: no need to sort it
-    order = maybe[np.argsort(mixed[maybe])]
-    k = mixed[order]
-    seen = np.zeros(len(k), bool)
-    seen[1:] = k[1:] == k[:-1]  # every occurrence but one
-    value = lay.per_doc(doc[order][seen], chars[order][seen].astype(np.float64))
+    maybe = np.flatnonzero(_maybe_repeated(mixed))  # an n-gram seen once adds nothing: no need to hash it
+    seen = maybe[_repeats(mixed[maybe])]  # every occurrence but the first
+    value = lay.per_doc(doc[seen], chars[seen].astype(np.float64))
     over = (value / length > frac) & ~decided
     if over.any():
         lo, hi = np.searchsorted(doc, np.flatnonzero(over)), np.searchsorted(doc, np.flatnonzero(over), "right")
         for d, a, b in zip(np.flatnonzero(over), lo, hi, strict=True):
             value[d] = _greedy(key[a:b], chars[a:b], n)
     return _Rule(f"duplicated_{n}_n_grams", value / length > frac, value / length, exact=over)
+
+
+def _repeats(key: np.ndarray) -> np.ndarray:
+    """True at every occurrence of a value of ``key`` but its first: a hash table's pass (pandas), a third
+    of the time of the sort it replaces on crawl pages' n-grams."""
+    return pd.Series(key, copy=False).duplicated().to_numpy()
 
 
 def _maybe_repeated(key: np.ndarray) -> np.ndarray:
@@ -407,7 +443,7 @@ def _greedy(key: np.ndarray, chars: np.ndarray, n: int) -> int:
 def _nonempty_lines(lay: Layout) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``[x for x in text.split("\\n") if x.strip()]``."""
     s, e, d = _newline_pieces(lay, runs=False)
-    solid = np.concatenate(([0], np.cumsum(~lay.space)))
+    solid = lay.solid_before
     keep = solid[e] - solid[s] > 0
     return s[keep], e[keep], d[keep]
 
@@ -445,7 +481,7 @@ def _sentences(lay: Layout) -> np.ndarray:
     new = np.ones(len(solid), bool)
     same = lay.doc[solid[1:]] == lay.doc[solid[:-1]]
     gap = solid[1:] - solid[:-1] > 1
-    nl = np.concatenate(([0], np.cumsum(lay.cp == 10)))
+    nl = counted_before(lay.cp == 10)
     has_nl = nl[solid[1:]] - nl[solid[:-1] + 1] > 0
     after_punct = _table("sentence")[lay.cp[solid[:-1]]]
     new[1:] = ~same | has_nl | (after_punct & gap)

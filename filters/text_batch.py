@@ -104,6 +104,15 @@ def powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     return _POWERS["b"][:n], _POWERS["inv"][:n]
 
 
+def counted_before(mask: np.ndarray) -> np.ndarray:
+    """How many of ``mask`` are True before each position, and in all at the end (``len(mask) + 1``
+    values). Summed as bytes: numpy's cumulative sum of a bool array casts it element by element, at three
+    times the time."""
+    out = np.zeros(len(mask) + 1, np.int64)
+    np.cumsum(mask.view(np.uint8), dtype=np.int64, out=out[1:])
+    return out
+
+
 def hash_text(values: Sequence[str]) -> np.ndarray:
     """The polynomial key of whole strings, as ``Layout.key`` computes it for a range (stop words)."""
     if not values:
@@ -137,7 +146,7 @@ class Layout:
         self.w_len = self.w_end - self.w_start
         self.n_words = np.bincount(self.w_doc, minlength=self.n_docs)
         # "".join of words: the same hash over the text without its whitespace
-        before = np.concatenate(([0], np.cumsum(solid)))
+        before = self.solid_before = counted_before(solid)
         self.cw_start = before[self.w_start]
         self.cw_end = self.cw_start + self.w_len
         self.cprefix = np.concatenate(([np.uint64(0)], np.cumsum(c[solid] * inv[:int(before[-1])], dtype=np.uint64)))
@@ -177,6 +186,12 @@ class Layout:
     def last_solid(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
         """Index of each range's last non-space character (``start - 1`` where none)."""
         return self._edge(start, end, first=False)
+
+    @cached_property
+    def alnum_docs(self) -> np.ndarray:
+        """Whether each document holds a letter or a digit (``str.isalnum``, ``filters.datatrove_ko._WORDISH``'s
+        ``[^\\W_]``): datatrove_ko's guard, which each of the four datatrove filters asks of the same chunk."""
+        return self.per_doc(self.doc[str_table("isalnum")[self.cp]]) > 0
 
     @cached_property
     def solid_at(self) -> np.ndarray:

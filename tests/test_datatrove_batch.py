@@ -160,13 +160,30 @@ def test_a_stored_table_is_the_table_built_and_a_damaged_one_is_built_again(tmp_
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(st.integers(0, 40), st.integers(0, 2**64 - 1)), max_size=300))
 def test_a_value_seen_twice_is_never_taken_for_one_seen_once(values: list[int]) -> None:
-    """The repetition rules sort only the n-gram keys ``_maybe_repeated`` keeps: it may keep a key seen once
-    (its bucket is shared), never drop one seen twice."""
+    """The repetition rules count only the n-gram keys ``_maybe_repeated`` keeps: it may keep a key seen once
+    (its bucket is shared), never drop one seen twice; and ``_repeats`` marks every occurrence but the first."""
     from collections import Counter
 
-    from filters.datatrove_batch import _maybe_repeated
+    from filters.datatrove_batch import _maybe_repeated, _repeats
 
     key = np.array(values, dtype=np.uint64)
     kept = _maybe_repeated(key)
     counts = Counter(values)
     assert all(kept[j] for j, v in enumerate(values) if counts[v] > 1)
+    assert _repeats(key).tolist() == [v in values[:j] for j, v in enumerate(values)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 2**64 - 1), max_size=50), st.lists(st.integers(0, 2**64 - 1), max_size=300),
+       st.data())
+def test_a_word_list_holds_what_np_isin_finds(listed: list[int], others: list[int], data: st.DataObject) -> None:
+    """The stop-word rule asks a bitmap of buckets first, then the sorted keys: the same answer as
+    ``np.isin``, for keys of the list, keys sharing their buckets and keys past the largest."""
+    from filters.datatrove_batch import _GRAM_MIX, _KeySet
+
+    inverse = pow(_GRAM_MIX, -1, 2**64)
+    mates = [((v * _GRAM_MIX % 2**64) ^ 1) * inverse % 2**64 for v in listed]  # its bucket, another key
+    asked = others + mates + [data.draw(st.sampled_from(listed)) for _ in listed] if listed else others
+    keys = np.array(asked, dtype=np.uint64)
+    held = _KeySet.of(np.array(listed, dtype=np.uint64))
+    assert held.holds(keys).tolist() == np.isin(keys, np.array(listed, dtype=np.uint64)).tolist()
