@@ -23,9 +23,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Final
+from typing import Final, NamedTuple
 
 import numpy as np
+import pandas as pd
 import xxhash
 
 UNITS: Final = ("char", "eojeol", "morph")
@@ -109,24 +110,70 @@ def shingles(text: str, unit: str = "char", n: int | None = None) -> np.ndarray:
     return np.unique(_rolling(units, n))
 
 
-def shingle_sets(texts: Sequence[str], unit: str = "char", n: int | None = None) -> list[np.ndarray]:
-    """``shingles`` of every text, the same arrays, computed for the whole batch where numpy can.
+class ShingleRows(NamedTuple):
+    """The distinct shingles of a batch's texts, text after text: the first ``counts[0]`` values of ``flat``
+    are the first text's, and so on (in no particular order within a text)."""
+
+    flat: np.ndarray  # uint64
+    counts: np.ndarray  # int64, one per text
+
+    def sets(self) -> list[np.ndarray]:
+        """Each text's shingles, sorted (``shingles``'s arrays)."""
+        ends = np.cumsum(self.counts)
+        return [np.sort(self.flat[e - c:e]) for c, e in zip(self.counts.tolist(), ends.tolist(), strict=True)]
+
+
+def shingle_rows(texts: Sequence[str], unit: str = "char", n: int | None = None) -> ShingleRows:
+    """``shingles`` of every text, computed for the whole batch where numpy can.
 
     For ``char`` shingles, what ``shingles`` does text by text in Python (``prepare``'s regular
     expressions, a rolling hash per text) is done once over the batch's code points: each text lowered on
     its own, as ``prepare`` does; a code point is a unit unless ``prepare``'s punctuation or whitespace
-    class takes it (a table per code point, built from those very expressions); the rolling hashes of
-    the windows inside one text; a text shorter than one shingle is one shingle. Only the sort into
-    distinct values stays per text. Other units go text by text."""
+    class takes it (a table per code point, built from those very expressions); the windows inside one
+    text; a text shorter than one shingle is one shingle. A window's shingle is a bijection of its code
+    points (the rolling hash of fewer than 2**21-valued units cannot wrap, and ``mix64`` is one), so where
+    the text's number and the window's code points fit in 64 bits (21 bits a code point: bigrams, the
+    default, in batches of up to four million texts) the distinct windows of each text are found in one
+    hash pass over those exact keys, not a sort per text. Other units go text by text."""
     n = n or DEFAULT_NGRAM[unit]
     if unit != "char":
-        return [shingles(t, unit, n) for t in texts]
+        return _rows([shingles(t, unit, n) for t in texts])
     lowered = [t.lower() for t in texts]
     lengths = np.fromiter((len(t) for t in lowered), np.int64, len(lowered))
     cps = np.frombuffer("".join(lowered).encode("utf-32-le"), dtype="<u4")
     keep = _unit_table()[cps]
     units = cps[keep].astype(np.uint64)
-    per_text = np.bincount(np.repeat(np.arange(len(texts)), lengths)[keep], minlength=len(texts))
+    unit_doc = np.repeat(np.arange(len(texts)), lengths)[keep]
+    per_text = np.bincount(unit_doc, minlength=len(texts))
+    doc_bits = max(len(texts) - 1, 1).bit_length()
+    if n * _CODE_POINT_BITS + doc_bits > 64:
+        return _rows(_distinct_per_text(units, per_text, n))
+    m = max(len(units) - n + 1, 0)
+    inside = np.flatnonzero(unit_doc[:m] == unit_doc[n - 1:n - 1 + m])  # windows that end in their text
+    exact = unit_doc[inside].astype(np.uint64)
+    h = np.zeros(len(inside), np.uint64)
+    for k in range(n):
+        exact = (exact << np.uint64(_CODE_POINT_BITS)) | units[inside + k]
+        h = h * _BASE + units[inside + k]
+    first = ~pd.Series(exact, copy=False).duplicated().to_numpy()
+    flat, counts = mix64(h[first]), np.bincount(unit_doc[inside[first]], minlength=len(texts))
+    short = np.flatnonzero((per_text > 0) & (per_text < n))
+    if not len(short):
+        return ShingleRows(flat, counts)
+    # a text shorter than one shingle: one shingle of the whole text, in its place among the texts
+    ends = np.cumsum(per_text)
+    one = np.array([_rolling(units[e - c:e], n)[0] for c, e in zip(per_text[short], ends[short], strict=True)],
+                   np.uint64)
+    at = np.cumsum(counts)[short]  # the windows of the texts before it (it has none)
+    counts[short] = 1
+    return ShingleRows(np.insert(flat, at, one), counts)
+
+
+_CODE_POINT_BITS: Final = 21  # every code point is below 2**21
+
+
+def _distinct_per_text(units: np.ndarray, per_text: np.ndarray, n: int) -> list[np.ndarray]:
+    """Each text's distinct windows, a sort per text: for shingles too long to be keyed exactly."""
     ends = np.cumsum(per_text)
     m = max(len(units) - n + 1, 0)
     h = np.zeros(m, dtype=np.uint64)
@@ -143,6 +190,11 @@ def shingle_sets(texts: Sequence[str], unit: str = "char", n: int | None = None)
     return out
 
 
+def _rows(sets: Sequence[np.ndarray]) -> ShingleRows:
+    flat = np.concatenate(sets) if len(sets) else np.empty(0, np.uint64)
+    return ShingleRows(flat, np.fromiter((len(x) for x in sets), np.int64, len(sets)))
+
+
 @cache
 def _unit_table() -> np.ndarray:
     """Per code point: whether ``prepare`` keeps it as a unit of ``char`` shingles (neither its
@@ -155,8 +207,7 @@ def _unit_table() -> np.ndarray:
 def signatures(shingle_sets: Sequence[np.ndarray], seeds: np.ndarray) -> np.ndarray:
     """MinHash signatures (len(shingle_sets) x num_perm, uint64) for a whole batch at once: ``signatures_of``
     the sets concatenated."""
-    flat = np.concatenate(shingle_sets) if len(shingle_sets) else np.empty(0, np.uint64)
-    return signatures_of(flat, np.fromiter((len(x) for x in shingle_sets), np.int64, len(shingle_sets)), seeds)
+    return signatures_of(*_rows(shingle_sets), seeds)
 
 
 def signatures_of(flat: np.ndarray, counts: np.ndarray, seeds: np.ndarray) -> np.ndarray:

@@ -121,11 +121,12 @@ _TRICKY = st.text(st.sampled_from(list("가나다 한국어AaΣσς İı\u0301\u
 
 
 @given(st.lists(_TRICKY, max_size=8), st.integers(1, 5), st.sampled_from(["char", "eojeol"]))
-def test_shingle_sets_of_a_batch_are_each_texts_shingles(texts: list[str], n: int, unit: str) -> None:
-    """The batch path (code points of the whole batch, windows inside one text) gives exactly ``shingles``
-    text by text: case folding that changes a text's length (İ), final sigma, combining marks, every
-    space and punctuation class, texts shorter than one shingle and empty ones."""
-    got = M.shingle_sets(texts, unit, n)
+def test_shingle_rows_of_a_batch_are_each_texts_shingles(texts: list[str], n: int, unit: str) -> None:
+    """The batch path (code points of the whole batch, windows inside one text, distinct by exact keys of
+    their code points or, past 64 bits, by a sort per text) gives exactly ``shingles`` text by text: case
+    folding that changes a text's length (İ), final sigma, combining marks, every space and punctuation
+    class, texts shorter than one shingle (several in a row) and empty ones."""
+    got = M.shingle_rows(texts, unit, n).sets()
     assert len(got) == len(texts)
     for text, shingle_set in zip(texts, got, strict=True):
         expected = M.shingles(text, unit, n)

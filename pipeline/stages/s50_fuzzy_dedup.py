@@ -63,15 +63,22 @@ log = logging.getLogger(__name__)
 
 def signature_batch(batch: pa.RecordBatch, unit: str, n: int, seeds: np.ndarray, bands: int, rows: int
                     ) -> pa.RecordBatch:
-    sets = M.shingle_sets([t or "" for t in batch.column("text").to_pylist()], unit, n)
-    sigs = M.signatures(sets, seeds)
+    """Each row's shingle count, signature and band keys (none for a row without shingles), built as
+    Arrow buffers from the batch's matrices, not a Python object per row."""
+    shingled = M.shingle_rows([t or "" for t in batch.column("text").to_pylist()], unit, n)
+    sigs = M.signatures_of(shingled.flat, shingled.counts, seeds)
     keys = M.band_keys(sigs, bands, rows).view(np.int64)
-    has = [len(s) > 0 for s in sets]
+    has = shingled.counts > 0
+    width = sigs.shape[1] * sigs.itemsize
+    sig = pa.Array.from_buffers(pa.binary(), len(sigs), [
+        None, pa.array(np.arange(len(sigs) + 1, dtype=np.int64) * width, pa.int32()).buffers()[1],
+        pa.py_buffer(np.ascontiguousarray(sigs).tobytes())])
+    key_offsets = pa.array(np.concatenate(([0], np.cumsum(np.where(has, bands, 0)))), pa.int32())
     return pa.RecordBatch.from_arrays([
         batch.column("doc_id"),
-        pa.array([len(s) for s in sets], pa.int32()),
-        pa.array([sigs[i].tobytes() for i in range(len(sets))], pa.binary()),
-        pa.array([keys[i].tolist() if has[i] else [] for i in range(len(sets))], pa.list_(pa.int64())),
+        pa.array(shingled.counts, pa.int32()),
+        sig,
+        pa.ListArray.from_arrays(key_offsets, pa.array(keys[has].ravel(), pa.int64())),
     ], schema=SIG_SCHEMA)
 
 
