@@ -134,23 +134,31 @@ class _Verdicts:
     def decide(self) -> list[Judged | None]:
         """Each document's first failing rule, in datatrove's order; None where datatrove must judge."""
         out: list[Judged | None] = []
-        for i in range(len(self.stat)):
-            if self.undecided[i]:
+        # the first failing rule of every document at once (len(rules): none); then Python lists, not numpy
+        # scalars, per document
+        first = (np.argmax(np.stack([r.fails for r in self.rules]), axis=0) if self.rules
+                 else np.zeros(len(self.stat), np.int64))
+        failing = np.logical_or.reduce([r.fails for r in self.rules]) if self.rules else np.zeros(len(self.stat), bool)
+        first = np.where(failing, first, len(self.rules)).tolist()
+        stats = [r.stat.tolist() if r.stat is not None else None for r in self.rules]
+        for i, (undecided, stat, n_words) in enumerate(zip(self.undecided.tolist(), self.stat.tolist(),
+                                                            self.n_words.tolist(), strict=True)):
+            if undecided:
                 out.append(None)
                 continue
-            scores = {self.stat_name: float(self.stat[i])}
-            if self.n_words[i] < 0:  # the guard: no words, or none with a letter or digit
-                scores["no_words"] = float(-1 - self.n_words[i])
+            scores = {self.stat_name: float(stat)}
+            if n_words < 0:  # the guard: no words, or none with a letter or digit
+                scores["no_words"] = float(-1 - n_words)
                 out.append((scores, "no_words"))
                 continue
-            for r in self.rules:
-                if r.fails[i]:
-                    if r.name != self.stat_name:
-                        scores[r.name] = float(r.stat[i]) if r.stat is not None else 1.0
-                    out.append((scores, r.name))
-                    break
-            else:
+            k = first[i]
+            if k == len(self.rules):
                 out.append((scores, None))
+                continue
+            r = self.rules[k]
+            if r.name != self.stat_name:
+                scores[r.name] = float(stats[k][i]) if stats[k] is not None else 1.0
+            out.append((scores, r.name))
         return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 import numpy as np
@@ -62,16 +63,30 @@ def char_stats(text: str) -> CharStats:
 def char_stats_many(texts: Sequence[str]) -> list[CharStats]:
     """``char_stats`` of every text, counted over the whole batch at once (``filters.text_batch``): the
     same regex classes as lookup tables over code points."""
-    classes = [regex_table(p.pattern) for p in (SPACE, HANGUL_SYLLABLES, LETTERS, DIGITS, EMOJI, PROSE_PUNCT)]
+    codes, members = _class_codes()
     out: list[CharStats] = []
     for part, lay in chunks(texts):
         if lay is None:
             out += [char_stats(t) for t in part]
             continue
-        space, *counts = [lay.per_doc(lay.doc[table[lay.cp]]).astype(np.int64) for table in classes]
+        # one count per document and combination of classes, then each class's sum over its combinations
+        per_code = np.bincount(lay.doc * len(members) + codes[lay.cp], minlength=lay.n_docs * len(members))
+        space, *counts = (per_code.reshape(lay.n_docs, len(members)) @ members).T
         chars = lay.lens - space
         out += [CharStats(*(int(x) for x in row)) for row in zip(chars, *counts, strict=True)]
     return out
+
+
+@cache
+def _class_codes() -> tuple[np.ndarray, np.ndarray]:
+    """Per code point, which of ``char_stats``'s six classes take it, as the bits of one small number; and
+    per number, its classes (a 64 x 6 matrix of 0 and 1)."""
+    classes = [regex_table(p.pattern) for p in (SPACE, HANGUL_SYLLABLES, LETTERS, DIGITS, EMOJI, PROSE_PUNCT)]
+    codes = np.zeros(len(classes[0]), np.uint8)
+    for bit, table in enumerate(classes):
+        codes |= table.astype(np.uint8) << bit
+    combos = np.arange(1 << len(classes))
+    return codes, ((combos[:, None] >> np.arange(len(classes))) & 1).astype(np.int64)
 
 
 def without_code(text: str) -> str:

@@ -253,6 +253,18 @@ def test_hangul_words_counted_over_a_batch_are_the_patterns_counts(texts: list[s
         assert got == block.score(alone) and block.decide(doc, got) == block.decide(alone, got)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([*WORD_PIECES, "…", "·", "%", "★", "①", "٣", "\u2764", "\ufe0f", "!?"]),
+                         max_size=12).map("".join), max_size=8))
+def test_character_classes_counted_over_a_batch_are_each_texts_counts(texts: list[str]) -> None:
+    """The length, digit, symbol and emoji blocks read ``char_stats`` counted over the batch's layout (one count
+    per document and combination of classes): the same six counts as ``char_stats`` text by text, with
+    characters in several classes (Hangul is a letter), a lone surrogate's chunk and empty texts."""
+    from filters.korean_text import char_stats, char_stats_many
+
+    assert char_stats_many(texts) == [char_stats(t) for t in texts]
+
+
 EDGE = ["", " \n\t ", "ㅋㅋㅋ", "😀😀😀", "韓國語 Korean 한국어 mixed 漢字", "\ufffd" * 10, "#" * 200,
         "가" * 5_000_000]
 
