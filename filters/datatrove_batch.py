@@ -326,8 +326,12 @@ def gopher_repetition(lay: Layout, text_lens: np.ndarray, f: DatatroveFilters) -
               else _no(lay), dup_line_chars / length),
     ]
     top_ok = lay.n_words >= MIN_WORDS_TOP_NGRAMS
+    tops: dict[int, np.ndarray] = {}
+    repeated: np.ndarray | None = None
+    for n in sorted({n for n, _ in f.p.top_ngram_fracs}):  # shortest first: each narrows the next
+        tops[n], repeated = _top_gram(lay, n, top_ok, repeated)
     for n, frac in f.p.top_ngram_fracs:
-        top = _top_gram(lay, n, top_ok) / length
+        top = tops[n] / length
         rules.append(_Rule(f"top_{n}_gram", top_ok & (top > frac), top, exact=top_ok))
     for n, frac in f.p.dup_ngram_fracs:  # the scans only where no earlier rule has decided
         rules.append(_duplicated_grams(lay, n, frac, length, np.logical_or.reduce([r.fails for r in rules])))
@@ -342,31 +346,41 @@ def _grams(lay: Layout, n: int, docs: np.ndarray | None = None) -> np.ndarray:
     return i[lay.w_doc[i] == lay.w_doc[i + n - 1]]
 
 
-def _top_gram(lay: Layout, n: int, docs: np.ndarray) -> np.ndarray:
+def _top_gram(lay: Layout, n: int, docs: np.ndarray, candidates: np.ndarray | None = None
+              ) -> tuple[np.ndarray, np.ndarray]:
     """datatrove's ``find_top_duplicate`` per document: len(" ".join(gram)) * count of the most common
-    n-gram, the first seen among equally common ones (``Counter.most_common`` keeps insertion order)."""
+    n-gram, the first seen among equally common ones (``Counter.most_common`` keeps insertion order); and
+    the positions whose n-gram may occur more than once.
+
+    Only those positions can start an (n+1)-gram that occurs more than once (n-grams are compared word by
+    word, so two equal (n+1)-grams start with equal n-grams): the caller passes them as ``candidates`` for
+    n + 1, and only they are hashed and sorted. A document where no n-gram repeats has its first n-gram,
+    once, as its most common."""
     i = _grams(lay, n, docs)
+    out = np.zeros(lay.n_docs)
+    if not len(i):
+        return out, i
+    first_of_doc = i[np.concatenate(([True], lay.w_doc[i[1:]] != lay.w_doc[i[:-1]]))]
+    out[lay.w_doc[first_of_doc]] = _gram_chars(lay, first_of_doc, n)
+    if candidates is not None:
+        marked = np.zeros(len(lay.w_doc), bool)
+        marked[candidates] = True
+        i = i[marked[i]]
     key = np.zeros(len(i), np.uint64)
-    chars = np.full(len(i), n - 1, np.int64)
     for k in range(n):
         key = key * np.uint64(_GRAM_MIX) + lay.w_key[i + k]
-        chars += lay.w_len[i + k]
-    doc = lay.w_doc[i]
-    key ^= doc.astype(np.uint64) * np.uint64(_GRAM_MIX)  # one key per document and n-gram
-    if not len(key):
-        return np.zeros(lay.n_docs)
+    key ^= lay.w_doc[i].astype(np.uint64) * np.uint64(_GRAM_MIX)  # one key per document and n-gram
     maybe = _maybe_repeated(key)
-    once = np.flatnonzero(~maybe)  # an n-gram of its own: seen once, at its own position
-    order = np.flatnonzero(maybe)
-    order = order[np.argsort(key[order])]
-    k = key[order]
+    rep = i[maybe]  # ascending: a stable sort keeps each n-gram's occurrences in order
+    order = np.argsort(key[maybe], kind="stable")
+    k = key[maybe][order]
     new = np.ones(len(k), bool)
     new[1:] = k[1:] != k[:-1]
     starts = np.flatnonzero(new)
-    counts = np.concatenate((np.diff(np.append(starts, len(k))), np.ones(len(once), np.int64)))
-    first = np.concatenate((np.minimum.reduceat(i[order], starts) if len(starts) else np.zeros(0, np.int64),
-                            i[once]))  # each n-gram's first position
-    gram_chars = np.concatenate((chars[order][starts], chars[once]))
+    counts = np.diff(np.append(starts, len(k)))
+    first = rep[order][starts]  # each n-gram's first position
+    twice = counts > 1  # a key kept by a shared bucket only may occur once: the first n-gram stands for those
+    first, counts = first[twice], counts[twice]
     gd = lay.w_doc[first]
     most = np.zeros(lay.n_docs, np.int64)
     np.maximum.at(most, gd, counts)
@@ -374,9 +388,16 @@ def _top_gram(lay: Layout, n: int, docs: np.ndarray) -> np.ndarray:
     earliest = np.full(lay.n_docs, np.iinfo(np.int64).max)
     np.minimum.at(earliest, gd[lead], first[lead])
     top = lead & (first == earliest[gd])  # the most common, first seen: one per document
-    out = np.zeros(lay.n_docs)
-    out[gd[top]] = (gram_chars[top] * counts[top]).astype(np.float64)
-    return out
+    out[gd[top]] = _gram_chars(lay, first[top], n) * counts[top]
+    return out, rep
+
+
+def _gram_chars(lay: Layout, start: np.ndarray, n: int) -> np.ndarray:
+    """len(" ".join(words)) of the n-grams starting at ``start``."""
+    chars = np.full(len(start), n - 1, np.int64)
+    for k in range(n):
+        chars += lay.w_len[start + k]
+    return chars.astype(np.float64)
 
 
 def _duplicated_grams(lay: Layout, n: int, frac: float, length: np.ndarray, decided: np.ndarray) -> _Rule:

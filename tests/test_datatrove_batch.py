@@ -110,6 +110,24 @@ def test_the_duplicated_n_gram_scan_counts_what_datatrove_counts(words: list[str
     assert _greedy(lay.key(start, end, lay.cprefix), end - start, n) == find_all_duplicate(words, n)
 
 
+@given(st.lists(st.lists(st.sampled_from(["가", "나", "다", "가나", "ab"]), min_size=50, max_size=70).map(" ".join),
+                min_size=1, max_size=5))
+def test_the_top_n_grams_are_datatrove_s_on_few_words(texts: list[str]) -> None:
+    """Each n-gram length hashes only the positions where the shorter n-grams repeat: on a few distinct words
+    (every n-gram repeats, ties between equally common ones everywhere, documents where nothing repeats
+    next to ones where everything does) the top 2-, 3- and 4-gram statistics are datatrove's own."""
+    from datatrove.pipeline.filters.gopher_repetition_filter import find_top_duplicate, get_n_grams
+
+    from filters.datatrove_ko import GOPHER_REPETITION
+
+    f = GopherRepetition(build(GopherRepetition.Params, {}), None).filters_for(Doc({"text": ""}))
+    got = rule_statistics(GOPHER_REPETITION, texts, f)
+    for text, stats in zip(texts, got, strict=True):
+        words = text.split()
+        for n, _ in f.p.top_ngram_fracs:
+            assert stats[f"top_{n}_gram"] == find_top_duplicate(get_n_grams(words, n)) / len(text), text
+
+
 def test_sample_data_is_decided_as_datatrove_decides_it(sample_texts: list[str]) -> None:
     left = assert_same(sample_texts)
     assert sum(left.values()) < len(sample_texts)  # most are decided in the batch
