@@ -235,10 +235,8 @@ def _stop_words(lay: Layout, stop: object) -> np.ndarray:
     if eojeol:
         # the eojeol without the punctuation after an ending; an ending is a proper suffix of it, the
         # longest that is one (the regex's leftmost match)
-        keep = ~_table("stop_trail")[lay.cp] & ~lay.space
-        idx = np.where(keep, np.arange(len(lay.cp)), -1)
-        cut = np.maximum.reduceat(idx, lay.w_start) + 1 if len(lay.w_start) else np.zeros(0, np.int64)
-        bare = cut - lay.w_start
+        bare = _without_trail(lay)
+        cut = lay.w_start + bare
         found = np.zeros(len(lay.w_start), bool)
         for length, keys in _endings(stop.endings):  # type: ignore[attr-defined]
             cand = ~found & (bare > length)
@@ -286,6 +284,23 @@ _SET_BITS: Final = 16
 
 def _bucket(key: np.ndarray) -> np.ndarray:
     return ((key * np.uint64(_GRAM_MIX)) >> np.uint64(64 - _SET_BITS)).astype(np.intp)
+
+
+def _without_trail(lay: Layout) -> np.ndarray:
+    """Each word's length without the punctuation after it (``STOP_WORD_TRAIL``), stepped back one character
+    at a time over the words that still end in it: most end in none, a few in one or two. Past eight steps
+    (a run of !!!!!!!!), the rest by a maximum over each word's kept positions."""
+    trail = _table("stop_trail")
+    cut = lay.w_end.copy()
+    for _ in range(8):
+        more = np.flatnonzero((cut > lay.w_start) & trail[lay.cp[np.maximum(cut - 1, 0)]])
+        if not len(more):
+            return cut - lay.w_start
+        cut[more] -= 1
+    keep = ~trail[lay.cp] & ~lay.space
+    idx = np.where(keep, np.arange(len(lay.cp)), -1)
+    last = np.maximum.reduceat(idx, lay.w_start) + 1
+    return np.maximum(last - lay.w_start, 0)
 
 
 @cache

@@ -205,3 +205,17 @@ def test_a_word_list_holds_what_np_isin_finds(listed: list[int], others: list[in
     keys = np.array(asked, dtype=np.uint64)
     held = _KeySet.of(np.array(listed, dtype=np.uint64))
     assert held.holds(keys).tolist() == np.isin(keys, np.array(listed, dtype=np.uint64)).tolist()
+
+
+_TRAILED = ("가", "다", "요", "ab", " ", "\n", "\u3000", "!", "?", ".", "~", "!" * 9, "…" * 12, "」", "\"", ")")
+
+
+@given(st.lists(st.lists(st.sampled_from(_TRAILED), max_size=30).map("".join), min_size=1, max_size=6))
+def test_a_word_s_length_without_its_trailing_punctuation_is_rstrip_s(texts: list[str]) -> None:
+    """The stop-word rule steps each word back over the punctuation after it, eight steps at most and then by a
+    maximum over the word: the lengths ``str.rstrip`` gives, for words of punctuation alone and runs past eight."""
+    from filters.datatrove_batch import _without_trail
+    from filters.datatrove_ko import STOP_WORD_TRAIL
+
+    lay = Layout(texts)
+    assert _without_trail(lay).tolist() == [len(w.rstrip(STOP_WORD_TRAIL)) for t in texts for w in t.split()]
