@@ -162,3 +162,24 @@ def test_signature_columns_of_mixed_lengths_are_compared_pair_by_pair() -> None:
     b = [np.array([1, 5], np.uint64), np.array([1, 2, 4], np.uint64)]
     got = _estimated_jaccards(pa.array([x.tobytes() for x in a]), pa.array([x.tobytes() for x in b]))
     assert list(got) == [0.5, 2 / 3]
+
+
+@given(st.lists(st.one_of(st.none(), _TRICKY), max_size=12), st.integers(0, 3))
+def test_the_signature_index_rows_are_each_documents_own(texts: list[str | None], start: int) -> None:
+    """The signature pass builds its columns (shingle count, signature bytes, band keys) as Arrow buffers from
+    the batch's matrices: each row is what the document alone gives (``shingles``, ``signatures``, its band
+    keys, none without shingles), in a batch that is a slice of a larger one and with null and empty texts."""
+    import pyarrow as pa
+
+    from pipeline.stages.s50_fuzzy_dedup import SIG_SCHEMA, signature_batch
+
+    seeds = M.permutation_seeds(7, 16)
+    whole = pa.RecordBatch.from_pydict({"doc_id": [f"d{i}" for i in range(start + len(texts))],
+                                        "text": ["앞"] * start + texts})
+    got = signature_batch(whole.slice(start), "char", 2, seeds, bands=4, rows=4)
+    assert got.schema == SIG_SCHEMA
+    for row, text in zip(got.to_pylist(), texts, strict=True):
+        own = M.shingles(text or "")
+        sig = M.signatures([own], seeds)
+        assert row["n_shingles"] == len(own) and row["sig"] == sig[0].tobytes()
+        assert row["keys"] == (M.band_keys(sig, 4, 4).view(np.int64)[0].tolist() if len(own) else [])
