@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 STEP: Final = "boilerplate_v1"
@@ -50,22 +51,26 @@ class BoilerplateResult:
 
 def is_boilerplate(line: str) -> bool:
     s = line.strip()
-    return bool(s) and len(s) <= _MAX_LINE and (_AT_START.match(s) is not None or _ANYWHERE.search(s) is not None)
+    return bool(s) and len(s) <= _MAX_LINE and _matches(s)
+
+
+@lru_cache(maxsize=1 << 14)
+def _matches(line: str) -> bool:
+    """The patterns on a stripped line of at most ``_MAX_LINE`` characters. Remembered: web pages repeat their
+    template's lines (menus, footers, share buttons; on the generated crawl 64% of all lines are a repeat), and a
+    repeat is a dictionary lookup instead of two regular expressions (the boilerplate block 0.026 to 0.020
+    core-s/MB on crawl pages)."""
+    return _AT_START.match(line) is not None or _ANYWHERE.search(line) is not None
 
 
 def strip_boilerplate(text: str) -> BoilerplateResult:
     lines = text.split("\n")
-    kept: list[str] = []
-    removed = removed_chars = 0
-    for line in lines:
-        if is_boilerplate(line):
-            removed += 1
-            removed_chars += len("".join(line.split()))
-        else:
-            kept.append(line)
-    if not removed:
+    flags = [is_boilerplate(line) for line in lines]
+    if not any(flags):
         return BoilerplateResult(text, 0, 0.0)
+    kept = [line for line, flag in zip(lines, flags, strict=True) if not flag]
+    removed_chars = sum(len("".join(line.split())) for line, flag in zip(lines, flags, strict=True) if flag)
     total = len("".join(text.split()))
     new = "\n".join(kept).strip("\n")
     new = re.sub(r"\n{3,}", "\n\n", new)
-    return BoilerplateResult(new, removed, removed_chars / total if total else 0.0)
+    return BoilerplateResult(new, len(lines) - len(kept), removed_chars / total if total else 0.0)

@@ -217,6 +217,30 @@ def test_a_boilerplate_line_is_what_one_alternation_of_the_patterns_finds(pieces
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(BOILERPLATE_PIECES), max_size=8).map("".join), max_size=6),
+       st.lists(st.integers(0, 5), max_size=20), st.sampled_from(["\n", "\n\n", "\n\n\n", "\r\n"]))
+def test_a_page_s_boilerplate_is_removed_line_by_line_whatever_repeats(lines: list[str], picks: list[int],
+                                                                      sep: str) -> None:
+    """``strip_boilerplate`` remembers each short line's verdict (pages repeat their template's lines): a page
+    made of lines drawn again and again, joined by blank lines, gives what the line-by-line loop gives."""
+    from filters.boilerplate import _MAX_LINE, _PATTERNS
+
+    every = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+    text = sep.join(lines[i % len(lines)] for i in picks) if lines else sep.join("" for _ in picks)
+    flagged = [(s := x.strip()) != "" and len(s) <= _MAX_LINE and every.search(s) is not None
+               for x in text.split("\n")]
+    got = strip_boilerplate(text)
+    assert got.removed_lines == sum(flagged)
+    if any(flagged):
+        kept = "\n".join(x for x, f in zip(text.split("\n"), flagged, strict=True) if not f).strip("\n")
+        assert got.text == re.sub(r"\n{3,}", "\n\n", kept)
+        removed = sum(len("".join(x.split())) for x, f in zip(text.split("\n"), flagged, strict=True) if f)
+        assert got.removed_fraction == removed / max(len("".join(text.split())), 1)
+    else:
+        assert got.text == text and got.removed_fraction == 0.0
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["ㅋ", "ㅠ", "ㅎ", "ㆍ", "😀", "❤", "\ufe0f", "^", "^^", ";", ";;", ":", ")", "(",
                                  ":)", "가", "a", " ", "\n", "1", "🙂", "\U0001fa80"]), max_size=30))
 def test_the_jamo_ratio_counts_what_its_pattern_finds(pieces: list[str]) -> None:
