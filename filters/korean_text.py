@@ -89,6 +89,15 @@ def _class_codes() -> tuple[np.ndarray, np.ndarray]:
     return codes, ((combos[:, None] >> np.arange(len(classes))) & 1).astype(np.int64)
 
 
+def word_counts(texts: Sequence[str]) -> list[int]:
+    """``len(text.split())`` of every text, from the batch's layout: its words are the runs of characters that
+    are not ``str.isspace``, the whitespace ``str.split`` splits at."""
+    out: list[int] = []
+    for part, lay in chunks(texts):
+        out += lay.n_words.tolist() if lay is not None else [len(t.split()) for t in part]
+    return out
+
+
 def without_code(text: str) -> str:
     """Text with fenced code blocks removed: code is not evidence of a document's language."""
     return _FENCE.sub("", text) if "```" in text else text

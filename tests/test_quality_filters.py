@@ -283,10 +283,12 @@ def test_hangul_words_counted_over_a_batch_are_the_patterns_counts(texts: list[s
 def test_character_classes_counted_over_a_batch_are_each_texts_counts(texts: list[str]) -> None:
     """The length, digit, symbol and emoji blocks read ``char_stats`` counted over the batch's layout (one count
     per document and combination of classes): the same six counts as ``char_stats`` text by text, with
-    characters in several classes (Hangul is a letter), a lone surrogate's chunk and empty texts."""
-    from filters.korean_text import char_stats, char_stats_many
+    characters in several classes (Hangul is a letter), a lone surrogate's chunk and empty texts; and the
+    lexicon blocks' eojeol counts are ``str.split``'s (every whitespace of ``str.isspace``)."""
+    from filters.korean_text import char_stats, char_stats_many, word_counts
 
     assert char_stats_many(texts) == [char_stats(t) for t in texts]
+    assert word_counts(texts) == [len(t.split()) for t in texts]  # the lexicon blocks' eojeol
 
 
 EDGE = ["", " \n\t ", "ㅋㅋㅋ", "😀😀😀", "韓國語 Korean 한국어 mixed 漢字", "\ufffd" * 10, "#" * 200,

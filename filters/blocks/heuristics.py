@@ -13,7 +13,7 @@ from typing import Final, TypeVar
 from filters.blocks.base import Block, Doc, Judgement, keep, threshold
 from filters.blocks.params import param
 from filters.blocks.registry import register
-from filters.korean_text import CharStats, char_stats, char_stats_many
+from filters.korean_text import CharStats, char_stats, char_stats_many, word_counts
 from filters.lexicon import load_lexicon
 from filters.regex_scan import Scanned
 
@@ -55,8 +55,8 @@ class _CharStatsBlock(Block[P]):
         return [self.score(d) for d in docs]
 
 
-def eojeol(doc: Doc) -> list[str]:
-    return doc.memo("eojeol", lambda: doc.text.split())
+def n_eojeol(doc: Doc) -> int:
+    return doc.memo("n_eojeol", lambda: len(doc.text.split()))
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,15 @@ class _LexiconDensity(Block):
 
     def score(self, doc: Doc) -> dict[str, float]:
         hits = load_lexicon(self.lexicon).hits(doc.text)
-        return {"density": hits / max(len(eojeol(doc)), 1), "hits": float(hits)}
+        return {"density": hits / max(n_eojeol(doc), 1), "hits": float(hits)}
+
+    def score_many(self, docs: Sequence[Doc]) -> list[dict[str, float]]:
+        """The eojeol are counted for the batch at once, from the layout the chain's other blocks share,
+        not split into a list per document."""
+        todo = [d for d in docs if not d.memoized("n_eojeol")]
+        for d, n in zip(todo, word_counts([d.text for d in todo]), strict=True):
+            d.memo("n_eojeol", lambda n=n: n)
+        return [self.score(d) for d in docs]
 
     def decide(self, doc: Doc, scores: Mapping[str, float]) -> Judgement:
         max_density, min_hits = self.limits()
