@@ -522,13 +522,13 @@ def _sentences(lay: Layout) -> np.ndarray:
     solid = lay.solid_at
     if not len(solid):
         return np.zeros(lay.n_docs)
-    new = np.ones(len(solid), bool)
-    same = lay.doc[solid[1:]] == lay.doc[solid[:-1]]
-    gap = solid[1:] - solid[:-1] > 1
+    new = np.zeros(len(solid), bool)
+    new[np.searchsorted(solid, lay.doc_start[lay.n_words > 0])] = True  # each text's first
+    gap = np.flatnonzero(solid[1:] - solid[:-1] > 1)  # whitespace after solid[gap]: only there can one end
     nl = counted_before(lay.cp == 10)
-    has_nl = nl[solid[1:]] - nl[solid[:-1] + 1] > 0
-    after_punct = _table("sentence")[lay.cp[solid[:-1]]]
-    new[1:] = ~same | has_nl | (after_punct & gap)
+    has_nl = nl[solid[gap + 1]] - nl[solid[gap] + 1] > 0
+    after_punct = _table("sentence")[lay.cp[solid[gap]]]
+    new[gap + 1] |= has_nl | after_punct
     return lay.per_doc(lay.doc[solid[new]]).astype(np.float64)
 
 
