@@ -30,8 +30,6 @@ from typing import Final
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 from datatrove.pipeline.filters.c4_filters import CITATION_REGEX, POLICY_SUBSTRINGS
 from datatrove.utils.text import PUNCTUATION_SET
 
@@ -53,9 +51,10 @@ _GRAM_MIX: Final = 0xFF51AFD7ED558CCD
 _LINE_BREAKS: Final = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines
 #: C4's line filters act only on lines holding one of these (lowercased) or a citation; a document with
 #: none of them, no word over C4's 1,000 characters and a word keeps every non-empty line.
-#: RE2's case-insensitive match (Arrow's kernel) finds every ASCII spelling; a character outside ASCII
-#: whose lowercase is ASCII (the Kelvin sign) sends its document to datatrove on its own.
-_C4_WORDS: Final = "(?i)" + "|".join(map(re.escape, ("lorem ipsum", "javascript", *POLICY_SUBSTRINGS)))
+#: They are searched in the chunk's ASCII lowercased to one byte a character (every other character a zero byte,
+#: and a zero byte between texts), so every ASCII spelling is found; a character outside ASCII whose lowercase is
+#: ASCII (the Kelvin sign) sends its document to datatrove on its own.
+_C4_WORDS: Final = re.compile("|".join(map(re.escape, ("lorem ipsum", "javascript", *POLICY_SUBSTRINGS))).encode())
 
 
 def _table(kind: str) -> np.ndarray:
@@ -511,9 +510,26 @@ def c4(lay: Layout, texts: Sequence[str], f: DatatroveFilters) -> _Verdicts:
     assert c.min_num_sentences == 1 and c.max_word_length > 0 and c.split_paragraph
     odd = lay.per_doc(lay.doc[_table("lower_ascii")[lay.cp]]) > 0
     odd |= lay.per_doc(lay.w_doc[lay.w_len > c.max_word_length]) > 0
-    odd |= pc.match_substring_regex(pa.array(texts, pa.large_string()), _C4_WORDS).to_numpy(zero_copy_only=False)
+    odd |= _holds_c4_words(lay)
     odd |= np.fromiter(("[" in t and CITATION_REGEX.search(t) is not None for t in texts), bool, len(texts))
     return _Verdicts([], odd, "sentences", _sentences(lay), _guard(lay))
+
+
+def _holds_c4_words(lay: Layout) -> np.ndarray:
+    """Per document, whether its text holds one of ``_C4_WORDS`` in any case (ASCII letters)."""
+    ascii_lower = np.insert(_ascii_lower()[lay.cp], lay.doc_start[1:], 0)  # text d starts at doc_start[d] + d
+    found = np.array([m.start() for m in _C4_WORDS.finditer(ascii_lower.tobytes())], np.int64)
+    holds = np.zeros(lay.n_docs, bool)
+    holds[np.searchsorted(lay.doc_start + np.arange(lay.n_docs), found, side="right") - 1] = True
+    return holds
+
+
+@cache
+def _ascii_lower() -> np.ndarray:
+    """Per code point: its lowercase where it is ASCII, else 0, as one byte."""
+    table = np.zeros(0x110000, np.uint8)
+    table[:128] = np.frombuffer(bytes(range(128)).lower(), np.uint8)
+    return table
 
 
 def _sentences(lay: Layout) -> np.ndarray:

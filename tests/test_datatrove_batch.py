@@ -10,6 +10,7 @@ adversarial texts from ``hypothesis`` over those pieces, and sample_data's docum
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -219,3 +220,18 @@ def test_a_word_s_length_without_its_trailing_punctuation_is_rstrip_s(texts: lis
 
     lay = Layout(texts)
     assert _without_trail(lay).tolist() == [len(w.rstrip(STOP_WORD_TRAIL)) for t in texts for w in t.split()]
+
+
+_C4_PIECES = ("JavaScript", "java", "Script", "s", "lorem", "Lorem ", " ", "ipsum", "IPSUM", "terms of use", "Use",
+              "use", "cookies", "uses cookies", "privacy", " policy", "가", "\u212a", "\n", "\x00", "é")
+
+
+@given(st.lists(st.lists(st.sampled_from(_C4_PIECES), max_size=12).map("".join), min_size=1, max_size=6))
+def test_c4_s_words_are_found_in_any_ascii_case_and_never_across_texts(texts: list[str]) -> None:
+    """C4's gate searches its words in the chunk's ASCII lowercased to bytes, texts apart: each text holds one
+    exactly where a case-insensitive ASCII search of the text alone finds one ("javas" ending one text and
+    "cript" starting the next are no match)."""
+    from filters.datatrove_batch import _C4_WORDS, _holds_c4_words
+
+    alone = re.compile(_C4_WORDS.pattern.decode(), re.I | re.ASCII)
+    assert _holds_c4_words(Layout(texts)).tolist() == [alone.search(t) is not None for t in texts]
