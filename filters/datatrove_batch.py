@@ -135,10 +135,8 @@ class _Verdicts:
         out: list[Judged | None] = []
         # the first failing rule of every document at once (len(rules): none); then Python lists, not numpy
         # scalars, per document
-        first = (np.argmax(np.stack([r.fails for r in self.rules]), axis=0) if self.rules
-                 else np.zeros(len(self.stat), np.int64))
-        failing = np.logical_or.reduce([r.fails for r in self.rules]) if self.rules else np.zeros(len(self.stat), bool)
-        first = np.where(failing, first, len(self.rules)).tolist()
+        fails = np.stack([r.fails for r in self.rules] + [np.ones(len(self.stat), bool)])
+        first = fails.argmax(axis=0).tolist()
         stats = [r.stat.tolist() if r.stat is not None else None for r in self.rules]
         for i, (undecided, stat, n_words) in enumerate(zip(self.undecided.tolist(), self.stat.tolist(),
                                                             self.n_words.tolist(), strict=True)):
