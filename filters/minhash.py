@@ -29,6 +29,8 @@ import numpy as np
 import pandas as pd
 import xxhash
 
+from filters.kiwi_model import kiwi
+
 UNITS: Final = ("char", "eojeol", "morph")
 DEFAULT_NGRAM: Final = {"char": 2, "eojeol": 1, "morph": 3}  # the best n of each unit in benchmarks/near_dup.py
 _M1: Final = np.uint64(0xBF58476D1CE4E5B9)
@@ -89,13 +91,6 @@ def _rolling(units: np.ndarray, n: int) -> np.ndarray:
     return mix64(h)
 
 
-@cache
-def _kiwi():  # type: ignore[no-untyped-def]
-    from kiwipiepy import Kiwi
-
-    return Kiwi(model_type="cong")
-
-
 def shingles(text: str, unit: str = "char", n: int | None = None) -> np.ndarray:
     """The distinct 64-bit shingle hashes of a document (sorted; empty for a text without words)."""
     n = n or DEFAULT_NGRAM[unit]
@@ -104,7 +99,7 @@ def shingles(text: str, unit: str = "char", n: int | None = None) -> np.ndarray:
         flat = clean.replace(" ", "")
         units = np.frombuffer(flat.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
     else:
-        words = clean.split() if unit == "eojeol" else [t.form for t in _kiwi().tokenize(clean)]
+        words = clean.split() if unit == "eojeol" else [t.form for t in kiwi().tokenize(clean)]
         units = np.fromiter((xxhash.xxh64_intdigest(w.encode("utf-8")) for w in words), dtype=np.uint64,
                             count=len(words))
     return np.unique(_rolling(units, n))

@@ -12,11 +12,12 @@ from typing import Final
 
 from datatrove.utils.word_tokenizers import WordTokenizer
 
+from filters.kiwi_model import KIWI_MODEL
+
 #: Sentence ends: terminal punctuation followed by space, or a line break.
 #: Punctuation that ends a sentence when whitespace follows it.
 SENTENCE_PUNCT: Final = ".!?…。？！"
 _SENTENCE_END: Final = re.compile(rf"(?<=[{re.escape(SENTENCE_PUNCT)}])\s+|\n+")
-KIWI_MODEL: Final = "cong"  # datatrove's default 'sbg' is no longer shipped by kiwipiepy-model
 
 
 class _Memo(WordTokenizer):

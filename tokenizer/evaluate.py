@@ -20,9 +20,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from filters.kiwi_model import kiwi
 from filters.lexicon import load_lexicon
 from tokenizer.encoders import Encoder
-from tokenizer.sample import kiwi, morpheme_starts
+from tokenizer.sample import morpheme_starts
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _DIGITS = re.compile(r"\d(?:[\d\-. ]*\d){3,}")

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
 from typing import Any
 
 import xxhash
 
+from filters.kiwi_model import kiwi
 from filters.lexicon import load_lexicon
 from tokenizer.spm import HINT_DELIMITER, MAX_SENTENCE_BYTES
 
@@ -83,14 +83,6 @@ def sample_lines(text: str, doc_id: str, seed: int, rate: float, max_bytes: int 
             continue
         out.extend(_cut(cap_runs(line), max_bytes))
     return out
-
-
-@cache
-def kiwi() -> Any:
-    """One Kiwi per process (about 500 MB; the ``cong`` model ships in kiwipiepy-model)."""
-    from kiwipiepy import Kiwi
-
-    return Kiwi(model_type="cong")
 
 
 def morpheme_starts(text: str, tokens: Iterable[Any]) -> set[int]:
