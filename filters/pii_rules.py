@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Final
 
+from filters.name_model import reads_as_name
 from filters.pii_gates import is_open, scan_of
 from filters.pii_spec import MIN_SCORE
 from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, EntityRecognizer, RecognizerResult
@@ -61,7 +62,9 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: thirty-second written and read). 40: stop 54 (the thirty-second in tuning, the thirty-third written and read).
 #: 41 to 46: stops 55 to 57 (docs/pii.md). 47: stop 59 (the thirty-seventh half in tuning, the thirty-eighth written
 #: and read: a negative label inside a word that is none, 리모델링).
-RULES_VERSION: Final = 47
+#: 48: stop 61 (names in a context outside the list of given-name syllables, read by ``filters.name_model``). 49: stop
+#: 61 (the names' held-out half read: roles after and nouns before a name, salutations, titles with 님).
+RULES_VERSION: Final = 49
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -337,6 +340,21 @@ _GIVEN_SYLLABLES: Final = ("가경규근기나남다도동라란래린명미민�
                            # 덕희, ...; not 로, 비, 만, 일, 식, 국 or 대, which read 오로지, 경비원, 경우만, 선정일,
                            # 정규식, 문화국 and 부대나 in the corpora: rules version 46)
                            "건리늘욱창광덕헌길휘균결")
+_NARROW_GIVEN: Final = frozenset(_GIVEN_SYLLABLES)
+#: Two syllables of a given name where a context says a name stands (a role, an honorific, a party's word, a sign-off):
+#: any two; those with a syllable outside ``_GIVEN_SYLLABLES`` are the name model's to decide (rules version 48:
+#: 문로운 학생, 배은비 환자분 and 곽덕희 간호사 were never read, as 로, 비 and 덕 are outside the list).
+_GIVEN_PAIR: Final = "[가-힣]{2}"
+_COMPOUND_SET: Final = frozenset(_COMPOUND_SURNAMES[3:-1].split("|"))
+
+
+def name_in_context(value: str) -> bool:
+    """A surname and two syllables a context reads as a name: the syllables given names are mostly made of, or
+    what ``filters.name_model`` reads as a name (one proper noun or unknown word, or the surname then content words)."""
+    surname = value[:2] if len(value) == 4 and value[:2] in _COMPOUND_SET else value[:1]
+    return all(s in _NARROW_GIVEN for s in value[len(surname):]) or reads_as_name(value, surname)
+
+
 #: Labels of a person's name on forms, in tables and in messages (a space may stand inside: 성 명): words of
 #: their own, a person noun and 명 (수신자명, 교육생 명), a member's 원명 or a Latin field name.
 _LABEL_WORDS: Final = ("성\\s?명|이\\s?름|성함|담당자|작성자|신청인|신청자|대표자|예금주|수신자|수신인|발신인|보호자|"
@@ -574,7 +592,14 @@ _ADDRESSED_NOUNS: Final = "고객|회원|환자|학생|학부모|선생|교수|�
 #: version 46); not after a syllable 한, an adjective's ending (우수한 학생, 조용한 학생), nor after 도, the particle
 #: among the given-name syllables (전라도 학생이).
 _ROLES_AFTER_NAME: Final = ("어린이|학생|환자|어르신|고객|회원|선배|후배|이장|반장|간호사|상담원|원생|수강생|교육생"
+                            # (a pupil's parents addressed by the pupil's name, residents, tutors and who cares for
+                            # someone at home: rules version 49; not every profession of the labels, as 구성원
+                            # 변호사, 이집트 교사 and 위원은 약사 read as names in the corpora, nor 어머니 and 아버지
+                            # without 님, as 하다가 아버지에게 did)
+                            "|어머님|아버님|입주민|입주자|튜터|멘토|요양보호사|간병인|활동지원사"
                             "|보호자|학부모|선생|강사|코치|직원")
+#: The words a letter greets its reader with before the name (사랑하는 ...에게, 친애하는 ...께).
+_SALUTATIONS: Final = "사랑하는|친애하는|보고[ \t]?싶은|그리운|소중한|고마운"
 #: The adjectives a client is greeted with that read as a surname and two given-name syllables (소중한 고객님).
 _GREETING_WORDS: Final = "소중한|귀중한|존경하는"
 #: The words after a judgment's role that read as a surname and two given-name syllables (증인 현재지의, 피고
@@ -593,8 +618,8 @@ _REPRESENTATIVE_AT: Final = re.compile("대표")
 
 
 #: The word after an addressed name (its honorific noun, 귀하 or a sign-off; 군, 양 or a role after a space), or a
-#: letter's To., From. or Dear before Hangul: one scan for both.
-_ADDRESSED_AT: Final = Scanned(re.compile(rf"(?:{_ADDRESSED_NOUNS})님|귀하|드림|올림|배상"
+#: letter's To., From. or Dear before Hangul, or its salutation before the name (사랑하는): one scan for all.
+_ADDRESSED_AT: Final = Scanned(re.compile(rf"(?:{_ADDRESSED_NOUNS})님|귀하|드림|올림|배상|(?P<s>{_SALUTATIONS})"
                                           rf"|(?<=[가-힣][ \t])(?:군|양|{_ROLES_AFTER_NAME})"
                                           r"|(?<![A-Za-z])(?:[Tt]o|TO|[Ff]rom|FROM|[Dd]ear|DEAR)"
                                           r"(?=[ \t]*[.:,]?[ \t]*[가-힣])"))
@@ -608,7 +633,7 @@ def addressed_anchor(text: str) -> list[int]:
     more than any other name rule's matches on crawl pages (stop 57)."""
     out: set[int] = set()
     for m in _ADDRESSED_AT.finditer(text):
-        if text[m.start()].isascii():
+        if text[m.start()].isascii() or m.group("s"):
             out.add(m.start())
         else:
             out.update(m.start() - k for k in _ADDRESSED_REACH if m.start() >= k)
@@ -880,6 +905,9 @@ class Rule:
     #: positions only, which gives the same matches as searching and spares Python's ``re`` trying a long
     #: alternation at every character or word
     anchor: Callable[[str], list[int]] | None = None
+    #: the groups whose value is a surname and two syllables in a name's context (``_GIVEN_PAIR``): a match there
+    #: with a syllable outside ``_GIVEN_SYLLABLES`` is rejected unless the name model reads it as a name
+    modelled: tuple[str, ...] = ()
     #: ``pattern`` as ``re`` searches it fastest (``filters.regex_scan``): the same matches
     scan: Scanned = field(init=False, repr=False, compare=False)
 
@@ -1095,8 +1123,8 @@ RULES: Final = [
             rf"(?:[ \t]+|[ \t]*=[ \t]*[\"']?|\t')(?!{_NAME_LABELS}|{_ANY_LABEL})"
             # any two syllables between the quotes of a formula after an = (담당 요양보호사 ="백보람": rules
             # version 47; not a quote closing prose: ‘개인 성격차’)
-            rf"(?P<x>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}}"
-            rf"|(?:(?<==[\"'])|(?<==[ \t][\"'])){_SURNAME}[가-힣]{{2}}(?=[\"']))(?={_AFTER_NAME})"
+            rf"(?:(?:(?<==[\"'])|(?<==[ \t][\"']))(?P<y>{_SURNAME}[가-힣]{{2}})(?=[\"'])"
+            rf"|(?P<x>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}}))(?={_AFTER_NAME})"
         ),
         0.7,
         lambda v: False if _form_word(v) else None,
@@ -1171,10 +1199,11 @@ RULES: Final = [
     Rule(
         "kr_person_mail_name",
         "PERSON",
-        _r(rf"(?<![가-힣])[\"']?(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})[\"']?[ \t]*"
+        _r(rf"(?<![가-힣])[\"']?(?P<v>{_SURNAME}{_GIVEN_PAIR})[\"']?[ \t]*"
            r"<(?:mailto:)?[^\s<>@]{1,64}@"),
         0.7,
         lambda v: False if _form_word(v) else None,
+        modelled=("v",),
     ),
     # A labelled name that is a URL's query value: the label stands before the URL (a segment of its path,
     # /name/임수빈/detail, is the markup rule's, within its reach).
@@ -1196,13 +1225,15 @@ RULES: Final = [
         _r(
             # (the appeals' parties too, 항소인 김민수는, 재항고인: rules version 46)
             r"(?:원고|피고인?|피해자|증인|피?신청인|피?청구인|참고인|피?고소인|채권자|채무자|상대방|사건본인"
-            r"|피?항소인|피?상고인|재?항고인)"
+            # (an applicant's, a candidate's and an offender's too, 지원자 옥이든은: rules version 49)
+            r"|피?항소인|피?상고인|재?항고인|지원자|응시자|가해자)"
             rf"(?:\s+(?P<v>{_SURNAME}[가-힣]{{1,3}})(?=\s?[(,（])"
-            rf"|(?:[ \t]+|[ \t]*[:：][ \t]*)(?!{_PARTY_NOT_NAMES})(?P<w>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})"
+            rf"|(?:[ \t]+|[ \t]*[:：][ \t]*)(?!{_PARTY_NOT_NAMES})(?P<w>{_SURNAME}{_GIVEN_PAIR})"
             rf"(?={_AFTER_NAME}))"
         ),
         0.65,
         lambda v: False if _ORGANISATION.search(v) else None,
+        modelled=("w",),
     ),
     # A name with 씨 or 님 after it (김민수 씨, 박지영님); roles and nouns before 님 are not names.
     Rule(
@@ -1226,11 +1257,34 @@ RULES: Final = [
     Rule(
         "kr_person_title",
         "PERSON",
-        _r(rf"(?<![가-힣])(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})[ \t](?:{_OFFICE_TITLES}|(?:대리|사원)(?=님))님?"
+        # (any two syllables where 님 follows the title, the name model deciding: 천도담 팀장님께, where an agency's
+        # name stands before a title without it, 소방청 차장: rules version 49)
+        _r(rf"(?<![가-힣])(?:(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})[ \t](?:{_OFFICE_TITLES}|(?:대리|사원)(?=님))님?"
+           rf"|(?P<w>{_SURNAME}{_GIVEN_PAIR})[ \t](?:{_OFFICE_TITLES}|대리|사원)님"
+           # ... or a speaker's name and title before a colon, as minutes and transcripts write them (천도담 대리: 네,
+           # 확인했습니다: rules version 49); not an agency's or a department's name, which ends so (소방청 차장:)
+           rf"|(?P<u>{_SURNAME}{_GIVEN_PAIR})(?<![청처부국팀과실단])[ \t](?:{_OFFICE_TITLES}|대리|사원)"
+           r"(?=[ \t]*[:：]))"
            r"(?=(?:이|가|은|는|을|를|의|께서|께|에게|도|와|과|이고|이며|입니다|이에요|예요|으로|로)?(?:[^가-힣]|$))"),
         0.6,
         _not_a_name,
         _PUBLIC_ROLES,
+        modelled=("w", "u"),
+    ),
+    # A name after a person noun of the labels (a profession, a client's or a party's word) and a space, mid-sentence
+    # (담당 요양보호사 왕시온 장례식장, 공동 매수인 명해솔">: rules version 49), the word ending with the name or its
+    # particle: any two syllables, the name model deciding (사용자 인터페이스 and 고객 서비스 are words). The labelled
+    # rule reads these nouns where a label stands, or with a name of the listed syllables.
+    Rule(
+        "kr_person_role",
+        "PERSON",
+        _r(rf"(?<![가-힣])(?:{_PLAIN_NOUNS}|{_PARTY_NOUNS})님?[ \t]+(?P<v>{_SURNAME}{_GIVEN_PAIR})"
+           r"(?=(?:이|가|은|는|을|를|의|께서|께|에게|도|와|과|입니다|이에요|예요|님|씨)?(?:[^가-힣]|$))"),
+        0.6,
+        _not_a_name,
+        _PUBLIC_ROLES,
+        anchor=name_anchor,
+        modelled=("v",),
     ),
     # A name addressed (rules version 46): a surname and two syllables given names are made of, then a client's,
     # a member's or a teacher's noun with 님 (정수빈 고객님, 박은지 교수님), 귀하 on a letter or a form (이서준 귀하),
@@ -1240,17 +1294,21 @@ RULES: Final = [
     Rule(
         "kr_person_addressed",
         "PERSON",
-        _r(rf"(?<![가-힣])(?!{_GREETING_WORDS})(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})"
+        _r(rf"(?<![가-힣])(?!{_GREETING_WORDS})(?P<v>{_SURNAME}{_GIVEN_PAIR})"
            rf"(?:[ \t]?(?:(?:{_ADDRESSED_NOUNS})님|귀하)(?={_HONORIFIC_AFTER})"
            rf"|(?<!한)[ \t](?:군|양)(?={_HONORIFIC_AFTER})"
            rf"|(?<![한도])[ \t](?:{_ROLES_AFTER_NAME})(?:님|분)?(?={_HONORIFIC_AFTER})"
            r"|[ \t]?(?:드림|올림|배상)(?![가-힣]))"
            rf"|(?<![A-Za-z])(?:[Tt]o|TO|[Ff]rom|FROM|[Dd]ear|DEAR)[ \t]*[.:,]?[ \t]*"
-           rf"(?P<w>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})(?:님|씨|에게|께)?(?=[ \t]*(?:[,.!)]|\r?\n|$))"),
+           rf"(?P<w>{_SURNAME}{_GIVEN_PAIR})(?:님|씨|에게|께)?(?=[ \t]*(?:[,.!)]|\r?\n|$))"
+           # ... or after a letter's salutation, with 에게 or 께 after it (사랑하는 변말순에게, 그리운 김민수님께: rules
+           # version 49)
+           rf"|(?<![가-힣])(?:{_SALUTATIONS})[ \t]+(?P<x>{_SURNAME}{_GIVEN_PAIR})(?:님|씨)?(?:에게|께)(?![가-힣])"),
         0.6,
         _not_a_name,
         _PUBLIC_ROLES,
         anchor=addressed_anchor,
+        modelled=("v", "w", "x"),
     ),
     # A name introduced (rules version 46): after 이름은, 성함은 or 성명은 with the copula after it (제 이름은
     # 김영희입니다, 성함은 박민수 입니다), or after 저는 with a name's quotative or the copula (저는 김지훈이라고
@@ -1259,10 +1317,11 @@ RULES: Final = [
         "kr_person_introduced",
         "PERSON",
         _r(rf"(?:이\s?름|성함|성\s?명)(?:은|는|이)[ \t]+(?P<v>{_SURNAME}[가-힣]{{1,2}})[ \t]?{_INTRODUCING}"
-           rf"|(?<![가-힣])저는[ \t]+(?P<w>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})"
+           rf"|(?<![가-힣])저는[ \t]+(?P<w>{_SURNAME}{_GIVEN_PAIR})"
            rf"(?:(?:이라고|라고)[ \t]?(?:합니다|해요|하고|하는|불러|부릅)|{_INTRODUCING})"),
         0.6,
         _not_a_name,
+        modelled=("w",),
     ),
     # ... or by a person noun before the name and the copula after it (상담원 김민수입니다, 담당자 박지훈이에요: rules
     # version 46), tried where a person noun starts.
@@ -1270,11 +1329,15 @@ RULES: Final = [
         "kr_person_introduced_noun",
         "PERSON",
         # (a cheap test first: a noun of at most seven characters, three spaces and a name of four before the copula)
-        _r(rf"(?<![가-힣])(?=[가-힣 \t]{{4,16}}(?:입니다|이에요|예요))(?:{_NOUN_WORD})[ \t]{{1,3}}"
-           rf"(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})(?:입니다|이에요|예요)(?![가-힣])"),
+        # (a noun in 인 only before the syllables given names are mostly made of: 인 is also the copula's and a verb's
+        # ending, 값인 문자열입니다, 들인 문자열입니다: rules version 48)
+        _r(rf"(?<![가-힣])(?=[가-힣 \t]{{4,16}}(?:입니다|이에요|예요))(?:{_NOUN_WORD})"
+           rf"(?:(?<!인)[ \t]{{1,3}}(?P<v>{_SURNAME}{_GIVEN_PAIR})"
+           rf"|[ \t]{{1,3}}(?P<w>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}}))(?:입니다|이에요|예요)(?![가-힣])"),
         0.6,
         _not_a_name,
         anchor=name_anchor,
+        modelled=("v",),
     ),
     # A name beside a contact (rules version 46): right before a mobile number, as classified ads and contact lines
     # write it (연락은 김민수 010-1234-5678, 담당 김민수 (010-...)), a surname and two syllables given names are made
@@ -1283,12 +1346,13 @@ RULES: Final = [
     Rule(
         "kr_person_contact",
         "PERSON",
-        _r(rf"(?<![가-힣])(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})(?:님|씨)?[ \t]{{0,2}}[(（:：/]?[ \t]{{0,2}}"
+        _r(rf"(?<![가-힣])(?P<v>{_SURNAME}{_GIVEN_PAIR})(?:님|씨)?[ \t]{{0,2}}[(（:：/]?[ \t]{{0,2}}"
            rf"{_MOBILE}"
            rf"|(?<![가-힣])대표(?:이사)?[ \t]*[:：][ \t]*(?P<w>{_SURNAME}[가-힣]{{1,2}})(?=[ \t]*(?:[|,/<\r\n]|$))"),
         0.6,
         _not_a_name,
         anchor=contact_anchor,
+        modelled=("v",),
     ),
     # A chat's speaker as KakaoTalk exports a conversation ([김민수] [오후 3:15] ..., 2024년 1월 5일 오후 3:15,
     # 김민수 : ...: rules version 46).
@@ -1482,12 +1546,12 @@ HINTS: Final = {
     "kr_bank_account": _label_pattern(CONTEXT["KR_BANK_ACCOUNT"]),
     "kr_health_insurance": _label_pattern(CONTEXT["KR_HEALTH_INSURANCE"]),
     "kr_passport": re.compile(r"[MSRODGmsrodg][ -]?\d"),
-    "kr_person_title": re.compile(f"{_OFFICE_TITLES}|대리님|사원님"),
+    "kr_person_title": re.compile(f"{_OFFICE_TITLES}|대리님|사원님|(?:대리|사원)[ \t]*[:：]"),
     "kr_rrn_parts": re.compile(r"[뒷뒤]"),
     "kr_person_url": re.compile(r"[?&][^\s=&#]*=[가-힣]"),
     "kr_person_mail_name": re.compile(r"<(?:mailto:)?[^\s<>@]{1,64}@"),
     "kr_person_party": re.compile(r"원고|피고|피해자|증인|신청인|청구인|참고인|고소인|채권자|채무자|상대방|사건본인"
-                                  r"|항소인|상고인|항고인"),
+                                  r"|항소인|상고인|항고인|지원자|응시자|가해자"),
     "kr_person_introduced": re.compile(r"(?:름|함|명)[은는이][ \t]|저는[ \t]"),
     "kr_person_chat": re.compile(r"오[전후] \d{1,2}:\d\d"),
     "kr_person_honorific": re.compile(r"[씨님]"),
@@ -1530,9 +1594,11 @@ def _amid_text(text: str, start: int, end: int, cells: list[tuple[int, int]] | t
     """Whether a match with tabs in it has other text before it in the cell where it starts and other text
     after it in the cell where it ends: tabs in running text then, not cell borders (``확인: (010\t0000\t0000)
     다음``, ``?tel=010\t0000\t0000&ref=mail``; two such lines read as a TSV table: rules version 26). A
-    number that crosses a table's cells starts or ends with one (17\t22 00 282726 57\t2024-05-02)."""
-    first = next(a for a, b in cells if a <= start <= b)
-    last = next(b for a, b in cells if a <= end <= b)
+    number that crosses a table's cells starts or ends with one (17\t22 00 282726 57\t2024-05-02). A match that runs
+    past its row's last cell into the next line has no cell to end in, so no text after it there (it raised
+    StopIteration until stop 61: ``...\t2024-05-02\n 3``, a line break and a digit after a row)."""
+    first = next((a for a, b in cells if a <= start <= b), start)
+    last = next((b for a, b in cells if a <= end <= b), end)
     return bool(text[first:start].strip()) and bool(text[end:last].strip())
 
 
@@ -1589,7 +1655,8 @@ class KoreanRegexRecognizer(EntityRecognizer):
         self._hints = [tuple(h for h in (_SPREAD_ANY if r.name in _SPREAD_RUN else None, HINTS.get(r.name))
                              if h is not None) for r in self.rules]
         #: the named groups each rule's value can be in, in the order they are read
-        self._groups = [tuple(g for g in ("v", "w", "u", "x") if g in r.pattern.groupindex) for r in self.rules]
+        self._groups = [tuple(g for g in ("v", "w", "u", "x", "y") if g in r.pattern.groupindex)
+                        for r in self.rules]
         super().__init__(
             supported_entities=sorted(
                 {r.entity for r in self.rules}
@@ -1669,6 +1736,9 @@ class KoreanRegexRecognizer(EntityRecognizer):
                         score = max(score, 0.85)
                     elif isinstance(ok, float):
                         score = ok
+                if group in rule.modelled and not name_in_context(m.group(group)):
+                    pos = m.start() + 1
+                    continue
                 entity = rule.entity
                 if entity == "KR_RRN" and _digits(m.group(group))[-7] in "5678":  # the back part's first digit
                     entity = "KR_FRN"
