@@ -38,7 +38,7 @@ def reads_as_name(value: str, surname: str) -> bool:
     or one unknown word, or ``surname`` as its own first morpheme followed by content morphemes only."""
     if value[-1] in _PARTICLE_SYLLABLES:
         return False
-    readings = [tokens for tokens, _ in kiwi().analyze(value, top_n=3)]
+    readings = [tokens for tokens, _ in kiwi(multi_words=False).analyze(value, top_n=3)]
     tokens = readings[0]
     if len(tokens) == 1:
         return tokens[0].tag == "NNP" or bool(tokens[0].oov)
