@@ -14,11 +14,17 @@ from typing import Any, Final
 KIWI_MODEL: Final = "cong"
 
 
-@cache
 def kiwi(multi_words: bool = True) -> Any:
     """The process's Kiwi, loaded on first use. Without its dictionary of multi-word expressions (``multi_words=False``:
     the PII name model, which reads one word at a time) it loads in 1.1 s instead of 4.4 and holds 300 MB instead of
     490."""
+    return _loaded(multi_words)
+
+
+@cache
+def _loaded(multi_words: bool) -> Any:
+    # (keyed by the flag alone: a cache on ``kiwi`` itself keys ``kiwi()`` and ``kiwi(multi_words=True)`` apart, two
+    # instances of the same model)
     from kiwipiepy import Kiwi
 
     return Kiwi(model_type=KIWI_MODEL, load_multi_dict=multi_words)

@@ -3046,30 +3046,30 @@ _rotate("heldout38", keep=_LATE_FAMILIES)
 # Written at stop 61, before any detector ran on them: stop 57's held-out names were read there and at stop 59, so
 # they join the tuning half, and these are the names' held-out half now (surnames that neither half planted, given
 # names of every generation, native and Sino-Korean, and contexts that no rule was written from).
-_NAMES_HELDOUT_61: dict[int, tuple] = {
-    id(SURNAMES): ("엄", "천", "방", "공", "현", "함", "변", "염", "여", "추", "도", "석", "설", "마", "연", "위", "표",
-                   "명", "기", "반", "왕", "금", "옥", "탁", "독고", "사공"),
-    id(GIVEN_NAMES): ("라온", "도담", "아름", "시온", "이든", "소율", "해솔", "나윤", "유주", "은호", "주아", "재민",
-                      "말순", "춘자", "봉수", "순례", "복희", "하람", "세라", "온유"),
-    id(NAME_CONTEXTS): (
-        ("ctx_deceased", "고 {v} 님의 빈소가 마련되었습니다"),
-        ("ctx_resident", "{v} 입주민께서 문의하신 사항"),
-        ("ctx_driver", "{v} 기사님이 곧 도착합니다"),
-        ("ctx_mother", "{v} 어머님과 상담을 마쳤습니다"),
-        ("ctx_guardian", "보호자 {v}님 연락 바랍니다"),
-        ("ctx_member_plain", "{v} 회원이 작성한 후기"),
-        ("ctx_team_lead", "{v} 팀장님께 보고드립니다"),
-        ("ctx_applicant", "지원자 {v}은 성실하며"),
-        ("ctx_victim", "피해자 {v}에게 사과하고"),
-        ("ctx_caregiver", "{v} 요양보호사가 방문해"),
-        ("ctx_tutor", "{v} 튜터의 피드백을 받았어요"),
-        ("ctx_letter_to", "사랑하는 {v}에게"),
-        ("ctx_minutes", "{v} 대리: 네, 확인했습니다"),
-    ),
-}
-for _family in (SURNAMES, GIVEN_NAMES, NAME_CONTEXTS):
-    _family[TUNING] = tuple(dict.fromkeys((*_family[TUNING], *_family[HELDOUT])))
-    _family[HELDOUT] = _NAMES_HELDOUT_61[id(_family)]
+def _rotate_names(family: dict[str, tuple], heldout: tuple) -> None:
+    family[TUNING] = tuple(dict.fromkeys((*family[TUNING], *family[HELDOUT])))
+    family[HELDOUT] = heldout
+
+
+_rotate_names(SURNAMES, ("엄", "천", "방", "공", "현", "함", "변", "염", "여", "추", "도", "석", "설", "마", "연", "위",
+                         "표", "명", "기", "반", "왕", "금", "옥", "탁", "독고", "사공"))
+_rotate_names(GIVEN_NAMES, ("라온", "도담", "아름", "시온", "이든", "소율", "해솔", "나윤", "유주", "은호", "주아",
+                            "재민", "말순", "춘자", "봉수", "순례", "복희", "하람", "세라", "온유"))
+_rotate_names(NAME_CONTEXTS, (
+    ("ctx_deceased", "고 {v} 님의 빈소가 마련되었습니다"),
+    ("ctx_resident", "{v} 입주민께서 문의하신 사항"),
+    ("ctx_driver", "{v} 기사님이 곧 도착합니다"),
+    ("ctx_mother", "{v} 어머님과 상담을 마쳤습니다"),
+    ("ctx_guardian", "보호자 {v}님 연락 바랍니다"),
+    ("ctx_member_plain", "{v} 회원이 작성한 후기"),
+    ("ctx_team_lead", "{v} 팀장님께 보고드립니다"),
+    ("ctx_applicant", "지원자 {v}은 성실하며"),
+    ("ctx_victim", "피해자 {v}에게 사과하고"),
+    ("ctx_caregiver", "{v} 요양보호사가 방문해"),
+    ("ctx_tutor", "{v} 튜터의 피드백을 받았어요"),
+    ("ctx_letter_to", "사랑하는 {v}에게"),
+    ("ctx_minutes", "{v} 대리: 네, 확인했습니다"),
+))
 
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",

@@ -100,3 +100,9 @@ def test_the_names_held_out_half_s_failures_are_found(text: str, name: str) -> N
 ])
 def test_the_new_contexts_leave_words_alone(text: str) -> None:
     assert _names(text) == []
+
+
+def test_one_kiwi_per_setting_however_it_is_asked_for() -> None:
+    from filters.kiwi_model import kiwi
+
+    assert kiwi() is kiwi(multi_words=True) is kiwi(True)
