@@ -60,3 +60,9 @@ def reads_as_name(value: str, surname: str) -> bool:
         return False
     return not any(t.tag.startswith("V") and t.start == 0 and len(t.form) > len(surname)
                    for reading in readings for t in reading)
+
+
+@lru_cache(maxsize=1 << 16)
+def starts_unknown(value: str) -> bool:
+    """True where Kiwi's best reading of ``value`` starts with a word it does not know (제갈다 of 제갈다인)."""
+    return bool(kiwi(multi_words=False).analyze(value, top_n=1)[0][0][0].oov)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Final
 
-from filters.name_model import reads_as_name
+from filters.name_model import reads_as_name, starts_unknown
 from filters.pii_gates import is_open, scan_of
 from filters.pii_spec import MIN_SCORE
 from filters.presidio_import import AnalysisExplanation, ContextAwareEnhancer, EntityRecognizer, RecognizerResult
@@ -437,6 +437,29 @@ _ANY_LABEL: Final = "|".join(sorted({w.replace(" ", "") for ws in CONTEXT.values
 #: A person noun that a name follows is a label, not a name (신청인 정보: 인수자 송민수, -- 인수자\n... '신수빈').
 _NOT_A_LABEL: Final = (rf"(?![가-힣]{{0,3}}{_NOUN_END}(?![가-힣])[^가-힣\n]{{0,3}}\n?[^가-힣]{{0,60}}?"
                        rf"{_SURNAME}[가-힣])")
+#: ... but a given name ends in 인 too (최다인, 제갈다인): such a word between a label and the name a rule took, which
+#: the name model reads as a name (not 수취인, 위임인, 연예인: Kiwi's words), is the name, and what followed it is not
+#: (수취인 성함 #최다인 #공유 read 공유, a hashtag's word, and missed 최다인: rules version 49).
+_NAME_IN_IN: Final = re.compile(rf"(?<![가-힣])(?P<s>{_SURNAME})[가-힣]인(?![가-힣])")
+_READS_PAST_NOUNS: Final = frozenset({"kr_person_labelled", "kr_person_markup"})
+_PARTY_OR_LABEL: Final = re.compile(f"(?:{_PARTY_NOUNS}|{_NAME_LABELS}|{_ANY_LABEL})")
+
+
+def name_read_as_noun(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the last word in 인 between ``start`` and ``end`` (a surname, a syllable and 인) that is a name:
+    never a party's noun or a label; of the syllables given names are mostly made of (not 공증인, which Kiwi reads as
+    a proper noun), and read by the name model as a name or by Kiwi as starting with a word it does not know (제갈다인
+    as 제갈다 + 이 + ㄴ; not 연예인, a known word, nor 이하인, 이하 + 이 + ㄴ)."""
+    for m in reversed(list(_NAME_IN_IN.finditer(text, start, end))):
+        word, surname = m.group(), m.group("s")
+        if _PARTY_OR_LABEL.fullmatch(word):
+            continue
+        if all(c in _NARROW_GIVEN for c in word[len(surname):]) and (starts_unknown(word)
+                                                                      or reads_as_name(word, surname)):
+            return m.span()
+    return None
+
+
 #: A name label that is a word of its own, a member's 원명 or a Latin field name, at every position it starts.
 _LABEL_STARTS: Final = every_position(re.compile(f"(?:{_LABEL_WORDS}|{_OTHER_LABELS})"))
 #: Where a noun label ends (the 자, 인 or 생 before 명): its start is one to four characters before.
@@ -1739,6 +1762,9 @@ class KoreanRegexRecognizer(EntityRecognizer):
                 if group in rule.modelled and not name_in_context(m.group(group)):
                     pos = m.start() + 1
                     continue
+                start, end = m.start(group), m.end(group)
+                if rule.name in _READS_PAST_NOUNS:
+                    start, end = name_read_as_noun(text, m.start(), start) or (start, end)
                 entity = rule.entity
                 if entity == "KR_RRN" and _digits(m.group(group))[-7] in "5678":  # the back part's first digit
                     entity = "KR_FRN"
@@ -1754,7 +1780,7 @@ class KoreanRegexRecognizer(EntityRecognizer):
                     RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                     "rule": rule.name,
                 }
-                out.append(RecognizerResult(entity, m.start(group), m.end(group), score, explanation, meta))
+                out.append(RecognizerResult(entity, start, end, score, explanation, meta))
         if "PERSON" in self.supported_entities and (not entities or "PERSON" in entities):
             names, headers = table_names(text)
             if headers:  # a label's neighbour in a header row is another label

@@ -106,3 +106,24 @@ def test_one_kiwi_per_setting_however_it_is_asked_for() -> None:
     from filters.kiwi_model import kiwi
 
     assert kiwi() is kiwi(multi_words=True) is kiwi(True)
+
+
+#: Given names in 인 that the labelled and markup rules read as a person noun (a label), taking the word after them as
+#: the name: found on the tuning half's stored draw at stop 61 (rules version 49), each failing before.
+NAMES_IN_IN = [
+    ("중고 음반 매입 문의 수취인 성함 #최다인 #공유 CD 40장", "최다인"), ("문의 성함 #조다인 #공유 CD", "조다인"),
+    ('<th scope="row">보호자 이름</th><td class="value" colspan="2">제갈다인</td></tr></table> 도안', "제갈다인"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMES_IN_IN)
+def test_a_given_name_in_in_is_the_name_not_a_label(text: str, name: str) -> None:
+    assert _names(text) == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("성명: 연예인 김민수", "김민수"), ("성명: 매수인 김민수", "김민수"), ("수취인 성함: 한국인 김민수", "김민수"),
+    ("담당자: 외국인 박서준", "박서준"),
+])
+def test_a_person_noun_in_in_stays_a_label(text: str, name: str) -> None:
+    assert _names(text) == [name]
