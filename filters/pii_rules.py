@@ -197,7 +197,8 @@ _SURNAMES = (
 )
 #: A surname where a name starts: the compound surnames too (남궁건우 고객님, 황보하늘: rules version 46; only the
 #: spaced rule read them until then, 남궁 민수).
-_COMPOUND_SURNAMES: Final = "(?:남궁|황보|제갈|선우|독고|사공|서문|동방)"
+_COMPOUND_SURNAME_WORDS: Final = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방")
+_COMPOUND_SURNAMES: Final = f"(?:{'|'.join(_COMPOUND_SURNAME_WORDS)})"
 _SURNAME: Final = f"(?:{_COMPOUND_SURNAMES}|[{_SURNAMES}])"
 _ORGANISATION = re.compile(r"회사|법인|공사|공단|조합|재단|협회|은행|병원|학교|국가")
 #: The regions that start an older vehicle plate (부산 12가3456), a space after them or none.
@@ -345,13 +346,12 @@ _NARROW_GIVEN: Final = frozenset(_GIVEN_SYLLABLES)
 #: any two; those with a syllable outside ``_GIVEN_SYLLABLES`` are the name model's to decide (rules version 48:
 #: 문로운 학생, 배은비 환자분 and 곽덕희 간호사 were never read, as 로, 비 and 덕 are outside the list).
 _GIVEN_PAIR: Final = "[가-힣]{2}"
-_COMPOUND_SET: Final = frozenset(_COMPOUND_SURNAMES[3:-1].split("|"))
 
 
 def name_in_context(value: str) -> bool:
     """A surname and two syllables a context reads as a name: the syllables given names are mostly made of, or
     what ``filters.name_model`` reads as a name (one proper noun or unknown word, or the surname then content words)."""
-    surname = value[:2] if len(value) == 4 and value[:2] in _COMPOUND_SET else value[:1]
+    surname = value[:2] if len(value) == 4 and value[:2] in _COMPOUND_SURNAME_WORDS else value[:1]
     return all(s in _NARROW_GIVEN for s in value[len(surname):]) or reads_as_name(value, surname)
 
 
@@ -1296,7 +1296,7 @@ RULES: Final = [
     ),
     # A name after a person noun of the labels (a profession, a client's or a party's word) and a space, mid-sentence
     # (담당 요양보호사 왕시온 장례식장, 공동 매수인 명해솔">: rules version 49), the word ending with the name or its
-    # particle: any two syllables, the name model deciding (사용자 인터페이스 and 고객 서비스 are words). The labelled
+    # particle: any two syllables, the name model deciding (고객 서비스를 and 환자 정보를 are words). The labelled
     # rule reads these nouns where a label stands, or with a name of the listed syllables.
     Rule(
         "kr_person_role",
