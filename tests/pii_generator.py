@@ -3071,6 +3071,30 @@ _rotate_names(NAME_CONTEXTS, (
     ("ctx_minutes", "{v} 대리: 네, 확인했습니다"),
 ))
 
+# Written at stop 62, before any detector ran on them: stop 61's held-out names were read there, so they join the
+# tuning half. Surnames that neither half planted (common ones among them, and ones that are also words: 고, 나, 하,
+# 주, 지, 모), given names of every generation, and contexts from weddings, chat exports, the army, churches,
+# hospitals, schools, signed forms and civil procedure.
+_rotate_names(SURNAMES, ("유", "고", "손", "심", "진", "류", "지", "채", "원", "나", "하", "주", "우", "육", "경", "태",
+                         "편", "봉", "국", "용", "예", "모", "감", "빈", "소", "서문"))
+_rotate_names(GIVEN_NAMES, ("하린", "서준", "윤슬", "태오", "지유", "로아", "이안", "예서", "단비", "새봄", "가람",
+                            "우람", "정숙", "영수", "경자", "상철", "미숙", "동현", "혜진", "찬솔"))
+_rotate_names(NAME_CONTEXTS, (
+    ("ctx_groom", "신랑 {v} 군과 신부 측 하객"),
+    ("ctx_bride", "신부 {v} 양의 부모님께"),
+    ("ctx_grandma", "{v} 할머니께서 손수 만드신 반찬"),
+    ("ctx_friend", "친구 {v}랑 같이 다녀왔는데"),
+    ("ctx_chat_export", "[{v}] [오후 3:12] 내일 봬요"),
+    ("ctx_chat_joined", "{v}님이 들어왔습니다."),
+    ("ctx_doctor", "주치의 {v} 교수의 소견으로는"),
+    ("ctx_principal", "{v} 교장 선생님의 훈화 말씀"),
+    ("ctx_soldier", "{v} 병장은 휴가 중이라"),
+    ("ctx_pastor", "{v} 목사님의 설교"),
+    ("ctx_respondent", "피신청인 {v}는 신청인에게"),
+    ("ctx_seal", "작성자 {v} (인)"),
+    ("ctx_coach", "{v} 코치의 지도 아래 훈련"),
+))
+
 _FILLER = (
     "오늘은 날씨가 맑고 바람이 선선했다.",
     "회의는 예정보다 삼십 분 늦게 끝났다.",
