@@ -64,7 +64,7 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: and read: a negative label inside a word that is none, 리모델링).
 #: 48: stop 61 (names in a context outside the list of given-name syllables, read by ``filters.name_model``). 49: stop
 #: 61 (the names' held-out half read: roles after and nouns before a name, salutations, titles with 님).
-RULES_VERSION: Final = 49
+RULES_VERSION: Final = 50
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
 NEGATIVE_WINDOW: Final = 16  # a label that marks a number as something else must stand this close
@@ -194,6 +194,10 @@ NEGATIVE_CONTEXT_WORDS_NOT: Final = ("모델링", "모델하우스", "규격화"
 _SURNAMES = (
     "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지"
     "엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부"
+    # (and rarer ones of the census: 태, 빈, 복, 좌: rules version 50; not 감, 피, 목, 음, 온 or 범, which read 감정인,
+    # 피고인, 목록에, 음성, 온라인 and 범죄로 as names in the statutes, nor 가, 시, 동, 두, 형 or 호, which start more
+    # words still)
+    "태빈복좌"
 )
 #: A surname where a name starts: the compound surnames too (남궁건우 고객님, 황보하늘: rules version 46; only the
 #: spaced rule read them until then, 남궁 민수).
@@ -313,7 +317,17 @@ _FORM_WORDS: Final = frozenset((
     # name were (오늘은 선생님 차례, 계속중인 사건은, 차라리 환자가, 국정원 직원은, 사업 이용은 회원의, 경우나 환자가:
     # rules version 46)
     "오늘", "사건", "차라리", "국정원", "이용", "지원", "경우",
+    # a time's half of the day, as a chat export's line stands it in brackets after the speaker's ([김민수] [오후
+    # 3:12]: rules version 50)
+    "오전", "오후",
 ))
+#: A verb's connective ending, what follows its one-syllable stem in a word read as a surname and two syllables
+#: (하다가 할머니께서, 보면서 병장이: rules version 50); no given name is one.
+_CONNECTIVE_ENDINGS: Final = frozenset(("다가", "니까", "면서", "는데", "려고", "으러", "다고", "도록", "더니", "거나",
+                                        "지만", "어서", "아서", "으면", "으니", "다며", "자고", "라고", "든지", "고서",
+                                        "으며", "던데", "길래", "느라",
+                                        # ... and a 하다 verb's (딸 위해서: rules version 50)
+                                        "해서", "해도", "하여", "하고", "하면"))
 
 
 _FIELD_PARTICLES: Final = frozenset("에은는이가을를도의나만와과로")
@@ -620,7 +634,25 @@ _ROLES_AFTER_NAME: Final = ("어린이|학생|환자|어르신|고객|회원|선
                             # 변호사, 이집트 교사 and 위원은 약사 read as names in the corpora, nor 어머니 and 아버지
                             # without 님, as 하다가 아버지에게 did)
                             "|어머님|아버님|입주민|입주자|튜터|멘토|요양보호사|간병인|활동지원사"
-                            "|보호자|학부모|선생|강사|코치|직원")
+                            "|보호자|학부모|선생|강사|코치|직원"
+                            # (kin a family or a neighbour names so, a soldier's rank below a general's, a church's
+                            # offices, a school's head: 김영자 할머니께서, 이준호 병장은, 박성훈 목사님의, 최정숙 교장
+                            # 선생님: rules version 50; not a general's rank, 이순신 장군, whose holders news names)
+                            "|할머니|할아버지|할머님|할아버님|이모님|고모님|외삼촌|삼촌"
+                            "|이병|일병|상병|병장|하사|중사|상사|원사|준위|소위|중위|대위|소령|중령|대령|훈련병"
+                            "|목사|전도사|장로|집사|권사|수녀|교장|교감|(?:교장|교감|담임)[ \t]?선생")
+#: The words for how a writer is related to the person they name next: family, friends, colleagues, a patient's doctor
+#: (rules version 50).
+_RELATIONS: Final = ("친구|절친|동생|여동생|남동생|언니|오빠|누나|형님|남편|아내|와이프|조카|사촌|손자|손녀|며느리|사위"
+                     "|아들|딸|동료|짝꿍|룸메이트|남자[ \t]?친구|여자[ \t]?친구|남친|여친|주치의|담당의|집도의|제자")
+_RELATION_AT: Final = Scanned(re.compile(rf"(?<![가-힣])(?:{_RELATIONS})[ \t]"))
+
+
+def relation_anchor(text: str) -> list[int]:
+    """Where the relation rule can match, ascending: each relation word before a space."""
+    return [m.start() for m in _RELATION_AT.finditer(text)]
+
+
 #: The words a letter greets its reader with before the name (사랑하는 ...에게, 친애하는 ...께).
 _SALUTATIONS: Final = "사랑하는|친애하는|보고[ \t]?싶은|그리운|소중한|고마운"
 #: The adjectives a client is greeted with that read as a surname and two given-name syllables (소중한 고객님).
@@ -675,8 +707,12 @@ def contact_anchor(text: str) -> list[int]:
 def _not_a_name(value: str) -> bool | None:
     """False where the word an honorific, a title or an introduction reads is no name: a role or a common noun
     (고객님, 강사님: rules version 29), a form word (오늘은 선생님), or news's anonymized surname with 모 (윤모(35) 씨:
-    rules version 46)."""
+    rules version 46), or a verb and its connective ending (하다가 할머니께서: 50)."""
     if value[:2] in _NOT_NAMES or value in _NOT_NAMES or re.fullmatch(_PLAIN_NOUNS, value) or _form_word(value):
+        return False
+    if len(value) == 3 and value[1:] in _CONNECTIVE_ENDINGS:
+        return False
+    if value.endswith("아저"):  # 아저씨 (빈아저씨, 김아저씨) is a man's address, not a name's honorific 씨
         return False
     return False if len(value) == 2 and value[1] == "모" else None
 
@@ -1282,7 +1318,10 @@ RULES: Final = [
         "PERSON",
         # (any two syllables where 님 follows the title, the name model deciding: 천도담 팀장님께, where an agency's
         # name stands before a title without it, 소방청 차장: rules version 49)
-        _r(rf"(?<![가-힣])(?:(?P<v>{_SURNAME}[{_GIVEN_SYLLABLES}]{{2}})[ \t](?:{_OFFICE_TITLES}|(?:대리|사원)(?=님))님?"
+        # (any two syllables before a title without 님 too, the name model deciding, not an agency's or a department's
+        # name, which ends so: 한복희 과장이 안내: rules version 50)
+        _r(rf"(?<![가-힣])(?:(?P<v>{_SURNAME}{_GIVEN_PAIR})(?<![청처부국팀과실단])[ \t]"
+           rf"(?:{_OFFICE_TITLES}|(?:대리|사원)(?=님))님?"
            rf"|(?P<w>{_SURNAME}{_GIVEN_PAIR})[ \t](?:{_OFFICE_TITLES}|대리|사원)님"
            # ... or a speaker's name and title before a colon, as minutes and transcripts write them (천도담 대리: 네,
            # 확인했습니다: rules version 49); not an agency's or a department's name, which ends so (소방청 차장:)
@@ -1292,7 +1331,7 @@ RULES: Final = [
         0.6,
         _not_a_name,
         _PUBLIC_ROLES,
-        modelled=("w", "u"),
+        modelled=("v", "w", "u"),
     ),
     # A name after a person noun of the labels (a profession, a client's or a party's word) and a space, mid-sentence
     # (담당 요양보호사 왕시온 장례식장, 공동 매수인 명해솔">: rules version 49), the word ending with the name or its
@@ -1307,6 +1346,21 @@ RULES: Final = [
         _not_a_name,
         _PUBLIC_ROLES,
         anchor=name_anchor,
+        modelled=("v",),
+    ),
+    # A name after the word for how the writer is related to the person, mid-sentence (친구 류서준이랑, 주치의 원단비
+    # 교수의, 남편 이준호가: rules version 50), the word ending with the name or its particle: any two syllables, the
+    # name model deciding (친구 사이에, 남편 연봉이 are words).
+    Rule(
+        "kr_person_relation",
+        "PERSON",
+        # (not a word with the particle 도 last: 아들 하나도)
+        _r(rf"(?<![가-힣])(?:{_RELATIONS})[ \t]+(?P<v>{_SURNAME}{_GIVEN_PAIR})(?<!도)"
+           r"(?=이?(?:가|은|는|을|를|의|께서|께|에게|한테|도|와|과|랑|하고|님|씨)?(?:[^가-힣]|$))"),
+        0.6,
+        _not_a_name,
+        _PUBLIC_ROLES,
+        anchor=relation_anchor,
         modelled=("v",),
     ),
     # A name addressed (rules version 46): a surname and two syllables given names are made of, then a client's,
@@ -1382,7 +1436,8 @@ RULES: Final = [
     Rule(
         "kr_person_chat",
         "PERSON",
-        _r(r"(?<![^\n])\[(?P<v>[가-힣]{2,4})\] \[(?:오전|오후) \d{1,2}:\d{2}\]"
+        # (a line's start, or a space where a page ran the lines together: rules version 50)
+        _r(r"(?<![^\s])\[(?P<v>[가-힣]{2,4})\] \[(?:오전|오후) \d{1,2}:\d{2}\]"
            r"|(?:오전|오후) \d{1,2}:\d{2}, (?P<w>[가-힣]{2,4}) : "),
         0.6,
         _not_a_name,
