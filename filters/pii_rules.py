@@ -644,7 +644,9 @@ _ROLES_AFTER_NAME: Final = ("어린이|학생|환자|어르신|고객|회원|선
 #: The words for how a writer is related to the person they name next: family, friends, colleagues, a patient's doctor
 #: (rules version 50).
 _RELATIONS: Final = ("친구|절친|동생|여동생|남동생|언니|오빠|누나|형님|남편|아내|와이프|조카|사촌|손자|손녀|며느리|사위"
-                     "|아들|딸|동료|짝꿍|룸메이트|남자[ \t]?친구|여자[ \t]?친구|남친|여친|주치의|담당의|집도의|제자")
+                     # (남자 친구 김민수 is 친구's; no word here starts inside another after a space, so the anchor's
+                     # matches do not overlap)
+                     "|아들|딸|동료|짝꿍|룸메이트|남자친구|여자친구|남친|여친|주치의|담당의|집도의|제자")
 _RELATION_AT: Final = Scanned(re.compile(rf"(?<![가-힣])(?:{_RELATIONS})[ \t]"))
 
 

@@ -102,7 +102,9 @@ EDGES = ["서울특별시 강남구 역삼동 123번지", "경기도\n성남시\
          # a name addressed or beside a contact (rules version 46): a compound surname, a space or none before the word
          # after it, the most a mobile number's name reaches back (남궁건우님 （: then the number)
          "남궁건우 고객님 김민수선생님 이서준 귀하 박서진드림 김하은 어린이가 To. 김민지 From:남궁건우 dear 김",
-         "남궁건우님  （  +82-10-1234-5678 김민수: 010.1234.5678 박서진01012345678 대표 : 이영희\n대표이사: 김철\n"]
+         "남궁건우님  （  +82-10-1234-5678 김민수: 010.1234.5678 박서진01012345678 대표 : 이영희\n대표이사: 김철\n",
+         # a relation before a name (rules version 50): spaces and tabs, a word inside another, a compound surname
+         "남자 친구 김민수랑 여자친구\t\t이서준이 친구친구 박서진 여동생 남궁건우한테 주치의  최하은 교수 딸 김"]
 
 
 def _every_start(pattern: re.Pattern[str], text: str) -> list[int]:
@@ -115,7 +117,7 @@ def test_a_fragment_anchor_holds_every_position_its_rule_matches_at(rule: pii_ru
     missed would be an address or a plate lost with the gates closed. Fails when the reach is one run or one
     character short (``EDGES``)."""
     assert {r.name for r in FRAGMENT_ANCHORED} == {"kr_address", "kr_vehicle_plate", "kr_person_addressed",
-                                                   "kr_person_contact"}
+                                                   "kr_person_contact", "kr_person_relation"}
     for text in [*DOCS, *EDGES]:
         anchored = rule.anchor(text)
         assert anchored == sorted(set(anchored)), text
@@ -125,7 +127,7 @@ def test_a_fragment_anchor_holds_every_position_its_rule_matches_at(rule: pii_ru
 @given(st.lists(st.sampled_from([*"0123456789 \t\n-,", "서울", "시", "구", "동", "로", "길", "번지", "호", "가",
                                  "특별", "광역", "강남", "12", "바", "경기", "김", "민수", "남궁", "건우", "님", "씨",
                                  " 고객님", " 학생", "귀하", "드림", "To", ".", ":", "（", "010", "+82", "1234",
-                                 "대표"]),
+                                 "대표", "친구", "남자", "여동생", "동생", "주치의", "랑", "이랑"]),
                 max_size=40).map("".join))
 def test_a_fragment_anchor_on_drawn_text(text: str) -> None:
     for rule in FRAGMENT_ANCHORED:
