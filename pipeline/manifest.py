@@ -95,7 +95,7 @@ STAGE_PARAMS: dict[str, dict[str, ParamSpec]] = {
         "verify": ParamSpec(str, "signature", "check candidates: estimated Jaccard from the signatures, exact "
                             "Jaccard of the shingle sets, or none", choices=("signature", "exact", "none")),
         "max_rounds": ParamSpec(int, 40, "connected-components rounds before the stage fails", minimum=1),
-        "driver_components_max_edges": ParamSpec(int, 2_000_000, "the most edges the driver computes connected "
+        "driver_components_max_edges": ParamSpec(int, 1_000_000, "the most edges the driver computes connected "
                                                  "components of, in numpy: the verified graph when it is that "
                                                  "small (no Spark rounds), else the graph Spark's rounds "
                                                  "contracted to that size; 0: always in Spark", minimum=0),
