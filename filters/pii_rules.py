@@ -63,7 +63,8 @@ from filters.regex_scan import Scanned, ending_gate, every_position, scanning
 #: 41 to 46: stops 55 to 57 (docs/pii.md). 47: stop 59 (the thirty-seventh half in tuning, the thirty-eighth written
 #: and read: a negative label inside a word that is none, 리모델링).
 #: 48: stop 61 (names in a context outside the list of given-name syllables, read by ``filters.name_model``). 49: stop
-#: 61 (the names' held-out half read: roles after and nouns before a name, salutations, titles with 님).
+#: 61 (the names' held-out half read: roles after and nouns before a name, salutations, titles with 님). 50: stop 62
+#: (the third names half read: relations before a name, kin, ranks and offices after it, a chat line run into the text).
 RULES_VERSION: Final = 50
 WINDOW: Final = 24  # characters before a match searched for a label
 AFTER_WINDOW: Final = 14  # characters after a match searched for a label written after it
